@@ -1,0 +1,35 @@
+package org.spikering.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code spikering} command line. Each sub-command lives in its own class. */
+@Command(name = "spikering", mixinStandardHelpOptions = true, version = "spikering 0.1.0",
+        description = "Event-driven spiking neural network simulator: e-prop, reservoirs, neuromorphic constraints.",
+        subcommands = {
+            RunCommand.class,
+            BenchCommand.class,
+            TrainCommand.class,
+            GradientsCommand.class,
+            ReservoirCommand.class,
+            HardwareCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class SpikeringCli implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Without a sub-command, runs the built-in default ({@code run}). */
+    @Override
+    public void run() {
+        System.exit(new CommandLine(new SpikeringCli()).execute("run"));
+    }
+
+    /**
+     * @param args command-line arguments.
+     */
+    public static void main(final String[] args) {
+        System.exit(new CommandLine(new SpikeringCli()).execute(args));
+    }
+}

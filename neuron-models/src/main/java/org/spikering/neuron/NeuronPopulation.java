@@ -1,0 +1,80 @@
+package org.spikering.neuron;
+
+/**
+ * A population of point neurons in structure-of-arrays form, advanced on a fixed time grid of
+ * step {@code dt}. Not thread-safe as a whole: disjoint index ranges {@code [from, to)} may be
+ * updated concurrently from different threads, each range by one thread only.
+ *
+ * <p>Input arrives through one or two <em>channels</em> per neuron, read from caller-owned arrays
+ * at {@code channel[inputOffset + i]} for local neuron {@code i}:
+ * <table>
+ *   <caption>Input channels</caption>
+ *   <tr><th>model kind</th><th>channel 0</th><th>channel 1</th></tr>
+ *   <tr><td>delta synapses</td><td>jump of V_m in mV (all signs)</td><td>unused (may be null)</td></tr>
+ *   <tr><td>exponential current synapses</td><td>excitatory jump of I_syn,ex in pA</td>
+ *       <td>inhibitory jump of I_syn,in in pA (negative)</td></tr>
+ * </table>
+ * Input values arriving at step {@code t} are applied at the end of the update from
+ * {@code t} to {@code t + 1} (NEST convention: a spike arriving in a step affects V_m from the next
+ * grid point on for delta synapses, and the synaptic current for exponential synapses).
+ */
+public interface NeuronPopulation {
+
+    /** @return the number of neurons. */
+    int size();
+
+    /** @return the integration step in ms. */
+    double dtMs();
+
+    /** @return 1 for delta synapses, 2 for exponential current synapses (excitatory, inhibitory). */
+    int inputChannels();
+
+    /**
+     * Advances neurons {@code [from, to)} by one step, from step {@code step} to {@code step + 1},
+     * in closed form (exact integration).
+     *
+     * @param step        the current step number (for refractoriness and recording).
+     * @param from        first local neuron index, inclusive.
+     * @param to          last local neuron index, exclusive.
+     * @param input0      channel 0 input, indexed {@code inputOffset + i}; never null.
+     * @param input1      channel 1 input, indexed {@code inputOffset + i}; null for one-channel models.
+     * @param inputOffset offset into the input arrays of local neuron 0.
+     * @param spikes      output: local indices of neurons that spiked, appended from {@code spikeCount}.
+     * @param spikeCount  number of entries already in {@code spikes}.
+     * @return the new number of entries in {@code spikes}.
+     */
+    int update(long step, int from, int to, double[] input0, double[] input1, int inputOffset,
+               int[] spikes, int spikeCount);
+
+    /**
+     * Advances one neuron by {@code steps} steps without synaptic input, in closed form (used by the
+     * event-driven update and by lazy plasticity). Constant bias current still acts. Does not emit spikes:
+     * callers use it only over stretches in which the neuron cannot reach threshold.
+     *
+     * @param neuron local index.
+     * @param steps  number of steps, {@code >= 0}.
+     */
+    void advanceWithoutInput(int neuron, long steps);
+
+    /** @return membrane potential of neuron {@code neuron} in mV (absolute, not relative to E_L). */
+    double membranePotential(int neuron);
+
+    /** Sets the membrane potential of neuron {@code neuron} in mV (absolute). */
+    void setMembranePotential(int neuron, double vMillivolt);
+
+    /**
+     * Names of the state variables this model can report through {@link #stateVariable}, e.g.
+     * {@code "V_m"}, {@code "I_syn_ex"}, {@code "I_syn_in"}, {@code "a"}, {@code "A"}.
+     *
+     * @return the state variable names, units as in the model's Javadoc table.
+     */
+    String[] stateVariableNames();
+
+    /**
+     * @param name   a name from {@link #stateVariableNames()}.
+     * @param neuron local index.
+     * @return the current value of that state variable.
+     * @throws IllegalArgumentException if the name is unknown (message lists the allowed names).
+     */
+    double stateVariable(String name, int neuron);
+}
