@@ -1,15 +1,68 @@
 package org.spikering.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.spikering.app.gradients.EpropBench;
+import org.spikering.app.gradients.GradientsRun;
+import org.spikering.app.report.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder for the {@code gradients} command; replaced by its implementation. */
-@Command(name = "gradients", mixinStandardHelpOptions = true, description = "Compare the gradients of learning rules with BPTT.")
+/**
+ * {@code spikering gradients}: for one network and one batch, the gradients of e-prop, random e-prop, MDGL and BPTT,
+ * with per weight matrix the cosine similarity with BPTT and α = ⟨g_rule, g_bptt⟩/‖g_bptt‖². {@code --bench} prints
+ * one JSON line with training iterations/s of event-based e-prop, dense e-prop and BPTT on the NEST sine-wave setup.
+ */
+@Command(name = "gradients", mixinStandardHelpOptions = true,
+        description = "Compare the gradients of learning rules with BPTT.")
 public final class GradientsCommand implements Callable<Integer> {
+
+    @Option(names = "--task", defaultValue = "sine",
+            description = "Built-in network and batch: sine (NEST 3.9 sine-wave setup). Default: ${DEFAULT-VALUE}")
+    String task;
+
+    @Option(names = "--network-json", description = "Read network and batch from this JSON file (format of --write-json).")
+    Path networkJson;
+
+    @Option(names = "--write-json", description = "Write network, batch, all gradients and the comparison to this file.")
+    Path writeJson;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random feedback when the JSON has none.")
+    long seed;
+
+    @Option(names = "--bench", description = "Print iterations/s of event, dense e-prop and BPTT as one JSON line.")
+    boolean bench;
+
+    @Option(names = "--bench-iterations", defaultValue = "20", description = "Timed iterations per computation.")
+    int benchIterations;
 
     @Override
     public Integer call() {
-        System.err.println("gradients: not implemented yet");
-        return 2;
+        try {
+            if (bench) {
+                System.out.println(Json.oneLine(EpropBench.run(Math.max(3, benchIterations / 4), benchIterations)));
+                return 0;
+            }
+            GradientsRun run;
+            if (networkJson != null) {
+                run = GradientsRun.fromJson(Json.read(networkJson, JsonNode.class), seed);
+            } else if ("sine".equals(task)) {
+                run = GradientsRun.nestSine();
+            } else {
+                System.err.println("gradients: --task = " + task + ": only 'sine' is built in; use --network-json");
+                return 2;
+            }
+            run.compute();
+            System.out.print(run.table());
+            if (writeJson != null) {
+                Json.write(writeJson, run.toJson());
+                System.out.println("wrote " + writeJson);
+            }
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            System.err.println("gradients: " + e.getMessage());
+            return 2;
+        }
     }
 }

@@ -1,15 +1,141 @@
 package org.spikering.app.cli;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spikering.app.bench.BenchResult;
+import org.spikering.app.bench.BrunelNetwork;
+import org.spikering.app.bench.CubaNetwork;
+import org.spikering.app.report.Json;
+import org.spikering.app.report.Plots;
+import org.spikering.sim.Engine;
+import org.spikering.sim.Simulation;
+import org.spikering.sim.SimulationConfig;
+import org.spikering.sim.SimulationSummary;
+import org.spikering.sim.kernel.UpdateMode;
+import org.spikering.sim.network.Network;
+import org.spikering.sim.record.PopulationRateRecorder;
+import org.spikering.sim.record.SpikeRecorder;
+import org.spikering.sim.record.StateRecorder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder for the {@code run} command; replaced by its implementation. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Simulate the built-in default network and write spikes and plots.")
+/**
+ * {@code spikering run}: the built-in default. Simulates a balanced network (CUBA by default),
+ * prints a summary and writes spikes, population rates, sampled membrane potentials, a JSON summary
+ * and PNG raster and rate plots to an output folder.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Simulate a balanced network (default: CUBA, 4000 neurons, 1 s) and write spikes, rates and plots.")
 public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--network", description = "cuba or brunel, default cuba")
+    String network = "cuba";
+
+    @Option(names = "--scale", description = "fraction of the full size, default 1 for cuba, 0.2 for brunel")
+    Double scale;
+
+    @Option(names = "--seconds", description = "simulated seconds, default 1")
+    double seconds = 1.0;
+
+    @Option(names = "--threads", description = "delivery threads, default 1")
+    int threads = 1;
+
+    @Option(names = "--seed", description = "seed, default 42")
+    long seed = 42;
+
+    @Option(names = "--engine", description = "disruptor or reference, default disruptor")
+    String engine = "disruptor";
+
+    @Option(names = "--update", description = "clock or event, default clock")
+    String update = "clock";
+
+    @Option(names = "--out", description = "output folder, default spikering-out")
+    Path out = Path.of("spikering-out");
 
     @Override
     public Integer call() {
-        System.err.println("run: not implemented yet");
-        return 2;
+        if (!(seconds > 0) || seconds > 3600) {
+            throw new IllegalArgumentException("--seconds = " + seconds + ": must be in (0, 3600]");
+        }
+        final Engine eng = Cli.parseEnum(Engine.class, "--engine", engine);
+        final UpdateMode mode = Cli.parseEnum(UpdateMode.class, "--update", update);
+        final Network net;
+        switch (network) {
+            case "cuba":
+                net = CubaNetwork.build((int) Math.round(CubaNetwork.FULL_SIZE * (scale == null ? 1.0 : scale)), seed);
+                break;
+            case "brunel":
+                net = BrunelNetwork.build(scale == null ? 0.2 : scale, seed);
+                break;
+            default:
+                throw new IllegalArgumentException("--network = '" + network + "': must be one of [cuba, brunel]");
+        }
+        final SimulationConfig cfg = new SimulationConfig(eng, eng == Engine.REFERENCE ? 1 : threads, mode);
+        final SimulationSummary summary;
+        final SpikeRecorder spikes;
+        final PopulationRateRecorder rates;
+        final StateRecorder vm;
+        try (Simulation sim = Simulation.create(net, cfg)) {
+            spikes = sim.recordSpikes();
+            rates = sim.recordRates();
+            vm = sim.recordState("E", "V_m", new int[] {0, 1, 2}, 1);
+            System.err.printf("spikering: simulating %s, %d neurons, %d synapses, %.1f s ...%n",
+                    network, net.neuronCount(), net.synapseCount(), seconds);
+            sim.run(seconds * 1000.0);
+            summary = sim.summary();
+        }
+        final double binMs = 5.0;
+        spikes.writeCsv(out.resolve("spikes.csv"));
+        rates.writeCsv(out.resolve("rates.csv"), binMs);
+        vm.writeCsv(out.resolve("vm.csv"));
+        summary.writeJson(out.resolve("summary.json"));
+        writeRaster(net, spikes, out.resolve("raster.png"));
+        writeRatePlot(net, rates, binMs, out.resolve("rate.png"));
+        final Map<String, Object> line = new LinkedHashMap<>(BenchResult.fields(network, 0, summary, cfg.threads()));
+        line.remove("build_time_s");
+        line.put("output", out.toAbsolutePath().toString());
+        System.out.printf("network      %s (%d neurons, %d synapses, %.2f bytes/synapse)%n", network,
+                summary.neurons(), summary.synapses(), summary.bytesPerSynapse());
+        System.out.printf("simulated    %.3f s in %.3f s wall (%s engine, %d threads, %s update)%n",
+                summary.simulatedMs() / 1000, summary.wallSeconds(), summary.engine(), summary.threads(), summary.updateMode());
+        System.out.printf("spikes       %d, mean rate %.2f Hz %s%n", summary.spikes(), summary.meanRateHz(),
+                summary.populationRatesHz());
+        System.out.printf("events       %d synaptic events, %.3g per wall second%n", summary.synapticEvents(),
+                summary.eventsPerWallSecond());
+        System.out.printf("step time    p50 %.1f us, p99 %.1f us, max %.1f us%n", summary.stepTimeMicros().get("p50"),
+                summary.stepTimeMicros().get("p99"), summary.stepTimeMicros().get("max"));
+        System.out.printf("wrote        %s/{spikes.csv, rates.csv, vm.csv, summary.json, raster.png, rate.png}%n",
+                out.toAbsolutePath());
+        Json.finite("mean rate", summary.meanRateHz());
+        return 0;
+    }
+
+    private static void writeRaster(final Network net, final SpikeRecorder spikes, final Path file) {
+        final int n = spikes.count();
+        final double[] t = new double[n];
+        final double[] id = new double[n];
+        for (int k = 0; k < n; k++) {
+            t[k] = spikes.step(k) * net.dtMs();
+            id[k] = spikes.globalId(k);
+        }
+        Plots.savePng(Plots.raster("Spike raster (E: 0-" + (net.populations().get(0).size() - 1) + ", I above)", t, id, n), file);
+    }
+
+    private static void writeRatePlot(final Network net, final PopulationRateRecorder rates, final double binMs,
+                                      final Path file) {
+        final double[][] r = rates.rates(binMs);
+        final Plots.Series[] series = new Plots.Series[net.populations().size()];
+        for (int p = 0; p < series.length; p++) {
+            final double[] x = new double[r.length];
+            final double[] y = new double[r.length];
+            for (int b = 0; b < r.length; b++) {
+                x[b] = b * binMs;
+                y[b] = r[b][p];
+            }
+            series[p] = new Plots.Series(net.populations().get(p).name(), x, y);
+        }
+        Plots.savePng(Plots.lineChart("Population rate (" + binMs + " ms bins)", "time (ms)", "rate (Hz)", series), file);
     }
 }

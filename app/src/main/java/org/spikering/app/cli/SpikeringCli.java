@@ -23,13 +23,32 @@ public final class SpikeringCli implements Runnable {
     /** Without a sub-command, runs the built-in default ({@code run}). */
     @Override
     public void run() {
-        System.exit(new CommandLine(new SpikeringCli()).execute("run"));
+        System.exit(commandLine().execute("run"));
+    }
+
+    /**
+     * @return the configured command line: invalid values end with a one-line message naming the
+     *         parameter and exit code 2, never a stack trace.
+     */
+    public static CommandLine commandLine() {
+        final CommandLine cl = new CommandLine(new SpikeringCli());
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+                    || ex instanceof java.io.UncheckedIOException) {
+                cmd.getErr().println("spikering " + cmd.getCommandName() + ": error: " + ex.getMessage());
+            } else {
+                cmd.getErr().println("spikering " + cmd.getCommandName() + ": internal error: " + ex);
+                ex.printStackTrace(cmd.getErr());
+            }
+            return 2;
+        });
+        return cl;
     }
 
     /**
      * @param args command-line arguments.
      */
     public static void main(final String[] args) {
-        System.exit(new CommandLine(new SpikeringCli()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

@@ -1,0 +1,51 @@
+package org.spikering.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+final class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private static int run(final StringWriter err, final String... args) {
+        final CommandLine cl = SpikeringCli.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void shouldWriteAllResultFilesOfTheDefaultRun() throws Exception {
+        final StringWriter err = new StringWriter();
+        final int code = run(err, "run", "--scale", "0.25", "--seconds", "0.2", "--out", dir.toString());
+        assertEquals(0, code, err.toString());
+        for (String f : new String[] {"spikes.csv", "rates.csv", "vm.csv", "summary.json", "raster.png", "rate.png"}) {
+            assertTrue(Files.size(dir.resolve(f)) > 100, f + " missing or empty");
+        }
+        assertTrue(Files.readString(dir.resolve("summary.json")).contains("meanRateHz"));
+    }
+
+    @Test
+    void shouldNameTheParameterOnBadInput() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "bench", "cuba", "--engine", "gpu"));
+        assertTrue(err.toString().contains("--engine = 'gpu': must be one of [disruptor, reference]"), err.toString());
+        err = new StringWriter();
+        assertEquals(2, run(err, "run", "--network", "hopfield"));
+        assertTrue(err.toString().contains("--network = 'hopfield'"), err.toString());
+        err = new StringWriter();
+        assertEquals(2, run(err, "bench", "brunel", "--scale", "0"));
+        assertTrue(err.toString().contains("scale = 0.0: must be in (0, 10]"), err.toString());
+        err = new StringWriter();
+        assertEquals(2, run(err, "bench", "cuba", "--threads", "0"));
+        assertTrue(err.toString().contains("threads = 0"), err.toString());
+    }
+}

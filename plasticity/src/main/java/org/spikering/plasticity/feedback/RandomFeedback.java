@@ -1,0 +1,48 @@
+package org.spikering.plasticity.feedback;
+
+import java.util.SplittableRandom;
+import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+
+/** Fixed feedback weights ("random e-prop", RFLO-style): B does not follow W_out. */
+public final class RandomFeedback implements Feedback {
+    private final int recurrent;
+    private final int outputs;
+    private final double[] b;
+
+    /** Fixed B [rec × out] row-major; must be finite. */
+    public RandomFeedback(int recurrent, int outputs, double[] b) {
+        if (b == null || b.length != recurrent * outputs) {
+            throw new IllegalArgumentException("feedback matrix B has " + (b == null ? "no" : b.length)
+                    + " entries: must be recurrent x outputs = " + recurrent + "x" + outputs + " = " + recurrent * outputs);
+        }
+        for (int n = 0; n < b.length; n++) {
+            if (!Double.isFinite(b[n])) {
+                throw new IllegalArgumentException("B[" + n / outputs + "][" + n % outputs + "] = " + b[n] + ": must be finite");
+            }
+        }
+        this.recurrent = recurrent;
+        this.outputs = outputs;
+        this.b = b.clone();
+    }
+
+    /** B_jk ~ N(0, 1)/sqrt(n_rec), as in NEST's examples. */
+    public static RandomFeedback gaussian(int recurrent, int outputs, long seed) {
+        return new RandomFeedback(recurrent, outputs,
+                RecurrentSpikingNetwork.gaussian(new SplittableRandom(seed ^ 0x5DEECE66DL), recurrent * outputs,
+                        1.0 / Math.sqrt(recurrent)));
+    }
+
+    @Override
+    public double[] matrix(RecurrentSpikingNetwork net) {
+        if (net.recurrent() != recurrent || net.outputs() != outputs) {
+            throw new IllegalArgumentException("feedback matrix B is " + recurrent + "x" + outputs
+                    + ": network needs recurrent x outputs = " + net.recurrent() + "x" + net.outputs());
+        }
+        return b;
+    }
+
+    /** Copy of B. */
+    public double[] values() {
+        return b.clone();
+    }
+}

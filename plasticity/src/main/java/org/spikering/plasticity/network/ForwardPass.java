@@ -1,0 +1,179 @@
+package org.spikering.plasticity.network;
+
+import org.spikering.plasticity.data.LossKind;
+import org.spikering.plasticity.data.SequenceBatch;
+
+/**
+ * Forward pass of one sequence in NEST's {@code *_bsshslm_2020} step order, re-indexed to logical time
+ * (EPROP.md §2.3–2.5). State is reset at the start of every sequence. For t = 0..T−1:
+ * <pre>
+ * r_j ← max(r_j − 1, 0)
+ * v_j^t = α v_j^{t−1} + ζ (Σ_i W^in_ji x_i^t + Σ_i W^rec_ji z_i^{t−1}) − v_th z_j^{t−1}
+ * a_j^t = ρ a_j^{t−1} + z_j^{t−1};   A_j^t = v_th + β_a a_j^t          (LIF: A = v_th)
+ * ψ_j^t = r_j &gt; 0 ? 0 : γ max(0, 1 − β |v_j^t − A_j^t|)
+ * z_j^t = [v_j^t ≥ A_j^t and r_j = 0];  on a spike r_j = t_ref/dt
+ * yv_k^t = κ yv_k^{t−1} + ζ_out Σ_j W^out_kj z_j^t
+ * regression: y = yv,  E = ½ Σ_masked (y − y*)²;   classification: π = softmax(yv), E = −Σ_masked Σ_k π* log π
+ * err_k^t = mask^t ? (y_k^t − y*_k^t) : 0
+ * </pre>
+ */
+public final class ForwardPass {
+    private ForwardPass() {
+    }
+
+    /** Runs sequence b of the batch through the network into {@code tr}. */
+    public static void run(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr) {
+        final int nIn = net.inputs();
+        final int nRec = net.recurrent();
+        final int nOut = net.outputs();
+        final int steps = batch.steps();
+        if (batch.inputs() != nIn || batch.outputs() != nOut) {
+            throw new IllegalArgumentException("batch has " + batch.inputs() + " inputs and " + batch.outputs()
+                    + " outputs: network needs " + nIn + " and " + nOut);
+        }
+        final NetworkParams p = net.params();
+        final double alpha = p.alpha();
+        final double rho = p.rho();
+        final double kappa = p.kappa();
+        final double zeta = p.zeta();
+        final double zetaOut = p.zetaOut();
+        final double vth = p.thresholdMv();
+        final double betaA = p.betaAdapt();
+        final int refSteps = p.refractorySteps();
+        final double[] wIn = net.wIn();
+        final double[] wRec = net.wRec();
+        final double[] wOut = net.wOut();
+        final float[] x = batch.inputSpikes();
+        final double[] target = batch.targets();
+        final boolean[] mask = batch.lossMask();
+        final boolean classification = batch.loss() == LossKind.CLASSIFICATION_CE;
+        final double[] v = tr.v;
+        final double[] psi = tr.psi;
+        final double[] z = tr.z;
+        final double[] a = tr.a;
+        final double[] cur = new double[nRec];
+        final int[] refractory = new int[nRec];
+        final double[] classScore = new double[nOut];
+        final double[] targetScore = new double[nOut];
+        java.util.Arrays.fill(tr.spikeCount, 0);
+        int nSpikes = 0;
+        double loss = 0.0;
+        boolean anyMasked = false;
+        for (int t = 0; t < steps; t++) {
+            java.util.Arrays.fill(cur, 0.0);
+            int xBase = (b * steps + t) * nIn;
+            for (int i = 0; i < nIn; i++) {
+                float s = x[xBase + i];
+                if (s != 0f) {
+                    for (int j = 0; j < nRec; j++) {
+                        cur[j] += s * wIn[j * nIn + i];
+                    }
+                }
+            }
+            int base = t * nRec;
+            int prev = base - nRec;
+            tr.spikeStart[t] = nSpikes;
+            if (t > 0) {
+                for (int q = tr.spikeStart[t - 1]; q < nSpikes; q++) {
+                    int i = tr.spikeIndex[q];
+                    for (int j = 0; j < nRec; j++) {
+                        cur[j] += wRec[j * nRec + i];
+                    }
+                }
+            }
+            for (int j = 0; j < nRec; j++) {
+                double zPrev = t > 0 ? z[prev + j] : 0.0;
+                double vPrev = t > 0 ? v[prev + j] : 0.0;
+                double aPrev = t > 0 ? a[prev + j] : 0.0;
+                if (refractory[j] > 0) {
+                    refractory[j]--;
+                }
+                double vj = alpha * vPrev + zeta * cur[j] - vth * zPrev;
+                double threshold = vth;
+                double aj = 0.0;
+                if (net.isAdaptive(j)) {
+                    aj = rho * aPrev + zPrev;
+                    threshold = vth + betaA * aj;
+                }
+                v[base + j] = vj;
+                a[base + j] = aj;
+                psi[base + j] = refractory[j] > 0 ? 0.0 : p.surrogate(vj, threshold);
+                if (vj >= threshold && refractory[j] == 0) {
+                    z[base + j] = 1.0;
+                    refractory[j] = refSteps;
+                    tr.spikeCount[j]++;
+                    if (nSpikes == tr.spikeIndex.length) {
+                        tr.spikeIndex = java.util.Arrays.copyOf(tr.spikeIndex, 2 * nSpikes);
+                    }
+                    tr.spikeIndex[nSpikes++] = j;
+                } else {
+                    z[base + j] = 0.0;
+                }
+            }
+            int ob = t * nOut;
+            for (int k = 0; k < nOut; k++) {
+                double in = 0.0;
+                for (int q = tr.spikeStart[t]; q < nSpikes; q++) {
+                    in += wOut[k * nRec + tr.spikeIndex[q]];
+                }
+                double yPrev = t > 0 ? tr.yv[ob - nOut + k] : 0.0;
+                tr.yv[ob + k] = kappa * yPrev + zetaOut * in;
+            }
+            boolean masked = mask[b * steps + t];
+            anyMasked |= masked;
+            int tb = (b * steps + t) * nOut;
+            if (classification) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < nOut; k++) {
+                    max = Math.max(max, tr.yv[ob + k]);
+                }
+                double sum = 0.0;
+                for (int k = 0; k < nOut; k++) {
+                    double e = Math.exp(tr.yv[ob + k] - max);
+                    tr.y[ob + k] = e;
+                    sum += e;
+                }
+                double logSum = Math.log(sum) + max;
+                for (int k = 0; k < nOut; k++) {
+                    tr.y[ob + k] /= sum;
+                    if (masked) {
+                        tr.err[ob + k] = tr.y[ob + k] - target[tb + k];
+                        loss -= target[tb + k] * (tr.yv[ob + k] - logSum);
+                        classScore[k] += tr.y[ob + k];
+                        targetScore[k] += target[tb + k];
+                    } else {
+                        tr.err[ob + k] = 0.0;
+                    }
+                }
+            } else {
+                for (int k = 0; k < nOut; k++) {
+                    tr.y[ob + k] = tr.yv[ob + k];
+                    if (masked) {
+                        double e = tr.yv[ob + k] - target[tb + k];
+                        tr.err[ob + k] = e;
+                        loss += 0.5 * e * e;
+                    } else {
+                        tr.err[ob + k] = 0.0;
+                    }
+                }
+            }
+        }
+        tr.spikeStart[steps] = nSpikes;
+        tr.loss = loss;
+        if (classification && anyMasked) {
+            tr.correct = argmax(classScore) == argmax(targetScore) ? 1.0 : 0.0;
+        } else {
+            tr.correct = Double.NaN;
+        }
+    }
+
+    private static int argmax(double[] s) {
+        int best = 0;
+        for (int k = 1; k < s.length; k++) {
+            if (s[k] > s[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+}

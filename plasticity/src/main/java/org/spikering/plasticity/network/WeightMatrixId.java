@@ -1,0 +1,11 @@
+package org.spikering.plasticity.network;
+
+/** The trainable weight matrices of a {@link RecurrentSpikingNetwork}, each row-major [post][pre]. */
+public enum WeightMatrixId {
+    /** W_in [rec × in]. */
+    INPUT,
+    /** W_rec [rec × rec], zero diagonal (no autapses). */
+    RECURRENT,
+    /** W_out [out × rec]. */
+    OUTPUT
+}

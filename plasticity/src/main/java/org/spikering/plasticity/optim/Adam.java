@@ -1,0 +1,67 @@
+package org.spikering.plasticity.optim;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.spikering.plasticity.network.WeightMatrixId;
+
+/**
+ * Adam in the TensorFlow form NEST uses (weight_optimizer.cpp), per matrix:
+ * <pre>
+ * m ← β1 m + (1 − β1) g;   v ← β2 v + (1 − β2) g²;   a_t = η sqrt(1 − β2^t) / (1 − β1^t);   W ← W − a_t m / (sqrt(v) + ε)
+ * </pre>
+ */
+public final class Adam implements Optimizer {
+    private final double eta;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final Map<WeightMatrixId, double[][]> state = new EnumMap<>(WeightMatrixId.class);
+    private int step = 1;
+
+    /** NEST defaults β1 = 0.9, β2 = 0.999, ε = 1e-7. */
+    public Adam(double eta) {
+        this(eta, 0.9, 0.999, 1e-7);
+    }
+
+    public Adam(double eta, double beta1, double beta2, double epsilon) {
+        if (!(eta > 0.0) || Double.isInfinite(eta)) {
+            throw new IllegalArgumentException("eta = " + eta + ": must be finite and > 0");
+        }
+        if (!(beta1 >= 0.0 && beta1 < 1.0)) {
+            throw new IllegalArgumentException("beta1 = " + beta1 + ": must be in [0, 1)");
+        }
+        if (!(beta2 >= 0.0 && beta2 < 1.0)) {
+            throw new IllegalArgumentException("beta2 = " + beta2 + ": must be in [0, 1)");
+        }
+        if (!(epsilon > 0.0)) {
+            throw new IllegalArgumentException("epsilon = " + epsilon + ": must be > 0");
+        }
+        this.eta = eta;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    public void apply(WeightMatrixId id, double[] w, double[] grad) {
+        double[][] mv = state.get(id);
+        if (mv == null || mv[0].length != w.length) {
+            mv = new double[][] {new double[w.length], new double[w.length]};
+            state.put(id, mv);
+        }
+        double[] m = mv[0];
+        double[] v = mv[1];
+        double at = eta * Math.sqrt(1.0 - Math.pow(beta2, step)) / (1.0 - Math.pow(beta1, step));
+        for (int n = 0; n < w.length; n++) {
+            double g = grad[n];
+            m[n] = beta1 * m[n] + (1.0 - beta1) * g;
+            v[n] = beta2 * v[n] + (1.0 - beta2) * g * g;
+            w[n] -= at * m[n] / (Math.sqrt(v[n]) + epsilon);
+        }
+    }
+
+    @Override
+    public void endUpdate() {
+        step++;
+    }
+}

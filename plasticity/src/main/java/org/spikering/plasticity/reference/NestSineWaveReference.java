@@ -1,0 +1,189 @@
+package org.spikering.plasticity.reference;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.spikering.plasticity.data.LossKind;
+import org.spikering.plasticity.data.SequenceBatch;
+import org.spikering.plasticity.data.SequenceSource;
+import org.spikering.plasticity.feedback.RandomFeedback;
+import org.spikering.plasticity.network.NetworkParams;
+import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+
+/**
+ * NEST 3.9's e-prop sine-wave regression run (eprop_supervised_regression_sine-waves_bsshslm_2020.py), loaded from
+ * the classpath: frozen input pattern (100 inputs × 1000 steps), target, initial weights, feedback B and NEST's loss
+ * per iteration. Pattern step t arrives at the recurrent neurons at logical step t (NEST's generator/parrot offsets
+ * and interval shift cancel; the readout sample t of NEST equals our y^t to the CSV precision).
+ */
+public final class NestSineWaveReference {
+    private static final String ROOT = "/org/spikering/plasticity/reference/nest-eprop-sine-waves/";
+    public static final int INPUTS = 100;
+    public static final int RECURRENT = 100;
+    public static final int OUTPUTS = 1;
+    public static final int STEPS = 1000;
+
+    private final float[] pattern;
+    private final double[] target;
+    private final double[] wIn;
+    private final double[] wRec;
+    private final double[] wOut;
+    private final double[] feedback;
+
+    private NestSineWaveReference() {
+        double[][] x = matrix("inputs/input_spikes_in_x_step.csv");
+        pattern = new float[STEPS * INPUTS];
+        for (int i = 0; i < INPUTS; i++) {
+            for (int t = 0; t < STEPS; t++) {
+                pattern[t * INPUTS + i] = (float) x[i][t];
+            }
+        }
+        target = column("inputs/target_signal.csv");
+        wIn = flat(matrix("inputs/w_in_rec_initial.csv"));
+        wRec = flat(matrix("inputs/w_rec_rec_initial.csv"));
+        wOut = flat(matrix("inputs/w_rec_out_initial.csv"));
+        feedback = flat(matrix("inputs/w_out_rec_feedback.csv"));
+    }
+
+    /** Loads the reference files from the classpath. */
+    public static NestSineWaveReference load() {
+        return new NestSineWaveReference();
+    }
+
+    /** NEST's initial network (all LIF, {@link NetworkParams#nestSineWave()}). */
+    public RecurrentSpikingNetwork network() {
+        return new RecurrentSpikingNetwork(INPUTS, RECURRENT, OUTPUTS, new boolean[RECURRENT],
+                NetworkParams.nestSineWave(), wIn, wRec, wOut);
+    }
+
+    /** NEST's fixed feedback weights B (100 × 1). */
+    public RandomFeedback feedback() {
+        return new RandomFeedback(RECURRENT, OUTPUTS, feedback);
+    }
+
+    /** The frozen pattern and target as a source; every sequence of every batch is the same. */
+    public SequenceSource source() {
+        return new SequenceSource() {
+            @Override
+            public SequenceBatch batch(int batchSize, long seed) {
+                return NestSineWaveReference.this.batch(batchSize);
+            }
+
+            @Override
+            public int inputs() {
+                return INPUTS;
+            }
+
+            @Override
+            public int outputs() {
+                return OUTPUTS;
+            }
+
+            @Override
+            public int steps() {
+                return STEPS;
+            }
+
+            @Override
+            public LossKind loss() {
+                return LossKind.REGRESSION_MSE;
+            }
+        };
+    }
+
+    /** {@code batchSize} copies of the frozen sequence (loss over all steps). */
+    public SequenceBatch batch(int batchSize) {
+        float[] x = new float[batchSize * pattern.length];
+        double[] y = new double[batchSize * STEPS];
+        boolean[] mask = new boolean[batchSize * STEPS];
+        for (int b = 0; b < batchSize; b++) {
+            System.arraycopy(pattern, 0, x, b * pattern.length, pattern.length);
+            System.arraycopy(target, 0, y, b * STEPS, STEPS);
+        }
+        java.util.Arrays.fill(mask, true);
+        return new SequenceBatch(batchSize, STEPS, INPUTS, OUTPUTS, x, y, mask, LossKind.REGRESSION_MSE);
+    }
+
+    /** Target y*^t, 1000 values. */
+    public double[] target() {
+        return target.clone();
+    }
+
+    /** NEST's readout over the first sequence. */
+    public double[] readoutFirstIteration() {
+        return column("inputs/readout_first_iter.csv");
+    }
+
+    /** NEST's loss per iteration, 200 iterations. */
+    public static double[] losses200() {
+        return losses("loss_200_iterations.csv");
+    }
+
+    /** NEST's loss per iteration of the 2000-iteration run. */
+    public static double[] losses2000() {
+        return losses("loss_2000_iterations.csv");
+    }
+
+    private static double[] losses(String name) {
+        List<String> lines = lines(name);
+        double[] out = new double[lines.size() - 1];
+        for (int n = 1; n < lines.size(); n++) {
+            out[n - 1] = Double.parseDouble(lines.get(n).split(",")[1].trim());
+        }
+        return out;
+    }
+
+    private static double[] column(String name) {
+        List<String> lines = lines(name);
+        double[] out = new double[lines.size()];
+        for (int n = 0; n < out.length; n++) {
+            out[n] = Double.parseDouble(lines.get(n).trim());
+        }
+        return out;
+    }
+
+    private static double[][] matrix(String name) {
+        List<String> lines = lines(name);
+        double[][] out = new double[lines.size()][];
+        for (int r = 0; r < out.length; r++) {
+            String[] f = lines.get(r).split(",");
+            out[r] = new double[f.length];
+            for (int c = 0; c < f.length; c++) {
+                out[r][c] = Double.parseDouble(f[c].trim());
+            }
+        }
+        return out;
+    }
+
+    private static double[] flat(double[][] m) {
+        int cols = m[0].length;
+        double[] out = new double[m.length * cols];
+        for (int r = 0; r < m.length; r++) {
+            System.arraycopy(m[r], 0, out, r * cols, cols);
+        }
+        return out;
+    }
+
+    private static List<String> lines(String name) {
+        try (InputStream in = NestSineWaveReference.class.getResourceAsStream(ROOT + name)) {
+            if (in == null) {
+                throw new IllegalStateException("reference file missing on classpath: " + ROOT + name);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String> out = new ArrayList<>();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.isBlank()) {
+                    out.add(line);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + ROOT + name, e);
+        }
+    }
+}

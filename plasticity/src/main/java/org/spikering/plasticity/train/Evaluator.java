@@ -1,0 +1,28 @@
+package org.spikering.plasticity.train;
+
+import org.spikering.plasticity.data.SequenceBatch;
+import org.spikering.plasticity.network.ForwardPass;
+import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.Trajectory;
+
+/** Runs a batch forward without learning. */
+public final class Evaluator {
+    private Evaluator() {
+    }
+
+    public static Evaluation evaluate(RecurrentSpikingNetwork net, SequenceBatch batch) {
+        Trajectory tr = new Trajectory(batch.steps(), net.recurrent(), net.outputs());
+        double loss = 0.0;
+        double correct = 0.0;
+        long spikes = 0;
+        for (int b = 0; b < batch.batchSize(); b++) {
+            ForwardPass.run(net, batch, b, tr);
+            loss += tr.loss;
+            correct += tr.correct;
+            spikes += tr.totalSpikes();
+        }
+        int n = batch.batchSize();
+        return new Evaluation(loss / n, correct / n,
+                spikes / (double) n / net.recurrent() / (batch.steps() * net.params().dtMs() / 1000.0));
+    }
+}

@@ -1,0 +1,95 @@
+package org.spikering.plasticity.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.spikering.plasticity.data.SequenceBatch;
+import org.spikering.plasticity.data.SequenceSource;
+import org.spikering.plasticity.eprop.GradientComputer;
+import org.spikering.plasticity.eprop.Gradients;
+import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.WeightMatrixId;
+import org.spikering.plasticity.optim.Optimizer;
+import org.spikering.plasticity.optim.WeightClip;
+import org.spikering.plasticity.optim.WeightUpdateHook;
+
+/**
+ * Trains a network: per batch, gradients (mean over the batch, accumulated over each sequence) → hook.afterGradient →
+ * optimizer → clip → hook.afterUpdate, for W_in, W_rec, W_out. Stops with {@link TrainingDivergedException} when
+ * anything becomes non-finite.
+ */
+public final class Trainer {
+    private static final WeightMatrixId[] IDS = WeightMatrixId.values();
+    private final RecurrentSpikingNetwork net;
+    private final GradientComputer computer;
+    private final Optimizer optimizer;
+    private final WeightClip clip;
+    private final WeightUpdateHook hook;
+    private final Gradients grads;
+    private int iteration;
+
+    public Trainer(RecurrentSpikingNetwork net, GradientComputer computer, Optimizer optimizer, WeightClip clip,
+            WeightUpdateHook hook) {
+        if (net == null || computer == null || optimizer == null || clip == null || hook == null) {
+            throw new IllegalArgumentException("net, computer, optimizer, clip, hook: none may be null");
+        }
+        this.net = net;
+        this.computer = computer;
+        this.optimizer = optimizer;
+        this.clip = clip;
+        this.hook = hook;
+        this.grads = Gradients.zerosFor(net);
+    }
+
+    /** One iteration on a batch; returns the loss before the update. */
+    public IterationResult step(SequenceBatch batch) {
+        iteration++;
+        computer.compute(net, batch, grads);
+        if (!Double.isFinite(grads.loss)) {
+            throw new TrainingDivergedException(iteration, "loss = " + grads.loss);
+        }
+        for (WeightMatrixId id : IDS) {
+            double[] g = grads.get(id);
+            checkFinite(g, id, "gradient");
+            hook.afterGradient(id, g);
+            double[] w = net.weights(id);
+            optimizer.apply(id, w, g);
+            clip.apply(w);
+            hook.afterUpdate(id, w);
+            checkFinite(w, id, "weight");
+        }
+        optimizer.endUpdate();
+        return new IterationResult(iteration, grads.loss, grads.accuracy, grads.meanRateHz);
+    }
+
+    /** {@code iterations} iterations on fresh batches from the source (batch seed derived from seed and iteration). */
+    public List<IterationResult> train(SequenceSource source, int iterations, int batchSize, long seed) {
+        if (iterations <= 0) {
+            throw new IllegalArgumentException("iterations = " + iterations + ": must be > 0");
+        }
+        List<IterationResult> out = new ArrayList<>(iterations);
+        for (int n = 0; n < iterations; n++) {
+            out.add(step(source.batch(batchSize, seed * 0x9E3779B97F4A7C15L + n)));
+        }
+        return out;
+    }
+
+    /** The network being trained (live). */
+    public RecurrentSpikingNetwork network() {
+        return net;
+    }
+
+    /** Gradients of the last step (after the hook). */
+    public Gradients lastGradients() {
+        return grads;
+    }
+
+    private void checkFinite(double[] a, WeightMatrixId id, String what) {
+        for (int n = 0; n < a.length; n++) {
+            if (!Double.isFinite(a[n])) {
+                int cols = net.columns(id);
+                throw new TrainingDivergedException(iteration, what + " of " + id + "[" + n / cols + "][" + n % cols
+                        + "] = " + a[n] + " (learning rate too large?)");
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.spikering.sim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.spikering.sim.engine.DisruptorEngine;
+import org.spikering.sim.kernel.NetworkState;
+import org.spikering.sim.kernel.StepHooks;
+import org.spikering.sim.kernel.StepRunner;
+import org.spikering.sim.network.Network;
+import org.spikering.sim.network.PopulationSpec;
+import org.spikering.sim.record.PopulationRateRecorder;
+import org.spikering.sim.record.SpikeRecorder;
+import org.spikering.sim.record.StateRecorder;
+import org.spikering.sim.reference.ReferenceEngine;
+import org.spikering.sim.spi.SpikeListener;
+import org.spikering.sim.spi.StepListener;
+
+/**
+ * Runs a {@link Network}: the entry point of the engine. Register recorders and listeners, then
+ * call {@link #run} any number of times; each run continues where the last ended. Close it to
+ * stop the delivery threads (they are daemons, so forgetting does not hang the JVM). Use from one
+ * thread.
+ *
+ * <pre>
+ * try (Simulation sim = Simulation.create(net, SimulationConfig.threads(2))) {
+ *     SpikeRecorder spikes = sim.recordSpikes();
+ *     sim.run(1000.0);
+ *     System.out.println(sim.summary().meanRateHz());
+ * }
+ * </pre>
+ */
+public final class Simulation implements AutoCloseable {
+
+    private final Network net;
+    private final SimulationConfig config;
+    private final NetworkState state;
+    private final StepHooks hooks = new StepHooks();
+    private StepRunner runner;
+    private long step;
+    private long wallNanos;
+
+    private Simulation(final Network network, final SimulationConfig config) {
+        this.net = network;
+        this.config = config;
+        this.state = new NetworkState(network, config.engine() == Engine.REFERENCE ? 1 : config.threads(), config.updateMode());
+    }
+
+    /**
+     * @param network the network.
+     * @param config  engine, threads, update mode.
+     * @return a simulation at step 0.
+     */
+    public static Simulation create(final Network network, final SimulationConfig config) {
+        return new Simulation(network, config);
+    }
+
+    /** @return the network. */
+    public Network network() {
+        return net;
+    }
+
+    /** @return the next step to compute (= steps done). */
+    public long currentStep() {
+        return step;
+    }
+
+    /**
+     * @param populations names (none = all).
+     * @return a spike recorder fed from the next run on.
+     */
+    public SpikeRecorder recordSpikes(final String... populations) {
+        final SpikeRecorder r = new SpikeRecorder(net, populations);
+        addSpikeListener(r);
+        return r;
+    }
+
+    /**
+     * @param population population name.
+     * @param variable   state variable (see the model's table, e.g. "V_m").
+     * @param neurons    local indices.
+     * @param everySteps sampling interval in steps.
+     * @return a state recorder.
+     */
+    public StateRecorder recordState(final String population, final String variable, final int[] neurons, final int everySteps) {
+        final int p = net.populationIndex(population);
+        final int n = net.populations().get(p).size();
+        for (int i : neurons) {
+            if (i < 0 || i >= n) {
+                throw new IllegalArgumentException("recordState: neuron " + i + " of '" + population + "': must be in [0, " + n + ")");
+            }
+        }
+        state.population(p).stateVariable(variable, 0); // validates the name
+        final StateRecorder r = new StateRecorder(population, variable, neurons, everySteps, net.dtMs());
+        addStepListener(r);
+        return r;
+    }
+
+    /** @return a population-rate recorder. */
+    public PopulationRateRecorder recordRates() {
+        final PopulationRateRecorder r = new PopulationRateRecorder(net);
+        addSpikeListener(r);
+        return r;
+    }
+
+    /** @param l listener, registered before the first run. */
+    public void addSpikeListener(final SpikeListener l) {
+        requireNotStarted("addSpikeListener");
+        hooks.spikeListeners.add(l);
+    }
+
+    /** @param l listener, registered before the first run. */
+    public void addStepListener(final StepListener l) {
+        requireNotStarted("addStepListener");
+        hooks.stepListeners.add(l);
+    }
+
+    private void requireNotStarted(final String what) {
+        if (runner != null) {
+            throw new IllegalStateException(what + ": listeners must be registered before the first run");
+        }
+    }
+
+    /**
+     * Simulates {@code durationMs} more milliseconds (rounded to whole steps).
+     *
+     * @param durationMs duration, ms, &ge; 0.
+     */
+    public void run(final double durationMs) {
+        if (!(durationMs >= 0) || Double.isInfinite(durationMs)) {
+            throw new IllegalArgumentException("duration = " + durationMs + " ms: must be a finite number >= 0");
+        }
+        final long steps = Math.round(durationMs / net.dtMs());
+        if (runner == null) {
+            runner = makeRunner();
+        }
+        final long t0 = System.nanoTime();
+        runner.run(step, step + steps);
+        wallNanos += System.nanoTime() - t0;
+        step += steps;
+    }
+
+    private StepRunner makeRunner() {
+        final StepListener.StateView view = (population, variable, neuron) -> {
+            final int p = net.populationIndex(population);
+            state.catchUp(p, neuron, state.gridPoint());
+            return state.population(p).stateVariable(variable, neuron);
+        };
+        if (config.engine() == Engine.REFERENCE) {
+            return new ReferenceEngine(state, hooks, view);
+        }
+        return new DisruptorEngine(state, hooks, view);
+    }
+
+    /**
+     * @param population population name.
+     * @param variable   state variable.
+     * @param neuron     local index.
+     * @return the current value (event-driven neurons are brought up to date first).
+     */
+    public double stateValue(final String population, final String variable, final int neuron) {
+        final int p = net.populationIndex(population);
+        state.catchUp(p, neuron, step);
+        return state.population(p).stateVariable(variable, neuron);
+    }
+
+    /** @return the summary of everything run so far. */
+    public SimulationSummary summary() {
+        final double simMs = step * net.dtMs();
+        final double wall = wallNanos / 1e9;
+        final Map<String, Double> rates = spikesPerPopulationRates(simMs);
+        long spikes = 0;
+        for (int p = 0; p < net.populations().size(); p++) {
+            spikes += state.populationSpikes(p);
+        }
+        final Map<String, Double> pct = new LinkedHashMap<>();
+        pct.put("p50", hooks.timer.percentileMicros(50));
+        pct.put("p90", hooks.timer.percentileMicros(90));
+        pct.put("p99", hooks.timer.percentileMicros(99));
+        pct.put("p99_9", hooks.timer.percentileMicros(99.9));
+        pct.put("max", hooks.timer.percentileMicros(100));
+        pct.put("mean", hooks.timer.meanMicros());
+        final long events = state.eventsDelivered();
+        final long syn = net.synapseCount();
+        return new SimulationSummary(config.engine().name().toLowerCase(java.util.Locale.ROOT),
+                config.updateMode().name().toLowerCase(java.util.Locale.ROOT), runner == null ? 0 : runner.threads(),
+                net.neuronCount(), syn, syn == 0 ? 0 : (double) net.synapseBytes() / syn, net.dtMs(), simMs, wall, spikes,
+                simMs == 0 ? 0 : spikes / (net.neuronCount() * simMs * 1e-3), rates, events,
+                wall == 0 ? 0 : events / wall, pct);
+    }
+
+    private Map<String, Double> spikesPerPopulationRates(final double simMs) {
+        final Map<String, Double> m = new LinkedHashMap<>();
+        for (int p = 0; p < net.populations().size(); p++) {
+            final PopulationSpec s = net.populations().get(p);
+            m.put(s.name(), simMs == 0 ? 0.0 : state.populationSpikes(p) / (s.size() * simMs * 1e-3));
+        }
+        return m;
+    }
+
+    @Override
+    public void close() {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+}

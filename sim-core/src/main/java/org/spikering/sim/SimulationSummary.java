@@ -1,0 +1,42 @@
+package org.spikering.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.Map;
+import org.spikering.sim.record.AtomicWrite;
+
+/**
+ * What a run did, for humans and for the JSON summary. Rates in Hz, times in ms or s as named.
+ *
+ * @param engine              engine name.
+ * @param updateMode          clock or event.
+ * @param threads             threads used (coordinator + delivery + listener).
+ * @param neurons             neurons.
+ * @param synapses            synapses.
+ * @param bytesPerSynapse     bytes of synapse arrays per synapse.
+ * @param dtMs                step, ms.
+ * @param simulatedMs         simulated time, ms.
+ * @param wallSeconds         wall time of the runs, s.
+ * @param spikes              total spikes.
+ * @param meanRateHz          spikes per neuron per second.
+ * @param populationRatesHz   per population, spikes per neuron per second.
+ * @param synapticEvents      synaptic events delivered.
+ * @param eventsPerWallSecond synaptic events per wall second.
+ * @param stepTimeMicros      step wall-time percentiles (p50, p90, p99, p99.9, max) and mean, µs.
+ */
+public record SimulationSummary(String engine, String updateMode, int threads, int neurons, long synapses,
+                                double bytesPerSynapse, double dtMs, double simulatedMs, double wallSeconds, long spikes,
+                                double meanRateHz, Map<String, Double> populationRatesHz, long synapticEvents,
+                                double eventsPerWallSecond, Map<String, Double> stepTimeMicros) {
+
+    /**
+     * Writes this summary as indented JSON, atomically.
+     *
+     * @param target the file.
+     */
+    public void writeJson(final Path target) {
+        final ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicWrite.text(target, w -> w.write(m.writeValueAsString(this)));
+    }
+}

@@ -1,0 +1,105 @@
+package org.spikering.sim.network;
+
+import java.util.SplittableRandom;
+
+/**
+ * A distribution of real values (weights, delays, initial potentials), sampled from a seeded
+ * stream. Immutable.
+ */
+public interface Distribution {
+
+    /**
+     * @param rnd the stream.
+     * @return one sample.
+     */
+    double sample(SplittableRandom rnd);
+
+    /** @return true if every sample is the same value. */
+    default boolean isConstant() {
+        return false;
+    }
+
+    /** @return a short description, for messages and summaries. */
+    String describe();
+
+    /**
+     * @param value the value.
+     * @return the constant distribution.
+     */
+    static Distribution constant(final double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("constant = " + value + ": must be a finite number");
+        }
+        return new Distribution() {
+            @Override
+            public double sample(final SplittableRandom rnd) {
+                return value;
+            }
+
+            @Override
+            public boolean isConstant() {
+                return true;
+            }
+
+            @Override
+            public String describe() {
+                return Double.toString(value);
+            }
+        };
+    }
+
+    /**
+     * @param low  lower bound, inclusive.
+     * @param high upper bound, exclusive, &gt; low.
+     * @return the uniform distribution on [low, high).
+     */
+    static Distribution uniform(final double low, final double high) {
+        if (!Double.isFinite(low) || !Double.isFinite(high) || !(high > low)) {
+            throw new IllegalArgumentException("uniform(low = " + low + ", high = " + high
+                    + "): bounds must be finite with high > low");
+        }
+        return new Distribution() {
+            @Override
+            public double sample(final SplittableRandom rnd) {
+                return low + (high - low) * rnd.nextDouble();
+            }
+
+            @Override
+            public String describe() {
+                return "uniform(" + low + ", " + high + ")";
+            }
+        };
+    }
+
+    /**
+     * @param mean mean.
+     * @param sd   standard deviation, &ge; 0.
+     * @return the normal distribution.
+     */
+    static Distribution normal(final double mean, final double sd) {
+        if (!Double.isFinite(mean) || !(sd >= 0) || Double.isInfinite(sd)) {
+            throw new IllegalArgumentException("normal(mean = " + mean + ", sd = " + sd
+                    + "): mean must be finite and sd a finite number >= 0");
+        }
+        return new Distribution() {
+            @Override
+            public double sample(final SplittableRandom rnd) {
+                // Marsaglia polar method: exact, no state kept between calls
+                double u;
+                double v;
+                double s;
+                do {
+                    u = 2 * rnd.nextDouble() - 1;
+                    v = 2 * rnd.nextDouble() - 1;
+                    s = u * u + v * v;
+                } while (s >= 1 || s == 0);
+                return mean + sd * u * Math.sqrt(-2 * Math.log(s) / s);
+            }
+
+            @Override
+            public String describe() {
+                return "normal(" + mean + ", " + sd + ")";
+            }
+        };
+    }
+}

@@ -1,0 +1,225 @@
+package org.spikering.sim.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.spikering.neuron.NeuronModel;
+import org.spikering.sim.synapse.Csr;
+import org.spikering.sim.synapse.CsrBuilder;
+
+/**
+ * Declares a network in the vocabulary of PyNN and NEST and builds it: populations, projections
+ * (connector, weights, delays), Poisson drives, initial potentials. Every random choice comes from
+ * a stream derived from the seed and the declaration's position, so the same declarations and seed
+ * give the same network. Not thread-safe; use once.
+ *
+ * <pre>
+ * Network net = Network.builder(0.1).seed(42)
+ *     .population("E", 3200, LifExpParameters.cuba())
+ *     .connect("E", "E", Connector.fixedProbability(0.02).autapses(false), Distribution.constant(20.25), Distribution.constant(0.1))
+ *     .build();
+ * </pre>
+ */
+public final class NetworkBuilder {
+
+    private final double dtMs;
+    private long seed = 1;
+    private final List<String> names = new ArrayList<>();
+    private final List<Integer> sizes = new ArrayList<>();
+    private final List<NeuronModel> models = new ArrayList<>();
+    private final List<Distribution> initial = new ArrayList<>();
+    private final List<ProjectionSpec> projections = new ArrayList<>();
+    private final List<PoissonDriveSpec> drives = new ArrayList<>();
+
+    NetworkBuilder(final double dtMs) {
+        if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
+            throw new IllegalArgumentException("dt = " + dtMs + " ms: must be a finite number > 0");
+        }
+        this.dtMs = dtMs;
+    }
+
+    /**
+     * @param value seed of all random streams.
+     * @return this.
+     */
+    public NetworkBuilder seed(final long value) {
+        this.seed = value;
+        return this;
+    }
+
+    /**
+     * @param name  unique name.
+     * @param size  number of neurons, &ge; 1.
+     * @param model neuron model with parameters.
+     * @return this.
+     */
+    public NetworkBuilder population(final String name, final int size, final NeuronModel model) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("population name = '" + name + "': must be a non-empty string");
+        }
+        if (names.contains(name)) {
+            throw new IllegalArgumentException("population '" + name + "' is declared twice: names must be unique");
+        }
+        if (size < 1) {
+            throw new IllegalArgumentException("population '" + name + "' size = " + size + ": must be >= 1 (empty populations are not allowed)");
+        }
+        if (model == null) {
+            throw new IllegalArgumentException("population '" + name + "' model = null: a neuron model is required");
+        }
+        names.add(name);
+        sizes.add(size);
+        models.add(model);
+        initial.add(null);
+        return this;
+    }
+
+    /**
+     * @param name         population name.
+     * @param distribution V_m(0) in mV per neuron.
+     * @return this.
+     */
+    public NetworkBuilder initialPotential(final String name, final Distribution distribution) {
+        initial.set(index(name, "initialPotential"), distribution);
+        return this;
+    }
+
+    /**
+     * @param source    source population.
+     * @param target    target population.
+     * @param connector rule.
+     * @param weights   weight distribution (mV for delta synapses, pA for current synapses).
+     * @param delaysMs  delay distribution, ms (multiples of dt, at least dt).
+     * @return this.
+     */
+    public NetworkBuilder connect(final String source, final String target, final Connector connector,
+                                  final Distribution weights, final Distribution delaysMs) {
+        index(source, "connect source");
+        index(target, "connect target");
+        if (connector == null || weights == null || delaysMs == null) {
+            throw new IllegalArgumentException("connect(" + source + " -> " + target + "): connector, weights and delays must not be null");
+        }
+        projections.add(new ProjectionSpec(source, target, connector, weights, delaysMs));
+        return this;
+    }
+
+    /**
+     * @param target population receiving independent Poisson input per neuron.
+     * @param rateHz rate per neuron, Hz, &ge; 0.
+     * @param weight weight per input spike.
+     * @return this.
+     */
+    public NetworkBuilder poissonInput(final String target, final double rateHz, final double weight) {
+        index(target, "poissonInput target");
+        if (!(rateHz >= 0) || Double.isInfinite(rateHz)) {
+            throw new IllegalArgumentException("poisson rate = " + rateHz + " Hz: must be a finite number >= 0");
+        }
+        if (!Double.isFinite(weight)) {
+            throw new IllegalArgumentException("poisson weight = " + weight + ": must be finite");
+        }
+        drives.add(new PoissonDriveSpec(target, rateHz, weight));
+        return this;
+    }
+
+    private int index(final String name, final String where) {
+        final int i = names.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException(where + ": population '" + name + "' is unknown: known populations are " + names);
+        }
+        return i;
+    }
+
+    /** @return the built network. */
+    public Network build() {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("network has no populations: declare at least one");
+        }
+        final List<PopulationSpec> pops = new ArrayList<>();
+        int offset = 0;
+        for (int i = 0; i < names.size(); i++) {
+            pops.add(new PopulationSpec(names.get(i), sizes.get(i), models.get(i), offset, initial.get(i)));
+            offset += sizes.get(i);
+        }
+        final List<Projection> built = new ArrayList<>();
+        for (int p = 0; p < projections.size(); p++) {
+            built.add(buildProjection(p, projections.get(p)));
+        }
+        return new Network(dtMs, seed, pops, built, drives);
+    }
+
+    private Projection buildProjection(final int index, final ProjectionSpec spec) {
+        final int si = names.indexOf(spec.source());
+        final int ti = names.indexOf(spec.target());
+        final String label = "projection " + index + " (" + spec.source() + " -> " + spec.target() + ")";
+        final SplittableRandom rnd = new SplittableRandom(mix(seed, 0x5EEDL + index));
+        final EdgeGenerator g = new EdgeGenerator();
+        g.generate(spec.connector(), sizes.get(si), sizes.get(ti), si == ti, rnd, label);
+        final int e = g.count;
+        double[] w = null;
+        double constW = 0;
+        if (spec.weights().isConstant()) {
+            constW = checkWeight(spec.weights().sample(rnd), label);
+        } else {
+            w = new double[e];
+            for (int k = 0; k < e; k++) {
+                w[k] = checkWeight(spec.weights().sample(rnd), label);
+            }
+        }
+        int[] d = null;
+        int constD = 0;
+        if (spec.delays().isConstant()) {
+            constD = delaySteps(spec.delays().sample(rnd), label, false);
+        } else {
+            d = new int[e];
+            for (int k = 0; k < e; k++) {
+                d[k] = delaySteps(spec.delays().sample(rnd), label, true);
+            }
+        }
+        final Csr csr = CsrBuilder.build(sizes.get(si), sizes.get(ti), g.src, g.tgt, e, w, constW, d, constD);
+        return new Projection(si, ti, spec, csr);
+    }
+
+    private static double checkWeight(final double w, final String label) {
+        if (!Double.isFinite(w)) {
+            throw new IllegalArgumentException(label + ": weight = " + w + ": must be finite");
+        }
+        return w;
+    }
+
+    /**
+     * A declared constant delay must be a multiple of dt; delays drawn from a distribution are
+     * rounded to the nearest multiple (as NEST does). Either way the result is at least one step.
+     */
+    private int delaySteps(final double delayMs, final String label, final boolean drawn) {
+        if (!Double.isFinite(delayMs) || delayMs < dtMs * (1 - 1e-9)) {
+            throw new IllegalArgumentException(label + ": delay = " + delayMs + " ms: must be >= dt = " + dtMs + " ms");
+        }
+        final double steps = delayMs / dtMs;
+        final long r = Math.round(steps);
+        if (!drawn && Math.abs(steps - r) > 1e-6) {
+            throw new IllegalArgumentException(label + ": delay = " + delayMs + " ms is not a multiple of dt = " + dtMs
+                    + " ms: nearest allowed values are " + ms(Math.floor(steps) * dtMs) + " and "
+                    + ms(Math.ceil(steps) * dtMs) + " ms");
+        }
+        if (r > Short.MAX_VALUE) {
+            throw new IllegalArgumentException(label + ": delay = " + delayMs + " ms is " + r + " steps: must be <= "
+                    + Short.MAX_VALUE + " steps");
+        }
+        return (int) r;
+    }
+
+    private static double ms(final double v) {
+        return Math.round(v * 1e9) / 1e9;
+    }
+
+    /**
+     * @param a first value.
+     * @param b second value.
+     * @return a well-mixed combination (SplitMix64 finaliser), for deriving stream seeds.
+     */
+    public static long mix(final long a, final long b) {
+        long z = a * 0x9E3779B97F4A7C15L + b;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

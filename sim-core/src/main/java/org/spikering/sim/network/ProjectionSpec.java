@@ -1,0 +1,15 @@
+package org.spikering.sim.network;
+
+/**
+ * A projection as declared: source and target populations, connector, weight and delay distributions.
+ * Weights are in the target model's input unit (mV for delta synapses, pA for current synapses;
+ * for two-channel models the sign picks the excitatory or inhibitory channel). Delays in ms.
+ *
+ * @param source    source population name.
+ * @param target    target population name.
+ * @param connector connection rule.
+ * @param weights   weight distribution.
+ * @param delays    delay distribution, ms.
+ */
+public record ProjectionSpec(String source, String target, Connector connector, Distribution weights, Distribution delays) {
+}

@@ -1,0 +1,86 @@
+package org.spikering.sim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.spikering.sim.Engine;
+import org.spikering.sim.Simulation;
+import org.spikering.sim.SimulationConfig;
+import org.spikering.sim.TestNetworkAccess;
+import org.spikering.sim.kernel.UpdateMode;
+import org.spikering.sim.network.Network;
+import org.spikering.sim.record.SpikeRecorder;
+import org.spikering.sim.record.StateRecorder;
+
+final class DeterminismTest {
+
+    private record Run(long[] steps, int[] ids, long[] vmBits) {
+    }
+
+    private static Run run(final Network net, final SimulationConfig cfg, final double ms) {
+        try (Simulation sim = Simulation.create(net, cfg)) {
+            final SpikeRecorder spikes = sim.recordSpikes();
+            final StateRecorder vm = sim.recordState("E", "V_m", new int[] {0, 7, 123, 399}, 3);
+            sim.run(ms / 2);
+            sim.run(ms / 2);
+            final long[] bits = new long[vm.samples() * 4];
+            for (int s = 0; s < vm.samples(); s++) {
+                for (int k = 0; k < 4; k++) {
+                    bits[s * 4 + k] = Double.doubleToRawLongBits(vm.value(s, k));
+                }
+            }
+            return new Run(spikes.steps(), spikes.globalIds(), bits);
+        }
+    }
+
+    @Test
+    void shouldGiveBitIdenticalSpikesAndStatesForOneTwoAndFourThreadsAndTheReference() {
+        final Network net = TestNetworkAccess.expRandom(11);
+        final Run ref = run(net, SimulationConfig.reference(), 400);
+        assertTrue(ref.ids().length > 1000, "needs activity, got " + ref.ids().length + " spikes");
+        for (int threads : new int[] {1, 2, 4}) {
+            final Run r = run(net, SimulationConfig.threads(threads), 400);
+            assertArrayEquals(ref.steps(), r.steps(), threads + " threads: spike steps");
+            assertArrayEquals(ref.ids(), r.ids(), threads + " threads: spike ids");
+            assertArrayEquals(ref.vmBits(), r.vmBits(), threads + " threads: V_m bits");
+        }
+    }
+
+    @Test
+    void shouldRepeatWithTheSameSeedAndDifferWithAnother() {
+        final Run a = run(TestNetworkAccess.expRandom(5), SimulationConfig.threads(2), 200);
+        final Run b = run(TestNetworkAccess.expRandom(5), SimulationConfig.threads(2), 200);
+        final Run c = run(TestNetworkAccess.expRandom(6), SimulationConfig.threads(2), 200);
+        assertArrayEquals(a.ids(), b.ids());
+        assertArrayEquals(a.vmBits(), b.vmBits());
+        assertTrue(a.ids().length != c.ids().length || !java.util.Arrays.equals(a.ids(), c.ids()), "another seed, another run");
+    }
+
+    @Test
+    void shouldGiveTheSameSpikeTrainsEventDrivenAndClockDriven() {
+        final Network net = TestNetworkAccess.deltaBrunel(3, 1.5);
+        final Run clock = run(net, SimulationConfig.reference(), 500);
+        assertTrue(clock.ids().length > 2000, "needs activity, got " + clock.ids().length);
+        for (SimulationConfig cfg : new SimulationConfig[] {
+            new SimulationConfig(Engine.REFERENCE, 1, UpdateMode.EVENT),
+            new SimulationConfig(Engine.DISRUPTOR, 1, UpdateMode.EVENT),
+            new SimulationConfig(Engine.DISRUPTOR, 3, UpdateMode.EVENT),
+            new SimulationConfig(Engine.DISRUPTOR, 2, UpdateMode.CLOCK)}) {
+            final Run r = run(net, cfg, 500);
+            assertArrayEquals(clock.steps(), r.steps(), cfg + ": spike steps");
+            assertArrayEquals(clock.ids(), r.ids(), cfg + ": spike ids");
+            assertEquals(clock.vmBits().length, r.vmBits().length);
+        }
+    }
+
+    @Test
+    void shouldHandleSingleStepDelaysWithoutOverlap() {
+        final Network net = TestNetworkAccess.deltaBrunel(4, 0.1);
+        final Run ref = run(net, SimulationConfig.reference(), 200);
+        final Run r = run(net, SimulationConfig.threads(2), 200);
+        assertArrayEquals(ref.ids(), r.ids());
+        assertArrayEquals(ref.steps(), r.steps());
+    }
+}
