@@ -63,6 +63,18 @@ final class PoissonSourceTest {
     }
 
     @Test
+    void shouldGiveTheSameCountsThroughTheBucketTableAsThroughTheSearch() {
+        for (double rate : new double[] {10, 20_000, 300_000}) {
+            final PoissonSource src = new PoissonSource(100, rate, 0.1, 17);
+            for (long t = 0; t < 2000; t++) {
+                for (int i = 0; i < 100; i++) {
+                    assertEquals(src.search(PoissonSource.uniform(17, i, t)), src.count(i, t));
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldRejectNegativeRate() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PoissonSource(3, -1, 0.1, 1));
         assertTrue(e.getMessage().contains("rate = -1.0 Hz"), e.getMessage());
