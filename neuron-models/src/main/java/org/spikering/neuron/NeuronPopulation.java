@@ -47,6 +47,30 @@ public interface NeuronPopulation {
                int[] spikes, int spikeCount);
 
     /**
+     * As {@link #update}, and sets every input entry it read ({@code [inputOffset + from, inputOffset + to)}
+     * of each channel) to 0, so an engine's timing-wheel slot is ready for reuse without a separate pass.
+     *
+     * @param step        the current step number.
+     * @param from        first local neuron index, inclusive.
+     * @param to          last local neuron index, exclusive.
+     * @param input0      channel 0 input; cleared.
+     * @param input1      channel 1 input or null; cleared.
+     * @param inputOffset offset of local neuron 0.
+     * @param spikes      output: spiking local indices, appended from {@code spikeCount}.
+     * @param spikeCount  entries already in {@code spikes}.
+     * @return the new number of entries in {@code spikes}.
+     */
+    default int updateAndClearInput(long step, int from, int to, double[] input0, double[] input1, int inputOffset,
+                                    int[] spikes, int spikeCount) {
+        final int c = update(step, from, to, input0, input1, inputOffset, spikes, spikeCount);
+        java.util.Arrays.fill(input0, inputOffset + from, inputOffset + to, 0.0);
+        if (input1 != null) {
+            java.util.Arrays.fill(input1, inputOffset + from, inputOffset + to, 0.0);
+        }
+        return c;
+    }
+
+    /**
      * Advances one neuron by {@code steps} steps without synaptic input, in closed form (used by the
      * event-driven update and by lazy plasticity). Constant bias current still acts. Does not emit spikes:
      * callers use it only over stretches in which the neuron cannot reach threshold.

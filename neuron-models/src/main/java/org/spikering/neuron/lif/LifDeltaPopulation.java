@@ -101,6 +101,17 @@ public final class LifDeltaPopulation implements NeuronPopulation {
     @Override
     public int update(final long step, final int from, final int to, final double[] input0, final double[] input1,
                       final int inputOffset, final int[] spikes, final int spikeCount) {
+        return integrate(from, to, input0, input1, inputOffset, spikes, spikeCount, false);
+    }
+
+    @Override
+    public int updateAndClearInput(final long step, final int from, final int to, final double[] input0,
+                                   final double[] input1, final int inputOffset, final int[] spikes, final int spikeCount) {
+        return integrate(from, to, input0, input1, inputOffset, spikes, spikeCount, true);
+    }
+
+    private int integrate(final int from, final int to, final double[] input0, final double[] input1,
+                          final int inputOffset, final int[] spikes, final int spikeCount, final boolean clear) {
         final double[] y = this.y;
         final double[] bias = this.biasPa;
         final int[] refr = this.refractory;
@@ -109,8 +120,12 @@ public final class LifDeltaPopulation implements NeuronPopulation {
         final double theta = this.theta;
         int count = spikeCount;
         for (int i = from; i < to; i++) {
+            final double x = input0[inputOffset + i];
+            if (clear) {
+                input0[inputOffset + i] = 0.0;
+            }
             if (refr[i] == 0) {
-                final double v = p22 * y[i] + p20 * bias[i] + input0[inputOffset + i];
+                final double v = p22 * y[i] + p20 * bias[i] + x;
                 if (v >= theta) {
                     y[i] = subtract ? v - resetJump : reset;
                     refr[i] = refractorySteps;

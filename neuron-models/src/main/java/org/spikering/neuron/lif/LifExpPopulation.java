@@ -107,6 +107,17 @@ public final class LifExpPopulation implements NeuronPopulation {
     @Override
     public int update(final long step, final int from, final int to, final double[] input0, final double[] input1,
                       final int inputOffset, final int[] spikes, final int spikeCount) {
+        return integrate(from, to, input0, input1, inputOffset, spikes, spikeCount, false);
+    }
+
+    @Override
+    public int updateAndClearInput(final long step, final int from, final int to, final double[] input0,
+                                   final double[] input1, final int inputOffset, final int[] spikes, final int spikeCount) {
+        return integrate(from, to, input0, input1, inputOffset, spikes, spikeCount, true);
+    }
+
+    private int integrate(final int from, final int to, final double[] input0, final double[] input1,
+                          final int inputOffset, final int[] spikes, final int spikeCount, final boolean clear) {
         final double[] y = this.y;
         final double[] ex = this.iEx;
         final double[] in = this.iIn;
@@ -125,6 +136,10 @@ public final class LifExpPopulation implements NeuronPopulation {
             final double h = in[i];
             ex[i] = p11ex * e + input0[inputOffset + i];
             in[i] = p11in * h + input1[inputOffset + i];
+            if (clear) {
+                input0[inputOffset + i] = 0.0;
+                input1[inputOffset + i] = 0.0;
+            }
             if (refr[i] == 0) {
                 final double v = p22 * y[i] + p21ex * e + p21in * h + p20 * bias[i];
                 if (v >= theta) {

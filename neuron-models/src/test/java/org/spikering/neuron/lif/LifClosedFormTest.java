@@ -149,6 +149,35 @@ final class LifClosedFormTest {
     }
 
     @Test
+    void shouldClearInputWithoutChangingTheUpdate() {
+        final LifExpPopulation a = LifExpParameters.cuba().createPopulation(64, DT);
+        final LifExpPopulation b = LifExpParameters.cuba().createPopulation(64, DT);
+        final SplittableRandom rnd = new SplittableRandom(2);
+        final int[] sa = new int[64];
+        final int[] sb = new int[64];
+        for (int t = 0; t < 2000; t++) {
+            final double[] x0 = new double[70];
+            final double[] x1 = new double[70];
+            for (int i = 3; i < 67; i++) {
+                x0[i] = rnd.nextDouble() < 0.1 ? 30 : 0;
+                x1[i] = rnd.nextDouble() < 0.05 ? -80 : 0;
+            }
+            final double[] c0 = x0.clone();
+            final double[] c1 = x1.clone();
+            final int na = a.update(t, 0, 64, x0, x1, 3, sa, 0);
+            final int nb = b.updateAndClearInput(t, 0, 64, c0, c1, 3, sb, 0);
+            assertEquals(na, nb);
+            for (int i = 0; i < 70; i++) {
+                assertEquals(0.0, c0[i]);
+                assertEquals(0.0, c1[i]);
+            }
+        }
+        for (int i = 0; i < 64; i++) {
+            assertEquals(a.membranePotential(i), b.membranePotential(i), 0.0);
+        }
+    }
+
+    @Test
     void shouldRefuseEventDrivenModeWhenBiasReachesThreshold() {
         final LifDeltaParameters p = new LifDeltaParameters(20, 250, 0, 20, 0, 2, 300, ResetMode.TO_VALUE, 0);
         assertTrue(!p.createPopulation(3, DT).canRunEventDriven());

@@ -246,13 +246,9 @@ public final class NetworkState {
                 count = updateLazily(p, t, slot, spikesOut, count);
                 Arrays.sort(spikesOut, start, count);
             } else {
-                final int c = pops[p].update(t, 0, n, wheel0[p], wheel1[p], base, localSpikes, 0);
+                final int c = pops[p].updateAndClearInput(t, 0, n, wheel0[p], wheel1[p], base, localSpikes, 0);
                 for (int s = 0; s < c; s++) {
                     spikesOut[count++] = localSpikes[s] + off;
-                }
-                Arrays.fill(wheel0[p], base, base + n, 0.0);
-                if (wheel1[p] != null) {
-                    Arrays.fill(wheel1[p], base, base + n, 0.0);
                 }
             }
             populationSpikes[p] += count - before;
