@@ -1,15 +1,76 @@
 package org.spikering.app.cli;
 
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spikering.app.report.Json;
+import org.spikering.app.task.TaskPreset;
+import org.spikering.app.train.TrainingRun;
+import org.spikering.plasticity.train.Computation;
+import org.spikering.plasticity.train.LearningRule;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder for the {@code train} command; replaced by its implementation. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a task with a learning rule.")
+/** {@code spikering train}: trains a task with a learning rule and writes the learning curve. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a task with a learning rule; writes learning_curve.csv/.png and summary.json.",
+            "Tasks: sine-nest (NEST 3.9's frozen sine pattern), sine-bellec, evidence, dms, nback."})
 public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--task", description = "sine-nest, sine-bellec, evidence, dms or nback (default sine-nest)")
+    String task = "sine-nest";
+
+    @Option(names = "--rule", description = "eprop, random-eprop, mdgl or bptt (default eprop)")
+    String rule = "eprop";
+
+    @Option(names = "--computation", description = "event, event-stepwise or dense (default event)")
+    String computation = "event";
+
+    @Option(names = "--iterations", description = "updates (default: the task's)")
+    Integer iterations;
+
+    @Option(names = "--batch", description = "sequences per update (default: the task's)")
+    Integer batch;
+
+    @Option(names = "--lr", description = "learning rate (default: the task's)")
+    Double lr;
+
+    @Option(names = "--seed", description = "seed (default 1)")
+    long seed = 1;
+
+    @Option(names = "--eval-every", description = "test-accuracy evaluation interval (default 10)")
+    int evalEvery = 10;
+
+    @Option(names = "--test-batch", description = "test sequences (default 128)")
+    int testBatch = 128;
+
+    @Option(names = "--weight-clip", description = "clip weights to [-c, c] after each update (default 100, NEST's; Infinity = none)")
+    double weightClip = 100;
+
+    @Option(names = "--out", description = "output folder (default spikering-out/train-<task>-<rule>)")
+    Path out;
 
     @Override
     public Integer call() {
-        System.err.println("train: not implemented yet");
-        return 2;
+        final LearningRule r = Cli.parseEnum(LearningRule.class, "--rule", rule);
+        final Computation c = Cli.parseEnum(Computation.class, "--computation", computation);
+        if (evalEvery < 1 || testBatch < 1) {
+            throw new IllegalArgumentException("--eval-every = " + evalEvery + ", --test-batch = " + testBatch + ": both must be >= 1");
+        }
+        final TaskPreset p = TaskPreset.of(task, seed);
+        final int its = iterations != null ? iterations : p.iterations();
+        final int bs = batch != null ? batch : p.batchSize();
+        final double eta = lr != null ? lr : p.learningRate();
+        p.optimizer(eta);
+        final Path dir = out != null ? out : Path.of("spikering-out", "train-" + p.name() + "-" + rule);
+        final TrainingRun run = new TrainingRun(p, r, c, seed).withWeightClip(weightClip);
+        final TrainingRun.Outcome o = run.run(its, bs, eta, evalEvery, testBatch, System.err);
+        final Map<String, Object> s = run.write(dir, o);
+        System.out.println(Json.oneLine(s));
+        if (o.divergedAtIteration() != null) {
+            throw new IllegalStateException("training diverged at iteration " + o.divergedAtIteration().intValue()
+                    + " (non-finite loss or weights); lower --lr. Files hold the finite iterations before it: " + dir);
+        }
+        return 0;
     }
 }

@@ -1,0 +1,113 @@
+package org.spikering.app.task;
+
+import java.util.Locale;
+import org.spikering.plasticity.data.SequenceSource;
+import org.spikering.plasticity.feedback.SymmetricFeedback;
+import org.spikering.plasticity.network.NetworkParams;
+import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.optim.Adam;
+import org.spikering.plasticity.optim.Optimizer;
+import org.spikering.plasticity.optim.Sgd;
+import org.spikering.plasticity.reference.NestSineWaveReference;
+import org.spikering.plasticity.eprop.GradientComputer;
+import org.spikering.plasticity.train.Computation;
+import org.spikering.plasticity.train.LearningRule;
+import org.spikering.plasticity.train.Rules;
+
+/**
+ * A task with the network and training settings it is published with.
+ *
+ * @param name           task name on the command line.
+ * @param source         the sequences.
+ * @param network        the initial network.
+ * @param adam           Adam (true) or plain gradient descent (false).
+ * @param learningRate   η.
+ * @param batchSize      sequences per update.
+ * @param iterations     default number of updates.
+ * @param scoredSteps    loss-counting steps per sequence (to report the loss per step for n-back), or 0.
+ * @param nestReference  whether e-prop uses NEST's exact step ordering (the frozen NEST sine pattern).
+ */
+public record TaskPreset(String name, SequenceSource source, RecurrentSpikingNetwork network, boolean adam,
+                         double learningRate, int batchSize, int iterations, int scoredSteps, boolean nestReference) {
+
+    /** Task names. */
+    public static final String[] NAMES = {"sine-nest", "sine-bellec", "evidence", "dms", "nback"};
+
+    /**
+     * @param name task name (see {@link #NAMES}).
+     * @param seed seed of the network (and of the Bellec pattern).
+     * @return the preset.
+     */
+    public static TaskPreset of(final String name, final long seed) {
+        switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {
+            case "sine-nest": {
+                final NestSineWaveReference ref = NestSineWaveReference.load();
+                return new TaskPreset("sine-nest", ref.source(), ref.network(), false, 1e-4, 1, 2000, 0, true);
+            }
+            case "sine-bellec": {
+                final BellecSineTask t = BellecSineTask.standard(seed);
+                return new TaskPreset("sine-bellec", t, RecurrentSpikingNetwork.random(t.inputs(), 100, 1, 0,
+                        NetworkParams.nestSineWave(), seed), false, 1e-4, 1, 2000, 0, false);
+            }
+            case "evidence": {
+                final EvidenceAccumulationTask t = EvidenceAccumulationTask.standard();
+                return new TaskPreset("evidence", t, RecurrentSpikingNetwork.random(t.inputs(), 100, 2, 50,
+                        classificationParams(2000.0, 1.7), seed), true, 5e-3, 32, 300, 0, false);
+            }
+            case "dms": {
+                final DelayedMatchToSampleTask t = DelayedMatchToSampleTask.standard();
+                return new TaskPreset("dms", t, RecurrentSpikingNetwork.random(t.inputs(), 100, 2, 50,
+                        classificationParams(200.0, 1.7), seed), true, 5e-3, 32, 300, 0, false);
+            }
+            case "nback": {
+                final FourSixBackTask t = FourSixBackTask.standard();
+                return new TaskPreset("nback", t, RecurrentSpikingNetwork.random(t.inputs(), 100, 2, 50,
+                        classificationParams(200.0, 1.7), seed), true, 2e-3, 32, 500, t.scoredStepsPerSequence(), false);
+            }
+            default:
+                throw new IllegalArgumentException("--task = '" + name + "': must be one of " + String.join(", ", NAMES));
+        }
+    }
+
+    /**
+     * NEST's evidence-accumulation settings (eprop_iaf(_adapt)_bsshslm_2020): dt 1 ms, τ_m 20 ms, v_th 0.6,
+     * t_ref 5 ms, ψ = 0.3/v_th · max(0, 1 − |v − A|/v_th), regular spike arrival, τ_out 20 ms, rate
+     * regularisation towards 10 Hz.
+     */
+    private static NetworkParams classificationParams(final double tauAdaptMs, final double betaAdapt) {
+        final double vth = 0.6;
+        return new NetworkParams(1.0, 20.0, vth, 5, true, 0.3 / vth, 1.0 / vth, tauAdaptMs, betaAdapt, 20.0, 1.0, 10.0);
+    }
+
+    /** @return a fresh optimizer of this preset with its learning rate. */
+    public Optimizer optimizer() {
+        return optimizer(learningRate);
+    }
+
+    /**
+     * @param eta learning rate, finite and &gt; 0.
+     * @return the preset's optimizer with that rate.
+     */
+    public Optimizer optimizer(final double eta) {
+        if (!(eta > 0) || Double.isInfinite(eta)) {
+            throw new IllegalArgumentException("--lr = " + eta + ": must be a finite number > 0");
+        }
+        return adam ? new Adam(eta) : new Sgd(eta);
+    }
+
+    /**
+     * @param rule        learning rule.
+     * @param computation gradient computation (BPTT ignores it).
+     * @param seed        seed of random feedback.
+     * @return the gradient computer for this task's network.
+     */
+    public GradientComputer computer(final LearningRule rule, final Computation computation, final long seed) {
+        if (nestReference && rule == LearningRule.EPROP) {
+            return Rules.nestEprop(NestSineWaveReference.load().feedback(), computation);
+        }
+        if (nestReference && rule == LearningRule.MDGL) {
+            return Rules.eprop(new SymmetricFeedback(), true, computation);
+        }
+        return Rules.create(rule, computation, network, seed);
+    }
+}

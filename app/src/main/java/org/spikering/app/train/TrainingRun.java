@@ -1,0 +1,200 @@
+package org.spikering.app.train;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spikering.app.report.Csv;
+import org.spikering.app.report.Json;
+import org.spikering.app.report.Plots;
+import org.spikering.app.task.FourSixBackTask;
+import org.spikering.app.task.TaskPreset;
+import org.spikering.plasticity.data.LossKind;
+import org.spikering.plasticity.data.SequenceBatch;
+import org.spikering.plasticity.optim.WeightClip;
+import org.spikering.plasticity.optim.WeightUpdateHook;
+import org.spikering.plasticity.train.Computation;
+import org.spikering.plasticity.train.Evaluation;
+import org.spikering.plasticity.train.Evaluator;
+import org.spikering.plasticity.train.IterationResult;
+import org.spikering.plasticity.train.LearningRule;
+import org.spikering.plasticity.train.Trainer;
+import org.spikering.plasticity.train.TrainingDivergedException;
+
+/**
+ * Trains a task with a rule and writes the learning curve: {@code learning_curve.csv} (iteration, loss,
+ * loss per scored step, batch accuracy, test accuracy where evaluated, mean rate), {@code learning_curve.png}
+ * and {@code summary.json}. A run whose loss or weights become non-finite stops with
+ * {@link TrainingDivergedException}; the files then hold the finite iterations before it.
+ */
+public final class TrainingRun {
+
+    /** What a run produced. */
+    public record Outcome(List<IterationResult> curve, double finalLoss, double testAccuracy, double testLossPerStep,
+                          Double divergedAtIteration, double wallSeconds) {
+    }
+
+    private final TaskPreset preset;
+    private final LearningRule rule;
+    private final Computation computation;
+    private final long seed;
+    private WeightUpdateHook hook = WeightUpdateHook.NONE;
+    private WeightClip clip = WeightClip.nestDefault();
+
+    /**
+     * @param preset      task and network.
+     * @param rule        learning rule.
+     * @param computation gradient computation.
+     * @param seed        seed of batches and random feedback.
+     */
+    public TrainingRun(final TaskPreset preset, final LearningRule rule, final Computation computation, final long seed) {
+        this.preset = preset;
+        this.rule = rule;
+        this.computation = computation;
+        this.seed = seed;
+    }
+
+    /**
+     * @param limit weights are clipped to [−limit, limit] after each update; infinity = no clipping.
+     * @return this.
+     */
+    public TrainingRun withWeightClip(final double limit) {
+        if (!(limit > 0)) {
+            throw new IllegalArgumentException("--weight-clip = " + limit + ": must be > 0 (use Infinity for none)");
+        }
+        this.clip = new WeightClip(-limit, limit);
+        return this;
+    }
+
+    /**
+     * @param h hook applied to gradients and weights (e.g. hardware constraints).
+     * @return this.
+     */
+    public TrainingRun withHook(final WeightUpdateHook h) {
+        this.hook = h;
+        return this;
+    }
+
+    /**
+     * @param iterations  number of updates, &ge; 1.
+     * @param batchSize   sequences per update, &ge; 1.
+     * @param eta         learning rate.
+     * @param evalEvery   evaluate test accuracy every this many iterations (classification).
+     * @param testBatch   test sequences.
+     * @param progress    where progress lines go (or null).
+     * @return the outcome.
+     */
+    public Outcome run(final int iterations, final int batchSize, final double eta, final int evalEvery,
+                       final int testBatch, final PrintStream progress) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("--iterations = " + iterations + ": must be >= 1");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch = " + batchSize + ": must be >= 1");
+        }
+        final Trainer trainer = new Trainer(preset.network().copy(), preset.computer(rule, computation, seed),
+                preset.optimizer(eta), clip, hook);
+        final boolean classification = preset.source().loss() == LossKind.CLASSIFICATION_CE;
+        final SequenceBatch test = preset.source().batch(testBatch, seed ^ 0x7E57L);
+        final List<IterationResult> curve = new ArrayList<>();
+        final List<double[]> tests = new ArrayList<>();
+        final long t0 = System.nanoTime();
+        Double diverged = null;
+        try {
+            for (int n = 0; n < iterations; n++) {
+                final IterationResult r = trainer.step(preset.source().batch(batchSize, seed * 0x9E3779B97F4A7C15L + n));
+                curve.add(r);
+                if (classification && ((n + 1) % evalEvery == 0 || n == iterations - 1)) {
+                    final Evaluation e = Evaluator.evaluate(trainer.network(), test);
+                    tests.add(new double[] {n + 1, e.accuracy(), perStep(e.loss())});
+                }
+                if (progress != null && ((n + 1) % Math.max(1, evalEvery) == 0 || n == 0)) {
+                    progress.printf("iteration %d/%d  loss %.5g%s%n", n + 1, iterations, r.loss(),
+                            tests.isEmpty() ? "" : String.format("  test accuracy %.3f", tests.get(tests.size() - 1)[1]));
+                }
+            }
+        } catch (TrainingDivergedException e) {
+            diverged = (double) curve.size() + 1;
+            if (progress != null) {
+                progress.println("training diverged: " + e.getMessage());
+            }
+        }
+        final double wall = (System.nanoTime() - t0) / 1e9;
+        final double testAcc = tests.isEmpty() ? Double.NaN : tests.get(tests.size() - 1)[1];
+        final double testLoss = tests.isEmpty() ? Double.NaN : tests.get(tests.size() - 1)[2];
+        return new Outcome(curve, curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(), testAcc, testLoss,
+                diverged, wall);
+    }
+
+    private double perStep(final double lossPerSequence) {
+        return preset.scoredSteps() > 0 ? lossPerSequence / preset.scoredSteps() : lossPerSequence;
+    }
+
+    /**
+     * Writes the learning curve CSV and PNG and the JSON summary into {@code dir}.
+     *
+     * @param dir output folder.
+     * @param o   the outcome.
+     * @return the summary fields.
+     */
+    public Map<String, Object> write(final Path dir, final Outcome o) {
+        final int n = o.curve().size();
+        final double[] it = new double[n];
+        final double[] loss = new double[n];
+        final double[] lossStep = new double[n];
+        final double[] acc = new double[n];
+        final double[] rate = new double[n];
+        for (int k = 0; k < n; k++) {
+            final IterationResult r = o.curve().get(k);
+            it[k] = r.iteration();
+            loss[k] = r.loss();
+            lossStep[k] = perStep(r.loss());
+            acc[k] = Double.isNaN(r.accuracy()) ? -1 : r.accuracy();
+            rate[k] = r.meanRateHz();
+        }
+        Csv.writeColumns(dir.resolve("learning_curve.csv"),
+                new String[] {"iteration", "loss", "loss_per_scored_step", "batch_accuracy", "mean_rate_hz"},
+                it, loss, lossStep, acc, rate);
+        final Plots.Series main = new Plots.Series("loss", it, preset.scoredSteps() > 0 ? lossStep : loss);
+        final var chart = Plots.lineChart(preset.name() + " — " + rule.name().toLowerCase().replace('_', ' '),
+                "iteration", preset.scoredSteps() > 0 ? "cross-entropy per symbol (nats)" : "loss", main);
+        if (preset.source() instanceof FourSixBackTask) {
+            final FourSixBackTask.Bounds b = FourSixBackTask.bounds();
+            for (Object[] line : new Object[][] {{"nothing learned", b.nothingLearned()},
+                {"4-back learned", b.fourBackLearned()}, {"both learned", b.bothLearned()}}) {
+                chart.addSeries((String) line[0], new double[] {1, Math.max(2, n)},
+                        new double[] {(Double) line[1], (Double) line[1]});
+            }
+            chart.getStyler().setLegendVisible(true);
+        }
+        Plots.savePng(chart, dir.resolve("learning_curve.png"));
+        final Map<String, Object> s = new LinkedHashMap<>();
+        s.put("task", preset.name());
+        s.put("rule", rule.name().toLowerCase());
+        s.put("computation", computation.name().toLowerCase());
+        s.put("seed", seed);
+        s.put("iterations", n);
+        s.put("final_loss", finiteOrNull(o.finalLoss()));
+        s.put("min_loss", n == 0 ? null : java.util.Arrays.stream(loss).min().getAsDouble());
+        if (preset.scoredSteps() > 0) {
+            s.put("final_loss_per_symbol", finiteOrNull(perStep(o.finalLoss())));
+            s.put("test_loss_per_symbol", finiteOrNull(o.testLossPerStep()));
+            final FourSixBackTask.Bounds b = FourSixBackTask.bounds();
+            s.put("bound_nothing_learned", b.nothingLearned());
+            s.put("bound_4_back_learned", b.fourBackLearned());
+            s.put("bound_both_learned", b.bothLearned());
+        }
+        // accuracy of soft n-back targets is not meaningful (argmax over a whole sequence): report the loss only
+        s.put("test_accuracy", preset.scoredSteps() > 0 ? null : finiteOrNull(o.testAccuracy()));
+        s.put("diverged_at_iteration", o.divergedAtIteration());
+        s.put("wall_s", o.wallSeconds());
+        Json.write(dir.resolve("summary.json"), s);
+        return s;
+    }
+
+    private static Double finiteOrNull(final double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}
