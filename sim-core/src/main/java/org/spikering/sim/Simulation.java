@@ -152,6 +152,27 @@ public final class Simulation implements AutoCloseable {
     }
 
     /**
+     * Injects an input into one neuron for the next step (as a spike generator would): a V_m jump in mV
+     * for delta synapses, a current jump in pA for current synapses (negative = inhibitory channel).
+     * Call between runs.
+     *
+     * @param population population name.
+     * @param neuron     local index.
+     * @param amount     mV or pA, finite.
+     */
+    public void inject(final String population, final int neuron, final double amount) {
+        final int p = net.populationIndex(population);
+        if (neuron < 0 || neuron >= net.populations().get(p).size()) {
+            throw new IllegalArgumentException("inject: neuron " + neuron + " of '" + population + "': must be in [0, "
+                    + net.populations().get(p).size() + ")");
+        }
+        if (!Double.isFinite(amount)) {
+            throw new IllegalArgumentException("inject: amount = " + amount + ": must be finite");
+        }
+        state.inject(p, neuron, amount < 0 ? 1 : 0, amount, step);
+    }
+
+    /**
      * @param population population name.
      * @param variable   state variable.
      * @param neuron     local index.

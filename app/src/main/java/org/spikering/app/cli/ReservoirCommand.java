@@ -1,15 +1,244 @@
 package org.spikering.app.cli;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spikering.app.report.Json;
+import org.spikering.app.report.Plots;
+import org.spikering.app.reservoir.ScalingStudy;
+import org.spikering.reservoir.analysis.SpikingChaos;
+import org.spikering.reservoir.bench.LsmMemory;
+import org.spikering.reservoir.bench.MackeyGlass;
+import org.spikering.reservoir.bench.MemoryCapacity;
+import org.spikering.reservoir.bench.Narma10;
+import org.spikering.reservoir.esn.EchoStateNetwork;
+import org.spikering.reservoir.esn.EsnParameters;
+import org.spikering.reservoir.lsm.LiquidStateMachine;
+import org.spikering.reservoir.lsm.LsmParameters;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Placeholder for the {@code reservoir} command; replaced by its implementation. */
-@Command(name = "reservoir", mixinStandardHelpOptions = true, description = "Reservoir computing benchmarks and scaling studies.")
-public final class ReservoirCommand implements Callable<Integer> {
+/** {@code spikering reservoir ...}: reservoir benchmarks and the scaling study; each prints one JSON line. */
+@Command(name = "reservoir", mixinStandardHelpOptions = true,
+        description = "Reservoir computing benchmarks (ESN and LSM) and the size/gain scaling study.",
+        subcommands = {ReservoirCommand.Mc.class, ReservoirCommand.Narma.class, ReservoirCommand.MackeyGlassCmd.class,
+            ReservoirCommand.Lsm.class, ReservoirCommand.Scaling.class})
+public final class ReservoirCommand implements Runnable {
 
     @Override
-    public Integer call() {
-        System.err.println("reservoir: not implemented yet");
-        return 2;
+    public void run() {
+        throw new IllegalArgumentException("reservoir: give a sub-command: mc, narma, mackey-glass, lsm or scaling");
+    }
+
+    /** ESN options shared by the ESN benchmarks. */
+    static final class EsnOptions {
+        @Option(names = "--size", description = "units N (default 200)")
+        int size = 200;
+        @Option(names = "--spectral-radius", description = "rho(W) (default 0.9)")
+        double rho = 0.9;
+        @Option(names = "--connectivity", description = "density of W (default 0.1)")
+        double connectivity = 0.1;
+        @Option(names = "--input-scaling", description = "W_in in [-s, s] (default 0.3)")
+        double inputScaling = 0.3;
+        @Option(names = "--leak", description = "leak rate (default 1)")
+        double leak = 1.0;
+        @Option(names = "--activation", description = "tanh or linear (default tanh)")
+        String activation = "tanh";
+        @Option(names = "--topology", description = "gaussian or orthogonal (default gaussian)")
+        String topology = "gaussian";
+        @Option(names = "--seed", description = "seed (default 1)")
+        long seed = 1;
+        @Option(names = "--out", description = "output folder (default spikering-out/reservoir)")
+        Path out = Path.of("spikering-out", "reservoir");
+
+        EsnParameters params() {
+            return new EsnParameters(size, rho, connectivity, inputScaling, leak, 0.0,
+                    Cli.parseEnum(EsnParameters.Activation.class, "--activation", activation),
+                    Cli.parseEnum(EsnParameters.Topology.class, "--topology", topology), seed);
+        }
+    }
+
+    private static void emit(final Path dir, final String name, final Map<String, Object> r) {
+        Json.write(dir.resolve(name + ".json"), r);
+        System.out.println(Json.oneLine(r));
+    }
+
+    private static double[] range(final int n) {
+        final double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+        }
+        return x;
+    }
+
+    /** Memory capacity. */
+    @Command(name = "mc", mixinStandardHelpOptions = true, description = "Memory capacity (Jaeger 2001) of an ESN.")
+    static final class Mc implements Callable<Integer> {
+        @Mixin
+        EsnOptions esn = new EsnOptions();
+        @Option(names = "--washout", description = "steps (default 200)")
+        int washout = 200;
+
+        @Override
+        public Integer call() {
+            final EchoStateNetwork net = new EchoStateNetwork(esn.params(), 1);
+            final MemoryCapacity.Result r = MemoryCapacity.measure(net, 2 * esn.size, washout, 5000, 2000, 1e-8, esn.seed);
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("benchmark", "memory_capacity");
+            m.put("size", esn.size);
+            m.put("spectral_radius", net.spectralRadius());
+            m.put("memory_capacity", r.capacity());
+            m.put("mc_per_delay", r.perDelay());
+            Plots.savePng(Plots.lineChart("Memory capacity " + String.format("%.2f", r.capacity()) + " (N = " + esn.size + ")",
+                    "delay k", "r^2", new Plots.Series("MC_k", range(r.perDelay().length), r.perDelay())),
+                    esn.out.resolve("mc.png"));
+            emit(esn.out, "mc", m);
+            return 0;
+        }
+    }
+
+    /** NARMA-10. */
+    @Command(name = "narma", mixinStandardHelpOptions = true, description = "NARMA-10 one-step prediction, test NRMSE.")
+    static final class Narma implements Callable<Integer> {
+        @Mixin
+        EsnOptions esn = new EsnOptions();
+        @Option(names = "--length", description = "steps of data (default 7200)")
+        int length = 7200;
+        @Option(names = "--washout", description = "steps (default 200)")
+        int washout = 200;
+        @Option(names = "--test", description = "held-out steps (default 2000)")
+        int test = 2000;
+
+        @Override
+        public Integer call() {
+            final EchoStateNetwork net = new EchoStateNetwork(esn.params(), 1);
+            final Narma10.Result r = Narma10.run(net, length, washout, test, esn.seed);
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("benchmark", "narma10");
+            m.put("size", esn.size);
+            m.put("spectral_radius", net.spectralRadius());
+            m.put("test_nrmse", r.testNrmse());
+            m.put("train_nrmse", r.trainNrmse());
+            m.put("ridge_lambda", r.lambda());
+            final int show = Math.min(300, r.target().length);
+            Plots.savePng(Plots.lineChart("NARMA-10, test NRMSE " + String.format("%.3f", r.testNrmse()), "test step", "y",
+                    new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
+                    new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(r.prediction(), show))),
+                    esn.out.resolve("narma.png"));
+            emit(esn.out, "narma", m);
+            return 0;
+        }
+    }
+
+    /** Mackey–Glass. */
+    @Command(name = "mackey-glass", mixinStandardHelpOptions = true, description = "Mackey-Glass (tau 17) one-step prediction.")
+    static final class MackeyGlassCmd implements Callable<Integer> {
+        @Mixin
+        EsnOptions esn = new EsnOptions();
+
+        @Override
+        public Integer call() {
+            final EchoStateNetwork net = new EchoStateNetwork(esn.params(), 1);
+            final MackeyGlass.Result r = MackeyGlass.run(net, 5200, 200, 1000);
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("benchmark", "mackey_glass_17");
+            m.put("size", esn.size);
+            m.put("test_nrmse", r.testNrmse());
+            m.put("ridge_lambda", r.lambda());
+            final int show = Math.min(400, r.target().length);
+            Plots.savePng(Plots.lineChart("Mackey-Glass, test NRMSE " + String.format("%.2e", r.testNrmse()), "test step", "x",
+                    new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
+                    new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(r.prediction(), show))),
+                    esn.out.resolve("mackey_glass.png"));
+            emit(esn.out, "mackey_glass", m);
+            return 0;
+        }
+    }
+
+    /** Liquid state machine: memory capacity, perturbation separation, branching ratio. */
+    @Command(name = "lsm", mixinStandardHelpOptions = true,
+            description = "Liquid state machine: memory capacity, perturbation separation and branching ratio.")
+    static final class Lsm implements Callable<Integer> {
+        @Option(names = "--size", description = "column neurons (default 135 = 15x3x3)")
+        int size = 135;
+        @Option(names = "--gain", description = "recurrent weight scale (default 0.2)")
+        double gain = 0.2;
+        @Option(names = "--random", description = "distance-free random connectivity")
+        boolean random;
+        @Option(names = "--samples", description = "input samples of 30 ms (default 400)")
+        int samples = 400;
+        @Option(names = "--seed", description = "seed (default 1)")
+        long seed = 1;
+        @Option(names = "--out", description = "output folder (default spikering-out/reservoir)")
+        Path out = Path.of("spikering-out", "reservoir");
+
+        @Override
+        public Integer call() {
+            final LsmParameters base = LsmParameters.maass(size, gain, seed);
+            final LiquidStateMachine lsm = new LiquidStateMachine(new LsmParameters(size, base.excitatoryFraction(),
+                    base.lambda(), gain, random, base.inputNeurons(), base.inputFraction(), base.inputRateHz(), seed));
+            final LsmMemory.Result mc = LsmMemory.measure(lsm, samples, 30, 30, 10, seed);
+            final double[] u = new double[60];
+            java.util.Arrays.fill(u, 0.3);
+            final SpikingChaos.Result chaos = SpikingChaos.measure(lsm, u, 30, 30, 10);
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("benchmark", "lsm");
+            m.put("size", size);
+            m.put("gain", gain);
+            m.put("synapses", lsm.network().synapseCount());
+            m.put("memory_capacity", mc.capacity());
+            m.put("mean_rate_hz", mc.meanRateHz());
+            m.put("separation_lag0", chaos.separation()[0]);
+            m.put("separation_lag10", chaos.separation()[10]);
+            m.put("separation_lag40", chaos.separation()[40]);
+            m.put("branching_ratio", chaos.branchingRatio());
+            m.put("simulated_s", samples * 0.03);
+            m.put("wall_s", mc.wallSeconds());
+            Plots.savePng(Plots.lineChart("LSM perturbation separation (gain " + gain + ")", "samples after perturbation (30 ms)",
+                    "distance / sqrt(N)", new Plots.Series("separation", range(chaos.separation().length), chaos.separation())),
+                    out.resolve("lsm_separation.png"));
+            emit(out, "lsm", m);
+            return 0;
+        }
+    }
+
+    /** The scaling study. */
+    @Command(name = "scaling", mixinStandardHelpOptions = true,
+            description = "Sweep size and gain over seeds; table and plots of performance, memory and Lyapunov exponent / separation.")
+    static final class Scaling implements Callable<Integer> {
+        @Option(names = "--kind", description = "esn or lsm (default esn)")
+        String kind = "esn";
+        @Option(names = "--sizes", split = ",", description = "sizes (default esn 50,100,200,400,800; lsm 135,270,540)")
+        List<Integer> sizes;
+        @Option(names = "--gains", split = ",", description = "spectral radii (esn, default 0.5,0.8,0.95,1.1,1.4) or weight gains (lsm, default 0.05,0.1,0.2,0.5,1)")
+        List<Double> gains;
+        @Option(names = "--seeds", description = "seeds per point (default 3)")
+        int seeds = 3;
+        @Option(names = "--out", description = "output folder (default spikering-out/scaling)")
+        Path out = Path.of("spikering-out", "scaling");
+
+        @Override
+        public Integer call() {
+            if (seeds < 1) {
+                throw new IllegalArgumentException("--seeds = " + seeds + ": must be >= 1");
+            }
+            final boolean esn = !"lsm".equals(kind);
+            if (!esn && !"lsm".equals(kind) || esn && !"esn".equals(kind)) {
+                throw new IllegalArgumentException("--kind = '" + kind + "': must be one of [esn, lsm]");
+            }
+            final List<Integer> n = sizes != null ? sizes : esn ? List.of(50, 100, 200, 400, 800) : List.of(135, 270, 540);
+            final List<Double> g = gains != null ? gains : esn ? List.of(0.5, 0.8, 0.95, 1.1, 1.4) : List.of(0.05, 0.1, 0.2, 0.5, 1.0);
+            final ScalingStudy.Table t = esn ? ScalingStudy.esn(n, g, seeds, System.err) : ScalingStudy.lsm(n, g, seeds, System.err);
+            t.write(out);
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("study", "scaling_" + kind);
+            m.put("rows", t.rows().size());
+            m.put("table", out.resolve("scaling.csv").toString());
+            System.out.println(Json.oneLine(m));
+            return 0;
+        }
     }
 }

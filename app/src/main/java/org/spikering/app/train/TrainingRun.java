@@ -24,16 +24,28 @@ import org.spikering.plasticity.train.Trainer;
 import org.spikering.plasticity.train.TrainingDivergedException;
 
 /**
- * Trains a task with a rule and writes the learning curve: {@code learning_curve.csv} (iteration, loss,
- * loss per scored step, batch accuracy, test accuracy where evaluated, mean rate), {@code learning_curve.png}
- * and {@code summary.json}. A run whose loss or weights become non-finite stops with
+ * Trains a task with a rule and writes the learning curve: {@code learning_curve.csv} (iteration, loss per
+ * sequence, loss per scored step, batch accuracy (−1 where undefined: regression), mean rate in Hz),
+ * {@code learning_curve.png}, for classification tasks {@code test_curve.csv} (iteration, test accuracy, test
+ * loss) every {@code evalEvery} updates on a fixed held-out batch and {@code test_accuracy.png}, and
+ * {@code summary.json}. A run whose loss or weights become non-finite stops with
  * {@link TrainingDivergedException}; the files then hold the finite iterations before it.
  */
 public final class TrainingRun {
 
-    /** What a run produced. */
-    public record Outcome(List<IterationResult> curve, double finalLoss, double testAccuracy, double testLossPerStep,
-                          Double divergedAtIteration, double wallSeconds) {
+    /**
+     * What a run produced.
+     *
+     * @param curve               one result per completed update.
+     * @param tests               test evaluations, each {iteration, accuracy, loss per scored step}.
+     * @param finalLoss           training loss of the last completed update.
+     * @param testAccuracy        last test accuracy (NaN if never evaluated).
+     * @param testLossPerStep     last test loss per scored step (per sequence if the task has no scored steps).
+     * @param divergedAtIteration the update at which training diverged, or null.
+     * @param wallSeconds         wall-clock time of the training loop.
+     */
+    public record Outcome(List<IterationResult> curve, List<double[]> tests, double finalLoss, double testAccuracy,
+                          double testLossPerStep, Double divergedAtIteration, double wallSeconds) {
     }
 
     private final TaskPreset preset;
@@ -111,8 +123,7 @@ public final class TrainingRun {
                     tests.add(new double[] {n + 1, e.accuracy(), perStep(e.loss())});
                 }
                 if (progress != null && ((n + 1) % Math.max(1, evalEvery) == 0 || n == 0)) {
-                    progress.printf("iteration %d/%d  loss %.5g%s%n", n + 1, iterations, r.loss(),
-                            tests.isEmpty() ? "" : String.format("  test accuracy %.3f", tests.get(tests.size() - 1)[1]));
+                    progress.println(progressLine(n + 1, iterations, r, tests));
                 }
             }
         } catch (TrainingDivergedException e) {
@@ -124,8 +135,25 @@ public final class TrainingRun {
         final double wall = (System.nanoTime() - t0) / 1e9;
         final double testAcc = tests.isEmpty() ? Double.NaN : tests.get(tests.size() - 1)[1];
         final double testLoss = tests.isEmpty() ? Double.NaN : tests.get(tests.size() - 1)[2];
-        return new Outcome(curve, curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(), testAcc, testLoss,
+        return new Outcome(curve, tests, curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(), testAcc, testLoss,
                 diverged, wall);
+    }
+
+    private String progressLine(final int n, final int iterations, final IterationResult r, final List<double[]> tests) {
+        final StringBuilder b = new StringBuilder(String.format("iteration %d/%d  loss %.5g", n, iterations, r.loss()));
+        if (preset.scoredSteps() > 0) {
+            b.append(String.format("  (%.4f per symbol)", perStep(r.loss())));
+        }
+        if (!tests.isEmpty() && tests.get(tests.size() - 1)[0] == n) {
+            final double[] t = tests.get(tests.size() - 1);
+            if (preset.scoredSteps() > 0) {
+                b.append(String.format("  test loss %.4f per symbol", t[2]));
+            } else {
+                b.append(String.format("  test accuracy %.3f", t[1]));
+            }
+        }
+        b.append(String.format("  rate %.1f Hz", r.meanRateHz()));
+        return b.toString();
     }
 
     private double perStep(final double lossPerSequence) {
@@ -157,19 +185,39 @@ public final class TrainingRun {
         Csv.writeColumns(dir.resolve("learning_curve.csv"),
                 new String[] {"iteration", "loss", "loss_per_scored_step", "batch_accuracy", "mean_rate_hz"},
                 it, loss, lossStep, acc, rate);
-        final Plots.Series main = new Plots.Series("loss", it, preset.scoredSteps() > 0 ? lossStep : loss);
-        final var chart = Plots.lineChart(preset.name() + " — " + rule.name().toLowerCase().replace('_', ' '),
-                "iteration", preset.scoredSteps() > 0 ? "cross-entropy per symbol (nats)" : "loss", main);
-        if (preset.source() instanceof FourSixBackTask) {
-            final FourSixBackTask.Bounds b = FourSixBackTask.bounds();
-            for (Object[] line : new Object[][] {{"nothing learned", b.nothingLearned()},
-                {"4-back learned", b.fourBackLearned()}, {"both learned", b.bothLearned()}}) {
-                chart.addSeries((String) line[0], new double[] {1, Math.max(2, n)},
-                        new double[] {(Double) line[1], (Double) line[1]});
+        if (!o.tests().isEmpty()) {
+            final int m = o.tests().size();
+            final double[] ti = new double[m];
+            final double[] ta = new double[m];
+            final double[] tl = new double[m];
+            for (int k = 0; k < m; k++) {
+                ti[k] = o.tests().get(k)[0];
+                ta[k] = o.tests().get(k)[1];
+                tl[k] = o.tests().get(k)[2];
             }
-            chart.getStyler().setLegendVisible(true);
+            Csv.writeColumns(dir.resolve("test_curve.csv"),
+                    new String[] {"iteration", "test_accuracy", preset.scoredSteps() > 0 ? "test_loss_per_scored_step" : "test_loss"},
+                    ti, ta, tl);
+            if (preset.scoredSteps() == 0) {
+                Plots.savePng(Plots.lineChart(preset.name() + " — test accuracy", "iteration", "test accuracy",
+                        new Plots.Series("test accuracy", ti, ta)), dir.resolve("test_accuracy.png"));
+            }
         }
-        Plots.savePng(chart, dir.resolve("learning_curve.png"));
+        if (n > 0) {
+            final Plots.Series main = new Plots.Series("loss", it, preset.scoredSteps() > 0 ? lossStep : loss);
+            final var chart = Plots.lineChart(preset.name() + " — " + rule.name().toLowerCase().replace('_', ' '),
+                    "iteration", preset.scoredSteps() > 0 ? "cross-entropy per symbol (nats)" : "loss", main);
+            if (preset.source() instanceof FourSixBackTask) {
+                final FourSixBackTask.Bounds b = FourSixBackTask.bounds();
+                for (Object[] line : new Object[][] {{"nothing learned", b.nothingLearned()},
+                    {"4-back learned", b.fourBackLearned()}, {"both learned", b.bothLearned()}}) {
+                    chart.addSeries((String) line[0], new double[] {1, Math.max(2, n)},
+                            new double[] {(Double) line[1], (Double) line[1]});
+                }
+                chart.getStyler().setLegendVisible(true);
+            }
+            Plots.savePng(chart, dir.resolve("learning_curve.png"));
+        }
         final Map<String, Object> s = new LinkedHashMap<>();
         s.put("task", preset.name());
         s.put("rule", rule.name().toLowerCase());

@@ -63,4 +63,41 @@ final class TrainTest {
         assertEquals(2, cl.execute("train", "--lr", "-1"));
         assertTrue(err.toString().contains("--lr = -1.0"), err.toString());
     }
+    @Test
+    void shouldWriteTestCurveAndAccuracyForClassificationTasks() throws Exception {
+        final CommandLine cl = SpikeringCli.commandLine();
+        final int code = cl.execute("train", "--task", "dms", "--iterations", "30", "--eval-every", "10",
+                "--test-batch", "32", "--out", dir.toString());
+        assertEquals(0, code);
+        assertEquals(4, Files.readAllLines(dir.resolve("test_curve.csv")).size());
+        assertTrue(Files.size(dir.resolve("test_accuracy.png")) > 1000);
+        final String summary = Files.readString(dir.resolve("summary.json"));
+        assertTrue(summary.contains("\"test_accuracy\""), summary);
+        assertTrue(summary.contains("\"rule\" : \"eprop\"") || summary.contains("\"rule\":\"eprop\""), summary);
+    }
+
+    @Test
+    void shouldReportTheNBackBoundsInTheSummary() throws Exception {
+        final CommandLine cl = SpikeringCli.commandLine();
+        final int code = cl.execute("train", "--task", "nback", "--rule", "random-eprop", "--iterations", "3",
+                "--batch", "4", "--eval-every", "3", "--test-batch", "8", "--out", dir.toString());
+        assertEquals(0, code);
+        final String summary = Files.readString(dir.resolve("summary.json"));
+        for (String key : new String[] {"bound_nothing_learned", "bound_4_back_learned", "bound_both_learned",
+            "test_loss_per_symbol", "random_eprop"}) {
+            assertTrue(summary.contains(key), key + " in " + summary);
+        }
+        assertTrue(summary.contains("0.6615632"), summary);
+    }
+
+    @Test
+    void shouldNameAnUnknownTask() {
+        final StringWriter err = new StringWriter();
+        final CommandLine cl = SpikeringCli.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(2, cl.execute("train", "--task", "mnist"));
+        assertTrue(err.toString().contains("--task = 'mnist'"), err.toString());
+        assertEquals(2, cl.execute("train", "--lr", "NaN"));
+        assertTrue(err.toString().contains("--lr = NaN"), err.toString());
+    }
 }

@@ -383,6 +383,33 @@ public final class NetworkState {
     }
 
     /**
+     * Adds {@code amount} to the input of neuron (p, i) arriving at step {@code step} (a direct input, as a
+     * spike generator with weight {@code amount} connected to that neuron would deliver). Call only from
+     * the coordinator thread between steps.
+     *
+     * @param p       population index.
+     * @param i       local index.
+     * @param channel input channel (0, or 1 for inhibitory current of two-channel models).
+     * @param amount  mV (delta synapses) or pA (current synapses).
+     * @param step    arrival step, not yet updated.
+     */
+    public void inject(final int p, final int i, final int channel, final double amount, final long step) {
+        final double[] w = channel == 1 && wheel1[p] != null ? wheel1[p] : wheel0[p];
+        final int slot = (int) (step & mask);
+        final int idx = slot * size[p] + i;
+        if (eventDriven[p] && w[idx] == 0.0) {
+            final int q = partitionOfNeuron[p][i];
+            int[] list = touched[p][q][slot];
+            if (touchedCount[p][q][slot] == list.length) {
+                list = Arrays.copyOf(list, 2 * list.length + 16);
+                touched[p][q][slot] = list;
+            }
+            list[touchedCount[p][q][slot]++] = i;
+        }
+        w[idx] += amount;
+    }
+
+    /**
      * Brings event-driven neuron (p, i) up to grid point {@code gridPoint} so its state can be read.
      *
      * @param p         population index.

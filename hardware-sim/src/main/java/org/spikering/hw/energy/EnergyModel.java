@@ -1,0 +1,62 @@
+package org.spikering.hw.energy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.spikering.hw.counters.OperationCounters;
+
+/**
+ * Energy estimate from per-operation energies (pJ):
+ * E = synOp·N_syn + neuronUpdate·N_neuron + weightUpdate·N_wu + spikeTransport·N_spikes.
+ * <table>
+ *   <caption>Loihi defaults (Davies et al., "Loihi: A Neuromorphic Manycore Processor with On-Chip
+ *   Learning", IEEE Micro 38(1), 2018, Table 2; pre-silicon simulation at 0.75 V)</caption>
+ *   <tr><th>operation</th><th>pJ</th></tr>
+ *   <tr><td>synaptic spike op (minimum)</td><td>23.6</td></tr>
+ *   <tr><td>neuron update (active)</td><td>81</td></tr>
+ *   <tr><td>synaptic update (pairwise STDP)</td><td>120</td></tr>
+ *   <tr><td>spike within a tile</td><td>1.7</td></tr>
+ * </table>
+ *
+ * @param synapticOpPj      energy per synaptic operation, pJ, ≥ 0.
+ * @param neuronUpdatePj    energy per neuron update, pJ, ≥ 0.
+ * @param weightUpdatePj    energy per weight update, pJ, ≥ 0.
+ * @param spikeTransportPj  energy per emitted spike (routing), pJ, ≥ 0.
+ */
+public record EnergyModel(double synapticOpPj, double neuronUpdatePj, double weightUpdatePj, double spikeTransportPj) {
+
+    public EnergyModel {
+        check("synapticOpPj", synapticOpPj);
+        check("neuronUpdatePj", neuronUpdatePj);
+        check("weightUpdatePj", weightUpdatePj);
+        check("spikeTransportPj", spikeTransportPj);
+    }
+
+    /** Loihi figures of Davies et al. 2018, Table 2 (see class Javadoc). */
+    public static EnergyModel loihi() {
+        return new EnergyModel(23.6, 81.0, 120.0, 1.7);
+    }
+
+    /** @return the estimate in joules. */
+    public double joules(OperationCounters c) {
+        final double pj = synapticOpPj * c.synapticOps() + neuronUpdatePj * c.neuronUpdates()
+                + weightUpdatePj * c.weightUpdates() + spikeTransportPj * c.spikes();
+        return pj * 1e-12;
+    }
+
+    /** @return per-term breakdown in joules plus the total, for the JSON summary. */
+    public Map<String, Object> breakdown(OperationCounters c) {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("synaptic_ops_J", synapticOpPj * c.synapticOps() * 1e-12);
+        m.put("neuron_updates_J", neuronUpdatePj * c.neuronUpdates() * 1e-12);
+        m.put("weight_updates_J", weightUpdatePj * c.weightUpdates() * 1e-12);
+        m.put("spike_transport_J", spikeTransportPj * c.spikes() * 1e-12);
+        m.put("total_J", joules(c));
+        return m;
+    }
+
+    private static void check(String name, double v) {
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " = " + v + " pJ: must be finite and >= 0");
+        }
+    }
+}
