@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "reservoir", mixinStandardHelpOptions = true,
         description = "Reservoir computing benchmarks (ESN and LSM) and the size/gain scaling study.",
         subcommands = {ReservoirCommand.Mc.class, ReservoirCommand.Narma.class, ReservoirCommand.MackeyGlassCmd.class,
-            ReservoirCommand.Lsm.class, ReservoirCommand.Scaling.class})
+            ReservoirCommand.Lsm.class, ReservoirCommand.Binary.class, ReservoirCommand.Scaling.class})
 public final class ReservoirCommand implements Runnable {
 
     @Override
@@ -123,6 +123,7 @@ public final class ReservoirCommand implements Runnable {
             m.put("test_nrmse", r.testNrmse());
             m.put("train_nrmse", r.trainNrmse());
             m.put("ridge_lambda", r.lambda());
+            m.put("online_lms_test_nrmse", r.lmsTestNrmse());
             final int show = Math.min(300, r.target().length);
             Plots.savePng(Plots.lineChart("NARMA-10, test NRMSE " + String.format("%.3f", r.testNrmse()), "test step", "y",
                     new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
@@ -201,6 +202,68 @@ public final class ReservoirCommand implements Runnable {
                     "distance / sqrt(N)", new Plots.Series("separation", range(chaos.separation().length), chaos.separation())),
                     out.resolve("lsm_separation.png"));
             emit(out, "lsm", m);
+            return 0;
+        }
+    }
+
+    /** Delayed XOR, parity and (4,6)-back on spike- or rate-encoded bits. */
+    @Command(name = "bits", mixinStandardHelpOptions = true,
+            description = "Delayed XOR, 3-bit parity and the (4,6)-back task on encoded bits (ESN or LSM).")
+    static final class Binary implements Callable<Integer> {
+        @Option(names = "--kind", description = "esn or lsm (default esn)")
+        String kind = "esn";
+        @Option(names = "--size", description = "reservoir size (default 200 for esn, 135 for lsm)")
+        Integer size;
+        @Option(names = "--gain", description = "spectral radius (esn, default 0.9) or weight gain (lsm, default 0.2)")
+        Double gain;
+        @Option(names = "--delay", description = "delay d of XOR and tau of parity (default 1)")
+        int delay = 1;
+        @Option(names = "--samples", description = "bits (default 3000 for esn, 1500 for lsm)")
+        Integer samples;
+        @Option(names = "--seed", description = "seed (default 1)")
+        long seed = 1;
+        @Option(names = "--out", description = "output folder (default spikering-out/reservoir)")
+        Path out = Path.of("spikering-out", "reservoir");
+
+        @Override
+        public Integer call() {
+            final boolean esn = "esn".equals(kind);
+            if (!esn && !"lsm".equals(kind)) {
+                throw new IllegalArgumentException("--kind = '" + kind + "': must be one of [esn, lsm]");
+            }
+            final int n = samples != null ? samples : esn ? 3000 : 1500;
+            final int[] s = org.spikering.reservoir.bench.BinaryMemoryTasks.bits(n, seed);
+            final double[][] features;
+            if (esn) {
+                final EchoStateNetwork net = new EchoStateNetwork(new EsnParameters(size != null ? size : 200,
+                        gain != null ? gain : 0.9, 0.1, 0.5, 1.0, 0.2, EsnParameters.Activation.TANH,
+                        EsnParameters.Topology.GAUSSIAN, seed), 1);
+                final double[] u = new double[n];
+                for (int i = 0; i < n; i++) {
+                    u[i] = 2 * s[i] - 1;
+                }
+                features = net.run(u);
+            } else {
+                final LiquidStateMachine lsm = new LiquidStateMachine(LsmParameters.maass(size != null ? size : 135,
+                        gain != null ? gain : 0.2, seed));
+                final double[] u = new double[n];
+                for (int i = 0; i < n; i++) {
+                    u[i] = s[i];
+                }
+                features = lsm.drive(u, 30, 30, -1).features();
+            }
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("benchmark", "bits_" + kind);
+            m.put("delay", delay);
+            for (String task : new String[] {"xor", "parity", "nback"}) {
+                final org.spikering.reservoir.bench.BinaryMemoryTasks.Result r =
+                        org.spikering.reservoir.bench.BinaryMemoryTasks.score(features, s, task, delay, 50);
+                m.put(task + "_" + r.metric(), r.score());
+            }
+            m.put("nback_bound_nothing_learned", 0.6616);
+            m.put("nback_bound_4_back_learned", 0.5192);
+            m.put("nback_bound_both_learned", 0.4545);
+            emit(out, "bits_" + kind, m);
             return 0;
         }
     }
