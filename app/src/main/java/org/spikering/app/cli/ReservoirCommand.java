@@ -260,6 +260,15 @@ public final class ReservoirCommand implements Runnable {
                         org.spikering.reservoir.bench.BinaryMemoryTasks.score(features, s, task, delay, 50);
                 m.put(task + "_" + r.metric(), r.score());
             }
+            final double[] lags = new double[8];
+            final double[] acc = new double[8];
+            for (int d = 1; d <= 8; d++) {
+                lags[d - 1] = d;
+                acc[d - 1] = org.spikering.reservoir.bench.BinaryMemoryTasks.score(features, s, "xor", d, 50).score();
+            }
+            m.put("xor_accuracy_by_delay", acc);
+            Plots.savePng(Plots.lineChart("Delayed XOR accuracy (" + kind + ")", "delay d (samples)", "test accuracy",
+                    new Plots.Series("xor", lags, acc)), out.resolve("bits_" + kind + ".png"));
             m.put("nback_bound_nothing_learned", 0.6616);
             m.put("nback_bound_4_back_learned", 0.5192);
             m.put("nback_bound_both_learned", 0.4545);

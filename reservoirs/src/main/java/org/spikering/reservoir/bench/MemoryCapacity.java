@@ -8,7 +8,8 @@ import org.spikering.reservoir.readout.RidgeRegression;
  * Memory capacity (Jaeger 2001): drive with i.i.d. u(t) ~ U[−0.8, 0.8], train one linear readout per
  * delay k = 0 … k_max − 1 to output u(t − k) from the state after u(t), and sum the squared correlations on
  * held-out data: MC = Σ_k r²(u(t − k), ŷ_k(t)). Delay 0 is counted because x(t) already contains u(t)
- * (as in TASKS.md's reference numbers); then a linear orthogonal reservoir reaches N. For i.i.d. input MC ≤ N; linear orthogonal reservoirs
+ * (as in TASKS.md's reference numbers); then a linear orthogonal reservoir reaches N. Each r² is
+ * bias-adjusted, r²_adj = max(0, 1 − (1 − r²)(T − 1)/(T − 2)) for T test samples. For i.i.d. input MC ≤ N; linear orthogonal reservoirs
  * reach N. All delays share one ridge fit (the normal equations are formed once).
  */
 public final class MemoryCapacity {
@@ -63,7 +64,10 @@ public final class MemoryCapacity {
                 target[t] = y[row][k];
                 pred[t] = ridge.predict(states[row])[k];
             }
-            mc[k] = Series.r2(target, pred);
+            // the squared sample correlation is biased upwards by about (1 − r²)/(T − 2) (zero-memory delays
+            // would each add ~1/T); remove that bias so that the estimate respects MC ≤ N
+            final double r2 = Series.r2(target, pred);
+            mc[k] = Math.max(0.0, 1.0 - (1.0 - r2) * (test - 1.0) / (test - 2.0));
             sum += mc[k];
         }
         return new Result(sum, mc);
