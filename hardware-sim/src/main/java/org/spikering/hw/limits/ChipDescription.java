@@ -75,7 +75,17 @@ public record ChipDescription(String name, int neuronsPerCore, long synapseBitsP
             case "spinnaker-like":
                 return spinnakerLike();
             default:
-                return fromJson(Path.of(s));
+                final Path file = Path.of(s);
+                if (!java.nio.file.Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("--chip = '" + s
+                            + "': must be loihi, spinnaker or the path of a chip description JSON file (no such file)");
+                }
+                try {
+                    return fromJson(file);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalArgumentException("--chip = '" + s + "': not a valid chip description: "
+                            + e.getOriginalMessage(), e);
+                }
         }
     }
 
