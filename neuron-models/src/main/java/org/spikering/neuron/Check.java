@@ -60,6 +60,37 @@ public final class Check {
         return value;
     }
 
+    /**
+     * Validates the parameters every LIF-type model shares.
+     *
+     * @param tauM      τ_m, ms, &gt; 0.
+     * @param cM        C_m, pF, &gt; 0.
+     * @param eL        E_L, mV.
+     * @param vTh       V_th, mV.
+     * @param vReset    V_reset, mV, &lt; V_th.
+     * @param tRef      t_ref, ms, &ge; 0.
+     * @param iE        I_e, pA.
+     * @param vInit     V_m(0), mV.
+     * @param resetMode reset mode, not null.
+     */
+    public static void lifCommon(final double tauM, final double cM, final double eL, final double vTh, final double vReset,
+                                 final double tRef, final double iE, final double vInit, final Object resetMode) {
+        positive("tau_m", tauM, "ms");
+        positive("C_m", cM, "pF");
+        finite("E_L", eL, "mV");
+        finite("V_th", vTh, "mV");
+        finite("V_reset", vReset, "mV");
+        if (!(vReset < vTh)) {
+            throw new IllegalArgumentException("V_reset = " + vReset + " mV: must be < V_th = " + vTh + " mV");
+        }
+        nonNegative("t_ref", tRef, "ms");
+        finite("I_e", iE, "pA");
+        finite("V_m(0)", vInit, "mV");
+        if (resetMode == null) {
+            throw new IllegalArgumentException("reset_mode = null: must be TO_VALUE or BY_SUBTRACTION");
+        }
+    }
+
     private static String unitSuffix(final String unit) {
         return unit.isEmpty() ? "" : " " + unit;
     }

@@ -41,22 +41,9 @@ public record LifExpParameters(double tauM, double cM, double eL, double vTh, do
 
     /** Validates every parameter. */
     public LifExpParameters {
-        Check.positive("tau_m", tauM, "ms");
-        Check.positive("C_m", cM, "pF");
-        Check.finite("E_L", eL, "mV");
-        Check.finite("V_th", vTh, "mV");
-        Check.finite("V_reset", vReset, "mV");
-        if (!(vReset < vTh)) {
-            throw new IllegalArgumentException("V_reset = " + vReset + " mV: must be < V_th = " + vTh + " mV");
-        }
-        Check.nonNegative("t_ref", tRef, "ms");
+        Check.lifCommon(tauM, cM, eL, vTh, vReset, tRef, iE, vInit, resetMode);
         Check.positive("tau_syn_ex", tauSynEx, "ms");
         Check.positive("tau_syn_in", tauSynIn, "ms");
-        Check.finite("I_e", iE, "pA");
-        Check.finite("V_m(0)", vInit, "mV");
-        if (resetMode == null) {
-            throw new IllegalArgumentException("reset_mode = null: must be TO_VALUE or BY_SUBTRACTION");
-        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.spikering.reservoir.analysis;
 
 import java.util.SplittableRandom;
+import org.spikering.reservoir.Vectors;
 import org.spikering.reservoir.esn.EchoStateNetwork;
 
 /**
@@ -32,14 +33,14 @@ public final class Lyapunov {
         for (int i = 0; i < n; i++) {
             v[i] = r.nextDouble() - 0.5;
         }
-        normalise(v);
+        Vectors.normalise(v);
         final double[] u = new double[1];
         double sum = 0;
         for (int t = 0; t < input.length; t++) {
             u[0] = input[t];
             esn.step(u);
             esn.applyJacobian(v, w);
-            final double norm = normalise(w);
+            final double norm = Vectors.normalise(w);
             if (t >= washout) {
                 sum += Math.log(norm);
             }
@@ -65,7 +66,7 @@ public final class Lyapunov {
         for (int i = 0; i < n; i++) {
             v[i] = r.nextDouble() - 0.5;
         }
-        normalise(v);
+        Vectors.normalise(v);
         double sum = 0;
         final int burn = steps / 10;
         for (int t = 0; t < steps; t++) {
@@ -76,7 +77,7 @@ public final class Lyapunov {
                 }
                 w[i] = s;
             }
-            final double norm = normalise(w);
+            final double norm = Vectors.normalise(w);
             if (t >= burn) {
                 sum += Math.log(norm);
             }
@@ -85,19 +86,5 @@ public final class Lyapunov {
             w = tmp;
         }
         return sum / (steps - burn);
-    }
-
-    private static double normalise(final double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        final double norm = Math.sqrt(s);
-        if (norm > 0) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] /= norm;
-            }
-        }
-        return norm;
     }
 }

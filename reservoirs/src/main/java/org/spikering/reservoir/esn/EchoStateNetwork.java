@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.spikering.sim.network.Distribution;
 
 /**
  * A leaky echo state network (Jaeger 2001; reservoirpy's {@code Reservoir}):
@@ -15,6 +16,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * again after scaling. W is stored in CSR (row-major, double). Not thread-safe (holds the state x).
  */
 public final class EchoStateNetwork {
+
+    private static final Distribution STANDARD_NORMAL = Distribution.normal(0, 1);
 
     private final EsnParameters p;
     private final int n;
@@ -101,15 +104,7 @@ public final class EchoStateNetwork {
     }
 
     private static double gaussian(final SplittableRandom r) {
-        double u;
-        double v;
-        double s;
-        do {
-            u = 2 * r.nextDouble() - 1;
-            v = 2 * r.nextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        return u * Math.sqrt(-2 * Math.log(s) / s);
+        return STANDARD_NORMAL.sample(r);
     }
 
     private static double[] orthogonal(final int n, final SplittableRandom r) {

@@ -1,6 +1,7 @@
 package org.spikering.reservoir.esn;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.spikering.reservoir.Vectors;
 import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
@@ -53,37 +54,15 @@ public final class SpectralRadius {
      * @return the power-iteration growth-rate estimate of ρ(W).
      */
     public static double powerEstimate(final double[] w, final int n) {
-        double[] v = new double[n];
-        double[] u = new double[n];
-        final java.util.SplittableRandom r = new java.util.SplittableRandom(12345);
+        final int[] rowStart = new int[n + 1];
+        final int[] col = new int[n * n];
         for (int i = 0; i < n; i++) {
-            v[i] = r.nextDouble() - 0.5;
+            rowStart[i + 1] = (i + 1) * n;
+            for (int j = 0; j < n; j++) {
+                col[i * n + j] = j;
+            }
         }
-        normalise(v);
-        double logSum = 0;
-        final int burn = 200;
-        final int k = 2000;
-        for (int it = 0; it < burn + k; it++) {
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                final int base = i * n;
-                for (int j = 0; j < n; j++) {
-                    s += w[base + j] * v[j];
-                }
-                u[i] = s;
-            }
-            final double norm = normalise(u);
-            if (norm == 0) {
-                return 0;
-            }
-            if (it >= burn) {
-                logSum += Math.log(norm);
-            }
-            final double[] t = v;
-            v = u;
-            u = t;
-        }
-        return Math.exp(logSum / k);
+        return powerEstimate(rowStart, col, w, n);
     }
 
     /**
@@ -102,7 +81,7 @@ public final class SpectralRadius {
         for (int i = 0; i < n; i++) {
             v[i] = r.nextDouble() - 0.5;
         }
-        normalise(v);
+        Vectors.normalise(v);
         double logSum = 0;
         final int burn = 200;
         final int k = 2000;
@@ -114,7 +93,7 @@ public final class SpectralRadius {
                 }
                 u[i] = s;
             }
-            final double norm = normalise(u);
+            final double norm = Vectors.normalise(u);
             if (norm == 0) {
                 return 0;
             }
@@ -126,19 +105,5 @@ public final class SpectralRadius {
             u = t;
         }
         return Math.exp(logSum / k);
-    }
-
-    private static double normalise(final double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        final double norm = Math.sqrt(s);
-        if (norm > 0) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] /= norm;
-            }
-        }
-        return norm;
     }
 }
