@@ -24,6 +24,6 @@ final class Cli {
             }
         }
         throw new IllegalArgumentException(option + " = '" + value + "': must be one of "
-                + Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+                + Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
     }
 }
