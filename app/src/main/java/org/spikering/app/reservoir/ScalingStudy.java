@@ -81,7 +81,7 @@ public final class ScalingStudy {
                     x[i] = bySize ? sel.get(i).size() : sel.get(i).gain();
                     y[i] = sel.get(i).mean()[measure];
                 }
-                s[k] = new Plots.Series((bySize ? "gain " : "N = ") + (bySize ? key : (int) key), x, y);
+                s[k] = new Plots.Series(bySize ? "gain " + key : "N = " + (int) key, x, y);
             }
             return s;
         }
