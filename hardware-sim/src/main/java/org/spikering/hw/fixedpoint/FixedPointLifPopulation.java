@@ -27,8 +27,20 @@ public final class FixedPointLifPopulation implements NeuronPopulation {
     private final long maxIn;
     private final OverflowCounter overflow = new OverflowCounter();
     private final int wrapShift;
+    private final long[] adaptation;
+    private final long aFactor;
+    private final long jumpRaw;
 
     public FixedPointLifPopulation(int size, FixedLifParams params) {
+        this(size, params, null);
+    }
+
+    /**
+     * @param size       neurons, &ge; 1.
+     * @param params     integer LIF parameters.
+     * @param adaptation threshold adaptation, or null for none.
+     */
+    public FixedPointLifPopulation(int size, FixedLifParams params, FixedAdaptation adaptation) {
         if (size < 1) {
             throw new IllegalArgumentException("size = " + size + ": must be >= 1");
         }
@@ -42,6 +54,9 @@ public final class FixedPointLifPopulation implements NeuronPopulation {
         this.maxState = (1L << (params.stateWidth() - 1)) - 1;
         this.maxIn = (1L << (params.inputWidth() - 1)) - 1;
         this.wrapShift = 64 - params.stateWidth();
+        this.adaptation = adaptation == null ? null : new long[size];
+        this.aFactor = adaptation == null ? 4096 : 4096L - adaptation.da();
+        this.jumpRaw = adaptation == null ? 0 : adaptation.jumpMant() << params.shift();
     }
 
     /** sign(x)·((|x|·f) &gt;&gt; 12): Lava's decay with truncation toward zero. */
@@ -93,11 +108,25 @@ public final class FixedPointLifPopulation implements NeuronPopulation {
                 overflow.saturated();
                 vn = -maxState;
             }
-            if (vn > thresholdRaw) {
+            long an = 0;
+            if (adaptation != null) {
+                an = decay(adaptation[i], aFactor);
+            }
+            if (vn > thresholdRaw + an) {
                 spikes[c++] = i;
                 vn = 0;
+                if (adaptation != null) {
+                    an += jumpRaw;
+                    if (an > maxState) {
+                        overflow.saturated();
+                        an = maxState;
+                    }
+                }
             }
             v[i] = vn;
+            if (adaptation != null) {
+                adaptation[i] = an;
+            }
         }
         return c;
     }
@@ -112,6 +141,14 @@ public final class FixedPointLifPopulation implements NeuronPopulation {
             vn = Math.max(-maxState, Math.min(maxState, vn));
             v[neuron] = vn > thresholdRaw ? 0 : vn;
         }
+    }
+
+    /**
+     * @param i neuron.
+     * @return raw adaptation state a of neuron i (0 without adaptation).
+     */
+    public long rawAdaptation(int i) {
+        return adaptation == null ? 0 : adaptation[i];
     }
 
     /** @return raw current u of neuron i. */

@@ -13,8 +13,23 @@ public final class FloatCubaLif {
     private final double vKeep;
     private final double bias;
     private final double vth;
+    private final double[] a;
+    private final double aKeep;
+    private final double jump;
 
     public FloatCubaLif(int size, FixedLifParams p) {
+        this(size, p, null);
+    }
+
+    /**
+     * @param size       neurons.
+     * @param p          parameters.
+     * @param adaptation threshold adaptation (a ← a·(4096 − da)/4096, threshold vth + a, a += jump on a spike), or null.
+     */
+    public FloatCubaLif(int size, FixedLifParams p, FixedAdaptation adaptation) {
+        a = adaptation == null ? null : new double[size];
+        aKeep = adaptation == null ? 1.0 : (4096.0 - adaptation.da()) / 4096.0;
+        jump = adaptation == null ? 0.0 : adaptation.jumpMant();
         u = new double[size];
         v = new double[size];
         uKeep = (4096.0 - (p.du() + 1)) / 4096.0;
@@ -29,9 +44,15 @@ public final class FloatCubaLif {
         for (int i = 0; i < u.length; i++) {
             u[i] = u[i] * uKeep + input[i];
             double vn = v[i] * vKeep + u[i] + bias;
-            if (vn > vth) {
+            final double an = a == null ? 0.0 : a[i] * aKeep;
+            if (vn > vth + an) {
                 spikes[c++] = i;
                 vn = 0;
+                if (a != null) {
+                    a[i] = an + jump;
+                }
+            } else if (a != null) {
+                a[i] = an;
             }
             v[i] = vn;
         }
@@ -40,6 +61,14 @@ public final class FloatCubaLif {
 
     public double current(int i) {
         return u[i];
+    }
+
+    /**
+     * @param i neuron.
+     * @return adaptation state (0 without adaptation).
+     */
+    public double adaptation(int i) {
+        return a == null ? 0.0 : a[i];
     }
 
     public double voltage(int i) {
