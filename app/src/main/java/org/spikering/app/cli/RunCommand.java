@@ -9,6 +9,8 @@ import org.spikering.app.bench.BrunelNetwork;
 import org.spikering.app.bench.CubaNetwork;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
+import org.spikering.hw.counters.OperationCounters;
+import org.spikering.hw.energy.EnergyModel;
 import org.spikering.sim.Engine;
 import org.spikering.sim.Simulation;
 import org.spikering.sim.SimulationConfig;
@@ -90,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
         spikes.writeCsv(out.resolve("spikes.csv"));
         rates.writeCsv(out.resolve("rates.csv"), binMs);
         vm.writeCsv(out.resolve("vm.csv"));
-        summary.writeJson(out.resolve("summary.json"));
+        writeSummary(net, summary, out.resolve("summary.json"));
         writeRaster(net, spikes, out.resolve("raster.png"));
         writeRatePlot(net, rates, binMs, out.resolve("rate.png"));
         final Map<String, Object> line = new LinkedHashMap<>(BenchResult.fields(network, 0, summary, cfg.threads()));
@@ -110,6 +112,33 @@ public final class RunCommand implements Callable<Integer> {
                 out.toAbsolutePath());
         Json.finite("mean rate", summary.meanRateHz());
         return 0;
+    }
+
+    /**
+     * summary.json: the engine's summary plus a {@code hardware} block — operation counters (spikes,
+     * synaptic operations, neuron updates, memory bits as spikering stores them) and the energy these
+     * would cost on Loihi (Davies et al. 2018 per-operation energies, {@link EnergyModel#loihi()}).
+     */
+    @SuppressWarnings("unchecked")
+    private static void writeSummary(final Network net, final SimulationSummary summary, final Path file) {
+        final Map<String, Object> m = Json.MAPPER.convertValue(summary, LinkedHashMap.class);
+        final OperationCounters c = new OperationCounters();
+        c.addSpikes(summary.spikes());
+        c.addSynapticOps(summary.synapticEvents());
+        c.addNeuronUpdates(Math.round(summary.neurons() * summary.simulatedMs() / summary.dtMs()));
+        c.addWeightMemory(summary.synapses(), (int) Math.round(8 * summary.bytesPerSynapse()));
+        int stateVars = 0;
+        for (var p : net.populations()) {
+            stateVars = Math.max(stateVars, p.model().createPopulation(1, net.dtMs()).stateVariableNames().length);
+        }
+        c.addStateMemory((long) summary.neurons() * stateVars, 64);
+        final Map<String, Object> hw = new LinkedHashMap<>(c.toMap());
+        final EnergyModel loihi = EnergyModel.loihi();
+        hw.put("energy_model", "loihi (Davies et al. 2018, Table 2)");
+        hw.put("energy_j", loihi.joules(c));
+        hw.put("energy_breakdown", loihi.breakdown(c));
+        m.put("hardware", hw);
+        Json.write(file, m);
     }
 
     private static void writeRaster(final Network net, final SpikeRecorder spikes, final Path file) {

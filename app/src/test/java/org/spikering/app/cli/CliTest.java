@@ -30,7 +30,8 @@ final class CliTest {
         for (String f : new String[] {"spikes.csv", "rates.csv", "vm.csv", "summary.json", "raster.png", "rate.png"}) {
             assertTrue(Files.size(dir.resolve(f)) > 100, f + " missing or empty");
         }
-        assertTrue(Files.readString(dir.resolve("summary.json")).contains("meanRateHz"));
+        final String summary = Files.readString(dir.resolve("summary.json"));
+        assertTrue(summary.contains("meanRateHz") && summary.contains("\"synaptic_ops\"") && summary.contains("\"energy_j\""), summary);
     }
 
     @Test
