@@ -22,11 +22,11 @@ final class FixedAdaptationTest {
         final FloatCubaLif fl = new FloatCubaLif(1, p, ad);
         final int[] sp = new int[1];
         final double[] kick = {100};
-        assertEquals(1, fx.update(0, 0, 1, kick, null, 0, sp, 0));
+        assertEquals(1, fx.update(0, 0, 1, kick, null, sp, 0));
         assertEquals(1, fl.update(kick, sp));
         for (int t = 1; t <= 20; t++) {
             final double[] zero = {0};
-            fx.update(t, 0, 1, zero, null, 0, sp, 0);
+            fx.update(t, 0, 1, zero, null, sp, 0);
             fl.update(zero, sp);
             assertEquals(64.0 * Math.pow(0.5, t), fl.adaptation(0), 0.0);
             assertEquals(Math.scalb(fl.adaptation(0), 24), (double) fx.rawAdaptation(0), 0.0, "step " + t);
@@ -52,9 +52,9 @@ final class FixedAdaptationTest {
             for (int i = 0; i < n; i++) {
                 in[i] = rng.nextInt(-10, 41);
             }
-            final int ca = fx.update(t, 0, n, in.clone(), null, 0, a, 0);
+            final int ca = fx.update(t, 0, n, in.clone(), null, a, 0);
             final int cb = fl.update(in, b);
-            without += plain.update(t, 0, n, in.clone(), null, 0, c, 0);
+            without += plain.update(t, 0, n, in.clone(), null, c, 0);
             assertEquals(cb, ca, "spike count at step " + t);
             for (int k = 0; k < ca; k++) {
                 assertEquals(b[k], a[k], "spike " + k + " at step " + t);

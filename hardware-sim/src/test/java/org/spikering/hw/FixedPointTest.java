@@ -45,7 +45,7 @@ final class FixedPointTest {
         final int[] sp = new int[1];
         for (int t = 0; t < 8; t++) {
             final double[] in = {t == 0 ? 128 : 0};
-            fx.update(t, 0, 1, in, null, 0, sp, 0);
+            fx.update(t, 0, 1, in, null, sp, 0);
             fl.update(in, sp);
             assertEquals(1L << (13 - t), fx.rawCurrent(0), "u at step " + t);
             assertEquals(128 >> t, fx.rawCurrent(0) >> 6);
@@ -62,7 +62,7 @@ final class FixedPointTest {
         final int[] sp = new int[1];
         for (int t = 0; t < 8; t++) {
             final double[] in = {t == 0 ? 128 : 0};
-            fx.update(t, 0, 1, in, null, 0, sp, 0);
+            fx.update(t, 0, 1, in, null, sp, 0);
             fl.update(in, sp);
             assertEquals(1L << (13 - t), fx.rawVoltage(0), "v at step " + t);
             assertEquals((double) (128 >> t), fl.voltage(0), 0.0);
@@ -84,7 +84,7 @@ final class FixedPointTest {
             for (int i = 0; i < n; i++) {
                 in[i] = rng.nextInt(-10, 41);
             }
-            final int ca = fx.update(t, 0, n, in.clone(), null, 0, a, 0);
+            final int ca = fx.update(t, 0, n, in.clone(), null, a, 0);
             final int cb = fl.update(in, b);
             total += ca;
             final boolean[] sa = new boolean[n];
@@ -137,9 +137,9 @@ final class FixedPointTest {
             }
             final int[] a = new int[40];
             final int[] b = new int[40];
-            final int ca = one.update(t, 0, 40, in, null, 0, a, 0);
-            int cb = split.update(t, 0, 17, in, null, 0, b, 0);
-            cb = split.update(t, 17, 40, in, null, 0, b, cb);
+            final int ca = one.update(t, 0, 40, in, null, a, 0);
+            int cb = split.update(t, 0, 17, in, null, b, 0);
+            cb = split.update(t, 17, 40, in, null, b, cb);
             assertArrayEquals(java.util.Arrays.copyOf(a, ca), java.util.Arrays.copyOf(b, cb));
         }
         for (int i = 0; i < 40; i++) {
@@ -154,7 +154,7 @@ final class FixedPointTest {
         final FixedPointLifPopulation pop = new FixedPointLifPopulation(1, p);
         final int[] sp = new int[1];
         for (int t = 0; t < 5; t++) {
-            pop.update(t, 0, 1, new double[] {50}, null, 0, sp, 0);
+            pop.update(t, 0, 1, new double[] {50}, null, sp, 0);
             assertTrue(pop.rawVoltage(0) <= 127 && pop.rawVoltage(0) >= -127);
             assertTrue(pop.rawCurrent(0) <= 127 && pop.rawCurrent(0) >= -128);
         }
@@ -162,7 +162,7 @@ final class FixedPointTest {
         assertTrue(pop.overflow().wraps() > 0, "u wraps counted");
         // input beyond 16 bits saturates, counted
         final FixedPointLifPopulation big = new FixedPointLifPopulation(1, FixedLifParams.lava(0, 0, 131071, 0, 0));
-        big.update(0, 0, 1, new double[] {1e6}, null, 0, sp, 0);
+        big.update(0, 0, 1, new double[] {1e6}, null, sp, 0);
         assertEquals(32767L << 6, big.rawCurrent(0));
         assertEquals(1L, big.overflow().saturations());
     }

@@ -6,7 +6,7 @@ package org.spikering.neuron;
  * updated concurrently from different threads, each range by one thread only.
  *
  * <p>Input arrives through one or two <em>channels</em> per neuron, read from caller-owned arrays
- * at {@code channel[inputOffset + i]} for local neuron {@code i}:
+ * at {@code channel[i]} for local neuron {@code i}:
  * <table>
  *   <caption>Input channels</caption>
  *   <tr><th>model kind</th><th>channel 0</th><th>channel 1</th></tr>
@@ -36,18 +36,17 @@ public interface NeuronPopulation {
      * @param step        the current step number (for refractoriness and recording).
      * @param from        first local neuron index, inclusive.
      * @param to          last local neuron index, exclusive.
-     * @param input0      channel 0 input, indexed {@code inputOffset + i}; never null.
-     * @param input1      channel 1 input, indexed {@code inputOffset + i}; null for one-channel models.
-     * @param inputOffset offset into the input arrays of local neuron 0.
+     * @param input0      channel 0 input, indexed by local neuron; never null.
+     * @param input1      channel 1 input, indexed by local neuron; null for one-channel models.
      * @param spikes      output: local indices of neurons that spiked, appended from {@code spikeCount}.
      * @param spikeCount  number of entries already in {@code spikes}.
      * @return the new number of entries in {@code spikes}.
      */
-    int update(long step, int from, int to, double[] input0, double[] input1, int inputOffset,
+    int update(long step, int from, int to, double[] input0, double[] input1,
                int[] spikes, int spikeCount);
 
     /**
-     * As {@link #update}, and sets every input entry it read ({@code [inputOffset + from, inputOffset + to)}
+     * As {@link #update}, and sets every input entry it read ({@code [from, to)}
      * of each channel) to 0, so an engine's timing-wheel slot is ready for reuse without a separate pass.
      *
      * @param step        the current step number.
@@ -55,19 +54,29 @@ public interface NeuronPopulation {
      * @param to          last local neuron index, exclusive.
      * @param input0      channel 0 input; cleared.
      * @param input1      channel 1 input or null; cleared.
-     * @param inputOffset offset of local neuron 0.
      * @param spikes      output: spiking local indices, appended from {@code spikeCount}.
      * @param spikeCount  entries already in {@code spikes}.
      * @return the new number of entries in {@code spikes}.
      */
-    default int updateAndClearInput(long step, int from, int to, double[] input0, double[] input1, int inputOffset,
+    default int updateAndClearInput(long step, int from, int to, double[] input0, double[] input1,
                                     int[] spikes, int spikeCount) {
-        final int c = update(step, from, to, input0, input1, inputOffset, spikes, spikeCount);
-        java.util.Arrays.fill(input0, inputOffset + from, inputOffset + to, 0.0);
+        final int c = update(step, from, to, input0, input1, spikes, spikeCount);
+        java.util.Arrays.fill(input0, from, to, 0.0);
         if (input1 != null) {
-            java.util.Arrays.fill(input1, inputOffset + from, inputOffset + to, 0.0);
+            java.util.Arrays.fill(input1, from, to, 0.0);
         }
         return c;
+    }
+
+    /**
+     * Tells the population which index ranges {@link #update} will be called with, one thread per range,
+     * so it can keep per-range bookkeeping (lists of refractory neurons). Optional: other ranges still work.
+     * Call before concurrent use. The default does nothing.
+     *
+     * @param bounds ascending bounds, bounds[0] = 0 and last = size; range k is [bounds[k], bounds[k+1]).
+     */
+    default void setUpdateRanges(int[] bounds) {
+        // no per-range state
     }
 
     /**

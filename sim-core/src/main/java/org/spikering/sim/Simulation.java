@@ -89,7 +89,7 @@ public final class Simulation implements AutoCloseable {
                 throw new IllegalArgumentException("recordState: neuron " + i + " of '" + population + "': must be in [0, " + n + ")");
             }
         }
-        state.population(p).stateVariable(variable, 0); // validates the name
+        state.stateVariable(p, variable, 0); // validates the name
         final StateRecorder r = new StateRecorder(population, variable, neurons, everySteps, net.dtMs());
         addStepListener(r);
         return r;
@@ -143,7 +143,7 @@ public final class Simulation implements AutoCloseable {
         final StepListener.StateView view = (population, variable, neuron) -> {
             final int p = net.populationIndex(population);
             state.catchUp(p, neuron, state.gridPoint());
-            return state.population(p).stateVariable(variable, neuron);
+            return state.stateVariable(p, variable, neuron);
         };
         if (config.engine() == Engine.REFERENCE) {
             return new ReferenceEngine(state, hooks, view);
@@ -181,7 +181,7 @@ public final class Simulation implements AutoCloseable {
     public double stateValue(final String population, final String variable, final int neuron) {
         final int p = net.populationIndex(population);
         state.catchUp(p, neuron, step);
-        return state.population(p).stateVariable(variable, neuron);
+        return state.stateVariable(p, variable, neuron);
     }
 
     /** @return the summary of everything run so far. */

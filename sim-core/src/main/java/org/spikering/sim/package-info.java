@@ -4,23 +4,23 @@
  * <pre>
  *   NetworkBuilder ──build──▶ Network (populations, CSR projections, Poisson drives)
  *                                  │
- *                      Simulation.create(net, config)
+ *                      Simulation.create(net, config)   neurons split into P partitions
  *                                  │
- *   ┌──────────── coordinator thread, step t ─────────────┐
- *   │ 1. wait until every delivery handler has finished    │
- *   │    the spikes of step t − D (D = minimum delay)      │
- *   │ 2. add Poisson drive for arrival step t to the wheel │
- *   │ 3. update populations (clock- or event-driven),      │
- *   │    read and clear wheel slot t                       │
- *   │ 4. publish spikes of step t, ascending neuron id,    │
- *   │    then END_OF_STEP(t) ────────────────┐             │
- *   └────────────────────────────────────────│─────────────┘
- *                                            ▼
+ *   ┌──── coordinator thread = owner of partition 0, step t ────┐
+ *   │ 1. Poisson drive + update of partition 0's neurons         │
+ *   │    (clock- or event-driven), read and clear wheel slot t   │
+ *   │ 2. wait for partitions 1…P−1's spikes of step t, merge     │
+ *   │    into ascending global ids, run step listeners           │
+ *   │ 3. publish the spikes, then END_OF_STEP(t) ────────┐       │
+ *   │ 4. deliver them into partition 0's timing wheel     │       │
+ *   └─────────────────────────────────────────────────────│──────┘
+ *                                                         ▼
  *                   RingBuffer&lt;SpikeEvent&gt; (single producer)
- *                 ┌──────────────┬───────────┴───┬──────────────────┐
- *         DeliveryHandler 0  DeliveryHandler 1  …   ListenerHandler (recorders, SpikeListener)
- *         owns targets of    owns targets of
- *         partition 0        partition 1: scatter into timing-wheel slot (t + d)
+ *                 ┌──────────────────┬────────────────────┴──────────────┐
+ *          PartitionWorker 1   PartitionWorker 2   …   ListenerHandler (recorders, SpikeListener)
+ *          deliver every spike into its own targets (wheel slot t + d); after END_OF_STEP(s)
+ *          update its own neurons for steps up to s + D (D = minimum delay) and hand the
+ *          spikes to the coordinator
  * </pre>
  *
  * Every target receives its inputs in the order the spikes were published, whatever the number

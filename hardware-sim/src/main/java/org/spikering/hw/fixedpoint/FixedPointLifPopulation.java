@@ -81,12 +81,12 @@ public final class FixedPointLifPopulation implements NeuronPopulation {
     }
 
     @Override
-    public int update(long step, int from, int to, double[] input0, double[] input1, int inputOffset,
+    public int update(long step, int from, int to, double[] input0, double[] input1,
                       int[] spikes, int spikeCount) {
         int c = spikeCount;
         final int s = p.shift();
         for (int i = from; i < to; i++) {
-            long a = (long) Math.rint(input0[inputOffset + i]);
+            long a = (long) Math.rint(input0[i]);
             if (a > maxIn) {
                 overflow.saturated();
                 a = maxIn;

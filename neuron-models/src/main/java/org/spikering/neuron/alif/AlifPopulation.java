@@ -97,7 +97,7 @@ public final class AlifPopulation implements NeuronPopulation {
 
     @Override
     public int update(final long step, final int from, final int to, final double[] input0, final double[] input1,
-                      final int inputOffset, final int[] spikes, final int spikeCount) {
+                      final int[] spikes, final int spikeCount) {
         final double[] y = this.y;
         final double[] a = this.a;
         final int[] refr = this.refractory;
@@ -105,7 +105,7 @@ public final class AlifPopulation implements NeuronPopulation {
         for (int i = from; i < to; i++) {
             final double ai = rho * a[i];
             if (refr[i] == 0) {
-                final double v = p22 * y[i] + p20 * biasPa[i] + input0[inputOffset + i];
+                final double v = p22 * y[i] + p20 * biasPa[i] + input0[i];
                 if (v >= theta + beta * ai) {
                     y[i] = subtract ? v - resetJump : reset;
                     refr[i] = refractorySteps;

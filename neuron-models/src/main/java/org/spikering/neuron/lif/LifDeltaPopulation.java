@@ -47,6 +47,9 @@ public final class LifDeltaPopulation implements NeuronPopulation {
     private final double[] y;
     private final double[] biasPa;
     private final int[] refractory;
+    /** Potential held during the refractory period (the value after the reset), mV relative to E_L. */
+    private final double[] yHeld;
+    private final RefractoryLanes lanes;
     private final long[] lastUpdate;
 
     /**
@@ -70,6 +73,8 @@ public final class LifDeltaPopulation implements NeuronPopulation {
         this.biasPa = new double[size];
         Arrays.fill(biasPa, params.iE());
         this.refractory = new int[size];
+        this.yHeld = new double[size];
+        this.lanes = new RefractoryLanes(size);
         this.lastUpdate = new long[size];
     }
 
@@ -100,43 +105,82 @@ public final class LifDeltaPopulation implements NeuronPopulation {
 
     @Override
     public int update(final long step, final int from, final int to, final double[] input0, final double[] input1,
-                      final int inputOffset, final int[] spikes, final int spikeCount) {
-        return integrate(from, to, input0, input1, inputOffset, spikes, spikeCount, false);
+                      final int[] spikes, final int spikeCount) {
+        return integrate(from, to, input0, input1, spikes, spikeCount, false);
     }
 
     @Override
     public int updateAndClearInput(final long step, final int from, final int to, final double[] input0,
-                                   final double[] input1, final int inputOffset, final int[] spikes, final int spikeCount) {
-        return integrate(from, to, input0, input1, inputOffset, spikes, spikeCount, true);
+                                   final double[] input1, final int[] spikes, final int spikeCount) {
+        return integrate(from, to, input0, input1, spikes, spikeCount, true);
     }
 
     private int integrate(final int from, final int to, final double[] input0, final double[] input1,
-                          final int inputOffset, final int[] spikes, final int spikeCount, final boolean clear) {
+                          final int[] spikes, final int spikeCount, final boolean clear) {
         final double[] y = this.y;
         final double[] bias = this.biasPa;
         final int[] refr = this.refractory;
         final double p22 = this.p22;
         final double p20 = this.p20;
         final double theta = this.theta;
-        int count = spikeCount;
+        // pass 1, branch-free so the JIT vectorises it: every neuron as if not refractory
         for (int i = from; i < to; i++) {
-            final double x = input0[inputOffset + i];
-            if (clear) {
-                input0[inputOffset + i] = 0.0;
-            }
-            if (refr[i] == 0) {
-                final double v = p22 * y[i] + p20 * bias[i] + x;
-                if (v >= theta) {
-                    y[i] = subtract ? v - resetJump : reset;
+            y[i] = p22 * y[i] + p20 * bias[i] + input0[i];
+        }
+        if (clear) {
+            Arrays.fill(input0, from, to, 0.0);
+        }
+        final double[] held = this.yHeld;
+        int count = spikeCount;
+        final int lane = lanes.lane(from, to, refr);
+        if (lane < 0) {
+            // a range that is not a registered lane: test every neuron's counter
+            for (int i = from; i < to; i++) {
+                final int r = refr[i];
+                if (r > 0) {
+                    y[i] = held[i];
+                    refr[i] = r - 1;
+                } else if (y[i] >= theta) {
+                    final double after = subtract ? y[i] - resetJump : reset;
+                    y[i] = after;
+                    held[i] = after;
                     refr[i] = refractorySteps;
                     spikes[count++] = i;
-                } else {
-                    y[i] = v;
                 }
-            } else {
-                refr[i]--;
+            }
+            lanes.markDirty();
+            return count;
+        }
+        // pass 2: neurons refractory at the start of the step keep their held potential (input discarded)
+        final int[] list = lanes.list(lane);
+        int c = lanes.count(lane);
+        for (int k = 0; k < c; k++) {
+            final int i = list[k];
+            y[i] = held[i];
+        }
+        // pass 3: threshold test of the others (a held potential can be at or above threshold only
+        // after a reset by subtraction, hence the counter test of candidates)
+        for (int i = from; i < to; i++) {
+            if (y[i] >= theta && refr[i] == 0) {
+                final double after = subtract ? y[i] - resetJump : reset;
+                y[i] = after;
+                held[i] = after;
+                refr[i] = refractorySteps + 1; // counted down below with the others
+                list[c++] = i;
+                spikes[count++] = i;
             }
         }
+        // pass 4: count down, keep the still refractory ones
+        int kept = 0;
+        for (int k = 0; k < c; k++) {
+            final int i = list[k];
+            final int r = refr[i] - 1;
+            refr[i] = r;
+            if (r > 0) {
+                list[kept++] = i;
+            }
+        }
+        lanes.setCount(lane, kept);
         return count;
     }
 
@@ -170,12 +214,15 @@ public final class LifDeltaPopulation implements NeuronPopulation {
             final double v = p22 * y[i] + p20 * biasPa[i] + inputMv;
             if (v >= theta) {
                 y[i] = subtract ? v - resetJump : reset;
+                yHeld[i] = y[i];
                 refractory[i] = refractorySteps;
+                lanes.markDirty();
                 return true;
             }
             y[i] = v;
         } else {
             refractory[i]--;
+            lanes.markDirty();
         }
         return false;
     }
@@ -203,6 +250,18 @@ public final class LifDeltaPopulation implements NeuronPopulation {
         return lastUpdate[i];
     }
 
+    /**
+     * Registers the index ranges that {@link #update} will be called with (one thread per range), so each
+     * range keeps its own list of refractory neurons. Other ranges still work, through a slower scan.
+     * Call before concurrent use.
+     *
+     * @param bounds ascending bounds, bounds[0] = 0 and last = size; range k is [bounds[k], bounds[k+1]).
+     */
+    @Override
+    public void setUpdateRanges(final int[] bounds) {
+        lanes.setRanges(bounds.clone(), refractory);
+    }
+
     @Override
     public void advanceWithoutInput(final int neuron, final long steps) {
         long k = steps;
@@ -210,6 +269,7 @@ public final class LifDeltaPopulation implements NeuronPopulation {
         if (r > 0) {
             final long clamped = Math.min(r, k);
             refractory[neuron] = (int) (r - clamped);
+            lanes.markDirty();
             k -= clamped;
         }
         if (k > 0) {
@@ -234,6 +294,7 @@ public final class LifDeltaPopulation implements NeuronPopulation {
     @Override
     public void setMembranePotential(final int neuron, final double vMillivolt) {
         y[neuron] = Check.finite("V_m", vMillivolt, "mV") - p.eL();
+        yHeld[neuron] = y[neuron];
     }
 
     @Override

@@ -54,6 +54,9 @@ public final class LifExpPopulation implements NeuronPopulation {
     private final double[] iIn;
     private final double[] biasPa;
     private final int[] refractory;
+    /** Potential held during the refractory period (the value after the reset), mV relative to E_L. */
+    private final double[] yHeld;
+    private final RefractoryLanes lanes;
 
     /**
      * @param params parameters.
@@ -82,6 +85,8 @@ public final class LifExpPopulation implements NeuronPopulation {
         this.biasPa = new double[size];
         Arrays.fill(biasPa, params.iE());
         this.refractory = new int[size];
+        this.yHeld = new double[size];
+        this.lanes = new RefractoryLanes(size);
     }
 
     /** @return the parameters. */
@@ -106,18 +111,18 @@ public final class LifExpPopulation implements NeuronPopulation {
 
     @Override
     public int update(final long step, final int from, final int to, final double[] input0, final double[] input1,
-                      final int inputOffset, final int[] spikes, final int spikeCount) {
-        return integrate(from, to, input0, input1, inputOffset, spikes, spikeCount, false);
+                      final int[] spikes, final int spikeCount) {
+        return integrate(from, to, input0, input1, spikes, spikeCount, false);
     }
 
     @Override
     public int updateAndClearInput(final long step, final int from, final int to, final double[] input0,
-                                   final double[] input1, final int inputOffset, final int[] spikes, final int spikeCount) {
-        return integrate(from, to, input0, input1, inputOffset, spikes, spikeCount, true);
+                                   final double[] input1, final int[] spikes, final int spikeCount) {
+        return integrate(from, to, input0, input1, spikes, spikeCount, true);
     }
 
     private int integrate(final int from, final int to, final double[] input0, final double[] input1,
-                          final int inputOffset, final int[] spikes, final int spikeCount, final boolean clear) {
+                          final int[] spikes, final int spikeCount, final boolean clear) {
         final double[] y = this.y;
         final double[] ex = this.iEx;
         final double[] in = this.iIn;
@@ -130,30 +135,82 @@ public final class LifExpPopulation implements NeuronPopulation {
         final double p11ex = this.p11ex;
         final double p11in = this.p11in;
         final double theta = this.theta;
-        int count = spikeCount;
+        // pass 1, branch-free so the JIT vectorises it: every neuron as if not refractory
         for (int i = from; i < to; i++) {
             final double e = ex[i];
             final double h = in[i];
-            ex[i] = p11ex * e + input0[inputOffset + i];
-            in[i] = p11in * h + input1[inputOffset + i];
-            if (clear) {
-                input0[inputOffset + i] = 0.0;
-                input1[inputOffset + i] = 0.0;
-            }
-            if (refr[i] == 0) {
-                final double v = p22 * y[i] + p21ex * e + p21in * h + p20 * bias[i];
-                if (v >= theta) {
-                    y[i] = subtract ? v - resetJump : reset;
+            ex[i] = p11ex * e + input0[i];
+            in[i] = p11in * h + input1[i];
+            y[i] = p22 * y[i] + p21ex * e + p21in * h + p20 * bias[i];
+        }
+        if (clear) {
+            Arrays.fill(input0, from, to, 0.0);
+            Arrays.fill(input1, from, to, 0.0);
+        }
+        final double[] held = this.yHeld;
+        int count = spikeCount;
+        final int lane = lanes.lane(from, to, refr);
+        if (lane < 0) {
+            // a range that is not a registered lane: test every neuron's counter
+            for (int i = from; i < to; i++) {
+                final int r = refr[i];
+                if (r > 0) {
+                    y[i] = held[i];
+                    refr[i] = r - 1;
+                } else if (y[i] >= theta) {
+                    final double after = subtract ? y[i] - resetJump : reset;
+                    y[i] = after;
+                    held[i] = after;
                     refr[i] = refractorySteps;
                     spikes[count++] = i;
-                } else {
-                    y[i] = v;
                 }
-            } else {
-                refr[i]--;
+            }
+            lanes.markDirty();
+            return count;
+        }
+        // pass 2: neurons refractory at the start of the step keep their held potential
+        final int[] list = lanes.list(lane);
+        int c = lanes.count(lane);
+        for (int k = 0; k < c; k++) {
+            final int i = list[k];
+            y[i] = held[i];
+        }
+        // pass 3: threshold test of the others (a held potential can be at or above threshold only
+        // after a reset by subtraction, hence the counter test of candidates)
+        for (int i = from; i < to; i++) {
+            if (y[i] >= theta && refr[i] == 0) {
+                final double after = subtract ? y[i] - resetJump : reset;
+                y[i] = after;
+                held[i] = after;
+                refr[i] = refractorySteps + 1; // counted down below with the others
+                list[c++] = i;
+                spikes[count++] = i;
             }
         }
+        // pass 4: count down, keep the still refractory ones
+        int kept = 0;
+        for (int k = 0; k < c; k++) {
+            final int i = list[k];
+            final int r = refr[i] - 1;
+            refr[i] = r;
+            if (r > 0) {
+                list[kept++] = i;
+            }
+        }
+        lanes.setCount(lane, kept);
         return count;
+    }
+
+    /**
+     * Registers the index ranges that {@link #update} will be called with (one thread per range), so each
+     * range keeps its own list of refractory neurons. Other ranges still work, through a slower scan.
+     * Call before concurrent use.
+     *
+     * @param bounds ascending bounds, bounds[0] = 0 and last = size; range k is [bounds[k], bounds[k+1]).
+     */
+    @Override
+    public void setUpdateRanges(final int[] bounds) {
+        lanes.setRanges(bounds.clone(), refractory);
     }
 
     @Override
@@ -163,6 +220,7 @@ public final class LifExpPopulation implements NeuronPopulation {
         if (r > 0) {
             final long clamped = Math.min(r, k);
             refractory[neuron] = (int) (r - clamped);
+            lanes.markDirty();
             iEx[neuron] *= Math.pow(p11ex, clamped);
             iIn[neuron] *= Math.pow(p11in, clamped);
             k -= clamped;
@@ -197,6 +255,7 @@ public final class LifExpPopulation implements NeuronPopulation {
     @Override
     public void setMembranePotential(final int neuron, final double vMillivolt) {
         y[neuron] = Check.finite("V_m", vMillivolt, "mV") - p.eL();
+        yHeld[neuron] = y[neuron];
     }
 
     @Override

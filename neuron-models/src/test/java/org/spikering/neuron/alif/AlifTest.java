@@ -15,7 +15,7 @@ final class AlifTest {
         pop.setAdaptation(0, 1.0);
         final int[] spikes = new int[1];
         for (int t = 1; t <= 3000; t++) {
-            pop.update(t, 0, 1, new double[1], null, 0, spikes, 0);
+            pop.update(t, 0, 1, new double[1], null, spikes, 0);
             final double a = Math.exp(-t / 2000.0);
             assertEquals(a, pop.stateVariable("a", 0), 1e-12);
             assertEquals(0.03 + 1.8 * a, pop.threshold(0), 1e-12);
@@ -38,7 +38,7 @@ final class AlifTest {
         int total = 0;
         double lastA = 0;
         for (int t = 0; t < 20_000; t++) {
-            final int c = pop.update(t, 0, 1, new double[1], null, 0, spikes, 0);
+            final int c = pop.update(t, 0, 1, new double[1], null, spikes, 0);
             if (c == 1) {
                 assertTrue(pop.stateVariable("a", 0) > lastA, "a must jump on a spike");
             }
@@ -57,7 +57,7 @@ final class AlifTest {
         b.setAdaptation(0, 0.7);
         final int[] spikes = new int[1];
         for (int t = 0; t < 321; t++) {
-            a.update(t, 0, 1, new double[1], null, 0, spikes, 0);
+            a.update(t, 0, 1, new double[1], null, spikes, 0);
         }
         b.advanceWithoutInput(0, 321);
         assertEquals(a.stateVariable("a", 0), b.stateVariable("a", 0), 1e-13);

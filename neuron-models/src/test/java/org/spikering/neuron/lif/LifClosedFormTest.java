@@ -20,7 +20,7 @@ final class LifClosedFormTest {
         final double[] zero = new double[1];
         final int[] spikes = new int[1];
         for (int k = 1; k <= 2000; k++) {
-            assertEquals(0, pop.update(k, 0, 1, zero, zero, 0, spikes, 0));
+            assertEquals(0, pop.update(k, 0, 1, zero, zero, spikes, 0));
             final double expected = -70 + 20.0 / 250.0 * iPa * (1 - Math.exp(-k * DT / 20.0));
             assertEquals(expected, pop.membranePotential(0), 1e-10, "step " + k);
         }
@@ -33,9 +33,9 @@ final class LifClosedFormTest {
             final LifExpPopulation pop = p.createPopulation(1, DT);
             final int[] spikes = new int[1];
             final double w = 100.0;
-            pop.update(0, 0, 1, new double[] {w}, new double[] {0}, 0, spikes, 0);
+            pop.update(0, 0, 1, new double[] {w}, new double[] {0}, spikes, 0);
             for (int k = 1; k <= 1000; k++) {
-                pop.update(k, 0, 1, new double[] {0}, new double[] {0}, 0, spikes, 0);
+                pop.update(k, 0, 1, new double[] {0}, new double[] {0}, spikes, 0);
                 final double t = k * DT; // current w present from grid point 1 on, elapsed t − dt... V(k+1) uses k steps
                 final double s = t;
                 final double expected = Math.abs(20.0 - tauS) < 1e-6
@@ -59,7 +59,7 @@ final class LifClosedFormTest {
             long last = -1;
             int intervals = 0;
             for (long k = 0; k < 200_000 && intervals < 20; k++) {
-                if (pop.update(k, 0, 1, zero, null, 0, spikes, 0) == 1) {
+                if (pop.update(k, 0, 1, zero, null, spikes, 0) == 1) {
                     if (last >= 0) {
                         final double isi = (k - last) * DT;
                         assertTrue(Math.abs(isi - period) <= DT + 1e-9, "I=" + iPa + " ISI " + isi + " vs " + period);
@@ -79,7 +79,7 @@ final class LifClosedFormTest {
         final int[] spikes = new int[1];
         int n = 0;
         for (long k = 0; k < 100_000; k++) {
-            n = pop.update(k, 0, 1, new double[1], null, 0, spikes, n > 0 ? 0 : 0);
+            n = pop.update(k, 0, 1, new double[1], null, spikes, n > 0 ? 0 : 0);
             assertEquals(0, n);
         }
     }
@@ -91,11 +91,11 @@ final class LifClosedFormTest {
         final LifExpPopulation b = pe.createPopulation(1, DT);
         final int[] spikes = new int[1];
         for (LifExpPopulation pop : new LifExpPopulation[] {a, b}) {
-            pop.update(0, 0, 1, new double[] {80}, new double[] {-40}, 0, spikes, 0);
+            pop.update(0, 0, 1, new double[] {80}, new double[] {-40}, spikes, 0);
         }
         final double[] zero = new double[1];
         for (int k = 1; k <= 137; k++) {
-            assertEquals(0, a.update(k, 0, 1, zero, zero, 0, spikes, 0));
+            assertEquals(0, a.update(k, 0, 1, zero, zero, spikes, 0));
         }
         b.advanceWithoutInput(0, 137);
         assertEquals(a.membranePotential(0), b.membranePotential(0), 1e-11);
@@ -106,7 +106,7 @@ final class LifClosedFormTest {
         final LifDeltaPopulation c = pd.createPopulation(1, DT);
         final LifDeltaPopulation d = pd.createPopulation(1, DT);
         for (int k = 0; k < 250; k++) {
-            c.update(k, 0, 1, zero, null, 0, spikes, 0);
+            c.update(k, 0, 1, zero, null, spikes, 0);
         }
         d.advanceWithoutInput(0, 250);
         assertEquals(c.membranePotential(0), d.membranePotential(0), 1e-11);
@@ -127,7 +127,7 @@ final class LifClosedFormTest {
             for (int i = 0; i < n; i++) {
                 input[i] = rnd.nextDouble() < 0.05 ? (rnd.nextDouble() < 0.8 ? 2.5 : -3.0) : 0.0;
             }
-            final int c = clock.update(t, 0, n, input, null, 0, spikes, 0);
+            final int c = clock.update(t, 0, n, input, null, spikes, 0);
             final boolean[] fired = new boolean[n];
             for (int s = 0; s < c; s++) {
                 fired[spikes[s]] = true;
@@ -156,18 +156,18 @@ final class LifClosedFormTest {
         final int[] sa = new int[64];
         final int[] sb = new int[64];
         for (int t = 0; t < 2000; t++) {
-            final double[] x0 = new double[70];
-            final double[] x1 = new double[70];
-            for (int i = 3; i < 67; i++) {
+            final double[] x0 = new double[64];
+            final double[] x1 = new double[64];
+            for (int i = 0; i < 64; i++) {
                 x0[i] = rnd.nextDouble() < 0.1 ? 30 : 0;
                 x1[i] = rnd.nextDouble() < 0.05 ? -80 : 0;
             }
             final double[] c0 = x0.clone();
             final double[] c1 = x1.clone();
-            final int na = a.update(t, 0, 64, x0, x1, 3, sa, 0);
-            final int nb = b.updateAndClearInput(t, 0, 64, c0, c1, 3, sb, 0);
+            final int na = a.update(t, 0, 64, x0, x1, sa, 0);
+            final int nb = b.updateAndClearInput(t, 0, 64, c0, c1, sb, 0);
             assertEquals(na, nb);
-            for (int i = 0; i < 70; i++) {
+            for (int i = 0; i < 64; i++) {
                 assertEquals(0.0, c0[i]);
                 assertEquals(0.0, c1[i]);
             }

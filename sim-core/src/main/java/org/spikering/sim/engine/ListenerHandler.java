@@ -24,7 +24,7 @@ final class ListenerHandler implements EventHandler<SpikeEvent> {
     public void onEvent(final SpikeEvent e, final long sequence, final boolean endOfBatch) {
         if (e.kind == SpikeEvent.SPIKE) {
             buffer[count++] = e.neuron;
-        } else {
+        } else if (e.kind == SpikeEvent.END_OF_STEP) {
             for (int k = 0; k < listeners.size(); k++) {
                 listeners.get(k).onSpikes(e.step, buffer, count);
             }

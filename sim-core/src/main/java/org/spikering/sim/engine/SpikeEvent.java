@@ -1,7 +1,8 @@
 package org.spikering.sim.engine;
 
 /**
- * One ring-buffer entry: a spike of a neuron in a step, or the end-of-step marker. Preallocated by
+ * One ring-buffer entry: a spike of a neuron in a step, the end-of-step marker, or the start-of-run
+ * marker. Preallocated by
  * the ring and reused; primitive fields only.
  */
 final class SpikeEvent {
@@ -9,6 +10,8 @@ final class SpikeEvent {
     static final int SPIKE = 0;
     /** All spikes of {@link #step} have been published. */
     static final int END_OF_STEP = 1;
+    /** A run starts at {@link #step}: everything before it has been delivered. */
+    static final int START = 2;
 
     long step;
     int neuron;

@@ -133,6 +133,22 @@ public final class Csr {
         return new Csr(rs, tg, w, constantWeight, d, constantDelay);
     }
 
+    /**
+     * As {@link #partition}, with targets renumbered relative to {@code from} (partition-local indices).
+     *
+     * @param from first target, inclusive.
+     * @param to   last target, exclusive.
+     * @return the partition.
+     */
+    public Csr partitionRebased(final int from, final int to) {
+        final Csr c = partition(from, to);
+        final int[] tg = c.target;
+        for (int k = 0; k < tg.length; k++) {
+            tg[k] -= from;
+        }
+        return c;
+    }
+
     private int lower(final int s, final int from) {
         int lo = rowStart[s];
         int hi = rowStart[s + 1];

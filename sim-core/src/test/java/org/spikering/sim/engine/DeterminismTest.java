@@ -83,4 +83,33 @@ final class DeterminismTest {
         assertArrayEquals(ref.ids(), r.ids());
         assertArrayEquals(ref.steps(), r.steps());
     }
+
+    @Test
+    void shouldGiveIdenticalSpikesWhenPartitionsRunAheadWithoutStateRecorders() {
+        // no step listener: partition workers update up to D − 1 steps ahead of the coordinator
+        final Network net = TestNetworkAccess.deltaBrunel(5, 1.5);
+        final long[][] ref = spikesOnly(net, SimulationConfig.reference());
+        assertTrue(ref[0].length > 2000, "needs activity, got " + ref[0].length);
+        for (SimulationConfig cfg : new SimulationConfig[] {
+            SimulationConfig.threads(2), SimulationConfig.threads(3),
+            new SimulationConfig(Engine.DISRUPTOR, 4, UpdateMode.EVENT)}) {
+            final long[][] r = spikesOnly(net, cfg);
+            assertArrayEquals(ref[0], r[0], cfg + ": spike steps");
+            assertArrayEquals(ref[1], r[1], cfg + ": spike ids");
+        }
+    }
+
+    private static long[][] spikesOnly(final Network net, final SimulationConfig cfg) {
+        try (Simulation sim = Simulation.create(net, cfg)) {
+            final SpikeRecorder spikes = sim.recordSpikes();
+            sim.run(123.4);
+            sim.run(200.0);
+            final int[] ids = spikes.globalIds();
+            final long[] idsL = new long[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                idsL[i] = ids[i];
+            }
+            return new long[][] {spikes.steps(), idsL};
+        }
+    }
 }
