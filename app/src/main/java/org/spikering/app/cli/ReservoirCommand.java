@@ -79,18 +79,31 @@ public final class ReservoirCommand implements Runnable {
     static final class Mc implements Callable<Integer> {
         @Mixin
         EsnOptions esn = new EsnOptions();
-        @Option(names = "--washout", description = "steps (default 200)")
-        int washout = 200;
+        @Option(names = "--washout", description = "steps (default 1000)")
+        int washout = 1000;
+        @Option(names = "--train", description = "training steps (default 20000)")
+        int train = 20_000;
+        @Option(names = "--test", description = "held-out steps, more than the 2N delays (default 5000)")
+        int test = 5000;
+        @Option(names = "--ridge", description = "ridge regularisation lambda (default 1e-10)")
+        double ridge = 1e-10;
 
         @Override
         public Integer call() {
+            if (!(ridge >= 0) || Double.isInfinite(ridge)) {
+                throw new IllegalArgumentException("--ridge = " + ridge + ": must be a finite number >= 0");
+            }
             final EchoStateNetwork net = new EchoStateNetwork(esn.params(), 1);
-            final MemoryCapacity.Result r = MemoryCapacity.measure(net, 2 * esn.size, washout, 5000, 2000, 1e-8, esn.seed);
+            final MemoryCapacity.Result r = MemoryCapacity.measure(net, 2 * esn.size, washout, train, test, ridge,
+                    esn.seed);
             final Map<String, Object> m = new LinkedHashMap<>();
             m.put("benchmark", "memory_capacity");
             m.put("size", esn.size);
             m.put("spectral_radius", net.spectralRadius());
             m.put("memory_capacity", r.capacity());
+            m.put("delays", 2 * esn.size);
+            m.put("train_steps", train);
+            m.put("test_steps", test);
             m.put("mc_per_delay", r.perDelay());
             Plots.savePng(Plots.lineChart("Memory capacity " + String.format("%.2f", r.capacity()) + " (N = " + esn.size + ")",
                     "delay k", "r^2", new Plots.Series("MC_k", range(r.perDelay().length), r.perDelay())),
