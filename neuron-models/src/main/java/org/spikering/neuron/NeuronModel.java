@@ -17,4 +17,18 @@ public interface NeuronModel {
      * @return a new population whose propagators are computed once from {@code dtMs}.
      */
     NeuronPopulation createPopulation(int size, double dtMs);
+
+    /**
+     * Creates the part of a population that starts at population-local index {@code firstIndex} (engines
+     * split populations into partitions, one object each). Models whose neurons differ by index (such as a
+     * spike generator with one spike train per neuron) override this; the default ignores the index.
+     *
+     * @param size       number of neurons in this part, {@code >= 1}.
+     * @param dtMs       integration step in ms, {@code > 0}.
+     * @param firstIndex population-local index of this part's neuron 0.
+     * @return a new population.
+     */
+    default NeuronPopulation createPopulation(int size, double dtMs, int firstIndex) {
+        return createPopulation(size, dtMs);
+    }
 }

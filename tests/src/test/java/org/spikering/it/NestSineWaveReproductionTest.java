@@ -103,10 +103,10 @@ final class NestSineWaveReproductionTest {
     }
 
     @Test
-    void shouldReproduceNestFirstTwentyLossesWithDenseAndStepwiseEprop() {
+    void shouldReproduceNestFirstTwentyLossesWithDenseStepwiseAndEngineEprop() {
         NestSineWaveReference ref = NestSineWaveReference.load();
         double[] nest = NestSineWaveReference.losses200();
-        for (Computation c : new Computation[] {Computation.DENSE, Computation.EVENT_STEPWISE}) {
+        for (Computation c : new Computation[] {Computation.DENSE, Computation.EVENT_STEPWISE, Computation.ENGINE}) {
             Trainer trainer = trainer(ref, c);
             for (int n = 0; n < 20; n++) {
                 IterationResult r = trainer.step(ref.batch(1));

@@ -37,6 +37,8 @@ public final class EpropBench {
         o.put("iterations", iterations);
         o.put("event_it_per_s", rate(ref, batch, Rules.nestEprop(ref.feedback(), Computation.EVENT), warmup, iterations));
         o.put("dense_it_per_s", rate(ref, batch, Rules.nestEprop(ref.feedback(), Computation.DENSE), warmup, iterations));
+        o.put("engine_event_it_per_s", rate(ref, batch, Rules.nestEprop(ref.feedback(), Computation.ENGINE), warmup,
+                Math.max(1, iterations / 4)));
         o.put("bptt_it_per_s", rate(ref, batch, new Bptt(true), warmup, iterations));
         o.put("evidence_like_event_s_per_batch", evidenceLikeBatchSeconds(Math.max(1, warmup / 3), 2));
         return o;

@@ -2,7 +2,7 @@ package org.spikering.plasticity.eprop;
 
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.feedback.Feedback;
-import org.spikering.plasticity.network.ForwardPass;
+import org.spikering.plasticity.network.ForwardModel;
 import org.spikering.plasticity.network.NetworkParams;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
 import org.spikering.plasticity.network.Trajectory;
@@ -20,6 +20,7 @@ abstract class SequenceGradientComputer implements GradientComputer {
     private double[] mdglSignal = new double[0];
     private double[] regFactor = new double[0];
     private boolean nestLateLastSignal;
+    private ForwardModel forward = ForwardModel.LOOPS;
 
     SequenceGradientComputer(Feedback feedback, boolean mdgl) {
         if (feedback == null) {
@@ -53,6 +54,22 @@ abstract class SequenceGradientComputer implements GradientComputer {
         return batch.inputSpikes()[(seq * tr.steps + 1) * batch.inputs() + i] != 0f;
     }
 
+    /**
+     * Simulates the sequences with {@code f} instead of the plain loops, e.g. on sim-core's engine
+     * ({@code org.spikering.plasticity.engine.EngineForwardPass}); the gradients are computed from its
+     * trajectories.
+     *
+     * @param f the forward model.
+     * @return this.
+     */
+    public final SequenceGradientComputer withForward(ForwardModel f) {
+        if (f == null) {
+            throw new IllegalArgumentException("forward model: must not be null");
+        }
+        this.forward = f;
+        return this;
+    }
+
     final boolean nestLateLastSignal() {
         return nestLateLastSignal;
     }
@@ -77,7 +94,7 @@ abstract class SequenceGradientComputer implements GradientComputer {
         double correct = 0.0;
         long spikes = 0;
         for (int s = 0; s < batch.batchSize(); s++) {
-            ForwardPass.run(net, batch, s, tr);
+            forward.run(net, batch, s, tr);
             LearningSignals.eprop(tr, b);
             double[] recSignal = tr.learning;
             if (mdgl) {

@@ -34,31 +34,22 @@ public final class ForwardPass {
         final NetworkParams p = net.params();
         final double alpha = p.alpha();
         final double rho = p.rho();
-        final double kappa = p.kappa();
         final double zeta = p.zeta();
-        final double zetaOut = p.zetaOut();
         final double vth = p.thresholdMv();
         final double betaA = p.betaAdapt();
         final int refSteps = p.refractorySteps();
         final double[] wIn = net.wIn();
         final double[] wRec = net.wRec();
-        final double[] wOut = net.wOut();
         final float[] x = batch.inputSpikes();
-        final double[] target = batch.targets();
-        final boolean[] mask = batch.lossMask();
-        final boolean classification = batch.loss() == LossKind.CLASSIFICATION_CE;
         final double[] v = tr.v;
         final double[] psi = tr.psi;
         final double[] z = tr.z;
         final double[] a = tr.a;
         final double[] cur = new double[nRec];
         final int[] refractory = new int[nRec];
-        final double[] classScore = new double[nOut];
-        final double[] targetScore = new double[nOut];
+        final Readout readout = new Readout(net, batch, b, tr);
         java.util.Arrays.fill(tr.spikeCount, 0);
         int nSpikes = 0;
-        double loss = 0.0;
-        boolean anyMasked = false;
         for (int t = 0; t < steps; t++) {
             java.util.Arrays.fill(cur, 0.0);
             int xBase = (b * steps + t) * nIn;
@@ -110,10 +101,66 @@ public final class ForwardPass {
                     z[base + j] = 0.0;
                 }
             }
+            readout.step(t, tr.spikeStart[t], nSpikes);
+        }
+        tr.spikeStart[steps] = nSpikes;
+        readout.finish();
+    }
+
+    /**
+     * The readout part of the step (after the recurrent spikes of step t are known) and the loss, shared by
+     * this forward pass and the engine's ({@code org.spikering.plasticity.engine.EngineForwardPass}), so both
+     * compute them with the same operations in the same order.
+     */
+    public static final class Readout {
+        private final RecurrentSpikingNetwork net;
+        private final SequenceBatch batch;
+        private final int b;
+        private final Trajectory tr;
+        private final boolean classification;
+        private final double[] classScore;
+        private final double[] targetScore;
+        private double loss;
+        private boolean anyMasked;
+
+        /**
+         * @param net   the network.
+         * @param batch the batch.
+         * @param b     sequence index.
+         * @param tr    the trajectory whose spike lists are filled up to the step passed to {@link #step}.
+         */
+        public Readout(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr) {
+            this.net = net;
+            this.batch = batch;
+            this.b = b;
+            this.tr = tr;
+            this.classification = batch.loss() == LossKind.CLASSIFICATION_CE;
+            this.classScore = new double[net.outputs()];
+            this.targetScore = new double[net.outputs()];
+        }
+
+        /**
+         * Readout voltage, output, error and loss of step t, from the recurrent spikes
+         * {@code tr.spikeIndex[first .. end)} of that step.
+         *
+         * @param t     step.
+         * @param first first spike of step t in {@code tr.spikeIndex}.
+         * @param end   end of step t's spikes.
+         */
+        public void step(int t, int first, int end) {
+            final int nRec = net.recurrent();
+            final int nOut = net.outputs();
+            final int steps = batch.steps();
+            final double kappa = net.params().kappa();
+            final double zetaOut = net.params().zetaOut();
+            final double[] wOut = net.wOut();
+            final double[] target = batch.targets();
+            final boolean[] mask = batch.lossMask();
+            final int nSpikes = end;
             int ob = t * nOut;
             for (int k = 0; k < nOut; k++) {
                 double in = 0.0;
-                for (int q = tr.spikeStart[t]; q < nSpikes; q++) {
+                for (int q = first; q < nSpikes; q++) {
                     in += wOut[k * nRec + tr.spikeIndex[q]];
                 }
                 double yPrev = t > 0 ? tr.yv[ob - nOut + k] : 0.0;
@@ -158,12 +205,15 @@ public final class ForwardPass {
                 }
             }
         }
-        tr.spikeStart[steps] = nSpikes;
-        tr.loss = loss;
-        if (classification && anyMasked) {
-            tr.correct = argmax(classScore) == argmax(targetScore) ? 1.0 : 0.0;
-        } else {
-            tr.correct = Double.NaN;
+
+        /** Stores the loss and the classification outcome in the trajectory. */
+        public void finish() {
+            tr.loss = loss;
+            if (classification && anyMasked) {
+                tr.correct = argmax(classScore) == argmax(targetScore) ? 1.0 : 0.0;
+            } else {
+                tr.correct = Double.NaN;
+            }
         }
     }
 

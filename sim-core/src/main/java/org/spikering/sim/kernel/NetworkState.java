@@ -112,7 +112,7 @@ public final class NetworkState {
                 final int n = partTo[p][q] - partFrom[p][q];
                 maxPart = Math.max(maxPart, n);
                 if (n > 0) {
-                    pops[p][q] = s.model().createPopulation(n, network.dtMs());
+                    pops[p][q] = s.model().createPopulation(n, network.dtMs(), partFrom[p][q]);
                     wheel0[p][q] = new double[slots][n];
                     wheel1[p][q] = pops[p][q].inputChannels() > 1 ? new double[slots][n] : null;
                 }
@@ -431,7 +431,7 @@ public final class NetworkState {
             final int tp = projTgt[j];
             if (eventDriven[tp]) {
                 deliverTracked(q, t, tp, c, lo, hi);
-            } else if (c.weights() == null && c.delays() == null) {
+            } else if (c.hasConstantWeight() && c.delays() == null) {
                 final double w = c.constantWeight();
                 final int slot = (int) ((t + c.constantDelay()) & mask);
                 final double[] wheel = (projChannelBySign[j] && w < 0 ? wheel1[tp][q] : wheel0[tp][q])[slot];

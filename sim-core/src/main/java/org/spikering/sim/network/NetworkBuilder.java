@@ -103,6 +103,32 @@ public final class NetworkBuilder {
     }
 
     /**
+     * Explicit (pre, post, weight) triples, as PyNN's FromListConnector: the weights are kept in double
+     * precision (8 bytes per synapse instead of 4), so a network whose weights are trained elsewhere runs
+     * with exactly those weights.
+     *
+     * @param source  source population.
+     * @param target  target population.
+     * @param pre     source local indices.
+     * @param post    target local indices (same length).
+     * @param weights weights (same length; mV for delta synapses, pA for current synapses).
+     * @param delayMs delay of every synapse, ms (a multiple of dt, at least dt).
+     * @return this.
+     */
+    public NetworkBuilder connectExplicit(final String source, final String target, final int[] pre, final int[] post,
+                                          final double[] weights, final double delayMs) {
+        index(source, "connect source");
+        index(target, "connect target");
+        if (pre == null || post == null || weights == null || pre.length != post.length || weights.length != pre.length) {
+            throw new IllegalArgumentException("connectExplicit(" + source + " -> " + target
+                    + "): pre, post and weights must be non-null arrays of equal length");
+        }
+        projections.add(new ProjectionSpec(source, target, Connector.explicit(pre, post), Distribution.constant(0.0),
+                Distribution.constant(delayMs), weights.clone()));
+        return this;
+    }
+
+    /**
      * @param target population receiving independent Poisson input per neuron.
      * @param rateHz rate per neuron, Hz, &ge; 0.
      * @param weight weight per input spike.
@@ -156,7 +182,13 @@ public final class NetworkBuilder {
         final int e = g.count;
         double[] w = null;
         double constW = 0;
-        if (spec.weights().isConstant()) {
+        final boolean exact = spec.exactWeights() != null;
+        if (exact) {
+            w = new double[e];
+            for (int k = 0; k < e; k++) {
+                w[k] = checkWeight(spec.exactWeights()[k], label);
+            }
+        } else if (spec.weights().isConstant()) {
             constW = checkWeight(spec.weights().sample(rnd), label);
         } else {
             w = new double[e];
@@ -174,7 +206,7 @@ public final class NetworkBuilder {
                 d[k] = delaySteps(spec.delays().sample(rnd), label, true);
             }
         }
-        final Csr csr = CsrBuilder.build(sizes.get(si), sizes.get(ti), g.src, g.tgt, e, w, constW, d, constD);
+        final Csr csr = CsrBuilder.build(sizes.get(si), sizes.get(ti), g.src, g.tgt, e, w, exact, constW, d, constD);
         return new Projection(si, ti, spec, csr);
     }
 

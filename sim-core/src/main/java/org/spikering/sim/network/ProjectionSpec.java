@@ -10,6 +10,22 @@ package org.spikering.sim.network;
  * @param connector connection rule.
  * @param weights   weight distribution.
  * @param delays    delay distribution, ms.
+ * @param exactWeights per-pair weights of an explicit connector, kept in double precision, or null.
  */
-public record ProjectionSpec(String source, String target, Connector connector, Distribution weights, Distribution delays) {
+public record ProjectionSpec(String source, String target, Connector connector, Distribution weights, Distribution delays,
+                             double[] exactWeights) {
+
+    /**
+     * A projection with drawn weights.
+     *
+     * @param source    source population name.
+     * @param target    target population name.
+     * @param connector connection rule.
+     * @param weights   weight distribution.
+     * @param delays    delay distribution, ms.
+     */
+    public ProjectionSpec(final String source, final String target, final Connector connector,
+                          final Distribution weights, final Distribution delays) {
+        this(source, target, connector, weights, delays, null);
+    }
 }

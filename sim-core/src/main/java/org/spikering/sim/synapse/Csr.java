@@ -3,11 +3,12 @@ package org.spikering.sim.synapse;
 /**
  * Synapses of one projection (or of one partition of it) in compressed sparse rows: the outgoing
  * synapses of source neuron s are {@code k ∈ [rowStart[s], rowStart[s+1])}, with target (local index
- * in the target population) {@code target[k]}, weight {@code weights == null ? constantWeight :
- * weights[k]} and delay in steps {@code delays == null ? constantDelay : delays[k]}. Rows are sorted
+ * in the target population) {@code target[k]}, weight {@code weights[k]} (float), {@code exactWeights[k]}
+ * (double, for projections that must keep their weights exactly, such as trained e-prop networks) or
+ * {@code constantWeight}, and delay in steps {@code delays == null ? constantDelay : delays[k]}. Rows are sorted
  * by target. Immutable after construction (arrays are not copied: do not modify them).
  *
- * <p>Memory: 4 bytes per synapse for the target, plus 4 for a per-synapse weight and 2 for a
+ * <p>Memory: 4 bytes per synapse for the target, plus 4 for a per-synapse weight (8 when exact) and 2 for a
  * per-synapse delay when they are not constant, plus 4 bytes per source row.
  */
 public final class Csr {
@@ -15,6 +16,7 @@ public final class Csr {
     private final int[] rowStart;
     private final int[] target;
     private final float[] weights;
+    private final double[] exactWeights;
     private final double constantWeight;
     private final short[] delays;
     private final int constantDelay;
@@ -29,8 +31,26 @@ public final class Csr {
      */
     public Csr(final int[] rowStart, final int[] target, final float[] weights, final double constantWeight,
                final short[] delays, final int constantDelay) {
+        this(rowStart, target, weights, null, constantWeight, delays, constantDelay);
+    }
+
+    /**
+     * @param rowStart       row pointers, length sources + 1.
+     * @param target         targets.
+     * @param weights        per-synapse float weights or null.
+     * @param exactWeights   per-synapse double weights or null (at most one of the two is non-null).
+     * @param constantWeight the weight when both are null.
+     * @param delays         per-synapse delays in steps or null.
+     * @param constantDelay  the delay in steps when {@code delays} is null.
+     */
+    public Csr(final int[] rowStart, final int[] target, final float[] weights, final double[] exactWeights,
+               final double constantWeight, final short[] delays, final int constantDelay) {
+        if (weights != null && exactWeights != null) {
+            throw new IllegalArgumentException("a CSR has float or double per-synapse weights, not both");
+        }
         this.rowStart = rowStart;
         this.target = target;
+        this.exactWeights = exactWeights;
         this.weights = weights;
         this.constantWeight = constantWeight;
         this.delays = delays;
@@ -47,9 +67,19 @@ public final class Csr {
         return target;
     }
 
-    /** @return per-synapse weights, or null when constant. */
+    /** @return per-synapse float weights, or null (constant or exact). */
     public float[] weights() {
         return weights;
+    }
+
+    /** @return per-synapse double weights, or null. */
+    public double[] exactWeights() {
+        return exactWeights;
+    }
+
+    /** @return true if every synapse has the same weight, {@link #constantWeight()}. */
+    public boolean hasConstantWeight() {
+        return weights == null && exactWeights == null;
     }
 
     /** @return the constant weight (valid when {@link #weights()} is null). */
@@ -82,7 +112,7 @@ public final class Csr {
      * @return its weight.
      */
     public double weight(final int k) {
-        return weights == null ? constantWeight : weights[k];
+        return weights != null ? weights[k] : exactWeights != null ? exactWeights[k] : constantWeight;
     }
 
     /**
@@ -96,6 +126,7 @@ public final class Csr {
     /** @return bytes held by the arrays. */
     public long bytes() {
         return 4L * rowStart.length + 4L * target.length + (weights == null ? 0 : 4L * weights.length)
+                + (exactWeights == null ? 0 : 8L * exactWeights.length)
                 + (delays == null ? 0 : 2L * delays.length);
     }
 
@@ -118,6 +149,7 @@ public final class Csr {
         rs[rows] = total;
         final int[] tg = new int[total];
         final float[] w = weights == null ? null : new float[total];
+        final double[] xw = exactWeights == null ? null : new double[total];
         final short[] d = delays == null ? null : new short[total];
         for (int s = 0; s < rows; s++) {
             final int lo = lower(s, from);
@@ -126,11 +158,14 @@ public final class Csr {
             if (w != null) {
                 System.arraycopy(weights, lo, w, rs[s], len);
             }
+            if (xw != null) {
+                System.arraycopy(exactWeights, lo, xw, rs[s], len);
+            }
             if (d != null) {
                 System.arraycopy(delays, lo, d, rs[s], len);
             }
         }
-        return new Csr(rs, tg, w, constantWeight, d, constantDelay);
+        return new Csr(rs, tg, w, xw, constantWeight, d, constantDelay);
     }
 
     /**

@@ -1,0 +1,23 @@
+package org.spikering.plasticity.network;
+
+import org.spikering.plasticity.data.SequenceBatch;
+
+/**
+ * Something that simulates one sequence of a batch through a network and records it in a
+ * {@link Trajectory}: {@link ForwardPass} (plain loops) or the engine's forward pass
+ * ({@code org.spikering.plasticity.engine.EngineForwardPass}); both produce the same trajectory.
+ */
+@FunctionalInterface
+public interface ForwardModel {
+
+    /** The plain-loop forward pass. */
+    ForwardModel LOOPS = ForwardPass::run;
+
+    /**
+     * @param net   the network.
+     * @param batch the batch.
+     * @param b     sequence index.
+     * @param tr    output.
+     */
+    void run(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr);
+}

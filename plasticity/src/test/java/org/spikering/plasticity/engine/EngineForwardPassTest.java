@@ -1,0 +1,108 @@
+package org.spikering.plasticity.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.spikering.plasticity.TestNetworks;
+import org.spikering.plasticity.data.LossKind;
+import org.spikering.plasticity.data.SequenceBatch;
+import org.spikering.plasticity.eprop.GradientComputer;
+import org.spikering.plasticity.eprop.Gradients;
+import org.spikering.plasticity.network.ForwardPass;
+import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.Trajectory;
+import org.spikering.plasticity.network.WeightMatrixId;
+import org.spikering.plasticity.train.Computation;
+import org.spikering.plasticity.train.LearningRule;
+import org.spikering.plasticity.train.Rules;
+import org.spikering.sim.SimulationConfig;
+
+/**
+ * The e-prop network on sim-core's spike engine gives the loop forward pass's trajectory bit for bit, for
+ * every thread count, and hence the same event-based gradients.
+ */
+final class EngineForwardPassTest {
+
+    private static void assertSameBits(final double[] expected, final double[] actual, final String what) {
+        assertEquals(expected.length, actual.length, what + " length");
+        for (int n = 0; n < expected.length; n++) {
+            if (Double.doubleToLongBits(expected[n]) != Double.doubleToLongBits(actual[n])) {
+                throw new AssertionError(what + "[" + n + "]: expected " + expected[n] + " but was " + actual[n]);
+            }
+        }
+    }
+
+    @Test
+    void trajectoryIsBitIdenticalToTheLoopForwardPassForAnyThreadCount() {
+        for (int adaptive : new int[] {0, 5, 12}) {
+            for (LossKind loss : LossKind.values()) {
+                final RecurrentSpikingNetwork net = TestNetworks.network(adaptive, false, 2.0, 21 + adaptive);
+                final SequenceBatch batch = TestNetworks.batch(1, loss, 31);
+                for (int b = 0; b < batch.batchSize(); b++) {
+                    final Trajectory ref = new Trajectory(batch.steps(), net.recurrent(), net.outputs());
+                    ForwardPass.run(net, batch, b, ref);
+                    assertTrue(ref.totalSpikes() > 50, "the network must spike: " + ref.totalSpikes());
+                    for (SimulationConfig cfg : new SimulationConfig[] {SimulationConfig.reference(),
+                        SimulationConfig.threads(1), SimulationConfig.threads(2), SimulationConfig.threads(3)}) {
+                        final Trajectory eng = new Trajectory(batch.steps(), net.recurrent(), net.outputs());
+                        new EngineForwardPass(cfg).run(net, batch, b, eng);
+                        final String what = "adaptive " + adaptive + ", " + loss + ", sequence " + b + ", " + cfg + ": ";
+                        assertEquals(ref.totalSpikes(), eng.totalSpikes(), what + "spikes");
+                        assertArrayEquals(ref.spikeStart, eng.spikeStart, what + "spike offsets");
+                        assertArrayEquals(Arrays.copyOf(ref.spikeIndex, ref.totalSpikes()),
+                                Arrays.copyOf(eng.spikeIndex, eng.totalSpikes()), what + "spike order");
+                        assertArrayEquals(ref.spikeCount, eng.spikeCount, what + "spike counts");
+                        assertSameBits(ref.v, eng.v, what + "v");
+                        assertSameBits(ref.psi, eng.psi, what + "psi");
+                        assertSameBits(ref.a, eng.a, what + "a");
+                        assertSameBits(ref.z, eng.z, what + "z");
+                        assertSameBits(ref.yv, eng.yv, what + "readout");
+                        assertSameBits(ref.err, eng.err, what + "error");
+                        assertEquals(Double.doubleToLongBits(ref.loss), Double.doubleToLongBits(eng.loss), what + "loss");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void engineComputationGivesTheEventBasedGradientsBitForBit() {
+        final RecurrentSpikingNetwork net = TestNetworks.network(6, false, 2.0, 44);
+        final SequenceBatch batch = TestNetworks.batch(3, LossKind.CLASSIFICATION_CE, 45);
+        for (LearningRule rule : new LearningRule[] {LearningRule.EPROP, LearningRule.MDGL}) {
+            final Gradients event = grads(Rules.create(rule, Computation.EVENT, net, 1), net, batch);
+            final Gradients engine = grads(Rules.create(rule, Computation.ENGINE, net, 1), net, batch);
+            for (WeightMatrixId id : WeightMatrixId.values()) {
+                assertSameBits(event.get(id), engine.get(id), rule + " " + id);
+            }
+            double norm = 0;
+            for (double g : engine.get(WeightMatrixId.RECURRENT)) {
+                norm = Math.max(norm, Math.abs(g));
+            }
+            assertTrue(norm > 0, "gradient must not be zero");
+        }
+    }
+
+    @Test
+    void rejectsNonBinaryInputSpikes() {
+        final RecurrentSpikingNetwork net = TestNetworks.network(0, false, 1.0, 3);
+        final SequenceBatch good = TestNetworks.batch(1, LossKind.REGRESSION_MSE, 3);
+        final float[] x = good.inputSpikes().clone();
+        x[5] = 2f;
+        final SequenceBatch bad = new SequenceBatch(1, good.steps(), good.inputs(), good.outputs(), x, good.targets(),
+                good.lossMask(), good.loss());
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EngineForwardPass(
+                SimulationConfig.threads(1)).run(net, bad, 0, new Trajectory(bad.steps(), net.recurrent(), net.outputs())));
+        assertTrue(e.getMessage().contains("must be 0 or 1"), e.getMessage());
+    }
+
+    private static Gradients grads(final GradientComputer c, final RecurrentSpikingNetwork net, final SequenceBatch batch) {
+        final Gradients g = Gradients.zerosFor(net);
+        c.compute(net, batch, g);
+        return g;
+    }
+}
