@@ -17,18 +17,16 @@ import org.spikering.plasticity.train.Trainer;
 
 /**
  * Issue 3 point 4: with NEST 3.9's frozen inputs, initial weights and feedback weights, spikering's e-prop gives
- * NEST's losses. Achieved: iterations 1–119 agree to 1e-9 relative (the CSV's precision is ~1e-11), in particular
- * the first five to 1e-6. At iteration 120 a spike flips and the curves separate (≤ ~5 %). This is a knife edge of
- * the reference data, not of the model: the initial weights are exported with 9 significant digits, and perturbing
- * them by that rounding (5e-10 relative) makes spikering's own runs separate at the same iteration 120
- * ({@link #shouldSeparateAtIteration120WhenInitialWeightsArePerturbedByCsvRounding}). So the 1 % criterion is
- * asserted over iterations 1–119, and the rest of the curve is checked for staying close (mean |relative
- * deviation| &lt; 2 %, max &lt; 8 %).
+ * NEST's losses: all 200 agree to 1e-9 relative (worst about 2e-11), the first five to 1e-6 as asked.
+ *
+ * <p>This needs NEST's initial weights exactly. NEST's example draws them as float32; the CSVs hold 9 significant
+ * digits, which identify a float32 uniquely, so {@code NestSineWaveReference} rounds them back to float32. Read as
+ * plain doubles they are off by up to half a unit in the 9th digit, and that is enough to flip a spike at iteration
+ * 120 and split the curves by up to 5 %
+ * ({@link #shouldSeparateAfterAboutAHundredIterationsWhenInitialWeightsArePerturbedByCsvRounding} shows the
+ * knife edge with such perturbations).
  */
 final class NestSineWaveReproductionTest {
-
-    /** Iterations over which spikering and NEST agree exactly (to rounding). */
-    private static final int EXACT_ITERATIONS = 119;
 
     private static Trainer trainer(NestSineWaveReference ref, Computation computation) {
         GradientComputer rule = Rules.nestEprop(ref.feedback(), computation);
@@ -37,59 +35,51 @@ final class NestSineWaveReproductionTest {
 
     @Test
     void shouldReproduceNestLossCurveWithEventBasedEprop() {
+        // the issue asks for the first five losses to 1e-6 and the 200-iteration curve within 1 %; with NEST's
+        // float32 initial weights recovered exactly, every one of the 200 losses agrees to rounding (about 1e-11)
         NestSineWaveReference ref = NestSineWaveReference.load();
         double[] nest = NestSineWaveReference.losses200();
         Trainer trainer = trainer(ref, Computation.EVENT);
         double worst = 0.0;
-        double sumLate = 0.0;
         for (int n = 0; n < 200; n++) {
             IterationResult r = trainer.step(ref.batch(1));
             double rel = Math.abs(r.loss() / nest[n] - 1.0);
             worst = Math.max(worst, rel);
-            String msg = "iteration " + (n + 1) + ": loss " + r.loss() + " vs NEST " + nest[n];
-            if (n < 5) {
-                assertTrue(rel < 1e-6, msg);
-            }
-            if (n < EXACT_ITERATIONS) {
-                assertTrue(rel < 1e-9, msg);
-            } else {
-                sumLate += rel;
-                assertTrue(rel < 0.08, msg);
-            }
+            assertTrue(rel < 1e-9, "iteration " + (n + 1) + ": loss " + r.loss() + " vs NEST " + nest[n]);
         }
-        double meanLate = sumLate / (200 - EXACT_ITERATIONS);
-        System.out.println("NEST sine-wave reproduction: worst relative deviation " + worst
-                + ", mean after iteration " + EXACT_ITERATIONS + ": " + meanLate);
-        assertTrue(meanLate < 0.02, "mean relative deviation after iteration " + EXACT_ITERATIONS + " = " + meanLate);
+        System.out.println("NEST sine-wave reproduction: worst relative deviation over 200 iterations " + worst);
     }
 
     @Test
-    void shouldSeparateAtIteration120WhenInitialWeightsArePerturbedByCsvRounding() {
+    void shouldSeparateAfterAboutAHundredIterationsWhenInitialWeightsArePerturbedByCsvRounding() {
+        // why the float32 rounding matters: perturbing the weights by half a unit in the 9th significant digit
+        // (what reading the CSV as plain doubles does) keeps the first ~100 losses but then flips a spike
         NestSineWaveReference ref = NestSineWaveReference.load();
-        double[] base = losses(ref, ref.network(), 122);
-        int separatedAt120 = 0;
-        for (long seed = 1; seed <= 4; seed++) {
+        double[] nest = NestSineWaveReference.losses200();
+        int separated = 0;
+        for (long seed = 1; seed <= 3; seed++) {
             RecurrentSpikingNetwork net = ref.network();
             java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
             for (WeightMatrixId id : WeightMatrixId.values()) {
                 double[] w = net.weights(id);
                 for (int n = 0; n < w.length; n++) {
-                    w[n] *= 1 + 5e-10 * (2 * r.nextDouble() - 1);   // half a unit in the 9th significant digit
+                    w[n] *= 1 + 5e-10 * (2 * r.nextDouble() - 1);
                 }
             }
-            double[] pert = losses(ref, net, 122);
+            double[] pert = losses(ref, net, 200);
             int first = -1;
             for (int n = 0; n < pert.length && first < 0; n++) {
-                if (Math.abs(pert[n] / base[n] - 1) > 1e-6) {
+                if (Math.abs(pert[n] / nest[n] - 1) > 1e-6) {
                     first = n + 1;
                 }
             }
-            assertTrue(first == -1 || first >= 120, "seed " + seed + ": perturbed run separates early, at " + first);
-            if (first == 120) {
-                separatedAt120++;
+            assertTrue(first == -1 || first > 100, "seed " + seed + ": perturbed run separates early, at " + first);
+            if (first > 100) {
+                separated++;
             }
         }
-        assertTrue(separatedAt120 >= 2, "rounding-level perturbations separate at iteration 120 in " + separatedAt120 + "/4 runs");
+        assertTrue(separated >= 2, "rounding-level perturbations separate from NEST within 200 iterations in "
+                + separated + "/3 runs");
     }
 
     private static double[] losses(NestSineWaveReference ref, RecurrentSpikingNetwork net, int iterations) {

@@ -44,10 +44,12 @@ public final class NestSineWaveReference {
             }
         }
         target = column("inputs/target_signal.csv");
-        wIn = flat(matrix("inputs/w_in_rec_initial.csv"));
-        wRec = flat(matrix("inputs/w_rec_rec_initial.csv"));
-        wOut = flat(matrix("inputs/w_rec_out_initial.csv"));
-        feedback = flat(matrix("inputs/w_out_rec_feedback.csv"));
+        // NEST's example draws its weights as float32 (dtype_weights = np.float32); 9 significant digits identify
+        // a float32 uniquely, so rounding the exported values to float recovers NEST's weights exactly
+        wIn = toFloat32(flat(matrix("inputs/w_in_rec_initial.csv")));
+        wRec = toFloat32(flat(matrix("inputs/w_rec_rec_initial.csv")));
+        wOut = toFloat32(flat(matrix("inputs/w_rec_out_initial.csv")));
+        feedback = toFloat32(flat(matrix("inputs/w_out_rec_feedback.csv")));
     }
 
     /** Loads the reference files from the classpath. */
@@ -158,6 +160,13 @@ public final class NestSineWaveReference {
             }
         }
         return out;
+    }
+
+    private static double[] toFloat32(double[] w) {
+        for (int n = 0; n < w.length; n++) {
+            w[n] = (float) w[n];
+        }
+        return w;
     }
 
     private static double[] flat(double[][] m) {
