@@ -35,9 +35,9 @@ public final class SpikeringCli implements Runnable {
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
                     || ex instanceof java.io.UncheckedIOException) {
-                cmd.getErr().println("spikering " + cmd.getCommandName() + ": error: " + ex.getMessage());
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + ex.getMessage());
             } else {
-                cmd.getErr().println("spikering " + cmd.getCommandName() + ": internal error: " + ex);
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": internal error: " + ex);
                 ex.printStackTrace(cmd.getErr());
             }
             return 2;
