@@ -17,7 +17,7 @@ public final class BenchResult {
      * @param model        model name.
      * @param buildSeconds network build time, s.
      * @param s            the summary.
-     * @param partitions   delivery partitions requested.
+     * @param partitions   neuron partitions (one thread each) requested.
      * @return ordered fields.
      */
     public static Map<String, Object> fields(final String model, final double buildSeconds, final SimulationSummary s,
@@ -39,8 +39,8 @@ public final class BenchResult {
         m.put("events_per_wall_s", Math.round(s.eventsPerWallSecond()));
         m.put("bytes_per_synapse", round(s.bytesPerSynapse()));
         m.put("peak_heap_mb", round(peakHeapBytes() / 1048576.0));
-        m.put("threads", s.threads());
-        m.put("delivery_partitions", partitions);
+        m.put("threads", s.threads()); // partition threads, plus one when spike listeners have their own consumer
+        m.put("partitions", partitions);
         m.put("step_time_us", roundAll(s.stepTimeMicros()));
         return m;
     }
