@@ -6,6 +6,7 @@ import org.spikering.plasticity.network.ForwardPass;
 import org.spikering.plasticity.network.NetworkParams;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
 import org.spikering.plasticity.network.Trajectory;
+import org.spikering.plasticity.network.TrajectoryListener;
 import org.spikering.plasticity.reg.RateRegularisation;
 
 /**
@@ -20,6 +21,7 @@ abstract class SequenceGradientComputer implements GradientComputer {
     private double[] mdglSignal = new double[0];
     private double[] regFactor = new double[0];
     private boolean nestLateLastSignal;
+    private TrajectoryListener listener = TrajectoryListener.NONE;
 
     SequenceGradientComputer(Feedback feedback, boolean mdgl) {
         if (feedback == null) {
@@ -58,6 +60,14 @@ abstract class SequenceGradientComputer implements GradientComputer {
     }
 
     @Override
+    public final void setTrajectoryListener(TrajectoryListener l) {
+        if (l == null) {
+            throw new IllegalArgumentException("trajectory listener = null: use TrajectoryListener.NONE for none");
+        }
+        this.listener = l;
+    }
+
+    @Override
     public final void compute(RecurrentSpikingNetwork net, SequenceBatch batch, Gradients out) {
         if (!out.fits(net)) {
             throw new IllegalArgumentException("gradients shaped for another network");
@@ -78,6 +88,7 @@ abstract class SequenceGradientComputer implements GradientComputer {
         long spikes = 0;
         for (int s = 0; s < batch.batchSize(); s++) {
             ForwardPass.run(net, batch, s, tr);
+            listener.onForwardPass(net, batch, s, tr);
             LearningSignals.eprop(tr, b);
             double[] recSignal = tr.learning;
             if (mdgl) {
