@@ -87,10 +87,13 @@ final class ChipAndEnergyTest {
         c.addNeuronUpdates(1000);
         c.addWeightUpdates(10);
         c.addSpikes(100);
+        c.addInputSpikes(50);
         c.addWeightMemory(100, 8);
-        final double expected = (23.6e6 + 81e3 + 1200 + 170) * 1e-12;
+        final double expected = (23.6e6 + 81e3 + 1200 + 150 * 1.7) * 1e-12;
         assertEquals(expected, EnergyModel.loihi().joules(c), 1e-18);
         assertEquals(800L, c.toMap().get("weight_memory_bits"));
+        assertEquals(50L, c.toMap().get("input_spikes"));
+        assertEquals(150 * 1.7e-12, (Double) EnergyModel.loihi().breakdown(c).get("spike_transport_J"), 1e-24);
         assertThrows(IllegalArgumentException.class, () -> new EnergyModel(-1, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new EnergyModel(Double.NaN, 0, 0, 0));
     }

@@ -92,12 +92,14 @@ public final class HardwareCommand implements Callable<Integer> {
         int[] bits;
         @Option(names = "--rounding", defaultValue = "nearest,stochastic", split = ",")
         String[] rounding;
-        @Option(names = "--seeds", defaultValue = "2")
+        @Option(names = "--seeds", defaultValue = "3", description = "seeds (mean and sd over them)")
         int seeds;
-        @Option(names = "--iterations", defaultValue = "10")
+        @Option(names = "--iterations", defaultValue = "10", description = "updates per run")
         int iterations;
-        @Option(names = "--batch", defaultValue = "8")
+        @Option(names = "--batch", defaultValue = "8", description = "sequences per update")
         int batch;
+        @Option(names = "--test-batch", defaultValue = "128", description = "held-out test sequences per seed")
+        int testBatch;
         @Option(names = "--out", defaultValue = "hw-study")
         Path out;
 
@@ -108,8 +110,11 @@ public final class HardwareCommand implements Callable<Integer> {
             for (String s : rounding) {
                 rs.add(Rounding.parse(s));
             }
-            PlasticityStudy.run(t, fractions, bits, rs, seeds, iterations, batch, out, System.out);
-            System.out.println("wrote " + out.resolve("study.csv") + ", study.json, loss.png, accuracy.png, energy.png, synops.png");
+            final long t0 = System.nanoTime();
+            PlasticityStudy.run(new PlasticityStudy.Settings(t, fractions, bits, rs, seeds, iterations, batch, testBatch),
+                    out, System.out);
+            System.out.printf("wrote %s, study.json, loss.png, accuracy.png, energy.png, synops.png (wall time %.1f s)%n",
+                    out.resolve("study.csv"), (System.nanoTime() - t0) / 1e9);
             return 0;
         }
     }

@@ -7,10 +7,10 @@ import java.util.concurrent.Callable;
 import org.spikering.app.bench.BenchResult;
 import org.spikering.app.bench.BrunelNetwork;
 import org.spikering.app.bench.CubaNetwork;
+import org.spikering.app.report.HardwareBlock;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
 import org.spikering.hw.counters.OperationCounters;
-import org.spikering.hw.energy.EnergyModel;
 import org.spikering.sim.Engine;
 import org.spikering.sim.Simulation;
 import org.spikering.sim.SimulationConfig;
@@ -117,7 +117,7 @@ public final class RunCommand implements Callable<Integer> {
     /**
      * summary.json: the engine's summary plus a {@code hardware} block — operation counters (spikes,
      * synaptic operations, neuron updates, memory bits as spikering stores them) and the energy these
-     * would cost on Loihi (Davies et al. 2018 per-operation energies, {@link EnergyModel#loihi()}).
+     * would cost on Loihi ({@link HardwareBlock}).
      */
     @SuppressWarnings("unchecked")
     private static void writeSummary(final Network net, final SimulationSummary summary, final Path file) {
@@ -132,12 +132,7 @@ public final class RunCommand implements Callable<Integer> {
             stateVars = Math.max(stateVars, p.model().createPopulation(1, net.dtMs()).stateVariableNames().length);
         }
         c.addStateMemory((long) summary.neurons() * stateVars, 64);
-        final Map<String, Object> hw = new LinkedHashMap<>(c.toMap());
-        final EnergyModel loihi = EnergyModel.loihi();
-        hw.put("energy_model", "loihi (Davies et al. 2018, Table 2)");
-        hw.put("energy_j", loihi.joules(c));
-        hw.put("energy_breakdown", loihi.breakdown(c));
-        m.put("hardware", hw);
+        m.put("hardware", HardwareBlock.of(c));
         Json.write(file, m);
     }
 

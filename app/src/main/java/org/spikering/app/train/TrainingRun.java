@@ -7,12 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spikering.app.report.Csv;
+import org.spikering.app.report.HardwareBlock;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
 import org.spikering.app.task.FourSixBackTask;
 import org.spikering.app.task.TaskPreset;
+import org.spikering.hw.counters.OperationCounters;
+import org.spikering.hw.counters.TrajectoryCounter;
+import org.spikering.hw.counters.WeightChangeCounter;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
+import org.spikering.plasticity.eprop.GradientComputer;
+import org.spikering.plasticity.network.RecurrentSpikingNetwork;
 import org.spikering.plasticity.optim.WeightClip;
 import org.spikering.plasticity.optim.WeightUpdateHook;
 import org.spikering.plasticity.train.Computation;
@@ -27,9 +33,13 @@ import org.spikering.plasticity.train.TrainingDivergedException;
  * Trains a task with a rule and writes the learning curve: {@code learning_curve.csv} (iteration, loss per
  * sequence, loss per scored step, batch accuracy (−1 where undefined: regression), mean rate in Hz),
  * {@code learning_curve.png}, for classification tasks {@code test_curve.csv} (iteration, test accuracy, test
- * loss) every {@code evalEvery} updates on a fixed held-out batch and {@code test_accuracy.png}, and
- * {@code summary.json}. A run whose loss or weights become non-finite stops with
- * {@link TrainingDivergedException}; the files then hold the finite iterations before it.
+ * loss) every {@code evalEvery} updates on a fixed held-out batch ({@link BatchSeeds}: never trained on) and
+ * {@code test_accuracy.png}, and {@code summary.json} with a {@code hardware} block ({@link HardwareBlock}):
+ * the operations of training counted exactly — spikes, input spikes, synaptic operations and neuron updates of
+ * every simulated training sequence ({@link TrajectoryCounter}), weights changed by each update
+ * ({@link WeightChangeCounter}, after the hook), weight memory (all weights × {@link #withWeightBits weight bits})
+ * and neuron state memory — with the Loihi energy estimate. A run whose loss or weights become non-finite stops
+ * with {@link TrainingDivergedException}; the files then hold the finite iterations before it.
  */
 public final class TrainingRun {
 
@@ -43,9 +53,13 @@ public final class TrainingRun {
      * @param testLossPerStep     last test loss per scored step (per sequence if the task has no scored steps).
      * @param divergedAtIteration the update at which training diverged, or null.
      * @param wallSeconds         wall-clock time of the training loop.
+     * @param heldOut             the trained network on the held-out test batch (loss per sequence, accuracy, rate);
+     *                            for tasks with one frozen pattern (the sine tasks) that pattern; null if diverged.
+     * @param counters            operation counts of training (see the class comment).
      */
     public record Outcome(List<IterationResult> curve, List<double[]> tests, double finalLoss, double testAccuracy,
-                          double testLossPerStep, Double divergedAtIteration, double wallSeconds) {
+                          double testLossPerStep, Double divergedAtIteration, double wallSeconds, Evaluation heldOut,
+                          OperationCounters counters) {
     }
 
     private final TaskPreset preset;
@@ -54,6 +68,7 @@ public final class TrainingRun {
     private final long seed;
     private WeightUpdateHook hook = WeightUpdateHook.NONE;
     private WeightClip clip = WeightClip.nestDefault();
+    private int weightBits = 64;
 
     /**
      * @param preset      task and network.
@@ -90,6 +105,18 @@ public final class TrainingRun {
     }
 
     /**
+     * @param bits bits per stored weight for the weight-memory counter, 1..64 (default 64: Java doubles).
+     * @return this.
+     */
+    public TrainingRun withWeightBits(final int bits) {
+        if (bits < 1 || bits > 64) {
+            throw new IllegalArgumentException("weight bits = " + bits + ": must be in [1, 64]");
+        }
+        this.weightBits = bits;
+        return this;
+    }
+
+    /**
      * @param iterations  number of updates, &ge; 1.
      * @param batchSize   sequences per update, &ge; 1.
      * @param eta         learning rate.
@@ -106,21 +133,31 @@ public final class TrainingRun {
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch = " + batchSize + ": must be >= 1");
         }
-        final Trainer trainer = new Trainer(preset.network().copy(), preset.computer(rule, computation, seed),
-                preset.optimizer(eta), clip, hook);
+        if (evalEvery < 1 || testBatch < 1) {
+            throw new IllegalArgumentException("--eval-every = " + evalEvery + ", --test-batch = " + testBatch
+                    + ": both must be >= 1");
+        }
+        final BatchSeeds seeds = new BatchSeeds(seed, iterations);
+        final RecurrentSpikingNetwork net = preset.network().copy();
+        final OperationCounters counters = new OperationCounters();
+        final GradientComputer computer = preset.computer(rule, computation, seed);
+        computer.setTrajectoryListener(new TrajectoryCounter(counters));
+        final Trainer trainer = new Trainer(net, computer, preset.optimizer(eta), clip,
+                new WeightChangeCounter(net, hook, counters));
         final boolean classification = preset.source().loss() == LossKind.CLASSIFICATION_CE;
-        final SequenceBatch test = preset.source().batch(testBatch, seed ^ 0x7E57L);
+        final SequenceBatch test = preset.source().batch(testBatch, seeds.heldOut());
         final List<IterationResult> curve = new ArrayList<>();
         final List<double[]> tests = new ArrayList<>();
         final long t0 = System.nanoTime();
         Double diverged = null;
+        Evaluation last = null;
         try {
             for (int n = 0; n < iterations; n++) {
-                final IterationResult r = trainer.step(preset.source().batch(batchSize, seed * 0x9E3779B97F4A7C15L + n));
+                final IterationResult r = trainer.step(preset.source().batch(batchSize, seeds.training(n)));
                 curve.add(r);
                 if (classification && ((n + 1) % evalEvery == 0 || n == iterations - 1)) {
-                    final Evaluation e = Evaluator.evaluate(trainer.network(), test);
-                    tests.add(new double[] {n + 1, e.accuracy(), perStep(e.loss())});
+                    last = Evaluator.evaluate(trainer.network(), test);
+                    tests.add(new double[] {n + 1, last.accuracy(), perStep(last.loss())});
                 }
                 if (progress != null && ((n + 1) % Math.max(1, evalEvery) == 0 || n == 0)) {
                     progress.println(progressLine(n + 1, iterations, r, tests));
@@ -133,10 +170,22 @@ public final class TrainingRun {
             }
         }
         final double wall = (System.nanoTime() - t0) / 1e9;
+        final Evaluation heldOut = diverged != null ? null : classification ? last : Evaluator.evaluate(net, test);
+        countMemory(counters, net);
         final double testAcc = tests.isEmpty() ? Double.NaN : tests.get(tests.size() - 1)[1];
         final double testLoss = tests.isEmpty() ? Double.NaN : tests.get(tests.size() - 1)[2];
         return new Outcome(curve, tests, curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(), testAcc, testLoss,
-                diverged, wall);
+                diverged, wall, heldOut, counters);
+    }
+
+    /**
+     * Weight memory: every entry of W_in, W_rec and W_out at {@code weightBits}. State memory: per recurrent neuron
+     * v and a (64-bit doubles) and the refractory counter (32-bit int), per readout yv (64-bit double).
+     */
+    private void countMemory(final OperationCounters c, final RecurrentSpikingNetwork net) {
+        c.addWeightMemory((long) net.wIn().length + net.wRec().length + net.wOut().length, weightBits);
+        c.addStateMemory(2L * net.recurrent() + net.outputs(), 64);
+        c.addStateMemory(net.recurrent(), 32);
     }
 
     private String progressLine(final int n, final int iterations, final IterationResult r, final List<double[]> tests) {
@@ -238,6 +287,7 @@ public final class TrainingRun {
         s.put("test_accuracy", preset.scoredSteps() > 0 ? null : finiteOrNull(o.testAccuracy()));
         s.put("diverged_at_iteration", o.divergedAtIteration());
         s.put("wall_s", o.wallSeconds());
+        s.put("hardware", HardwareBlock.of(o.counters()));
         Json.write(dir.resolve("summary.json"), s);
         return s;
     }

@@ -9,37 +9,73 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spikering.app.task.TaskPreset;
 import org.spikering.hw.fixedpoint.Rounding;
 
 final class PlasticityStudyTest {
+    private static final int ITERATIONS = 2;
+    private static final int BATCH = 3;
 
     @Test
-    void shouldWriteTableWithReservoirRowAndScaleWeightUpdatesWithFraction(@TempDir Path dir) throws Exception {
-        final List<PlasticityStudy.Row> rows = PlasticityStudy.run("evidence", new double[] {1.0, 0.1}, new int[] {32, 4},
-                List.of(Rounding.STOCHASTIC), 1, 2, 4, dir, null);
+    void shouldWriteTableWithExactCountersAndSeedStatistics(@TempDir Path dir) throws Exception {
+        final List<PlasticityStudy.Row> rows = PlasticityStudy.run(new PlasticityStudy.Settings("evidence",
+                new double[] {1.0, 0.1}, new int[] {32, 4}, List.of(Rounding.STOCHASTIC), 2, ITERATIONS, BATCH, 4), dir, null);
         // (readout-only + 2 fractions) x (float + 4-bit stochastic)
         assertEquals(6, rows.size());
         assertEquals("readout-only", rows.get(0).plastic());
-        final PlasticityStudy.Row full = rows.get(1);
-        final PlasticityStudy.Row tenth = rows.get(2);
-        assertEquals(0.1, tenth.weightUpdates() / full.weightUpdates(), 1e-3);
-        assertTrue(rows.get(0).weightUpdates() < tenth.weightUpdates());
-        assertEquals(4.0 / 32.0, rows.get(4).weightMemoryBits() / full.weightMemoryBits(), 1e-12);
+        final int nIn = 40;
+        final int nRec = 100;
+        final int nOut = 2;
+        final long weights = (long) nIn * nRec + (long) nRec * nRec + (long) nOut * nRec;
+        final int steps = TaskPreset.of("evidence", 1).source().steps();
+        final double inputSpikes = rows.get(0).metric(StudyMetric.INPUT_SPIKES).mean();
+        assertTrue(inputSpikes > 0);
         for (PlasticityStudy.Row r : rows) {
-            assertTrue(Double.isFinite(r.finalLoss()) && r.energyJ() > 0 && r.synapticOps() > 0, r.toString());
+            // every configuration of a seed trains on the same batches
+            assertEquals(inputSpikes, r.metric(StudyMetric.INPUT_SPIKES).mean(), 0.0, r.toString());
+            assertEquals((double) (nRec + nOut) * steps * BATCH * ITERATIONS, r.metric(StudyMetric.NEURON_UPDATES).mean(), 0.0);
+            assertEquals(0.0, r.metric(StudyMetric.NEURON_UPDATES).sd(), 0.0);
+            final double plastic = Math.round(r.fraction() * weights);
+            final double wu = r.metric(StudyMetric.WEIGHT_UPDATES).mean();
+            assertTrue(wu > 0 && wu <= plastic * ITERATIONS, "changed weights " + wu + " <= plastic " + plastic + " x updates");
+            assertEquals((double) weights * r.bits(), r.metric(StudyMetric.WEIGHT_MEMORY_BITS).mean(), 0.0);
+            final double acc = r.metric(StudyMetric.TEST_ACCURACY).mean();
+            assertTrue(acc >= 0 && acc <= 1, "test accuracy " + acc);
+            assertTrue(Double.isFinite(r.metric(StudyMetric.TEST_ACCURACY).sd()), "sd over 2 seeds");
+            assertTrue(Double.isFinite(r.metric(StudyMetric.TEST_LOSS).mean()) && r.metric(StudyMetric.ENERGY_J).mean() > 0
+                    && r.metric(StudyMetric.SYNAPTIC_OPS).mean() > r.metric(StudyMetric.SPIKES).mean(), r.toString());
+            assertEquals(0, r.diverged());
         }
+        assertEquals(200.0 / weights, rows.get(0).fraction(), 1e-12);
         final List<String> csv = Files.readAllLines(dir.resolve("study.csv"));
         assertEquals(7, csv.size());
-        assertTrue(Files.size(dir.resolve("loss.png")) > 0 && Files.exists(dir.resolve("study.json"))
-                && Files.exists(dir.resolve("energy.png")));
+        assertTrue(csv.get(0).contains("test_accuracy,test_accuracy_sd") && csv.get(0).contains("energy_J,energy_J_sd"), csv.get(0));
+        assertTrue(Files.size(dir.resolve("loss.png")) > 0 && Files.size(dir.resolve("accuracy.png")) > 0
+                && Files.exists(dir.resolve("energy.png")) && Files.exists(dir.resolve("synops.png")));
+        final String json = Files.readString(dir.resolve("study.json"));
+        assertTrue(json.contains("\"test_loss_sd\"") && json.contains("\"test_batch\" : 4"), json);
     }
 
     @Test
-    void shouldRejectBadFractionAndBits(@TempDir Path dir) {
-        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlasticityStudy.run(
-                "evidence", new double[] {1.2}, new int[] {32}, List.of(Rounding.NEAREST), 1, 1, 1, dir, null));
-        assertTrue(e.getMessage().contains("1.2"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> PlasticityStudy.run(
-                "evidence", new double[] {1}, new int[] {1}, List.of(Rounding.NEAREST), 1, 1, 1, dir, null));
+    void shouldRejectBadSettingsNamingTheOption() {
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PlasticityStudy.Settings(
+                "evidence", new double[] {1.2}, new int[] {32}, List.of(Rounding.NEAREST), 1, 1, 1, 1));
+        assertTrue(e.getMessage().contains("--fractions contains 1.2"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new PlasticityStudy.Settings(
+                "evidence", new double[] {1}, new int[] {1}, List.of(Rounding.NEAREST), 1, 1, 1, 1));
+        final IllegalArgumentException t = assertThrows(IllegalArgumentException.class, () -> new PlasticityStudy.Settings(
+                "evidence", new double[] {1}, new int[] {32}, List.of(Rounding.NEAREST), 1, 1, 1, 0));
+        assertTrue(t.getMessage().startsWith("--test-batch = 0"), t.getMessage());
+    }
+
+    @Test
+    void shouldGiveMeanAndSampleSdIgnoringUndefinedValues() {
+        final MeanSd m = MeanSd.of(new double[] {1, Double.NaN, 3});
+        assertEquals(2.0, m.mean(), 0.0);
+        assertEquals(Math.sqrt(2.0), m.sd(), 1e-15);
+        assertEquals(2, m.n());
+        assertTrue(Double.isNaN(MeanSd.of(new double[] {5}).sd()));
+        assertTrue(Double.isNaN(MeanSd.of(new double[] {Double.NaN}).mean()));
+        assertThrows(IllegalArgumentException.class, () -> MeanSd.of(new double[] {Double.POSITIVE_INFINITY}));
     }
 }

@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Operation counts of one run: spikes, synaptic operations (one per delivered spike per synapse),
- * neuron updates, weight updates (entries actually changed), and memory bits for weights and state.
- * Plain long fields; not thread-safe (use one per thread and {@link #add}).
+ * Operation counts of one run: spikes emitted by the simulated neurons, input spikes (events arriving
+ * from outside the network, routed like spikes), synaptic operations (one per delivered spike per
+ * synapse), neuron updates, weight updates (entries actually changed), and memory bits for weights and
+ * state. Plain long fields; not thread-safe (use one per thread and {@link #add}).
  */
 public final class OperationCounters {
     private long spikes;
+    private long inputSpikes;
     private long synapticOps;
     private long neuronUpdates;
     private long weightUpdates;
@@ -18,6 +20,11 @@ public final class OperationCounters {
 
     public void addSpikes(long n) {
         spikes += n;
+    }
+
+    /** Adds spikes that arrived from outside the simulated neurons (input neurons, external sources). */
+    public void addInputSpikes(long n) {
+        inputSpikes += n;
     }
 
     public void addSynapticOps(long n) {
@@ -44,6 +51,7 @@ public final class OperationCounters {
 
     public void add(OperationCounters o) {
         spikes += o.spikes;
+        inputSpikes += o.inputSpikes;
         synapticOps += o.synapticOps;
         neuronUpdates += o.neuronUpdates;
         weightUpdates += o.weightUpdates;
@@ -53,6 +61,10 @@ public final class OperationCounters {
 
     public long spikes() {
         return spikes;
+    }
+
+    public long inputSpikes() {
+        return inputSpikes;
     }
 
     public long synapticOps() {
@@ -79,6 +91,7 @@ public final class OperationCounters {
     public Map<String, Object> toMap() {
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("spikes", spikes);
+        m.put("input_spikes", inputSpikes);
         m.put("synaptic_ops", synapticOps);
         m.put("neuron_updates", neuronUpdates);
         m.put("weight_updates", weightUpdates);

@@ -6,7 +6,8 @@ import org.spikering.hw.counters.OperationCounters;
 
 /**
  * Energy estimate from per-operation energies (pJ):
- * E = synOp·N_syn + neuronUpdate·N_neuron + weightUpdate·N_wu + spikeTransport·N_spikes.
+ * E = synOp·N_syn + neuronUpdate·N_neuron + weightUpdate·N_wu + spikeTransport·(N_spikes + N_input_spikes)
+ * (input spikes are routed to their targets like the network's own spikes).
  * <table>
  *   <caption>Loihi defaults (Davies et al., "Loihi: A Neuromorphic Manycore Processor with On-Chip
  *   Learning", IEEE Micro 38(1), 2018, Table 2; pre-silicon simulation at 0.75 V)</caption>
@@ -39,7 +40,7 @@ public record EnergyModel(double synapticOpPj, double neuronUpdatePj, double wei
     /** @return the estimate in joules. */
     public double joules(OperationCounters c) {
         final double pj = synapticOpPj * c.synapticOps() + neuronUpdatePj * c.neuronUpdates()
-                + weightUpdatePj * c.weightUpdates() + spikeTransportPj * c.spikes();
+                + weightUpdatePj * c.weightUpdates() + spikeTransportPj * (c.spikes() + c.inputSpikes());
         return pj * 1e-12;
     }
 
@@ -49,7 +50,7 @@ public record EnergyModel(double synapticOpPj, double neuronUpdatePj, double wei
         m.put("synaptic_ops_J", synapticOpPj * c.synapticOps() * 1e-12);
         m.put("neuron_updates_J", neuronUpdatePj * c.neuronUpdates() * 1e-12);
         m.put("weight_updates_J", weightUpdatePj * c.weightUpdates() * 1e-12);
-        m.put("spike_transport_J", spikeTransportPj * c.spikes() * 1e-12);
+        m.put("spike_transport_J", spikeTransportPj * (c.spikes() + c.inputSpikes()) * 1e-12);
         m.put("total_J", joules(c));
         return m;
     }

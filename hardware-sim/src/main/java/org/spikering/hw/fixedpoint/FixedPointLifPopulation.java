@@ -131,6 +131,10 @@ public final class FixedPointLifPopulation implements NeuronPopulation {
         return c;
     }
 
+    /**
+     * As {@link #update} with zero input, {@code steps} times, without emitting spikes: u and the adaptation decay,
+     * v decays, integrates u and the bias and saturates; a crossing resets v to 0 and raises the adaptation.
+     */
     @Override
     public void advanceWithoutInput(int neuron, long steps) {
         for (long k = 0; k < steps; k++) {
@@ -139,7 +143,19 @@ public final class FixedPointLifPopulation implements NeuronPopulation {
             u[neuron] = un;
             long vn = decay(v[neuron], vFactor) + un + biasRaw;
             vn = Math.max(-maxState, Math.min(maxState, vn));
-            v[neuron] = vn > thresholdRaw ? 0 : vn;
+            long an = adaptation == null ? 0 : decay(adaptation[neuron], aFactor);
+            if (vn > thresholdRaw + an) {
+                vn = 0;
+                an += jumpRaw;
+                if (an > maxState) {
+                    overflow.saturated();
+                    an = maxState;
+                }
+            }
+            v[neuron] = vn;
+            if (adaptation != null) {
+                adaptation[neuron] = an;
+            }
         }
     }
 

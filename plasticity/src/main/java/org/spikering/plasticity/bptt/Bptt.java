@@ -7,6 +7,7 @@ import org.spikering.plasticity.network.ForwardPass;
 import org.spikering.plasticity.network.NetworkParams;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
 import org.spikering.plasticity.network.Trajectory;
+import org.spikering.plasticity.network.TrajectoryListener;
 import org.spikering.plasticity.reg.RateRegularisation;
 
 /**
@@ -25,6 +26,7 @@ import org.spikering.plasticity.reg.RateRegularisation;
 public final class Bptt implements GradientComputer {
     private final boolean detachReset;
     private Trajectory tr;
+    private TrajectoryListener listener = TrajectoryListener.NONE;
 
     /** @param detachReset true to stop the gradient through the reset term −v_th z^{t−1} */
     public Bptt(boolean detachReset) {
@@ -34,6 +36,14 @@ public final class Bptt implements GradientComputer {
     @Override
     public String name() {
         return "BPTT";
+    }
+
+    @Override
+    public void setTrajectoryListener(TrajectoryListener l) {
+        if (l == null) {
+            throw new IllegalArgumentException("trajectory listener = null: use TrajectoryListener.NONE for none");
+        }
+        this.listener = l;
     }
 
     @Override
@@ -71,6 +81,7 @@ public final class Bptt implements GradientComputer {
         long spikes = 0;
         for (int s = 0; s < batch.batchSize(); s++) {
             ForwardPass.run(net, batch, s, tr);
+            listener.onForwardPass(net, batch, s, tr);
             RateRegularisation.factors(p, tr.spikeCount, steps, reg);
             java.util.Arrays.fill(dy, 0.0);
             java.util.Arrays.fill(dvNext, 0.0);

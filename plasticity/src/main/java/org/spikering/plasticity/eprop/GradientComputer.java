@@ -2,6 +2,7 @@ package org.spikering.plasticity.eprop;
 
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.TrajectoryListener;
 
 /** One way of computing (approximate) gradients of the loss of a batch. */
 public interface GradientComputer {
@@ -10,4 +11,11 @@ public interface GradientComputer {
 
     /** Short name, e.g. "e-prop (event)". */
     String name();
+
+    /**
+     * Sets the listener told about every forward pass of {@link #compute} (one per sequence); replaces any earlier one.
+     *
+     * @param listener the listener, or {@link TrajectoryListener#NONE}; not null.
+     */
+    void setTrajectoryListener(TrajectoryListener listener);
 }

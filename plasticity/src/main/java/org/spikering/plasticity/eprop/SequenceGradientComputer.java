@@ -6,6 +6,7 @@ import org.spikering.plasticity.network.ForwardModel;
 import org.spikering.plasticity.network.NetworkParams;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
 import org.spikering.plasticity.network.Trajectory;
+import org.spikering.plasticity.network.TrajectoryListener;
 import org.spikering.plasticity.reg.RateRegularisation;
 
 /**
@@ -21,6 +22,7 @@ abstract class SequenceGradientComputer implements GradientComputer {
     private double[] regFactor = new double[0];
     private boolean nestLateLastSignal;
     private ForwardModel forward = ForwardModel.LOOPS;
+    private TrajectoryListener listener = TrajectoryListener.NONE;
 
     SequenceGradientComputer(Feedback feedback, boolean mdgl) {
         if (feedback == null) {
@@ -75,6 +77,14 @@ abstract class SequenceGradientComputer implements GradientComputer {
     }
 
     @Override
+    public final void setTrajectoryListener(TrajectoryListener l) {
+        if (l == null) {
+            throw new IllegalArgumentException("trajectory listener = null: use TrajectoryListener.NONE for none");
+        }
+        this.listener = l;
+    }
+
+    @Override
     public final void compute(RecurrentSpikingNetwork net, SequenceBatch batch, Gradients out) {
         if (!out.fits(net)) {
             throw new IllegalArgumentException("gradients shaped for another network");
@@ -95,6 +105,7 @@ abstract class SequenceGradientComputer implements GradientComputer {
         long spikes = 0;
         for (int s = 0; s < batch.batchSize(); s++) {
             forward.run(net, batch, s, tr);
+            listener.onForwardPass(net, batch, s, tr);
             LearningSignals.eprop(tr, b);
             double[] recSignal = tr.learning;
             if (mdgl) {
