@@ -11,6 +11,7 @@ import org.spikering.app.report.HardwareBlock;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
 import org.spikering.hw.counters.OperationCounters;
+import org.spikering.hw.energy.EnergyModel;
 import org.spikering.sim.Engine;
 import org.spikering.sim.Simulation;
 import org.spikering.sim.SimulationConfig;
@@ -31,6 +32,10 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Simulate a balanced network (default: CUBA, 4000 neurons, 1 s) and write spikes, rates and plots.")
 public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--energy", description = "per-operation energies in pJ replacing the Loihi defaults, "
+            + "e.g. synop=20,neuron=50 (keys synop, neuron, weight, spike)")
+    String energy;
 
     @Option(names = "--network", description = "cuba or brunel, default cuba")
     String network = "cuba";
@@ -63,6 +68,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         final Engine eng = Cli.parseEnum(Engine.class, "--engine", engine);
         final UpdateMode mode = Cli.parseEnum(UpdateMode.class, "--update", update);
+        EnergyModel.loihiWith(energy); // validate before simulating
         final Network net;
         switch (network) {
             case "cuba":
@@ -92,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
         spikes.writeCsv(out.resolve("spikes.csv"));
         rates.writeCsv(out.resolve("rates.csv"), binMs);
         vm.writeCsv(out.resolve("vm.csv"));
-        writeSummary(net, summary, out.resolve("summary.json"));
+        writeSummary(net, summary, out.resolve("summary.json"), EnergyModel.loihiWith(energy));
         writeRaster(net, spikes, out.resolve("raster.png"));
         writeRatePlot(net, rates, binMs, out.resolve("rate.png"));
         final Map<String, Object> line = new LinkedHashMap<>(BenchResult.fields(network, 0, summary, cfg.threads()));
@@ -120,7 +126,8 @@ public final class RunCommand implements Callable<Integer> {
      * would cost on Loihi ({@link HardwareBlock}).
      */
     @SuppressWarnings("unchecked")
-    private static void writeSummary(final Network net, final SimulationSummary summary, final Path file) {
+    private static void writeSummary(final Network net, final SimulationSummary summary, final Path file,
+                                     final EnergyModel energyModel) {
         final Map<String, Object> m = Json.MAPPER.convertValue(summary, LinkedHashMap.class);
         final OperationCounters c = new OperationCounters();
         c.addSpikes(summary.spikes());
@@ -132,7 +139,7 @@ public final class RunCommand implements Callable<Integer> {
             stateVars = Math.max(stateVars, p.model().createPopulation(1, net.dtMs()).stateVariableNames().length);
         }
         c.addStateMemory((long) summary.neurons() * stateVars, 64);
-        m.put("hardware", HardwareBlock.of(c));
+        m.put("hardware", HardwareBlock.of(c, energyModel));
         Json.write(file, m);
     }
 

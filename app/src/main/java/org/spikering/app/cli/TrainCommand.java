@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.spikering.app.report.Json;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.app.train.TrainingRun;
+import org.spikering.hw.energy.EnergyModel;
 import org.spikering.plasticity.train.Computation;
 import org.spikering.plasticity.train.LearningRule;
 import picocli.CommandLine.Command;
@@ -23,7 +24,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--rule", description = "eprop, random-eprop, mdgl or bptt (default eprop)")
     String rule = "eprop";
 
-    @Option(names = "--computation", description = "event, event-stepwise or dense (default event)")
+    @Option(names = "--energy", description = "per-operation energies in pJ replacing the Loihi defaults in summary.json, "
+            + "e.g. synop=20,neuron=50 (keys synop, neuron, weight, spike)")
+    String energy;
+
+    @Option(names = "--computation", description = "event, event-stepwise, dense or engine (default event)")
     String computation = "event";
 
     @Option(names = "--iterations", description = "updates (default: the task's)")
@@ -63,7 +68,8 @@ public final class TrainCommand implements Callable<Integer> {
         final double eta = lr != null ? lr : p.learningRate();
         p.optimizer(eta);
         final Path dir = out != null ? out : Path.of("spikering-out", "train-" + p.name() + "-" + rule);
-        final TrainingRun run = new TrainingRun(p, r, c, seed).withWeightClip(weightClip);
+        final TrainingRun run = new TrainingRun(p, r, c, seed).withWeightClip(weightClip)
+                .withEnergyModel(EnergyModel.loihiWith(energy));
         final TrainingRun.Outcome o = run.run(its, bs, eta, evalEvery, testBatch, System.err);
         final Map<String, Object> s = run.write(dir, o);
         System.out.println(Json.oneLine(s));

@@ -31,7 +31,7 @@ import org.spikering.plasticity.train.LearningRule;
  * training batches and held-out test set (31 + s, {@link BatchSeeds}), so every configuration of a seed sees the
  * same data. Per run: test loss and accuracy of the trained network on the held-out set, and the exact counters of
  * training ({@link TrainingRun}: spikes, input spikes, synaptic operations, neuron updates, changed weights) with the
- * Loihi energy estimate ({@link EnergyModel#loihi()}). Rows report mean and sample standard deviation over seeds;
+ * energy estimate (Loihi's per-operation energies, {@link EnergyModel#loihi()}, unless overridden). Rows report mean and sample standard deviation over seeds;
  * files are written by {@link StudyFiles}.
  */
 public final class PlasticityStudy {
@@ -67,9 +67,16 @@ public final class PlasticityStudy {
      * @param iterations updates per run, &ge; 1.
      * @param batch      sequences per update, &ge; 1.
      * @param testBatch  held-out test sequences per seed, &ge; 1.
+     * @param energy     per-operation energies ({@link EnergyModel#loihi()} unless overridden).
      */
     public record Settings(String task, double[] fractions, int[] bits, List<Rounding> roundings, int seeds,
-                           int iterations, int batch, int testBatch) {
+                           int iterations, int batch, int testBatch, EnergyModel energy) {
+
+        /** Settings with the Loihi energies. */
+        public Settings(final String task, final double[] fractions, final int[] bits, final List<Rounding> roundings,
+                        final int seeds, final int iterations, final int batch, final int testBatch) {
+            this(task, fractions, bits, roundings, seeds, iterations, batch, testBatch, EnergyModel.loihi());
+        }
 
         /** Validates the settings; messages name the option. */
         public Settings {
@@ -160,7 +167,7 @@ public final class PlasticityStudy {
                 e == null ? Double.NaN : preset.scoredSteps() > 0 ? e.loss() / preset.scoredSteps() : e.loss(),
                 e == null || preset.scoredSteps() > 0 ? Double.NaN : e.accuracy(),
                 c.spikes(), c.inputSpikes(), c.synapticOps(), c.neuronUpdates(), c.weightUpdates(),
-                c.weightMemoryBits(), EnergyModel.loihi().joules(c)};
+                c.weightMemoryBits(), s.energy().joules(c)};
             for (int k = 0; k < ms.length; k++) {
                 perSeed[k][seed] = v[k];
             }

@@ -66,7 +66,7 @@ final class StudyFiles {
         json.put("test_batch", s.testBatch());
         json.put("test_set", "held out per seed (BatchSeeds of training seed 31 + s), never trained on; evaluated after the last update");
         json.put("sd", "sample standard deviation over seeds (n - 1); null with one seed");
-        json.put("energy_model", EnergyModel.loihi());
+        json.put("energy_model", s.energy().describe());
         json.put("wall_s", wallSeconds);
         final List<Map<String, Object>> list = new ArrayList<>();
         for (PlasticityStudy.Row r : rows) {

@@ -20,11 +20,19 @@ public final class HardwareBlock {
      * @return the block as an ordered map.
      */
     public static Map<String, Object> of(final OperationCounters c) {
+        return of(c, EnergyModel.loihi());
+    }
+
+    /**
+     * @param c      the counters.
+     * @param energy per-operation energies (e.g. {@link EnergyModel#loihiWith} from {@code --energy}).
+     * @return the block as an ordered map.
+     */
+    public static Map<String, Object> of(final OperationCounters c, final EnergyModel energy) {
         final Map<String, Object> hw = new LinkedHashMap<>(c.toMap());
-        final EnergyModel loihi = EnergyModel.loihi();
-        hw.put("energy_model", "loihi (Davies et al. 2018, Table 2)");
-        hw.put("energy_j", loihi.joules(c));
-        hw.put("energy_breakdown", loihi.breakdown(c));
+        hw.put("energy_model", energy.describe());
+        hw.put("energy_j", energy.joules(c));
+        hw.put("energy_breakdown", energy.breakdown(c));
         return hw;
     }
 }

@@ -15,6 +15,7 @@ import org.spikering.app.task.TaskPreset;
 import org.spikering.hw.counters.OperationCounters;
 import org.spikering.hw.counters.TrajectoryCounter;
 import org.spikering.hw.counters.WeightChangeCounter;
+import org.spikering.hw.energy.EnergyModel;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.eprop.GradientComputer;
@@ -68,6 +69,7 @@ public final class TrainingRun {
     private final long seed;
     private WeightUpdateHook hook = WeightUpdateHook.NONE;
     private WeightClip clip = WeightClip.nestDefault();
+    private EnergyModel energy = EnergyModel.loihi();
     private int weightBits = 64;
 
     /**
@@ -101,6 +103,18 @@ public final class TrainingRun {
      */
     public TrainingRun withHook(final WeightUpdateHook h) {
         this.hook = h;
+        return this;
+    }
+
+    /**
+     * @param e per-operation energies for the summary's hardware block (default {@link EnergyModel#loihi()}).
+     * @return this.
+     */
+    public TrainingRun withEnergyModel(final EnergyModel e) {
+        if (e == null) {
+            throw new IllegalArgumentException("energy model: must not be null");
+        }
+        this.energy = e;
         return this;
     }
 
@@ -287,7 +301,7 @@ public final class TrainingRun {
         s.put("test_accuracy", preset.scoredSteps() > 0 ? null : finiteOrNull(o.testAccuracy()));
         s.put("diverged_at_iteration", o.divergedAtIteration());
         s.put("wall_s", o.wallSeconds());
-        s.put("hardware", HardwareBlock.of(o.counters()));
+        s.put("hardware", HardwareBlock.of(o.counters(), energy));
         Json.write(dir.resolve("summary.json"), s);
         return s;
     }

@@ -37,6 +37,64 @@ public record EnergyModel(double synapticOpPj, double neuronUpdatePj, double wei
         return new EnergyModel(23.6, 81.0, 120.0, 1.7);
     }
 
+    /**
+     * The Loihi defaults with some energies replaced, from a spec such as {@code "synop=20,neuron=50"}.
+     * Keys: {@code synop} (synaptic operation), {@code neuron} (neuron update), {@code weight} (weight
+     * update), {@code spike} (spike transport); values in pJ, finite and &ge; 0.
+     *
+     * @param spec comma-separated key=value pairs; null or blank gives {@link #loihi()}.
+     * @return the model.
+     */
+    public static EnergyModel loihiWith(final String spec) {
+        final EnergyModel d = loihi();
+        if (spec == null || spec.isBlank()) {
+            return d;
+        }
+        double syn = d.synapticOpPj;
+        double neu = d.neuronUpdatePj;
+        double wu = d.weightUpdatePj;
+        double sp = d.spikeTransportPj;
+        for (String part : spec.split(",")) {
+            final String[] kv = part.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("--energy entry '" + part.trim()
+                        + "': must be key=pJ with key synop, neuron, weight or spike");
+            }
+            final String key = kv[0].trim();
+            final double v;
+            try {
+                v = Double.parseDouble(kv[1].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--energy " + key + " = '" + kv[1].trim() + "': must be a number of pJ");
+            }
+            switch (key) {
+                case "synop":
+                    syn = v;
+                    break;
+                case "neuron":
+                    neu = v;
+                    break;
+                case "weight":
+                    wu = v;
+                    break;
+                case "spike":
+                    sp = v;
+                    break;
+                default:
+                    throw new IllegalArgumentException("--energy key '" + key
+                            + "': must be one of synop, neuron, weight, spike");
+            }
+        }
+        return new EnergyModel(syn, neu, wu, sp);
+    }
+
+    /** @return a one-line description with the per-operation energies. */
+    public String describe() {
+        final String values = String.format(java.util.Locale.ROOT, "synop %.4g pJ, neuron %.4g pJ, weight %.4g pJ, spike %.4g pJ",
+                synapticOpPj, neuronUpdatePj, weightUpdatePj, spikeTransportPj);
+        return (equals(loihi()) ? "loihi (Davies et al. 2018, Table 2): " : "user energies (Loihi defaults overridden): ") + values;
+    }
+
     /** @return the estimate in joules. */
     public double joules(OperationCounters c) {
         final double pj = synapticOpPj * c.synapticOps() + neuronUpdatePj * c.neuronUpdates()
