@@ -182,8 +182,14 @@ public final class ReservoirCommand implements Runnable {
         double gain = 0.2;
         @Option(names = "--random", description = "distance-free random connectivity")
         boolean random;
-        @Option(names = "--samples", description = "input samples of 30 ms (default 400)")
+        @Option(names = "--samples", description = "input samples (default 400)")
         int samples = 400;
+        @Option(names = "--sample-ms", description = "duration of one input sample, ms (default 30)")
+        double sampleMs = 30;
+        @Option(names = "--tau", description = "low-pass filter of the spike features, ms (default 30)")
+        double tauMs = 30;
+        @Option(names = "--delays", description = "memory-capacity delays in samples (default 10)")
+        int delays = 10;
         @Option(names = "--seed", description = "seed (default 1)")
         long seed = 1;
         @Option(names = "--out", description = "output folder (default spikering-out/reservoir)")
@@ -191,13 +197,23 @@ public final class ReservoirCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (!(tauMs > 0) || Double.isInfinite(tauMs)) {
+                throw new IllegalArgumentException("--tau = " + tauMs + " ms: must be a finite number > 0");
+            }
+            if (!(sampleMs >= LiquidStateMachine.DT_MS) || Double.isInfinite(sampleMs)) {
+                throw new IllegalArgumentException("--sample-ms = " + sampleMs + ": must be a finite number >= dt = "
+                        + LiquidStateMachine.DT_MS + " ms");
+            }
+            if (delays < 1) {
+                throw new IllegalArgumentException("--delays = " + delays + ": must be >= 1");
+            }
             final LsmParameters base = LsmParameters.maass(size, gain, seed);
             final LiquidStateMachine lsm = new LiquidStateMachine(new LsmParameters(size, base.excitatoryFraction(),
                     base.lambda(), gain, random, base.inputNeurons(), base.inputFraction(), base.inputRateHz(), seed));
-            final LsmMemory.Result mc = LsmMemory.measure(lsm, samples, 30, 30, 10, seed);
+            final LsmMemory.Result mc = LsmMemory.measure(lsm, samples, sampleMs, tauMs, delays, seed);
             final double[] u = new double[60];
             java.util.Arrays.fill(u, 0.3);
-            final SpikingChaos.Result chaos = SpikingChaos.measure(lsm, u, 30, 30, 10);
+            final SpikingChaos.Result chaos = SpikingChaos.measure(lsm, u, sampleMs, tauMs, 10);
             final Map<String, Object> m = new LinkedHashMap<>();
             m.put("benchmark", "lsm");
             m.put("size", size);
@@ -209,9 +225,12 @@ public final class ReservoirCommand implements Runnable {
             m.put("separation_lag10", chaos.separation()[10]);
             m.put("separation_lag40", chaos.separation()[40]);
             m.put("branching_ratio", chaos.branchingRatio());
-            m.put("simulated_s", samples * 0.03);
+            m.put("sample_ms", sampleMs);
+            m.put("tau_ms", tauMs);
+            m.put("mc_per_delay", mc.perDelay());
+            m.put("simulated_s", samples * sampleMs * 1e-3);
             m.put("wall_s", mc.wallSeconds());
-            Plots.savePng(Plots.lineChart("LSM perturbation separation (gain " + gain + ")", "samples after perturbation (30 ms)",
+            Plots.savePng(Plots.lineChart("LSM perturbation separation (gain " + gain + ")", "samples after perturbation (" + sampleMs + " ms)",
                     "distance / sqrt(N)", new Plots.Series("separation", range(chaos.separation().length), chaos.separation())),
                     out.resolve("lsm_separation.png"));
             emit(out, "lsm", m);
