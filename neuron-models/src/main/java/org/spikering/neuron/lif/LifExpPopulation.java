@@ -86,7 +86,7 @@ public final class LifExpPopulation implements NeuronPopulation {
         Arrays.fill(biasPa, params.iE());
         this.refractory = new int[size];
         this.yHeld = new double[size];
-        this.lanes = new RefractoryLanes(size);
+        this.lanes = new RefractoryLanes(size, theta, subtract, resetJump, reset, refractorySteps);
     }
 
     /** @return the parameters. */
@@ -147,58 +147,7 @@ public final class LifExpPopulation implements NeuronPopulation {
             Arrays.fill(input0, from, to, 0.0);
             Arrays.fill(input1, from, to, 0.0);
         }
-        final double[] held = this.yHeld;
-        int count = spikeCount;
-        final int lane = lanes.lane(from, to, refr);
-        if (lane < 0) {
-            // a range that is not a registered lane: test every neuron's counter
-            for (int i = from; i < to; i++) {
-                final int r = refr[i];
-                if (r > 0) {
-                    y[i] = held[i];
-                    refr[i] = r - 1;
-                } else if (y[i] >= theta) {
-                    final double after = subtract ? y[i] - resetJump : reset;
-                    y[i] = after;
-                    held[i] = after;
-                    refr[i] = refractorySteps;
-                    spikes[count++] = i;
-                }
-            }
-            lanes.markDirty();
-            return count;
-        }
-        // pass 2: neurons refractory at the start of the step keep their held potential
-        final int[] list = lanes.list(lane);
-        int c = lanes.count(lane);
-        for (int k = 0; k < c; k++) {
-            final int i = list[k];
-            y[i] = held[i];
-        }
-        // pass 3: threshold test of the others (a held potential can be at or above threshold only
-        // after a reset by subtraction, hence the counter test of candidates)
-        for (int i = from; i < to; i++) {
-            if (y[i] >= theta && refr[i] == 0) {
-                final double after = subtract ? y[i] - resetJump : reset;
-                y[i] = after;
-                held[i] = after;
-                refr[i] = refractorySteps + 1; // counted down below with the others
-                list[c++] = i;
-                spikes[count++] = i;
-            }
-        }
-        // pass 4: count down, keep the still refractory ones
-        int kept = 0;
-        for (int k = 0; k < c; k++) {
-            final int i = list[k];
-            final int r = refr[i] - 1;
-            refr[i] = r;
-            if (r > 0) {
-                list[kept++] = i;
-            }
-        }
-        lanes.setCount(lane, kept);
-        return count;
+        return lanes.thresholdAndReset(y, yHeld, refr, from, to, spikes, spikeCount);
     }
 
     /**

@@ -12,19 +12,41 @@ import java.util.Arrays;
  * after which the caller marks the lanes {@linkplain #markDirty dirty}; dirty lanes are rebuilt from
  * the counters on the next call. Lanes are registered with {@link #setRanges} before any concurrent
  * use; after that, each lane is read and written only by the thread updating its range.
+ *
+ * <p>{@link #thresholdAndReset} is the second half of a LIF step that uses them: after the
+ * branch-free integration of every neuron, neurons refractory at the start of the step get their held
+ * potential back, the others are tested against the threshold and reset, and the counters count down.
  */
 final class RefractoryLanes {
 
     private final int size;
+    private final double theta;
+    private final boolean subtract;
+    private final double resetJump;
+    private final double reset;
+    private final int refractorySteps;
     private int[] from;
     private int[] to;
     private int[][] list;
     private int[] count;
     private boolean dirty;
 
-    /** @param size population size; one lane [0, size) to start with. */
-    RefractoryLanes(final int size) {
+    /**
+     * @param size            population size; one lane [0, size) to start with.
+     * @param theta           threshold relative to rest, mV.
+     * @param subtract        reset by subtraction of {@code resetJump} (else to {@code reset}).
+     * @param resetJump       V_th − V_reset, mV.
+     * @param reset           reset potential relative to rest, mV.
+     * @param refractorySteps refractory period, steps.
+     */
+    RefractoryLanes(final int size, final double theta, final boolean subtract, final double resetJump,
+                    final double reset, final int refractorySteps) {
         this.size = size;
+        this.theta = theta;
+        this.subtract = subtract;
+        this.resetJump = resetJump;
+        this.reset = reset;
+        this.refractorySteps = refractorySteps;
         setRanges(new int[] {0, size}, new int[size]);
     }
 
@@ -113,5 +135,74 @@ final class RefractoryLanes {
      */
     void setCount(final int lane, final int c) {
         count[lane] = c;
+    }
+
+    /**
+     * Second half of a step of neurons [from, to) whose potentials y were integrated as if none were
+     * refractory: neurons refractory at the start of the step keep their held potential (input discarded)
+     * and count down; the others spike if y &ge; θ, are reset and become refractory.
+     *
+     * @param y          potentials relative to rest, mV.
+     * @param held       potentials held during the refractory period, mV.
+     * @param refr       refractory counters, steps.
+     * @param from       first neuron.
+     * @param to         last neuron, exclusive.
+     * @param spikes     output: spiking neurons, appended.
+     * @param spikeCount entries already in {@code spikes}.
+     * @return the new number of entries in {@code spikes}.
+     */
+    int thresholdAndReset(final double[] y, final double[] held, final int[] refr, final int from, final int to,
+                          final int[] spikes, final int spikeCount) {
+        int n = spikeCount;
+        final int lane = lane(from, to, refr);
+        if (lane < 0) {
+            // a range that is not a registered lane: test every neuron's counter
+            for (int i = from; i < to; i++) {
+                final int r = refr[i];
+                if (r > 0) {
+                    y[i] = held[i];
+                    refr[i] = r - 1;
+                } else if (y[i] >= theta) {
+                    final double after = subtract ? y[i] - resetJump : reset;
+                    y[i] = after;
+                    held[i] = after;
+                    refr[i] = refractorySteps;
+                    spikes[n++] = i;
+                }
+            }
+            markDirty();
+            return n;
+        }
+        // neurons refractory at the start of the step keep their held potential
+        final int[] l = list[lane];
+        int c = count[lane];
+        for (int k = 0; k < c; k++) {
+            final int i = l[k];
+            y[i] = held[i];
+        }
+        // threshold test of the others (a held potential can be at or above threshold only after a reset by
+        // subtraction, hence the counter test of candidates)
+        for (int i = from; i < to; i++) {
+            if (y[i] >= theta && refr[i] == 0) {
+                final double after = subtract ? y[i] - resetJump : reset;
+                y[i] = after;
+                held[i] = after;
+                refr[i] = refractorySteps + 1; // counted down below with the others
+                l[c++] = i;
+                spikes[n++] = i;
+            }
+        }
+        // count down, keep the still refractory ones
+        int kept = 0;
+        for (int k = 0; k < c; k++) {
+            final int i = l[k];
+            final int r = refr[i] - 1;
+            refr[i] = r;
+            if (r > 0) {
+                l[kept++] = i;
+            }
+        }
+        count[lane] = kept;
+        return n;
     }
 }
