@@ -7,10 +7,12 @@ import org.spikering.plasticity.data.SequenceSource;
 
 /**
  * The (4,6)-back task (Marschall, Cho &amp; Savin 2020): i.i.d. bits x(n) ~ Bernoulli(0.5); the target
- * probability is p(n) = 0.5 + 0.5·x(n − 4) − 0.25·x(n − 6); the soft target (p, 1 − p) is learned with
- * softmax cross-entropy. Each bit is held for {@code stepsPerSymbol} 1-ms steps and encoded by two groups
- * of {@code neuronsPerGroup} input neurons (x = 1 group, x = 0 group) firing at {@code rateHz}; the loss
- * counts the last step of every symbol from symbol 6 on.
+ * probability is p(n) = 0.5 + 0.5·x(n − 4) − 0.25·x(n − 6); the soft target (p, 1 − p) (not a sampled 0/1
+ * label) is learned with softmax cross-entropy over two readouts. Each bit is held for {@code stepsPerSymbol} 1-ms
+ * steps and encoded by two groups of {@code neuronsPerGroup} input neurons (x = 1 group, x = 0 group), the active
+ * group firing Bernoulli spikes with probability rate·1 ms per step (at 1000 Hz every neuron of the active group
+ * fires every step: a noise-free burst); the loss counts the last step of every symbol from symbol 6 on, so the
+ * loss per sequence divided by {@link #scoredStepsPerSequence()} is the cross-entropy per symbol.
  *
  * <p>Expected cross-entropy per symbol of the classic predictors (natural log, with H the binary
  * entropy): nothing learned H(5/8) = 0.6616; only x(n−4) learned ½H(7/8) + ½H(3/8) = 0.5192; both
@@ -37,9 +39,12 @@ public record FourSixBackTask(int symbols, int stepsPerSymbol, int neuronsPerGro
         }
     }
 
-    /** @return 60 symbols of 10 ms, 2 groups of 20 neurons at 200 Hz. */
+    /**
+     * @return 60 symbols of one 1-ms step, 2 groups of 10 neurons at 1000 Hz: one spike per neuron of the active
+     *         group per symbol, matched to {@link NBackNetwork}, which updates once per symbol.
+     */
     public static FourSixBackTask standard() {
-        return new FourSixBackTask(60, 10, 20, 200);
+        return new FourSixBackTask(60, 1, 10, 1000);
     }
 
     /** Analytic cross-entropy bounds, nats per symbol. */

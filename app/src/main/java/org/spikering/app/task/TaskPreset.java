@@ -61,8 +61,8 @@ public record TaskPreset(String name, SequenceSource source, RecurrentSpikingNet
             }
             case "nback": {
                 final FourSixBackTask t = FourSixBackTask.standard();
-                return new TaskPreset("nback", t, RecurrentSpikingNetwork.random(t.inputs(), 100, 2, 50,
-                        classificationParams(200.0, 1.7), seed), true, 2e-3, 32, 500, t.scoredStepsPerSequence(), false);
+                return new TaskPreset("nback", t, NBackNetwork.create(t.inputs(), seed), true, 2e-3, 32, 600,
+                        t.scoredStepsPerSequence(), false);
             }
             default:
                 throw new IllegalArgumentException("--task = '" + name + "': must be one of " + String.join(", ", NAMES));

@@ -125,7 +125,7 @@ final class TaskStatisticsTest {
                     }
                 }
                 assertTrue(on == 0 || off == 0, "one group per symbol");
-                assertTrue(on + off > 0, "every symbol is visible (P(no spike) = 0.8^200)");
+                assertTrue(on + off > 0, "every symbol is visible (the active group fires every step at 1000 Hz)");
                 bits[n] = on > 0 ? 1 : 0;
                 ones += bits[n];
                 bitsSeen++;
