@@ -74,7 +74,7 @@ public final class TrainCommand implements Callable<Integer> {
         final Map<String, Object> s = run.write(dir, o);
         System.out.println(Json.oneLine(s));
         if (o.divergedAtIteration() != null) {
-            throw new IllegalStateException("training diverged at iteration " + o.divergedAtIteration().intValue()
+            throw new IllegalStateException("training diverged at iteration " + o.divergedAtIteration()
                     + " (non-finite loss or weights); lower --lr. Files hold the finite iterations before it: " + dir);
         }
         return 0;

@@ -59,7 +59,7 @@ public final class TrainingRun {
      * @param counters            operation counts of training (see the class comment).
      */
     public record Outcome(List<IterationResult> curve, List<double[]> tests, double finalLoss, double testAccuracy,
-                          double testLossPerStep, Double divergedAtIteration, double wallSeconds, Evaluation heldOut,
+                          double testLossPerStep, Integer divergedAtIteration, double wallSeconds, Evaluation heldOut,
                           OperationCounters counters) {
     }
 
@@ -163,7 +163,7 @@ public final class TrainingRun {
         final List<IterationResult> curve = new ArrayList<>();
         final List<double[]> tests = new ArrayList<>();
         final long t0 = System.nanoTime();
-        Double diverged = null;
+        Integer diverged = null;
         Evaluation last = null;
         try {
             for (int n = 0; n < iterations; n++) {
@@ -178,7 +178,7 @@ public final class TrainingRun {
                 }
             }
         } catch (TrainingDivergedException e) {
-            diverged = (double) curve.size() + 1;
+            diverged = curve.size() + 1;
             if (progress != null) {
                 progress.println("training diverged: " + e.getMessage());
             }
