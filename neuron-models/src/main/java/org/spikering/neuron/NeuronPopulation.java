@@ -69,17 +69,6 @@ public interface NeuronPopulation {
     }
 
     /**
-     * Tells the population which index ranges {@link #update} will be called with, one thread per range,
-     * so it can keep per-range bookkeeping (lists of refractory neurons). Optional: other ranges still work.
-     * Call before concurrent use. The default does nothing.
-     *
-     * @param bounds ascending bounds, bounds[0] = 0 and last = size; range k is [bounds[k], bounds[k+1]).
-     */
-    default void setUpdateRanges(int[] bounds) {
-        // no per-range state
-    }
-
-    /**
      * Advances one neuron by {@code steps} steps without synaptic input, in closed form (used by the
      * event-driven update and by lazy plasticity). Constant bias current still acts. Does not emit spikes:
      * callers use it only over stretches in which the neuron cannot reach threshold.

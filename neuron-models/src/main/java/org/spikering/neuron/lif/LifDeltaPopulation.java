@@ -49,7 +49,7 @@ public final class LifDeltaPopulation implements NeuronPopulation {
     private final int[] refractory;
     /** Potential held during the refractory period (the value after the reset), mV relative to E_L. */
     private final double[] yHeld;
-    private final RefractoryLanes lanes;
+    private final RefractoryList refractoryList;
     private final long[] lastUpdate;
 
     /**
@@ -74,7 +74,7 @@ public final class LifDeltaPopulation implements NeuronPopulation {
         Arrays.fill(biasPa, params.iE());
         this.refractory = new int[size];
         this.yHeld = new double[size];
-        this.lanes = new RefractoryLanes(size, theta, subtract, resetJump, reset, refractorySteps);
+        this.refractoryList = new RefractoryList(size, theta, subtract, resetJump, reset, refractorySteps);
         this.lastUpdate = new long[size];
     }
 
@@ -130,7 +130,7 @@ public final class LifDeltaPopulation implements NeuronPopulation {
         if (clear) {
             Arrays.fill(input0, from, to, 0.0);
         }
-        return lanes.thresholdAndReset(y, yHeld, refr, from, to, spikes, spikeCount);
+        return refractoryList.thresholdAndReset(y, yHeld, refr, from, to, spikes, spikeCount);
     }
 
     /**
@@ -165,13 +165,13 @@ public final class LifDeltaPopulation implements NeuronPopulation {
                 y[i] = subtract ? v - resetJump : reset;
                 yHeld[i] = y[i];
                 refractory[i] = refractorySteps;
-                lanes.markDirty();
+                refractoryList.markDirty();
                 return true;
             }
             y[i] = v;
         } else {
             refractory[i]--;
-            lanes.markDirty();
+            refractoryList.markDirty();
         }
         return false;
     }
@@ -199,18 +199,6 @@ public final class LifDeltaPopulation implements NeuronPopulation {
         return lastUpdate[i];
     }
 
-    /**
-     * Registers the index ranges that {@link #update} will be called with (one thread per range), so each
-     * range keeps its own list of refractory neurons. Other ranges still work, through a slower scan.
-     * Call before concurrent use.
-     *
-     * @param bounds ascending bounds, bounds[0] = 0 and last = size; range k is [bounds[k], bounds[k+1]).
-     */
-    @Override
-    public void setUpdateRanges(final int[] bounds) {
-        lanes.setRanges(bounds.clone(), refractory);
-    }
-
     @Override
     public void advanceWithoutInput(final int neuron, final long steps) {
         long k = steps;
@@ -218,7 +206,7 @@ public final class LifDeltaPopulation implements NeuronPopulation {
         if (r > 0) {
             final long clamped = Math.min(r, k);
             refractory[neuron] = (int) (r - clamped);
-            lanes.markDirty();
+            refractoryList.markDirty();
             k -= clamped;
         }
         if (k > 0) {

@@ -56,7 +56,7 @@ public final class LifExpPopulation implements NeuronPopulation {
     private final int[] refractory;
     /** Potential held during the refractory period (the value after the reset), mV relative to E_L. */
     private final double[] yHeld;
-    private final RefractoryLanes lanes;
+    private final RefractoryList refractoryList;
 
     /**
      * @param params parameters.
@@ -86,7 +86,7 @@ public final class LifExpPopulation implements NeuronPopulation {
         Arrays.fill(biasPa, params.iE());
         this.refractory = new int[size];
         this.yHeld = new double[size];
-        this.lanes = new RefractoryLanes(size, theta, subtract, resetJump, reset, refractorySteps);
+        this.refractoryList = new RefractoryList(size, theta, subtract, resetJump, reset, refractorySteps);
     }
 
     /** @return the parameters. */
@@ -147,19 +147,7 @@ public final class LifExpPopulation implements NeuronPopulation {
             Arrays.fill(input0, from, to, 0.0);
             Arrays.fill(input1, from, to, 0.0);
         }
-        return lanes.thresholdAndReset(y, yHeld, refr, from, to, spikes, spikeCount);
-    }
-
-    /**
-     * Registers the index ranges that {@link #update} will be called with (one thread per range), so each
-     * range keeps its own list of refractory neurons. Other ranges still work, through a slower scan.
-     * Call before concurrent use.
-     *
-     * @param bounds ascending bounds, bounds[0] = 0 and last = size; range k is [bounds[k], bounds[k+1]).
-     */
-    @Override
-    public void setUpdateRanges(final int[] bounds) {
-        lanes.setRanges(bounds.clone(), refractory);
+        return refractoryList.thresholdAndReset(y, yHeld, refr, from, to, spikes, spikeCount);
     }
 
     @Override
@@ -169,7 +157,7 @@ public final class LifExpPopulation implements NeuronPopulation {
         if (r > 0) {
             final long clamped = Math.min(r, k);
             refractory[neuron] = (int) (r - clamped);
-            lanes.markDirty();
+            refractoryList.markDirty();
             iEx[neuron] *= Math.pow(p11ex, clamped);
             iIn[neuron] *= Math.pow(p11in, clamped);
             k -= clamped;

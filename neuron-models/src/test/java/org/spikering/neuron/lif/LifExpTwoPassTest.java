@@ -68,9 +68,6 @@ class LifExpTwoPassTest {
         final int n = 257;
         final double h = 0.1;
         final LifExpPopulation pop = new LifExpPopulation(params, n, h);
-        if (mode == 2) {
-            pop.setUpdateRanges(new int[] {0, 100, n});
-        }
         final ScalarTwin twin = new ScalarTwin(params, n, h);
         final SplittableRandom rnd = new SplittableRandom(7);
         final double[] w0 = new double[n];
@@ -85,10 +82,10 @@ class LifExpTwoPassTest {
             }
             final int c2 = twin.step(w0, w1, params.iE(), s2);
             final int c1;
-            if (mode == 0 || mode == 1 && t % 3 != 0) {
+            if (mode == 0 || t % 3 != 0) {
                 c1 = pop.updateAndClearInput(t, 0, n, w0, w1, s1, 0);
             } else {
-                // two ranges: registered lanes (mode 2), or unregistered ones every third step (mode 1)
+                // two sub-ranges every third step (the per-neuron counter scan), whole-population steps otherwise
                 c1 = pop.updateAndClearInput(t, 100, n, w0, w1, s1,
                         pop.updateAndClearInput(t, 0, 100, w0, w1, s1, 0));
             }
@@ -114,13 +111,8 @@ class LifExpTwoPassTest {
     }
 
     @Test
-    void unregisteredRangesMixedWithWholeUpdatesMatchScalarTwin() {
+    void subRangesMixedWithWholeUpdatesMatchScalarTwin() {
         compare(LifExpParameters.cuba(), 1);
-    }
-
-    @Test
-    void registeredRangesMatchScalarTwin() {
-        compare(LifExpParameters.cuba(), 2);
     }
 
     @Test

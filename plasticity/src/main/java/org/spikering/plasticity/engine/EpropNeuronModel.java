@@ -48,6 +48,9 @@ public record EpropNeuronModel(NetworkParams params, boolean adaptive) implement
         private static final String[] NAMES = {"V_m", "a", "psi", "z", "refractory_steps"};
         private final NetworkParams p;
         private final boolean adaptive;
+        private final double alpha;
+        private final double zeta;
+        private final double rho;
         private final double[] v;
         private final double[] a;
         private final double[] psi;
@@ -57,6 +60,9 @@ public record EpropNeuronModel(NetworkParams params, boolean adaptive) implement
         EpropNeuronPopulation(final NetworkParams p, final boolean adaptive, final int n) {
             this.p = p;
             this.adaptive = adaptive;
+            this.alpha = p.alpha();
+            this.zeta = p.zeta();
+            this.rho = p.rho();
             this.v = new double[n];
             this.a = new double[n];
             this.psi = new double[n];
@@ -82,9 +88,6 @@ public record EpropNeuronModel(NetworkParams params, boolean adaptive) implement
         @Override
         public int update(final long step, final int from, final int to, final double[] input0, final double[] input1,
                           final int[] spikes, final int spikeCount) {
-            final double alpha = p.alpha();
-            final double zeta = p.zeta();
-            final double rho = p.rho();
             final double vth = p.thresholdMv();
             final double betaA = p.betaAdapt();
             final int refSteps = p.refractorySteps();

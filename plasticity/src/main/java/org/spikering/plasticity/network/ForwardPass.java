@@ -118,6 +118,8 @@ public final class ForwardPass {
         private final int b;
         private final Trajectory tr;
         private final boolean classification;
+        private final double kappa;
+        private final double zetaOut;
         private final double[] classScore;
         private final double[] targetScore;
         private double loss;
@@ -135,6 +137,8 @@ public final class ForwardPass {
             this.b = b;
             this.tr = tr;
             this.classification = batch.loss() == LossKind.CLASSIFICATION_CE;
+            this.kappa = net.params().kappa();
+            this.zetaOut = net.params().zetaOut();
             this.classScore = new double[net.outputs()];
             this.targetScore = new double[net.outputs()];
         }
@@ -151,8 +155,6 @@ public final class ForwardPass {
             final int nRec = net.recurrent();
             final int nOut = net.outputs();
             final int steps = batch.steps();
-            final double kappa = net.params().kappa();
-            final double zetaOut = net.params().zetaOut();
             final double[] wOut = net.wOut();
             final double[] target = batch.targets();
             final boolean[] mask = batch.lossMask();

@@ -3,7 +3,6 @@ package org.spikering.reservoir.bench;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.spikering.reservoir.esn.EchoStateNetwork;
 import org.spikering.reservoir.readout.RidgeRegression;
 
@@ -120,14 +119,23 @@ public final class MemoryCapacity {
             }
         }
         final EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(gram, false));
-        final RealMatrix v = eig.getV();
+        // (UᵀU)^{−1/2} = V diag(1/√λ) Vᵀ
+        final double[][] v = eig.getV().getData();
         final double[] ev = eig.getRealEigenvalues();
+        final double[][] vScaled = new double[kMax][kMax];
+        for (int a = 0; a < kMax; a++) {
+            for (int m = 0; m < kMax; m++) {
+                vScaled[a][m] = v[a][m] / Math.sqrt(ev[m]);
+            }
+        }
         final double[][] invSqrt = new double[kMax][kMax];
         for (int a = 0; a < kMax; a++) {
             for (int b = 0; b < kMax; b++) {
                 double s = 0;
+                final double[] va = vScaled[a];
+                final double[] vb = v[b];
                 for (int m = 0; m < kMax; m++) {
-                    s += v.getEntry(a, m) * v.getEntry(b, m) / Math.sqrt(ev[m]);
+                    s += va[m] * vb[m];
                 }
                 invSqrt[a][b] = s;
             }

@@ -69,7 +69,7 @@ public final class DisruptorEngine implements StepRunner {
         final int neurons = state.network().neuronCount();
         final int pops = state.network().populations().size();
         this.merged = new int[neurons];
-        this.ownSpikes = new int[neurons];
+        this.ownSpikes = new int[state.partitionNeurons(0)];
         this.ownPopEnd = new int[pops];
         this.partSpikes = new int[parts][];
         this.partPopEnd = new int[parts][];
@@ -84,7 +84,7 @@ public final class DisruptorEngine implements StepRunner {
                 new YieldingWaitStrategy());
         this.workers = new PartitionWorker[parts - 1];
         for (int q = 1; q < parts; q++) {
-            workers[q - 1] = new PartitionWorker(state, q, this, lookahead, neurons, pops);
+            workers[q - 1] = new PartitionWorker(state, q, this, lookahead, state.partitionNeurons(q), pops);
         }
         if (workers.length > 0) {
             disruptor.handleEventsWith(workers);

@@ -254,7 +254,7 @@ public final class NetworkState {
     }
 
     /**
-     * Step t for all partitions in the calling thread (the reference path): Poisson drive arriving at t,
+     * Step t of a one-partition state in the calling thread (the reference path): Poisson drive arriving at t,
      * neuron updates reading and clearing wheel slot t. Spiking neurons are written to {@code spikesOut}
      * as ascending global ids.
      *
@@ -263,18 +263,24 @@ public final class NetworkState {
      * @return number of spikes.
      */
     public int update(final long t, final int[] spikesOut) {
-        if (partitions == 1) {
-            final int n = updatePartition(0, t, spikesOut, null);
-            gridPoint = t + 1;
-            return n;
+        if (partitions != 1) {
+            throw new IllegalStateException("update(t) runs a one-partition state; this one has " + partitions
+                    + " partitions: use updatePartition and merge");
         }
-        final int[][] out = new int[partitions][spikesOut.length];
-        final int[][] ends = new int[partitions][nPops];
-        for (int q = 0; q < partitions; q++) {
-            updatePartition(q, t, out[q], ends[q]);
-        }
-        final int n = merge(out, ends, spikesOut);
+        final int n = updatePartition(0, t, spikesOut, null);
         gridPoint = t + 1;
+        return n;
+    }
+
+    /**
+     * @param q partition.
+     * @return number of neurons in partition q, all populations.
+     */
+    public int partitionNeurons(final int q) {
+        int n = 0;
+        for (int p = 0; p < nPops; p++) {
+            n += partTo[p][q] - partFrom[p][q];
+        }
         return n;
     }
 
