@@ -69,6 +69,55 @@ public interface NeuronPopulation {
     }
 
     /**
+     * Whether input arriving at step t first changes the spike decision of step t + 1, so that the
+     * update from t to t + 1 splits into a membrane half (V_m and threshold, from the synaptic state
+     * before the step's input) and an input half (the synaptic state takes in step t's input). True for
+     * current-based synapses (NEST {@code iaf_psc_exp}); an engine may then run the input half one step
+     * late, fused with the next membrane half, and so wait one step less for other threads' spikes.
+     * Models that return true implement {@link #updateLagged} and {@link #integrateInput}.
+     *
+     * @return whether the update can run with its input half one step late.
+     */
+    default boolean hasSplitUpdate() {
+        return false;
+    }
+
+    /**
+     * A lagged step: the input half of step {@code step − 1} (skipped if {@code previousInput0} is null),
+     * then the membrane half of step {@code step}. A run of lagged steps s, s+1, …, e (the first without
+     * previous input) followed by {@link #integrateInput} of step e gives bit for bit the state and
+     * spikes of {@link #update} for steps s … e. Clears the input it reads. Only for models with
+     * {@link #hasSplitUpdate()}; between such a run's first step and its closing
+     * {@link #integrateInput}, synaptic state variables lag one step behind.
+     *
+     * @param step           the step whose membrane half runs.
+     * @param from           first local neuron index, inclusive.
+     * @param to             last local neuron index, exclusive.
+     * @param previousInput0 channel 0 input of step {@code step − 1}, or null; cleared.
+     * @param previousInput1 channel 1 input of step {@code step − 1}, or null; cleared.
+     * @param spikes         output: spiking local indices, appended from {@code spikeCount}.
+     * @param spikeCount     entries already in {@code spikes}.
+     * @return the new number of entries in {@code spikes}.
+     */
+    default int updateLagged(long step, int from, int to, double[] previousInput0, double[] previousInput1,
+                             int[] spikes, int spikeCount) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no split update");
+    }
+
+    /**
+     * The input half alone, closing a run of {@link #updateLagged} steps: the synaptic state takes in
+     * the given input (of the run's last step), which is cleared.
+     *
+     * @param from   first local neuron index, inclusive.
+     * @param to     last local neuron index, exclusive.
+     * @param input0 channel 0 input; cleared.
+     * @param input1 channel 1 input or null; cleared.
+     */
+    default void integrateInput(int from, int to, double[] input0, double[] input1) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no split update");
+    }
+
+    /**
      * Advances one neuron by {@code steps} steps without synaptic input, in closed form (used by the
      * event-driven update and by lazy plasticity). Constant bias current still acts. Does not emit spikes:
      * callers use it only over stretches in which the neuron cannot reach threshold.

@@ -151,6 +151,60 @@ public final class LifExpPopulation implements NeuronPopulation {
     }
 
     @Override
+    public boolean hasSplitUpdate() {
+        return true;
+    }
+
+    /**
+     * Input half of step t − 1, then membrane half of step t, in one pass (the same arithmetic as
+     * {@link #update}, regrouped):
+     * <pre>
+     *   I_ex ← P11ex·I_ex + w_ex(t − 1),   I_in ← P11in·I_in + w_in(t − 1)
+     *   y ← P22·y + P21ex·I_ex + P21in·I_in + P20·I_e,   then threshold, reset and refractoriness
+     * </pre>
+     */
+    @Override
+    public int updateLagged(final long step, final int from, final int to, final double[] previousInput0,
+                            final double[] previousInput1, final int[] spikes, final int spikeCount) {
+        final double[] y = this.y;
+        final double[] ex = this.iEx;
+        final double[] in = this.iIn;
+        final double[] bias = this.biasPa;
+        final double p22 = this.p22;
+        final double p21ex = this.p21ex;
+        final double p21in = this.p21in;
+        final double p20 = this.p20;
+        if (previousInput0 != null) {
+            final double p11ex = this.p11ex;
+            final double p11in = this.p11in;
+            for (int i = from; i < to; i++) {
+                final double e = p11ex * ex[i] + previousInput0[i];
+                final double h = p11in * in[i] + previousInput1[i];
+                ex[i] = e;
+                in[i] = h;
+                y[i] = p22 * y[i] + p21ex * e + p21in * h + p20 * bias[i];
+            }
+            Arrays.fill(previousInput0, from, to, 0.0);
+            Arrays.fill(previousInput1, from, to, 0.0);
+        } else {
+            for (int i = from; i < to; i++) {
+                y[i] = p22 * y[i] + p21ex * ex[i] + p21in * in[i] + p20 * bias[i];
+            }
+        }
+        return refractoryList.thresholdAndReset(y, yHeld, refractory, from, to, spikes, spikeCount);
+    }
+
+    @Override
+    public void integrateInput(final int from, final int to, final double[] input0, final double[] input1) {
+        for (int i = from; i < to; i++) {
+            iEx[i] = p11ex * iEx[i] + input0[i];
+            iIn[i] = p11in * iIn[i] + input1[i];
+        }
+        Arrays.fill(input0, from, to, 0.0);
+        Arrays.fill(input1, from, to, 0.0);
+    }
+
+    @Override
     public void advanceWithoutInput(final int neuron, final long steps) {
         long k = steps;
         final int r = refractory[neuron];

@@ -122,6 +122,73 @@ class LifExpTwoPassTest {
                 c.tauSynIn(), 30.0, ResetMode.BY_SUBTRACTION, c.vInit()), 0);
     }
 
+    /**
+     * Runs of lagged steps (input half one step late), each closed by integrateInput, against the
+     * standard update: same spikes at every step and, after each run, the same state bits.
+     */
+    private static void compareLagged(final LifExpParameters params) {
+        final int n = 193;
+        final double h = 0.1;
+        final LifExpPopulation standard = new LifExpPopulation(params, n, h);
+        final LifExpPopulation lagged = new LifExpPopulation(params, n, h);
+        final SplittableRandom rnd = new SplittableRandom(11);
+        final int steps = 12_000;
+        final double[][] w0 = new double[steps][n];
+        final double[][] w1 = new double[steps][n];
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < n; i++) {
+                w0[t][i] = rnd.nextDouble() < 0.3 ? 40 * rnd.nextDouble() : 0.0;
+                w1[t][i] = rnd.nextDouble() < 0.1 ? -60 * rnd.nextDouble() : 0.0;
+            }
+        }
+        final int[] s1 = new int[n];
+        final int[] s2 = new int[n];
+        long spikes = 0;
+        int runStart = 0;
+        while (runStart < steps) {
+            final int runEnd = Math.min(steps, runStart + 1 + rnd.nextInt(700)); // runs of 1 to 700 steps
+            for (int t = runStart; t < runEnd; t++) {
+                final int c1 = standard.updateAndClearInput(t, 0, n, w0[t].clone(), w1[t].clone(), s1, 0);
+                final int c2 = t == runStart
+                        ? lagged.updateLagged(t, 0, n, null, null, s2, 0)
+                        : lagged.updateLagged(t, 0, n, w0[t - 1].clone(), w1[t - 1].clone(), s2, 0);
+                assertEquals(c1, c2, "spike count at step " + t);
+                for (int k = 0; k < c1; k++) {
+                    assertEquals(s1[k], s2[k], "spike " + k + " at step " + t);
+                }
+                for (int i = 0; i < n; i++) {
+                    assertEquals(Double.doubleToRawLongBits(standard.membranePotential(i)),
+                            Double.doubleToRawLongBits(lagged.membranePotential(i)), "V_m of " + i + " at step " + t);
+                }
+                spikes += c1;
+            }
+            final double[] last0 = w0[runEnd - 1].clone();
+            final double[] last1 = w1[runEnd - 1].clone();
+            lagged.integrateInput(0, n, last0, last1);
+            assertEquals(0.0, last0[n - 1], "input cleared");
+            for (int i = 0; i < n; i++) {
+                for (String v : standard.stateVariableNames()) {
+                    assertEquals(Double.doubleToRawLongBits(standard.stateVariable(v, i)),
+                            Double.doubleToRawLongBits(lagged.stateVariable(v, i)), v + " of " + i + " after step " + runEnd);
+                }
+            }
+            runStart = runEnd;
+        }
+        assertTrue(spikes > 1000, "the comparison must see spikes: " + spikes);
+    }
+
+    @Test
+    void laggedInputHalfGivesStandardUpdateBitForBit() {
+        compareLagged(LifExpParameters.cuba());
+    }
+
+    @Test
+    void laggedInputHalfWithResetBySubtractionGivesStandardUpdateBitForBit() {
+        final LifExpParameters c = LifExpParameters.cuba();
+        compareLagged(new LifExpParameters(c.tauM(), c.cM(), c.eL(), c.vTh(), c.vReset(), c.tRef(), c.tauSynEx(),
+                c.tauSynIn(), 30.0, ResetMode.BY_SUBTRACTION, c.vInit()));
+    }
+
     @Test
     void heldPotentialFollowsExplicitlySetPotentialDuringRefractoryPeriod() {
         final LifExpPopulation pop = new LifExpPopulation(LifExpParameters.cuba(), 1, 0.1);

@@ -2,7 +2,6 @@ package org.spikering.sim.engine;
 
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import java.util.ArrayList;
@@ -51,6 +50,8 @@ public final class DisruptorEngine implements StepRunner {
     private final RingBuffer<SpikeEvent> ring;
     private final PartitionWorker[] workers;
     private final ListenerHandler listener;
+    private final boolean canLag;
+    private final int lookahead;
     private volatile Throwable failure;
     private volatile long gate = Long.MAX_VALUE / 2;
     private volatile long runEnd;
@@ -73,7 +74,8 @@ public final class DisruptorEngine implements StepRunner {
         this.ownPopEnd = new int[pops];
         this.partSpikes = new int[parts][];
         this.partPopEnd = new int[parts][];
-        final int lookahead = Math.max(1, Math.min(state.minDelaySteps(), MAX_LOOKAHEAD));
+        this.canLag = state.canLagInput();
+        this.lookahead = Math.max(1, Math.min(state.minDelaySteps(), MAX_LOOKAHEAD));
         final AtomicInteger threadNo = new AtomicInteger(1);
         final ThreadFactory tf = r -> {
             final Thread t = new Thread(r, "spikering-partition-" + threadNo.getAndIncrement());
@@ -81,7 +83,7 @@ public final class DisruptorEngine implements StepRunner {
             return t;
         };
         this.disruptor = new Disruptor<>(SpikeEvent::new, RING_SIZE, tf, ProducerType.SINGLE,
-                new YieldingWaitStrategy());
+                new SpinThenYieldWaitStrategy(SPINS_BEFORE_YIELD));
         this.workers = new PartitionWorker[parts - 1];
         for (int q = 1; q < parts; q++) {
             workers[q - 1] = new PartitionWorker(state, q, this, lookahead, state.partitionNeurons(q), pops);
@@ -130,20 +132,27 @@ public final class DisruptorEngine implements StepRunner {
         final List<StepListener> stl = hooks.stepListeners;
         final boolean gated = !stl.isEmpty();
         final boolean publishing = workers.length > 0 || listener != null;
+        // lagged steps let workers run one step further ahead; step listeners read synaptic state, which
+        // lags a step behind in a lagged run, so they get standard steps
+        final boolean lagged = canLag && workers.length > 0 && !gated;
         gate = gated ? from - 1 : Long.MAX_VALUE / 2;
         runEnd = to;
         if (workers.length > 0) {
-            publishMarker(SpikeEvent.START, from);
+            publishMarker(lagged ? SpikeEvent.START_LAGGED : SpikeEvent.START, from);
         }
         partSpikes[0] = ownSpikes;
         partPopEnd[0] = ownPopEnd;
         for (long t = from; t < to; t++) {
             final long t0 = System.nanoTime();
-            state.updatePartition(0, t, ownSpikes, ownPopEnd);
+            if (lagged) {
+                state.updatePartitionLagged(0, t, t == from, ownSpikes, ownPopEnd);
+            } else {
+                state.updatePartition(0, t, ownSpikes, ownPopEnd);
+            }
             for (int w = 0; w < workers.length; w++) {
                 final PartitionWorker pw = workers[w];
                 int spins = 0;
-                while (pw.updatedStep < t) {
+                while (pw.updatedStep.get() < t) {
                     spins = idle(spins);
                 }
                 partSpikes[w + 1] = pw.spikes(t);
@@ -166,6 +175,12 @@ public final class DisruptorEngine implements StepRunner {
             hooks.timer.record(System.nanoTime() - t0);
         }
         awaitDelivered(to - 1);
+        if (lagged) {
+            // every partition thread is idle now (it delivered step to − 1 after its last update)
+            for (int q = 0; q < state.partitions(); q++) {
+                state.closeLaggedRun(q, to - 1);
+            }
+        }
         awaitListeners(to - 1);
     }
 
@@ -203,7 +218,7 @@ public final class DisruptorEngine implements StepRunner {
     private void awaitDelivered(final long step) {
         for (PartitionWorker w : workers) {
             int spins = 0;
-            while (w.completedStep < step) {
+            while (w.completedStep.get() < step) {
                 spins = idle(spins);
             }
         }

@@ -10,8 +10,10 @@ final class SpikeEvent {
     static final int SPIKE = 0;
     /** All spikes of {@link #step} have been published. */
     static final int END_OF_STEP = 1;
-    /** A run starts at {@link #step}: everything before it has been delivered. */
+    /** A run of standard steps starts at {@link #step}: everything before it has been delivered. */
     static final int START = 2;
+    /** As {@link #START}, for a run of lagged steps ({@code NetworkState.updatePartitionLagged}). */
+    static final int START_LAGGED = 3;
 
     long step;
     int neuron;

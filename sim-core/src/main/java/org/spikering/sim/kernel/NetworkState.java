@@ -28,7 +28,8 @@ import org.spikering.sim.synapse.Csr;
  * <p><b>Timing wheel.</b> Per population, partition and input channel, {@code slots} arrays of the
  * partition's size; input for arrival step t of partition-local neuron i is at {@code [t & mask][i]}.
  * With delays in [D, D_max] steps and no partition more than D − 1 steps ahead of the deliveries it
- * has received, slots = next power of two above D_max + 1 never alias the slot being read.
+ * has received (D steps for lagged steps, which read slot t − 1 at step t), slots = next power of two
+ * above D_max + 1 never alias the slot being read.
  *
  * <p><b>Threading.</b> {@code updatePartition(q, …)} and {@code deliver(q, …)} for a given q run on one
  * thread (partition q's owner) and touch only partition q's state. Callers provide the happens-before
@@ -298,6 +299,83 @@ public final class NetworkState {
     public int updatePartition(final int q, final long t, final int[] out, final int[] popEnd) {
         final int slot = (int) (t & mask);
         addDrive(q, t, slot);
+        return updateNeurons(q, t, slot, false, out, popEnd);
+    }
+
+    /**
+     * Whether every population has a {@linkplain NeuronPopulation#hasSplitUpdate split update} (input at
+     * step t first changes spikes at step t + 1) and none is event-driven. Then an engine may run
+     * {@link #updatePartitionLagged} steps, which need the spikes of steps up to t − D − 1 only (D =
+     * minimum delay), instead of t − D, so partitions can run one step further ahead of each other.
+     *
+     * @return whether lagged steps are possible.
+     */
+    public boolean canLagInput() {
+        for (int p = 0; p < nPops; p++) {
+            if (eventDriven[p]) {
+                return false;
+            }
+            for (int q = 0; q < partitions; q++) {
+                if (pops[p][q] != null && !pops[p][q].hasSplitUpdate()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A lagged step t of partition q (requires {@link #canLagInput}): the input half of step t − 1
+     * (Poisson drive arriving at t − 1, then wheel slot t − 1 read and cleared) unless t is the first step
+     * of the run, then the membrane half of step t. Needs every spike of steps up to t − 1 − D delivered
+     * into partition q. A run of lagged steps from … to − 1 must be closed by {@link #closeLaggedRun}
+     * before its state is read; spikes and state are then bit-identical to {@link #updatePartition}'s.
+     *
+     * @param q         partition.
+     * @param t         step.
+     * @param firstStep whether t is the first step of the run.
+     * @param out       output, length &ge; neurons of partition q.
+     * @param popEnd    if not null, popEnd[p] = end in {@code out} of population p's spikes.
+     * @return number of spikes.
+     */
+    public int updatePartitionLagged(final int q, final long t, final boolean firstStep, final int[] out,
+                                     final int[] popEnd) {
+        if (firstStep) {
+            return updateNeurons(q, t, -1, true, out, popEnd);
+        }
+        final int previousSlot = (int) ((t - 1) & mask);
+        addDrive(q, t - 1, previousSlot);
+        return updateNeurons(q, t, previousSlot, true, out, popEnd);
+    }
+
+    /**
+     * Closes a run of lagged steps of partition q whose last step was {@code lastStep}: its input half
+     * (drive arriving at lastStep, wheel slot lastStep). Needs every spike of steps up to lastStep − D
+     * delivered into partition q. Call from partition q's owner, or from another thread once that owner
+     * is idle (with a happens-before edge to it).
+     *
+     * @param q        partition.
+     * @param lastStep the run's last step.
+     */
+    public void closeLaggedRun(final int q, final long lastStep) {
+        final int slot = (int) (lastStep & mask);
+        addDrive(q, lastStep, slot);
+        for (int p = 0; p < nPops; p++) {
+            final NeuronPopulation pop = pops[p][q];
+            if (pop != null) {
+                pop.integrateInput(0, pop.size(), wheel0[p][q][slot], wheel1[p][q] == null ? null : wheel1[p][q][slot]);
+            }
+        }
+    }
+
+    /**
+     * Neuron updates of partition q at step t, standard or lagged.
+     *
+     * @param slot   wheel slot to read: t's (standard), t − 1's (lagged), or −1 (first lagged step, no input).
+     * @param lagged whether to run {@link NeuronPopulation#updateLagged}.
+     */
+    private int updateNeurons(final int q, final long t, final int slot, final boolean lagged, final int[] out,
+                              final int[] popEnd) {
         final int[] local = localSpikes[q];
         final long[] popCount = populationSpikes[q];
         int count = 0;
@@ -310,8 +388,11 @@ public final class NetworkState {
                     count = updateLazily(p, q, t, slot, out, count);
                     Arrays.sort(out, before, count);
                 } else {
-                    final int c = pop.updateAndClearInput(t, 0, pop.size(), wheel0[p][q][slot],
-                            wheel1[p][q] == null ? null : wheel1[p][q][slot], local, 0);
+                    final double[] in0 = slot < 0 ? null : wheel0[p][q][slot];
+                    final double[] in1 = slot < 0 || wheel1[p][q] == null ? null : wheel1[p][q][slot];
+                    final int c = lagged
+                            ? pop.updateLagged(t, 0, pop.size(), in0, in1, local, 0)
+                            : pop.updateAndClearInput(t, 0, pop.size(), in0, in1, local, 0);
                     for (int s = 0; s < c; s++) {
                         out[count++] = local[s] + base;
                     }
