@@ -53,6 +53,9 @@ public final class LifExpPopulation implements NeuronPopulation {
     private final double[] iEx;
     private final double[] iIn;
     private final double[] biasPa;
+    /** The parameters' I_e, pA; while {@link #biasUniform}, every neuron's bias current. */
+    private final double uniformBias;
+    private boolean biasUniform = true;
     private final int[] refractory;
     /** Potential held during the refractory period (the value after the reset), mV relative to E_L. */
     private final double[] yHeld;
@@ -84,6 +87,7 @@ public final class LifExpPopulation implements NeuronPopulation {
         this.iIn = new double[size];
         this.biasPa = new double[size];
         Arrays.fill(biasPa, params.iE());
+        this.uniformBias = params.iE();
         this.refractory = new int[size];
         this.yHeld = new double[size];
         this.refractoryList = new RefractoryList(size, theta, subtract, resetJump, reset, refractorySteps);
@@ -135,17 +139,33 @@ public final class LifExpPopulation implements NeuronPopulation {
         final double p11ex = this.p11ex;
         final double p11in = this.p11in;
         final double theta = this.theta;
-        // pass 1, branch-free so the JIT vectorises it: every neuron as if not refractory
-        for (int i = from; i < to; i++) {
-            final double e = ex[i];
-            final double h = in[i];
-            ex[i] = p11ex * e + input0[i];
-            in[i] = p11in * h + input1[i];
-            y[i] = p22 * y[i] + p21ex * e + p21in * h + p20 * bias[i];
-        }
-        if (clear) {
-            Arrays.fill(input0, from, to, 0.0);
-            Arrays.fill(input1, from, to, 0.0);
+        // pass 1, branch-free so the JIT vectorises it: every neuron as if not refractory; with one bias
+        // current for all neurons its term is a constant (the same product, so the same bits), one array
+        // fewer to stream through the cache
+        final boolean uniform = biasUniform;
+        final double drive = p20 * uniformBias;
+        if (clear && uniform) {
+            for (int i = from; i < to; i++) {
+                final double e = ex[i];
+                final double h = in[i];
+                ex[i] = p11ex * e + input0[i];
+                in[i] = p11in * h + input1[i];
+                input0[i] = 0.0;
+                input1[i] = 0.0;
+                y[i] = p22 * y[i] + p21ex * e + p21in * h + drive;
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                final double e = ex[i];
+                final double h = in[i];
+                ex[i] = p11ex * e + input0[i];
+                in[i] = p11in * h + input1[i];
+                y[i] = p22 * y[i] + p21ex * e + p21in * h + p20 * bias[i];
+            }
+            if (clear) {
+                Arrays.fill(input0, from, to, 0.0);
+                Arrays.fill(input1, from, to, 0.0);
+            }
         }
         return refractoryList.thresholdAndReset(y, yHeld, refr, from, to, spikes, spikeCount);
     }
@@ -177,15 +197,28 @@ public final class LifExpPopulation implements NeuronPopulation {
         if (previousInput0 != null) {
             final double p11ex = this.p11ex;
             final double p11in = this.p11in;
-            for (int i = from; i < to; i++) {
-                final double e = p11ex * ex[i] + previousInput0[i];
-                final double h = p11in * in[i] + previousInput1[i];
-                ex[i] = e;
-                in[i] = h;
-                y[i] = p22 * y[i] + p21ex * e + p21in * h + p20 * bias[i];
+            if (biasUniform) {
+                final double drive = p20 * uniformBias;
+                for (int i = from; i < to; i++) {
+                    final double e = p11ex * ex[i] + previousInput0[i];
+                    final double h = p11in * in[i] + previousInput1[i];
+                    ex[i] = e;
+                    in[i] = h;
+                    previousInput0[i] = 0.0;
+                    previousInput1[i] = 0.0;
+                    y[i] = p22 * y[i] + p21ex * e + p21in * h + drive;
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    final double e = p11ex * ex[i] + previousInput0[i];
+                    final double h = p11in * in[i] + previousInput1[i];
+                    ex[i] = e;
+                    in[i] = h;
+                    y[i] = p22 * y[i] + p21ex * e + p21in * h + p20 * bias[i];
+                }
+                Arrays.fill(previousInput0, from, to, 0.0);
+                Arrays.fill(previousInput1, from, to, 0.0);
             }
-            Arrays.fill(previousInput0, from, to, 0.0);
-            Arrays.fill(previousInput1, from, to, 0.0);
         } else {
             for (int i = from; i < to; i++) {
                 y[i] = p22 * y[i] + p21ex * ex[i] + p21in * in[i] + p20 * bias[i];
@@ -236,6 +269,9 @@ public final class LifExpPopulation implements NeuronPopulation {
      */
     public void setBiasCurrent(final int neuron, final double pA) {
         biasPa[neuron] = Check.finite("I_e", pA, "pA");
+        if (Double.doubleToRawLongBits(pA) != Double.doubleToRawLongBits(uniformBias)) {
+            biasUniform = false;
+        }
     }
 
     @Override

@@ -126,11 +126,17 @@ class LifExpTwoPassTest {
      * Runs of lagged steps (input half one step late), each closed by integrateInput, against the
      * standard update: same spikes at every step and, after each run, the same state bits.
      */
-    private static void compareLagged(final LifExpParameters params) {
+    private static void compareLagged(final LifExpParameters params, final boolean perNeuronBias) {
         final int n = 193;
         final double h = 0.1;
         final LifExpPopulation standard = new LifExpPopulation(params, n, h);
         final LifExpPopulation lagged = new LifExpPopulation(params, n, h);
+        if (perNeuronBias) { // the loops that read a bias per neuron instead of one constant
+            for (int i = 0; i < n; i += 3) {
+                standard.setBiasCurrent(i, 50.0 + i);
+                lagged.setBiasCurrent(i, 50.0 + i);
+            }
+        }
         final SplittableRandom rnd = new SplittableRandom(11);
         final int steps = 12_000;
         final double[][] w0 = new double[steps][n];
@@ -179,14 +185,19 @@ class LifExpTwoPassTest {
 
     @Test
     void laggedInputHalfGivesStandardUpdateBitForBit() {
-        compareLagged(LifExpParameters.cuba());
+        compareLagged(LifExpParameters.cuba(), false);
+    }
+
+    @Test
+    void laggedInputHalfWithPerNeuronBiasGivesStandardUpdateBitForBit() {
+        compareLagged(LifExpParameters.cuba(), true);
     }
 
     @Test
     void laggedInputHalfWithResetBySubtractionGivesStandardUpdateBitForBit() {
         final LifExpParameters c = LifExpParameters.cuba();
         compareLagged(new LifExpParameters(c.tauM(), c.cM(), c.eL(), c.vTh(), c.vReset(), c.tRef(), c.tauSynEx(),
-                c.tauSynIn(), 30.0, ResetMode.BY_SUBTRACTION, c.vInit()));
+                c.tauSynIn(), 30.0, ResetMode.BY_SUBTRACTION, c.vInit()), false);
     }
 
     @Test

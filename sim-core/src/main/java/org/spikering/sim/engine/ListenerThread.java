@@ -1,0 +1,64 @@
+package org.spikering.sim.engine;
+
+import com.lmax.disruptor.Sequence;
+import java.util.List;
+import org.spikering.sim.spi.SpikeListener;
+
+/**
+ * The consumer that feeds {@link SpikeListener}s (recorders) on a thread of its own, in parallel with
+ * the partitions: for each step of a run, in order, it waits until every partition's spikes of the
+ * step are in and hands them over as ascending global ids.
+ */
+final class ListenerThread implements Runnable {
+
+    private final DisruptorEngine engine;
+    private final StepAssembler assembler;
+    private final List<SpikeListener> listeners;
+    private final Backoff backoff;
+    /** Last step handed to the listeners (padded: the caller spins on it). */
+    final Sequence completed = new Sequence(Long.MIN_VALUE);
+
+    ListenerThread(final DisruptorEngine engine, final StepAssembler assembler, final List<SpikeListener> listeners,
+                   final Backoff backoff) {
+        this.engine = engine;
+        this.assembler = assembler;
+        this.listeners = listeners;
+        this.backoff = backoff;
+    }
+
+    @Override
+    public void run() {
+        try {
+            long runs = 0;
+            while (true) {
+                backoff.reset();
+                while (assembler.runsSeen == runs && !assembler.stopSeen) {
+                    if (!assembler.poll()) {
+                        backoff.idle();
+                    }
+                }
+                if (assembler.runsSeen == runs) {
+                    return;
+                }
+                runs = assembler.runsSeen;
+                for (long s = assembler.runFrom, to = assembler.runUntil; s < to; s++) {
+                    backoff.reset();
+                    while (!assembler.complete(s)) {
+                        if (!assembler.poll()) {
+                            backoff.idle();
+                        }
+                    }
+                    final int n = assembler.take(s);
+                    for (int k = 0; k < listeners.size(); k++) {
+                        listeners.get(k).onSpikes(s, assembler.merged(), n);
+                    }
+                    completed.set(s);
+                }
+            }
+        } catch (EngineStoppedException stopped) {
+            // another thread failed; the caller reports it
+        } catch (Throwable ex) {
+            engine.fail(ex);
+        }
+    }
+}
