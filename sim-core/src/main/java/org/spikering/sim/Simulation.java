@@ -38,6 +38,10 @@ public final class Simulation implements AutoCloseable {
     private StepRunner runner;
     private long step;
     private long wallNanos;
+    /** What {@link #summary} subtracts: the step, spikes per population and events at the last reset. */
+    private long measuredFromStep;
+    private long[] spikesAtReset;
+    private long eventsAtReset;
 
     private Simulation(final Network network, final SimulationConfig config) {
         this.net = network;
@@ -184,14 +188,34 @@ public final class Simulation implements AutoCloseable {
         return state.stateVariable(p, variable, neuron);
     }
 
-    /** @return the summary of everything run so far. */
+    /**
+     * Starts the measurements of {@link #summary} afresh (wall time, step times, spikes, rates and
+     * synaptic events count from here on), e.g. after a warm-up run that let the JIT compile the hot
+     * loops. The simulation itself goes on unchanged. Call between runs.
+     */
+    public void resetMeasurements() {
+        measuredFromStep = step;
+        wallNanos = 0;
+        hooks.timer.reset();
+        spikesAtReset = new long[net.populations().size()];
+        for (int p = 0; p < spikesAtReset.length; p++) {
+            spikesAtReset[p] = state.populationSpikes(p);
+        }
+        eventsAtReset = state.eventsDelivered();
+    }
+
+    private long spikesSinceReset(final int p) {
+        return state.populationSpikes(p) - (spikesAtReset == null ? 0 : spikesAtReset[p]);
+    }
+
+    /** @return the summary of everything run since creation or the last {@link #resetMeasurements}. */
     public SimulationSummary summary() {
-        final double simMs = step * net.dtMs();
+        final double simMs = (step - measuredFromStep) * net.dtMs();
         final double wall = wallNanos / 1e9;
         final Map<String, Double> rates = spikesPerPopulationRates(simMs);
         long spikes = 0;
         for (int p = 0; p < net.populations().size(); p++) {
-            spikes += state.populationSpikes(p);
+            spikes += spikesSinceReset(p);
         }
         final Map<String, Double> pct = new LinkedHashMap<>();
         pct.put("p50", hooks.timer.percentileMicros(50));
@@ -200,7 +224,7 @@ public final class Simulation implements AutoCloseable {
         pct.put("p99_9", hooks.timer.percentileMicros(99.9));
         pct.put("max", hooks.timer.percentileMicros(100));
         pct.put("mean", hooks.timer.meanMicros());
-        final long events = state.eventsDelivered();
+        final long events = state.eventsDelivered() - eventsAtReset;
         final long syn = net.synapseCount();
         return new SimulationSummary(config.engine().name().toLowerCase(java.util.Locale.ROOT),
                 config.updateMode().name().toLowerCase(java.util.Locale.ROOT), runner == null ? 0 : runner.threads(),
@@ -213,7 +237,7 @@ public final class Simulation implements AutoCloseable {
         final Map<String, Double> m = new LinkedHashMap<>();
         for (int p = 0; p < net.populations().size(); p++) {
             final PopulationSpec s = net.populations().get(p);
-            m.put(s.name(), simMs == 0 ? 0.0 : state.populationSpikes(p) / (s.size() * simMs * 1e-3));
+            m.put(s.name(), simMs == 0 ? 0.0 : spikesSinceReset(p) / (s.size() * simMs * 1e-3));
         }
         return m;
     }

@@ -6,24 +6,21 @@
  *                                  │
  *                      Simulation.create(net, config)   neurons split into P partitions
  *                                  │
- *   ┌──── coordinator thread = owner of partition 0, step t ────┐
- *   │ 1. Poisson drive + update of partition 0's neurons         │
- *   │    (clock- or event-driven), read and clear wheel slot t   │
- *   │ 2. wait for partitions 1…P−1's spikes of step t, merge     │
- *   │    into ascending global ids, run step listeners           │
- *   │ 3. publish the spikes, then END_OF_STEP(t) ────────┐       │
- *   │ 4. deliver them into partition 0's timing wheel     │       │
- *   └─────────────────────────────────────────────────────│──────┘
- *                                                         ▼
- *                   RingBuffer&lt;SpikeEvent&gt; (single producer)
- *                 ┌──────────────────┬────────────────────┴──────────────┐
- *          PartitionWorker 1   PartitionWorker 2   …   ListenerHandler (recorders, SpikeListener)
- *          deliver every spike into its own targets (wheel slot t + d); after END_OF_STEP(s)
- *          update its own neurons for steps up to s + D (D = minimum delay) and hand the
- *          spikes to the coordinator
+ *   partition thread q (q = 0 is the caller's thread), step t:
+ *     1. deliver every partition's spikes of step t − L, ascending ids, into q's timing wheel
+ *     2. Poisson drive + update of q's neurons (clock- or event-driven; lagged for current synapses)
+ *     3. publish q's spikes of step t, then END_OF_STEP(t), on q's own ring ──┐
+ *                                                                             ▼
+ *          RingBuffer&lt;SpikeEvent&gt; per partition (single producer), read through EventPollers by
+ *          ┌────────────────────────────┬───────────────────────────────┐
+ *     every other partition       (step 1 above)          ListenerThread (recorders, SpikeListener)
+ *
+ *   L = D, the minimum delay (capped at 16), or D + 1 for lagged steps: a partition waits only for
+ *   partitions more than L − 1 steps behind it. Step listeners run on the caller's thread once every
+ *   partition has finished step t; partitions then wait for them before step t + 1.
  * </pre>
  *
- * Every target receives its inputs in the order the spikes were published, whatever the number
+ * Every target receives its inputs in ascending order of the source ids, whatever the number
  * of partitions, so floating-point sums and hence spikes are bit-identical for any thread count;
  * the {@link org.spikering.sim.reference.ReferenceEngine} runs the same phases in one thread.
  */

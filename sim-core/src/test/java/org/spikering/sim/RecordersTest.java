@@ -56,4 +56,21 @@ final class RecordersTest {
             assertEquals(3, files.count(), "no temporary files left behind");
         }
     }
+
+    @Test
+    void summaryCountsOnlyWhatRanSinceResetMeasurements() {
+        final Network net = TestNetworks.expRandom(4);
+        try (Simulation sim = Simulation.create(net, SimulationConfig.threads(2))) {
+            final SpikeRecorder spikes = sim.recordSpikes();
+            sim.run(100);
+            final long before = spikes.count();
+            sim.resetMeasurements();
+            sim.run(50);
+            final SimulationSummary s = sim.summary();
+            assertEquals(50.0, s.simulatedMs(), 1e-9);
+            assertEquals(spikes.count() - before, s.spikes());
+            assertTrue(s.spikes() > 0 && before > 0, "activity in both parts");
+            assertEquals(s.spikes() / (500 * 0.05), s.meanRateHz(), 1e-9);
+        }
+    }
 }

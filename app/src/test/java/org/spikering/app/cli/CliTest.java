@@ -35,6 +35,26 @@ final class CliTest {
     }
 
     @Test
+    void shouldCompareEnginesInOneProcessAfterAWarmUp() {
+        final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        final java.io.PrintStream old = System.out;
+        final StringWriter err = new StringWriter();
+        final int code;
+        try {
+            System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = run(err, "bench", "cuba", "--scale", "0.25", "--seconds", "0.2", "--warmup", "0.1",
+                    "--compare", "reference,1,2", "--repeat", "2");
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, code, err.toString());
+        final String json = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"simulated_s\":0.2") && json.contains("\"warmup_s\":0.1"), json);
+        assertTrue(json.matches("(?s).*\"speedup_vs_reference\":\\{\"reference\":1.0,\"1\":[0-9.]+,\"2\":[0-9.]+}.*"), json);
+        assertTrue(json.matches("(?s).*\"wall_per_sim_s\":\\{\"reference\":\\[[0-9.]+,[0-9.]+],.*"), json);
+    }
+
+    @Test
     void shouldNameTheParameterOnBadInput() {
         StringWriter err = new StringWriter();
         assertEquals(2, run(err, "bench", "cuba", "--engine", "gpu"));
@@ -48,5 +68,17 @@ final class CliTest {
         err = new StringWriter();
         assertEquals(2, run(err, "bench", "cuba", "--threads", "0"));
         assertTrue(err.toString().contains("threads = 0"), err.toString());
+        err = new StringWriter();
+        assertEquals(2, run(err, "bench", "cuba", "--compare", "1,two"));
+        assertTrue(err.toString().contains("--compare = 1,two: 'two' is neither 'reference' nor a thread count"), err.toString());
+        err = new StringWriter();
+        assertEquals(2, run(err, "bench", "cuba", "--compare", "0"));
+        assertTrue(err.toString().contains("thread count 0 must be >= 1"), err.toString());
+        err = new StringWriter();
+        assertEquals(2, run(err, "bench", "cuba", "--compare", "1", "--repeat", "0"));
+        assertTrue(err.toString().contains("--repeat = 0: must be >= 1"), err.toString());
+        err = new StringWriter();
+        assertEquals(2, run(err, "bench", "cuba", "--warmup", "-1"));
+        assertTrue(err.toString().contains("--warmup = -1.0: must be a finite number >= 0"), err.toString());
     }
 }

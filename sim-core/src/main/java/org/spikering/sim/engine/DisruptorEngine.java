@@ -16,25 +16,29 @@ import org.spikering.sim.spi.StepListener;
  * with the neurons split into P partitions, each owned by one thread that updates its neurons and
  * delivers every spike into its own targets only ("owner computes").
  *
- * <p>Every partition thread is both a producer and a consumer of one multi-producer ring: at step t
- * it delivers all partitions' spikes of step t − L (reassembled by its {@link StepAssembler} into
- * ascending global ids), updates its neurons and publishes their spikes. L, the lookahead, is the
- * minimum delay D (capped at {@value #MAX_LOOKAHEAD}), or D + 1 in runs of lagged steps (all
- * populations current-based, no step listeners), so a partition waits only for partitions more than
- * L − 1 steps behind it; no thread merges or forwards the others' spikes. The calling thread owns
- * partition 0 and runs step listeners; a {@link ListenerThread} feeds spike listeners.
+ * <p>Every partition thread is the single producer of its own ring and a consumer of all the others'
+ * (through Disruptor {@code EventPoller}s, on its own thread): at step t it delivers all partitions'
+ * spikes of step t − L (reassembled by its {@link StepAssembler} into ascending global ids), updates its
+ * neurons and publishes their spikes. Start-of-run and stop markers travel on partition 0's ring.
+ * L, the lookahead, is the minimum delay D (capped at {@value #MAX_LOOKAHEAD}), or D + 1 in runs of
+ * lagged steps (all populations current-based, no step listeners), so a partition waits only for
+ * partitions more than L − 1 steps behind it; no thread merges or forwards the others' spikes, and the
+ * only exchange per step is each ring's cursor and entries. The calling thread owns partition 0 and
+ * runs step listeners; a {@link ListenerThread} feeds spike listeners.
  *
  * <p>Every target receives its inputs in the same order as in the single-threaded reference, so results
  * are bit-identical for any P. Call {@link #run} from one thread at a time.
  */
 public final class DisruptorEngine implements StepRunner {
 
-    private static final int RING_SIZE = 1 << 16;
+    private static final int RING_SIZE = 1 << 12;
     private static final int MAX_LOOKAHEAD = 16;
 
     private final NetworkState state;
     private final StepHooks hooks;
     private final StepListener.StateView view;
+    /** [partition]: its ring, with the partition's thread as single producer; null without consumers. */
+    private final RingBuffer<SpikeEvent>[] rings;
     private final RingBuffer<SpikeEvent> ring;
     private final StepAssembler assembler;
     private final PartitionStepper stepper;
@@ -61,22 +65,21 @@ public final class DisruptorEngine implements StepRunner {
         this.canLag = state.canLagInput();
         this.lookahead = Math.max(1, Math.min(state.minDelaySteps(), MAX_LOOKAHEAD));
         final boolean spikeListeners = !hooks.spikeListeners.isEmpty();
-        this.ring = parts > 1 || spikeListeners
-                ? RingBuffer.createMultiProducer(SpikeEvent::new, RING_SIZE, new YieldingWaitStrategy())
-                : null;
+        this.rings = newRings(parts > 1 || spikeListeners ? parts : 0);
+        this.ring = rings.length > 0 ? rings[0] : null;
         this.backoff = new Backoff(this, true);
-        this.assembler = parts > 1 ? new StepAssembler(ring, parts, lookahead + 1) : null;
+        this.assembler = parts > 1 ? new StepAssembler(rings, 0, lookahead + 1) : null;
         this.stepper = new PartitionStepper(state, 0, ring, assembler, backoff);
         this.workers = new PartitionThread[parts - 1];
         final List<Thread> threads = new ArrayList<>();
         for (int q = 1; q < parts; q++) {
-            final StepAssembler a = new StepAssembler(ring, parts, lookahead + 1);
+            final StepAssembler a = new StepAssembler(rings, q, lookahead + 1);
             final Backoff b = new Backoff(this, false);
-            workers[q - 1] = new PartitionThread(this, a, new PartitionStepper(state, q, ring, a, b), b, lookahead);
+            workers[q - 1] = new PartitionThread(this, a, new PartitionStepper(state, q, rings[q], a, b), b, lookahead);
             threads.add(new Thread(workers[q - 1], "spikering-partition-" + q));
         }
         if (spikeListeners) {
-            listener = new ListenerThread(this, new StepAssembler(ring, parts, lookahead + 1),
+            listener = new ListenerThread(this, new StepAssembler(rings, -1, lookahead + 1),
                     new ArrayList<>(hooks.spikeListeners), new Backoff(this, false));
             threads.add(new Thread(listener, "spikering-spike-listeners"));
         } else {
@@ -86,6 +89,15 @@ public final class DisruptorEngine implements StepRunner {
             t.setDaemon(true);
             t.start();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RingBuffer<SpikeEvent>[] newRings(final int n) {
+        final RingBuffer<SpikeEvent>[] r = new RingBuffer[n];
+        for (int q = 0; q < n; q++) {
+            r[q] = RingBuffer.createSingleProducer(SpikeEvent::new, RING_SIZE, new YieldingWaitStrategy());
+        }
+        return r;
     }
 
     long gate() {

@@ -7,7 +7,7 @@ import org.spikering.sim.kernel.NetworkState;
 /**
  * The steps of one partition q, on the thread that owns it (the caller's thread for q = 0): deliver
  * every partition's spikes of step t − L into q's targets, update q's neurons for step t, publish their
- * spikes on the ring. L is the run's lookahead: D, the minimum delay, or D + 1 for lagged steps, whose
+ * spikes on its own ring. L is the run's lookahead: D, the minimum delay, or D + 1 for lagged steps, whose
  * step t reads the input of t − 1 (see {@code NetworkState.updatePartitionLagged}).
  *
  * <p>With one partition there is no assembler: the partition delivers its own spikes at once, and
@@ -27,8 +27,8 @@ final class PartitionStepper {
     /**
      * @param state     the network state.
      * @param partition q.
-     * @param ring      the ring, or null if nobody consumes spikes.
-     * @param assembler this thread's consumer of the ring, or null with one partition.
+     * @param ring      this partition's ring (it is its single producer), or null if nobody consumes spikes.
+     * @param assembler this thread's consumer of the other partitions' rings, or null with one partition.
      * @param backoff   this thread's way of waiting.
      */
     PartitionStepper(final NetworkState state, final int partition, final RingBuffer<SpikeEvent> ring,
@@ -53,6 +53,9 @@ final class PartitionStepper {
      * @return number of spikes of partition q in step t.
      */
     int step(final long t, final long from, final int lookahead, final boolean lagged) {
+        if (assembler != null && t == from) {
+            assembler.startRun(from);
+        }
         if (assembler != null && t - lookahead >= from) {
             deliver(t - lookahead);
         }
@@ -62,7 +65,9 @@ final class PartitionStepper {
         if (ring != null) {
             publish(t, n);
         }
-        if (assembler == null) {
+        if (assembler != null) {
+            assembler.fileOwn(t, out, n, partition);
+        } else {
             for (int k = 0; k < n; k++) {
                 state.deliver(partition, t, out[k]);
             }

@@ -5,11 +5,11 @@ import com.lmax.disruptor.RingBuffer;
 import java.util.Arrays;
 
 /**
- * One consumer of the ring (a partition thread or the listener thread): polls the ring on its owner's
- * thread and reassembles each step's spikes from the partitions' interleaved batches.
+ * One consumer of the partitions' rings (a partition thread or the listener thread): polls them on its
+ * owner's thread and reassembles each step's spikes from the partitions' batches.
  *
- * <p>Every partition publishes its spikes of a step followed by an end-of-step marker; batches of
- * different partitions and steps interleave in the ring in any order. The assembler files spikes by
+ * <p>Every partition publishes its spikes of a step followed by an end-of-step marker on its own
+ * single-producer ring; the other partitions' rings run ahead or behind it. The assembler files spikes by
  * (step mod W, partition), W a power of two larger than the number of steps that can be in flight
  * at once (partitions run at most L steps apart, L = lookahead ≤ 17), and a step is
  * {@linkplain #complete complete} once every partition's marker for it has been seen.
@@ -23,7 +23,8 @@ import java.util.Arrays;
  */
 final class StepAssembler implements EventPoller.Handler<SpikeEvent> {
 
-    private final EventPoller<SpikeEvent> poller;
+    /** [partition]: poller of that partition's ring; null for the owner's own ring. */
+    private final EventPoller<SpikeEvent>[] pollers;
     private final int partitions;
     private final int mask;
     /** [slot][partition]: spikes filed for the step in that slot. */
@@ -35,9 +36,10 @@ final class StepAssembler implements EventPoller.Handler<SpikeEvent> {
     private int[] merged = new int[64];
     /** Oldest step not yet taken. */
     private long base = Long.MIN_VALUE / 2;
-    /** An entry too far ahead, held back (see the class comment). */
-    private boolean held;
-    private final SpikeEvent heldEvent = new SpikeEvent();
+    /** [partition]: an entry of that ring too far ahead, held back (see the class comment). */
+    private final boolean[] held;
+    private final SpikeEvent[] heldEvent;
+    private int polling;
 
     /** Runs started so far (START markers seen), and the last one's bounds and flags. */
     long runsSeen;
@@ -47,14 +49,22 @@ final class StepAssembler implements EventPoller.Handler<SpikeEvent> {
     boolean stopSeen;
 
     /**
-     * @param ring       the ring; this assembler's sequence becomes one of its gating sequences.
-     * @param partitions number of publishing partitions.
+     * @param rings        every partition's ring (index = partition); this assembler's sequences become
+     *                     gating sequences of all but its owner's.
+     * @param owner        the partition that owns this assembler (it {@linkplain #fileOwn files} its own
+     *                     spikes directly), or −1 for a consumer that publishes nothing.
      * @param maxLookahead largest number of steps partitions can run apart.
      */
-    StepAssembler(final RingBuffer<SpikeEvent> ring, final int partitions, final int maxLookahead) {
-        this.poller = ring.newPoller();
-        ring.addGatingSequences(poller.getSequence());
-        this.partitions = partitions;
+    @SuppressWarnings("unchecked")
+    StepAssembler(final RingBuffer<SpikeEvent>[] rings, final int owner, final int maxLookahead) {
+        this.partitions = rings.length;
+        this.pollers = new EventPoller[partitions];
+        for (int r = 0; r < partitions; r++) {
+            if (r != owner) {
+                pollers[r] = rings[r].newPoller();
+                rings[r].addGatingSequences(pollers[r].getSequence());
+            }
+        }
         this.window = Integer.highestOneBit(2 * maxLookahead + 2) << 1;
         this.mask = window - 1;
         this.ids = new int[window][partitions][16];
@@ -63,16 +73,22 @@ final class StepAssembler implements EventPoller.Handler<SpikeEvent> {
         for (long[] e : ended) {
             Arrays.fill(e, Long.MIN_VALUE);
         }
+        this.held = new boolean[partitions];
+        this.heldEvent = new SpikeEvent[partitions];
+        for (int r = 0; r < partitions; r++) {
+            heldEvent[r] = new SpikeEvent();
+        }
     }
 
     @Override
     public boolean onEvent(final SpikeEvent e, final long sequence, final boolean endOfBatch) {
         if (e.kind <= SpikeEvent.END_OF_STEP && e.step >= base + window) {
-            heldEvent.kind = e.kind;
-            heldEvent.step = e.step;
-            heldEvent.neuron = e.neuron;
-            heldEvent.partition = e.partition;
-            held = true;
+            final SpikeEvent h = heldEvent[polling];
+            h.kind = e.kind;
+            h.step = e.step;
+            h.neuron = e.neuron;
+            h.partition = e.partition;
+            held[polling] = true;
             return false;
         }
         file(e);
@@ -116,20 +132,59 @@ final class StepAssembler implements EventPoller.Handler<SpikeEvent> {
      * @return whether there was any.
      */
     boolean poll() {
-        if (held) {
-            if (heldEvent.step >= base + window) {
-                return false;
+        boolean any = false;
+        for (int r = 0; r < partitions; r++) {
+            if (pollers[r] == null) {
+                continue;
             }
-            held = false;
-            file(heldEvent);
+            if (held[r]) {
+                if (heldEvent[r].step >= base + window) {
+                    continue;
+                }
+                held[r] = false;
+                file(heldEvent[r]);
+                any = true;
+            }
+            polling = r;
+            try {
+                any |= pollers[r].poll(this) == EventPoller.PollState.PROCESSING;
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
-        try {
-            return poller.poll(this) == EventPoller.PollState.PROCESSING;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        return any;
+    }
+
+    /**
+     * A run starts at {@code from}: every earlier step has been taken. (Consumers of partition 0's ring
+     * learn this from its start marker; partition 0's own assembler is told.)
+     *
+     * @param from the run's first step.
+     */
+    void startRun(final long from) {
+        base = from;
+    }
+
+    /**
+     * Files the owner's own spikes of a step, and its end of step, without a trip through the ring.
+     *
+     * @param step   the step.
+     * @param spikes the owner partition's spikes, ascending.
+     * @param n      how many.
+     * @param owner  the owner partition.
+     */
+    void fileOwn(final long step, final int[] spikes, final int n, final int owner) {
+        final int slot = (int) (step & mask);
+        int[] list = ids[slot][owner];
+        if (list.length < n) {
+            list = Arrays.copyOf(list, Math.max(n, 2 * list.length));
+            ids[slot][owner] = list;
         }
+        System.arraycopy(spikes, 0, list, 0, n);
+        count[slot][owner] = n;
+        ended[slot][owner] = step;
     }
 
     /**

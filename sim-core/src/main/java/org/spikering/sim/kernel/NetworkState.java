@@ -27,9 +27,10 @@ import org.spikering.sim.synapse.Csr;
  *
  * <p><b>Timing wheel.</b> Per population, partition and input channel, {@code slots} arrays of the
  * partition's size; input for arrival step t of partition-local neuron i is at {@code [t & mask][i]}.
- * With delays in [D, D_max] steps and no partition more than D − 1 steps ahead of the deliveries it
- * has received (D steps for lagged steps, which read slot t − 1 at step t), slots = next power of two
- * above D_max + 1 never alias the slot being read.
+ * With delays in [D, D_max] steps, a partition's deliveries write slots up to D_max steps after the
+ * step delivered, and every engine delivers step s into a partition before that partition reads slot
+ * s + D (s + D + 1 for lagged steps, which read slot t − 1 at step t), so at most D_max + 1 slots are in
+ * use; slots = the power of two above D_max (2 for CUBA's one-step delay) never alias the slot being read.
  *
  * <p><b>Threading.</b> {@code updatePartition(q, …)} and {@code deliver(q, …)} for a given q run on one
  * thread (partition q's owner) and touch only partition q's state. Callers provide the happens-before
@@ -92,7 +93,7 @@ public final class NetworkState {
         this.partTo = new int[nPops][partitions];
         this.partitionOfNeuron = new int[nPops][];
         this.minDelay = Math.min(network.minDelaySteps(), 1 << 20);
-        this.slots = Integer.highestOneBit(network.maxDelaySteps() + 1) << 1;
+        this.slots = Integer.highestOneBit(network.maxDelaySteps()) << 1;
         this.mask = slots - 1;
         this.wheel0 = new double[nPops][partitions][][];
         this.wheel1 = new double[nPops][partitions][][];

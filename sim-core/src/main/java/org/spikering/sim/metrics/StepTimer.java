@@ -28,6 +28,11 @@ public final class StepTimer {
         return histogram.getTotalCount() == 0 ? 0.0 : histogram.getMean() / 1000.0;
     }
 
+    /** Forgets every step recorded so far (call between runs). */
+    public void reset() {
+        histogram.reset();
+    }
+
     /** @return number of steps recorded. */
     public long count() {
         return histogram.getTotalCount();

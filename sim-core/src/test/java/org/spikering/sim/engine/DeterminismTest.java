@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.spikering.sim.Engine;
 import org.spikering.sim.Simulation;
 import org.spikering.sim.SimulationConfig;
@@ -14,6 +16,7 @@ import org.spikering.sim.network.Network;
 import org.spikering.sim.record.SpikeRecorder;
 import org.spikering.sim.record.StateRecorder;
 
+@Timeout(value = 120, unit = TimeUnit.SECONDS) // a wrong hand-off between engine threads shows as a hang
 final class DeterminismTest {
 
     private record Run(long[] steps, int[] ids, long[] vmBits) {
@@ -112,6 +115,74 @@ final class DeterminismTest {
             assertArrayEquals(ref.steps(), r.steps(), threads + " threads: spike steps");
             assertArrayEquals(ref.ids(), r.ids(), threads + " threads: spike ids");
             assertArrayEquals(ref.stateBits(), r.stateBits(), threads + " threads: state after each run");
+        }
+    }
+
+    @Test
+    void shouldDeliverIdenticalSpikesToASpikeListenerThatFallsFarBehind() {
+        // the listener thread sleeps, so the partitions run thousands of steps ahead of it: its assembler
+        // must hold back entries beyond its window and the producers must wait once their rings are full
+        final Network net = TestNetworkAccess.expRandom(17);
+        final long[][] ref = slowListener(net, SimulationConfig.reference());
+        assertTrue(ref[0].length > 2000, "needs activity, got " + ref[0].length);
+        for (int threads : new int[] {2, 3}) {
+            final long[][] r = slowListener(net, SimulationConfig.threads(threads));
+            assertArrayEquals(ref[0], r[0], threads + " threads: steps seen by the slow listener");
+            assertArrayEquals(ref[1], r[1], threads + " threads: ids seen by the slow listener");
+        }
+    }
+
+    private static long[][] slowListener(final Network net, final SimulationConfig cfg) {
+        final java.util.List<Long> steps = new java.util.ArrayList<>();
+        final java.util.List<Long> ids = new java.util.ArrayList<>();
+        try (Simulation sim = Simulation.create(net, cfg)) {
+            sim.addSpikeListener((step, globalIds, count) -> {
+                if (step % 1000 == 10) {
+                    try {
+                        Thread.sleep(30);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                for (int k = 0; k < count; k++) {
+                    steps.add(step);
+                    ids.add((long) globalIds[k]);
+                }
+            });
+            sim.run(250.0);
+            sim.run(50.0);
+        }
+        return new long[][] {steps.stream().mapToLong(Long::longValue).toArray(),
+            ids.stream().mapToLong(Long::longValue).toArray()};
+    }
+
+    @Test
+    void shouldCarrySynchronousBurstsLargerThanARingChunk() {
+        // 6000 neurons driven by the same bias fire in the same step: each partition publishes thousands
+        // of spikes in one step, more than a quarter of its ring, so the batch goes out in chunks
+        final org.spikering.neuron.lif.LifDeltaParameters m =
+                org.spikering.neuron.lif.LifDeltaParameters.brunel().withIE(400.0);
+        final Network net = Network.builder(0.1).seed(3)
+                .population("S", 6000, m)
+                .population("T", 500, org.spikering.neuron.lif.LifDeltaParameters.brunel())
+                .connect("S", "T", org.spikering.sim.network.Connector.fixedInDegree(50),
+                        org.spikering.sim.network.Distribution.constant(0.3),
+                        org.spikering.sim.network.Distribution.constant(0.1))
+                .connect("T", "S", org.spikering.sim.network.Connector.fixedInDegree(5),
+                        org.spikering.sim.network.Distribution.constant(-0.5),
+                        org.spikering.sim.network.Distribution.constant(0.2))
+                .build();
+        final long[][] ref = spikesOnly(net, SimulationConfig.reference());
+        int largest = 0;
+        for (int i = 0, run = 0; i < ref[0].length; i++) {
+            run = i > 0 && ref[0][i] == ref[0][i - 1] ? run + 1 : 1;
+            largest = Math.max(largest, run);
+        }
+        assertTrue(largest >= 5000, "needs bursts of thousands of spikes in a step, largest " + largest);
+        for (int threads : new int[] {2, 3}) {
+            final long[][] r = spikesOnly(net, SimulationConfig.threads(threads));
+            assertArrayEquals(ref[0], r[0], threads + " threads: spike steps");
+            assertArrayEquals(ref[1], r[1], threads + " threads: spike ids");
         }
     }
 
