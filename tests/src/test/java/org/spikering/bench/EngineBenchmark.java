@@ -27,7 +27,7 @@ import org.spikering.sim.synapse.Csr;
  * Engine throughput against a baseline measured in the same run.
  * <ul>
  *   <li>{@code simulate}: 10 ms of the CUBA or a 0.2-scale Brunel network per invocation (time per
- *       simulated ms), reference engine or Disruptor with one delivery thread.</li>
+ *       simulated ms), reference engine, or Disruptor with one partition thread or two.</li>
  *   <li>{@code scatterAddBaseline}: the floor — a plain loop that adds one weight per synapse into a
  *       double array for the CSR rows of random sources, the same work as delivery without the engine.</li>
  * </ul>
@@ -45,7 +45,7 @@ public class EngineBenchmark {
     @Param({"cuba", "brunel"})
     public String model;
 
-    @Param({"reference", "disruptor"})
+    @Param({"reference", "disruptor", "disruptor2"})
     public String engine;
 
     private Simulation sim;
@@ -57,7 +57,8 @@ public class EngineBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         final Network net = model.equals("cuba") ? CubaNetwork.build(CubaNetwork.FULL_SIZE, 1) : BrunelNetwork.build(0.2, 1);
-        sim = Simulation.create(net, engine.equals("reference") ? SimulationConfig.reference() : SimulationConfig.threads(1));
+        sim = Simulation.create(net, engine.equals("reference") ? SimulationConfig.reference()
+                : SimulationConfig.threads(engine.equals("disruptor2") ? 2 : 1));
         sim.run(100);
         csr = net.projections().get(0).synapses();
         target = new double[net.neuronCount() * 16];
