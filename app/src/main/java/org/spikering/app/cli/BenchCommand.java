@@ -38,7 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--neurons", description = "total neurons (overrides --scale)")
     Integer neurons;
 
-    @Option(names = "--threads", description = "delivery threads (Disruptor engine), default 1")
+    @Option(names = "--threads", description = "partition threads (Disruptor engine), default 1")
     int threads = 1;
 
     @Option(names = "--seconds", description = "simulated seconds, default 1")

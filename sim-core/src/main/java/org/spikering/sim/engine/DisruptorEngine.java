@@ -95,6 +95,7 @@ public final class DisruptorEngine implements StepRunner {
     private static RingBuffer<SpikeEvent>[] newRings(final int n) {
         final RingBuffer<SpikeEvent>[] r = new RingBuffer[n];
         for (int q = 0; q < n; q++) {
+            // the wait strategy serves sequence barriers only; the pollers here wait with a Backoff
             r[q] = RingBuffer.createSingleProducer(SpikeEvent::new, RING_SIZE, new YieldingWaitStrategy());
         }
         return r;

@@ -186,6 +186,20 @@ final class DeterminismTest {
         }
     }
 
+    @Test
+    void shouldReportAFailingSpikeListenerToTheCaller() {
+        try (Simulation sim = Simulation.create(TestNetworkAccess.expRandom(3), SimulationConfig.threads(2))) {
+            sim.addSpikeListener((step, ids, count) -> {
+                if (step == 500) {
+                    throw new IllegalArgumentException("listener broke at step 500");
+                }
+            });
+            final IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> sim.run(100.0));
+            assertTrue(e.getMessage().contains("listener broke at step 500"), e.getMessage());
+        }
+    }
+
     private record Lagged(long[] steps, int[] ids, long[] stateBits) {
     }
 
