@@ -42,6 +42,7 @@ public final class Simulation implements AutoCloseable {
     private long measuredFromStep;
     private long[] spikesAtReset;
     private long eventsAtReset;
+    private long driveAtReset;
 
     private Simulation(final Network network, final SimulationConfig config) {
         this.net = network;
@@ -202,6 +203,7 @@ public final class Simulation implements AutoCloseable {
             spikesAtReset[p] = state.populationSpikes(p);
         }
         eventsAtReset = state.eventsDelivered();
+        driveAtReset = state.driveSpikes();
     }
 
     private long spikesSinceReset(final int p) {
@@ -230,7 +232,7 @@ public final class Simulation implements AutoCloseable {
                 config.updateMode().name().toLowerCase(java.util.Locale.ROOT), runner == null ? 0 : runner.threads(),
                 net.neuronCount(), syn, syn == 0 ? 0 : (double) net.synapseBytes() / syn, net.dtMs(), simMs, wall, spikes,
                 simMs == 0 ? 0 : spikes / (net.neuronCount() * simMs * 1e-3), rates, events,
-                wall == 0 ? 0 : events / wall, pct);
+                state.driveSpikes() - driveAtReset, wall == 0 ? 0 : events / wall, pct);
     }
 
     private Map<String, Double> spikesPerPopulationRates(final double simMs) {

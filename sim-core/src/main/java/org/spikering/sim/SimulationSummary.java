@@ -21,13 +21,15 @@ import org.spikering.sim.record.AtomicWrite;
  * @param spikes              total spikes.
  * @param meanRateHz          spikes per neuron per second.
  * @param populationRatesHz   per population, spikes per neuron per second.
- * @param synapticEvents      synaptic events delivered.
+ * @param synapticEvents      synaptic events delivered through the network's projections.
+ * @param driveSpikes         spikes of the external Poisson drives that arrived (each one input to one
+ *                            neuron; not in {@code synapticEvents}).
  * @param eventsPerWallSecond synaptic events per wall second.
  * @param stepTimeMicros      step wall-time percentiles (p50, p90, p99, p99.9, max) and mean, µs.
  */
 public record SimulationSummary(String engine, String updateMode, int threads, int neurons, long synapses,
                                 double bytesPerSynapse, double dtMs, double simulatedMs, double wallSeconds, long spikes,
-                                double meanRateHz, Map<String, Double> populationRatesHz, long synapticEvents,
+                                double meanRateHz, Map<String, Double> populationRatesHz, long synapticEvents, long driveSpikes,
                                 double eventsPerWallSecond, Map<String, Double> stepTimeMicros) {
 
     /**

@@ -73,4 +73,14 @@ final class RecordersTest {
             assertEquals(s.spikes() / (500 * 0.05), s.meanRateHz(), 1e-9);
         }
     }
+
+    @Test
+    void summaryCountsThePoissonDriveSpikes() {
+        // expRandom drives E (400) and I (100) with 8000 Hz each: over 100 ms, 400 000 spikes expected (sd 632)
+        try (Simulation sim = Simulation.create(TestNetworks.expRandom(8), SimulationConfig.threads(2))) {
+            sim.run(100);
+            final long n = sim.summary().driveSpikes();
+            assertTrue(Math.abs(n - 400_000) < 5 * Math.sqrt(400_000), "drive spikes " + n);
+        }
+    }
 }

@@ -36,6 +36,7 @@ public final class BenchResult {
         m.put("mean_rate_hz", round(s.meanRateHz()));
         m.put("population_rates_hz", roundAll(s.populationRatesHz()));
         m.put("synaptic_events", s.synapticEvents());
+        m.put("drive_spikes", s.driveSpikes());
         m.put("events_per_wall_s", Math.round(s.eventsPerWallSecond()));
         m.put("bytes_per_synapse", round(s.bytesPerSynapse()));
         m.put("peak_heap_mb", round(peakHeapBytes() / 1048576.0));

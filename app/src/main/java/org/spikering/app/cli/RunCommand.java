@@ -131,7 +131,8 @@ public final class RunCommand implements Callable<Integer> {
         final Map<String, Object> m = Json.MAPPER.convertValue(summary, LinkedHashMap.class);
         final OperationCounters c = new OperationCounters();
         c.addSpikes(summary.spikes());
-        c.addSynapticOps(summary.synapticEvents());
+        c.addInputSpikes(summary.driveSpikes()); // Poisson drive: each spike is one synaptic input to one neuron
+        c.addSynapticOps(summary.synapticEvents() + summary.driveSpikes());
         c.addNeuronUpdates(Math.round(summary.neurons() * summary.simulatedMs() / summary.dtMs()));
         c.addWeightMemory(summary.synapses(), (int) Math.round(8 * summary.bytesPerSynapse()));
         int stateVars = 0;

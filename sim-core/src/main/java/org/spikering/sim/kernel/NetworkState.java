@@ -67,6 +67,8 @@ public final class NetworkState {
     private final int[] driveTarget;
     private final double[] driveWeight;
     private final long[] eventsDelivered;
+    /** [partition · 8]: Poisson drive spikes arrived (padded: one cache line per partition). */
+    private final long[] driveSpikes;
     private final int[][] localSpikes;
     private final int minDelay;
     private final long[][] populationSpikes;
@@ -184,6 +186,7 @@ public final class NetworkState {
                     NetworkBuilder.mix(network.seed(), 0xD21FEL + d));
         }
         this.eventsDelivered = new long[partitions * 8];
+        this.driveSpikes = new long[partitions * 8];
         this.populationSpikes = new long[partitions][nPops + 8];
     }
 
@@ -244,6 +247,15 @@ public final class NetworkState {
      */
     public boolean isEventDriven(final int p) {
         return eventDriven[p];
+    }
+
+    /** @return Poisson drive spikes arrived so far, all partitions (each is one input to one neuron). */
+    public long driveSpikes() {
+        long s = 0;
+        for (int q = 0; q < partitions; q++) {
+            s += driveSpikes[q * 8];
+        }
+        return s;
     }
 
     /** @return synaptic events delivered so far, all partitions. */
@@ -471,6 +483,7 @@ public final class NetworkState {
             final PoissonSource src = driveSource[d];
             final boolean lazy = eventDriven[p];
             final int from = partFrom[p][q];
+            long arrived = 0;
             for (int i = from, end = partTo[p][q]; i < end; i++) {
                 final int c = src.count(i, t); // the stream of population-local neuron i
                 if (c != 0) {
@@ -479,8 +492,10 @@ public final class NetworkState {
                         track(p, q, slot, li);
                     }
                     w[li] += c * wgt;
+                    arrived += c;
                 }
             }
+            driveSpikes[q * 8] += arrived;
         }
     }
 
