@@ -31,23 +31,12 @@ final class ListenerThread implements Runnable {
         try {
             long runs = 0;
             while (true) {
-                backoff.reset();
-                while (assembler.runsSeen == runs && !assembler.stopSeen) {
-                    if (!assembler.poll()) {
-                        backoff.idle();
-                    }
-                }
-                if (assembler.runsSeen == runs) {
-                    return;
+                if (!assembler.awaitNextRun(runs, backoff)) {
+                    return; // stopped
                 }
                 runs = assembler.runsSeen;
                 for (long s = assembler.runFrom, to = assembler.runUntil; s < to; s++) {
-                    backoff.reset();
-                    while (!assembler.complete(s)) {
-                        if (!assembler.poll()) {
-                            backoff.idle();
-                        }
-                    }
+                    assembler.awaitComplete(s, backoff);
                     final int n = assembler.take(s);
                     for (int k = 0; k < listeners.size(); k++) {
                         listeners.get(k).onSpikes(s, assembler.merged(), n);

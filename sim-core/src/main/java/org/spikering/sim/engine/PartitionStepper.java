@@ -97,12 +97,7 @@ final class PartitionStepper {
      * @param s step.
      */
     void awaitComplete(final long s) {
-        backoff.reset();
-        while (!assembler.complete(s)) {
-            if (!assembler.poll()) {
-                backoff.idle();
-            }
-        }
+        assembler.awaitComplete(s, backoff);
     }
 
     private void deliver(final long s) {

@@ -39,13 +39,7 @@ final class PartitionThread implements Runnable {
         try {
             long runs = 0;
             while (true) {
-                backoff.reset();
-                while (assembler.runsSeen == runs && !assembler.stopSeen) {
-                    if (!assembler.poll()) {
-                        backoff.idle();
-                    }
-                }
-                if (assembler.runsSeen == runs) {
+                if (!assembler.awaitNextRun(runs, backoff)) {
                     return; // stopped
                 }
                 runs = assembler.runsSeen;

@@ -158,6 +158,38 @@ final class StepAssembler implements EventPoller.Handler<SpikeEvent> {
     }
 
     /**
+     * Polls until the start marker of run number {@code runs + 1} or the stop marker arrives.
+     *
+     * @param runs    runs started so far from the caller's point of view.
+     * @param backoff the caller's way of waiting.
+     * @return whether a new run started (false: the engine stops).
+     */
+    boolean awaitNextRun(final long runs, final Backoff backoff) {
+        backoff.reset();
+        while (runsSeen == runs && !stopSeen) {
+            if (!poll()) {
+                backoff.idle();
+            }
+        }
+        return runsSeen != runs;
+    }
+
+    /**
+     * Polls until every partition's spikes of step s have been seen.
+     *
+     * @param s       step.
+     * @param backoff the caller's way of waiting.
+     */
+    void awaitComplete(final long s, final Backoff backoff) {
+        backoff.reset();
+        while (!complete(s)) {
+            if (!poll()) {
+                backoff.idle();
+            }
+        }
+    }
+
+    /**
      * A run starts at {@code from}: every earlier step has been taken. (Consumers of partition 0's ring
      * learn this from its start marker; partition 0's own assembler is told.)
      *
