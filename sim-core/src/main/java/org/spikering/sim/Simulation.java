@@ -40,7 +40,7 @@ public final class Simulation implements AutoCloseable {
     private long wallNanos;
     /** What {@link #summary} subtracts: the step, spikes per population and events at the last reset. */
     private long measuredFromStep;
-    private long[] spikesAtReset;
+    private final long[] spikesAtReset;
     private long eventsAtReset;
     private long driveAtReset;
 
@@ -48,6 +48,7 @@ public final class Simulation implements AutoCloseable {
         this.net = network;
         this.config = config;
         this.state = new NetworkState(network, config.engine() == Engine.REFERENCE ? 1 : config.threads(), config.updateMode());
+        this.spikesAtReset = new long[network.populations().size()];
     }
 
     /**
@@ -198,7 +199,6 @@ public final class Simulation implements AutoCloseable {
         measuredFromStep = step;
         wallNanos = 0;
         hooks.timer.reset();
-        spikesAtReset = new long[net.populations().size()];
         for (int p = 0; p < spikesAtReset.length; p++) {
             spikesAtReset[p] = state.populationSpikes(p);
         }
@@ -207,7 +207,7 @@ public final class Simulation implements AutoCloseable {
     }
 
     private long spikesSinceReset(final int p) {
-        return state.populationSpikes(p) - (spikesAtReset == null ? 0 : spikesAtReset[p]);
+        return state.populationSpikes(p) - spikesAtReset[p];
     }
 
     /** @return the summary of everything run since creation or the last {@link #resetMeasurements}. */

@@ -37,8 +37,7 @@ public final class DisruptorEngine implements StepRunner {
     private final NetworkState state;
     private final StepHooks hooks;
     private final StepListener.StateView view;
-    /** [partition]: its ring, with the partition's thread as single producer; null without consumers. */
-    private final RingBuffer<SpikeEvent>[] rings;
+    /** Partition 0's ring (it also carries the start and stop markers); null without consumers. */
     private final RingBuffer<SpikeEvent> ring;
     private final StepAssembler assembler;
     private final PartitionStepper stepper;
@@ -65,7 +64,8 @@ public final class DisruptorEngine implements StepRunner {
         this.canLag = state.canLagInput();
         this.lookahead = Math.max(1, Math.min(state.minDelaySteps(), MAX_LOOKAHEAD));
         final boolean spikeListeners = !hooks.spikeListeners.isEmpty();
-        this.rings = newRings(parts > 1 || spikeListeners ? parts : 0);
+        // [partition]: its ring, with the partition's thread as single producer
+        final RingBuffer<SpikeEvent>[] rings = newRings(parts > 1 || spikeListeners ? parts : 0);
         this.ring = rings.length > 0 ? rings[0] : null;
         this.backoff = new Backoff(this, true);
         this.assembler = parts > 1 ? new StepAssembler(rings, 0, lookahead + 1) : null;

@@ -9,45 +9,27 @@ import org.spikering.sim.spi.SpikeListener;
  * the partitions: for each step of a run, in order, it waits until every partition's spikes of the
  * step are in and hands them over as ascending global ids.
  */
-final class ListenerThread implements Runnable {
+final class ListenerThread extends EngineThread {
 
-    private final DisruptorEngine engine;
-    private final StepAssembler assembler;
     private final List<SpikeListener> listeners;
-    private final Backoff backoff;
     /** Last step handed to the listeners (padded: the caller spins on it). */
     final Sequence completed = new Sequence(Long.MIN_VALUE);
 
     ListenerThread(final DisruptorEngine engine, final StepAssembler assembler, final List<SpikeListener> listeners,
                    final Backoff backoff) {
-        this.engine = engine;
-        this.assembler = assembler;
+        super(engine, assembler, backoff);
         this.listeners = listeners;
-        this.backoff = backoff;
     }
 
     @Override
-    public void run() {
-        try {
-            long runs = 0;
-            while (true) {
-                if (!assembler.awaitNextRun(runs, backoff)) {
-                    return; // stopped
-                }
-                runs = assembler.runsSeen;
-                for (long s = assembler.runFrom, to = assembler.runUntil; s < to; s++) {
-                    assembler.awaitComplete(s, backoff);
-                    final int n = assembler.take(s);
-                    for (int k = 0; k < listeners.size(); k++) {
-                        listeners.get(k).onSpikes(s, assembler.merged(), n);
-                    }
-                    completed.set(s);
-                }
+    void runSteps(final long from, final long to, final int flags) {
+        for (long s = from; s < to; s++) {
+            assembler.awaitComplete(s, backoff);
+            final int n = assembler.take(s);
+            for (int k = 0; k < listeners.size(); k++) {
+                listeners.get(k).onSpikes(s, assembler.merged(), n);
             }
-        } catch (EngineStoppedException stopped) {
-            // another thread failed; the caller reports it
-        } catch (Throwable ex) {
-            engine.fail(ex);
+            completed.set(s);
         }
     }
 }

@@ -21,7 +21,6 @@ final class PartitionStepper {
     private final StepAssembler assembler;
     private final Backoff backoff;
     private final int[] out;
-    private final int[] popEnd;
     private final int chunk;
 
     /**
@@ -39,7 +38,6 @@ final class PartitionStepper {
         this.assembler = assembler;
         this.backoff = backoff;
         this.out = new int[Math.max(1, state.partitionNeurons(partition))];
-        this.popEnd = new int[state.network().populations().size()];
         this.chunk = ring == null ? 0 : Math.max(1, ring.getBufferSize() / 4);
     }
 
@@ -60,8 +58,8 @@ final class PartitionStepper {
             deliver(t - lookahead);
         }
         final int n = lagged
-                ? state.updatePartitionLagged(partition, t, t == from, out, popEnd)
-                : state.updatePartition(partition, t, out, popEnd);
+                ? state.updatePartitionLagged(partition, t, t == from, out)
+                : state.updatePartition(partition, t, out);
         if (ring != null) {
             publish(t, n);
         }

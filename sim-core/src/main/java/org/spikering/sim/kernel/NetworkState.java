@@ -279,9 +279,9 @@ public final class NetworkState {
     public int update(final long t, final int[] spikesOut) {
         if (partitions != 1) {
             throw new IllegalStateException("update(t) runs a one-partition state; this one has " + partitions
-                    + " partitions: use updatePartition and merge");
+                    + " partitions: use updatePartition");
         }
-        final int n = updatePartition(0, t, spikesOut, null);
+        final int n = updatePartition(0, t, spikesOut);
         gridPoint = t + 1;
         return n;
     }
@@ -306,13 +306,12 @@ public final class NetworkState {
      * @param q      partition.
      * @param t      step.
      * @param out    output, length &ge; neurons of partition q.
-     * @param popEnd if not null, popEnd[p] = end in {@code out} of population p's spikes.
      * @return number of spikes.
      */
-    public int updatePartition(final int q, final long t, final int[] out, final int[] popEnd) {
+    public int updatePartition(final int q, final long t, final int[] out) {
         final int slot = (int) (t & mask);
         addDrive(q, t, slot);
-        return updateNeurons(q, t, slot, false, out, popEnd);
+        return updateNeurons(q, t, slot, false, out);
     }
 
     /**
@@ -348,17 +347,15 @@ public final class NetworkState {
      * @param t         step.
      * @param firstStep whether t is the first step of the run.
      * @param out       output, length &ge; neurons of partition q.
-     * @param popEnd    if not null, popEnd[p] = end in {@code out} of population p's spikes.
      * @return number of spikes.
      */
-    public int updatePartitionLagged(final int q, final long t, final boolean firstStep, final int[] out,
-                                     final int[] popEnd) {
+    public int updatePartitionLagged(final int q, final long t, final boolean firstStep, final int[] out) {
         if (firstStep) {
-            return updateNeurons(q, t, -1, true, out, popEnd);
+            return updateNeurons(q, t, -1, true, out);
         }
         final int previousSlot = (int) ((t - 1) & mask);
         addDrive(q, t - 1, previousSlot);
-        return updateNeurons(q, t, previousSlot, true, out, popEnd);
+        return updateNeurons(q, t, previousSlot, true, out);
     }
 
     /**
@@ -387,8 +384,7 @@ public final class NetworkState {
      * @param slot   wheel slot to read: t's (standard), t − 1's (lagged), or −1 (first lagged step, no input).
      * @param lagged whether to run {@link NeuronPopulation#updateLagged}.
      */
-    private int updateNeurons(final int q, final long t, final int slot, final boolean lagged, final int[] out,
-                              final int[] popEnd) {
+    private int updateNeurons(final int q, final long t, final int slot, final boolean lagged, final int[] out) {
         final int[] local = localSpikes[q];
         final long[] popCount = populationSpikes[q];
         int count = 0;
@@ -412,32 +408,8 @@ public final class NetworkState {
                 }
             }
             popCount[p] += count - before;
-            if (popEnd != null) {
-                popEnd[p] = count;
-            }
         }
         return count;
-    }
-
-    /**
-     * Merges partitions' spikes (from {@link #updatePartition}) into ascending global ids.
-     *
-     * @param out    per partition, its spikes grouped by population.
-     * @param popEnd per partition, end of each population's group.
-     * @param merged output.
-     * @return number of spikes.
-     */
-    public int merge(final int[][] out, final int[][] popEnd, final int[] merged) {
-        int n = 0;
-        for (int p = 0; p < nPops; p++) {
-            for (int q = 0; q < partitions; q++) {
-                final int lo = p == 0 ? 0 : popEnd[q][p - 1];
-                final int len = popEnd[q][p] - lo;
-                System.arraycopy(out[q], lo, merged, n, len);
-                n += len;
-            }
-        }
-        return n;
     }
 
     /**
