@@ -18,7 +18,7 @@ import org.spikering.sim.spi.StepListener;
 /**
  * Runs a {@link Network}: the entry point of the engine. Register recorders and listeners, then
  * call {@link #run} any number of times; each run continues where the last ended. Close it to
- * stop the delivery threads (they are daemons, so forgetting does not hang the JVM). Use from one
+ * stop the partition threads (they are daemons, so forgetting does not hang the JVM). Use from one
  * thread.
  *
  * <pre>

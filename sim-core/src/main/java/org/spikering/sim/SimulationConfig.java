@@ -22,7 +22,7 @@ public record SimulationConfig(Engine engine, int threads, UpdateMode updateMode
     }
 
     /**
-     * @param n delivery threads.
+     * @param n partition threads.
      * @return the Disruptor engine with n delivery partitions, clock-driven.
      */
     public static SimulationConfig threads(final int n) {

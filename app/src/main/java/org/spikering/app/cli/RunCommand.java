@@ -46,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "simulated seconds, default 1")
     double seconds = 1.0;
 
-    @Option(names = "--threads", description = "delivery threads, default 1")
+    @Option(names = "--threads", description = "partition threads, default 1")
     int threads = 1;
 
     @Option(names = "--seed", description = "seed, default 42")
