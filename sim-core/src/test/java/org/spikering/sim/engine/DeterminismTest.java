@@ -39,11 +39,11 @@ final class DeterminismTest {
     }
 
     @Test
-    void shouldGiveBitIdenticalSpikesAndStatesForOneTwoAndFourThreadsAndTheReference() {
+    void shouldGiveBitIdenticalSpikesAndStatesForOneTwoFourAndEightThreadsAndTheReference() {
         final Network net = TestNetworkAccess.expRandom(11);
         final Run ref = run(net, SimulationConfig.reference(), 400);
         assertTrue(ref.ids().length > 1000, "needs activity, got " + ref.ids().length + " spikes");
-        for (int threads : new int[] {1, 2, 4}) {
+        for (int threads : new int[] {1, 2, 4, 8}) {
             final Run r = run(net, SimulationConfig.threads(threads), 400);
             assertArrayEquals(ref.steps(), r.steps(), threads + " threads: spike steps");
             assertArrayEquals(ref.ids(), r.ids(), threads + " threads: spike ids");
