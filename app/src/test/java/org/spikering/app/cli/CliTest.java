@@ -56,29 +56,20 @@ final class CliTest {
 
     @Test
     void shouldNameTheParameterOnBadInput() {
-        StringWriter err = new StringWriter();
-        assertEquals(2, run(err, "bench", "cuba", "--engine", "gpu"));
-        assertTrue(err.toString().contains("--engine = 'gpu': must be one of [disruptor, reference]"), err.toString());
-        err = new StringWriter();
-        assertEquals(2, run(err, "run", "--network", "hopfield"));
-        assertTrue(err.toString().contains("--network = 'hopfield'"), err.toString());
-        err = new StringWriter();
-        assertEquals(2, run(err, "bench", "brunel", "--scale", "0"));
-        assertTrue(err.toString().contains("scale = 0.0: must be in (0, 10]"), err.toString());
-        err = new StringWriter();
-        assertEquals(2, run(err, "bench", "cuba", "--threads", "0"));
-        assertTrue(err.toString().contains("threads = 0"), err.toString());
-        err = new StringWriter();
-        assertEquals(2, run(err, "bench", "cuba", "--compare", "1,two"));
-        assertTrue(err.toString().contains("--compare = 1,two: 'two' is neither 'reference' nor a thread count"), err.toString());
-        err = new StringWriter();
-        assertEquals(2, run(err, "bench", "cuba", "--compare", "0"));
-        assertTrue(err.toString().contains("thread count 0 must be >= 1"), err.toString());
-        err = new StringWriter();
-        assertEquals(2, run(err, "bench", "cuba", "--compare", "1", "--repeat", "0"));
-        assertTrue(err.toString().contains("--repeat = 0: must be >= 1"), err.toString());
-        err = new StringWriter();
-        assertEquals(2, run(err, "bench", "cuba", "--warmup", "-1"));
-        assertTrue(err.toString().contains("--warmup = -1.0: must be a finite number >= 0"), err.toString());
+        assertRejected("--engine = 'gpu': must be one of [disruptor, reference]", "bench", "cuba", "--engine", "gpu");
+        assertRejected("--network = 'hopfield'", "run", "--network", "hopfield");
+        assertRejected("scale = 0.0: must be in (0, 10]", "bench", "brunel", "--scale", "0");
+        assertRejected("threads = 0", "bench", "cuba", "--threads", "0");
+        assertRejected("--compare = 1,two: 'two' is neither 'reference' nor a thread count", "bench", "cuba", "--compare", "1,two");
+        assertRejected("thread count 0 must be >= 1", "bench", "cuba", "--compare", "0");
+        assertRejected("--repeat = 0: must be >= 1", "bench", "cuba", "--compare", "1", "--repeat", "0");
+        assertRejected("--warmup = -1.0: must be a finite number >= 0", "bench", "cuba", "--warmup", "-1");
+    }
+
+    /** Runs the command line and checks that it exits with 2 and an error containing {@code message}. */
+    private static void assertRejected(final String message, final String... args) {
+        final StringWriter err = new StringWriter();
+        assertEquals(2, run(err, args), err.toString());
+        assertTrue(err.toString().contains(message), err.toString());
     }
 }
