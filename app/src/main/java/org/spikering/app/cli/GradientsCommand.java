@@ -7,7 +7,9 @@ import org.spikering.app.gradients.EpropBench;
 import org.spikering.app.gradients.GradientsRun;
 import org.spikering.app.report.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code spikering gradients}: for one network and one batch, the gradients of e-prop, random e-prop, MDGL and BPTT,
@@ -17,6 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "gradients", mixinStandardHelpOptions = true,
         description = "Compare the gradients of learning rules with BPTT.")
 public final class GradientsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--task", defaultValue = "sine",
             description = "Built-in network and batch: sine (NEST 3.9 sine-wave setup). Default: ${DEFAULT-VALUE}")
@@ -46,12 +51,16 @@ public final class GradientsCommand implements Callable<Integer> {
             }
             GradientsRun run;
             if (networkJson != null) {
+                if (!java.nio.file.Files.isReadable(networkJson)) {
+                    throw new IllegalArgumentException("--network-json = '" + networkJson
+                            + "': must be a readable JSON file in the format of --write-json (missing or unreadable)");
+                }
                 run = GradientsRun.fromJson(Json.read(networkJson, JsonNode.class), seed);
             } else if ("sine".equals(task)) {
                 run = GradientsRun.nestSine();
             } else {
-                System.err.println("gradients: --task = " + task + ": only 'sine' is built in; use --network-json");
-                return 2;
+                throw new IllegalArgumentException("--task = '" + task + "': must be sine (the only built-in);"
+                        + " for other networks use --network-json");
             }
             run.compute();
             System.out.print(run.table());
@@ -61,7 +70,8 @@ public final class GradientsCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            System.err.println("gradients: " + e.getMessage());
+            // the same line as spikering's shared handler, also when this command runs on its own
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": error: " + e.getMessage());
             return 2;
         }
     }

@@ -64,6 +64,8 @@ final class CliTest {
         assertRejected("thread count 0 must be >= 1", "bench", "cuba", "--compare", "0");
         assertRejected("--repeat = 0: must be >= 1", "bench", "cuba", "--compare", "1", "--repeat", "0");
         assertRejected("--warmup = -1.0: must be a finite number >= 0", "bench", "cuba", "--warmup", "-1");
+        assertRejected("spikering gradients: error: --network-json = 'missing.json': must be a readable JSON file",
+                "gradients", "--network-json", "missing.json");
     }
 
     /** Runs the command line and checks that it exits with 2 and an error containing {@code message}. */
