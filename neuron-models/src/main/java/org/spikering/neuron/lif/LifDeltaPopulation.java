@@ -3,7 +3,6 @@ package org.spikering.neuron.lif;
 import java.util.Arrays;
 import org.spikering.neuron.Check;
 import org.spikering.neuron.NeuronPopulation;
-import org.spikering.neuron.SurrogateGradient;
 
 /**
  * Leaky integrate-and-fire neurons with delta synapses (NEST {@code iaf_psc_delta}), exactly
@@ -248,23 +247,6 @@ public final class LifDeltaPopulation implements NeuronPopulation {
                 return refractory[neuron];
             default:
                 throw new IllegalArgumentException("state variable '" + name + "' of lif_delta: must be one of V_m, refractory_steps");
-        }
-    }
-
-    /**
-     * Pseudo-derivatives ψ_i of neurons [from, to) at the current state (0 while refractory).
-     *
-     * @param g     surrogate.
-     * @param gamma dampening factor γ.
-     * @param beta  slope β, 1/mV (ignored by the piecewise-linear form).
-     * @param from  first index, inclusive.
-     * @param to    last index, exclusive.
-     * @param out   output, indexed by neuron.
-     */
-    public void pseudoDerivatives(final SurrogateGradient g, final double gamma, final double beta,
-                                  final int from, final int to, final double[] out) {
-        for (int i = from; i < to; i++) {
-            out[i] = refractory[i] > 0 ? 0.0 : g.value(y[i] - theta, theta, gamma, beta);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.spikering.neuron.lif;
 import java.util.Arrays;
 import org.spikering.neuron.Check;
 import org.spikering.neuron.NeuronPopulation;
-import org.spikering.neuron.SurrogateGradient;
 
 /**
  * Leaky integrate-and-fire neurons with exponential current synapses (NEST {@code iaf_psc_exp}),
@@ -304,23 +303,6 @@ public final class LifExpPopulation implements NeuronPopulation {
             default:
                 throw new IllegalArgumentException("state variable '" + name
                         + "' of lif_exp: must be one of V_m, I_syn_ex, I_syn_in, refractory_steps");
-        }
-    }
-
-    /**
-     * Pseudo-derivatives of neurons [from, to) (0 while refractory).
-     *
-     * @param g     surrogate.
-     * @param gamma dampening factor.
-     * @param beta  slope, 1/mV.
-     * @param from  first index.
-     * @param to    last index, exclusive.
-     * @param out   output, indexed by neuron.
-     */
-    public void pseudoDerivatives(final SurrogateGradient g, final double gamma, final double beta,
-                                  final int from, final int to, final double[] out) {
-        for (int i = from; i < to; i++) {
-            out[i] = refractory[i] > 0 ? 0.0 : g.value(y[i] - theta, theta, gamma, beta);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.spikering.plasticity.train;
 
+import org.spikering.neuron.alif.AlifNeuron;
+import org.spikering.neuron.readout.LeakyReadout;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.feedback.Feedback;
@@ -61,6 +63,8 @@ public final class OnlineEpropTrainer {
         final double zetaOut = p.zetaOut();
         final double vth = p.thresholdMv();
         final double betaA = p.betaAdapt();
+        final AlifNeuron neuron = p.neuron();
+        final LeakyReadout readout = p.readout();
         final boolean classification = batch.loss() == LossKind.CLASSIFICATION_CE;
         double[] gIn = new double[nRec * nIn];
         double[] gRec = new double[nRec * nRec];
@@ -117,19 +121,8 @@ public final class OnlineEpropTrainer {
                     for (int i = 0; i < nRec; i++) {
                         cur += wRec[j * nRec + i] * zPrev[i];
                     }
-                    if (refractory[j] > 0) {
-                        refractory[j]--;
-                    }
-                    v[j] = alpha * v[j] + zeta * cur - vth * zPrev[j];
-                    double threshold = vth;
-                    if (net.isAdaptive(j)) {
-                        a[j] = rho * a[j] + zPrev[j];
-                        threshold = vth + betaA * a[j];
-                    }
-                    psi[j] = refractory[j] > 0 ? 0.0 : p.surrogate(v[j], threshold);
-                    if (v[j] >= threshold && refractory[j] == 0) {
+                    if (neuron.step(net.isAdaptive(j), v[j], a[j], zPrev[j], cur, refractory, j, v, a, psi, j)) {
                         z[j] = 1.0;
-                        refractory[j] = p.refractorySteps();
                         spikes++;
                     } else {
                         z[j] = 0.0;
@@ -143,7 +136,7 @@ public final class OnlineEpropTrainer {
                     for (int j = 0; j < nRec; j++) {
                         in += wOut[k * nRec + j] * z[j];
                     }
-                    yv[k] = kappa * yv[k] + zetaOut * in;
+                    yv[k] = readout.next(yv[k], in);
                     max = Math.max(max, yv[k]);
                 }
                 if (classification) {
