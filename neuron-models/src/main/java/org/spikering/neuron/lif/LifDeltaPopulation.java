@@ -44,7 +44,11 @@ public final class LifDeltaPopulation implements NeuronPopulation {
     private final boolean subtract;
     private final int refractorySteps;
     private final double[] y;
+    /** I_e + I_stim per neuron, pA. */
     private final double[] biasPa;
+    /** I_e per neuron, pA, once a stimulus current has been set (null before). */
+    private double[] ownBiasPa;
+    private double stimulusPa;
     private final int[] refractory;
     /** Potential held during the refractory period (the value after the reset), mV relative to E_L. */
     private final double[] yHeld;
@@ -219,7 +223,30 @@ public final class LifDeltaPopulation implements NeuronPopulation {
      * @param pA     bias current I_e of this neuron, pA.
      */
     public void setBiasCurrent(final int neuron, final double pA) {
-        biasPa[neuron] = Check.finite("I_e", pA, "pA");
+        Check.finite("I_e", pA, "pA");
+        if (ownBiasPa != null) {
+            ownBiasPa[neuron] = pA;
+            biasPa[neuron] = pA + stimulusPa;
+        } else {
+            biasPa[neuron] = pA;
+        }
+    }
+
+    @Override
+    public boolean acceptsStimulusCurrent() {
+        return true;
+    }
+
+    @Override
+    public void setStimulusCurrent(final double pA) {
+        Check.finite("I_stim", pA, "pA");
+        if (ownBiasPa == null) {
+            ownBiasPa = biasPa.clone();
+        }
+        stimulusPa = pA;
+        for (int i = 0; i < n; i++) {
+            biasPa[i] = ownBiasPa[i] + pA;
+        }
     }
 
     @Override
