@@ -61,7 +61,6 @@ public final class OnlineEpropTrainer {
         final double kappa = p.kappa();
         final double zeta = p.zeta();
         final double zetaOut = p.zetaOut();
-        final double vth = p.thresholdMv();
         final double betaA = p.betaAdapt();
         final AlifNeuron neuron = p.neuron();
         final LeakyReadout readout = p.readout();
