@@ -6,7 +6,7 @@ import org.spikering.neuron.SurrogateGradient;
 /**
  * The equations of the e-prop LIF/ALIF neuron (Bellec et al. 2020; NEST 3.9
  * {@code eprop_iaf_bsshslm_2020::update} and {@code eprop_iaf_adapt_bsshslm_2020::update}) for one step
- * h, with its propagators computed once. Every implementation of this neuron calls {@link #step}: the
+ * h, with its propagators computed once. Every user of this neuron calls {@link #step}: the
  * e-prop forward pass and online trainer of the plasticity module (state in trajectory arrays) and
  * {@link AlifPopulation} (state in its own arrays, run by sim-core's engines). Potentials relative to rest.
  *
@@ -86,7 +86,8 @@ public final class AlifNeuron {
     }
 
     /**
-     * v_t = α v_{t−1} + ζ I_t − v_th z_{t−1}.
+     * v_t = α v_{t−1} + ζ I_t − v_th z_{t−1} (the expression {@link #step} evaluates; for tests and callers
+     * that need one term).
      *
      * @param vPrev v_{t−1}, mV.
      * @param input I_t (summed weights of the spikes arriving for step t).
@@ -98,7 +99,7 @@ public final class AlifNeuron {
     }
 
     /**
-     * a_t = ρ a_{t−1} + z_{t−1}.
+     * a_t = ρ a_{t−1} + z_{t−1} (as {@link #step} evaluates it).
      *
      * @param aPrev a_{t−1}.
      * @param zPrev z_{t−1}.
@@ -109,44 +110,71 @@ public final class AlifNeuron {
     }
 
     /**
-     * One step of neuron j: reads v_{t−1}, a_{t−1}, z_{t−1} and I_t, decrements and sets
-     * {@code refractory[j]}, writes v_t, a_t and ψ_t at {@code out} of {@code v}, {@code a}, {@code psi}.
+     * One step of neurons [from, to). For each j: reads v_{t−1}, a_{t−1}, z_{t−1} at {@code prev + j} of
+     * {@code vPrev}, {@code aPrev}, {@code zPrev} and I_t at {@code input[j]}; decrements and sets
+     * {@code refractory[j]}; writes v_t, a_t, ψ_t and z_t at {@code out + j} of {@code v}, {@code a},
+     * {@code psi}, {@code z}; appends j to {@code spikes} if it spikes. The outputs may be the inputs
+     * (in-place update, {@code prev == out}). The loop over neurons is here, with the constants in locals,
+     * so that callers' loops stay small.
      *
-     * @param adaptive   whether this neuron's threshold adapts (ALIF); else a_t = 0, A_t = v_th.
-     * @param vPrev      v_{t−1}, mV.
-     * @param aPrev      a_{t−1}.
-     * @param zPrev      z_{t−1}, 0 or 1.
-     * @param input      I_t.
-     * @param refractory refractory counters, steps; entry j is updated.
-     * @param j          index into {@code refractory}.
-     * @param v          output v_t at {@code out}.
-     * @param a          output a_t at {@code out}.
-     * @param psi        output ψ_t at {@code out}.
-     * @param out        index into the outputs.
-     * @return z_t: whether the neuron spikes.
+     * @param adaptive   per neuron j, whether its threshold adapts (ALIF); else a_t = 0, A_t = v_th.
+     * @param from       first neuron, inclusive.
+     * @param to         last neuron, exclusive.
+     * @param vPrev      v_{t−1}, mV, at prev + j.
+     * @param aPrev      a_{t−1} at prev + j.
+     * @param zPrev      z_{t−1} (0 or 1) at prev + j.
+     * @param prev       offset of the previous state.
+     * @param input      I_t per neuron j.
+     * @param refractory refractory counters per neuron j, steps.
+     * @param v          output v_t at out + j.
+     * @param a          output a_t at out + j.
+     * @param psi        output ψ_t at out + j.
+     * @param z          output z_t at out + j.
+     * @param out        offset of the new state.
+     * @param spikes     output: indices j of the neurons that spike, appended from {@code spikeCount}.
+     * @param spikeCount entries already in {@code spikes}.
+     * @return the new number of entries in {@code spikes}.
      */
-    public boolean step(final boolean adaptive, final double vPrev, final double aPrev, final double zPrev,
-                        final double input, final int[] refractory, final int j,
-                        final double[] v, final double[] a, final double[] psi, final int out) {
-        if (refractory[j] > 0) {
-            refractory[j]--;
+    public int step(final boolean[] adaptive, final int from, final int to,
+                    final double[] vPrev, final double[] aPrev, final double[] zPrev, final int prev,
+                    final double[] input, final int[] refractory,
+                    final double[] v, final double[] a, final double[] psi, final double[] z, final int out,
+                    final int[] spikes, final int spikeCount) {
+        final double alpha = this.alpha;
+        final double zeta = this.zeta;
+        final double rho = this.rho;
+        final double vTh = this.vTh;
+        final double betaA = this.betaA;
+        final int refractorySteps = this.refractorySteps;
+        final SurrogateGradient surrogate = this.surrogate;
+        final double gamma = this.gamma;
+        final double beta = this.beta;
+        int count = spikeCount;
+        for (int j = from; j < to; j++) {
+            final double zj = zPrev[prev + j];
+            if (refractory[j] > 0) {
+                refractory[j]--;
+            }
+            final double vj = alpha * vPrev[prev + j] + zeta * input[j] - vTh * zj;
+            double threshold = vTh;
+            double aj = 0.0;
+            if (adaptive[j]) {
+                aj = rho * aPrev[prev + j] + zj;
+                threshold = vTh + betaA * aj;
+            }
+            v[out + j] = vj;
+            a[out + j] = aj;
+            final boolean ready = refractory[j] == 0;
+            psi[out + j] = ready ? surrogate.value(vj - threshold, gamma, beta) : 0.0;
+            if (vj >= threshold && ready) {
+                refractory[j] = refractorySteps;
+                z[out + j] = 1.0;
+                spikes[count++] = j;
+            } else {
+                z[out + j] = 0.0;
+            }
         }
-        final double vj = membrane(vPrev, input, zPrev);
-        double threshold = vTh;
-        double aj = 0.0;
-        if (adaptive) {
-            aj = adaptation(aPrev, zPrev);
-            threshold = vTh + betaA * aj;
-        }
-        v[out] = vj;
-        a[out] = aj;
-        final boolean ready = refractory[j] == 0;
-        psi[out] = ready ? surrogate.value(vj - threshold, gamma, beta) : 0.0;
-        if (vj >= threshold && ready) {
-            refractory[j] = refractorySteps;
-            return true;
-        }
-        return false;
+        return count;
     }
 
     /** @return the parameters. */

@@ -27,6 +27,8 @@ public final class AlifPopulation implements NeuronPopulation {
 
     private final AlifNeuron neuron;
     private final boolean adaptive;
+    /** {@link #adaptive} for every neuron, as {@link AlifNeuron#step} takes it. */
+    private final boolean[] adaptiveFlags;
     private final double[] v;
     private final double[] a;
     private final double[] psi;
@@ -41,6 +43,8 @@ public final class AlifPopulation implements NeuronPopulation {
         Check.atLeastOne("population size", size);
         this.neuron = neuron;
         this.adaptive = neuron.params().adaptive();
+        this.adaptiveFlags = new boolean[size];
+        java.util.Arrays.fill(adaptiveFlags, adaptive);
         this.v = new double[size];
         this.a = new double[size];
         this.psi = new double[size];
@@ -66,16 +70,7 @@ public final class AlifPopulation implements NeuronPopulation {
     @Override
     public int update(final long step, final int from, final int to, final double[] input0, final double[] input1,
                       final int[] spikes, final int spikeCount) {
-        int count = spikeCount;
-        for (int j = from; j < to; j++) {
-            if (neuron.step(adaptive, v[j], a[j], z[j], input0[j], refractory, j, v, a, psi, j)) {
-                z[j] = 1.0;
-                spikes[count++] = j;
-            } else {
-                z[j] = 0.0;
-            }
-        }
-        return count;
+        return neuron.step(adaptiveFlags, from, to, v, a, z, 0, input0, refractory, v, a, psi, z, 0, spikes, spikeCount);
     }
 
     /**

@@ -46,6 +46,9 @@ public final class ForwardPass {
         final double[] a = tr.a;
         final double[] cur = new double[nRec];
         final int[] refractory = new int[nRec];
+        final boolean[] adaptive = net.adaptiveFlags();
+        final double[] rest = new double[nRec];
+        final int[] fired = new int[nRec];
         final Readout readout = new Readout(net, batch, b, tr);
         java.util.Arrays.fill(tr.spikeCount, 0);
         int nSpikes = 0;
@@ -71,20 +74,16 @@ public final class ForwardPass {
                     }
                 }
             }
-            for (int j = 0; j < nRec; j++) {
-                double zPrev = t > 0 ? z[prev + j] : 0.0;
-                double vPrev = t > 0 ? v[prev + j] : 0.0;
-                double aPrev = t > 0 ? a[prev + j] : 0.0;
-                if (neuron.step(net.isAdaptive(j), vPrev, aPrev, zPrev, cur[j], refractory, j, v, a, psi, base + j)) {
-                    z[base + j] = 1.0;
-                    tr.spikeCount[j]++;
-                    if (nSpikes == tr.spikeIndex.length) {
-                        tr.spikeIndex = java.util.Arrays.copyOf(tr.spikeIndex, 2 * nSpikes);
-                    }
-                    tr.spikeIndex[nSpikes++] = j;
-                } else {
-                    z[base + j] = 0.0;
-                }
+            final int c = t > 0
+                    ? neuron.step(adaptive, 0, nRec, v, a, z, prev, cur, refractory, v, a, psi, z, base, fired, 0)
+                    : neuron.step(adaptive, 0, nRec, rest, rest, rest, 0, cur, refractory, v, a, psi, z, base, fired, 0);
+            if (nSpikes + c > tr.spikeIndex.length) {
+                tr.spikeIndex = java.util.Arrays.copyOf(tr.spikeIndex, Math.max(2 * tr.spikeIndex.length, nSpikes + c));
+            }
+            for (int k = 0; k < c; k++) {
+                final int j = fired[k];
+                tr.spikeCount[j]++;
+                tr.spikeIndex[nSpikes++] = j;
             }
             readout.step(t, tr.spikeStart[t], nSpikes);
         }

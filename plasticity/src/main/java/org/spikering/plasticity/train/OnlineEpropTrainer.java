@@ -81,6 +81,9 @@ public final class OnlineEpropTrainer {
         double[] zPrev = new double[nRec];
         double[] psi = new double[nRec];
         int[] refractory = new int[nRec];
+        final boolean[] adaptive = net.adaptiveFlags();
+        final double[] input = new double[nRec];
+        final int[] fired = new int[nRec];
         double[] yv = new double[nOut];
         double[] y = new double[nOut];
         double[] err = new double[nOut];
@@ -120,13 +123,9 @@ public final class OnlineEpropTrainer {
                     for (int i = 0; i < nRec; i++) {
                         cur += wRec[j * nRec + i] * zPrev[i];
                     }
-                    if (neuron.step(net.isAdaptive(j), v[j], a[j], zPrev[j], cur, refractory, j, v, a, psi, j)) {
-                        z[j] = 1.0;
-                        spikes++;
-                    } else {
-                        z[j] = 0.0;
-                    }
+                    input[j] = cur;
                 }
+                spikes += neuron.step(adaptive, 0, nRec, v, a, zPrev, 0, input, refractory, v, a, psi, z, 0, fired, 0);
                 boolean masked = batch.lossMask()[b * steps + t];
                 int tb = (b * steps + t) * nOut;
                 double max = Double.NEGATIVE_INFINITY;
