@@ -42,7 +42,7 @@ public record TaskPreset(String name, SequenceSource source, RecurrentSpikingNet
         switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {
             case "sine-nest": {
                 final NestSineWaveReference ref = NestSineWaveReference.load();
-                return new TaskPreset("sine-nest", ref.source(), ref.network(), false, 1e-4, 1, 2000, 0, true);
+                return new TaskPreset("sine-nest", new NestSineTask(ref), ref.network(), false, 1e-4, 1, 2000, 0, true);
             }
             case "sine-bellec": {
                 final BellecSineTask t = BellecSineTask.standard(seed);
