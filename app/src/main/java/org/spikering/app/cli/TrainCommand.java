@@ -18,7 +18,15 @@ import picocli.CommandLine.Option;
             "Tasks: sine-nest (NEST 3.9's frozen sine pattern), sine-bellec, evidence, dms, nback."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--task", description = "sine-nest, sine-bellec, evidence, dms or nback (default sine-nest)")
+    @Option(names = "--task", description = {"sine-nest, sine-bellec, evidence, dms or nback (default sine-nest).",
+        "sine-nest, sine-bellec: one frozen input pattern; tested on the same target with fresh input noise "
+            + "(test_loss_fresh_input) and, named so, on the training pattern (training_pattern_loss).",
+        "evidence: NEST's evidence-accumulation network and task, except: eligibility filter and readout input factor 1 "
+            + "(NEST 1 - kappa), gradients summed (NEST: averaged over the recall window), c_reg 1 (NEST 300), "
+            + "surrogate gamma 0.5, beta 1.67 (NEST 0.3, 1), adaptation beta_a 1.7 (NEST 0.0174), Adam eps 1e-7 (NEST 1e-8), "
+            + "W_out N(0, 1/100) (NEST Glorot), cue spacing after each cue (NEST before), 300 iterations (NEST 50).",
+        "dms: the evidence settings with tau_a 200 ms; NEST has no DMS example.",
+        "evidence, dms, nback: tested on a held-out batch never trained on."})
     String task = "sine-nest";
 
     @Option(names = "--rule", description = "eprop, random-eprop, mdgl or bptt (default eprop)")
