@@ -51,10 +51,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed (default 1)")
     long seed = 1;
 
-    @Option(names = "--eval-every", description = "test-accuracy evaluation interval (default 10)")
+    @Option(names = "--eval-every", description = "test evaluation interval of the classification tasks (default 10; "
+            + "the sine tasks are tested once, after the last update)")
     int evalEvery = 10;
 
-    @Option(names = "--test-batch", description = "test sequences (default 128)")
+    @Option(names = "--test-batch", description = "test sequences (default 128): held out for evidence, dms and nback; "
+            + "for the sine tasks the training target with fresh input noise")
     int testBatch = 128;
 
     @Option(names = "--weight-clip", description = "clip weights to [-c, c] after each update (default 100, NEST's; Infinity = none)")
