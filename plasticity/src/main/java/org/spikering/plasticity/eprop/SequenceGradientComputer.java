@@ -16,7 +16,7 @@ import org.spikering.plasticity.reg.RateRegularisation;
  */
 abstract class SequenceGradientComputer implements GradientComputer {
     private final Feedback feedback;
-    private final boolean mdgl;
+    private final boolean mdglExact;
     private Trajectory trajectory;
     private double[] mdglSignal = new double[0];
     private double[] regFactor = new double[0];
@@ -24,12 +24,12 @@ abstract class SequenceGradientComputer implements GradientComputer {
     private ForwardModel forward = ForwardModel.LOOPS;
     private TrajectoryListener listener = TrajectoryListener.NONE;
 
-    SequenceGradientComputer(Feedback feedback, boolean mdgl) {
+    SequenceGradientComputer(Feedback feedback, boolean mdglExact) {
         if (feedback == null) {
             throw new IllegalArgumentException("feedback: must not be null");
         }
         this.feedback = feedback;
-        this.mdgl = mdgl;
+        this.mdglExact = mdglExact;
     }
 
     /**
@@ -108,8 +108,8 @@ abstract class SequenceGradientComputer implements GradientComputer {
             listener.onForwardPass(net, batch, s, tr);
             LearningSignals.eprop(tr, b);
             double[] recSignal = tr.learning;
-            if (mdgl) {
-                LearningSignals.mdgl(net, tr, mdglSignal);
+            if (mdglExact) {
+                LearningSignals.mdglExact(net, tr, mdglSignal);
                 recSignal = mdglSignal;
             }
             RateRegularisation.factors(p, tr.spikeCount, steps, regFactor);
