@@ -19,10 +19,12 @@ import picocli.CommandLine.Spec;
  * e-prop, dense e-prop and BPTT on the NEST sine-wave setup.
  */
 @Command(name = "gradients", mixinStandardHelpOptions = true,
-        description = {"Compare the gradients of the learning rules (names as in train --rule) with BPTT.",
-            "References: bptt (reset path detached, as --rule bptt) and bptt-reset-attached (the full surrogate gradient).",
-            "A reference whose gradient norm exceeds 1000 x eprop's is flagged as exploding: cosine and alpha against it",
-            "are not meaningful. On --task sine, bptt explodes (about 6e23 x) and bptt-reset-attached does not (0.35 x)."})
+        description = {"Compare the gradients of the learning rules (names as in train --rule)",
+            "with two BPTT references: bptt (reset path detached, as --rule bptt) and",
+            "bptt-reset-attached (the full surrogate gradient). A reference whose",
+            "gradient norm exceeds 1000 x eprop's is flagged as exploding: cosine and",
+            "alpha against it are not meaningful. On --task sine, bptt explodes (about",
+            "6e23 x eprop's) and bptt-reset-attached does not (0.355 x)."})
 public final class GradientsCommand implements Callable<Integer> {
 
     @Spec

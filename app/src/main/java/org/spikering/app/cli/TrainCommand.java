@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a task with a learning rule; writes learning_curve.csv/.png and summary.json.",
             "Tasks: sine-nest (NEST 3.9's frozen sine pattern), sine-bellec, evidence, dms, nback.",
-            "Rules mean the same on every task: on sine-nest, --rule eprop is symmetric e-prop on NEST's network and",
-            "pattern; --rule nest-eprop is e-prop as NEST computed it there (NEST's B) and follows NEST's loss curve."})
+            "Rules mean the same on every task. On sine-nest, --rule eprop is symmetric",
+            "e-prop on NEST's network and pattern; --rule nest-eprop is e-prop as NEST",
+            "computed it there (NEST's B, late last signal) and follows NEST's loss curve."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--task", description = "sine-nest, sine-bellec, evidence, dms or nback (default sine-nest)")
