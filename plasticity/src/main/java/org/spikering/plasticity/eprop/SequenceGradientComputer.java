@@ -18,7 +18,7 @@ abstract class SequenceGradientComputer implements GradientComputer {
     private final Feedback feedback;
     private final boolean mdglExact;
     private Trajectory trajectory;
-    private double[] mdglSignal = new double[0];
+    private double[] mdglExactSignal = new double[0];
     private double[] regFactor = new double[0];
     private boolean nestLateLastSignal;
     private ForwardModel forward = ForwardModel.LOOPS;
@@ -93,7 +93,7 @@ abstract class SequenceGradientComputer implements GradientComputer {
         int steps = batch.steps();
         if (trajectory == null || !trajectory.fits(steps, net.recurrent(), net.outputs())) {
             trajectory = new Trajectory(steps, net.recurrent(), net.outputs());
-            mdglSignal = new double[steps * net.recurrent()];
+            mdglExactSignal = new double[steps * net.recurrent()];
         }
         if (regFactor.length != net.recurrent()) {
             regFactor = new double[net.recurrent()];
@@ -109,8 +109,8 @@ abstract class SequenceGradientComputer implements GradientComputer {
             LearningSignals.eprop(tr, b);
             double[] recSignal = tr.learning;
             if (mdglExact) {
-                LearningSignals.mdglExact(net, tr, mdglSignal);
-                recSignal = mdglSignal;
+                LearningSignals.mdglExact(net, tr, mdglExactSignal);
+                recSignal = mdglExactSignal;
             }
             RateRegularisation.factors(p, tr.spikeCount, steps, regFactor);
             accumulate(net, batch, s, tr, tr.learning, recSignal, regFactor, out);
