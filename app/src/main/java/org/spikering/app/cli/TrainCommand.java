@@ -27,7 +27,8 @@ public final class TrainCommand implements Callable<Integer> {
         "evidence: NEST's evidence-accumulation network and task, except: eligibility filter and readout input factor 1 "
             + "(NEST 1 - kappa), gradients summed (NEST: averaged over the recall window), c_reg 1 (NEST 300), "
             + "surrogate gamma 0.5, beta 1.67 (NEST 0.3, 1), adaptation beta_a 1.7 (NEST 0.0174), Adam eps 1e-7 (NEST 1e-8), "
-            + "W_out N(0, 1/100) (NEST Glorot), cue spacing after each cue (NEST before), 300 iterations (NEST 50).",
+            + "W_out N(0, 1/100) (NEST Glorot), feedback B of the rule (NEST: random N(0, 1); random-eprop: N(0, 1/100)), "
+            + "cue spacing after each cue (NEST before), 300 iterations (NEST 50).",
         "dms: the evidence settings with tau_a 200 ms; NEST has no DMS example.",
         "evidence, dms, nback: tested on a held-out batch never trained on."})
     String task = "sine-nest";

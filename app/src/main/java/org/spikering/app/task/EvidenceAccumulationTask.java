@@ -50,8 +50,8 @@ import org.spikering.plasticity.data.SequenceSource;
  *       <td>1.7·(1 − e^(−1/2000))/(1 − e^(−1/20)) = 0.0174</td><td>1.7 (98× stronger)</td></tr>
  *   <tr><td>Adam ε</td><td>1e-8</td><td>1e-7 (NEST's default)</td></tr>
  *   <tr><td>W_out</td><td>Glorot uniform, ±√(3/51) = ±0.243</td><td>N(0, 1/100)</td></tr>
- *   <tr><td>feedback B</td><td>fixed random N(0, 1)</td><td>{@code --rule eprop}: the rule's own B (see the rule);
- *       {@code random-eprop}: N(0, 1/100)</td></tr>
+ *   <tr><td>feedback B</td><td>fixed random N(0, 1)</td><td>{@code --rule eprop}: symmetric, B = W_outᵀ;
+ *       {@code random-eprop}: fixed random N(0, 1/100)</td></tr>
  *   <tr><td>cue timing</td><td>spacing before each cue: cue c in [150c + 50, 150c + 150) ms</td>
  *       <td>spacing after: [150c, 150c + 100) ms</td></tr>
  *   <tr><td>step 0 of a sequence</td><td>input spikes removed</td><td>kept</td></tr>

@@ -72,7 +72,7 @@ final class FrozenPatternTestSetTest {
     @Test
     void shouldReportTheFreshInputTestAndTheTrainingPatternSeparatelyAndNamedSo() {
         final TaskPreset p = TaskPreset.of("sine-nest", 1);
-        final TrainingRun run = new TrainingRun(p, LearningRule.EPROP, Computation.EVENT, 1);
+        final TrainingRun run = new TrainingRun(p, LearningRule.NEST_EPROP, Computation.EVENT, 1);
         final TrainingRun.Outcome o = run.run(2, 1, p.learningRate(), 10, 16, null);
         final double nestThird = NestSineWaveReference.losses200()[2];
         assertEquals(nestThird, o.trainingPattern().loss(), 1e-6 * nestThird, "NEST's loss of iteration 3");
