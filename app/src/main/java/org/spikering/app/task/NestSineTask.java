@@ -8,9 +8,9 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
 /**
  * NEST 3.9's frozen sine-wave pattern ({@link NestSineWaveReference}) as a training source, with a test set of fresh
  * input noise: NEST's example draws its 100 input trains once as Bernoulli spikes with p = 0.05 per 1-ms step
- * (50 Hz; the stored pattern has 5053 spikes in 100 000 bins, none at step 0, where bsshslm e-prop drops spikes
- * arriving at the first step of an update interval). {@link #freshInputBatch} draws new trains the same way: p = 0.05
- * per step for steps 1 … 999, step 0 silent, and NEST's target.
+ * (50 Hz; the stored pattern has 5053 spikes in 100 000 bins, none of them at step 0). {@link #freshInputBatch}
+ * draws new trains the same way: p = 0.05 per step for steps 1 … 999, step 0 silent as in NEST's pattern, and
+ * NEST's target.
  */
 public final class NestSineTask implements FrozenPatternTask {
     /** Spike probability per 1-ms step of NEST's input trains (50 Hz). */
