@@ -153,8 +153,8 @@ public final class NetworkBuilder {
      * A population of spike generators that emit the given spikes (NEST {@code spike_generator} with
      * {@code spike_times}); it can be any projection's source. A spike at time t = s·dt is emitted in step
      * s and arrives through a projection of delay d in its targets' input of step s + d/dt (for delta
-     * synapses V_m jumps at grid point s + d/dt + 1, as in NEST's {@code iaf_psc_delta} recorded at the end
-     * of that step).
+     * synapses V_m shows the jump from grid point s + d/dt + 1 on). Times follow {@code SpikeRecorder}'s
+     * convention (time = step·dt), so a recorded spike train replays exactly.
      *
      * @param name    unique population name.
      * @param timesMs per neuron, spike times in ms: finite, &ge; 0, strictly increasing, multiples of dt.
