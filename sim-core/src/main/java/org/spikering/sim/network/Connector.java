@@ -12,14 +12,18 @@ package org.spikering.sim.network;
  *   <tr><td>fixed probability p</td><td>each pair independently with probability p</td><td>pairwise_bernoulli</td></tr>
  *   <tr><td>fixed in-degree k</td><td>each target draws k sources</td><td>fixed_indegree</td></tr>
  *   <tr><td>fixed out-degree k</td><td>each source draws k targets</td><td>fixed_outdegree</td></tr>
+ *   <tr><td>fixed total number n</td><td>n synapses, each with a source and a target drawn uniformly and
+ *       independently, with replacement</td><td>fixed_total_number</td></tr>
  *   <tr><td>explicit</td><td>given (source, target) pairs</td><td>array connect</td></tr>
  * </table>
  * Autapses (a neuron onto itself, only when source and target are the same population) and
  * multapses (repeated pairs) are allowed by default, as in NEST; all-to-all and fixed probability
- * never create multapses.
+ * never create multapses. Fixed total number always allows multapses (NEST's {@code fixed_total_number} cannot
+ * suppress them either); with autapses off, a drawn pair that is an autapse is drawn again, source and target
+ * (NEST {@code FixedTotalNumberBuilder}).
  *
  * @param rule      the rule.
- * @param parameter p for fixed probability, k for the degree rules, unused otherwise.
+ * @param parameter p for fixed probability, k for the degree rules, n for fixed total number, unused otherwise.
  * @param sources   explicit source indices (explicit rule), else null.
  * @param targets   explicit target indices (explicit rule), else null.
  * @param autapses  whether autapses are allowed.
@@ -40,7 +44,9 @@ public record Connector(Rule rule, double parameter, int[] sources, int[] target
         /** k targets per source. */
         FIXED_OUT_DEGREE,
         /** Given pairs. */
-        EXPLICIT
+        EXPLICIT,
+        /** n synapses with uniformly drawn sources and targets, with replacement. */
+        FIXED_TOTAL_NUMBER
     }
 
     /** Validates the parameter of the rule. */
@@ -55,6 +61,16 @@ public record Connector(Rule rule, double parameter, int[] sources, int[] target
                 && !(parameter >= 0 && parameter == Math.rint(parameter) && parameter <= Integer.MAX_VALUE)) {
             throw new IllegalArgumentException((rule == Rule.FIXED_IN_DEGREE ? "indegree" : "outdegree") + " = " + parameter
                     + ": must be a whole number >= 0");
+        }
+        if (rule == Rule.FIXED_TOTAL_NUMBER) {
+            if (!(parameter >= 0 && parameter == Math.rint(parameter) && parameter <= Integer.MAX_VALUE - 8)) {
+                throw new IllegalArgumentException("total number N = " + parameter + ": must be a whole number in [0, "
+                        + (Integer.MAX_VALUE - 8) + "]");
+            }
+            if (!multapses) {
+                throw new IllegalArgumentException("fixed total number with multapses = false: not supported (sources and"
+                        + " targets are drawn with replacement, as NEST's fixed_total_number does)");
+            }
         }
         if (rule == Rule.EXPLICIT) {
             if (sources == null || targets == null || sources.length != targets.length) {
@@ -96,6 +112,18 @@ public record Connector(Rule rule, double parameter, int[] sources, int[] target
      */
     public static Connector fixedOutDegree(final int k) {
         return new Connector(Rule.FIXED_OUT_DEGREE, k, null, null, true, true);
+    }
+
+    /**
+     * NEST's {@code fixed_total_number}: exactly n synapses, each from a source drawn uniformly from the source
+     * population to a target drawn uniformly from the target population, independently and with replacement,
+     * so in- and out-degrees are binomial, not fixed. Autapses and multapses are allowed.
+     *
+     * @param n number of synapses, &ge; 0.
+     * @return fixed total number.
+     */
+    public static Connector fixedTotalNumber(final long n) {
+        return new Connector(Rule.FIXED_TOTAL_NUMBER, n, null, null, true, true);
     }
 
     /**

@@ -102,4 +102,58 @@ public interface Distribution {
             }
         };
     }
+
+    /** Redraws allowed per sample by {@link #redraw} before it gives up, as NEST's {@code redraw} (1000). */
+    int MAX_REDRAWS = 1000;
+
+    /**
+     * NEST's {@code nest.math.redraw(base, min, max)}: samples of {@code base} outside [min, max] are drawn
+     * again, so the result follows base truncated to [min, max] (not clipped: no mass piles up at a bound).
+     * Both bounds are inclusive and may be infinite. After {@value #MAX_REDRAWS} redraws of one sample it
+     * throws, as NEST does.
+     *
+     * <p>Used for PD14's weights (normal, redrawn at the sign bound 0) and delays (normal, redrawn below
+     * 0.5·dt, then rounded to steps).
+     *
+     * @param base the distribution to draw from.
+     * @param min  lower bound, inclusive (may be −∞).
+     * @param max  upper bound, inclusive (may be +∞), &ge; min.
+     * @return the redrawn distribution.
+     */
+    static Distribution redraw(final Distribution base, final double min, final double max) {
+        if (base == null) {
+            throw new IllegalArgumentException("redraw: base distribution = null: a distribution is required");
+        }
+        if (Double.isNaN(min) || Double.isNaN(max) || !(max >= min) || min == Double.POSITIVE_INFINITY
+                || max == Double.NEGATIVE_INFINITY) {
+            throw new IllegalArgumentException("redraw(" + base.describe() + ", min = " + min + ", max = " + max
+                    + "): bounds must satisfy min <= max and leave a non-empty interval of finite values");
+        }
+        if (base.isConstant()) {
+            final double v = base.sample(null);
+            if (v < min || v > max) {
+                throw new IllegalArgumentException("redraw(" + base.describe() + ", min = " + min + ", max = " + max
+                        + "): the constant lies outside [min, max]");
+            }
+            return base;
+        }
+        return new Distribution() {
+            @Override
+            public double sample(final SplittableRandom rnd) {
+                for (int k = 0; k <= MAX_REDRAWS; k++) {
+                    final double v = base.sample(rnd);
+                    if (v >= min && v <= max) {
+                        return v;
+                    }
+                }
+                throw new IllegalArgumentException("redraw(" + base.describe() + ", min = " + min + ", max = " + max
+                        + "): no sample inside the bounds after " + MAX_REDRAWS + " redraws");
+            }
+
+            @Override
+            public String describe() {
+                return "redraw(" + base.describe() + ", min = " + min + ", max = " + max + ")";
+            }
+        };
+    }
 }

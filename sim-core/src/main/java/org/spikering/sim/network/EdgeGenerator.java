@@ -60,6 +60,9 @@ final class EdgeGenerator {
             case FIXED_OUT_DEGREE:
                 fixedDegree((int) c.parameter(), nSrc, nTgt, noAutapse, c.multapses(), rnd, label, false);
                 break;
+            case FIXED_TOTAL_NUMBER:
+                fixedTotalNumber((int) c.parameter(), nSrc, nTgt, noAutapse, rnd, label);
+                break;
             case EXPLICIT:
                 final int[] cs = c.sources();
                 final int[] ct = c.targets();
@@ -81,6 +84,31 @@ final class EdgeGenerator {
                 break;
             default:
                 throw new IllegalStateException("unknown rule " + c.rule());
+        }
+    }
+
+    /**
+     * n pairs (s, t), t and then s uniform and independent; an autapse, when not allowed, is drawn again.
+     * The arrays are sized to n at once.
+     */
+    private void fixedTotalNumber(final int n, final int nSrc, final int nTgt, final boolean noAutapse,
+                                  final SplittableRandom rnd, final String label) {
+        if (n > 0 && noAutapse && nSrc == 1) {
+            throw new IllegalArgumentException(label + ": fixed total number N = " + n
+                    + " in a population of 1 neuron with autapses disabled: no pair is available");
+        }
+        if (src.length - count < n) {
+            src = Arrays.copyOf(src, count + n);
+            tgt = Arrays.copyOf(tgt, count + n);
+        }
+        for (int k = 0; k < n; k++) {
+            int t;
+            int s;
+            do {
+                t = rnd.nextInt(nTgt);
+                s = rnd.nextInt(nSrc);
+            } while (noAutapse && s == t);
+            add(s, t);
         }
     }
 

@@ -270,15 +270,22 @@ public final class NetworkBuilder {
     }
 
     /**
-     * A declared constant delay must be a multiple of dt; delays drawn from a distribution are
-     * rounded to the nearest multiple (as NEST does). Either way the result is at least one step.
+     * A declared constant delay must be a multiple of dt, at least dt. A delay drawn from a distribution is
+     * rounded to the nearest step as NEST's {@code Time::delay_ms_to_steps} does, floor(d·(1/dt) + 0.5)
+     * (the product with steps per ms, not the quotient d/dt, which differs at some ties such as 0.15 ms), and
+     * must give at least one step (so values in [dt/2, dt) become one step, as in NEST's PD14, which redraws
+     * delays below dt/2).
      */
     private int delaySteps(final double delayMs, final String label, final boolean drawn) {
-        if (!Double.isFinite(delayMs) || delayMs < dtMs * (1 - 1e-9)) {
+        if (!drawn && (!Double.isFinite(delayMs) || delayMs < dtMs * (1 - 1e-9))) {
             throw new IllegalArgumentException(label + ": delay = " + delayMs + " ms: must be >= dt = " + dtMs + " ms");
         }
-        final double steps = delayMs / dtMs;
-        final long r = Math.round(steps);
+        final double steps = drawn ? delayMs * (1.0 / dtMs) : delayMs / dtMs;
+        final long r = drawn ? (long) Math.floor(steps + 0.5) : Math.round(steps);
+        if (drawn && (!Double.isFinite(delayMs) || r < 1)) {
+            throw new IllegalArgumentException(label + ": delay = " + delayMs + " ms: must round to at least one step of dt = "
+                    + dtMs + " ms (>= " + dtMs / 2 + " ms)");
+        }
         if (!drawn && Math.abs(steps - r) > 1e-6) {
             throw new IllegalArgumentException(label + ": delay = " + delayMs + " ms is not a multiple of dt = " + dtMs
                     + " ms: nearest allowed values are " + ms(Math.floor(steps) * dtMs) + " and "
