@@ -199,6 +199,14 @@ public final class Pd14Network {
     }
 
     /**
+     * @param iePa bias current I_e, pA.
+     * @return PD14's {@code iaf_psc_exp} neuron with that I_e (V_m(0) = E_L; the network draws it).
+     */
+    public static LifExpParameters neuron(final double iePa) {
+        return new LifExpParameters(TAU_M, C_M, -65.0, -50.0, -65.0, 2.0, TAU_SYN, TAU_SYN, iePa, ResetMode.TO_VALUE, -65.0);
+    }
+
+    /**
      * @param c  probability of at least one synapse between a pair.
      * @param nx source size.
      * @param ny target size.
@@ -340,8 +348,7 @@ public final class Pd14Network {
         final NetworkBuilder b = Network.builder(DT_MS).seed(seed);
         for (int y = 0; y < 8; y++) {
             final String name = POPULATIONS.get(y);
-            b.population(name, d.neurons()[y], new LifExpParameters(TAU_M, C_M, -65.0, -50.0, -65.0, 2.0, TAU_SYN, TAU_SYN,
-                    d.biasPa()[y], ResetMode.TO_VALUE, -65.0));
+            b.population(name, d.neurons()[y], neuron(d.biasPa()[y]));
             b.initialPotential(name, o.v0() == InitialPotential.OPTIMIZED ? Distribution.normal(V0_MEAN[y], V0_SD[y])
                     : Distribution.normal(-58.0, 10.0));
         }
