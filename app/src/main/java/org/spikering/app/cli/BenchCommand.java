@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.spikering.app.bench.BenchResult;
 import org.spikering.app.bench.BrunelNetwork;
 import org.spikering.app.bench.CubaNetwork;
+import org.spikering.app.bench.Pd14Network;
+import org.spikering.app.bench.ProcessMemory;
 import org.spikering.app.report.Json;
 import org.spikering.sim.Engine;
 import org.spikering.sim.Simulation;
@@ -23,11 +25,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks printing one JSON line.",
             "cuba: Brette et al. 2007 CUBA network (4000 LIF, exp synapses).",
-            "brunel: Brunel 2000 model A (12 500 LIF, delta synapses, Poisson drive)."})
+            "brunel: Brunel 2000 model A (12 500 LIF, delta synapses, Poisson drive).",
+            "pd14: Potjans & Diesmann 2014 cortical microcircuit as NEST builds it (77 169 LIF, 299 M synapses at scale 1)."})
 public final class BenchCommand implements Callable<Integer> {
 
     /** Benchmark models. */
-    enum Model { cuba, brunel }
+    enum Model { cuba, brunel, pd14 }
 
     @Parameters(index = "0", description = "benchmark: ${COMPLETION-CANDIDATES}")
     Model model;
@@ -35,7 +38,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scale", description = "fraction of the full network size (default 1)")
     double scale = 1.0;
 
-    @Option(names = "--neurons", description = "total neurons (overrides --scale)")
+    @Option(names = "--drive", description = "pd14 only: dc (NEST's benchmark setting) or poisson, default dc")
+    String drive = "dc";
+
+    @Option(names = "--thalamus", description = "pd14 only: add the thalamic pulse (902 sources, 120 Hz, 700-710 ms)")
+    boolean thalamus;
+
+    @Option(names = "--neurons", description = "total neurons (overrides --scale; not for pd14)")
     Integer neurons;
 
     @Option(names = "--threads", description = "partition threads (Disruptor engine), default 1")
@@ -76,9 +85,22 @@ public final class BenchCommand implements Callable<Integer> {
         if (!(warmup >= 0) || Double.isInfinite(warmup)) {
             throw new IllegalArgumentException("--warmup = " + warmup + ": must be a finite number >= 0");
         }
+        final Pd14Network.Drive pd14Drive = Cli.parseEnum(Pd14Network.Drive.class, "--drive", drive);
+        if (model != Model.pd14 && (thalamus || pd14Drive != Pd14Network.Drive.DC)) {
+            throw new IllegalArgumentException("bench " + model + ": --drive and --thalamus apply to pd14 only");
+        }
+        if (model == Model.pd14 && neurons != null) {
+            throw new IllegalArgumentException("--neurons = " + neurons + ": not for pd14 (use --scale)");
+        }
+        if (model == Model.pd14 && !(scale > 0 && scale <= 1)) {
+            throw new IllegalArgumentException("--scale = " + scale + ": must be in (0, 1] for pd14");
+        }
         final long b0 = System.nanoTime();
         final Network net;
-        if (model == Model.cuba) {
+        if (model == Model.pd14) {
+            net = Pd14Network.build(new Pd14Network.Options(scale, scale, pd14Drive, Pd14Network.InitialPotential.OPTIMIZED,
+                    thalamus, Pd14Network.RateVector.INM6), seed);
+        } else if (model == Model.cuba) {
             net = CubaNetwork.build(neurons != null ? neurons : (int) Math.round(CubaNetwork.FULL_SIZE * scale), seed);
         } else {
             net = BrunelNetwork.build(neurons != null ? neurons / 12_500.0 : scale, seed);
@@ -94,6 +116,13 @@ public final class BenchCommand implements Callable<Integer> {
             sim.run(seconds * 1000.0);
             final Map<String, Object> out = BenchResult.fields(model.name(), build, sim.summary(), cfg.threads());
             out.put("warmup_s", warmup);
+            if (model == Model.pd14) {
+                out.put("scale", scale);
+                out.put("drive", pd14Drive.name().toLowerCase(java.util.Locale.ROOT));
+                out.put("thalamus", thalamus);
+                out.put("synapse_bytes", net.synapseBytes());
+                out.put("peak_rss_mb", ProcessMemory.peakResidentMb());
+            }
             System.out.println(Json.oneLine(out));
         }
         return 0;

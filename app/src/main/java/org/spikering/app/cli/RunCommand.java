@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.spikering.app.bench.BenchResult;
 import org.spikering.app.bench.BrunelNetwork;
 import org.spikering.app.bench.CubaNetwork;
+import org.spikering.app.bench.Pd14Network;
+import org.spikering.app.bench.PopulationStatisticsReport;
 import org.spikering.app.report.HardwareBlock;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
@@ -33,15 +35,31 @@ import picocli.CommandLine.Option;
         description = "Simulate a balanced network (default: CUBA, 4000 neurons, 1 s) and write spikes, rates and plots.")
 public final class RunCommand implements Callable<Integer> {
 
+    /** PD14 statistics leave out the first 500 ms (NEST's t_presim). */
+    private static final double PD14_DISCARD_MS = 500.0;
+
     @Option(names = "--energy", description = "per-operation energies in pJ replacing the Loihi defaults, "
             + "e.g. synop=20,neuron=50 (keys synop, neuron, weight, spike)")
     String energy;
 
-    @Option(names = "--network", description = "cuba or brunel, default cuba")
+    @Option(names = "--network", description = "cuba, brunel or pd14 (Potjans & Diesmann 2014 cortical microcircuit,"
+            + " as NEST builds it), default cuba")
     String network = "cuba";
 
-    @Option(names = "--scale", description = "fraction of the full size, default 1 for cuba, 0.2 for brunel")
+    @Option(names = "--scale", description = "fraction of the full size, default 1 for cuba, 0.2 for brunel, 0.1 for pd14"
+            + " (pd14: N_scaling = K_scaling, in (0, 1])")
     Double scale;
+
+    @Option(names = "--drive", description = "pd14 only: poisson (independent Poisson input per neuron) or dc (its mean as"
+            + " a constant current), default poisson")
+    String drive = "poisson";
+
+    @Option(names = "--thalamus", description = "pd14 only: add the thalamic pulse (902 sources, 120 Hz, 700-710 ms)")
+    boolean thalamus;
+
+    @Option(names = "--v0", description = "pd14 only: initial potentials, optimized (NEST 3.x default) or original"
+            + " (N(-58, 10) mV), default optimized")
+    String v0 = "optimized";
 
     @Option(names = "--seconds", description = "simulated seconds, default 1")
     double seconds = 1.0;
@@ -69,6 +87,19 @@ public final class RunCommand implements Callable<Integer> {
         final Engine eng = Cli.parseEnum(Engine.class, "--engine", engine);
         final UpdateMode mode = Cli.parseEnum(UpdateMode.class, "--update", update);
         EnergyModel.loihiWith(energy); // validate before simulating
+        final Pd14Network.Drive pd14Drive = Cli.parseEnum(Pd14Network.Drive.class, "--drive", drive);
+        final Pd14Network.InitialPotential pd14V0 = Cli.parseEnum(Pd14Network.InitialPotential.class, "--v0", v0);
+        final boolean pd14 = "pd14".equals(network);
+        if (!pd14 && (thalamus || pd14Drive != Pd14Network.Drive.POISSON || pd14V0 != Pd14Network.InitialPotential.OPTIMIZED)) {
+            throw new IllegalArgumentException("--network = '" + network + "': --drive, --thalamus and --v0 apply to pd14 only");
+        }
+        if (pd14 && scale != null && !(scale > 0 && scale <= 1)) {
+            throw new IllegalArgumentException("--scale = " + scale + ": must be in (0, 1] for pd14");
+        }
+        if (pd14 && seconds <= PD14_DISCARD_MS / 1000) {
+            throw new IllegalArgumentException("--seconds = " + seconds + ": must be > 0.5 for pd14 (its first 500 ms are"
+                    + " discarded from the statistics)");
+        }
         final Network net;
         switch (network) {
             case "cuba":
@@ -77,8 +108,12 @@ public final class RunCommand implements Callable<Integer> {
             case "brunel":
                 net = BrunelNetwork.build(scale == null ? 0.2 : scale, seed);
                 break;
+            case "pd14":
+                net = Pd14Network.build(new Pd14Network.Options(scale == null ? 0.1 : scale, scale == null ? 0.1 : scale,
+                        pd14Drive, pd14V0, thalamus, Pd14Network.RateVector.INM6), seed);
+                break;
             default:
-                throw new IllegalArgumentException("--network = '" + network + "': must be one of [cuba, brunel]");
+                throw new IllegalArgumentException("--network = '" + network + "': must be one of [cuba, brunel, pd14]");
         }
         final SimulationConfig cfg = new SimulationConfig(eng, eng == Engine.REFERENCE ? 1 : threads, mode);
         final SimulationSummary summary;
@@ -88,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
         try (Simulation sim = Simulation.create(net, cfg)) {
             spikes = sim.recordSpikes();
             rates = sim.recordRates();
-            vm = sim.recordState("E", "V_m", new int[] {0, 1, 2}, 1);
+            vm = sim.recordState(net.populations().get(0).name(), "V_m", new int[] {0, 1, 2}, 1);
             System.err.printf("spikering: simulating %s, %d neurons, %d synapses, %.1f s ...%n",
                     network, net.neuronCount(), net.synapseCount(), seconds);
             sim.run(seconds * 1000.0);
@@ -98,7 +133,12 @@ public final class RunCommand implements Callable<Integer> {
         spikes.writeCsv(out.resolve("spikes.csv"));
         rates.writeCsv(out.resolve("rates.csv"), binMs);
         vm.writeCsv(out.resolve("vm.csv"));
-        writeSummary(net, summary, out.resolve("summary.json"), EnergyModel.loihiWith(energy));
+        final PopulationStatisticsReport stats = pd14
+                ? new PopulationStatisticsReport(net, spikes, PD14_DISCARD_MS, seconds * 1000.0) : null;
+        if (stats != null) {
+            stats.writeCsv(out.resolve("neuron_statistics.csv"));
+        }
+        writeSummary(net, summary, out.resolve("summary.json"), EnergyModel.loihiWith(energy), stats);
         writeRaster(net, spikes, out.resolve("raster.png"));
         writeRatePlot(net, rates, binMs, out.resolve("rate.png"));
         final Map<String, Object> line = new LinkedHashMap<>(BenchResult.fields(network, 0, summary, cfg.threads()));
@@ -114,8 +154,14 @@ public final class RunCommand implements Callable<Integer> {
                 summary.eventsPerWallSecond());
         System.out.printf("step time    p50 %.1f us, p99 %.1f us, max %.1f us%n", summary.stepTimeMicros().get("p50"),
                 summary.stepTimeMicros().get("p99"), summary.stepTimeMicros().get("max"));
-        System.out.printf("wrote        %s/{spikes.csv, rates.csv, vm.csv, summary.json, raster.png, rate.png}%n",
-                out.toAbsolutePath());
+        if (stats != null) {
+            for (var p : stats.populations()) {
+                System.out.printf("%-12s %.3f Hz, mean ISI CV %.3f (%d neurons, after %.0f ms)%n", p.name(), p.rateHz(),
+                        p.meanCv(), p.neurons(), PD14_DISCARD_MS);
+            }
+        }
+        System.out.printf("wrote        %s/{spikes.csv, rates.csv, vm.csv, summary.json, raster.png, rate.png%s}%n",
+                out.toAbsolutePath(), stats != null ? ", neuron_statistics.csv" : "");
         Json.finite("mean rate", summary.meanRateHz());
         return 0;
     }
@@ -127,8 +173,11 @@ public final class RunCommand implements Callable<Integer> {
      */
     @SuppressWarnings("unchecked")
     private static void writeSummary(final Network net, final SimulationSummary summary, final Path file,
-                                     final EnergyModel energyModel) {
+                                     final EnergyModel energyModel, final PopulationStatisticsReport stats) {
         final Map<String, Object> m = Json.MAPPER.convertValue(summary, LinkedHashMap.class);
+        if (stats != null) {
+            m.put("population_statistics", stats.json());
+        }
         final OperationCounters c = new OperationCounters();
         c.addSpikes(summary.spikes());
         c.addInputSpikes(summary.driveSpikes()); // Poisson drive: each spike is one synaptic input to one neuron

@@ -31,8 +31,10 @@ public final class SpikeTrainStatistics {
      * @param neuronRates rate of every neuron, Hz.
      * @param meanCv      mean ISI CV over the neurons with more than 2 spikes, or NaN.
      * @param cvs         the CVs of those neurons.
+     * @param neuronCvs   the CV of every neuron, NaN for neurons with at most 2 spikes.
      */
-    public record Population(String name, int neurons, double rateHz, double[] neuronRates, double meanCv, double[] cvs) {
+    public record Population(String name, int neurons, double rateHz, double[] neuronRates, double meanCv, double[] cvs,
+                             double[] neuronCvs) {
     }
 
     private SpikeTrainStatistics() {
@@ -81,17 +83,20 @@ public final class SpikeTrainStatistics {
         final List<Population> out = new ArrayList<>();
         for (PopulationSpec p : network.populations()) {
             final double[] rates = new double[p.size()];
+            final double[] neuronCvs = new double[p.size()];
             final List<Double> cvs = new ArrayList<>();
             double total = 0;
             for (int i = 0; i < p.size(); i++) {
                 final int g = p.offset() + i;
                 rates[i] = spikes[g] / seconds;
+                neuronCvs[i] = Double.NaN;
                 total += rates[i];
                 if (spikes[g] > 2) {
                     final int m = spikes[g] - 1;
                     final double mean = sum[g] / m;
                     final double var = Math.max(0, sq[g] / m - mean * mean);
-                    cvs.add(Math.sqrt(var) / mean);
+                    neuronCvs[i] = Math.sqrt(var) / mean;
+                    cvs.add(neuronCvs[i]);
                 }
             }
             final double[] cv = cvs.stream().mapToDouble(Double::doubleValue).toArray();
@@ -103,7 +108,7 @@ public final class SpikeTrainStatistics {
                 }
                 meanCv = s / cv.length;
             }
-            out.add(new Population(p.name(), p.size(), total / p.size(), rates, meanCv, cv));
+            out.add(new Population(p.name(), p.size(), total / p.size(), rates, meanCv, cv, neuronCvs));
         }
         return out;
     }
