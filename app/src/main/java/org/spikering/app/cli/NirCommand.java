@@ -1,0 +1,319 @@
+package org.spikering.app.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.spikering.app.report.Json;
+import org.spikering.nir.NirFile;
+import org.spikering.nir.NirFormatException;
+import org.spikering.nir.NirGraph;
+import org.spikering.nir.NirNode;
+import org.spikering.nir.NirReader;
+import org.spikering.nir.run.NirRun;
+import org.spikering.nir.run.NirRunner;
+import org.spikering.nir.run.RunOptions;
+import org.spikering.sim.record.AtomicWrite;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code spikering nir}: NIR (Neuromorphic Intermediate Representation) graphs. */
+@Command(name = "nir", mixinStandardHelpOptions = true,
+        description = "NIR graphs (HDF5, every version from 0.1 to the gzip-compressed HEAD layout).",
+        subcommands = {NirCommand.Run.class})
+public final class NirCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** {@code spikering nir run GRAPH.nir}. */
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Runs a NIR graph step by step and writes spikes.csv (step,time_ms,node,neuron), output.csv "
+                    + "(the top-level Output nodes' values per step), v_<node>.csv for --record-v, and summary.json; "
+                    + "step k covers [k dt, (k+1) dt) and time_ms = (k+1) dt is the grid point its values are reported at.",
+                "Input file: CSV, no header, one row per step, one column per input neuron (the top-level Input nodes' "
+                    + "values flattened row-major, concatenated in file order); lines starting with # are skipped.",
+                "NIR stores no dt and no discretisation: --scheme, --reset, --loop-delay, --precision, "
+                    + "--synaptic-delay and --integrator-input make those choices explicit. Time constants in the file "
+                    + "are read as seconds; --dt is in ms."})
+    static final class Run implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "GRAPH.nir", description = "the NIR file (HDF5)")
+        String graph;
+
+        @Option(names = "--input", paramLabel = "FILE", description = "input CSV (format above); without it, --steps steps of zero input")
+        String input;
+
+        @Option(names = "--steps", paramLabel = "N", description = "steps of zero input when no --input is given, in [1, 10000000]")
+        String steps;
+
+        @Option(names = "--dt", paramLabel = "MS", description = "step in ms, > 0 (the NIR paper's graphs: 0.1)")
+        String dt;
+
+        @Option(names = "--scheme", description = "euler (Norse, snnTorch, Lava) or exact (zero-order hold; LIF crossings located inside the step); default euler")
+        String scheme = "euler";
+
+        @Option(names = "--reset", description = "zero (to v_reset, 0 when the file has none) or subtract (v - v_threshold); default zero")
+        String reset = "zero";
+
+        @Option(names = "--loop-delay", description = "before (a cycle's entry node reads the loop's previous output: Norse) or after (the next node reads the entry node's previous output: snnTorch); default before")
+        String loopDelay = "before";
+
+        @Option(names = "--precision", description = "float64, float32 (every operation, as torch: Norse) or float32-coefficients (dt/tau in float32, update in double: Lava); default float64")
+        String precision = "float64";
+
+        @Option(names = "--integrator-input", description = "how I and IF read input: charge (v += r x, Sinabs) or current (v += dt r x); default charge")
+        String integratorInput = "charge";
+
+        @Option(names = "--synaptic-delay", paramLabel = "STEPS", description = "steps by which every neuron node's input is delayed, in [0, 1000000] (Lava: 1); default 0")
+        String synapticDelay = "0";
+
+        @Option(names = "--record-v", paramLabel = "NODE", split = ",", description = "neuron nodes (comma-separated) whose v is written to v_<node>.csv (sub-graph nodes as G.X)")
+        List<String> recordV = new ArrayList<>();
+
+        @Option(names = "--out", paramLabel = "DIR", description = "output folder, default spikering-out/nir")
+        String out = "spikering-out/nir";
+
+        @Override
+        public Integer call() {
+            // every option first, then the files, then the graph; nothing is written before all hold
+            if (dt == null) {
+                throw new IllegalArgumentException("--dt: missing: give the step in ms, a number > 0 (NIR files store none)");
+            }
+            final double dtMs = positive("--dt", dt);
+            final RunOptions options = new RunOptions(dtMs,
+                    Cli.parseEnum(RunOptions.Scheme.class, "--scheme", scheme),
+                    Cli.parseEnum(RunOptions.Reset.class, "--reset", reset),
+                    Cli.parseEnum(RunOptions.LoopDelay.class, "--loop-delay", loopDelay),
+                    Cli.parseEnum(RunOptions.Precision.class, "--precision", precision),
+                    Cli.parseEnum(RunOptions.IntegratorInput.class, "--integrator-input", integratorInput),
+                    integer("--synaptic-delay", synapticDelay, 0, 1_000_000));
+            final Integer zeroSteps = steps == null ? null : integer("--steps", steps, 1, 10_000_000);
+            if (input != null && zeroSteps != null) {
+                throw new IllegalArgumentException("--steps = '" + steps + "': give either --input or --steps, not both");
+            }
+            if (input == null && zeroSteps == null) {
+                throw new IllegalArgumentException("--input: missing: give an input CSV, or --steps N for zero input");
+            }
+            final Path outDir = outputFolder("--out", out);
+            final Path graphPath = readable("GRAPH.nir", graph);
+            final Path inputPath = input == null ? null : readable("--input", input);
+            final NirFile file;
+            final NirRunner runner;
+            try {
+                file = NirReader.read(graphPath);
+                runner = NirRunner.prepare(file, options);
+            } catch (NirFormatException e) {
+                throw new IllegalArgumentException(eachLine(graph, e.getMessage()));
+            }
+            for (String node : recordV) {
+                if (!runner.neuronNodes().contains(node)) {
+                    throw new IllegalArgumentException("--record-v = '" + node + "': must be one of the graph's neuron nodes "
+                            + runner.neuronNodes());
+                }
+            }
+            final double[][] data = inputPath == null ? new double[zeroSteps][runner.inputWidth()]
+                    : readInput(inputPath, runner.inputWidth());
+            final long t0 = System.nanoTime();
+            final NirRun result = runner.run(data, recordV);
+            final double wall = (System.nanoTime() - t0) * 1e-9;
+            write(outDir, graphPath, file, options, runner, result, wall);
+            System.out.printf(Locale.ROOT, "graph        %s (NIR %s, %d nodes)%n", graphPath, file.version() == null ? "0.1, no version" : file.version(),
+                    file.graph().nodes().size());
+            System.out.printf(Locale.ROOT, "ran          %d steps of %s ms (%s, reset %s, loop delay %s, %s) in %.3f s%n", result.steps(),
+                    dtMs, lower(options.scheme()), lower(options.reset()), lower(options.loopDelay()), lower(options.precision()), wall);
+            System.out.printf(Locale.ROOT, "spikes       %d%n", result.spikeCount());
+            System.out.printf(Locale.ROOT, "wrote        %s/{spikes.csv, output.csv%s, summary.json}%n", outDir.toAbsolutePath(),
+                    recordV.isEmpty() ? "" : ", v_*.csv");
+            return 0;
+        }
+
+        private static String lower(final Enum<?> e) {
+            return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** One error line per problem: the handler prefixes the first, this prefixes the others. */
+        private static String eachLine(final String graph, final String message) {
+            final String[] lines = message.split("\n");
+            final StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < lines.length; i++) {
+                final String line = lines[i].startsWith(graph) ? lines[i] : graph + ": " + lines[i];
+                sb.append(i == 0 ? "" : "\nspikering nir run: error: ").append(line);
+            }
+            return sb.toString();
+        }
+
+        private static double positive(final String option, final String text) {
+            final double v;
+            try {
+                v = Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " = '" + text + "': must be a number > 0");
+            }
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException(option + " = '" + text + "': must be > 0");
+            }
+            return v;
+        }
+
+        private static int integer(final String option, final String text, final int min, final int max) {
+            final long v;
+            try {
+                v = Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " = '" + text + "': must be an integer in [" + min + ", " + max + "]");
+            }
+            if (v < min || v > max) {
+                throw new IllegalArgumentException(option + " = '" + text + "': must be an integer in [" + min + ", " + max + "]");
+            }
+            return (int) v;
+        }
+
+        private static Path readable(final String what, final String text) {
+            final Path p = Path.of(text);
+            if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+                throw new IllegalArgumentException(what + " = '" + text + "': must be a readable file");
+            }
+            return p;
+        }
+
+        private static Path outputFolder(final String option, final String text) {
+            if (text.isBlank()) {
+                throw new IllegalArgumentException(option + " = '" + text + "': must be a folder path");
+            }
+            final Path p = Path.of(text);
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new IllegalArgumentException(option + " = '" + text + "': must be a folder (it is a file)");
+            }
+            return p;
+        }
+
+        private static double[][] readInput(final Path path, final int width) {
+            final List<String> lines;
+            try {
+                lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+            } catch (IOException | UncheckedIOException e) {
+                throw new IllegalArgumentException("--input = '" + path + "': must be a readable UTF-8 CSV file");
+            }
+            final List<double[]> rows = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                final String line = lines.get(i).trim();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                final String[] f = line.split(",", -1);
+                if (f.length != width) {
+                    throw new IllegalArgumentException("--input = '" + path + "': line " + (i + 1) + " has " + f.length
+                            + " columns: the graph's Input nodes take " + width);
+                }
+                final double[] row = new double[width];
+                for (int c = 0; c < width; c++) {
+                    try {
+                        row[c] = Double.parseDouble(f[c].trim());
+                    } catch (NumberFormatException e) {
+                        row[c] = Double.NaN;
+                    }
+                    if (!Double.isFinite(row[c])) {
+                        throw new IllegalArgumentException("--input = '" + path + "': line " + (i + 1) + " column " + (c + 1)
+                                + " = '" + f[c].trim() + "': must be a finite number");
+                    }
+                }
+                rows.add(row);
+            }
+            if (rows.isEmpty()) {
+                throw new IllegalArgumentException("--input = '" + path + "': has no rows: must have one row per step");
+            }
+            return rows.toArray(new double[0][]);
+        }
+
+        private static void write(final Path dir, final Path graphPath, final NirFile file, final RunOptions o,
+                                  final NirRunner runner, final NirRun r, final double wallSeconds) {
+            AtomicWrite.text(dir.resolve("spikes.csv"), w -> {
+                w.write("step,time_ms,node,neuron\n");
+                for (int i = 0; i < r.spikeCount(); i++) {
+                    w.write(r.spikeSteps()[i] + "," + fmt((r.spikeSteps()[i] + 1) * r.dtMs()) + "," + r.spikeNodes()[i] + ","
+                            + r.spikeNeurons()[i] + "\n");
+                }
+            });
+            AtomicWrite.text(dir.resolve("output.csv"), w -> {
+                w.write("step,time_ms" + (r.outputColumns().isEmpty() ? "" : "," + String.join(",", r.outputColumns())) + "\n");
+                for (int k = 0; k < r.steps(); k++) {
+                    final StringBuilder sb = new StringBuilder().append(k).append(',').append(fmt((k + 1) * r.dtMs()));
+                    for (double v : r.output()[k]) {
+                        sb.append(',').append(v);
+                    }
+                    w.write(sb.append('\n').toString());
+                }
+            });
+            for (Map.Entry<String, double[][]> e : r.voltages().entrySet()) {
+                AtomicWrite.text(dir.resolve("v_" + e.getKey() + ".csv"), w -> {
+                    final int n = e.getValue().length == 0 ? 0 : e.getValue()[0].length;
+                    final StringBuilder head = new StringBuilder("step,time_ms");
+                    for (int i = 0; i < n; i++) {
+                        head.append(',').append(e.getKey()).append('[').append(i).append(']');
+                    }
+                    w.write(head.append('\n').toString());
+                    for (int k = 0; k < r.steps(); k++) {
+                        final StringBuilder sb = new StringBuilder().append(k).append(',').append(fmt((k + 1) * r.dtMs()));
+                        for (double v : e.getValue()[k]) {
+                            sb.append(',').append(v);
+                        }
+                        w.write(sb.append('\n').toString());
+                    }
+                });
+            }
+            final Map<String, Object> s = new LinkedHashMap<>();
+            s.put("graph", graphPath.toAbsolutePath().toString());
+            s.put("nir_version", file.version());
+            s.put("node_types", countTypes(file.graph(), new TreeMap<>()));
+            s.put("dt_ms", o.dtMs());
+            s.put("steps", r.steps());
+            s.put("scheme", lower(o.scheme()));
+            s.put("reset", lower(o.reset()));
+            s.put("loop_delay", lower(o.loopDelay()));
+            s.put("precision", lower(o.precision()));
+            s.put("integrator_input", lower(o.integratorInput()));
+            s.put("synaptic_delay_steps", o.synapticDelaySteps());
+            s.put("evaluation", runner.describe());
+            final Map<String, Integer> perNode = new TreeMap<>();
+            for (String n : r.spikeNodes()) {
+                perNode.merge(n, 1, Integer::sum);
+            }
+            s.put("spikes", r.spikeCount());
+            s.put("spikes_per_node", perNode);
+            s.put("output_columns", r.outputColumns());
+            s.put("wall_seconds", wallSeconds);
+            Json.write(dir.resolve("summary.json"), s);
+        }
+
+        private static Map<String, Integer> countTypes(final NirGraph g, final Map<String, Integer> into) {
+            for (NirNode n : g.nodes().values()) {
+                into.merge(n.nirType(), 1, Integer::sum);
+                if (n instanceof NirGraph sub) {
+                    countTypes(sub, into);
+                }
+            }
+            return into;
+        }
+
+        private static String fmt(final double ms) {
+            return String.format(Locale.ROOT, "%.6g", ms);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.spikering.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code spikering nir run}: a run of the reference LIF graph, and every bad value rejected in one line before any file is written. */
+class NirCommandTest {
+
+    private static final Path NIR = Path.of("../nir/src/test/resources/nir");
+
+    private static int run(final StringWriter err, final String... args) {
+        final CommandLine cl = SpikeringCli.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void exactRunOfLifNorseWritesTheReferenceSpikes(@TempDir final Path dir) throws Exception {
+        final Path stim = dir.resolve("stim.csv");
+        final StringBuilder sb = new StringBuilder();
+        for (String line : Files.readAllLines(NIR.resolve("lif_exact.csv"))) {
+            sb.append(line.split(",")[0]).append('\n');
+        }
+        Files.writeString(stim, sb);
+        final Path out = dir.resolve("out");
+        final StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "nir", "run", NIR.resolve("lif_norse.nir").toString(), "--input", stim.toString(),
+                "--dt", "0.1", "--scheme", "exact", "--record-v", "1", "--out", out.toString()), err.toString());
+        assertEquals(List.of("step,time_ms,node,neuron", "460,46.1000,1,0", "510,51.1000,1,0", "710,71.1000,1,0",
+                "760,76.1000,1,0"), Files.readAllLines(out.resolve("spikes.csv")));
+        assertEquals(1001, Files.readAllLines(out.resolve("output.csv")).size());
+        assertEquals(1001, Files.readAllLines(out.resolve("v_1.csv")).size());
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"scheme\" : \"exact\""));
+    }
+
+    @Test
+    void badValuesAreRejectedInOneLineAndNothingIsWritten(@TempDir final Path dir) {
+        final String g = NIR.resolve("lif_norse.nir").toString();
+        final String out = dir.resolve("never").toString();
+        assertRejected("spikering nir run: error: --dt = '-1': must be > 0", "nir", "run", g, "--steps", "5", "--dt", "-1", "--out", out);
+        assertRejected("--dt = 'x': must be a number > 0", "nir", "run", g, "--steps", "5", "--dt", "x", "--out", out);
+        assertRejected("--dt: missing", "nir", "run", g, "--steps", "5", "--out", out);
+        assertRejected("--scheme = 'rk4': must be one of [euler, exact]", "nir", "run", g, "--steps", "5", "--dt", "1", "--scheme", "rk4", "--out", out);
+        assertRejected("--reset = 'half': must be one of [zero, subtract]", "nir", "run", g, "--steps", "5", "--dt", "1", "--reset", "half", "--out", out);
+        assertRejected("--loop-delay = 'x': must be one of [before, after]", "nir", "run", g, "--steps", "5", "--dt", "1", "--loop-delay", "x", "--out", out);
+        assertRejected("--precision = 'half': must be one of [float64, float32, float32-coefficients]", "nir", "run", g, "--steps", "5", "--dt", "1", "--precision", "half", "--out", out);
+        assertRejected("--integrator-input = 'x': must be one of [charge, current]", "nir", "run", g, "--steps", "5", "--dt", "1", "--integrator-input", "x", "--out", out);
+        assertRejected("--synaptic-delay = '-1': must be an integer in [0, 1000000]", "nir", "run", g, "--steps", "5", "--dt", "1", "--synaptic-delay", "-1", "--out", out);
+        assertRejected("--steps = '0': must be an integer in [1, 10000000]", "nir", "run", g, "--steps", "0", "--dt", "1", "--out", out);
+        assertRejected("--record-v = 'output': must be one of the graph's neuron nodes [1]", "nir", "run", g, "--steps", "5", "--dt", "1", "--record-v", "output", "--out", out);
+        assertRejected("GRAPH.nir = 'missing.nir': must be a readable file", "nir", "run", "missing.nir", "--steps", "5", "--dt", "1", "--out", out);
+        assertRejected("--input = 'missing.csv': must be a readable file", "nir", "run", g, "--input", "missing.csv", "--dt", "1", "--out", out);
+        assertRejected("line 1 has 3 columns: the graph's Input nodes take 1", "nir", "run", g, "--input", NIR.resolve("lif_exact.csv").toString(), "--dt", "1", "--out", out);
+        assertRejected(": not a readable HDF5/NIR file", "nir", "run", NIR.resolve("lif_exact.csv").toString(), "--steps", "5", "--dt", "1", "--out", out);
+        assertFalse(Files.exists(dir.resolve("never")));
+    }
+
+    @Test
+    void everyUnsupportedNodeGetsItsOwnErrorLine(@TempDir final Path dir) {
+        final StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "nir", "run", NIR.resolve("cnn_sinabs.nir").toString(), "--steps", "3", "--dt", "1",
+                "--out", dir.resolve("o").toString()));
+        final String[] lines = err.toString().trim().split("\n");
+        assertEquals(5, lines.length, err.toString());
+        for (String l : lines) {
+            assertTrue(l.startsWith("spikering nir run: error: ") && l.contains("cannot run"), l);
+        }
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    private static void assertRejected(final String message, final String... args) {
+        final StringWriter err = new StringWriter();
+        assertEquals(2, run(err, args), err.toString());
+        assertTrue(err.toString().contains(message), err.toString());
+        assertEquals(1, err.toString().trim().split("\n").length, err.toString());
+    }
+}
