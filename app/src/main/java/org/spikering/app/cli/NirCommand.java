@@ -18,6 +18,8 @@ import org.spikering.nir.NirFormatException;
 import org.spikering.nir.NirGraph;
 import org.spikering.nir.NirNode;
 import org.spikering.nir.NirReader;
+import org.spikering.hw.limits.NetworkDescription;
+import org.spikering.nir.run.NirConnectivity;
 import org.spikering.nir.run.NirRun;
 import org.spikering.nir.run.NirRunner;
 import org.spikering.nir.run.RunOptions;
@@ -40,6 +42,37 @@ public final class NirCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /**
+     * A NIR graph as the chip mapper sees it ({@code spikering hw map --nir}): neuron nodes and top-level Inputs
+     * as populations, synapses counted through the static nodes between them ({@link NirConnectivity}).
+     *
+     * @param graph      the NIR file.
+     * @param maxDelayMs largest synaptic delay to assume, ms (NIR stores none).
+     * @return the description.
+     * @throws IllegalArgumentException one line per problem if the file cannot be read or a node cannot run.
+     */
+    static NetworkDescription hardwareDescription(final String graph, final double maxDelayMs) {
+        final Path p = Path.of(graph);
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw new IllegalArgumentException("--nir = '" + graph + "': must be a readable file");
+        }
+        final NirConnectivity c;
+        try {
+            c = new NirConnectivity(NirReader.read(p));
+        } catch (NirFormatException e) {
+            throw new IllegalArgumentException(e.getMessage().replace("\n", "\nspikering hw map: error: "));
+        }
+        final List<NetworkDescription.Population> pops = new ArrayList<>();
+        for (NirConnectivity.Population x : c.populations()) {
+            pops.add(new NetworkDescription.Population(x.name(), x.size()));
+        }
+        final List<NetworkDescription.Projection> prs = new ArrayList<>();
+        for (NirConnectivity.Projection x : c.projections()) {
+            prs.add(new NetworkDescription.Projection(x.pre(), x.post(), x.synapses(), maxDelayMs));
+        }
+        return new NetworkDescription(pops, prs);
     }
 
     /** {@code spikering nir run GRAPH.nir}. */

@@ -79,6 +79,29 @@ class NirCommandTest {
         assertFalse(Files.exists(dir.resolve("o")));
     }
 
+    @Test
+    void hwMapTakesANirGraph() {
+        final StringWriter err = new StringWriter();
+        final StringWriter out = new StringWriter();
+        final CommandLine cl = SpikeringCli.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        final java.io.PrintStream old = System.out;
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(bytes, true));
+        final int code;
+        try {
+            code = cl.execute("hw", "map", "--nir", NIR.resolve("two_lif_neurons.nir").toString());
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, code, err + bytes.toString());
+        assertTrue(bytes.toString().contains("lif1"), bytes.toString());
+        assertRejected("spikering hw map: error: --nir = 'missing.nir': must be a readable file", "hw", "map", "--nir", "missing.nir");
+        final StringWriter err2 = new StringWriter();
+        assertEquals(2, run(err2, "hw", "map", "--nir", NIR.resolve("cnn_sinabs.nir").toString()));
+        assertEquals(5, err2.toString().trim().split("\n").length, err2.toString());
+    }
+
     private static void assertRejected(final String message, final String... args) {
         final StringWriter err = new StringWriter();
         assertEquals(2, run(err, args), err.toString());

@@ -162,6 +162,14 @@ public final class NirRunner {
         throw new IllegalStateException("no size rule for " + node.nirType());
     }
 
+    /**
+     * @param unit unit index in {@link FlatGraph} order.
+     * @return its output size.
+     */
+    int sizeOf(final int unit) {
+        return outSize[unit];
+    }
+
     /** @return the number of external input columns (sum of the top-level Input sizes). */
     public int inputWidth() {
         return inputWidth;
