@@ -10,7 +10,7 @@ import java.util.Map;
  * @param steps         number of steps run.
  * @param outputColumns column names of {@code output}: {@code <output node>[<index>]}.
  * @param output        the top-level Output nodes' values, [step][column] (several Output nodes are concatenated in file order).
- * @param spikeSteps    step of each spike, ascending.
+ * @param spikeSteps    step of each spike (a 1 in the output of a LIF, IF, CubaLIF or Threshold node), ascending.
  * @param spikeNodes    unit name of each spike (sub-graph nodes as {@code G.X}).
  * @param spikeNeurons  flat (row-major) neuron index of each spike within its node.
  * @param voltages      v of the recorded neuron nodes after each step, [step][neuron], by unit name.

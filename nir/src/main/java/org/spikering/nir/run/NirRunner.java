@@ -222,9 +222,15 @@ public final class NirRunner {
             };
         } else if (node instanceof NirNode.Threshold t) {
             final double[] th = t.threshold().values();
-            core = (x, y) -> {
-                for (int i = 0; i < th.length; i++) {
-                    y[i] = x[i] > th[i] ? 1.0 : 0.0;
+            core = new NodeStep() {
+                public void step(final double[] x, final double[] y) {
+                    for (int i = 0; i < th.length; i++) {
+                        y[i] = x[i] > th[i] ? 1.0 : 0.0;
+                    }
+                }
+
+                public boolean spiking() {
+                    return true; // its 0/1 output is recorded as spikes (LIF = LI → Threshold)
                 }
             };
         } else if (node instanceof NirNode.Delay d) {
