@@ -12,28 +12,34 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.spikering.app.gradients.GradientsJson;
+import org.spikering.app.gradients.GradientsRun;
 import org.spikering.app.report.Json;
+import org.spikering.hw.limits.NetworkDescription;
 import org.spikering.nir.NirFile;
 import org.spikering.nir.NirFormatException;
 import org.spikering.nir.NirGraph;
 import org.spikering.nir.NirNode;
 import org.spikering.nir.NirReader;
-import org.spikering.hw.limits.NetworkDescription;
+import org.spikering.nir.NirWriter;
+import org.spikering.nir.export.EpropNirExport;
 import org.spikering.nir.run.NirConnectivity;
 import org.spikering.nir.run.NirRun;
 import org.spikering.nir.run.NirRunner;
 import org.spikering.nir.run.RunOptions;
+import org.spikering.plasticity.network.RecurrentSpikingNetwork;
 import org.spikering.sim.record.AtomicWrite;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code spikering nir}: NIR (Neuromorphic Intermediate Representation) graphs. */
 @Command(name = "nir", mixinStandardHelpOptions = true,
         description = "NIR graphs (HDF5, every version from 0.1 to the gzip-compressed HEAD layout).",
-        subcommands = {NirCommand.Run.class})
+        subcommands = {NirCommand.Run.class, NirCommand.Export.class})
 public final class NirCommand implements Runnable {
 
     @Spec
@@ -73,6 +79,78 @@ public final class NirCommand implements Runnable {
             prs.add(new NetworkDescription.Projection(x.pre(), x.post(), x.synapses(), maxDelayMs));
         }
         return new NetworkDescription(pops, prs);
+    }
+
+    /** {@code spikering nir export}: an e-prop network as NIR 1.0.x. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Writes an e-prop network (LIF, ALIF, leaky readout) as a NIR 1.0.x graph that reproduces it under "
+                    + "'nir run --scheme euler --loop-delay before': LI -> Threshold per neuron population, the subtraction "
+                    + "reset as the self-weight -v_th/zeta of the recurrent matrix, ALIF adaptation as an LI + Scale loop. "
+                    + "Times in seconds, weights (out, in), dt and the reset mode in metadata.",
+                "Not expressible in NIR: a refractory period (refused), the v >= threshold test (NIR: v > threshold), "
+                    + "the learning rule and pseudo-derivatives."})
+    static final class Export implements Callable<Integer> {
+
+        @Option(names = "--network-json", paramLabel = "FILE", description = "network in the JSON format of 'spikering gradients --write-json' (its 'network' object)")
+        String networkJson;
+
+        @Option(names = "--builtin", paramLabel = "NAME", description = "nest-sine: the NEST 3.9 sine-wave e-prop network (instead of --network-json)")
+        String builtin;
+
+        @Option(names = "--out", paramLabel = "GRAPH.nir", description = "the NIR file to write (required)")
+        String out;
+
+        @Override
+        public Integer call() {
+            if (out == null || out.isBlank()) {
+                throw new IllegalArgumentException("--out: missing: give the NIR file to write");
+            }
+            final Path target = Path.of(out);
+            if (Files.isDirectory(target)) {
+                throw new IllegalArgumentException("--out = '" + out + "': must be a file path (it is a folder)");
+            }
+            if ((networkJson == null) == (builtin == null)) {
+                throw new IllegalArgumentException("--network-json: give exactly one of --network-json FILE or --builtin nest-sine");
+            }
+            final RecurrentSpikingNetwork net;
+            if (builtin != null) {
+                if (!builtin.equals("nest-sine")) {
+                    throw new IllegalArgumentException("--builtin = '" + builtin + "': must be one of [nest-sine]");
+                }
+                net = GradientsRun.nestSine().network();
+            } else {
+                final Path p = Path.of(networkJson);
+                if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+                    throw new IllegalArgumentException("--network-json = '" + networkJson + "': must be a readable file");
+                }
+                final JsonNode doc;
+                try {
+                    doc = Json.read(p, JsonNode.class);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("--network-json = '" + networkJson + "': must be a JSON file ("
+                            + String.valueOf(e.getMessage()).replace('\n', ' ') + ")");
+                }
+                net = GradientsJson.readNetwork(doc.has("network") ? doc.get("network") : doc);
+            }
+            final NirFile file = EpropNirExport.export(net);
+            try {
+                NirWriter.write(file, target);
+            } catch (NirFormatException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+            System.out.printf(Locale.ROOT, "wrote        %s (NIR %s: %d inputs, %d recurrent of which %d ALIF, %d outputs, dt %s ms)%n",
+                    target.toAbsolutePath(), NirWriter.VERSION, net.inputs(), net.recurrent(), adaptiveCount(net), net.outputs(),
+                    net.params().dtMs());
+            return 0;
+        }
+
+        private static int adaptiveCount(final RecurrentSpikingNetwork net) {
+            int n = 0;
+            for (boolean b : net.adaptiveFlags()) {
+                n += b ? 1 : 0;
+            }
+            return n;
+        }
     }
 
     /** {@code spikering nir run GRAPH.nir}. */

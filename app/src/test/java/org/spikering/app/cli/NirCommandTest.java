@@ -102,6 +102,23 @@ class NirCommandTest {
         assertEquals(5, err2.toString().trim().split("\n").length, err2.toString());
     }
 
+    @Test
+    void exportOfTheNestSineNetworkRunsBack(@TempDir final Path dir) throws Exception {
+        final Path g = dir.resolve("sine.nir");
+        final StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "nir", "export", "--builtin", "nest-sine", "--out", g.toString()), err.toString());
+        assertEquals(0, run(err, "nir", "run", g.toString(), "--steps", "50", "--dt", "1", "--out", dir.resolve("o").toString()),
+                err.toString());
+        assertTrue(Files.readString(dir.resolve("o/summary.json")).contains("\"LI\" : 2"));
+        assertRejected("--builtin = 'x': must be one of [nest-sine]", "nir", "export", "--builtin", "x", "--out", g.toString());
+        assertRejected("--network-json: give exactly one of", "nir", "export", "--out", g.toString());
+        assertRejected("--network-json = 'missing.json': must be a readable file", "nir", "export", "--network-json", "missing.json",
+                "--out", g.toString());
+        assertRejected("--out: missing", "nir", "export", "--builtin", "nest-sine");
+        assertRejected("--out = '" + dir + "': must be a file path (it is a folder)", "nir", "export", "--builtin", "nest-sine",
+                "--out", dir.toString());
+    }
+
     private static void assertRejected(final String message, final String... args) {
         final StringWriter err = new StringWriter();
         assertEquals(2, run(err, args), err.toString());
