@@ -72,11 +72,11 @@ public final class NirWriter {
         for (int i = 0; i < edges.length; i++) {
             edges[i] = new String[] {graph.edges().get(i).source(), graph.edges().get(i).target()};
         }
-        if (edges.length > 0) {
-            g.putDataset("edges", edges);
-        } else {
-            g.putDataset("edges", new double[0]); // NIR's own writer: an empty edge list is a shape-(0,) dataset
+        if (edges.length == 0) {
+            // NIR's own writer stores a shape-(0,) dataset; jHDF 0.9.4 cannot write empty datasets
+            throw new NirFormatException(where + ": a graph without edges cannot be written");
         }
+        g.putDataset("edges", edges);
         if (!graph.metadata().isEmpty()) {
             final WritableGroup m = g.putGroup("metadata");
             for (Map.Entry<String, Object> e : graph.metadata().entrySet()) {

@@ -28,6 +28,8 @@ import org.spikering.nir.run.NirConnectivity;
 import org.spikering.nir.run.NirRun;
 import org.spikering.nir.run.NirRunner;
 import org.spikering.nir.run.RunOptions;
+import org.spikering.nir.sonata.SonataSpikes;
+import org.spikering.nir.sonata.SpikePopulation;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
 import org.spikering.sim.record.AtomicWrite;
 import picocli.CommandLine.Command;
@@ -201,6 +203,15 @@ public final class NirCommand implements Runnable {
         @Option(names = "--out", paramLabel = "DIR", description = "output folder, default spikering-out/nir")
         String out = "spikering-out/nir";
 
+        @Option(names = "--sonata", description = "also write spikes.h5, a SONATA spike report: one population per spiking node, node_ids = flat neuron index, timestamps in ms = (step + 1) dt, sorted by time")
+        boolean sonata;
+
+        @Option(names = "--input-sonata", paramLabel = "FILE", description = "input as a SONATA spike file instead of --input: a spike of node i at t ms adds 1 to input column i in step floor(t / dt); runs --steps steps, or up to the last spike")
+        String inputSonata;
+
+        @Option(names = "--input-population", paramLabel = "NAME", description = "population of --input-sonata to use (default: the file's only population)")
+        String inputPopulation;
+
         @Override
         public Integer call() {
             // every option first, then the files, then the graph; nothing is written before all hold
@@ -219,9 +230,16 @@ public final class NirCommand implements Runnable {
             if (input != null && zeroSteps != null) {
                 throw new IllegalArgumentException("--steps = '" + steps + "': give either --input or --steps, not both");
             }
-            if (input == null && zeroSteps == null) {
-                throw new IllegalArgumentException("--input: missing: give an input CSV, or --steps N for zero input");
+            if (input != null && inputSonata != null) {
+                throw new IllegalArgumentException("--input-sonata = '" + inputSonata + "': give either --input or --input-sonata, not both");
             }
+            if (input == null && zeroSteps == null && inputSonata == null) {
+                throw new IllegalArgumentException("--input: missing: give an input CSV, --input-sonata FILE, or --steps N for zero input");
+            }
+            if (inputPopulation != null && inputSonata == null) {
+                throw new IllegalArgumentException("--input-population = '" + inputPopulation + "': needs --input-sonata");
+            }
+            final Path sonataPath = inputSonata == null ? null : readable("--input-sonata", inputSonata);
             final Path outDir = outputFolder("--out", out);
             final Path graphPath = readable("GRAPH.nir", graph);
             final Path inputPath = input == null ? null : readable("--input", input);
@@ -239,8 +257,9 @@ public final class NirCommand implements Runnable {
                             + runner.neuronNodes());
                 }
             }
-            final double[][] data = inputPath == null ? new double[zeroSteps][runner.inputWidth()]
-                    : readInput(inputPath, runner.inputWidth());
+            final double[][] data = inputPath != null ? readInput(inputPath, runner.inputWidth())
+                    : sonataPath != null ? sonataInput(sonataPath, inputPopulation, dtMs, zeroSteps, runner.inputWidth())
+                    : new double[zeroSteps][runner.inputWidth()];
             final long t0 = System.nanoTime();
             final NirRun result = runner.run(data, recordV);
             final double wall = (System.nanoTime() - t0) * 1e-9;
@@ -250,8 +269,8 @@ public final class NirCommand implements Runnable {
             System.out.printf(Locale.ROOT, "ran          %d steps of %s ms (%s, reset %s, loop delay %s, %s) in %.3f s%n", result.steps(),
                     dtMs, lower(options.scheme()), lower(options.reset()), lower(options.loopDelay()), lower(options.precision()), wall);
             System.out.printf(Locale.ROOT, "spikes       %d%n", result.spikeCount());
-            System.out.printf(Locale.ROOT, "wrote        %s/{spikes.csv, output.csv%s, summary.json}%n", outDir.toAbsolutePath(),
-                    recordV.isEmpty() ? "" : ", v_*.csv");
+            System.out.printf(Locale.ROOT, "wrote        %s/{spikes.csv, output.csv%s%s, summary.json}%n", outDir.toAbsolutePath(),
+                    recordV.isEmpty() ? "" : ", v_*.csv", sonata ? ", spikes.h5" : "");
             return 0;
         }
 
@@ -353,8 +372,55 @@ public final class NirCommand implements Runnable {
             return rows.toArray(new double[0][]);
         }
 
-        private static void write(final Path dir, final Path graphPath, final NirFile file, final RunOptions o,
-                                  final NirRunner runner, final NirRun r, final double wallSeconds) {
+        private static double[][] sonataInput(final Path path, final String population, final double dtMs,
+                                              final Integer steps, final int width) {
+            final List<SpikePopulation> pops;
+            try {
+                pops = SonataSpikes.read(path);
+            } catch (NirFormatException e) {
+                throw new IllegalArgumentException("--input-sonata = '" + path + "': " + e.getMessage().replace(path + ": ", ""));
+            }
+            final List<String> names = pops.stream().map(SpikePopulation::name).toList();
+            final SpikePopulation p;
+            if (population == null) {
+                if (pops.size() != 1) {
+                    throw new IllegalArgumentException("--input-population: missing: '" + path + "' has populations " + names
+                            + ": name one");
+                }
+                p = pops.get(0);
+            } else {
+                p = pops.stream().filter(x -> x.name().equals(population)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                        "--input-population = '" + population + "': must be one of " + names));
+            }
+            final double[] t = p.timestampsMs();
+            final long[] id = p.nodeIds();
+            int last = -1;
+            for (int i = 0; i < t.length; i++) {
+                if (t[i] < 0) {
+                    throw new IllegalArgumentException("--input-sonata = '" + path + "': spike " + i + " at " + t[i] + " ms: must be >= 0");
+                }
+                if (id[i] >= width) {
+                    throw new IllegalArgumentException("--input-sonata = '" + path + "': node id " + id[i]
+                            + ": the graph's Input nodes take ids 0.." + (width - 1));
+                }
+                last = Math.max(last, (int) Math.min(Integer.MAX_VALUE - 1, Math.floor(t[i] / dtMs)));
+            }
+            final int n = steps != null ? steps : last + 1;
+            if (n < 1 || n > 10_000_000) {
+                throw new IllegalArgumentException("--input-sonata = '" + path + "': " + n + " steps: must be in [1, 10000000] (give --steps)");
+            }
+            final double[][] data = new double[n][width];
+            for (int i = 0; i < t.length; i++) {
+                final int k = (int) Math.floor(t[i] / dtMs);
+                if (k < n) {
+                    data[k][(int) id[i]] += 1.0;
+                }
+            }
+            return data;
+        }
+
+        private void write(final Path dir, final Path graphPath, final NirFile file, final RunOptions o,
+                           final NirRunner runner, final NirRun r, final double wallSeconds) {
             AtomicWrite.text(dir.resolve("spikes.csv"), w -> {
                 w.write("step,time_ms,node,neuron\n");
                 for (int i = 0; i < r.spikeCount(); i++) {
@@ -389,6 +455,9 @@ public final class NirCommand implements Runnable {
                     }
                 });
             }
+            if (sonata) {
+                SonataSpikes.write(dir.resolve("spikes.h5"), sonataPopulations(r));
+            }
             final Map<String, Object> s = new LinkedHashMap<>();
             s.put("graph", graphPath.toAbsolutePath().toString());
             s.put("nir_version", file.version());
@@ -411,6 +480,26 @@ public final class NirCommand implements Runnable {
             s.put("output_columns", r.outputColumns());
             s.put("wall_seconds", wallSeconds);
             Json.write(dir.resolve("summary.json"), s);
+        }
+
+        /** One SONATA population per spiking node that spiked: node_ids = flat neuron index, time = (step + 1) dt. */
+        private static List<SpikePopulation> sonataPopulations(final NirRun r) {
+            final Map<String, List<Integer>> byNode = new LinkedHashMap<>();
+            for (int i = 0; i < r.spikeCount(); i++) {
+                byNode.computeIfAbsent(r.spikeNodes()[i], k -> new ArrayList<>()).add(i);
+            }
+            final List<SpikePopulation> pops = new ArrayList<>();
+            for (Map.Entry<String, List<Integer>> e : byNode.entrySet()) {
+                final double[] t = new double[e.getValue().size()];
+                final long[] id = new long[t.length];
+                for (int q = 0; q < t.length; q++) {
+                    final int i = e.getValue().get(q);
+                    t[q] = (r.spikeSteps()[i] + 1) * r.dtMs();
+                    id[q] = r.spikeNeurons()[i];
+                }
+                pops.add(new SpikePopulation(e.getKey(), t, id));
+            }
+            return pops;
         }
 
         private static Map<String, Integer> countTypes(final NirGraph g, final Map<String, Integer> into) {

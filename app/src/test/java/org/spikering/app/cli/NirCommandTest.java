@@ -119,6 +119,26 @@ class NirCommandTest {
                 "--out", dir.toString());
     }
 
+    /** A run's spikes.h5 (SONATA) read back as the input of the next run: the same spikes, one step later (event at (k+1) dt -> step k+1). */
+    @Test
+    void sonataSpikesOutAndIn(@TempDir final Path dir) throws Exception {
+        final Path two = NIR.resolve("two_lif_neurons.nir");
+        final StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "nir", "run", two.toString(), "--steps", "1000", "--dt", "0.1", "--scheme", "exact", "--sonata",
+                "--out", dir.resolve("a").toString()), err.toString());
+        final java.util.List<org.spikering.nir.sonata.SpikePopulation> pops = org.spikering.nir.sonata.SonataSpikes.read(dir.resolve("a/spikes.h5"));
+        assertEquals(List.of("lif1"), pops.stream().map(p -> p.name()).toList());
+        final List<String> csv = Files.readAllLines(dir.resolve("a/spikes.csv"));
+        assertEquals(csv.size() - 1, pops.get(0).size());
+        assertEquals(18.0, pops.get(0).timestampsMs()[0], 1e-9, "crossing at 17.92 ms lies in step 179, reported at its end");
+        // lif_norse takes one input: feed lif1's spikes into it
+        assertEquals(0, run(err, "nir", "run", NIR.resolve("lif_norse.nir").toString(), "--input-sonata", dir.resolve("a/spikes.h5").toString(),
+                "--dt", "0.1", "--out", dir.resolve("b").toString()), err.toString());
+        assertRejected("--input-population = 'x': must be one of [lif1]", "nir", "run", NIR.resolve("lif_norse.nir").toString(),
+                "--input-sonata", dir.resolve("a/spikes.h5").toString(), "--input-population", "x", "--dt", "0.1", "--out", dir.resolve("c").toString());
+        assertFalse(Files.exists(dir.resolve("c")));
+    }
+
     private static void assertRejected(final String message, final String... args) {
         final StringWriter err = new StringWriter();
         assertEquals(2, run(err, args), err.toString());
