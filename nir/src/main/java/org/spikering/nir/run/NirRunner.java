@@ -170,6 +170,11 @@ public final class NirRunner {
         return outSize[unit];
     }
 
+    /** @return the step, ms. */
+    double dtMs() {
+        return options.dtMs();
+    }
+
     /** @return the number of external input columns (sum of the top-level Input sizes). */
     public int inputWidth() {
         return inputWidth;
@@ -195,20 +200,32 @@ public final class NirRunner {
         return names;
     }
 
-    private static boolean isNeuron(final NirNode n) {
+    static boolean isNeuron(final NirNode n) {
         return n instanceof NirNode.Li || n instanceof NirNode.Lif || n instanceof NirNode.CubaLi
                 || n instanceof NirNode.CubaLif || n instanceof NirNode.Integrator || n instanceof NirNode.IntegrateAndFire;
     }
 
+    /**
+     * @param node a neuron node (LI, LIF, CubaLI, CubaLIF, I, IF).
+     * @param o    options.
+     * @return its step, or null for other nodes.
+     */
+    static NodeStep neuronStep(final NirNode node, final RunOptions o) {
+        if (node instanceof NirNode.Li || node instanceof NirNode.Lif) {
+            return new LeakyNeuron(node, o);
+        } else if (node instanceof NirNode.CubaLi || node instanceof NirNode.CubaLif) {
+            return new CubaNeuron(node, o);
+        } else if (node instanceof NirNode.Integrator || node instanceof NirNode.IntegrateAndFire) {
+            return new IntegratingNeuron(node, o);
+        }
+        return null;
+    }
+
     private NodeStep create(final int u) {
         final NirNode node = graph.units.get(u).node();
-        final NodeStep core;
-        if (node instanceof NirNode.Li || node instanceof NirNode.Lif) {
-            core = new LeakyNeuron(node, options);
-        } else if (node instanceof NirNode.CubaLi || node instanceof NirNode.CubaLif) {
-            core = new CubaNeuron(node, options);
-        } else if (node instanceof NirNode.Integrator || node instanceof NirNode.IntegrateAndFire) {
-            core = new IntegratingNeuron(node, options);
+        NodeStep core = neuronStep(node, options);
+        if (core != null) {
+            // a neuron
         } else if (node instanceof NirNode.Affine a) {
             core = matrix(a.weight(), a.bias());
         } else if (node instanceof NirNode.Linear l) {
@@ -242,8 +259,9 @@ public final class NirRunner {
         } else {
             core = (x, y) -> System.arraycopy(x, 0, y, 0, x.length);
         }
+        final NodeStep inner = core;
         if (options.synapticDelaySteps() == 0 || !isNeuron(node)) {
-            return core;
+            return inner;
         }
         final int[] steps = new int[inSize[u]];
         Arrays.fill(steps, options.synapticDelaySteps());
@@ -252,15 +270,15 @@ public final class NirRunner {
         return new NodeStep() {
             public void step(final double[] x, final double[] y) {
                 line.step(x, delayed);
-                core.step(delayed, y);
+                inner.step(delayed, y);
             }
 
             public double[] voltage() {
-                return core.voltage();
+                return inner.voltage();
             }
 
             public boolean spiking() {
-                return core.spiking();
+                return inner.spiking();
             }
         };
     }
