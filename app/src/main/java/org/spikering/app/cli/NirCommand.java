@@ -24,6 +24,7 @@ import org.spikering.nir.NirNode;
 import org.spikering.nir.NirReader;
 import org.spikering.nir.NirWriter;
 import org.spikering.nir.export.EpropNirExport;
+import org.spikering.nir.run.EngineRunner;
 import org.spikering.nir.run.NirConnectivity;
 import org.spikering.nir.run.NirRun;
 import org.spikering.nir.run.NirRunner;
@@ -31,6 +32,7 @@ import org.spikering.nir.run.RunOptions;
 import org.spikering.nir.sonata.SonataSpikes;
 import org.spikering.nir.sonata.SpikePopulation;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.sim.SimulationSummary;
 import org.spikering.sim.record.AtomicWrite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -155,6 +157,11 @@ public final class NirCommand implements Runnable {
         }
     }
 
+    /** Which runner executes the graph. */
+    enum RunnerKind {
+        STEP, ENGINE
+    }
+
     /** {@code spikering nir run GRAPH.nir}. */
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"Runs a NIR graph step by step and writes spikes.csv (step,time_ms,node,neuron), output.csv "
@@ -203,6 +210,11 @@ public final class NirCommand implements Runnable {
         @Option(names = "--out", paramLabel = "DIR", description = "output folder, default spikering-out/nir")
         String out = "spikering-out/nir";
 
+        @Option(names = "--runner", description = "step (NIR's semantics: no delay on feedforward edges; every node type above) or engine "
+                + "(sim-core's spike engine, reference mode: spiking nodes LIF/IF/CubaLIF as populations, one step of delay on every "
+                + "edge between them, engine counters in summary.json); default step")
+        String runnerName = "step";
+
         @Option(names = "--sonata", description = "also write spikes.h5, a SONATA spike report: one population per spiking node, node_ids = flat neuron index, timestamps in ms = (step + 1) dt, sorted by time")
         boolean sonata;
 
@@ -226,6 +238,10 @@ public final class NirCommand implements Runnable {
                     Cli.parseEnum(RunOptions.Precision.class, "--precision", precision),
                     Cli.parseEnum(RunOptions.IntegratorInput.class, "--integrator-input", integratorInput),
                     integer("--synaptic-delay", synapticDelay, 0, 1_000_000));
+            final boolean onEngine = Cli.parseEnum(RunnerKind.class, "--runner", runnerName) == RunnerKind.ENGINE;
+            if (onEngine && options.synapticDelaySteps() != 0) {
+                throw new IllegalArgumentException("--synaptic-delay = '" + synapticDelay + "': the engine runner has its own one-step delay; use it with --runner step");
+            }
             final Integer zeroSteps = steps == null ? null : integer("--steps", steps, 1, 10_000_000);
             if (input != null && zeroSteps != null) {
                 throw new IllegalArgumentException("--steps = '" + steps + "': give either --input or --steps, not both");
@@ -261,9 +277,19 @@ public final class NirCommand implements Runnable {
                     : sonataPath != null ? sonataInput(sonataPath, inputPopulation, dtMs, zeroSteps, runner.inputWidth())
                     : new double[zeroSteps][runner.inputWidth()];
             final long t0 = System.nanoTime();
-            final NirRun result = runner.run(data, recordV);
+            final SimulationSummary[] engineSummary = new SimulationSummary[1];
+            final NirRun result;
+            if (onEngine) {
+                try {
+                    result = EngineRunner.run(file, options, data, recordV, engineSummary);
+                } catch (NirFormatException e) {
+                    throw new IllegalArgumentException(eachLine(graph, e.getMessage()));
+                }
+            } else {
+                result = runner.run(data, recordV);
+            }
             final double wall = (System.nanoTime() - t0) * 1e-9;
-            write(outDir, graphPath, file, options, runner, result, wall);
+            write(outDir, graphPath, file, options, runner, result, wall, engineSummary[0]);
             System.out.printf(Locale.ROOT, "graph        %s (NIR %s, %d nodes)%n", graphPath, file.version() == null ? "0.1, no version" : file.version(),
                     file.graph().nodes().size());
             System.out.printf(Locale.ROOT, "ran          %d steps of %s ms (%s, reset %s, loop delay %s, %s) in %.3f s%n", result.steps(),
@@ -420,7 +446,7 @@ public final class NirCommand implements Runnable {
         }
 
         private void write(final Path dir, final Path graphPath, final NirFile file, final RunOptions o,
-                           final NirRunner runner, final NirRun r, final double wallSeconds) {
+                           final NirRunner runner, final NirRun r, final double wallSeconds, final SimulationSummary engine) {
             AtomicWrite.text(dir.resolve("spikes.csv"), w -> {
                 w.write("step,time_ms,node,neuron\n");
                 for (int i = 0; i < r.spikeCount(); i++) {
@@ -470,7 +496,17 @@ public final class NirCommand implements Runnable {
             s.put("precision", lower(o.precision()));
             s.put("integrator_input", lower(o.integratorInput()));
             s.put("synaptic_delay_steps", o.synapticDelaySteps());
-            s.put("evaluation", runner.describe());
+            s.put("runner", engine == null ? "step" : "engine");
+            s.put("evaluation", engine == null ? runner.describe() : "sim-core reference engine, one step of delay on every edge between spiking nodes");
+            if (engine != null) {
+                final Map<String, Object> e = new LinkedHashMap<>();
+                e.put("neurons", engine.neurons());
+                e.put("synapses", engine.synapses());
+                e.put("spikes", engine.spikes());
+                e.put("synaptic_events", engine.synapticEvents());
+                e.put("mean_rate_hz", engine.meanRateHz());
+                s.put("engine", e);
+            }
             final Map<String, Integer> perNode = new TreeMap<>();
             for (String n : r.spikeNodes()) {
                 perNode.merge(n, 1, Integer::sum);

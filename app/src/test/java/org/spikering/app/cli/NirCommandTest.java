@@ -63,6 +63,9 @@ class NirCommandTest {
         assertRejected("--input = 'missing.csv': must be a readable file", "nir", "run", g, "--input", "missing.csv", "--dt", "1", "--out", out);
         assertRejected("line 1 has 3 columns: the graph's Input nodes take 1", "nir", "run", g, "--input", NIR.resolve("lif_exact.csv").toString(), "--dt", "1", "--out", out);
         assertRejected(": not a readable HDF5/NIR file", "nir", "run", NIR.resolve("lif_exact.csv").toString(), "--steps", "5", "--dt", "1", "--out", out);
+        assertRejected("--runner = 'gpu': must be one of [step, engine]", "nir", "run", g, "--steps", "5", "--dt", "1", "--runner", "gpu", "--out", out);
+        assertRejected("--synaptic-delay = '1': the engine runner has its own one-step delay", "nir", "run", g, "--steps", "5", "--dt", "1",
+                "--runner", "engine", "--synaptic-delay", "1", "--out", out);
         assertFalse(Files.exists(dir.resolve("never")));
     }
 
@@ -137,6 +140,11 @@ class NirCommandTest {
         assertRejected("--input-population = 'x': must be one of [lif1]", "nir", "run", NIR.resolve("lif_norse.nir").toString(),
                 "--input-sonata", dir.resolve("a/spikes.h5").toString(), "--input-population", "x", "--dt", "0.1", "--out", dir.resolve("c").toString());
         assertFalse(Files.exists(dir.resolve("c")));
+        // the same graph on the engine: counters in summary.json
+        assertEquals(0, run(err, "nir", "run", two.toString(), "--steps", "1000", "--dt", "0.1", "--scheme", "exact", "--runner", "engine",
+                "--out", dir.resolve("e").toString()), err.toString());
+        assertEquals(csv, Files.readAllLines(dir.resolve("e/spikes.csv")), "lif1 is driven by nothing but its leak: same spikes");
+        assertTrue(Files.readString(dir.resolve("e/summary.json")).contains("\"synaptic_events\" : 5"), Files.readString(dir.resolve("e/summary.json")));
     }
 
     private static void assertRejected(final String message, final String... args) {
