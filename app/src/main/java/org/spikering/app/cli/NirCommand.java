@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.spikering.app.gradients.GradientsJson;
-import org.spikering.app.gradients.GradientsRun;
 import org.spikering.app.report.Json;
 import org.spikering.hw.limits.NetworkDescription;
 import org.spikering.nir.NirFile;
@@ -32,6 +31,7 @@ import org.spikering.nir.run.RunOptions;
 import org.spikering.nir.sonata.SonataSpikes;
 import org.spikering.nir.sonata.SpikePopulation;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.reference.NestSineWaveReference;
 import org.spikering.sim.SimulationSummary;
 import org.spikering.sim.record.AtomicWrite;
 import picocli.CommandLine.Command;
@@ -121,7 +121,7 @@ public final class NirCommand implements Runnable {
                 if (!builtin.equals("nest-sine")) {
                     throw new IllegalArgumentException("--builtin = '" + builtin + "': must be one of [nest-sine]");
                 }
-                net = GradientsRun.nestSine().network();
+                net = NestSineWaveReference.load().network();
             } else {
                 final Path p = Path.of(networkJson);
                 if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
