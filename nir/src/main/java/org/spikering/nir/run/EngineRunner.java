@@ -127,31 +127,53 @@ public final class EngineRunner {
             });
             int seen = 0;
             final double[][] output = new double[steps][];
+            // per-target drive arrays, reused every step
+            final Map<Integer, double[]> drive = new LinkedHashMap<>();
+            for (int s : inputs) {
+                for (Path p : from.get(s)) {
+                    if (isSpiking(g.units.get(p.target()).node())) {
+                        if (p.delaySteps() != 0) {
+                            throw new NirFormatException("path from Input '" + g.units.get(s).name() + "' to '"
+                                    + g.units.get(p.target()).name() + "' has a Delay: not supported on the engine");
+                        }
+                        drive.computeIfAbsent(p.target(), t -> new double[checked.sizeOf(t)]);
+                    }
+                }
+            }
+            for (Integer t : bias.keySet()) {
+                if (isSpiking(g.units.get(t).node())) {
+                    drive.computeIfAbsent(t, u -> new double[checked.sizeOf(u)]);
+                }
+            }
+            final double[][] x = new double[n][];
+            for (int s : inputs) {
+                x[s] = new double[checked.sizeOf(s)];
+            }
             for (int k = 0; k < steps; k++) {
-                final Map<Integer, double[]> drive = new LinkedHashMap<>();
-                for (Map.Entry<Integer, double[]> e : bias.entrySet()) {
-                    drive.put(e.getKey(), e.getValue().clone());
+                for (Map.Entry<Integer, double[]> e : drive.entrySet()) {
+                    final double[] b0 = bias.get(e.getKey());
+                    if (b0 == null) {
+                        Arrays.fill(e.getValue(), 0.0);
+                    } else {
+                        System.arraycopy(b0, 0, e.getValue(), 0, b0.length);
+                    }
                 }
                 int col = 0;
-                final double[][] x = new double[n][];
                 for (int s : inputs) {
-                    x[s] = Arrays.copyOfRange(input[k], col, col + checked.sizeOf(s));
-                    col += checked.sizeOf(s);
+                    System.arraycopy(input[k], col, x[s], 0, x[s].length);
+                    col += x[s].length;
                     for (Path p : from.get(s)) {
                         if (isSpiking(g.units.get(p.target()).node())) {
-                            if (p.delaySteps() != 0) {
-                                throw new NirFormatException("path from Input '" + g.units.get(s).name() + "' to '"
-                                        + g.units.get(p.target()).name() + "' has a Delay: not supported on the engine");
-                            }
-                            addTimes(drive.computeIfAbsent(p.target(), t -> new double[checked.sizeOf(t)]), p.weight(), x[s]);
+                            addTimes(drive.get(p.target()), p.weight(), x[s]);
                         }
                     }
                 }
                 for (Map.Entry<Integer, double[]> e : drive.entrySet()) {
                     final double[] d = e.getValue();
+                    final String target = g.units.get(e.getKey()).name();
                     for (int i = 0; i < d.length; i++) {
                         if (d[i] != 0.0) {
-                            sim.inject(g.units.get(e.getKey()).name(), i, d[i]);
+                            sim.inject(target, i, d[i]);
                         }
                     }
                 }

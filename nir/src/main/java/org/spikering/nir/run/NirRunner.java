@@ -340,38 +340,69 @@ public final class NirRunner {
             recorded.add(u);
             volts.put(name, new double[input.length][]);
         }
+        // primitive arrays for the step loop: no boxing or allocation per step except the recorded rows
         final List<FlatGraph.Link>[] incoming = incomingLinks();
+        final int[][] source = new int[n][];
+        final boolean[][] delayedLink = new boolean[n][];
+        for (int u = 0; u < n; u++) {
+            source[u] = new int[incoming[u].size()];
+            delayedLink[u] = new boolean[incoming[u].size()];
+            for (int e = 0; e < source[u].length; e++) {
+                source[u][e] = incoming[u].get(e).source();
+                delayedLink[u][e] = incoming[u].get(e).delayed();
+            }
+        }
+        final int[] ins = inputUnits.stream().mapToInt(Integer::intValue).toArray();
+        final int[] outs = outputUnits.stream().mapToInt(Integer::intValue).toArray();
+        final boolean[] isInput = new boolean[n];
+        for (int u : ins) {
+            isInput[u] = true;
+        }
+        final int[] rec = recorded.stream().mapToInt(Integer::intValue).toArray();
+        final double[][][] recordedV = new double[rec.length][][];
+        for (int r = 0; r < rec.length; r++) {
+            recordedV[r] = volts.get(name(rec[r]));
+        }
+        final String[] names = new String[n];
+        final boolean[] spiking = new boolean[n];
+        for (int u = 0; u < n; u++) {
+            names[u] = name(u);
+            spiking[u] = steps[u].spiking();
+        }
         final List<String> columns = new ArrayList<>();
-        for (int u : outputUnits) {
+        for (int u : outs) {
             for (int i = 0; i < outSize[u]; i++) {
                 columns.add(name(u) + "[" + i + "]");
             }
         }
+        final int width = columns.size();
+        final int[] order = graph.order;
         final double[][] output = new double[input.length][];
         final SpikeBuffer spikes = new SpikeBuffer();
         for (int k = 0; k < input.length; k++) {
             int col = 0;
-            for (int u : inputUnits) {
+            for (int u : ins) {
                 System.arraycopy(input[k], col, y[u], 0, outSize[u]);
                 col += outSize[u];
             }
-            for (int u : graph.order) {
-                if (inputUnits.contains(u)) {
+            for (int u : order) {
+                if (isInput[u]) {
                     continue;
                 }
                 final double[] xu = x[u];
                 Arrays.fill(xu, 0.0);
-                for (FlatGraph.Link l : incoming[u]) {
-                    final double[] src = l.delayed() ? previous[l.source()] : y[l.source()];
+                for (int e = 0; e < source[u].length; e++) {
+                    final double[] src = delayedLink[u][e] ? previous[source[u][e]] : y[source[u][e]];
                     for (int i = 0; i < xu.length; i++) {
                         xu[i] += src[i];
                     }
                 }
                 steps[u].step(xu, y[u]);
-                if (steps[u].spiking()) {
-                    for (int i = 0; i < y[u].length; i++) {
-                        if (y[u][i] != 0.0) {
-                            spikes.add(k, name(u), i);
+                if (spiking[u]) {
+                    final double[] yu = y[u];
+                    for (int i = 0; i < yu.length; i++) {
+                        if (yu[i] != 0.0) {
+                            spikes.add(k, names[u], i);
                         }
                     }
                 }
@@ -379,15 +410,15 @@ public final class NirRunner {
             for (int u = 0; u < n; u++) {
                 System.arraycopy(y[u], 0, previous[u], 0, y[u].length);
             }
-            final double[] row = new double[columns.size()];
+            final double[] row = new double[width];
             col = 0;
-            for (int u : outputUnits) {
+            for (int u : outs) {
                 System.arraycopy(y[u], 0, row, col, outSize[u]);
                 col += outSize[u];
             }
             output[k] = row;
-            for (int u : recorded) {
-                volts.get(name(u))[k] = steps[u].voltage().clone();
+            for (int r = 0; r < rec.length; r++) {
+                recordedV[r][k] = steps[rec[r]].voltage().clone();
             }
         }
         return new NirRun(options.dtMs(), input.length, List.copyOf(columns), output, spikes.steps(), spikes.nodes(),
