@@ -72,7 +72,8 @@ public final class NirCommand implements Runnable {
         try {
             c = new NirConnectivity(NirReader.read(p));
         } catch (NirFormatException e) {
-            throw new IllegalArgumentException(e.getMessage().replace("\n", "\nspikering hw map: error: "));
+            throw new IllegalArgumentException("--nir = '" + graph + "': " + e.getMessage().replace(graph + ": ", "")
+                    .replace("\n", "\nspikering hw map: error: --nir = '" + graph + "': "));
         }
         final List<NetworkDescription.Population> pops = new ArrayList<>();
         for (NirConnectivity.Population x : c.populations()) {
@@ -174,7 +175,7 @@ public final class NirCommand implements Runnable {
                     + "are read as seconds; --dt is in ms."})
     static final class Run implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "GRAPH.nir", description = "the NIR file (HDF5)")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "GRAPH.nir", description = "the NIR file (HDF5), required")
         String graph;
 
         @Option(names = "--input", paramLabel = "FILE", description = "input CSV (format above); without it, --steps steps of zero input")
@@ -227,6 +228,9 @@ public final class NirCommand implements Runnable {
         @Override
         public Integer call() {
             // every option first, then the files, then the graph; nothing is written before all hold
+            if (graph == null) {
+                throw new IllegalArgumentException("GRAPH.nir: missing: give the NIR file to run");
+            }
             if (dt == null) {
                 throw new IllegalArgumentException("--dt: missing: give the step in ms, a number > 0 (NIR files store none)");
             }

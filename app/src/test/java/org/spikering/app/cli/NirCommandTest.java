@@ -66,6 +66,16 @@ class NirCommandTest {
         assertRejected("--runner = 'gpu': must be one of [step, engine]", "nir", "run", g, "--steps", "5", "--dt", "1", "--runner", "gpu", "--out", out);
         assertRejected("--synaptic-delay = '1': the engine runner has its own one-step delay", "nir", "run", g, "--steps", "5", "--dt", "1",
                 "--runner", "engine", "--synaptic-delay", "1", "--out", out);
+        assertRejected("GRAPH.nir: missing", "nir", "run", "--steps", "5", "--dt", "1", "--out", out);
+        // dt/tau = 4e5: forward Euler with subtraction blows up; the run stops at the first infinite value
+        final Path pulse = dir.resolve("pulse.csv");
+        try {
+            Files.writeString(pulse, "1\n" + "0\n".repeat(199));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertRejected("run diverged: node '1' v[0] = ", "nir", "run", g, "--input", pulse.toString(), "--dt", "1e6",
+                "--reset", "subtract", "--record-v", "1", "--out", out);
         assertFalse(Files.exists(dir.resolve("never")));
     }
 

@@ -27,7 +27,7 @@ import org.spikering.sim.network.NetworkBuilder;
  * run equals the step runner with {@code synapticDelaySteps = 1} on every spiking edge (Lava's timing)
  * and no delay on the Input edges. Graphs with LI, I, CubaLI or Threshold nodes (graded values between
  * nodes) cannot run here: they are named, one line each. The reference engine (one thread) is used, so
- * results are deterministic.
+ * results are deterministic. Non-finite values are caught in the recorded voltages (record v to be sure).
  */
 public final class EngineRunner {
 
@@ -189,6 +189,10 @@ public final class EngineRunner {
                     final double[] v = new double[checked.sizeOf(g.indexOf(e.getKey()))];
                     for (int i = 0; i < v.length; i++) {
                         v[i] = sim.stateValue(e.getKey(), "v", i);
+                        if (!Double.isFinite(v[i])) {
+                            throw new IllegalArgumentException("run diverged: node '" + e.getKey() + "' v[" + i + "] = " + v[i]
+                                    + " at step " + k + " (dt = " + options.dtMs() + " ms; forward Euler needs dt/tau < 2)");
+                        }
                     }
                     e.getValue()[k] = v;
                 }

@@ -310,7 +310,8 @@ public final class NirRunner {
      * @param input         [step][column]; each row has {@link #inputWidth()} finite values.
      * @param recordVoltage neuron node names whose v is recorded after every step (see {@link #neuronNodes()}).
      * @return the outputs, spikes and recorded voltages.
-     * @throws IllegalArgumentException naming the row or node if the input or a name is wrong.
+     * @throws IllegalArgumentException naming the row or node if the input or a name is wrong, or naming the node
+     *                                  and step if a value stops being finite (no NaN travels silently).
      */
     public NirRun run(final double[][] input, final Collection<String> recordVoltage) {
         for (int k = 0; k < input.length; k++) {
@@ -365,9 +366,11 @@ public final class NirRunner {
         }
         final String[] names = new String[n];
         final boolean[] spiking = new boolean[n];
+        final double[][] voltages = new double[n][];
         for (int u = 0; u < n; u++) {
             names[u] = name(u);
             spiking[u] = steps[u].spiking();
+            voltages[u] = steps[u].voltage() == null ? new double[0] : steps[u].voltage();
         }
         final List<String> columns = new ArrayList<>();
         for (int u : outs) {
@@ -398,6 +401,8 @@ public final class NirRunner {
                     }
                 }
                 steps[u].step(xu, y[u]);
+                requireFinite(y[u], "output", names[u], k);
+                requireFinite(voltages[u], "v", names[u], k);
                 if (spiking[u]) {
                     final double[] yu = y[u];
                     for (int i = 0; i < yu.length; i++) {
@@ -423,6 +428,15 @@ public final class NirRunner {
         }
         return new NirRun(options.dtMs(), input.length, List.copyOf(columns), output, spikes.steps(), spikes.nodes(),
                 spikes.neurons(), volts);
+    }
+
+    private void requireFinite(final double[] values, final String what, final String node, final int step) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException("run diverged: node '" + node + "' " + what + "[" + i + "] = " + values[i]
+                        + " at step " + step + " (dt = " + options.dtMs() + " ms; forward Euler needs dt/tau < 2, inputs must stay finite)");
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
