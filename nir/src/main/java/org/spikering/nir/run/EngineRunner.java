@@ -97,7 +97,7 @@ public final class EngineRunner {
         final Map<Integer, double[]> bias = biases(g, checked, out);
         final Network net = b.build();
         final int steps = input.length;
-        final List<int[]> spikes = new ArrayList<>(); // {step, unit, neuron}
+        final SpikeLog spikes = new SpikeLog();
         final Map<String, double[][]> volts = new LinkedHashMap<>();
         for (String name : recordVoltage) {
             final int u = g.indexOf(name);
@@ -122,7 +122,7 @@ public final class EngineRunner {
                     if (p < 0) {
                         p = -p - 2;
                     }
-                    spikes.add(new int[] {(int) step, unitOfPop[p], ids[c] - offset[p]});
+                    spikes.add((int) step, unitOfPop[p], ids[c] - offset[p]);
                 }
             });
             int seen = 0;
@@ -181,9 +181,8 @@ public final class EngineRunner {
                 for (int u : pops) {
                     Arrays.fill(z[u], 0.0);
                 }
-                for (; seen < spikes.size(); seen++) {
-                    final int[] sp = spikes.get(seen);
-                    z[sp[1]][sp[2]] = 1.0;
+                for (; seen < spikes.n; seen++) {
+                    z[spikes.unit[seen]][spikes.neuron[seen]] = 1.0;
                 }
                 for (Map.Entry<String, double[][]> e : volts.entrySet()) {
                     final double[] v = new double[checked.sizeOf(g.indexOf(e.getKey()))];
@@ -201,13 +200,13 @@ public final class EngineRunner {
             if (summary != null && summary.length > 0) {
                 summary[0] = sim.summary();
             }
-            final int[] st = new int[spikes.size()];
-            final String[] sn = new String[spikes.size()];
-            final int[] si = new int[spikes.size()];
+            final int[] st = new int[spikes.n];
+            final String[] sn = new String[spikes.n];
+            final int[] si = new int[spikes.n];
             for (int i = 0; i < st.length; i++) {
-                st[i] = spikes.get(i)[0];
-                sn[i] = g.units.get(spikes.get(i)[1]).name();
-                si[i] = spikes.get(i)[2];
+                st[i] = spikes.step[i];
+                sn[i] = g.units.get(spikes.unit[i]).name();
+                si[i] = spikes.neuron[i];
             }
             final List<String> columns = new ArrayList<>();
             for (int u : outputs) {
@@ -376,5 +375,25 @@ public final class EngineRunner {
             }
         }
         return bias;
+    }
+
+    /** Growing primitive arrays of (step, unit, neuron): no allocation per spike. */
+    private static final class SpikeLog {
+        int[] step = new int[64];
+        int[] unit = new int[64];
+        int[] neuron = new int[64];
+        int n;
+
+        void add(final int s, final int u, final int i) {
+            if (n == step.length) {
+                step = Arrays.copyOf(step, 2 * n);
+                unit = Arrays.copyOf(unit, 2 * n);
+                neuron = Arrays.copyOf(neuron, 2 * n);
+            }
+            step[n] = s;
+            unit[n] = u;
+            neuron[n] = i;
+            n++;
+        }
     }
 }
