@@ -14,6 +14,7 @@ import org.spikering.sim.network.PopulationSpec;
 import org.spikering.sim.network.Projection;
 import org.spikering.sim.network.StepCurrentSpec;
 import org.spikering.sim.synapse.Csr;
+import org.spikering.sim.synapse.CsrSlice;
 
 /**
  * The mutable state of a running network, split into P partitions, and the two operations every
@@ -55,7 +56,8 @@ public final class NetworkState {
     private final int partitions;
     private final int[][] partFrom;
     private final int[][] partTo;
-    private final Csr[][] csr;
+    /** Per projection and partition, the partition's synapses as a view of the projection's CSR (no copy). */
+    private final CsrSlice[][] csr;
     private final int[] projSrc;
     private final int[] projTgt;
     private final boolean[] projChannelBySign;
@@ -154,7 +156,7 @@ public final class NetworkState {
         this.localSpikes = new int[partitions][maxPart];
         final List<Projection> projections = network.projections();
         final int np = projections.size();
-        this.csr = new Csr[np][partitions];
+        this.csr = new CsrSlice[np][partitions];
         this.projSrc = new int[np];
         this.projTgt = new int[np];
         this.projChannelBySign = new boolean[np];
@@ -165,8 +167,8 @@ public final class NetworkState {
             projTgt[j] = pr.targetPopulation();
             projChannelBySign[j] = pops[projTgt[j]][partitions - 1].inputChannels() > 1;
             for (int q = 0; q < partitions; q++) {
-                csr[j][q] = partitions == 1 ? pr.synapses()
-                        : pr.synapses().partitionRebased(partFrom[projTgt[j]][q], partTo[projTgt[j]][q]);
+                csr[j][q] = partitions == 1 ? CsrSlice.whole(pr.synapses())
+                        : CsrSlice.of(pr.synapses(), partFrom[projTgt[j]][q], partTo[projTgt[j]][q]);
             }
             outCount[projSrc[j]]++;
         }
@@ -555,51 +557,53 @@ public final class NetworkState {
         long events = 0;
         for (int o = 0; o < out.length; o++) {
             final int j = out[o];
-            final Csr c = csr[j][q];
-            final int[] rs = c.rowStart();
-            final int lo = rs[local];
-            final int hi = rs[local + 1];
+            final CsrSlice slice = csr[j][q];
+            final Csr c = slice.csr();
+            final int lo = slice.rowFrom()[local];
+            final int hi = slice.rowTo()[local];
             if (lo == hi) {
                 continue;
             }
             events += hi - lo;
             final int tp = projTgt[j];
+            final int base = slice.targetBase();
             if (eventDriven[tp]) {
-                deliverTracked(q, t, tp, c, lo, hi);
+                deliverTracked(q, t, tp, c, lo, hi, base);
             } else if (c.hasConstantWeight() && c.delays() == null) {
                 final double w = c.constantWeight();
                 final int slot = (int) ((t + c.constantDelay()) & mask);
                 final double[] wheel = (projChannelBySign[j] && w < 0 ? wheel1[tp][q] : wheel0[tp][q])[slot];
                 final int[] tg = c.target();
                 for (int k = lo; k < hi; k++) {
-                    wheel[tg[k]] += w;
+                    wheel[tg[k] - base] += w;
                 }
             } else {
-                deliverGeneral(q, t, tp, c, lo, hi, projChannelBySign[j]);
+                deliverGeneral(q, t, tp, c, lo, hi, base, projChannelBySign[j]);
             }
         }
         eventsDelivered[q * 8] += events;
     }
 
     private void deliverGeneral(final int q, final long t, final int tp, final Csr c, final int lo, final int hi,
-                                final boolean bySign) {
+                                final int base, final boolean bySign) {
         final int[] tg = c.target();
         final double[][] w0 = wheel0[tp][q];
         final double[][] w1 = wheel1[tp][q];
         for (int k = lo; k < hi; k++) {
             final double w = c.weight(k);
             final double[][] wheel = bySign && w < 0 ? w1 : w0;
-            wheel[(int) ((t + c.delay(k)) & mask)][tg[k]] += w;
+            wheel[(int) ((t + c.delay(k)) & mask)][tg[k] - base] += w;
         }
     }
 
-    private void deliverTracked(final int q, final long t, final int tp, final Csr c, final int lo, final int hi) {
+    private void deliverTracked(final int q, final long t, final int tp, final Csr c, final int lo, final int hi,
+                                final int base) {
         final int[] tg = c.target();
         final double[][] w0 = wheel0[tp][q];
         for (int k = lo; k < hi; k++) {
             final int slot = (int) ((t + c.delay(k)) & mask);
             final double[] w = w0[slot];
-            final int idx = tg[k];
+            final int idx = tg[k] - base;
             if (w[idx] == 0.0) {
                 track(tp, q, slot, idx);
             }

@@ -184,6 +184,15 @@ public final class Csr {
         return c;
     }
 
+    /**
+     * @param s    source row.
+     * @param from a target index.
+     * @return the first synapse of row s whose target is &ge; from (the row's end if none).
+     */
+    public int lowerBound(final int s, final int from) {
+        return lower(s, from);
+    }
+
     private int lower(final int s, final int from) {
         int lo = rowStart[s];
         int hi = rowStart[s + 1];
