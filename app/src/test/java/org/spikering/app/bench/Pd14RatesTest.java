@@ -56,4 +56,22 @@ final class Pd14RatesTest {
         assertArrayEquals(one.steps(), Arrays.copyOf(two.steps(), n));
         assertArrayEquals(one.globalIds(), Arrays.copyOf(two.globalIds(), n));
     }
+
+    @Test
+    void dcDriveAtScaleTenthSilencesAllButL6iAsInNest39() {
+        // PD14.md §13: with DC drive at scale 0.1 only L6I fires (3.44 Hz over [500, 10 500] ms); the other seven
+        // populations get less than the 375 pA rheobase (§7) and stay silent
+        final Network net = Pd14Network.build(Pd14Network.Options.of(0.1, Pd14Network.Drive.DC), 1);
+        final SpikeRecorder rec;
+        try (Simulation sim = Simulation.create(net, SimulationConfig.threads(2))) {
+            rec = sim.recordSpikes();
+            sim.run(10_500);
+        }
+        final List<SpikeTrainStatistics.Population> st =
+                SpikeTrainStatistics.of(net, rec.steps(), rec.globalIds(), rec.count(), 5_000, 105_000);
+        for (int p = 0; p < 7; p++) {
+            assertEquals(0.0, st.get(p).rateHz(), st.get(p).name() + " must be silent");
+        }
+        assertEquals(3.44, st.get(7).rateHz(), Math.max(0.344, 0.1), "L6I");
+    }
 }
