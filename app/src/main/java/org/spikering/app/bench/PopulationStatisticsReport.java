@@ -22,6 +22,12 @@ public final class PopulationStatisticsReport {
     private final double discardMs;
     private final double untilMs;
     private final List<SpikeTrainStatistics.Population> stats;
+    private final List<double[]> correlations;
+
+    /** Neurons per population for the pairwise correlations (INM-6 reference analysis). */
+    public static final int CORRELATION_SUBSAMPLE = 50;
+    /** Bin of the spike counts, ms (INM-6 reference analysis). */
+    public static final double CORRELATION_BIN_MS = 2.0;
 
     /**
      * @param network   the network.
@@ -35,6 +41,14 @@ public final class PopulationStatisticsReport {
         this.untilMs = untilMs;
         this.stats = SpikeTrainStatistics.of(network, spikes.steps(), spikes.globalIds(), spikes.count(),
                 Math.round(discardMs / network.dtMs()), Math.round(untilMs / network.dtMs()));
+        this.correlations = SpikeTrainStatistics.countCorrelations(network, spikes.steps(), spikes.globalIds(), spikes.count(),
+                Math.round(discardMs / network.dtMs()), Math.round(untilMs / network.dtMs()),
+                (int) Math.round(CORRELATION_BIN_MS / network.dtMs()), CORRELATION_SUBSAMPLE, network.seed());
+    }
+
+    /** @return per population, the spike-count correlation coefficients of the pairs of its subsample. */
+    public List<double[]> correlations() {
+        return correlations;
     }
 
     /** @return the statistics per population. */
@@ -48,18 +62,40 @@ public final class PopulationStatisticsReport {
         m.put("window_ms", List.of(discardMs, untilMs));
         m.put("rate", "spikes in the window / its length, mean over all neurons (silent ones included)");
         m.put("cv", "mean over neurons with more than 2 spikes of SD(ISI)/mean(ISI), SD with divisor n");
+        m.put("cc", "mean Pearson correlation of spike counts in " + CORRELATION_BIN_MS + " ms bins over the pairs of "
+                + CORRELATION_SUBSAMPLE + " random neurons per population (pairs with a silent neuron left out)");
         final List<Map<String, Object>> pops = new ArrayList<>();
-        for (SpikeTrainStatistics.Population p : stats) {
+        for (int k = 0; k < stats.size(); k++) {
+            final SpikeTrainStatistics.Population p = stats.get(k);
+            final double[] cc = correlations.get(k);
             final Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", p.name());
             e.put("neurons", p.neurons());
             e.put("rate_hz", Math.round(p.rateHz() * 1e4) / 1e4);
             e.put("mean_cv", Double.isNaN(p.meanCv()) ? null : Math.round(p.meanCv() * 1e4) / 1e4);
             e.put("cv_neurons", p.cvs().length);
+            e.put("mean_cc", cc.length == 0 ? null : Math.round(java.util.Arrays.stream(cc).average().orElse(0) * 1e6) / 1e6);
+            e.put("cc_pairs", cc.length);
             pops.add(e);
         }
         m.put("populations", pops);
         return m;
+    }
+
+    /**
+     * Writes {@code population,cc} per pair of the correlation subsample, atomically.
+     *
+     * @param file target.
+     */
+    public void writeCorrelationsCsv(final Path file) {
+        AtomicWrite.text(file, w -> {
+            w.write("population,cc\n");
+            for (int k = 0; k < stats.size(); k++) {
+                for (double c : correlations.get(k)) {
+                    w.write(stats.get(k).name() + "," + String.format(Locale.ROOT, "%.6f", c) + "\n");
+                }
+            }
+        });
     }
 
     /**

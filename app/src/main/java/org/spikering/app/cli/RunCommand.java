@@ -137,6 +137,7 @@ public final class RunCommand implements Callable<Integer> {
                 ? new PopulationStatisticsReport(net, spikes, PD14_DISCARD_MS, seconds * 1000.0) : null;
         if (stats != null) {
             stats.writeCsv(out.resolve("neuron_statistics.csv"));
+            stats.writeCorrelationsCsv(out.resolve("pair_correlations.csv"));
         }
         writeSummary(net, summary, out.resolve("summary.json"), EnergyModel.loihiWith(energy), stats);
         writeRaster(net, spikes, out.resolve("raster.png"));
@@ -161,7 +162,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         System.out.printf("wrote        %s/{spikes.csv, rates.csv, vm.csv, summary.json, raster.png, rate.png%s}%n",
-                out.toAbsolutePath(), stats != null ? ", neuron_statistics.csv" : "");
+                out.toAbsolutePath(), stats != null ? ", neuron_statistics.csv, pair_correlations.csv" : "");
         Json.finite("mean rate", summary.meanRateHz());
         return 0;
     }

@@ -50,6 +50,8 @@ final class Pd14CliTest {
         assertEquals(9, pops.size(), "8 populations and the thalamus");
         assertEquals("L23E", pops.get(0).get("name").asText());
         assertEquals(Math.rint(20683 * 0.02), pops.get(0).get("neurons").asDouble());
+        assertTrue(pops.get(0).has("mean_cc") && pops.get(0).has("cc_pairs"), pops.get(0).toString());
+        assertEquals("population,cc", Files.readAllLines(dir.resolve("pair_correlations.csv")).get(0));
         final List<String> lines = Files.readAllLines(dir.resolve("neuron_statistics.csv"));
         assertEquals("population,neuron,rate_hz,cv", lines.get(0));
         assertEquals(s.get("neurons").asInt() + 1, lines.size(), "one line per neuron");

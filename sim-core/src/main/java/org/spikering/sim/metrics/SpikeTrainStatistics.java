@@ -17,6 +17,10 @@ import org.spikering.sim.network.PopulationSpec;
  *   <tr><td>ISI CV of neuron i</td><td>SD(ISI)/mean(ISI), SD with divisor n (numpy's ddof = 0), over the
  *       intervals between its spikes in the window; only neurons with more than 2 spikes</td></tr>
  *   <tr><td>population CV</td><td>mean of the neuron CVs (NaN when no neuron has more than 2 spikes)</td></tr>
+ *   <tr><td>spike-count correlation</td><td>({@link #countCorrelations}) Pearson correlation coefficient of the
+ *       spike counts of two neurons in bins of 2 ms, for every pair of a seeded random subsample of each
+ *       population (INM-6: 50 neurons, 2 ms); pairs with a neuron whose counts do not vary (e.g. silent) are left
+ *       out</td></tr>
  * </table>
  * Stateless.
  */
@@ -109,6 +113,102 @@ public final class SpikeTrainStatistics {
                 meanCv = s / cv.length;
             }
             out.add(new Population(p.name(), p.size(), total / p.size(), rates, meanCv, cv, neuronCvs));
+        }
+        return out;
+    }
+
+    /**
+     * Pairwise spike-count correlation coefficients per population.
+     *
+     * @param network   the network.
+     * @param steps     spike steps.
+     * @param globalIds spike senders.
+     * @param count     number of spikes.
+     * @param fromStep  first step of the window, inclusive.
+     * @param toStep    last step, exclusive.
+     * @param binSteps  bin width in steps, &ge; 1.
+     * @param subsample neurons drawn per population (all if the population is smaller), &ge; 2.
+     * @param seed      seed of the subsample.
+     * @return per population (network order), the coefficients of all pairs of its subsample with varying counts.
+     */
+    public static List<double[]> countCorrelations(final Network network, final long[] steps, final int[] globalIds,
+                                                   final int count, final long fromStep, final long toStep,
+                                                   final int binSteps, final int subsample, final long seed) {
+        if (binSteps < 1 || subsample < 2 || !(toStep - fromStep >= binSteps)) {
+            throw new IllegalArgumentException("countCorrelations: bin = " + binSteps + " steps, subsample = " + subsample
+                    + ", window = " + (toStep - fromStep) + " steps: need bin >= 1, subsample >= 2 and at least one bin");
+        }
+        final int bins = (int) ((toStep - fromStep) / binSteps);
+        final int n = network.neuronCount();
+        // row of each sampled neuron, -1 if not sampled
+        final int[] row = new int[n];
+        java.util.Arrays.fill(row, -1);
+        final List<int[]> sampled = new ArrayList<>();
+        final java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        int rows = 0;
+        for (PopulationSpec p : network.populations()) {
+            final int[] idx = new int[p.size()];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = i;
+            }
+            final int m = Math.min(subsample, p.size());
+            for (int i = 0; i < m; i++) { // partial Fisher-Yates
+                final int j = i + rnd.nextInt(idx.length - i);
+                final int tmp = idx[i];
+                idx[i] = idx[j];
+                idx[j] = tmp;
+            }
+            final int[] chosen = new int[m];
+            for (int i = 0; i < m; i++) {
+                chosen[i] = rows;
+                row[p.offset() + idx[i]] = rows++;
+            }
+            sampled.add(chosen);
+        }
+        final double[][] counts = new double[rows][bins];
+        for (int k = 0; k < count; k++) {
+            final int r = row[globalIds[k]];
+            if (r >= 0 && steps[k] >= fromStep) {
+                final long b = (steps[k] - fromStep) / binSteps;
+                if (b < bins) {
+                    counts[r][(int) b]++;
+                }
+            }
+        }
+        final double[] norm = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            double mean = 0;
+            for (double c : counts[r]) {
+                mean += c;
+            }
+            mean /= bins;
+            double ss = 0;
+            for (int b = 0; b < bins; b++) {
+                counts[r][b] -= mean;
+                ss += counts[r][b] * counts[r][b];
+            }
+            norm[r] = Math.sqrt(ss);
+        }
+        final List<double[]> out = new ArrayList<>();
+        for (int[] chosen : sampled) {
+            final List<Double> cc = new ArrayList<>();
+            for (int a = 0; a < chosen.length; a++) {
+                for (int b = a + 1; b < chosen.length; b++) {
+                    final int ra = chosen[a];
+                    final int rb = chosen[b];
+                    if (norm[ra] == 0 || norm[rb] == 0) {
+                        continue;
+                    }
+                    double dot = 0;
+                    final double[] x = counts[ra];
+                    final double[] y = counts[rb];
+                    for (int k = 0; k < bins; k++) {
+                        dot += x[k] * y[k];
+                    }
+                    cc.add(dot / (norm[ra] * norm[rb]));
+                }
+            }
+            out.add(cc.stream().mapToDouble(Double::doubleValue).toArray());
         }
         return out;
     }
