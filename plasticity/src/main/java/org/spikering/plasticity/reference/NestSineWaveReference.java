@@ -182,7 +182,7 @@ public final class NestSineWaveReference {
         return out;
     }
 
-    private static double[][] matrix(String name) {
+    static double[][] matrix(String name) {
         List<String> lines = lines(name);
         double[][] out = new double[lines.size()][];
         for (int r = 0; r < out.length; r++) {
@@ -202,7 +202,7 @@ public final class NestSineWaveReference {
         return w;
     }
 
-    private static double[] flat(double[][] m) {
+    static double[] flat(double[][] m) {
         int cols = m[0].length;
         double[] out = new double[m.length * cols];
         for (int r = 0; r < m.length; r++) {
