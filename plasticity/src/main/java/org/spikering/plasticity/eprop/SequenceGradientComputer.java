@@ -59,15 +59,16 @@ abstract class SequenceGradientComputer implements GradientComputer {
      * </ol>
      * Which presynaptic neurons: an input whose pattern has a spike at step 1 (its generator spikes at
      * 1 + t + kT ms, the parrot relays it with stamp 2 + t + kT, interval step t; the example clears step 0), and a
-     * recurrent neuron spiking at step 0 of the following interval (stamp τ + 1, interval step t + 1), which in
-     * NEST's setup never happens: every interval starts at v = 0 and nothing arrives at step 0, so z^0 = 0.
+     * recurrent neuron spiking at step 0 of the following interval (a spike at step t of interval k has stamp
+     * kT + 3 + t, interval step t + 1), which in NEST's setup never happens: with eprop_reset_neurons_on_update every
+     * interval starts at v = 0, and nothing arrives at step 0 (interval step 0 is not transmitted), so z^0 = 0.
      *
      * <p>With this option on, the term is left out for the presynaptic neurons whose spike arrives at step 1 (input)
      * or who spike at step 0 (recurrent) in the same sequence, which assumes that the following interval begins as
      * this sequence does, as in NEST's example, which repeats one frozen pattern. Turn it off before the last
      * update: NEST's example ends with a spike generator firing at n·T + 3 ms (task + delays, weight 1000, to every
      * parrot and recurrent neuron), whose relayed spikes have stamp n·T + 4, interval step 2, so NEST's last update
-     * has every term ({@code tests}' {@code NestSineWaveReproductionTest} checks NEST's final weights this way).
+     * has every term (the tests module's NestSineWaveReproductionTest checks NEST's final weights this way).
      * Off by default. Sources (nest/nest-simulator): models/eprop_synapse_bsshslm_2020.h ({@code send}),
      * models/eprop_iaf_bsshslm_2020.cpp ({@code update}, {@code compute_gradient}),
      * models/eprop_readout_bsshslm_2020.cpp ({@code update}, {@code compute_error_signal_mean_squared_error}),
