@@ -117,6 +117,8 @@ final class NestSineWaveReferenceTest {
                 worst = k;
             }
         }
+        System.out.println("9-digit target: final W_rec misses NEST by up to " + Math.abs(ours[worst] - nest[worst])
+                + " at [" + worst / 100 + "][" + worst % 100 + "]");
         assertTrue(Math.abs(ours[worst] - nest[worst]) > 1e-7, "worst " + Math.abs(ours[worst] - nest[worst]));
         assertEquals(85, worst / 100, "postsynaptic neuron of the worst entry");
     }
