@@ -15,13 +15,31 @@ import picocli.CommandLine.Option;
 /** {@code spikering train}: trains a task with a learning rule and writes the learning curve. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a task with a learning rule; writes learning_curve.csv/.png and summary.json.",
-            "Tasks: sine-nest (NEST 3.9's frozen sine pattern), sine-bellec, evidence, dms, nback."})
+            "Tasks: sine-nest (NEST 3.9's frozen sine pattern), sine-bellec, evidence, dms, nback.",
+            "Rules mean the same on every task. On sine-nest, --rule eprop is symmetric",
+            "e-prop on NEST's network and pattern; --rule nest-eprop is e-prop as NEST",
+            "computed it there (NEST's B, late last signal) and follows NEST's loss curve."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--task", description = "sine-nest, sine-bellec, evidence, dms or nback (default sine-nest)")
+    @Option(names = "--task", description = {"sine-nest, sine-bellec, evidence, dms or nback (default sine-nest).",
+        "sine-nest, sine-bellec: one frozen input pattern; tested on the same target with fresh input noise "
+            + "(test_loss_fresh_input) and, named so, on the training pattern (training_pattern_loss).",
+        "evidence: NEST's evidence-accumulation network and task, except: eligibility filter and readout input factor 1 "
+            + "(NEST 1 - kappa), gradients summed (NEST: averaged over the recall window), c_reg 1 (NEST 300), "
+            + "surrogate gamma 0.5, beta 1.67 (NEST 0.3, 1), adaptation beta_a 1.7 (NEST 0.0174), Adam eps 1e-7 (NEST 1e-8), "
+            + "W_out N(0, 1/100) (NEST Glorot), feedback B of the rule (NEST: random N(0, 1); random-eprop: N(0, 1/100)), "
+            + "cue spacing after each cue (NEST before), 300 iterations (NEST 50).",
+        "dms: the evidence settings with tau_a 200 ms; NEST has no DMS example.",
+        "evidence, dms, nback: tested on a held-out batch never trained on."})
     String task = "sine-nest";
 
-    @Option(names = "--rule", description = "eprop, random-eprop, mdgl or bptt (default eprop)")
+    @Option(names = "--rule", description = {"eprop: e-prop with symmetric feedback B = W_out^T, on every task, sine-nest included (default);",
+        "random-eprop: e-prop with a fixed random B drawn from --seed;",
+        "nest-eprop: e-prop as NEST 3.9's eprop_*_bsshslm_2020 models compute it (random B read from NEST's run, "
+            + "last learning signal of an interval applied one step late; --task sine-nest only, reproduces NEST's loss curve);",
+        "mdgl-exact: e-prop plus MDGL's one-step non-local term with per-synapse weights (exact truncation, not the "
+            + "cell-type rule of Liu et al. 2021);",
+        "bptt: backpropagation through time (reset path detached)"})
     String rule = "eprop";
 
     @Option(names = "--energy", description = "per-operation energies in pJ replacing the Loihi defaults in summary.json, "
@@ -43,10 +61,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed (default 1)")
     long seed = 1;
 
-    @Option(names = "--eval-every", description = "test-accuracy evaluation interval (default 10)")
+    @Option(names = "--eval-every", description = "test evaluation interval of the classification tasks (default 10; "
+            + "the sine tasks are tested once, after the last update)")
     int evalEvery = 10;
 
-    @Option(names = "--test-batch", description = "test sequences (default 128)")
+    @Option(names = "--test-batch", description = "test sequences (default 128): held out for evidence, dms and nback; "
+            + "for the sine tasks the training target with fresh input noise")
     int testBatch = 128;
 
     @Option(names = "--weight-clip", description = "clip weights to [-c, c] after each update (default 100, NEST's; Infinity = none)")
@@ -63,11 +83,12 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--eval-every = " + evalEvery + ", --test-batch = " + testBatch + ": both must be >= 1");
         }
         final TaskPreset p = TaskPreset.of(task, seed);
+        p.requireRule(r);
         final int its = iterations != null ? iterations : p.iterations();
         final int bs = batch != null ? batch : p.batchSize();
         final double eta = lr != null ? lr : p.learningRate();
         p.optimizer(eta);
-        final Path dir = out != null ? out : Path.of("spikering-out", "train-" + p.name() + "-" + rule);
+        final Path dir = out != null ? out : Path.of("spikering-out", "train-" + p.name() + "-" + r.id());
         final TrainingRun run = new TrainingRun(p, r, c, seed).withWeightClip(weightClip)
                 .withEnergyModel(EnergyModel.loihiWith(energy));
         final TrainingRun.Outcome o = run.run(its, bs, eta, evalEvery, testBatch, System.err);
