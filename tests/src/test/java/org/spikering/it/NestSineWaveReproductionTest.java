@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spikering.plasticity.eprop.ClosedFormEventEprop;
-import org.spikering.plasticity.eprop.Gradients;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.Sgd;
@@ -19,9 +18,10 @@ import org.spikering.plasticity.train.Rules;
 import org.spikering.plasticity.train.Trainer;
 
 /**
- * With NEST 3.9's frozen inputs, initial weights, feedback weights and target, spikering's e-prop gives NEST's run
- * of 200 iterations: every loss, the readout of the 200th sequence and all 20,100 weights after the 200th update
- * agree with what NEST printed, to the digits it printed. One run of 200 iterations (about 6 s) serves every check.
+ * With NEST 3.9's frozen inputs, initial weights, feedback weights and target, spikering's e-prop gives NEST's runs:
+ * every loss of the 2000-iteration run (whose first 200 are the 200-iteration run's), and, of the 200-iteration run,
+ * the readout of the 200th sequence and all 20,100 weights after the 200th update agree with what NEST printed, to
+ * the digits it printed. One run of 2000 iterations (about 15 s), branched at the 200th update, serves every check.
  *
  * <p>What this needs, and why:
  * <ul>
@@ -31,8 +31,9 @@ import org.spikering.plasticity.train.Trainer;
  * curves by up to 5 %
  * ({@link #shouldSeparateAfterAboutAHundredIterationsWhenInitialWeightsArePerturbedByCsvRounding}).</li>
  * <li>NEST's target at full float64 precision ({@code target_signal_float64.csv}): the 9-digit
- * {@code target_signal.csv} is off by up to 5e-10, which moves the losses by up to 2.4e-9 and, amplified over 200
- * iterations by the most active neurons (85 and 98), the final W_in and W_rec by up to 5.7e-7.</li>
+ * {@code target_signal.csv} is off by up to 5e-10, which moves the losses by up to 2.4e-9, lets a spike flip at
+ * iteration 232 (the 2000-iteration curve then ends at 2.97 instead of NEST's 3.34) and, amplified by the most
+ * active neurons (85 and 98), moves the final W_in and W_rec of the 200-iteration run by up to 5.7e-7.</li>
  * <li>NEST's late last-step learning signal in updates 1–199 and a complete last update (see
  * {@code SequenceGradientComputer#nestLateLastSignal}: NEST's example forces the 200th update with a spike at step 2
  * of an extra interval). Kept late in the 200th update too, 244 weights of the three inputs (20, 64, 93) with a
@@ -41,7 +42,10 @@ import org.spikering.plasticity.train.Trainer;
  * </ul>
  */
 final class NestSineWaveReproductionTest {
+    /** NEST's run whose final weights and last readout the reference holds. */
     private static final int ITERATIONS = 200;
+    /** NEST's long run; its first 200 losses are those of the 200-iteration run. */
+    private static final int LONG_ITERATIONS = 2000;
     /**
      * Summation order: our own e-prop computations, equal to rounding in each gradient, end 200 iterations up to
      * 6.5e-12 apart (EVENT vs EVENT_STEPWISE; 2.6e-12 EVENT vs DENSE), at W_rec[85][46]: neuron 85, the most active,
@@ -57,53 +61,63 @@ final class NestSineWaveReproductionTest {
     private static double[][] finalWeightsIfLateAtTheEnd;
 
     @BeforeAll
-    static void runNestsTwoHundredIterations() {
+    static void runNestsTwoThousandIterations() {
         ref = NestSineWaveReference.load();
         ClosedFormEventEprop rule = (ClosedFormEventEprop) Rules.nestEprop(ref.feedback(), Computation.EVENT);
         RecurrentSpikingNetwork net = ref.network();
         Trainer trainer = new Trainer(net, rule, new Sgd(1e-4), WeightClip.nestDefault(), WeightUpdateHook.NONE);
-        losses = new double[ITERATIONS];
+        losses = new double[LONG_ITERATIONS];
         lastReadout = new double[NestSineWaveReference.STEPS];
-        for (int n = 0; n < ITERATIONS; n++) {
+        for (int n = 0; n < LONG_ITERATIONS; n++) {
             if (n == ITERATIONS - 1) {
-                // what the 200th update would be with the late signal kept: W_199 − η g, g with the term left out
-                Gradients late = Gradients.zerosFor(net);
-                rule.compute(net, ref.batch(1), late);
-                finalWeightsIfLateAtTheEnd = new double[WeightMatrixId.values().length][];
-                for (WeightMatrixId id : WeightMatrixId.values()) {
-                    double[] w = net.weights(id).clone();
-                    double[] g = late.get(id);
-                    for (int k = 0; k < w.length; k++) {
-                        w[k] -= 1e-4 * g[k];
-                    }
-                    finalWeightsIfLateAtTheEnd[id.ordinal()] = w;
-                }
-                // NEST's last update: its example's final spike arrives at step 2 of an extra interval
-                rule.nestLateLastSignal(false);
-                rule.setTrajectoryListener((network, batch, s, tr) ->
+                // the 200-iteration run ends here: NEST's example forces its last update with a spike at step 2 of
+                // an extra interval, so that update has every term
+                ClosedFormEventEprop last = (ClosedFormEventEprop) Rules.nestEprop(ref.feedback(), Computation.EVENT);
+                last.nestLateLastSignal(false);
+                last.setTrajectoryListener((network, batch, s, tr) ->
                         System.arraycopy(tr.y, 0, lastReadout, 0, lastReadout.length));
+                RecurrentSpikingNetwork end = net.copy();
+                new Trainer(end, last, new Sgd(1e-4), WeightClip.nestDefault(), WeightUpdateHook.NONE)
+                        .step(ref.batch(1));
+                finalWeights = weights(end);
             }
             IterationResult r = trainer.step(ref.batch(1));
             losses[n] = r.loss();
-        }
-        finalWeights = new double[WeightMatrixId.values().length][];
-        for (WeightMatrixId id : WeightMatrixId.values()) {
-            finalWeights[id.ordinal()] = net.weights(id).clone();
+            if (n == ITERATIONS - 1) {
+                // the long run goes on: its 200th update is followed by interval 201 and keeps the late signal
+                finalWeightsIfLateAtTheEnd = weights(net);
+            }
         }
     }
 
-    @Test
-    void shouldReproduceNestLossCurveToItsNineDecimals() {
-        // the issue asked for the first five losses to 1e-6 and the curve within 1 %; the file prints 9 decimals,
-        // and all 200 losses agree to them (worst 4.85e-10, i.e. 4.5e-12 relative)
-        double[] nest = NestSineWaveReference.losses200();
-        double worst = 0.0;
-        for (int n = 0; n < ITERATIONS; n++) {
-            double d = Math.abs(losses[n] - nest[n]);
-            worst = Math.max(worst, d);
-            assertTrue(d <= 5e-10 + 1e-11, "iteration " + (n + 1) + ": loss " + losses[n] + " vs NEST " + nest[n]);
+    private static double[][] weights(RecurrentSpikingNetwork net) {
+        double[][] w = new double[WeightMatrixId.values().length][];
+        for (WeightMatrixId id : WeightMatrixId.values()) {
+            w[id.ordinal()] = net.weights(id).clone();
         }
-        System.out.println("NEST sine-wave reproduction: worst loss deviation over 200 iterations " + worst);
+        return w;
+    }
+
+    @Test
+    void shouldReproduceNestLossCurvesToTheirNineDecimals() {
+        // the issue asked for the first five losses to 1e-6 and the curve within 1 %; the files print 9 decimals,
+        // and all 2000 losses agree to them (worst 4.85e-10, i.e. 4.5e-12 relative at iteration 1); with the 9-digit
+        // target the curve leaves NEST's at iteration 232 and ends at 2.97 instead of 3.34
+        double[] nest200 = NestSineWaveReference.losses200();
+        double[] nest2000 = NestSineWaveReference.losses2000();
+        assertEquals(ITERATIONS, nest200.length);
+        assertEquals(LONG_ITERATIONS, nest2000.length);
+        double worst = 0.0;
+        for (int n = 0; n < LONG_ITERATIONS; n++) {
+            double d = Math.abs(losses[n] - nest2000[n]);
+            worst = Math.max(worst, d);
+            assertTrue(d <= 5e-10 + 1e-11, "iteration " + (n + 1) + ": loss " + losses[n] + " vs NEST " + nest2000[n]);
+            if (n < ITERATIONS) {
+                assertTrue(Math.abs(losses[n] - nest200[n]) <= 5e-10 + 1e-11,
+                        "iteration " + (n + 1) + ": loss " + losses[n] + " vs NEST's 200-iteration run " + nest200[n]);
+            }
+        }
+        System.out.println("NEST sine-wave reproduction: worst loss deviation over 2000 iterations " + worst);
     }
 
     @Test
