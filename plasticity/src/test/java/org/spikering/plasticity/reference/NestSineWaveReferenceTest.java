@@ -92,7 +92,7 @@ final class NestSineWaveReferenceTest {
     @Test
     void shouldMissNestsFinalWeightsWithTheNineDigitTarget() {
         // why the float64 target: trained on the exported 9-digit target (off by up to 5e-10), the run still gives
-        // NEST's first 200 losses to 2.4e-9 (a spike flips at iteration 232), but the most active neurons amplify the
+        // NEST's first 200 losses to 2.4e-9 (the curve leaves NEST's at iteration 232), but the most active neurons amplify the
         // difference over 200 iterations and the final W_rec misses NEST's by more than 1e-7 (5.7e-7), worst into
         // neuron 85
         NestSineWaveReference ref = NestSineWaveReference.load();
