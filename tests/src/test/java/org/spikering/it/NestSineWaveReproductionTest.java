@@ -32,8 +32,8 @@ import org.spikering.plasticity.train.Trainer;
  * ({@link #shouldSeparateAfterAboutAHundredIterationsWhenInitialWeightsArePerturbedByCsvRounding}).</li>
  * <li>NEST's target at full float64 precision ({@code target_signal_float64.csv}): the 9-digit
  * {@code target_signal.csv} is off by up to 5e-10, which moves the losses by up to 2.4e-9 until the curve leaves
- * NEST's at iteration 232 (by more than 1e-6 relative; it ends at 2.97 instead of NEST's 3.34) and, amplified by the most
- * active neurons (85 and 98), moves the final W_in and W_rec of the 200-iteration run by up to 5.7e-7.</li>
+ * NEST's at iteration 232 (by more than 1e-6 relative; it ends at 2.97 instead of NEST's 3.34) and, amplified by
+ * the most active neurons (85 and 98), moves the final W_in and W_rec of the 200-iteration run by up to 5.7e-7.</li>
  * <li>NEST's late last-step learning signal in updates 1–199 and a complete last update (see
  * {@code SequenceGradientComputer#nestLateLastSignal}: NEST's example forces the 200th update with a spike at step 2
  * of an extra interval). Kept late in the 200th update too, 244 weights of the three inputs (20, 64, 93) with a
