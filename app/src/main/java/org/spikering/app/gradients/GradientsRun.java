@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spikering.app.report.Json;
+import org.spikering.app.task.TaskPreset;
+import org.spikering.app.train.BatchSeeds;
+import org.spikering.app.train.TrainedModel;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.eprop.GradientComputer;
 import org.spikering.plasticity.eprop.Gradients;
@@ -41,6 +44,26 @@ public final class GradientsRun {
     public static GradientsRun nestSine() {
         NestSineWaveReference ref = NestSineWaveReference.load();
         return new GradientsRun(ref.network(), ref.batch(1), ref.feedback());
+    }
+
+    /**
+     * At the weights of a saved model, on the first training batch of the run that made it ({@link BatchSeeds}), with
+     * that run's random feedback (NEST's B for sine-nest, else the Gaussian B of its seed).
+     *
+     * @param m    the model.
+     * @param file its file, for messages.
+     * @return the run.
+     */
+    public static GradientsRun atModel(TrainedModel m, java.nio.file.Path file) {
+        TaskPreset p = TaskPreset.of(m.task(), m.seed());
+        m.checkFits("--model", file, p.name(), p.network());
+        int iterations = Math.max(1, m.training().path("--iterations").asInt());
+        int batch = Math.max(1, m.training().path("--batch").asInt());
+        SequenceBatch b = p.source().batch(batch, new BatchSeeds(m.seed(), iterations).training(0));
+        RecurrentSpikingNetwork net = m.network();
+        RandomFeedback fb = p.nestReference() ? NestSineWaveReference.load().feedback()
+                : RandomFeedback.gaussian(net.recurrent(), net.outputs(), m.seed());
+        return new GradientsRun(net, b, fb);
     }
 
     /** From a JSON document written by {@link #toJson()} (or by hand: "network" and "batch" are needed). */
