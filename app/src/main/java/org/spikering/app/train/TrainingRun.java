@@ -40,8 +40,13 @@ import org.spikering.plasticity.train.TrainingDivergedException;
  * the operations of training counted exactly — spikes, input spikes, synaptic operations and neuron updates of
  * every simulated training sequence ({@link TrajectoryCounter}), weights changed by each update
  * ({@link WeightChangeCounter}, after the hook), weight memory (all weights × {@link #withWeightBits weight bits})
- * and neuron state memory — with the Loihi energy estimate. A run whose loss or weights become non-finite stops
+ * and neuron state memory — with the Loihi energy estimate, and {@value #MODEL_FILE}, the trained network and
+ * optimizer state with the settings ({@link TrainedModel}). A run whose loss or weights become non-finite stops
  * with {@link TrainingDivergedException}; the files then hold the finite iterations before it.
+ *
+ * <p>With {@link #withCheckpoints} a {@link TrainCheckpoint} is written every N iterations; {@link #withResume}
+ * continues from one, and the weights, curves and counters at the end are bit-identical to an uninterrupted run with
+ * the same settings (batch n comes from its own seed, so nothing else carries over; see {@link TrainCheckpoint}).
  */
 public final class TrainingRun {
 
