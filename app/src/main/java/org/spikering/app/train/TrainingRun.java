@@ -198,7 +198,7 @@ public final class TrainingRun {
             final double eta, final int evalEvery, final int testBatch) {
         final com.fasterxml.jackson.databind.node.ObjectNode o = Json.object();
         o.put("--task", preset.name());
-        o.put("--rule", rule.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        o.put("--rule", rule.id());
         o.put("--computation", computation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         o.put("--seed", seed);
         o.put("--iterations", iterations);
@@ -430,7 +430,7 @@ public final class TrainingRun {
         }
         if (n > 0) {
             final Plots.Series main = new Plots.Series("loss", it, preset.scoredSteps() > 0 ? lossStep : loss);
-            final var chart = Plots.lineChart(preset.name() + " — " + rule.name().toLowerCase().replace('_', ' '),
+            final var chart = Plots.lineChart(preset.name() + " — " + rule.label(),
                     "iteration", preset.scoredSteps() > 0 ? "cross-entropy per symbol (nats)" : "loss", main);
             if (preset.source() instanceof FourSixBackTask) {
                 final FourSixBackTask.Bounds b = FourSixBackTask.bounds();
@@ -445,7 +445,7 @@ public final class TrainingRun {
         }
         final Map<String, Object> s = new LinkedHashMap<>();
         s.put("task", preset.name());
-        s.put("rule", rule.name().toLowerCase());
+        s.put("rule", rule.id());
         s.put("computation", computation.name().toLowerCase());
         s.put("seed", seed);
         s.put("iterations", n);

@@ -173,7 +173,7 @@ final class TrainResumeTest {
         // gradients at the model's weights
         final Result g = cli(List.of("gradients", "--model", a.resolve("model.json").toString()));
         assertEquals(0, g.code(), g.err());
-        for (String rule : new String[] {"e-prop", "random e-prop", "MDGL"}) {
+        for (String rule : new String[] {"eprop", "random-eprop", "mdgl-exact"}) {
             assertTrue(g.out().contains(rule), g.out());
         }
     }
