@@ -296,7 +296,7 @@ public final class ReservoirCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ResultFolder folder = open(out, "bits")) {
+            try (ResultFolder folder = open(out, "bits-" + kind)) {
                 return compute(folder);
             }
         }

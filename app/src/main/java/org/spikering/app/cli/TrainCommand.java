@@ -70,9 +70,9 @@ public final class TrainCommand implements Callable<Integer> {
             + "whole when training ends (a new, empty or earlier result folder); checkpoints go beside it in .<name>.checkpoint")
     Path out;
 
-    @Option(names = "--checkpoint-every", description = "write a checkpoint every N iterations (default 100: at most a few "
-            + "minutes of work lost, under 1 % of the time spent writing it; 0 = none)")
-    int checkpointEvery = 100;
+    @Option(names = "--checkpoint-every", description = "write a checkpoint every N iterations (default: a tenth of "
+            + "--iterations, so at most 10 checkpoints and a tenth of the run lost to a kill; 0 = none)")
+    Integer checkpointEvery;
 
     @Option(names = "--resume", description = "continue the interrupted run whose --out was DIR from its last checkpoint "
             + "(same settings; the results go to DIR)")
@@ -94,9 +94,10 @@ public final class TrainCommand implements Callable<Integer> {
         final int bs = batch != null ? batch : p.batchSize();
         final double eta = lr != null ? lr : p.learningRate();
         p.optimizer(eta);
-        if (checkpointEvery < 0) {
+        if (checkpointEvery != null && checkpointEvery < 0) {
             throw new IllegalArgumentException("--checkpoint-every = " + checkpointEvery + ": must be >= 1, or 0 for no checkpoints");
         }
+        final int every = checkpointEvery != null ? checkpointEvery : Math.max(1, its / 10);
         if (resume != null && out != null && !resume.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("--resume = '" + resume + "': resumes into its own folder; --out = '" + out
                     + "' must be the same folder or left out");
@@ -121,10 +122,10 @@ public final class TrainCommand implements Callable<Integer> {
                 System.err.println("spikering: starting afresh; the checkpoint of an interrupted run at " + cpFile
                         + " will be replaced (continue it with --resume " + dir + ")");
             }
-            if (checkpointEvery > 0) {
-                run.withCheckpoints(folder.checkpointDir(), checkpointEvery);
-                if (checkpointEvery < its) {
-                    System.err.println("spikering: a checkpoint every " + checkpointEvery + " iterations in "
+            if (every > 0) {
+                run.withCheckpoints(folder.checkpointDir(), every);
+                if (every < its) {
+                    System.err.println("spikering: a checkpoint every " + every + " iterations in "
                             + folder.checkpointDir() + "; if this run is stopped, continue it with --resume " + dir);
                 }
             }

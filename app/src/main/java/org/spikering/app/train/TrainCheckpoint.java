@@ -86,7 +86,7 @@ public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, L
         o.put("wall_s", wallSeconds);
         try {
             Files.createDirectories(dir);
-            AtomicFiles.writeBytes(dir.resolve(FILE), Json.oneLine(o).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            AtomicFiles.writeBytes(dir.resolve(FILE), TrainedModel.bytes(o));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the checkpoint in " + dir + ": " + e.getMessage(), e);
         }
@@ -100,7 +100,7 @@ public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, L
      */
     public static TrainCheckpoint read(final String option, final Path file) {
         try {
-            final JsonNode o = Json.MAPPER.readTree(file.toFile());
+            final JsonNode o = TrainedModel.LOSSLESS.readTree(file.toFile());
             if (!FORMAT.equals(o.path("format").asText()) || o.path("version").asInt() != 1) {
                 throw new IllegalArgumentException("is not a " + FORMAT + " version 1 file");
             }

@@ -35,6 +35,16 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
     /** Format version. */
     public static final int VERSION = 1;
 
+    /**
+     * Compact JSON with Jackson's Schubfach double writer and FastDoubleParser reader: both give the shortest decimal
+     * that reads back to the same double (and read it back correctly rounded), like {@code Double.toString}, but
+     * several times faster on Java 17, which matters for checkpoints of a million weights and moments.
+     */
+    static final com.fasterxml.jackson.databind.ObjectMapper LOSSLESS = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
+
     /** @return the document. */
     public ObjectNode toJson() {
         final ObjectNode o = Json.object();
@@ -87,7 +97,7 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
 
     /** @param file where to write the model (atomically, one line of JSON). */
     public void write(final Path file) {
-        AtomicFiles.writeBytes(file, Json.oneLine(toJson()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AtomicFiles.writeBytes(file, bytes(toJson()));
     }
 
     /**
@@ -101,11 +111,20 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
             throw new IllegalArgumentException(option + " = '" + file + "': must be a readable model.json written by train");
         }
         try {
-            return fromJson(Json.MAPPER.readTree(file.toFile()));
+            return fromJson(LOSSLESS.readTree(file.toFile()));
         } catch (IOException e) {
             throw new IllegalArgumentException(option + " = '" + file + "': is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + " = '" + file + "': " + e.getMessage());
+        }
+    }
+
+    /** @return the document as compact JSON, doubles lossless ({@link #LOSSLESS}). */
+    static byte[] bytes(final JsonNode doc) {
+        try {
+            return LOSSLESS.writeValueAsBytes(doc);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise: " + e.getMessage(), e);
         }
     }
 
