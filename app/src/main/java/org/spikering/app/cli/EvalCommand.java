@@ -17,8 +17,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code spikering eval MODEL}: the test loss and accuracy of a saved model ({@code model.json} of {@code train}) on
- * the held-out test batch of the run that trained it ({@link TrainingRun#heldOutBatch}: the same batch, so the
- * numbers equal the run's final evaluation), or of another task or test size. Prints one JSON line; writes nothing.
+ * the test batch of the run that trained it ({@link TrainingRun#heldOutBatch}: the same batch, so the numbers equal
+ * the run's final evaluation; held out for the classification and n-back tasks, the run's fresh-input-noise batch for
+ * the sine tasks, which train on one frozen pattern), or of another task or test size. Prints one JSON line; writes
+ * nothing.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Test loss and accuracy of a saved model (model.json of train) on its run's held-out test batch.")

@@ -11,6 +11,7 @@ import org.spikering.app.report.HardwareBlock;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
 import org.spikering.app.task.FourSixBackTask;
+import org.spikering.app.task.FrozenPatternTask;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.hw.counters.OperationCounters;
 import org.spikering.hw.counters.TrajectoryCounter;
@@ -36,13 +37,19 @@ import org.spikering.plasticity.train.TrainingDivergedException;
  * sequence, loss per scored step, batch accuracy (−1 where undefined: regression), mean rate in Hz),
  * {@code learning_curve.png}, for classification tasks {@code test_curve.csv} (iteration, test accuracy, test
  * loss) every {@code evalEvery} updates on a fixed held-out batch ({@link BatchSeeds}: never trained on) and
- * {@code test_accuracy.png}, and {@code summary.json} with a {@code hardware} block ({@link HardwareBlock}):
+ * {@code test_accuracy.png}, and {@code summary.json} with a {@code test_set} line saying what the test set is and a
+ * {@code hardware} block ({@link HardwareBlock}):
  * the operations of training counted exactly — spikes, input spikes, synaptic operations and neuron updates of
  * every simulated training sequence ({@link TrajectoryCounter}), weights changed by each update
  * ({@link WeightChangeCounter}, after the hook), weight memory (all weights × {@link #withWeightBits weight bits})
  * and neuron state memory — with the Loihi energy estimate, and {@value #MODEL_FILE}, the trained network and
  * optimizer state with the settings ({@link TrainedModel}). A run whose loss or weights become non-finite stops
  * with {@link TrainingDivergedException}; the files then hold the finite iterations before it.
+ *
+ * <p>Tasks trained on one frozen pattern ({@link FrozenPatternTask}: the sine tasks) have nothing held out; they are
+ * tested after the last update on {@code testBatch} sequences of the same target with fresh input noise (summary
+ * {@code test_loss_fresh_input}, loss per sequence averaged over them) and, separately and named so, on the training
+ * pattern itself ({@code training_pattern_loss}, evaluated without learning).
  *
  * <p>With {@link #withCheckpoints} a {@link TrainCheckpoint} is written every N iterations; {@link #withResume}
  * continues from one, and the weights, curves and counters at the end are bit-identical to an uninterrupted run with
@@ -63,13 +70,16 @@ public final class TrainingRun {
      * @param testLossPerStep     last test loss per scored step (per sequence if the task has no scored steps).
      * @param divergedAtIteration the update at which training diverged, or null.
      * @param wallSeconds         wall-clock time of the training loop.
-     * @param heldOut             the trained network on the held-out test batch (loss per sequence, accuracy, rate);
-     *                            for tasks with one frozen pattern (the sine tasks) that pattern; null if diverged.
+     * @param heldOut             the trained network on the test batch (loss per sequence, accuracy, rate): held-out
+     *                            sequences, or for a {@link FrozenPatternTask} its target with fresh input noise;
+     *                            null if diverged.
      * @param counters            operation counts of training (see the class comment).
+     * @param trainingPattern     for a {@link FrozenPatternTask}, the trained network on its training pattern (no
+     *                            learning); else null; null if diverged.
      */
     public record Outcome(List<IterationResult> curve, List<double[]> tests, double finalLoss, double testAccuracy,
                           double testLossPerStep, Integer divergedAtIteration, double wallSeconds, Evaluation heldOut,
-                          OperationCounters counters) {
+                          OperationCounters counters, Evaluation trainingPattern) {
     }
 
     private final TaskPreset preset;
@@ -88,6 +98,8 @@ public final class TrainingRun {
     private String resumeOption;
     private Object resumeWhere;
     private TrainedModel trained;
+    private int testSequences;
+    private long testSeed;
 
     /**
      * @param preset      task and network.
@@ -263,6 +275,8 @@ public final class TrainingRun {
         trainer.resumeAfter(start);
         final boolean classification = preset.source().loss() == LossKind.CLASSIFICATION_CE;
         final SequenceBatch test = heldOutBatch(preset, seeds, testBatch);
+        testSequences = testBatch;
+        testSeed = seeds.heldOut();
         final List<IterationResult> curve = new ArrayList<>();
         final List<double[]> tests = new ArrayList<>();
         final double wallBefore = resume != null ? resume.wallSeconds() : 0;
@@ -302,11 +316,18 @@ public final class TrainingRun {
         final double wall = wallBefore + (System.nanoTime() - t0) / 1e9;
         trained = new TrainedModel(settings, curve.size(), net.copy(), optimizerKind(optimizer), optimizer.exportState());
         final Evaluation heldOut = diverged != null ? null : classification ? last : Evaluator.evaluate(net, test);
+        final Evaluation trainingPattern = diverged != null || !(preset.source() instanceof FrozenPatternTask) ? null
+                : Evaluator.evaluate(net, preset.source().batch(1, 0));
+        if (progress != null && trainingPattern != null) {
+            progress.println(String.format("test, %d sequences of %s: loss %.5g per sequence; the training pattern: loss %.5g",
+                    testBatch, ((FrozenPatternTask) preset.source()).freshInputDescription(), heldOut.loss(),
+                    trainingPattern.loss()));
+        }
         countMemory(counters, net);
         final double testAcc = tests.isEmpty() ? Double.NaN : tests.get(tests.size() - 1)[1];
         final double testLoss = tests.isEmpty() ? Double.NaN : tests.get(tests.size() - 1)[2];
         return new Outcome(curve, tests, curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(), testAcc, testLoss,
-                diverged, wall, heldOut, counters);
+                diverged, wall, heldOut, counters, trainingPattern);
     }
 
     /**
@@ -318,7 +339,8 @@ public final class TrainingRun {
      * @return the batch.
      */
     public static SequenceBatch heldOutBatch(final TaskPreset preset, final BatchSeeds seeds, final int testBatch) {
-        return preset.source().batch(testBatch, seeds.heldOut());
+        return preset.source() instanceof FrozenPatternTask f
+                ? f.freshInputBatch(testBatch, seeds.heldOut()) : preset.source().batch(testBatch, seeds.heldOut());
     }
 
     private static boolean allFinite(final RecurrentSpikingNetwork net) {
@@ -458,6 +480,15 @@ public final class TrainingRun {
             s.put("bound_nothing_learned", b.nothingLearned());
             s.put("bound_4_back_learned", b.fourBackLearned());
             s.put("bound_both_learned", b.bothLearned());
+        }
+        if (preset.source() instanceof FrozenPatternTask f) {
+            s.put("test_set", "fresh input noise: " + testSequences + " sequences of " + f.freshInputDescription()
+                    + ", seed " + testSeed + "; the task trains on one frozen pattern, so nothing else is held out");
+            s.put("test_loss_fresh_input", o.heldOut() == null ? null : finiteOrNull(o.heldOut().loss()));
+            s.put("training_pattern_loss", o.trainingPattern() == null ? null : finiteOrNull(o.trainingPattern().loss()));
+        } else {
+            s.put("test_set", "held out: " + testSequences + " sequences drawn with batch seed " + testSeed
+                    + ", which no training batch uses");
         }
         // accuracy of soft n-back targets is not meaningful (argmax over a whole sequence): report the loss only
         s.put("test_accuracy", preset.scoredSteps() > 0 ? null : finiteOrNull(o.testAccuracy()));

@@ -151,6 +151,15 @@ final class TrainResumeTest {
         assertEquals(Double.parseDouble(last[2]), ev.get("test_loss").doubleValue(), 0.0);
         assertEquals(8, ev.get("test_batch").asInt());
 
+        // a sine task: eval's test loss is the run's test_loss_fresh_input
+        final Path sine = dir.resolve("sine");
+        assertEquals(0, cli(List.of("train", "--task", "sine-bellec", "--iterations", "2", "--test-batch", "3", "--out",
+                sine.toString())).code());
+        final Result se = cli(List.of("eval", sine.resolve("model.json").toString()));
+        assertEquals(0, se.code(), se.err());
+        assertEquals(Json.MAPPER.readTree(sine.resolve("summary.json").toFile()).get("test_loss_fresh_input").doubleValue(),
+                Json.MAPPER.readTree(se.out()).get("test_loss").doubleValue(), 0.0);
+
         // --init-from: the first update's loss is the loss of the saved network on batch 0 (a forward pass alone)
         final Path b = dir.resolve("b");
         final Result init = cli(List.of("train", "--task", "evidence", "--iterations", "2", "--batch", "4", "--test-batch", "8",
