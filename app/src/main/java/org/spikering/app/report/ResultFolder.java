@@ -335,9 +335,9 @@ public final class ResultFolder implements AutoCloseable {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, "." + name + ".*")) {
             for (Path p : ds) {
                 final String f = p.getFileName().toString();
-                if (f.startsWith("." + name + ".staging-")) {
+                if (isOurs(f, "." + name + ".staging-")) {
                     staged.add(p);
-                } else if (f.startsWith("." + name + ".old-")) {
+                } else if (isOurs(f, "." + name + ".old-")) {
                     aside.add(p);
                 }
             }
@@ -358,6 +358,12 @@ public final class ResultFolder implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean up after an interrupted run beside " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** True if {@code f} is {@code prefix} and the 12 hex digits of {@link #randomHex} (not another folder's entry). */
+    private static boolean isOurs(final String f, final String prefix) {
+        return f.length() == prefix.length() + 12 && f.startsWith(prefix)
+                && f.substring(prefix.length()).chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
     }
 
     private static void checkReplaceable(final String option, final Path out, final Path abs) {
