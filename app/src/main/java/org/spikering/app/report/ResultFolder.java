@@ -102,6 +102,10 @@ public final class ResultFolder implements AutoCloseable {
         if (abs.getFileName() == null || abs.getParent() == null) {
             throw new IllegalArgumentException(option + " = '" + out + "': must name a folder below the root");
         }
+        if (Path.of("").toAbsolutePath().normalize().startsWith(abs)) {
+            throw new IllegalArgumentException(option + " = '" + out + "': is or contains the current folder, which would be "
+                    + "replaced: must be a folder below it or elsewhere");
+        }
         final String name = abs.getFileName().toString();
         final Path parent = abs.getParent();
         Path createdAncestor = null;

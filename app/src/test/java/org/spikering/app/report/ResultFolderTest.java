@@ -118,6 +118,8 @@ final class ResultFolderTest {
         assertEquals("--out = '" + file + "': is a file, must be a folder", e.getMessage());
         assertEquals(List.of("f", "mine"), names(dir), "no lock file or staging folder is left by a refusal");
         assertThrows(IllegalArgumentException.class, () -> ResultFolder.open("--out", Path.of("")));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ResultFolder.open("--out", Path.of(".")))
+                .getMessage().endsWith("is or contains the current folder, which would be replaced: must be a folder below it or elsewhere"));
     }
 
     @Test
