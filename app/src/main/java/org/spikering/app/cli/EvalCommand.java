@@ -37,14 +37,24 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (task != null && !java.util.Arrays.asList(TaskPreset.NAMES).contains(task)) {
+            throw new IllegalArgumentException("--task = '" + task + "': must be one of " + String.join(", ", TaskPreset.NAMES));
+        }
+        if (testBatch != null && testBatch < 1) {
+            throw new IllegalArgumentException("--test-batch = " + testBatch + ": must be >= 1");
+        }
         final TrainedModel m = TrainedModel.read("MODEL", model);
         final String t = task != null ? task : m.task();
         final int n = testBatch != null ? testBatch : m.training().path("--test-batch").asInt();
-        if (n < 1) {
-            throw new IllegalArgumentException("--test-batch = " + n + ": must be >= 1");
-        }
         final TaskPreset p = TaskPreset.of(t, m.seed());
         m.checkFits("MODEL", model, p.name(), p.network());
+        // the test batch holds inputs and targets of every step of every sequence (8 bytes each, as doubles at most)
+        final double bytes = 8.0 * n * p.source().steps() * (p.network().inputs() + p.network().outputs() + 1);
+        if (bytes > Runtime.getRuntime().maxMemory() / 2.0) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--test-batch = %d: must fit in half the "
+                    + "memory this JVM has (needs about %.0f MB of %.0f MB); lower it or give more with SPIKERING_JAVA_OPTS=-Xmx...",
+                    n, bytes / 1e6, Runtime.getRuntime().maxMemory() / 1e6));
+        }
         final BatchSeeds seeds = new BatchSeeds(m.seed(), m.training().path("--iterations").asInt());
         final Evaluation e = Evaluator.evaluate(m.network(), TrainingRun.heldOutBatch(p, seeds, n));
         final Map<String, Object> out = new LinkedHashMap<>();

@@ -105,8 +105,14 @@ public final class TrainCommand implements Callable<Integer> {
         final int bs = batch != null ? batch : p.batchSize();
         final double eta = lr != null ? lr : p.learningRate();
         p.optimizer(eta);
-        if (checkpointEvery != null && checkpointEvery < 0) {
-            throw new IllegalArgumentException("--checkpoint-every = " + checkpointEvery + ": must be >= 1, or 0 for no checkpoints");
+        if (checkpointEvery != null && (checkpointEvery < 0 || checkpointEvery > its)) {
+            throw new IllegalArgumentException("--checkpoint-every = " + checkpointEvery + ": must be in [1, --iterations = "
+                    + its + "], or 0 for no checkpoints");
+        }
+        if (resume != null && (Files.exists(resume) && !Files.isDirectory(resume)
+                || !Files.isRegularFile(ResultFolder.checkpointDir(resume).resolve(TrainCheckpoint.FILE)))) {
+            throw new IllegalArgumentException("--resume = '" + resume + "': must be the --out folder of an interrupted train "
+                    + "run with a checkpoint (none at " + ResultFolder.checkpointDir(resume).resolve(TrainCheckpoint.FILE) + ")");
         }
         final int every = checkpointEvery != null ? checkpointEvery : Math.max(1, its / 10);
         if (resume != null && out != null && !resume.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {

@@ -124,7 +124,9 @@ final class TrainResumeTest {
         assertFalse(Files.exists(dir.resolve("other")));
         final Result none = cli(trainArgs(null, "--resume", dir.resolve("nothing").toString()));
         assertEquals(2, none.code());
-        assertTrue(none.err().contains("--resume = '" + dir.resolve("nothing") + "': no checkpoint at"), none.err());
+        assertTrue(none.err().startsWith("spikering train: error: --resume = '" + dir.resolve("nothing")
+                + "': must be the --out folder of an interrupted train run with a checkpoint"), none.err());
+        assertFalse(Files.exists(dir.resolve("nothing")));
     }
 
     @Test
