@@ -53,6 +53,9 @@ import java.util.TreeMap;
  */
 public final class ResultFolder implements AutoCloseable {
 
+    /** System property: milliseconds to pause at two moments of the commit (tests only; see {@link #commit}). */
+    public static final String PAUSE_PROPERTY = "spikering.test.commitPauseMs";
+
     /** Name of the manifest inside a committed result folder. */
     public static final String MANIFEST = ".spikering-result.json";
 
@@ -251,10 +254,12 @@ public final class ResultFolder implements AutoCloseable {
                     StandardOpenOption.WRITE)) {
                 os.write(Json.MAPPER.writeValueAsBytes(m));
             }
+            pauseForTests();
             Path aside = null;
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 aside = parent.resolve("." + name + ".old-" + randomHex());
                 move(target, aside);
+                pauseForTests();
             }
             move(staging, target);
             committed = true;
@@ -287,6 +292,22 @@ public final class ResultFolder implements AutoCloseable {
             releaseLock(lockFile, lock, lockChannel);
             if (!committed) {
                 deleteEmptyUpTo(parent, createdAncestor);
+            }
+        }
+    }
+
+    /**
+     * Sleeps {@value #PAUSE_PROPERTY} ms (system property, default 0) after the manifest is written and after the old
+     * set is renamed aside: a test that kills a run at these two moments of the commit, each a few microseconds long
+     * otherwise, can see them and kill the process there.
+     */
+    private static void pauseForTests() {
+        final long ms = Long.getLong(PAUSE_PROPERTY, 0L);
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -27,10 +27,19 @@ final class ChildProcessRuns {
      * @return the started process.
      */
     static Process start(final Path cwd, final String tag, final String... args) throws IOException {
+        return start(cwd, tag, List.of(), args);
+    }
+
+    /**
+     * @param jvm  extra JVM options, e.g. system properties.
+     * @see #start(Path, String, String...)
+     */
+    static Process start(final Path cwd, final String tag, final List<String> jvm, final String... args) throws IOException {
         final List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", "umask 027; exec \"$0\" \"$@\"",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), SpikeringCli.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SpikeringCli.class.getName()));
         cmd.addAll(List.of(args));
         final Path logs = Files.createDirectories(cwd.resolveSibling(cwd.getFileName() + "-logs"));
         return new ProcessBuilder(cmd).directory(cwd.toFile())
