@@ -40,10 +40,13 @@ public final class HardwareCommand implements Callable<Integer> {
         double scale;
         @Option(names = "--delay-ms", defaultValue = "1.5", description = "largest synaptic delay (ms)")
         double delayMs;
+        @Option(names = "--nir", paramLabel = "GRAPH.nir", description = "map this NIR graph instead of --network (neuron nodes as populations)")
+        String nir;
 
         @Override
         public Integer call() throws Exception {
-            final ChipMapper.Report r = ChipMapper.map(network(network, scale, delayMs), ChipDescription.byName(chip));
+            final ChipMapper.Report r = ChipMapper.map(nir != null ? NirCommand.hardwareDescription(nir, delayMs)
+                    : network(network, scale, delayMs), ChipDescription.byName(chip));
             System.out.print(r.format());
             return r.fits() ? 0 : 1;
         }

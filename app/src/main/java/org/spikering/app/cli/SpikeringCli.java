@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             GradientsCommand.class,
             ReservoirCommand.class,
             HardwareCommand.class,
+            NirCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SpikeringCli implements Runnable {
