@@ -86,8 +86,15 @@ public final class AtomicWrite {
         }
     }
 
-    /** A new empty file {@code .<name>.<random>.tmp} beside the target, with the umask's permissions. */
-    private static Path createTemp(final Path abs) throws IOException {
+    /**
+     * A new empty file {@code .<name>.<random>.tmp} beside the target, with the umask's permissions: for writers that
+     * need a path (e.g. HDF5 libraries) and then rename it over the target themselves.
+     *
+     * @param abs the target (absolute).
+     * @return the temporary file.
+     * @throws IOException if it cannot be created.
+     */
+    public static Path createTemp(final Path abs) throws IOException {
         for (int attempt = 0; ; attempt++) {
             final Path tmp = abs.resolveSibling("." + abs.getFileName() + "."
                     + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
