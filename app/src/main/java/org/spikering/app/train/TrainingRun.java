@@ -29,6 +29,7 @@ import org.spikering.plasticity.train.Evaluation;
 import org.spikering.plasticity.train.Evaluator;
 import org.spikering.plasticity.train.IterationResult;
 import org.spikering.plasticity.train.LearningRule;
+import org.spikering.plasticity.train.Rules;
 import org.spikering.plasticity.train.Trainer;
 import org.spikering.plasticity.train.TrainingDivergedException;
 
@@ -292,6 +293,9 @@ public final class TrainingRun {
         }
         try {
             for (int n = start; n < iterations; n++) {
+                if (n == iterations - 1 && rule == LearningRule.NEST_EPROP) {
+                    Rules.nestFinalUpdate(computer);
+                }
                 final IterationResult r = trainer.step(preset.source().batch(batchSize, seeds.training(n)));
                 curve.add(r);
                 if (classification && ((n + 1) % evalEvery == 0 || n == iterations - 1)) {
