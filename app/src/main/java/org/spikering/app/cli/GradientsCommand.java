@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.spikering.app.gradients.EpropBench;
 import org.spikering.app.gradients.GradientsRun;
 import org.spikering.app.report.Json;
+import org.spikering.app.train.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,6 +41,10 @@ public final class GradientsCommand implements Callable<Integer> {
     @Option(names = "--write-json", description = "Write network, batch, all gradients and the comparison to this file.")
     Path writeJson;
 
+    @Option(names = "--model", description = "Compare at the weights of a model.json written by train, on the first "
+            + "training batch of its run (random-eprop's B from the model's --seed).")
+    Path model;
+
     @Option(names = "--seed", defaultValue = "1",
             description = "Seed of random-eprop's feedback B (with --network-json: only if the file has none). Default: ${DEFAULT-VALUE}")
     long seed;
@@ -58,7 +63,12 @@ public final class GradientsCommand implements Callable<Integer> {
                 return 0;
             }
             GradientsRun run;
-            if (networkJson != null) {
+            if (model != null && networkJson != null) {
+                throw new IllegalArgumentException("--model = '" + model + "': give either --model or --network-json, not both");
+            }
+            if (model != null) {
+                run = GradientsRun.atModel(TrainedModel.read("--model", model), model);
+            } else if (networkJson != null) {
                 if (!java.nio.file.Files.isReadable(networkJson)) {
                     throw new IllegalArgumentException("--network-json = '" + networkJson
                             + "': must be a readable JSON file in the format of --write-json (missing or unreadable)");

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
+import org.spikering.app.report.ResultFolder;
+import org.spikering.app.report.RunRecords;
 import org.spikering.app.reservoir.ScalingStudy;
 import org.spikering.reservoir.analysis.SpikingChaos;
 import org.spikering.reservoir.bench.LsmMemory;
@@ -51,8 +53,9 @@ public final class ReservoirCommand implements Runnable {
         String topology = "gaussian";
         @Option(names = "--seed", description = "seed (default 1)")
         long seed = 1;
-        @Option(names = "--out", description = "output folder (default spikering-out/reservoir)")
-        Path out = Path.of("spikering-out", "reservoir");
+        @Option(names = "--out", description = "output folder (default spikering-out/reservoir/<benchmark>); replaced "
+                + "as a whole when the run completes (a new, empty or earlier result folder)")
+        Path out;
 
         EsnParameters params() {
             return new EsnParameters(size, rho, connectivity, inputScaling, leak, 0.0,
@@ -61,9 +64,17 @@ public final class ReservoirCommand implements Runnable {
         }
     }
 
-    private static void emit(final Path dir, final String name, final Map<String, Object> r) {
-        Json.write(dir.resolve(name + ".json"), r);
+    /** Writes {@code <name>.json}, commits the result folder (the JSON and the plot {@code png}) and prints the JSON line. */
+    private static void emit(final ResultFolder folder, final String command, final String name, final String png,
+                             final Map<String, Object> r) {
+        Json.write(folder.file(name + ".json"), r);
+        folder.commit(command, name + ".json", png);
         System.out.println(Json.oneLine(r));
+    }
+
+    /** The result folder {@code out}, or {@code spikering-out/reservoir/<bench>} if not given. */
+    private static ResultFolder open(final Path out, final String bench) {
+        return ResultFolder.open("--out", out != null ? out : Path.of("spikering-out", "reservoir", bench));
     }
 
     private static double[] range(final int n) {
@@ -90,6 +101,12 @@ public final class ReservoirCommand implements Runnable {
 
         @Override
         public Integer call() {
+            try (ResultFolder folder = open(esn.out, "mc")) {
+                return compute(folder);
+            }
+        }
+
+        private Integer compute(final ResultFolder folder) {
             if (!(ridge >= 0) || Double.isInfinite(ridge)) {
                 throw new IllegalArgumentException("--ridge = " + ridge + ": must be a finite number >= 0");
             }
@@ -107,8 +124,8 @@ public final class ReservoirCommand implements Runnable {
             m.put("mc_per_delay", r.perDelay());
             Plots.savePng(Plots.lineChart("Memory capacity " + String.format("%.2f", r.capacity()) + " (N = " + esn.size + ")",
                     "delay k", "r^2", new Plots.Series("MC_k", range(r.perDelay().length), r.perDelay())),
-                    esn.out.resolve("mc.png"));
-            emit(esn.out, "mc", m);
+                    folder.file("mc.png"));
+            emit(folder, "reservoir mc", "mc", "mc.png", m);
             return 0;
         }
     }
@@ -127,6 +144,12 @@ public final class ReservoirCommand implements Runnable {
 
         @Override
         public Integer call() {
+            try (ResultFolder folder = open(esn.out, "narma")) {
+                return compute(folder);
+            }
+        }
+
+        private Integer compute(final ResultFolder folder) {
             final EchoStateNetwork net = new EchoStateNetwork(esn.params(), 1);
             final Narma10.Result r = Narma10.run(net, length, washout, test, esn.seed);
             final Map<String, Object> m = new LinkedHashMap<>();
@@ -141,8 +164,8 @@ public final class ReservoirCommand implements Runnable {
             Plots.savePng(Plots.lineChart("NARMA-10, test NRMSE " + String.format("%.3f", r.testNrmse()), "test step", "y",
                     new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
                     new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(r.prediction(), show))),
-                    esn.out.resolve("narma.png"));
-            emit(esn.out, "narma", m);
+                    folder.file("narma.png"));
+            emit(folder, "reservoir narma", "narma", "narma.png", m);
             return 0;
         }
     }
@@ -155,6 +178,12 @@ public final class ReservoirCommand implements Runnable {
 
         @Override
         public Integer call() {
+            try (ResultFolder folder = open(esn.out, "mackey-glass")) {
+                return compute(folder);
+            }
+        }
+
+        private Integer compute(final ResultFolder folder) {
             final EchoStateNetwork net = new EchoStateNetwork(esn.params(), 1);
             final MackeyGlass.Result r = MackeyGlass.run(net, 5200, 200, 1000);
             final Map<String, Object> m = new LinkedHashMap<>();
@@ -166,8 +195,8 @@ public final class ReservoirCommand implements Runnable {
             Plots.savePng(Plots.lineChart("Mackey-Glass, test NRMSE " + String.format("%.2e", r.testNrmse()), "test step", "x",
                     new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
                     new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(r.prediction(), show))),
-                    esn.out.resolve("mackey_glass.png"));
-            emit(esn.out, "mackey_glass", m);
+                    folder.file("mackey_glass.png"));
+            emit(folder, "reservoir mackey-glass", "mackey_glass", "mackey_glass.png", m);
             return 0;
         }
     }
@@ -192,11 +221,18 @@ public final class ReservoirCommand implements Runnable {
         int delays = 10;
         @Option(names = "--seed", description = "seed (default 1)")
         long seed = 1;
-        @Option(names = "--out", description = "output folder (default spikering-out/reservoir)")
-        Path out = Path.of("spikering-out", "reservoir");
+        @Option(names = "--out", description = "output folder (default spikering-out/reservoir/<benchmark>); replaced "
+                + "as a whole when the run completes (a new, empty or earlier result folder)")
+        Path out;
 
         @Override
         public Integer call() {
+            try (ResultFolder folder = open(out, "lsm")) {
+                return compute(folder);
+            }
+        }
+
+        private Integer compute(final ResultFolder folder) {
             if (!(tauMs > 0) || Double.isInfinite(tauMs)) {
                 throw new IllegalArgumentException("--tau = " + tauMs + " ms: must be a finite number > 0");
             }
@@ -232,8 +268,8 @@ public final class ReservoirCommand implements Runnable {
             m.put("wall_s", mc.wallSeconds());
             Plots.savePng(Plots.lineChart("LSM perturbation separation (gain " + gain + ")", "samples after perturbation (" + sampleMs + " ms)",
                     "distance / sqrt(N)", new Plots.Series("separation", range(chaos.separation().length), chaos.separation())),
-                    out.resolve("lsm_separation.png"));
-            emit(out, "lsm", m);
+                    folder.file("lsm_separation.png"));
+            emit(folder, "reservoir lsm", "lsm", "lsm_separation.png", m);
             return 0;
         }
     }
@@ -254,11 +290,18 @@ public final class ReservoirCommand implements Runnable {
         Integer samples;
         @Option(names = "--seed", description = "seed (default 1)")
         long seed = 1;
-        @Option(names = "--out", description = "output folder (default spikering-out/reservoir)")
-        Path out = Path.of("spikering-out", "reservoir");
+        @Option(names = "--out", description = "output folder (default spikering-out/reservoir/<benchmark>); replaced "
+                + "as a whole when the run completes (a new, empty or earlier result folder)")
+        Path out;
 
         @Override
         public Integer call() {
+            try (ResultFolder folder = open(out, "bits-" + kind)) {
+                return compute(folder);
+            }
+        }
+
+        private Integer compute(final ResultFolder folder) {
             final boolean esn = "esn".equals(kind);
             if (!esn && !"lsm".equals(kind)) {
                 throw new IllegalArgumentException("--kind = '" + kind + "': must be one of [esn, lsm]");
@@ -300,11 +343,11 @@ public final class ReservoirCommand implements Runnable {
             }
             m.put("xor_accuracy_by_delay", acc);
             Plots.savePng(Plots.lineChart("Delayed XOR accuracy (" + kind + ")", "delay d (samples)", "test accuracy",
-                    new Plots.Series("xor", lags, acc)), out.resolve("bits_" + kind + ".png"));
+                    new Plots.Series("xor", lags, acc)), folder.file("bits_" + kind + ".png"));
             m.put("nback_bound_nothing_learned", 0.6616);
             m.put("nback_bound_4_back_learned", 0.5192);
             m.put("nback_bound_both_learned", 0.4545);
-            emit(out, "bits_" + kind, m);
+            emit(folder, "reservoir bits", "bits_" + kind, "bits_" + kind + ".png", m);
             return 0;
         }
     }
@@ -313,6 +356,9 @@ public final class ReservoirCommand implements Runnable {
     @Command(name = "scaling", mixinStandardHelpOptions = true,
             description = "Sweep size and gain over seeds; table and plots of performance, memory and Lyapunov exponent / separation.")
     static final class Scaling implements Callable<Integer> {
+        /** The result set of the scaling study. */
+        static final String[] SCALING_FILES = {"scaling.csv", "perf_vs_size.png", "perf_vs_gain.png", "chaos_vs_gain.png",
+            "memory_vs_size.png"};
         @Option(names = "--kind", description = "esn or lsm (default esn)")
         String kind = "esn";
         @Option(names = "--sizes", split = ",", description = "sizes (default esn 50,100,200,400,800; lsm 135,270,540)")
@@ -321,7 +367,8 @@ public final class ReservoirCommand implements Runnable {
         List<Double> gains;
         @Option(names = "--seeds", description = "seeds per point (default 3)")
         int seeds = 3;
-        @Option(names = "--out", description = "output folder (default spikering-out/scaling)")
+        @Option(names = "--out", description = "output folder (default spikering-out/scaling); replaced as a whole when the "
+                + "study completes; a study killed half-way and started again with the same settings reuses its completed runs")
         Path out = Path.of("spikering-out", "scaling");
 
         @Override
@@ -335,14 +382,28 @@ public final class ReservoirCommand implements Runnable {
             }
             final List<Integer> n = sizes != null ? sizes : esn ? List.of(50, 100, 200, 400, 800) : List.of(135, 270, 540);
             final List<Double> g = gains != null ? gains : esn ? List.of(0.5, 0.8, 0.95, 1.1, 1.4) : List.of(0.05, 0.1, 0.2, 0.5, 1.0);
-            final ScalingStudy.Table t = esn ? ScalingStudy.esn(n, g, seeds, System.err) : ScalingStudy.lsm(n, g, seeds, System.err);
-            t.write(out);
-            final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("study", "scaling_" + kind);
-            m.put("rows", t.rows().size());
-            m.put("table", out.resolve("scaling.csv").toString());
-            System.out.println(Json.oneLine(m));
-            return 0;
+            try (ResultFolder folder = ResultFolder.open("--out", out)) {
+                final com.fasterxml.jackson.databind.node.ObjectNode settings = Json.object();
+                settings.put("study", "scaling_" + kind);
+                settings.putPOJO("sizes", n);
+                settings.putPOJO("gains", g);
+                settings.put("seeds", seeds);
+                final RunRecords records = RunRecords.open(folder.checkpointDir(),
+                        Json.MAPPER.valueToTree(settings), System.err);
+                final ScalingStudy.Table t = esn ? ScalingStudy.esn(n, g, seeds, System.err, records)
+                        : ScalingStudy.lsm(n, g, seeds, System.err, records);
+                if (records.reused() > 0) {
+                    System.err.printf("spikering: reused %d runs of an interrupted study with the same settings%n", records.reused());
+                }
+                t.write(folder.dir());
+                folder.commit("reservoir scaling", SCALING_FILES);
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("study", "scaling_" + kind);
+                m.put("rows", t.rows().size());
+                m.put("table", folder.target().resolve("scaling.csv").toString());
+                System.out.println(Json.oneLine(m));
+                return 0;
+            }
         }
     }
 }

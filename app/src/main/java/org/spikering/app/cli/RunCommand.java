@@ -12,6 +12,7 @@ import org.spikering.app.bench.PopulationStatisticsReport;
 import org.spikering.app.report.HardwareBlock;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
+import org.spikering.app.report.ResultFolder;
 import org.spikering.hw.counters.OperationCounters;
 import org.spikering.hw.energy.EnergyModel;
 import org.spikering.sim.Engine;
@@ -34,6 +35,12 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Simulate a balanced network (default: CUBA, 4000 neurons, 1 s) and write spikes, rates and plots.")
 public final class RunCommand implements Callable<Integer> {
+
+    /** The result set of {@code run}: complete when all six are present ({@link ResultFolder}). */
+    static final String[] RESULT_FILES = {"spikes.csv", "rates.csv", "vm.csv", "summary.json", "raster.png", "rate.png"};
+    /** The result set of {@code run --network pd14}: the six files and the per-neuron and per-pair statistics. */
+    static final String[] PD14_RESULT_FILES = {"spikes.csv", "rates.csv", "vm.csv", "summary.json", "raster.png", "rate.png",
+        "neuron_statistics.csv", "pair_correlations.csv"};
 
     /** PD14 statistics leave out the first 500 ms (NEST's t_presim). */
     private static final double PD14_DISCARD_MS = 500.0;
@@ -76,8 +83,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--update", description = "clock or event, default clock")
     String update = "clock";
 
-    @Option(names = "--out", description = "output folder, default spikering-out")
-    Path out = Path.of("spikering-out");
+    @Option(names = "--out", description = "output folder, default spikering-out/run; replaced as a whole when the run "
+            + "completes (a new, empty or earlier result folder)")
+    Path out = Path.of("spikering-out", "run");
 
     @Override
     public Integer call() {
@@ -100,6 +108,12 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--seconds = " + seconds + ": must be > 0.5 for pd14 (its first 500 ms are"
                     + " discarded from the statistics)");
         }
+        try (ResultFolder folder = ResultFolder.open("--out", out)) {
+            return simulateAndWrite(eng, mode, folder);
+        }
+    }
+
+    private Integer simulateAndWrite(final Engine eng, final UpdateMode mode, final ResultFolder folder) {
         final Network net;
         switch (network) {
             case "cuba":
@@ -110,7 +124,9 @@ public final class RunCommand implements Callable<Integer> {
                 break;
             case "pd14":
                 net = Pd14Network.build(new Pd14Network.Options(scale == null ? 0.1 : scale, scale == null ? 0.1 : scale,
-                        pd14Drive, pd14V0, thalamus, Pd14Network.RateVector.INM6), seed);
+                        Cli.parseEnum(Pd14Network.Drive.class, "--drive", drive),
+                        Cli.parseEnum(Pd14Network.InitialPotential.class, "--v0", v0), thalamus,
+                        Pd14Network.RateVector.INM6), seed);
                 break;
             default:
                 throw new IllegalArgumentException("--network = '" + network + "': must be one of [cuba, brunel, pd14]");
@@ -130,21 +146,25 @@ public final class RunCommand implements Callable<Integer> {
             summary = sim.summary();
         }
         final double binMs = 5.0;
-        spikes.writeCsv(out.resolve("spikes.csv"));
-        rates.writeCsv(out.resolve("rates.csv"), binMs);
-        vm.writeCsv(out.resolve("vm.csv"));
+        Json.finite("mean rate", summary.meanRateHz());
+        spikes.writeCsv(folder.file("spikes.csv"));
+        rates.writeCsv(folder.file("rates.csv"), binMs);
+        vm.writeCsv(folder.file("vm.csv"));
+        final boolean pd14 = "pd14".equals(network);
         final PopulationStatisticsReport stats = pd14
                 ? new PopulationStatisticsReport(net, spikes, PD14_DISCARD_MS, seconds * 1000.0) : null;
         if (stats != null) {
-            stats.writeCsv(out.resolve("neuron_statistics.csv"));
-            stats.writeCorrelationsCsv(out.resolve("pair_correlations.csv"));
+            stats.writeCsv(folder.file("neuron_statistics.csv"));
+            stats.writeCorrelationsCsv(folder.file("pair_correlations.csv"));
         }
-        writeSummary(net, summary, out.resolve("summary.json"), EnergyModel.loihiWith(energy), stats);
-        writeRaster(net, spikes, out.resolve("raster.png"));
-        writeRatePlot(net, rates, binMs, out.resolve("rate.png"));
+        writeSummary(net, summary, folder.file("summary.json"), EnergyModel.loihiWith(energy), stats);
+        writeRaster(net, spikes, folder.file("raster.png"));
+        writeRatePlot(net, rates, binMs, folder.file("rate.png"));
+        final String[] files = pd14 ? PD14_RESULT_FILES : RESULT_FILES;
+        folder.commit("run", files);
         final Map<String, Object> line = new LinkedHashMap<>(BenchResult.fields(network, 0, summary, cfg.threads()));
         line.remove("build_time_s");
-        line.put("output", out.toAbsolutePath().toString());
+        line.put("output", folder.target().toString());
         System.out.printf("network      %s (%d neurons, %d synapses, %.2f bytes/synapse)%n", network,
                 summary.neurons(), summary.synapses(), summary.bytesPerSynapse());
         System.out.printf("simulated    %.3f s in %.3f s wall (%s engine, partition threads: %d, %s update)%n",
@@ -161,9 +181,7 @@ public final class RunCommand implements Callable<Integer> {
                         p.meanCv(), p.neurons(), PD14_DISCARD_MS);
             }
         }
-        System.out.printf("wrote        %s/{spikes.csv, rates.csv, vm.csv, summary.json, raster.png, rate.png%s}%n",
-                out.toAbsolutePath(), stats != null ? ", neuron_statistics.csv, pair_correlations.csv" : "");
-        Json.finite("mean rate", summary.meanRateHz());
+        System.out.printf("wrote        %s/{%s}%n", folder.target(), String.join(", ", files));
         return 0;
     }
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             BenchCommand.class,
             TrainCommand.class,
+            EvalCommand.class,
             GradientsCommand.class,
             ReservoirCommand.class,
             HardwareCommand.class,
