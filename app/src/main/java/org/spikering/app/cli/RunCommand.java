@@ -220,7 +220,10 @@ public final class RunCommand implements Callable<Integer> {
             t[k] = spikes.step(k) * net.dtMs();
             id[k] = spikes.globalId(k);
         }
-        Plots.savePng(Plots.raster("Spike raster (E: 0-" + (net.populations().get(0).size() - 1) + ", I above)", t, id, n), file);
+        final String title = net.populations().size() == 2
+                ? "Spike raster (E: 0-" + (net.populations().get(0).size() - 1) + ", I above)"
+                : "Spike raster (ids from bottom: " + String.join(", ", net.populations().stream().map(p -> p.name()).toList()) + ")";
+        Plots.savePng(Plots.raster(title, t, id, n), file);
     }
 
     private static void writeRatePlot(final Network net, final PopulationRateRecorder rates, final double binMs,
