@@ -33,29 +33,47 @@ public final class GradientsCommand implements Callable<Integer> {
     @Option(names = "--write-json", description = "Write network, batch, all gradients and the comparison to this file.")
     Path writeJson;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random feedback when the JSON has none.")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random feedback when the JSON has none; any integer.")
     long seed;
 
     @Option(names = "--bench", description = "Print iterations/s of event, dense e-prop and BPTT as one JSON line.")
     boolean bench;
 
-    @Option(names = "--bench-iterations", defaultValue = "20", description = "Timed iterations per computation.")
+    @Option(names = "--bench-iterations", defaultValue = "20", description = "Timed iterations per computation with --bench, in [1, 100000]. Default: ${DEFAULT-VALUE}")
     int benchIterations;
+
+    /** Largest document read with --network-json, bytes (it is parsed in memory). */
+    static final long MAX_JSON_BYTES = 1L << 30;
 
     @Override
     public Integer call() {
         try {
+            final var parsed = spec.commandLine().getParseResult();
+            Check.range("--bench-iterations", benchIterations, 1, 100_000);
             if (bench) {
+                for (String opt : new String[] {"--task", "--network-json", "--write-json", "--seed"}) {
+                    if (parsed.hasMatchedOption(opt)) {
+                        throw new IllegalArgumentException(opt + " with --bench: --bench times its own NEST sine-wave"
+                                + " setup and writes nothing; leave " + opt + " out");
+                    }
+                }
                 System.out.println(Json.oneLine(EpropBench.run(Math.max(3, benchIterations / 4), benchIterations)));
                 return 0;
             }
+            if (parsed.hasMatchedOption("--bench-iterations")) {
+                throw new IllegalArgumentException("--bench-iterations = " + benchIterations + " without --bench: leave it"
+                        + " out or add --bench");
+            }
+            if (writeJson != null) {
+                Check.outputFile("--write-json", writeJson);
+            }
             GradientsRun run;
             if (networkJson != null) {
-                if (!java.nio.file.Files.isReadable(networkJson)) {
-                    throw new IllegalArgumentException("--network-json = '" + networkJson
-                            + "': must be a readable JSON file in the format of --write-json (missing or unreadable)");
+                if (parsed.hasMatchedOption("--task")) {
+                    throw new IllegalArgumentException("--task = '" + task + "' with --network-json: the file gives"
+                            + " the network and batch; give one of them");
                 }
-                run = GradientsRun.fromJson(Json.read(networkJson, JsonNode.class), seed);
+                run = fromFile(networkJson, seed);
             } else if ("sine".equals(task)) {
                 run = GradientsRun.nestSine();
             } else {
@@ -69,10 +87,40 @@ public final class GradientsCommand implements Callable<Integer> {
                 System.out.println("wrote " + writeJson);
             }
             return 0;
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException e) {
             // the same line as spikering's shared handler, also when this command runs on its own
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": error: " + e.getMessage());
-            return 2;
+            spec.commandLine().getErr().println(SpikeringCli.usageError(spec, e.getMessage()));
+            return SpikeringCli.EXIT_BAD_INPUT;
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println(SpikeringCli.errorLine(spec, e.getMessage()));
+            return SpikeringCli.EXIT_BAD_INPUT;
+        }
+    }
+
+    /** Reads --network-json; every problem with the file is an error naming it. */
+    private static GradientsRun fromFile(final Path file, final long seed) {
+        Check.inputFile("--network-json", file, "a JSON file in the format of --write-json");
+        final String shown = "--network-json = '" + file + "'";
+        try {
+            if (java.nio.file.Files.size(file) > MAX_JSON_BYTES) {
+                throw new IllegalArgumentException(shown + ": larger than " + MAX_JSON_BYTES + " bytes");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(shown + ": cannot be read: " + e.getMessage());
+        }
+        final JsonNode doc;
+        try {
+            doc = Json.read(file, JsonNode.class);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException(shown + ": not valid JSON: " + e.getCause().getMessage());
+        }
+        if (doc == null || !doc.isObject()) {
+            throw new IllegalArgumentException(shown + ": must hold a JSON object with 'network' and 'batch'");
+        }
+        try {
+            return GradientsRun.fromJson(doc, seed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(shown + ": " + e.getMessage());
         }
     }
 }

@@ -22,25 +22,40 @@ public final class HardwareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("hw: choose a sub-command: map, study (see --help)");
-        return 2;
+        throw new IllegalArgumentException("give a sub-command: map or study");
     }
 
+    /** Largest size factor of {@code hw map} (Brunel: 1.25e9 neurons; counts stay within int). */
+    static final double MAX_MAP_SCALE = 100_000;
+    /** Largest delay of {@code hw map}, ms. */
+    static final double MAX_DELAY_MS = 10_000;
+
     /** Maps a benchmark network onto a chip and prints what does not fit. */
-    @Command(name = "map", mixinStandardHelpOptions = true, description = "Map a network onto a chip description.")
+    @Command(name = "map", mixinStandardHelpOptions = true,
+            description = "Map a network onto a chip description; exit code 1 if it does not fit.")
     static final class Map implements Callable<Integer> {
-        @Option(names = "--chip", defaultValue = "loihi", description = "loihi, spinnaker or a JSON file")
+        @Option(names = "--chip", defaultValue = "loihi", description = "loihi, spinnaker or a chip description JSON file"
+                + " (the fields of ChipDescription). Default: ${DEFAULT-VALUE}")
         String chip;
-        @Option(names = "--network", defaultValue = "brunel", description = "cuba or brunel")
+        @Option(names = "--network", defaultValue = "brunel", description = "cuba or brunel. Default: ${DEFAULT-VALUE}")
         String network;
-        @Option(names = "--scale", defaultValue = "1.0", description = "network size factor")
+        @Option(names = "--scale", defaultValue = "1.0", description = "network size factor, in (0, 100000]. Default: ${DEFAULT-VALUE}")
         double scale;
-        @Option(names = "--delay-ms", defaultValue = "1.5", description = "largest synaptic delay (ms)")
+        @Option(names = "--delay-ms", defaultValue = "1.5", description = "largest synaptic delay (ms), in (0, 10000]."
+                + " Default: ${DEFAULT-VALUE}")
         double delayMs;
 
         @Override
-        public Integer call() throws Exception {
-            final ChipMapper.Report r = ChipMapper.map(network(network, scale, delayMs), ChipDescription.byName(chip));
+        public Integer call() {
+            Check.rangeOpenLow("--delay-ms", delayMs, 0, MAX_DELAY_MS);
+            final NetworkDescription net = network(network, scale, delayMs);
+            final ChipDescription c;
+            try {
+                c = ChipDescription.byName(chip);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("--chip = '" + chip + "': cannot be read: " + e.getMessage());
+            }
+            final ChipMapper.Report r = ChipMapper.map(net, c);
             System.out.print(r.format());
             return r.fits() ? 0 : 1;
         }
@@ -52,9 +67,7 @@ public final class HardwareCommand implements Callable<Integer> {
      * connection probability fixed for CUBA, in-degree fixed for Brunel.
      */
     static NetworkDescription network(String name, double scale, double delayMs) {
-        if (!(scale > 0)) {
-            throw new IllegalArgumentException("--scale = " + scale + ": must be > 0");
-        }
+        Check.rangeOpenLow("--scale", scale, 0, MAX_MAP_SCALE);
         switch (name) {
             case "cuba": {
                 final int ne = (int) Math.round(3200 * scale);
@@ -78,46 +91,82 @@ public final class HardwareCommand implements Callable<Integer> {
                 return new NetworkDescription(List.of(new Population("E", ne), new Population("I", ni)), pr);
             }
             default:
-                throw new IllegalArgumentException("--network = " + name + ": must be cuba or brunel");
+                throw new IllegalArgumentException("--network = '" + name + "': must be one of [cuba, brunel]");
         }
     }
 
     /** The plasticity-sparsity study. */
     @Command(name = "study", mixinStandardHelpOptions = true, description = "Sweep plastic fraction x weight bits x rounding.")
     static final class Study implements Callable<Integer> {
-        @Option(names = "--task", defaultValue = "evidence", description = "evidence, nback, sine (sine-bellec)")
+        @Option(names = "--task", defaultValue = "evidence",
+                description = "evidence, dms, nback, sine or sine-bellec (sine = sine-bellec). Default: ${DEFAULT-VALUE}")
         String task;
-        @Option(names = "--fractions", defaultValue = "1,0.5,0.2,0.1,0.05,0.01", split = ",")
+        @Option(names = "--fractions", defaultValue = "1,0.5,0.2,0.1,0.05,0.01", split = ",",
+                description = "plastic fractions of the recurrent and input synapses, each in (0, 1], each once (the"
+                    + " readout-only row is always run). Default: ${DEFAULT-VALUE}")
         double[] fractions;
-        @Option(names = "--bits", defaultValue = "32,8,6,4,2", split = ",")
+        @Option(names = "--bits", defaultValue = "32,8,6,4,2", split = ",",
+                description = "weight bits, each 32 (float) or in [2, 16], each once. Default: ${DEFAULT-VALUE}")
         int[] bits;
-        @Option(names = "--rounding", defaultValue = "nearest,stochastic", split = ",")
+        @Option(names = "--rounding", defaultValue = "nearest,stochastic", split = ",",
+                description = "rounding of the quantised runs, each nearest, stochastic or truncate, each once."
+                    + " Default: ${DEFAULT-VALUE}")
         String[] rounding;
-        @Option(names = "--seeds", defaultValue = "3", description = "seeds (mean and sd over them)")
+        @Option(names = "--seeds", defaultValue = "3", description = "seeds (mean and sd over them), in [1, 1000]")
         int seeds;
-        @Option(names = "--iterations", defaultValue = "150", description = "updates per run (default 150: float e-prop "
-                + "reaches ~0.88 held-out accuracy on evidence accumulation; the full default grid takes about an hour)")
+        @Option(names = "--iterations", defaultValue = "150", description = "updates per run, in [1, 10000000] (default 150:"
+                + " float e-prop reaches ~0.88 held-out accuracy on evidence accumulation; the full default grid takes about an hour)")
         int iterations;
-        @Option(names = "--batch", defaultValue = "16", description = "sequences per update (default 16)")
+        @Option(names = "--batch", defaultValue = "16", description = "sequences per update, >= 1 and fitting the memory (default 16)")
         int batch;
         @Option(names = "--energy", description = "per-operation energies in pJ replacing the Loihi defaults, "
                 + "e.g. synop=20,neuron=50 (keys synop, neuron, weight, spike)")
         String energy;
-        @Option(names = "--test-batch", defaultValue = "128", description = "held-out test sequences per seed")
+        @Option(names = "--test-batch", defaultValue = "128", description = "held-out test sequences per seed, >= 1 and"
+                + " fitting the memory (default 128)")
         int testBatch;
-        @Option(names = "--out", defaultValue = "spikering-out/hw-study", description = "output folder")
+        @Option(names = "--out", defaultValue = "spikering-out/hw-study", description = "output folder, created if missing."
+                + " Default: ${DEFAULT-VALUE}")
         Path out;
 
         @Override
         public Integer call() {
+            Check.choice("--task", task, "evidence", "dms", "nback", "sine", "sine-bellec");
             final String t = "sine".equals(task) ? "sine-bellec" : task;
+            final List<Double> fr = new ArrayList<>();
+            for (double f : fractions) {
+                Check.rangeOpenLow("--fractions", f, 0, 1);
+                fr.add(f);
+            }
+            Check.distinct("--fractions", fr);
+            final List<Integer> bs = new ArrayList<>();
+            for (int b : bits) {
+                if (b != 32 && (b < 2 || b > 16)) {
+                    throw new IllegalArgumentException("--bits = " + b + ": each must be 32 (float) or in [2, 16]");
+                }
+                bs.add(b);
+            }
+            Check.distinct("--bits", bs);
             final List<Rounding> rs = new ArrayList<>();
             for (String s : rounding) {
-                rs.add(Rounding.parse(s));
+                try {
+                    rs.add(Rounding.parse(s));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--rounding = '" + s + "': must be one of [nearest, stochastic, truncate]");
+                }
             }
+            Check.distinct("--rounding", rs);
+            Check.range("--seeds", seeds, 1, 1000);
+            Check.range("--iterations", iterations, 1, TrainCommand.MAX_ITERATIONS);
+            Check.range("--batch", batch, 1, TrainCommand.MAX_BATCH);
+            Check.range("--test-batch", testBatch, 1, TrainCommand.MAX_BATCH);
+            final EnergyModel energyModel = EnergyModel.loihiWith(energy);
+            Check.outputFolder("--out", out);
+            MemoryBudget.require("--batch = " + batch + ", --test-batch = " + testBatch + " (task " + t + ")",
+                    TrainCommand.trainingBytes(org.spikering.app.task.TaskPreset.of(t, 1000), batch, testBatch));
             final long t0 = System.nanoTime();
             PlasticityStudy.run(new PlasticityStudy.Settings(t, fractions, bits, rs, seeds, iterations, batch, testBatch,
-                    EnergyModel.loihiWith(energy)), out, System.out);
+                    energyModel), out, System.out);
             System.out.printf("wrote %s, study.json, loss.png, accuracy.png, energy.png, synops.png (wall time %.1f s)%n",
                     out.resolve("study.csv"), (System.nanoTime() - t0) / 1e9);
             return 0;

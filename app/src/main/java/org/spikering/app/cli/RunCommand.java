@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikering.app.bench.BenchResult;
-import org.spikering.app.bench.BrunelNetwork;
-import org.spikering.app.bench.CubaNetwork;
 import org.spikering.app.report.HardwareBlock;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
@@ -37,50 +35,55 @@ public final class RunCommand implements Callable<Integer> {
             + "e.g. synop=20,neuron=50 (keys synop, neuron, weight, spike)")
     String energy;
 
-    @Option(names = "--network", description = "cuba or brunel, default cuba")
+    @Option(names = "--network", description = "cuba or brunel, default cuba (brunel: delta synapses, --update event possible)")
     String network = "cuba";
 
-    @Option(names = "--scale", description = "fraction of the full size, default 1 for cuba, 0.2 for brunel")
+    @Option(names = "--scale", description = "fraction of the full size (cuba 4000, brunel 12500 neurons), default 1 for cuba, 0.2 for brunel")
     Double scale;
 
-    @Option(names = "--seconds", description = "simulated seconds, default 1")
+    @Option(names = "--seconds", description = "simulated seconds, in [0.01, 3600], default 1")
     double seconds = 1.0;
 
-    @Option(names = "--threads", description = "partition threads, default 1")
+    @Option(names = "--threads", description = "partition threads of the disruptor engine, in [1, 256], default 1")
     int threads = 1;
 
     @Option(names = "--seed", description = "seed, default 42")
     long seed = 42;
 
-    @Option(names = "--engine", description = "disruptor or reference, default disruptor")
+    @Option(names = "--engine", description = "disruptor or reference (single thread), default disruptor")
     String engine = "disruptor";
 
-    @Option(names = "--update", description = "clock or event, default clock")
+    @Option(names = "--update", description = "clock or event (brunel only: needs delta synapses), default clock")
     String update = "clock";
 
-    @Option(names = "--out", description = "output folder, default spikering-out")
+    @Option(names = "--out", description = "output folder (created if missing), default spikering-out")
     Path out = Path.of("spikering-out");
+
+    /** Shortest run: two 5 ms bins of the rate plot. */
+    static final double MIN_SECONDS = 0.01;
+    /** Longest run, simulated seconds. */
+    static final double MAX_SECONDS = 3600;
+    /** Most partition threads. */
+    static final int MAX_THREADS = 256;
 
     @Override
     public Integer call() {
-        if (!(seconds > 0) || seconds > 3600) {
-            throw new IllegalArgumentException("--seconds = " + seconds + ": must be in (0, 3600]");
-        }
+        Check.range("--seconds", seconds, MIN_SECONDS, MAX_SECONDS);
+        Check.range("--threads", threads, 1, MAX_THREADS);
         final Engine eng = Cli.parseEnum(Engine.class, "--engine", engine);
         final UpdateMode mode = Cli.parseEnum(UpdateMode.class, "--update", update);
-        EnergyModel.loihiWith(energy); // validate before simulating
-        final Network net;
-        switch (network) {
-            case "cuba":
-                net = CubaNetwork.build((int) Math.round(CubaNetwork.FULL_SIZE * (scale == null ? 1.0 : scale)), seed);
-                break;
-            case "brunel":
-                net = BrunelNetwork.build(scale == null ? 0.2 : scale, seed);
-                break;
-            default:
-                throw new IllegalArgumentException("--network = '" + network + "': must be one of [cuba, brunel]");
+        if (eng == Engine.REFERENCE && threads != 1) {
+            throw new IllegalArgumentException("--threads = " + threads + " with --engine = 'reference': the reference"
+                    + " engine runs one thread; use --threads 1 or --engine disruptor");
         }
-        final SimulationConfig cfg = new SimulationConfig(eng, eng == Engine.REFERENCE ? 1 : threads, mode);
+        EnergyModel.loihiWith(energy); // validate before simulating
+        final double sc = scale == null ? ("brunel".equals(network) ? 0.2 : 1.0) : scale;
+        final BenchmarkNetwork choice = BenchmarkNetwork.of(network, "--network", sc, "--scale = " + sc);
+        choice.checkUpdate(mode, "--network");
+        Check.outputFolder("--out", out);
+        choice.checkMemory("--scale = " + sc + ", --seconds = " + seconds, seconds);
+        final Network net = choice.build(seed);
+        final SimulationConfig cfg = new SimulationConfig(eng, threads, mode);
         final SimulationSummary summary;
         final SpikeRecorder spikes;
         final PopulationRateRecorder rates;

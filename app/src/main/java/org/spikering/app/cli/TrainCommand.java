@@ -10,7 +10,9 @@ import org.spikering.hw.energy.EnergyModel;
 import org.spikering.plasticity.train.Computation;
 import org.spikering.plasticity.train.LearningRule;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code spikering train}: trains a task with a learning rule and writes the learning curve. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -28,48 +30,77 @@ public final class TrainCommand implements Callable<Integer> {
             + "e.g. synop=20,neuron=50 (keys synop, neuron, weight, spike)")
     String energy;
 
-    @Option(names = "--computation", description = "event, event-stepwise, dense or engine (default event)")
+    @Option(names = "--computation", description = "event, event-stepwise, dense or engine (default event; not with --rule bptt)")
     String computation = "event";
 
-    @Option(names = "--iterations", description = "updates (default: the task's)")
+    @Option(names = "--iterations", description = "updates, in [1, 10000000] (default: the task's)")
     Integer iterations;
 
-    @Option(names = "--batch", description = "sequences per update (default: the task's)")
+    @Option(names = "--batch", description = "sequences per update, >= 1 and fitting the memory (default: the task's)")
     Integer batch;
 
-    @Option(names = "--lr", description = "learning rate (default: the task's)")
+    @Option(names = "--lr", description = "learning rate, in (0, 1] (default: the task's)")
     Double lr;
 
-    @Option(names = "--seed", description = "seed (default 1)")
+    @Option(names = "--seed", description = "seed, any integer (default 1)")
     long seed = 1;
 
-    @Option(names = "--eval-every", description = "test-accuracy evaluation interval (default 10)")
+    @Option(names = "--eval-every", description = "test-accuracy evaluation interval in updates, >= 1 (default 10)")
     int evalEvery = 10;
 
-    @Option(names = "--test-batch", description = "test sequences (default 128)")
+    @Option(names = "--test-batch", description = "held-out test sequences, >= 1 and fitting the memory (default 128)")
     int testBatch = 128;
 
     @Option(names = "--weight-clip", description = "clip weights to [-c, c] after each update (default 100, NEST's; Infinity = none)")
     double weightClip = 100;
 
-    @Option(names = "--out", description = "output folder (default spikering-out/train-<task>-<rule>)")
+    @Option(names = "--out", description = "output folder, created if missing (default spikering-out/train-<task>-<rule>)")
     Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Most updates of one run. */
+    static final int MAX_ITERATIONS = 10_000_000;
+    /** Most sequences per batch (memory is checked as well). */
+    static final int MAX_BATCH = 1_000_000;
+    /** Largest learning rate: Adam moves each weight by about lr per update, SGD by lr times the gradient. */
+    static final double MAX_LR = 1.0;
 
     @Override
     public Integer call() {
         final LearningRule r = Cli.parseEnum(LearningRule.class, "--rule", rule);
         final Computation c = Cli.parseEnum(Computation.class, "--computation", computation);
-        if (evalEvery < 1 || testBatch < 1) {
-            throw new IllegalArgumentException("--eval-every = " + evalEvery + ", --test-batch = " + testBatch + ": both must be >= 1");
+        if (r == LearningRule.BPTT && spec.commandLine().getParseResult().hasMatchedOption("--computation")) {
+            throw new IllegalArgumentException("--computation = '" + computation + "' with --rule = '" + rule
+                    + "': BPTT has one computation (exact backpropagation through time); leave --computation out");
         }
+        if (iterations != null) {
+            Check.range("--iterations", iterations, 1, MAX_ITERATIONS);
+        }
+        if (batch != null) {
+            Check.range("--batch", batch, 1, MAX_BATCH);
+        }
+        if (lr != null) {
+            Check.rangeOpenLow("--lr", lr, 0, MAX_LR);
+        }
+        Check.range("--eval-every", evalEvery, 1, MAX_ITERATIONS);
+        Check.range("--test-batch", testBatch, 1, MAX_BATCH);
+        if (!(weightClip > 0)) {
+            throw new IllegalArgumentException("--weight-clip = " + weightClip + ": must be > 0 (Infinity = none)");
+        }
+        final EnergyModel energyModel = EnergyModel.loihiWith(energy);
         final TaskPreset p = TaskPreset.of(task, seed);
         final int its = iterations != null ? iterations : p.iterations();
         final int bs = batch != null ? batch : p.batchSize();
         final double eta = lr != null ? lr : p.learningRate();
         p.optimizer(eta);
         final Path dir = out != null ? out : Path.of("spikering-out", "train-" + p.name() + "-" + rule);
+        Check.outputFolder("--out", dir);
+        MemoryBudget.require("--batch = " + bs + ", --test-batch = " + testBatch + " (task " + p.name() + ")",
+                trainingBytes(p, bs, testBatch));
         final TrainingRun run = new TrainingRun(p, r, c, seed).withWeightClip(weightClip)
-                .withEnergyModel(EnergyModel.loihiWith(energy));
+                .withEnergyModel(energyModel);
         final TrainingRun.Outcome o = run.run(its, bs, eta, evalEvery, testBatch, System.err);
         final Map<String, Object> s = run.write(dir, o);
         System.out.println(Json.oneLine(s));
@@ -78,5 +109,18 @@ public final class TrainCommand implements Callable<Integer> {
                     + " (non-finite loss or weights); lower --lr. Files hold the finite iterations before it: " + dir);
         }
         return 0;
+    }
+
+    /**
+     * Estimated peak bytes of training: the training and the held-out batch (float input spikes, double
+     * targets and mask per step) and, per sequence of the larger batch, the recurrent state a rule keeps over
+     * a sequence (BPTT: membrane, adaptation, spikes, surrogate and their adjoints, 6 doubles per neuron
+     * and step, read back in reverse).
+     */
+    static double trainingBytes(final TaskPreset p, final int batch, final int testBatch) {
+        final double perStep = 4.0 * p.source().inputs() + 16.0 * p.source().outputs() + 1;
+        final double state = 48.0 * p.network().recurrent() + 16.0 * p.network().outputs();
+        return ((double) batch + testBatch) * p.source().steps() * perStep
+                + Math.max(batch, testBatch) * (double) p.source().steps() * state;
     }
 }

@@ -1,0 +1,80 @@
+package org.spikering.app.cli;
+
+import org.spikering.app.bench.BrunelNetwork;
+import org.spikering.app.bench.CubaNetwork;
+import org.spikering.sim.kernel.UpdateMode;
+import org.spikering.sim.network.Network;
+
+/**
+ * A benchmark network chosen on the command line ({@code run}, {@code bench}), checked before it is built:
+ * its size (from {@code --scale} or {@code --neurons}), the update mode it supports and the memory it needs.
+ *
+ * @param name     cuba or brunel.
+ * @param scale    fraction of the full size.
+ * @param neurons  neurons it will have.
+ * @param synapses synapses it will have (expected value).
+ */
+record BenchmarkNetwork(String name, double scale, double neurons, double synapses) {
+
+    /** Smallest and largest CUBA: 10 neurons ({@link CubaNetwork#build}) to 4 000 000. */
+    static final double CUBA_MIN_SCALE = 10.0 / CubaNetwork.FULL_SIZE;
+    static final double CUBA_MAX_SCALE = 1000;
+    /** Brunel's range in {@link BrunelNetwork#build}: at least 10 inhibitory neurons, at most 10 times the size. */
+    static final double BRUNEL_MIN_SCALE = 0.004;
+    static final double BRUNEL_MAX_SCALE = 10;
+
+    /**
+     * @param name        cuba or brunel (option {@code --network} or the bench positional).
+     * @param nameOption  the option naming the network, for messages.
+     * @param scale       size factor.
+     * @param scaleOption the option that set it ({@code --scale} or {@code --neurons = n}), for messages.
+     * @return the checked choice.
+     */
+    static BenchmarkNetwork of(final String name, final String nameOption, final double scale, final String scaleOption) {
+        switch (name) {
+            case "cuba": {
+                if (!(scale >= CUBA_MIN_SCALE && scale <= CUBA_MAX_SCALE)) {
+                    throw new IllegalArgumentException(scaleOption + ": must give CUBA 10 to 4000000 neurons (--scale in ["
+                            + CUBA_MIN_SCALE + ", " + (int) CUBA_MAX_SCALE + "])");
+                }
+                final double n = Math.round(CubaNetwork.FULL_SIZE * scale);
+                final double p = Math.min(1.0, 0.02 * CubaNetwork.FULL_SIZE / n);
+                return new BenchmarkNetwork(name, scale, n, p * n * (n - 1));
+            }
+            case "brunel": {
+                if (!(scale >= BRUNEL_MIN_SCALE && scale <= BRUNEL_MAX_SCALE)) {
+                    throw new IllegalArgumentException(scaleOption + ": must give Brunel 50 to 125000 neurons (--scale in ["
+                            + BRUNEL_MIN_SCALE + ", " + (int) BRUNEL_MAX_SCALE + "])");
+                }
+                final double ne = Math.round(10_000 * scale);
+                final double ni = Math.round(2_500 * scale);
+                final double in = Math.max(1, Math.round(0.1 * ne)) + Math.max(1, Math.round(0.1 * ni));
+                return new BenchmarkNetwork(name, scale, ne + ni, (ne + ni) * in);
+            }
+            default:
+                throw new IllegalArgumentException(nameOption + " = '" + name + "': must be one of [cuba, brunel]");
+        }
+    }
+
+    /**
+     * Event-driven update needs delta synapses (Brunel); CUBA's exponential current synapses would be
+     * updated clock-driven whatever the option says, so asking for it is an error.
+     */
+    void checkUpdate(final UpdateMode mode, final String networkOption) {
+        if (mode == UpdateMode.EVENT && name.equals("cuba")) {
+            throw new IllegalArgumentException("--update = 'event' with " + networkOption + " = 'cuba': event-driven update"
+                    + " needs delta synapses (brunel); CUBA's exponential current synapses run clock-driven (--update clock)");
+        }
+    }
+
+    /** Fails unless the network and {@code seconds} of recorded spikes fit the JVM's memory. */
+    void checkMemory(final String options, final double recordedSeconds) {
+        MemoryBudget.require(options + " (" + name + ", " + (long) neurons + " neurons, " + String.format("%.3g", synapses)
+                + " synapses)", MemoryBudget.network(neurons, synapses, recordedSeconds, 100));
+    }
+
+    /** @return the built network. */
+    Network build(final long seed) {
+        return name.equals("cuba") ? CubaNetwork.build((int) neurons, seed) : BrunelNetwork.build(scale, seed);
+    }
+}
