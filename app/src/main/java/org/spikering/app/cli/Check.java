@@ -93,13 +93,6 @@ final class Check {
         return b.toString();
     }
 
-    /** Fails unless {@code option} was not given or {@code value} is its only allowed one. */
-    static void notGivenWith(final boolean given, final String message) {
-        if (given) {
-            throw new IllegalArgumentException(message);
-        }
-    }
-
     /**
      * An input file: it must exist, be a regular file (not a folder, named pipe or device) and be readable.
      *
@@ -108,17 +101,17 @@ final class Check {
     static Path inputFile(final String option, final Path file, final String what) {
         final String shown = option + " = '" + file + "'";
         if (file.toString().isEmpty()) {
-            throw new IllegalArgumentException(shown + ": must be the path of " + what + " (empty)");
+            throw new IllegalArgumentException(shown + ": must be a readable " + what + " (empty)");
         }
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException(shown + ": must be the path of " + what + " (no such file)");
+            throw new IllegalArgumentException(shown + ": must be a readable " + what + " (no such file)");
         }
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(shown + ": must be the path of " + what
+            throw new IllegalArgumentException(shown + ": must be a readable " + what
                     + (Files.isDirectory(file) ? " (it is a folder)" : " (not a regular file: a pipe or device)"));
         }
         if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException(shown + ": must be the path of " + what + " (not readable)");
+            throw new IllegalArgumentException(shown + ": must be a readable " + what + " (not readable)");
         }
         return file;
     }

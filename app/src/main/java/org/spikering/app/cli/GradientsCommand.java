@@ -99,7 +99,7 @@ public final class GradientsCommand implements Callable<Integer> {
 
     /** Reads --network-json; every problem with the file is an error naming it. */
     private static GradientsRun fromFile(final Path file, final long seed) {
-        Check.inputFile("--network-json", file, "a JSON file in the format of --write-json");
+        Check.inputFile("--network-json", file, "JSON file in the format of --write-json");
         final String shown = "--network-json = '" + file + "'";
         try {
             if (java.nio.file.Files.size(file) > MAX_JSON_BYTES) {

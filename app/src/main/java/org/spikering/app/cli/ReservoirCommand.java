@@ -49,7 +49,7 @@ public final class ReservoirCommand implements Runnable {
         double rho = 0.9;
         @Option(names = "--connectivity", description = "density of W, in (0, 1] (default 0.1)")
         double connectivity = 0.1;
-        @Option(names = "--input-scaling", description = "W_in in [-s, s], s in [0, 1000] (default 0.3)")
+        @Option(names = "--input-scaling", description = "W_in in [-s, s], s in (0, 1000] (0 would leave the reservoir without input) (default 0.3)")
         double inputScaling = 0.3;
         @Option(names = "--leak", description = "leak rate, in (0, 1] (default 1)")
         double leak = 1.0;
@@ -72,11 +72,16 @@ public final class ReservoirCommand implements Runnable {
             Check.range("--size", size, 1, MAX_SIZE);
             Check.rangeOpenLow("--spectral-radius", rho, 0, MAX_GAIN);
             Check.rangeOpenLow("--connectivity", connectivity, 0, 1);
-            Check.range("--input-scaling", inputScaling, 0, 1000);
+            Check.rangeOpenLow("--input-scaling", inputScaling, 0, 1000);
             Check.rangeOpenLow("--leak", leak, 0, 1);
             final EsnParameters.Topology topo = Cli.parseEnum(EsnParameters.Topology.class, "--topology", topology);
-            final EsnParameters p = new EsnParameters(size, rho, connectivity, inputScaling, leak, 0.0,
-                    Cli.parseEnum(EsnParameters.Activation.class, "--activation", activation), topo, seed);
+            final EsnParameters.Activation act = Cli.parseEnum(EsnParameters.Activation.class, "--activation", activation);
+            final EsnParameters p;
+            try {
+                p = new EsnParameters(size, rho, connectivity, inputScaling, leak, 0.0, act, topo, seed);
+            } catch (IllegalArgumentException e) {
+                throw optionNames(e);
+            }
             Check.outputFolder("--out", out);
             MemoryBudget.require("--size = " + size, MemoryBudget.esn(size, connectivity,
                     topo == EsnParameters.Topology.ORTHOGONAL, steps, outputs));
@@ -88,10 +93,15 @@ public final class ReservoirCommand implements Runnable {
             try {
                 return new EchoStateNetwork(p, 1);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage().replace("spectral_radius = ", "--spectral-radius = ")
-                        .replace("leak_rate = ", "--leak = ").replace("size = ", "--size = ")
-                        .replace("connectivity = ", "--connectivity = "));
+                throw optionNames(e);
             }
+        }
+
+        /** The reservoir module's message with its parameter names replaced by the options that set them. */
+        private static IllegalArgumentException optionNames(final IllegalArgumentException e) {
+            return new IllegalArgumentException(e.getMessage().replace("spectral_radius = ", "--spectral-radius = ")
+                    .replace("leak_rate = ", "--leak = ").replace("size = ", "--size = ")
+                    .replace("connectivity = ", "--connectivity = ").replace("input_scaling = ", "--input-scaling = "), e);
         }
     }
 

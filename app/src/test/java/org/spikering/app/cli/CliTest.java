@@ -58,12 +58,12 @@ final class CliTest {
     void shouldNameTheParameterOnBadInput() {
         assertRejected("--engine = 'gpu': must be one of [disruptor, reference]", "bench", "cuba", "--engine", "gpu");
         assertRejected("--network = 'hopfield'", "run", "--network", "hopfield");
-        assertRejected("scale = 0.0: must be in (0, 10]", "bench", "brunel", "--scale", "0");
-        assertRejected("threads = 0", "bench", "cuba", "--threads", "0");
+        assertRejected("--scale = 0.0: must give Brunel 50 to 125000 neurons (--scale in [0.004, 10])", "bench", "brunel", "--scale", "0");
+        assertRejected("--threads = 0: must be an integer in [1, 256]", "bench", "cuba", "--threads", "0");
         assertRejected("--compare = 1,two: 'two' is neither 'reference' nor a thread count", "bench", "cuba", "--compare", "1,two");
         assertRejected("thread count 0 must be >= 1", "bench", "cuba", "--compare", "0");
-        assertRejected("--repeat = 0: must be >= 1", "bench", "cuba", "--compare", "1", "--repeat", "0");
-        assertRejected("--warmup = -1.0: must be a finite number >= 0", "bench", "cuba", "--warmup", "-1");
+        assertRejected("--repeat = 0: must be an integer in [1, 1000]", "bench", "cuba", "--compare", "1", "--repeat", "0");
+        assertRejected("--warmup = -1.0: must be in [1.0E-4, 3600]", "bench", "cuba", "--warmup", "-1");
         assertRejected("spikering gradients: error: --network-json = 'missing.json': must be a readable JSON file",
                 "gradients", "--network-json", "missing.json");
     }

@@ -82,8 +82,9 @@ public record ChipDescription(String name, int neuronsPerCore, long synapseBitsP
                             + (java.nio.file.Files.isDirectory(file) ? "a folder"
                                 : java.nio.file.Files.exists(file) ? "not a regular file" : "no such file") + ")");
                 }
+                final ChipDescription c;
                 try {
-                    return fromJson(file);
+                    c = fromJson(file);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalArgumentException("--chip = '" + s + "': not a valid chip description: "
                             + e.getOriginalMessage(), e);
@@ -91,6 +92,11 @@ public record ChipDescription(String name, int neuronsPerCore, long synapseBitsP
                     throw new IllegalArgumentException("--chip = '" + s + "': not a valid chip description: "
                             + e.getMessage(), e);
                 }
+                if (c == null) {
+                    throw new IllegalArgumentException("--chip = '" + s + "': not a valid chip description: the file"
+                            + " holds null, not an object with the fields of ChipDescription");
+                }
+                return c;
         }
     }
 

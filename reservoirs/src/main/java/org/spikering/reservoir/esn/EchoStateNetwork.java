@@ -82,7 +82,7 @@ public final class EchoStateNetwork {
             val[q] *= scale;
         }
         this.measuredRadius = radius();
-        if (params.activation() == EsnParameters.Activation.LINEAR) {
+        if (params.activation() == EsnParameters.Activation.LINEAR && params.leakRate() < 1) {
             final double r = linearUpdateRadius();
             if (r > 1 + STABILITY_TOLERANCE) {
                 throw new IllegalArgumentException("spectral_radius = " + params.spectralRadius() + ", leak_rate = "
@@ -100,7 +100,7 @@ public final class EchoStateNetwork {
     }
 
     /** Tolerance of the stability check on the computed radius (the scaled W has ρ 1 to about 1e-12). */
-    static final double STABILITY_TOLERANCE = 1e-6;
+    public static final double STABILITY_TOLERANCE = 1e-6;
 
     /**
      * Spectral radius of the linear update x ← M x + α W_in u, M = (1 − α) I + α W: a linear reservoir is
