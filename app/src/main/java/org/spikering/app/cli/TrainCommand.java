@@ -112,15 +112,14 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Estimated peak bytes of training: the training and the held-out batch (float input spikes, double
-     * targets and mask per step) and, per sequence of the larger batch, the recurrent state a rule keeps over
-     * a sequence (BPTT: membrane, adaptation, spikes, surrogate and their adjoints, 6 doubles per neuron
-     * and step, read back in reverse).
+     * Estimated peak bytes of training: the training and the held-out batch (4-byte input spikes, 8-byte targets
+     * and a mask per step of every sequence) plus the trajectory of a sequence ({@code Trajectory}: membrane,
+     * surrogate, spikes, adaptation and learning signal per neuron and step, readout values per output and step),
+     * counted eight times over for the copies the rules and parallel sequences hold.
      */
     static double trainingBytes(final TaskPreset p, final int batch, final int testBatch) {
-        final double perStep = 4.0 * p.source().inputs() + 16.0 * p.source().outputs() + 1;
-        final double state = 48.0 * p.network().recurrent() + 16.0 * p.network().outputs();
-        return ((double) batch + testBatch) * p.source().steps() * perStep
-                + Math.max(batch, testBatch) * (double) p.source().steps() * state;
+        final double perStep = 4.0 * p.source().inputs() + 8.0 * p.source().outputs() + 1;
+        final double trajectory = (40.0 * p.network().recurrent() + 24.0 * p.network().outputs()) * p.source().steps();
+        return ((double) batch + testBatch) * p.source().steps() * perStep + 8 * trajectory;
     }
 }

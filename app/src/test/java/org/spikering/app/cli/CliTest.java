@@ -68,6 +68,27 @@ final class CliTest {
                 "gradients", "--network-json", "missing.json");
     }
 
+    /** A command that runs out of memory, to see what the user gets. */
+    @CommandLine.Command(name = "oom", description = "throws OutOfMemoryError")
+    static final class OutOfMemory implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void shouldEndAnOutOfMemoryErrorWithOneLineThatSaysHowToGiveMore() {
+        final CommandLine cl = SpikeringCli.commandLine();
+        cl.addSubcommand("oom", new OutOfMemory());
+        final StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(SpikeringCli.EXIT_OUT_OF_MEMORY, cl.execute("oom"), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("spikering oom: error: out of memory (the JVM may use ")
+                && err.toString().contains("SPIKERING_JAVA_OPTS=-Xmx16g"), err.toString());
+    }
+
     /** Runs the command line and checks that it exits with 2 and an error containing {@code message}. */
     private static void assertRejected(final String message, final String... args) {
         final StringWriter err = new StringWriter();
