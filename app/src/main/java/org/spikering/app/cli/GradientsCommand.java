@@ -73,8 +73,12 @@ public final class GradientsCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--task = '" + task + "' with --network-json: the file gives"
                             + " the network and batch; give one of them");
                 }
-                run = fromFile(networkJson, seed);
+                run = fromFile(networkJson, seed, parsed.hasMatchedOption("--seed"));
             } else if ("sine".equals(task)) {
+                if (parsed.hasMatchedOption("--seed")) {
+                    throw new IllegalArgumentException("--seed = " + seed + " with --task = 'sine': the built-in setup"
+                            + " uses NEST's random feedback, so the seed would be ignored; leave it out");
+                }
                 run = GradientsRun.nestSine();
             } else {
                 throw new IllegalArgumentException("--task = '" + task + "': must be sine (the only built-in);"
@@ -98,7 +102,7 @@ public final class GradientsCommand implements Callable<Integer> {
     }
 
     /** Reads --network-json; every problem with the file is an error naming it. */
-    private static GradientsRun fromFile(final Path file, final long seed) {
+    private static GradientsRun fromFile(final Path file, final long seed, final boolean given) {
         Check.inputFile("--network-json", file, "JSON file in the format of --write-json");
         final String shown = "--network-json = '" + file + "'";
         try {
@@ -116,6 +120,10 @@ public final class GradientsCommand implements Callable<Integer> {
         }
         if (doc == null || !doc.isObject()) {
             throw new IllegalArgumentException(shown + ": must hold a JSON object with 'network' and 'batch'");
+        }
+        if (given && doc.path("network").has("feedback")) {
+            throw new IllegalArgumentException("--seed = " + seed + " with " + shown + ": the file holds its feedback"
+                    + " matrix, so the seed would be ignored; leave it out");
         }
         try {
             return GradientsRun.fromJson(doc, seed);

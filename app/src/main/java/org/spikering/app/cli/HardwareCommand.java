@@ -98,6 +98,8 @@ public final class HardwareCommand implements Callable<Integer> {
     /** The plasticity-sparsity study. */
     @Command(name = "study", mixinStandardHelpOptions = true, description = "Sweep plastic fraction x weight bits x rounding.")
     static final class Study implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
         @Option(names = "--task", defaultValue = "evidence",
                 description = "evidence, dms, nback, sine or sine-bellec (sine = sine-bellec). Default: ${DEFAULT-VALUE}")
         String task;
@@ -156,6 +158,10 @@ public final class HardwareCommand implements Callable<Integer> {
                 }
             }
             Check.distinct("--rounding", rs);
+            if (bs.stream().allMatch(b -> b == 32) && spec.commandLine().getParseResult().hasMatchedOption("--rounding")) {
+                throw new IllegalArgumentException("--rounding with --bits = 32 only: float weights are not rounded;"
+                        + " leave --rounding out or add quantised bits");
+            }
             Check.range("--seeds", seeds, 1, 1000);
             Check.range("--iterations", iterations, 1, TrainCommand.MAX_ITERATIONS);
             Check.range("--batch", batch, 1, TrainCommand.MAX_BATCH);
