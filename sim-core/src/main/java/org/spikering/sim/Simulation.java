@@ -229,7 +229,7 @@ public final class Simulation implements AutoCloseable {
         final long events = state.eventsDelivered() - eventsAtReset;
         final long syn = net.synapseCount();
         return new SimulationSummary(config.engine().name().toLowerCase(java.util.Locale.ROOT),
-                config.updateMode().name().toLowerCase(java.util.Locale.ROOT), runner == null ? 0 : runner.threads(),
+                config.updateMode().name().toLowerCase(java.util.Locale.ROOT), state.partitions(),
                 net.neuronCount(), syn, syn == 0 ? 0 : (double) net.synapseBytes() / syn, net.dtMs(), simMs, wall, spikes,
                 simMs == 0 ? 0 : spikes / (net.neuronCount() * simMs * 1e-3), rates, events,
                 state.driveSpikes() - driveAtReset, wall == 0 ? 0 : events / wall, pct);

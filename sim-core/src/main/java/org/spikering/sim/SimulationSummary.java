@@ -11,7 +11,8 @@ import org.spikering.sim.record.AtomicWrite;
  *
  * @param engine              engine name.
  * @param updateMode          clock or event.
- * @param threads             threads used (coordinator + delivery + listener).
+ * @param threads             partition threads (the calling thread runs partition 0; the reference engine
+ *                            always 1). Spike listeners run on one more consumer thread, not counted.
  * @param neurons             neurons.
  * @param synapses            synapses.
  * @param bytesPerSynapse     bytes of synapse arrays per synapse.

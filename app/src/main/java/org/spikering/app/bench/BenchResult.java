@@ -40,7 +40,7 @@ public final class BenchResult {
         m.put("events_per_wall_s", Math.round(s.eventsPerWallSecond()));
         m.put("bytes_per_synapse", round(s.bytesPerSynapse()));
         m.put("peak_heap_mb", round(peakHeapBytes() / 1048576.0));
-        m.put("threads", s.threads()); // partition threads, plus one when spike listeners have their own consumer
+        m.put("threads", s.threads()); // partition threads
         m.put("partitions", partitions);
         m.put("step_time_us", roundAll(s.stepTimeMicros()));
         return m;

@@ -12,12 +12,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code spikering gradients}: for one network and one batch, the gradients of e-prop, random e-prop, MDGL and BPTT,
- * with per weight matrix the cosine similarity with BPTT and α = ⟨g_rule, g_bptt⟩/‖g_bptt‖². {@code --bench} prints
- * one JSON line with training iterations/s of event-based e-prop, dense e-prop and BPTT on the NEST sine-wave setup.
+ * {@code spikering gradients}: for one network and one batch, the gradients of the rules eprop, random-eprop,
+ * nest-eprop (sine task only) and mdgl-exact, with per weight matrix the cosine similarity with two BPTT references
+ * (reset path detached = rule bptt, and attached) and α = ⟨g_rule, g_ref⟩/‖g_ref‖², and for each reference whether it
+ * explodes ({@link GradientsRun}). {@code --bench} prints one JSON line with training iterations/s of event-based
+ * e-prop, dense e-prop and BPTT on the NEST sine-wave setup.
  */
 @Command(name = "gradients", mixinStandardHelpOptions = true,
-        description = "Compare the gradients of learning rules with BPTT.")
+        description = {"Compare the gradients of the learning rules (names as in train --rule)",
+            "with two BPTT references: bptt (reset path detached, as --rule bptt) and",
+            "bptt-reset-attached (the full surrogate gradient). A reference whose",
+            "gradient norm exceeds 1000 x eprop's is flagged as exploding: cosine and",
+            "alpha against it are not meaningful. On --task sine, bptt explodes (about",
+            "6e23 x eprop's) and bptt-reset-attached does not (0.355 x)."})
 public final class GradientsCommand implements Callable<Integer> {
 
     @Spec
@@ -33,7 +40,9 @@ public final class GradientsCommand implements Callable<Integer> {
     @Option(names = "--write-json", description = "Write network, batch, all gradients and the comparison to this file.")
     Path writeJson;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random feedback when the JSON has none; any integer.")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of random-eprop's feedback B, any integer (with --network-json: only if the file has none)."
+                + " Default: ${DEFAULT-VALUE}")
     long seed;
 
     @Option(names = "--bench", description = "Print iterations/s of event, dense e-prop and BPTT as one JSON line.")
@@ -75,11 +84,7 @@ public final class GradientsCommand implements Callable<Integer> {
                 }
                 run = fromFile(networkJson, seed, parsed.hasMatchedOption("--seed"));
             } else if ("sine".equals(task)) {
-                if (parsed.hasMatchedOption("--seed")) {
-                    throw new IllegalArgumentException("--seed = " + seed + " with --task = 'sine': the built-in setup"
-                            + " uses NEST's random feedback, so the seed would be ignored; leave it out");
-                }
-                run = GradientsRun.nestSine();
+                run = GradientsRun.nestSine(seed);
             } else {
                 throw new IllegalArgumentException("--task = '" + task + "': must be sine (the only built-in);"
                         + " for other networks use --network-json");

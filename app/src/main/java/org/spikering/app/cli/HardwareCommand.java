@@ -96,7 +96,8 @@ public final class HardwareCommand implements Callable<Integer> {
     }
 
     /** The plasticity-sparsity study. */
-    @Command(name = "study", mixinStandardHelpOptions = true, description = "Sweep plastic fraction x weight bits x rounding.")
+    @Command(name = "study", mixinStandardHelpOptions = true, description = {"Sweep plastic fraction x weight bits x rounding.",
+        "Trains with rule eprop (as train --rule eprop: e-prop with symmetric feedback B = W_out^T)."})
     static final class Study implements Callable<Integer> {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;

@@ -109,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
         line.put("output", out.toAbsolutePath().toString());
         System.out.printf("network      %s (%d neurons, %d synapses, %.2f bytes/synapse)%n", network,
                 summary.neurons(), summary.synapses(), summary.bytesPerSynapse());
-        System.out.printf("simulated    %.3f s in %.3f s wall (%s engine, %d threads, %s update)%n",
+        System.out.printf("simulated    %.3f s in %.3f s wall (%s engine, partition threads: %d, %s update)%n",
                 summary.simulatedMs() / 1000, summary.wallSeconds(), summary.engine(), summary.threads(), summary.updateMode());
         System.out.printf("spikes       %d, mean rate %.2f Hz %s%n", summary.spikes(), summary.meanRateHz(),
                 summary.populationRatesHz());

@@ -17,13 +17,22 @@ import picocli.CommandLine.Spec;
 /** {@code spikering train}: trains a task with a learning rule and writes the learning curve. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a task with a learning rule; writes learning_curve.csv/.png and summary.json.",
-            "Tasks: sine-nest (NEST 3.9's frozen sine pattern), sine-bellec, evidence, dms, nback."})
+            "Tasks: sine-nest (NEST 3.9's frozen sine pattern), sine-bellec, evidence, dms, nback.",
+            "Rules mean the same on every task. On sine-nest, --rule eprop is symmetric",
+            "e-prop on NEST's network and pattern; --rule nest-eprop is e-prop as NEST",
+            "computed it there (NEST's B, late last signal) and follows NEST's loss curve."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--task", description = "sine-nest, sine-bellec, evidence, dms or nback (default sine-nest)")
     String task = "sine-nest";
 
-    @Option(names = "--rule", description = "eprop, random-eprop, mdgl or bptt (default eprop)")
+    @Option(names = "--rule", description = {"eprop: e-prop with symmetric feedback B = W_out^T, on every task, sine-nest included (default);",
+        "random-eprop: e-prop with a fixed random B drawn from --seed;",
+        "nest-eprop: e-prop as NEST 3.9's eprop_*_bsshslm_2020 models compute it (random B read from NEST's run, "
+            + "last learning signal of an interval applied one step late; --task sine-nest only, reproduces NEST's loss curve);",
+        "mdgl-exact: e-prop plus MDGL's one-step non-local term with per-synapse weights (exact truncation, not the "
+            + "cell-type rule of Liu et al. 2021);",
+        "bptt: backpropagation through time (reset path detached)"})
     String rule = "eprop";
 
     @Option(names = "--energy", description = "per-operation energies in pJ replacing the Loihi defaults in summary.json, "
@@ -91,11 +100,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         final EnergyModel energyModel = EnergyModel.loihiWith(energy);
         final TaskPreset p = TaskPreset.of(task, seed);
+        p.requireRule(r);
         final int its = iterations != null ? iterations : p.iterations();
         final int bs = batch != null ? batch : p.batchSize();
         final double eta = lr != null ? lr : p.learningRate();
         p.optimizer(eta);
-        final Path dir = out != null ? out : Path.of("spikering-out", "train-" + p.name() + "-" + rule);
+        final Path dir = out != null ? out : Path.of("spikering-out", "train-" + p.name() + "-" + r.id());
         Check.outputFolder("--out", dir);
         MemoryBudget.require("--batch = " + bs + ", --test-batch = " + testBatch + " (task " + p.name() + ")",
                 trainingBytes(p, bs, testBatch));

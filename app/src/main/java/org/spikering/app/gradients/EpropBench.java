@@ -34,6 +34,7 @@ public final class EpropBench {
         SequenceBatch batch = ref.batch(1);
         ObjectNode o = Json.object();
         o.put("task", "nest-sine-wave");
+        o.put("rule", LearningRule.NEST_EPROP.id()); // event, dense, engine: nest-eprop; bptt: rule bptt
         o.put("iterations", iterations);
         o.put("event_it_per_s", rate(ref, batch, Rules.nestEprop(ref.feedback(), Computation.EVENT), warmup, iterations));
         o.put("dense_it_per_s", rate(ref, batch, Rules.nestEprop(ref.feedback(), Computation.DENSE), warmup, iterations));

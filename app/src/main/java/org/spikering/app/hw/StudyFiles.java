@@ -59,7 +59,7 @@ final class StudyFiles {
                                   final double wallSeconds) {
         final Map<String, Object> json = new LinkedHashMap<>();
         json.put("task", s.task());
-        json.put("rule", "eprop");
+        json.put("rule", org.spikering.plasticity.train.LearningRule.EPROP.id()); // PlasticityStudy trains with it
         json.put("iterations", s.iterations());
         json.put("batch", s.batch());
         json.put("seeds", s.seeds());

@@ -2,7 +2,6 @@ package org.spikering.app.task;
 
 import java.util.Locale;
 import org.spikering.plasticity.data.SequenceSource;
-import org.spikering.plasticity.feedback.SymmetricFeedback;
 import org.spikering.plasticity.network.NetworkParams;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
 import org.spikering.plasticity.optim.Adam;
@@ -25,7 +24,8 @@ import org.spikering.plasticity.train.Rules;
  * @param batchSize      sequences per update.
  * @param iterations     default number of updates.
  * @param scoredSteps    loss-counting steps per sequence (to report the loss per step for n-back), or 0.
- * @param nestReference  whether e-prop uses NEST's exact step ordering (the frozen NEST sine pattern).
+ * @param nestReference  whether this is NEST's frozen sine pattern and network, the only task of rule
+ *                       {@code nest-eprop} (NEST's recorded B and late last learning signal).
  */
 public record TaskPreset(String name, SequenceSource source, RecurrentSpikingNetwork network, boolean adam,
                          double learningRate, int batchSize, int iterations, int scoredSteps, boolean nestReference) {
@@ -96,18 +96,29 @@ public record TaskPreset(String name, SequenceSource source, RecurrentSpikingNet
     }
 
     /**
+     * @param rule learning rule.
+     * @throws IllegalArgumentException naming {@code --rule} if the rule is not defined on this task
+     *                                  ({@code nest-eprop} needs NEST's recorded B: {@code sine-nest} only).
+     */
+    public void requireRule(final LearningRule rule) {
+        if (rule == LearningRule.NEST_EPROP && !nestReference) {
+            throw new IllegalArgumentException("--rule = '" + rule.id() + "': only with --task sine-nest (it uses the"
+                    + " feedback B recorded from NEST's sine-wave run), not with --task " + name
+                    + "; use eprop or random-eprop");
+        }
+    }
+
+    /**
+     * The rule's gradient computer on this task's network; the rule means the same on every task
+     * ({@link LearningRule}): on {@code sine-nest}, {@code eprop} is symmetric e-prop and {@code nest-eprop} is NEST's.
+     *
      * @param rule        learning rule.
      * @param computation gradient computation (BPTT ignores it).
-     * @param seed        seed of random feedback.
+     * @param seed        seed of random feedback (random-eprop).
      * @return the gradient computer for this task's network.
      */
     public GradientComputer computer(final LearningRule rule, final Computation computation, final long seed) {
-        if (nestReference && rule == LearningRule.EPROP) {
-            return Rules.nestEprop(NestSineWaveReference.load().feedback(), computation);
-        }
-        if (nestReference && rule == LearningRule.MDGL) {
-            return Rules.eprop(new SymmetricFeedback(), true, computation);
-        }
+        requireRule(rule);
         return Rules.create(rule, computation, network, seed);
     }
 }

@@ -268,7 +268,7 @@ public final class TrainingRun {
         }
         if (n > 0) {
             final Plots.Series main = new Plots.Series("loss", it, preset.scoredSteps() > 0 ? lossStep : loss);
-            final var chart = Plots.lineChart(preset.name() + " — " + rule.name().toLowerCase().replace('_', ' '),
+            final var chart = Plots.lineChart(preset.name() + " — " + rule.label(),
                     "iteration", preset.scoredSteps() > 0 ? "cross-entropy per symbol (nats)" : "loss", main);
             if (preset.source() instanceof FourSixBackTask) {
                 final FourSixBackTask.Bounds b = FourSixBackTask.bounds();
@@ -283,7 +283,7 @@ public final class TrainingRun {
         }
         final Map<String, Object> s = new LinkedHashMap<>();
         s.put("task", preset.name());
-        s.put("rule", rule.name().toLowerCase());
+        s.put("rule", rule.id());
         s.put("computation", computation.name().toLowerCase());
         s.put("seed", seed);
         s.put("iterations", n);

@@ -181,7 +181,6 @@ final class BadInputTableTest {
             {"--delay-ms", "hw map", "--delay-ms", "Infinity"},
             {"--scale", "hw map", "--scale", "Infinity"},
             {"--task", "gradients", "--task", "sine", "--network-json", "NETWORK"},
-            {"--seed", "gradients", "--seed", "5"},                     // NEST's feedback: the seed is unused
             {"--rounding", "hw study", "--bits", "32", "--rounding", "truncate"},
             {"COMMAND", "help", "bogus"},
             {"COMMAND", "help", "hw", "bogus"},

@@ -199,7 +199,7 @@ final class TaskStatisticsTest {
 
     @Test
     void shouldFollowNestsSineLossCurveOverTheFirstHundredIterations() {
-        final TrainingRun run = new TrainingRun(TaskPreset.of("sine-nest", 1), LearningRule.EPROP, Computation.EVENT, 1);
+        final TrainingRun run = new TrainingRun(TaskPreset.of("sine-nest", 1), LearningRule.NEST_EPROP, Computation.EVENT, 1);
         final List<IterationResult> curve = run.run(100, 1, 1e-4, 100, 1, null).curve();
         final double[] nest = NestSineWaveReference.losses200();
         for (int k = 0; k < 100; k++) {

@@ -59,7 +59,7 @@ final class TrainTest {
         final CommandLine cl = SpikeringCli.commandLine();
         cl.setErr(new PrintWriter(err, true));
         assertEquals(2, cl.execute("train", "--rule", "hebb"));
-        assertTrue(err.toString().contains("--rule = 'hebb': must be one of [eprop, random-eprop, mdgl, bptt]"), err.toString());
+        assertTrue(err.toString().contains("--rule = 'hebb': must be one of [eprop, random-eprop, nest-eprop, mdgl-exact, bptt]"), err.toString());
         assertEquals(2, cl.execute("train", "--lr", "-1"));
         assertTrue(err.toString().contains("--lr = -1.0"), err.toString());
     }
@@ -84,7 +84,7 @@ final class TrainTest {
         assertEquals(0, code);
         final String summary = Files.readString(dir.resolve("summary.json"));
         for (String key : new String[] {"bound_nothing_learned", "bound_4_back_learned", "bound_both_learned",
-            "test_loss_per_symbol", "random_eprop"}) {
+            "test_loss_per_symbol", "\"random-eprop\""}) {
             assertTrue(summary.contains(key), key + " in " + summary);
         }
         assertTrue(summary.contains("0.6615632"), summary);

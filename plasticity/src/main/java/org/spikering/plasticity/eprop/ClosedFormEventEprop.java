@@ -36,10 +36,19 @@ public final class ClosedFormEventEprop extends SequenceGradientComputer {
     private int[] lastRec = new int[0];
     private boolean[] dropIn = new boolean[0];
     private boolean[] dropRec = new boolean[0];
+    // shape the arrays above are sized for: n_in, n_rec, T (-1: none yet)
+    private int shapeIn = -1;
+    private int shapeRec = -1;
+    private int shapeSteps = -1;
 
-    public ClosedFormEventEprop(Feedback feedback, boolean mdgl) {
-        super(feedback, mdgl);
-        this.name = (mdgl ? "MDGL" : "e-prop") + " (event)";
+    /**
+     * @param feedback  the feedback B of the learning signals.
+     * @param mdglExact true for {@link org.spikering.plasticity.train.LearningRule#MDGL_EXACT}'s learning signal of
+     *                  the recurrent weights ({@link LearningSignals#mdglExact}), false for e-prop's.
+     */
+    public ClosedFormEventEprop(Feedback feedback, boolean mdglExact) {
+        super(feedback, mdglExact);
+        this.name = (mdglExact ? "MDGL-exact" : "e-prop") + " (event)";
     }
 
     @Override
@@ -172,14 +181,27 @@ public final class ClosedFormEventEprop extends SequenceGradientComputer {
         }
     }
 
+    /**
+     * Sizes the archives and presynaptic states for this network and sequence length; all are reallocated together
+     * whenever any of n_in, n_rec or T differs from the last call (n_rec · (T + 1) can be the same for another shape).
+     */
     private void allocate(int nIn, int nRec, int steps, double alpha) {
-        int n = nRec * (steps + 1);
-        if (hIn.length != n) {
+        if (nIn != shapeIn || nRec != shapeRec || steps != shapeSteps) {
+            int n = nRec * (steps + 1);
             hIn = new double[n];
             hRec = new double[n];
             hInDrop = new double[n];
             hRecDrop = new double[n];
             c = new double[steps];
+            zbarIn = new double[nIn];
+            lastIn = new int[nIn];
+            dropIn = new boolean[nIn];
+            zbarRec = new double[nRec];
+            lastRec = new int[nRec];
+            dropRec = new boolean[nRec];
+            shapeIn = nIn;
+            shapeRec = nRec;
+            shapeSteps = steps;
         }
         if (powAlpha.length != steps + 1 || powAlpha[1] != alpha) {
             powAlpha = new double[steps + 1];
@@ -187,16 +209,6 @@ public final class ClosedFormEventEprop extends SequenceGradientComputer {
             for (int k = 1; k <= steps; k++) {
                 powAlpha[k] = powAlpha[k - 1] * alpha;
             }
-        }
-        if (zbarIn.length != nIn) {
-            zbarIn = new double[nIn];
-            lastIn = new int[nIn];
-            dropIn = new boolean[nIn];
-        }
-        if (zbarRec.length != nRec) {
-            zbarRec = new double[nRec];
-            lastRec = new int[nRec];
-            dropRec = new boolean[nRec];
         }
     }
 }

@@ -20,9 +20,14 @@ import org.spikering.plasticity.network.Trajectory;
 public final class DenseEprop extends SequenceGradientComputer {
     private final String name;
 
-    public DenseEprop(Feedback feedback, boolean mdgl) {
-        super(feedback, mdgl);
-        this.name = (mdgl ? "MDGL" : "e-prop") + " (dense)";
+    /**
+     * @param feedback  the feedback B of the learning signals.
+     * @param mdglExact true for {@link org.spikering.plasticity.train.LearningRule#MDGL_EXACT}'s learning signal of
+     *                  the recurrent weights ({@link LearningSignals#mdglExact}), false for e-prop's.
+     */
+    public DenseEprop(Feedback feedback, boolean mdglExact) {
+        super(feedback, mdglExact);
+        this.name = (mdglExact ? "MDGL-exact" : "e-prop") + " (dense)";
     }
 
     @Override

@@ -43,10 +43,19 @@ public final class EventEprop extends SequenceGradientComputer {
     private double[] recZbar = new double[0];
     private int[] inLast = new int[0];
     private int[] recLast = new int[0];
+    // shape the arrays above are sized for: n_in, n_rec, T (-1: none yet)
+    private int shapeIn = -1;
+    private int shapeRec = -1;
+    private int shapeSteps = -1;
 
-    public EventEprop(Feedback feedback, boolean mdgl) {
-        super(feedback, mdgl);
-        this.name = (mdgl ? "MDGL" : "e-prop") + " (event)";
+    /**
+     * @param feedback  the feedback B of the learning signals.
+     * @param mdglExact true for {@link org.spikering.plasticity.train.LearningRule#MDGL_EXACT}'s learning signal of
+     *                  the recurrent weights ({@link LearningSignals#mdglExact}), false for e-prop's.
+     */
+    public EventEprop(Feedback feedback, boolean mdglExact) {
+        super(feedback, mdglExact);
+        this.name = (mdglExact ? "MDGL-exact" : "e-prop") + " (event)";
     }
 
     @Override
@@ -242,32 +251,36 @@ public final class EventEprop extends SequenceGradientComputer {
         }
     }
 
+    /**
+     * Sizes the archives and synapse states for this network and sequence length; all are reallocated together
+     * whenever any of n_in, n_rec or T differs from the last call (arrays sized by a product of them can have the
+     * right length for the wrong shape).
+     */
     private void allocate(int nIn, int nRec, int steps, NetworkParams p) {
-        if (psiA.length != nRec * steps) {
+        if (nIn != shapeIn || nRec != shapeRec || steps != shapeSteps) {
             psiA = new double[nRec * steps];
             lIn = new double[nRec * steps];
             lRec = new double[nRec * steps];
             qIn = new double[nRec * (steps + 1)];
             qRec = new double[nRec * (steps + 1)];
             nextNz = new int[nRec * steps];
-        }
-        powAlpha = powers(powAlpha, p.alpha(), steps);
-        powKappa = powers(powKappa, p.kappa(), steps);
-        powRho = powers(powRho, p.rho(), steps);
-        if (inEbar.length != nRec * nIn) {
             inEbar = new double[nRec * nIn];
             inEps = new double[nRec * nIn];
             inSum = new double[nRec * nIn];
             inZbar = new double[nIn];
             inLast = new int[nIn];
-        }
-        if (recEbar.length != nRec * nRec) {
             recEbar = new double[nRec * nRec];
             recEps = new double[nRec * nRec];
             recSum = new double[nRec * nRec];
             recZbar = new double[nRec];
             recLast = new int[nRec];
+            shapeIn = nIn;
+            shapeRec = nRec;
+            shapeSteps = steps;
         }
+        powAlpha = powers(powAlpha, p.alpha(), steps);
+        powKappa = powers(powKappa, p.kappa(), steps);
+        powRho = powers(powRho, p.rho(), steps);
     }
 
     private static double[] powers(double[] old, double base, int steps) {

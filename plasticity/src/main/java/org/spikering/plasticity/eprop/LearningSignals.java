@@ -5,13 +5,10 @@ import org.spikering.plasticity.network.RecurrentSpikingNetwork;
 import org.spikering.plasticity.network.Trajectory;
 
 /**
- * Learning signals from a recorded trajectory.
+ * Learning signals from a recorded trajectory: e-prop's (EPROP.md §1.4) and that of
+ * {@link org.spikering.plasticity.train.LearningRule#MDGL_EXACT} ({@link #mdglExact}).
  * <pre>
  * e-prop:  L_j^t = Σ_k B_jk err_k^t
- * MDGL:    with δ_j^t = ζ_out Σ_{s≥t} κ^{s−t} L_j^s (the direct ∂E/∂z_j^t through the leaky readout) and
- *          m_p^t = Σ_j W^rec_jp · ζ · ψ_j^{t+1} · δ_j^{t+1} (one synapse, one step; Liu et al. 2021/2022 without
- *          cell types), the gradient Σ_t (δ_p^t + m_p^t) e_pq^t is written in e-prop form Σ_t Ltilde_p^t ebar_pq^t with
- *          Ltilde_p^t = L_p^t + (m_p^t − κ m_p^{t+1}) / ζ_out   (telescoping through the κ filter of ebar).
  * </pre>
  */
 public final class LearningSignals {
@@ -33,8 +30,42 @@ public final class LearningSignals {
         }
     }
 
-    /** Writes the MDGL learning signal for recurrent weights into {@code out} [t][j], from {@code tr.learning}. */
-    public static void mdgl(RecurrentSpikingNetwork net, Trajectory tr, double[] out) {
+    /**
+     * The learning signal Ltilde of the recurrent weights of {@code mdgl-exact}, into {@code out} [t][j], from e-prop's
+     * L in {@code tr.learning} (B = W_outᵀ for the rule; any B here). With T steps, ψ_j^T = 0 and e_pq^t e-prop's
+     * eligibility trace of synapse q → p ({@link DenseEprop}), the gradient this rule computes is
+     * <pre>
+     * δ_j^t    = ζ_out Σ_{s=t}^{T−1} κ^{s−t} L_j^s                 (= ∂E/∂z_j^t through the leaky readout when B = W_outᵀ)
+     * m_p^t    = Σ_{j≠p} ζ W^rec_jp ψ_j^{t+1} δ_j^{t+1}            (z_p^t → v_j^{t+1} → z_j^{t+1} → E: one synapse, one step)
+     * dE/dW^rec_pq ≈ Σ_t (δ_p^t + m_p^t) e_pq^t + R_p Σ_t e_pq^t     (R_p: rate regularisation)
+     * </pre>
+     * i.e. BPTT truncated after one recurrent synapse and one step, with the exact per-synapse weights W^rec_jp and
+     * the exact κ-filtered error. It is written in e-prop's form Σ_t Ltilde_p^t ebar_pq^t (ebar^t = κ ebar^{t−1} +
+     * ζ_out e^t) by telescoping through the κ filter:
+     * <pre>
+     * Ltilde_p^t = L_p^t + (m_p^t − κ m_p^{t+1}) / ζ_out,     m_p^{T−1} = m_p^T = 0
+     * </pre>
+     * Input and output weights keep e-prop's gradient. The rule needs the whole sequence (δ looks into the future), so
+     * it is computed offline, after the forward pass.
+     * <p>
+     * How it differs from MDGL as EPROP.md §4 writes it and as Liu et al. (PNAS 118, e2111821118, 2021) define it:
+     * there the modulatory term added to L_p^t (and then multiplied by ebar_pq^t) is
+     * Σ_j w_{c(j)c(p)} ζ ψ_j^{t+1} L_j^{t+1}, with
+     * (1) a cell-type-averaged gain w_{c(j)c(p)} instead of the per-synapse W^rec_jp (modulatory signals are diffuse
+     * and only type-specific), and (2) the next step's instantaneous learning signal, which makes that rule online
+     * and local. Unrolling the κ filter of ebar, the two put on e_pq^s, per neighbour j:
+     * <pre>
+     * EPROP.md §4 (with W^rec_jp for w):  ζ_out Σ_{u≥s} κ^{u−s} ζ W^rec_jp ψ_j^{u+1} L_j^{u+1}
+     * mdgl-exact:                         ζ_out Σ_{u≥s} κ^{u−s} ζ W^rec_jp ψ_j^{s+1} L_j^{u+1}
+     * </pre>
+     * so §4 takes the neighbour's pseudo-derivative at each later step, where the exact one-step path takes it once,
+     * at s + 1. The online, cell-type rule of §4 is not implemented here.
+     *
+     * @param net the network (W^rec, ζ, κ, ζ_out).
+     * @param tr  the recorded sequence with e-prop's learning signal in {@code tr.learning}.
+     * @param out Ltilde [t][j], length T · n_rec.
+     */
+    public static void mdglExact(RecurrentSpikingNetwork net, Trajectory tr, double[] out) {
         NetworkParams p = net.params();
         int nRec = tr.recurrent;
         int steps = tr.steps;

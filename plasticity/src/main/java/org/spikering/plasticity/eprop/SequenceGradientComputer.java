@@ -16,20 +16,20 @@ import org.spikering.plasticity.reg.RateRegularisation;
  */
 abstract class SequenceGradientComputer implements GradientComputer {
     private final Feedback feedback;
-    private final boolean mdgl;
+    private final boolean mdglExact;
     private Trajectory trajectory;
-    private double[] mdglSignal = new double[0];
+    private double[] mdglExactSignal = new double[0];
     private double[] regFactor = new double[0];
     private boolean nestLateLastSignal;
     private ForwardModel forward = ForwardModel.LOOPS;
     private TrajectoryListener listener = TrajectoryListener.NONE;
 
-    SequenceGradientComputer(Feedback feedback, boolean mdgl) {
+    SequenceGradientComputer(Feedback feedback, boolean mdglExact) {
         if (feedback == null) {
             throw new IllegalArgumentException("feedback: must not be null");
         }
         this.feedback = feedback;
-        this.mdgl = mdgl;
+        this.mdglExact = mdglExact;
     }
 
     /**
@@ -93,7 +93,7 @@ abstract class SequenceGradientComputer implements GradientComputer {
         int steps = batch.steps();
         if (trajectory == null || !trajectory.fits(steps, net.recurrent(), net.outputs())) {
             trajectory = new Trajectory(steps, net.recurrent(), net.outputs());
-            mdglSignal = new double[steps * net.recurrent()];
+            mdglExactSignal = new double[steps * net.recurrent()];
         }
         if (regFactor.length != net.recurrent()) {
             regFactor = new double[net.recurrent()];
@@ -108,9 +108,9 @@ abstract class SequenceGradientComputer implements GradientComputer {
             listener.onForwardPass(net, batch, s, tr);
             LearningSignals.eprop(tr, b);
             double[] recSignal = tr.learning;
-            if (mdgl) {
-                LearningSignals.mdgl(net, tr, mdglSignal);
-                recSignal = mdglSignal;
+            if (mdglExact) {
+                LearningSignals.mdglExact(net, tr, mdglExactSignal);
+                recSignal = mdglExactSignal;
             }
             RateRegularisation.factors(p, tr.spikeCount, steps, regFactor);
             accumulate(net, batch, s, tr, tr.learning, recSignal, regFactor, out);

@@ -1,6 +1,48 @@
 package org.spikering.plasticity.train;
 
-/** Learning rules: e-prop (B = W_outᵀ), random e-prop (fixed random B), MDGL (Liu et al.), exact BPTT. */
+import java.util.Locale;
+
+/**
+ * The learning rules. Each name means one thing everywhere: the {@code --rule} value of {@code spikering train}, the
+ * {@code "rule"} of a summary, the label of a plot and of a {@code spikering gradients} row.
+ *
+ * <table>
+ * <caption>Rules</caption>
+ * <tr><th>constant</th><th>{@link #id()}</th><th>what it computes</th></tr>
+ * <tr><td>EPROP</td><td>eprop</td><td>e-prop with symmetric feedback B = W_outᵀ (Bellec et al. 2020, EPROP.md §1)</td></tr>
+ * <tr><td>RANDOM_EPROP</td><td>random-eprop</td><td>e-prop with a fixed random feedback B_jk ~ N(0, 1)/√n_rec drawn
+ *     from the seed ({@link org.spikering.plasticity.feedback.RandomFeedback#gaussian})</td></tr>
+ * <tr><td>NEST_EPROP</td><td>nest-eprop</td><td>e-prop as NEST 3.9's {@code eprop_*_bsshslm_2020} models compute
+ *     it: random feedback B read from NEST's run, last learning signal of an interval applied one step late; only on
+ *     NEST's sine-wave network ({@link Rules#nestEprop})</td></tr>
+ * <tr><td>MDGL_EXACT</td><td>mdgl-exact</td><td>e-prop plus MDGL's one-synapse, one-step non-local term with the
+ *     per-synapse weights W^rec_jp and the exact κ-filtered ∂E/∂z (an offline, exact one-step truncation of BPTT; not
+ *     the online, cell-type rule of Liu et al. 2021 / EPROP.md §4; see
+ *     {@link org.spikering.plasticity.eprop.LearningSignals#mdglExact})</td></tr>
+ * <tr><td>BPTT</td><td>bptt</td><td>backpropagation through time with the same pseudo-derivative, reset path
+ *     detached ({@link org.spikering.plasticity.bptt.Bptt})</td></tr>
+ * </table>
+ */
 public enum LearningRule {
-    EPROP, RANDOM_EPROP, MDGL, BPTT
+    EPROP("e-prop"),
+    RANDOM_EPROP("random e-prop"),
+    NEST_EPROP("NEST e-prop"),
+    MDGL_EXACT("MDGL-exact"),
+    BPTT("BPTT");
+
+    private final String label;
+
+    LearningRule(String label) {
+        this.label = label;
+    }
+
+    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The name in plots and printed tables, e.g. "random e-prop". */
+    public String label() {
+        return label;
+    }
 }

@@ -11,6 +11,7 @@ import org.spikering.plasticity.feedback.RandomFeedback;
 import org.spikering.plasticity.feedback.SymmetricFeedback;
 import org.spikering.plasticity.network.ForwardModel;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.reference.NestSineWaveReference;
 import org.spikering.sim.SimulationConfig;
 
 /** Factory of gradient computers. */
@@ -18,7 +19,11 @@ public final class Rules {
     private Rules() {
     }
 
-    /** A rule; RANDOM_EPROP draws B ~ N(0,1)/sqrt(n_rec) from {@code seed}; BPTT ignores the computation. */
+    /**
+     * A rule (see {@link LearningRule}): EPROP uses B = W_outᵀ; RANDOM_EPROP draws B ~ N(0,1)/sqrt(n_rec) from
+     * {@code seed}; NEST_EPROP reads NEST's B from {@link NestSineWaveReference} and needs NEST's sine-wave network
+     * shape (100 inputs, 100 recurrent, 1 readout); MDGL_EXACT uses B = W_outᵀ; BPTT ignores the computation.
+     */
     public static GradientComputer create(LearningRule rule, Computation computation, RecurrentSpikingNetwork net,
             long seed) {
         switch (rule) {
@@ -26,7 +31,16 @@ public final class Rules {
                 return eprop(new SymmetricFeedback(), false, computation);
             case RANDOM_EPROP:
                 return eprop(RandomFeedback.gaussian(net.recurrent(), net.outputs(), seed), false, computation);
-            case MDGL:
+            case NEST_EPROP:
+                if (net.inputs() != NestSineWaveReference.INPUTS || net.recurrent() != NestSineWaveReference.RECURRENT
+                        || net.outputs() != NestSineWaveReference.OUTPUTS) {
+                    throw new IllegalArgumentException("rule nest-eprop: only on NEST's sine-wave network ("
+                            + NestSineWaveReference.INPUTS + " inputs, " + NestSineWaveReference.RECURRENT
+                            + " recurrent, " + NestSineWaveReference.OUTPUTS + " readout), not " + net.inputs() + ", "
+                            + net.recurrent() + ", " + net.outputs());
+                }
+                return nestEprop(NestSineWaveReference.load().feedback(), computation);
+            case MDGL_EXACT:
                 return eprop(new SymmetricFeedback(), true, computation);
             case BPTT:
                 return new Bptt(true);
@@ -38,19 +52,24 @@ public final class Rules {
     /** The engine forward pass of {@link Computation#ENGINE}: sim-core's Disruptor engine, one partition thread. */
     private static final ForwardModel ENGINE_FORWARD = new EngineForwardPass(SimulationConfig.threads(1));
 
-    /** e-prop with a given feedback (e.g. NEST's B), optionally with MDGL's non-local term. */
-    public static GradientComputer eprop(Feedback feedback, boolean mdgl, Computation computation) {
+    /**
+     * e-prop with a given feedback, optionally with the non-local term of {@link LearningRule#MDGL_EXACT}
+     * ({@link org.spikering.plasticity.eprop.LearningSignals#mdglExact}).
+     */
+    public static GradientComputer eprop(Feedback feedback, boolean mdglExact, Computation computation) {
         switch (computation) {
-            case EVENT: return new ClosedFormEventEprop(feedback, mdgl);
-            case ENGINE: return new ClosedFormEventEprop(feedback, mdgl).withForward(ENGINE_FORWARD);
-            case EVENT_STEPWISE: return new EventEprop(feedback, mdgl);
-            default: return new DenseEprop(feedback, mdgl);
+            case EVENT: return new ClosedFormEventEprop(feedback, mdglExact);
+            case ENGINE: return new ClosedFormEventEprop(feedback, mdglExact).withForward(ENGINE_FORWARD);
+            case EVENT_STEPWISE: return new EventEprop(feedback, mdglExact);
+            default: return new DenseEprop(feedback, mdglExact);
         }
     }
 
     /**
-     * e-prop exactly as NEST 3.9's bsshslm models compute it, including the late last-step learning signal
-     * (see {@code SequenceGradientComputer#nestLateLastSignal}); for reproducing NEST's frozen-pattern runs.
+     * {@link LearningRule#NEST_EPROP}: e-prop as NEST 3.9's {@code eprop_*_bsshslm_2020} models compute it, with a
+     * given fixed feedback (NEST's recorded B, {@link NestSineWaveReference#feedback()}) and the last learning signal
+     * of an interval applied one step late (see {@code SequenceGradientComputer#nestLateLastSignal}); for
+     * reproducing NEST's frozen-pattern runs.
      */
     public static GradientComputer nestEprop(Feedback feedback, Computation computation) {
         switch (computation) {

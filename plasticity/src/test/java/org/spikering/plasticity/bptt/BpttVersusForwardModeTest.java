@@ -3,7 +3,8 @@ package org.spikering.plasticity.bptt;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.eprop.Gradients;
@@ -17,12 +18,14 @@ import org.spikering.plasticity.train.GradientComparison;
 /**
  * BPTT (reverse mode) against an independent forward-mode (RTRL) computation of the same surrogate gradient,
  * with recurrent weights and ALIF neurons: for every weight θ the sensitivities dv/dθ, da/dθ, dz/dθ = ψ(dv/dθ −
- * β_a da/dθ) and dy/dθ are carried forward through the recorded trajectory (reset path detached).
+ * β_a da/dθ) and dy/dθ are carried forward through the recorded trajectory, with the reset path detached (the
+ * default) and attached (dv_j^t/dθ also gets −v_th dz_j^{t−1}/dθ).
  */
 final class BpttVersusForwardModeTest {
 
-    @Test
-    void shouldEqualForwardModeGradientWhenNetworkIsRecurrentAndAdaptive() {
+    @ParameterizedTest(name = "reset detached = {0}")
+    @ValueSource(booleans = {true, false})
+    void shouldEqualForwardModeGradientWhenNetworkIsRecurrentAndAdaptive(boolean detach) {
         NetworkParams p = new NetworkParams(1.0, 20.0, 1.0, 1, true, 0.3, 1.0, 50.0, 0.4, 15.0, 0.7, 20.0);
         int nIn = 3;
         int nRec = 5;
@@ -49,7 +52,7 @@ final class BpttVersusForwardModeTest {
             }
             SequenceBatch batch = new SequenceBatch(1, steps, nIn, nOut, x, y, mask, loss);
             Gradients g = Gradients.zerosFor(net);
-            new Bptt(true).compute(net, batch, g);
+            new Bptt(detach).compute(net, batch, g);
             Trajectory tr = new Trajectory(steps, nRec, nOut);
             ForwardPass.run(net, batch, 0, tr);
             assertTrue(tr.totalSpikes() > 10, "network must spike: " + tr.totalSpikes());
@@ -57,22 +60,22 @@ final class BpttVersusForwardModeTest {
             double[] frec = new double[nRec * nRec];
             for (int j = 0; j < nRec; j++) {
                 for (int q = 0; q < nIn; q++) {
-                    fin[j * nIn + q] = forwardMode(net, batch, tr, j, q, false);
+                    fin[j * nIn + q] = forwardMode(net, batch, tr, j, q, false, detach);
                 }
                 for (int q = 0; q < nRec; q++) {
-                    frec[j * nRec + q] = q == j ? 0.0 : forwardMode(net, batch, tr, j, q, true);
+                    frec[j * nRec + q] = q == j ? 0.0 : forwardMode(net, batch, tr, j, q, true, detach);
                 }
             }
             double dIn = GradientComparison.maxRelativeDifference(g.wIn, fin);
             double dRec = GradientComparison.maxRelativeDifference(g.wRec, frec);
-            assertTrue(dIn < 1e-10, loss + " W_in: " + dIn);
-            assertTrue(dRec < 1e-10, loss + " W_rec: " + dRec);
+            assertTrue(dIn < 1e-10, loss + " detach=" + detach + " W_in: " + dIn);
+            assertTrue(dRec < 1e-10, loss + " detach=" + detach + " W_rec: " + dRec);
         }
     }
 
     /** dE/dW_pq by forward-mode sensitivities through the recorded trajectory. */
     private static double forwardMode(RecurrentSpikingNetwork net, SequenceBatch batch, Trajectory tr, int post, int pre,
-            boolean recurrentWeight) {
+            boolean recurrentWeight, boolean detachReset) {
         NetworkParams p = net.params();
         int nIn = net.inputs();
         int nRec = net.recurrent();
@@ -101,7 +104,7 @@ final class BpttVersusForwardModeTest {
                         direct = batch.inputSpikes()[t * nIn + pre];
                     }
                 }
-                sv[j] = p.alpha() * sv[j] + p.zeta() * (rec + direct);
+                sv[j] = p.alpha() * sv[j] + p.zeta() * (rec + direct) - (detachReset ? 0.0 : p.thresholdMv() * szPrev[j]);
                 if (net.isAdaptive(j)) {
                     sa[j] = p.rho() * sa[j] + szPrev[j];
                 } else {

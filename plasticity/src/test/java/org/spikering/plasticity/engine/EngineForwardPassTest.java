@@ -73,7 +73,7 @@ final class EngineForwardPassTest {
     void engineComputationGivesTheEventBasedGradientsBitForBit() {
         final RecurrentSpikingNetwork net = TestNetworks.network(6, false, 2.0, 44);
         final SequenceBatch batch = TestNetworks.batch(3, LossKind.CLASSIFICATION_CE, 45);
-        for (LearningRule rule : new LearningRule[] {LearningRule.EPROP, LearningRule.MDGL}) {
+        for (LearningRule rule : new LearningRule[] {LearningRule.EPROP, LearningRule.MDGL_EXACT}) {
             final Gradients event = grads(Rules.create(rule, Computation.EVENT, net, 1), net, batch);
             final Gradients engine = grads(Rules.create(rule, Computation.ENGINE, net, 1), net, batch);
             for (WeightMatrixId id : WeightMatrixId.values()) {

@@ -52,12 +52,12 @@ final class EpropEquivalenceTest {
     }
 
     @Test
-    void shouldMatchDenseWhenEventBasedMdgl() {
+    void shouldMatchDenseWhenEventBasedMdglExact() {
         RecurrentSpikingNetwork net = TestNetworks.network(6, false, 2.0, 3);
         SequenceBatch batch = TestNetworks.batch(2, LossKind.REGRESSION_MSE, 9);
         Gradients dense = grads(new DenseEprop(new SymmetricFeedback(), true), net, batch);
-        assertClose(grads(new EventEprop(new SymmetricFeedback(), true), net, batch), dense, 1e-9, "MDGL stepwise");
-        assertClose(grads(new ClosedFormEventEprop(new SymmetricFeedback(), true), net, batch), dense, 1e-9, "MDGL closed");
+        assertClose(grads(new EventEprop(new SymmetricFeedback(), true), net, batch), dense, 1e-9, "mdgl-exact stepwise");
+        assertClose(grads(new ClosedFormEventEprop(new SymmetricFeedback(), true), net, batch), dense, 1e-9, "mdgl-exact closed");
     }
 
     @Test
@@ -118,16 +118,16 @@ final class EpropEquivalenceTest {
     }
 
     @Test
-    void shouldReduceMdglToEpropWhenRecurrentWeightsAreZeroAndDifferOtherwise() {
+    void shouldReduceMdglExactToEpropWhenRecurrentWeightsAreZeroAndDifferOtherwise() {
         RecurrentSpikingNetwork zero = TestNetworks.network(6, true, 3.0, 8);
         SequenceBatch batch = TestNetworks.batch(2, LossKind.CLASSIFICATION_CE, 8);
         assertClose(grads(new DenseEprop(new SymmetricFeedback(), true), zero, batch),
-                grads(new DenseEprop(new SymmetricFeedback(), false), zero, batch), 1e-12, "MDGL W_rec=0 (input, output)");
+                grads(new DenseEprop(new SymmetricFeedback(), false), zero, batch), 1e-12, "mdgl-exact W_rec=0 (input, output)");
         RecurrentSpikingNetwork net = TestNetworks.network(6, false, 2.0, 8);
         Gradients m = grads(new DenseEprop(new SymmetricFeedback(), true), net, batch);
         Gradients e = grads(new DenseEprop(new SymmetricFeedback(), false), net, batch);
         assertTrue(GradientComparison.maxRelativeDifference(m.wRec, e.wRec) > 1e-3);
-        assertEquals(0.0, GradientComparison.maxRelativeDifference(m.wIn, e.wIn), 0.0, "MDGL leaves input weights to e-prop");
+        assertEquals(0.0, GradientComparison.maxRelativeDifference(m.wIn, e.wIn), 0.0, "mdgl-exact leaves input weights to e-prop");
     }
 
     @Test
