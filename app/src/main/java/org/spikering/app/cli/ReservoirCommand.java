@@ -111,6 +111,18 @@ public final class ReservoirCommand implements Runnable {
     }
 
     /**
+     * @return the fewest samples {@code LsmMemory} takes: a washout of 20 + delays, at least 10 training samples
+     *         and a quarter (at least 2) held out.
+     */
+    static int minLsmSamples(final int delays) {
+        int s = 8;
+        while (s - s / 4 < 30 + delays) {
+            s++;
+        }
+        return s;
+    }
+
+    /**
      * Estimated bytes of an LSM run: the column's synapses (at most all pairs, 20 bytes each while built), the
      * filtered features (8 bytes per neuron and sample, twice) and the memory-capacity targets.
      */
@@ -239,7 +251,8 @@ public final class ReservoirCommand implements Runnable {
         double gain = 0.2;
         @Option(names = "--random", description = "distance-free random connectivity")
         boolean random;
-        @Option(names = "--samples", description = "input samples, at least 4 (delays + 20) + 40 (default 400)")
+        @Option(names = "--samples", description = "input samples: a washout of 20 + delays, 10 for training and a"
+                + " quarter held out (at least 53 for 10 delays) (default 400)")
         int samples = 400;
         @Option(names = "--sample-ms", description = "duration of one input sample, ms, in [dt = 0.1, 10000] (default 30)")
         double sampleMs = 30;
@@ -259,8 +272,7 @@ public final class ReservoirCommand implements Runnable {
             Check.rangeOpenLow("--tau", tauMs, 0, 10_000);
             Check.range("--sample-ms", sampleMs, LiquidStateMachine.DT_MS, 10_000);
             Check.range("--delays", delays, 1, 1000);
-            // LsmMemory: washout 20 + delays, a quarter held out, at least 10 training samples
-            Check.range("--samples", samples, 4 * (delays + 20) + 40, MAX_STEPS);
+            Check.range("--samples", samples, minLsmSamples(delays), MAX_STEPS);
             Check.outputFolder("--out", out);
             MemoryBudget.require("--size = " + size + ", --samples = " + samples, lsmBytes(size, samples, delays));
             final LsmParameters base = LsmParameters.maass(size, gain, seed);
