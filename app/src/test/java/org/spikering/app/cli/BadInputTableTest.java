@@ -42,8 +42,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * element, a duplicate and every bad number; input files get a missing file, a folder, a named pipe and
  * malformed content; output folders and files get '', a path under /proc, a path under a regular file. Each case
  * runs in-process in a fresh folder, with {@code --out} (and {@code --write-json}) pointed into it, and must end
- * with exit code 2, exactly one line on stderr that names the option and points to {@code spikering help}, nothing
- * on stdout and no file written. A value that is legal for an option is listed in {@link #LEGAL} with the reason.
+ * with exit code 2, exactly one line on stderr that names the option, shows the value ({@link #namesValue}) and
+ * points to {@code spikering help}, nothing on stdout and no file written. A value that is legal for an option is listed in {@link #LEGAL} with the reason.
  * Every bad value is rejected before any work, so the whole table takes seconds.
  */
 final class BadInputTableTest {
@@ -123,14 +123,14 @@ final class BadInputTableTest {
                     if (LEGAL.getOrDefault(key, Set.of()).contains(v)) {
                         continue;
                     }
-                    expectRejected(cmd, o.longestName(), withExtras(spec, o.longestName(), List.of(o.longestName(), v)));
+                    expectRejected(cmd, o.longestName(), v, withExtras(spec, o.longestName(), List.of(o.longestName(), v)));
                 }
             }
             for (PositionalParamSpec p : spec.positionalParameters()) {
                 for (String v : List.of("bogus", "", "CUBA ")) {
                     final List<String> args = new ArrayList<>(Arrays.asList(cmd.split(" ")));
                     args.add(v);
-                    expectRejected(cmd, p.paramLabel(), args);
+                    expectRejected(cmd, p.paramLabel(), v, args);
                 }
             }
             // an unknown option and a stray argument
@@ -377,8 +377,47 @@ final class BadInputTableTest {
         return args;
     }
 
-    /** Runs one case in-process and records a failure unless it was rejected as required. */
     private void expectRejected(final String cmd, final String option, final List<String> args) throws IOException {
+        expectRejected(cmd, option, null, args);
+    }
+
+    /**
+     * Whether the message shows the bad value: literally, as Java prints the number, or (for a list) the
+     * offending element; case-insensitive (enum constants are printed in capitals).
+     */
+    static boolean namesValue(final String message, final String value) {
+        final String m = message.toLowerCase(java.util.Locale.ROOT);
+        final String v = value.toLowerCase(java.util.Locale.ROOT);
+        if (v.isBlank()) {
+            return m.contains("'" + v + "'") || m.contains("(empty)") || m.contains(" is empty");
+        }
+        if (m.contains(v)) {
+            return true;
+        }
+        final List<String> normal = new ArrayList<>();
+        for (String part : v.split(",", -1)) {
+            String n = part;
+            try {
+                final double d = Double.parseDouble(part);
+                n = Double.toString(d).toLowerCase(java.util.Locale.ROOT);
+                if (m.contains(n) || d == Math.rint(d) && Math.abs(d) < 1e15 && m.contains(Long.toString((long) d))) {
+                    if (!v.contains(",")) {
+                        return true;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                if (v.contains(",") && (part.isEmpty() ? m.contains("''") : m.contains(part))) {
+                    return true; // the offending element
+                }
+            }
+            normal.add(n);
+        }
+        return m.contains(String.join(",", normal));
+    }
+
+    /** Runs one case in-process and records a failure unless it was rejected as required. */
+    private void expectRejected(final String cmd, final String option, final String value, final List<String> args)
+            throws IOException {
         final Path dir = tmp.resolve("case" + caseNo++);
         Files.createDirectories(dir);
         cases++;
@@ -421,6 +460,9 @@ final class BadInputTableTest {
         }
         if (!e.startsWith("spikering " + cmd + ": error: ") && !e.startsWith("spikering: error: ")) {
             why.add("not in the 'spikering " + cmd + ": error:' form");
+        }
+        if (value != null && !namesValue(e, value)) {
+            why.add("does not show the value '" + value + "'");
         }
         if (!e.contains("(see 'spikering help")) {
             why.add("no pointer to spikering help");
