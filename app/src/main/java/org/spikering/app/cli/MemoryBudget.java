@@ -41,8 +41,9 @@ final class MemoryBudget {
 
     /** @return the one line printed when the JVM runs out of memory anyway. */
     static String outOfMemory() {
-        return "out of memory (the JVM may use " + size(Runtime.getRuntime().maxMemory())
-                + "): give it more, e.g. " + JAVA_OPTS + "=-Xmx16g ./spikering ..., or make the run smaller";
+        final long max = Runtime.getRuntime().maxMemory();
+        return "out of memory (the JVM may use " + size(max) + "): give it more, e.g. " + JAVA_OPTS + "=-Xmx"
+                + Math.max(1, (long) Math.ceil(2.0 * max / (1L << 30))) + "g ./spikering ..., or make the run smaller";
     }
 
     /**

@@ -59,6 +59,10 @@ public final class SpikeringCli implements Runnable {
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (causedByOutOfMemory(ex)) { // e.g. an engine thread's, rethrown on the caller's thread
+                cmd.getErr().println(errorLine(cmd.getCommandSpec(), MemoryBudget.outOfMemory()));
+                return EXIT_OUT_OF_MEMORY;
+            }
             if (ex instanceof IllegalArgumentException) {
                 cmd.getErr().println(usageError(cmd.getCommandSpec(), ex.getMessage()));
             } else if (ex instanceof IllegalStateException || ex instanceof java.io.UncheckedIOException) {
@@ -80,6 +84,15 @@ public final class SpikeringCli implements Runnable {
             }
         });
         return cl;
+    }
+
+    private static boolean causedByOutOfMemory(final Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return {@code spikering <cmd>: error: <message>} on one line. */

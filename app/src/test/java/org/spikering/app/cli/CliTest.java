@@ -71,8 +71,14 @@ final class CliTest {
     /** A command that runs out of memory, to see what the user gets. */
     @CommandLine.Command(name = "oom", description = "throws OutOfMemoryError")
     static final class OutOfMemory implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Option(names = "--wrapped", description = "as an engine thread's, inside an IllegalStateException")
+        boolean wrapped;
+
         @Override
         public Integer call() {
+            if (wrapped) {
+                throw new IllegalStateException("engine thread failed", new OutOfMemoryError("Java heap space"));
+            }
             throw new OutOfMemoryError("Java heap space");
         }
     }
@@ -81,12 +87,14 @@ final class CliTest {
     void shouldEndAnOutOfMemoryErrorWithOneLineThatSaysHowToGiveMore() {
         final CommandLine cl = SpikeringCli.commandLine();
         cl.addSubcommand("oom", new OutOfMemory());
-        final StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err, true));
-        assertEquals(SpikeringCli.EXIT_OUT_OF_MEMORY, cl.execute("oom"), err.toString());
-        assertEquals(1, err.toString().lines().count(), err.toString());
-        assertTrue(err.toString().startsWith("spikering oom: error: out of memory (the JVM may use ")
-                && err.toString().contains("SPIKERING_JAVA_OPTS=-Xmx16g"), err.toString());
+        for (String[] args : new String[][] {{"oom"}, {"oom", "--wrapped"}}) {
+            final StringWriter err = new StringWriter();
+            cl.setErr(new PrintWriter(err, true));
+            assertEquals(SpikeringCli.EXIT_OUT_OF_MEMORY, cl.execute(args), err.toString());
+            assertEquals(1, err.toString().lines().count(), err.toString());
+            assertTrue(err.toString().startsWith("spikering oom: error: out of memory (the JVM may use ")
+                    && err.toString().matches("(?s).*give it more, e\\.g\\. SPIKERING_JAVA_OPTS=-Xmx[0-9]+g \\./spikering .*"), err.toString());
+        }
     }
 
     /** Runs the command line and checks that it exits with 2 and an error containing {@code message}. */
