@@ -110,13 +110,18 @@ public final class GradientsCommand implements Callable<Integer> {
     private static GradientsRun fromFile(final Path file, final long seed, final boolean given) {
         Check.inputFile("--network-json", file, "JSON file in the format of --write-json");
         final String shown = "--network-json = '" + file + "'";
+        final long bytes;
         try {
-            if (java.nio.file.Files.size(file) > MAX_JSON_BYTES) {
-                throw new IllegalArgumentException(shown + ": larger than " + MAX_JSON_BYTES + " bytes");
-            }
+            bytes = java.nio.file.Files.size(file);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(shown + ": cannot be read: " + e.getMessage());
         }
+        if (bytes > MAX_JSON_BYTES) {
+            throw new IllegalArgumentException(shown + ": has " + bytes + " bytes, more than the " + MAX_JSON_BYTES
+                    + " read");
+        }
+        // Jackson's tree: about 40 bytes (a node and its reference) per number of 4 to 20 characters
+        MemoryBudget.require(shown + " (" + bytes + " bytes)", 10.0 * bytes);
         final JsonNode doc;
         try {
             doc = Json.read(file, JsonNode.class);

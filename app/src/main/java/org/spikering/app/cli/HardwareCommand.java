@@ -25,6 +25,8 @@ public final class HardwareCommand implements Callable<Integer> {
         throw new IllegalArgumentException("give a sub-command: map or study");
     }
 
+    /** Smallest size factor of {@code hw map}: every population keeps at least one neuron (CUBA: 3 E, 1 I). */
+    static final double MIN_MAP_SCALE = 0.001;
     /** Largest size factor of {@code hw map} (Brunel: 1.25e9 neurons; counts stay within int). */
     static final double MAX_MAP_SCALE = 100_000;
     /** Largest delay of {@code hw map}, ms. */
@@ -39,7 +41,7 @@ public final class HardwareCommand implements Callable<Integer> {
         String chip;
         @Option(names = "--network", defaultValue = "brunel", description = "cuba or brunel. Default: ${DEFAULT-VALUE}")
         String network;
-        @Option(names = "--scale", defaultValue = "1.0", description = "network size factor, in (0, 100000]. Default: ${DEFAULT-VALUE}")
+        @Option(names = "--scale", defaultValue = "1.0", description = "network size factor, in [0.001, 100000]. Default: ${DEFAULT-VALUE}")
         double scale;
         @Option(names = "--delay-ms", defaultValue = "1.5", description = "largest synaptic delay (ms), in (0, 10000]."
                 + " Default: ${DEFAULT-VALUE}")
@@ -67,7 +69,7 @@ public final class HardwareCommand implements Callable<Integer> {
      * connection probability fixed for CUBA, in-degree fixed for Brunel.
      */
     static NetworkDescription network(String name, double scale, double delayMs) {
-        Check.rangeOpenLow("--scale", scale, 0, MAX_MAP_SCALE);
+        Check.range("--scale", scale, MIN_MAP_SCALE, MAX_MAP_SCALE);
         switch (name) {
             case "cuba": {
                 final int ne = (int) Math.round(3200 * scale);

@@ -180,6 +180,7 @@ final class BadInputTableTest {
             {"--lr", "train", "--lr", "1e308"},
             {"--delay-ms", "hw map", "--delay-ms", "Infinity"},
             {"--scale", "hw map", "--scale", "Infinity"},
+            {"--scale", "hw map", "--scale", "1e-9"},                  // no neuron left
             {"--task", "gradients", "--task", "sine", "--network-json", "NETWORK"},
             {"--rounding", "hw study", "--bits", "32", "--rounding", "truncate"},
             {"COMMAND", "help", "bogus"},
