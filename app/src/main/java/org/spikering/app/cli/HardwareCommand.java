@@ -107,8 +107,8 @@ public final class HardwareCommand implements Callable<Integer> {
                 description = "evidence, dms, nback, sine or sine-bellec (sine = sine-bellec). Default: ${DEFAULT-VALUE}")
         String task;
         @Option(names = "--fractions", defaultValue = "1,0.5,0.2,0.1,0.05,0.01", split = ",",
-                description = "plastic fractions of the recurrent and input synapses, each in (0, 1], each once (the"
-                    + " readout-only row is always run). Default: ${DEFAULT-VALUE}")
+                description = "plastic fractions of all synapses, each in [0, 1] (0: nothing learns, the untrained"
+                    + " baseline), each once; the readout-only row is always run. Default: ${DEFAULT-VALUE}")
         double[] fractions;
         @Option(names = "--bits", defaultValue = "32,8,6,4,2", split = ",",
                 description = "weight bits, each 32 (float) or in [2, 16], each once. Default: ${DEFAULT-VALUE}")
@@ -138,20 +138,6 @@ public final class HardwareCommand implements Callable<Integer> {
         public Integer call() {
             Check.choice("--task", task, "evidence", "dms", "nback", "sine", "sine-bellec");
             final String t = "sine".equals(task) ? "sine-bellec" : task;
-            final List<Double> fr = new ArrayList<>();
-            for (double f : fractions) {
-                Check.rangeOpenLow("--fractions", f, 0, 1);
-                fr.add(f);
-            }
-            Check.distinct("--fractions", fr);
-            final List<Integer> bs = new ArrayList<>();
-            for (int b : bits) {
-                if (b != 32 && (b < 2 || b > 16)) {
-                    throw new IllegalArgumentException("--bits = " + b + ": each must be 32 (float) or in [2, 16]");
-                }
-                bs.add(b);
-            }
-            Check.distinct("--bits", bs);
             final List<Rounding> rs = new ArrayList<>();
             for (String s : rounding) {
                 try {
@@ -160,22 +146,23 @@ public final class HardwareCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--rounding = '" + s + "': must be one of [nearest, stochastic, truncate]");
                 }
             }
-            Check.distinct("--rounding", rs);
-            if (bs.stream().allMatch(b -> b == 32) && spec.commandLine().getParseResult().hasMatchedOption("--rounding")) {
-                throw new IllegalArgumentException("--rounding with --bits = 32 only: float weights are not rounded;"
-                        + " leave --rounding out or add quantised bits");
-            }
             Check.range("--seeds", seeds, 1, 1000);
             Check.range("--iterations", iterations, 1, TrainCommand.MAX_ITERATIONS);
             Check.range("--batch", batch, 1, TrainCommand.MAX_BATCH);
             Check.range("--test-batch", testBatch, 1, TrainCommand.MAX_BATCH);
-            final EnergyModel energyModel = EnergyModel.loihiWith(energy);
+            // fractions, bits, each once, and the rest: the study's own checks, naming the options
+            final PlasticityStudy.Settings settings = new PlasticityStudy.Settings(t, fractions, bits, rs, seeds,
+                    iterations, batch, testBatch, EnergyModel.loihiWith(energy));
+            if (java.util.Arrays.stream(bits).allMatch(b -> b == 32)
+                    && spec.commandLine().getParseResult().hasMatchedOption("--rounding")) {
+                throw new IllegalArgumentException("--rounding with --bits = 32 only: float weights are not rounded;"
+                        + " leave --rounding out or add quantised bits");
+            }
             Check.outputFolder("--out", out);
             MemoryBudget.require("--batch = " + batch + ", --test-batch = " + testBatch + " (task " + t + ")",
                     TrainCommand.trainingBytes(org.spikering.app.task.TaskPreset.of(t, 1000), batch, testBatch));
             final long t0 = System.nanoTime();
-            PlasticityStudy.run(new PlasticityStudy.Settings(t, fractions, bits, rs, seeds, iterations, batch, testBatch,
-                    energyModel), out, System.out);
+            PlasticityStudy.run(settings, out, System.out);
             System.out.printf("wrote %s, study.json, loss.png, accuracy.png, energy.png, synops.png (wall time %.1f s)%n",
                     out.resolve("study.csv"), (System.nanoTime() - t0) / 1e9);
             return 0;

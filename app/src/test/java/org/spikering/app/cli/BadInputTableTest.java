@@ -82,6 +82,7 @@ final class BadInputTableTest {
         LEGAL.put("reservoir narma --washout", Set.of("0"));             // no washout
         LEGAL.put("reservoir lsm --gain", Set.of("0"));                  // no recurrent weights: input-driven baseline
         LEGAL.put("bench --warmup", Set.of("0"));                        // no warm-up (the default)
+        LEGAL.put("hw study --fractions", Set.of("0"));                  // nothing plastic: the untrained baseline
     }
 
     /** A valid element of each list option without a default, to build duplicates. */
