@@ -87,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (compare != null) {
             for (String opt : new String[] {"--engine", "--threads"}) {
                 if (parsed.hasMatchedOption(opt)) {
-                    throw new IllegalArgumentException(opt + " with --compare: --compare names the engines and thread"
+                    throw new IllegalArgumentException(Check.given(parsed, opt) + " with --compare: --compare names the engines and thread"
                             + " counts it runs; leave " + opt + " out");
                 }
             }

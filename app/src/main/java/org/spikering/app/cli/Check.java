@@ -93,6 +93,12 @@ final class Check {
         return b.toString();
     }
 
+    /** @return {@code --opt = 'value'} as the user gave it, for messages about options that do not go together. */
+    static String given(final picocli.CommandLine.ParseResult parsed, final String option) {
+        final var o = parsed.matchedOption(option);
+        return o == null ? option : option + " = '" + String.join(",", o.stringValues()) + "'";
+    }
+
     /**
      * An input file: it must exist, be a regular file (not a folder, named pipe or device) and be readable.
      *

@@ -62,7 +62,7 @@ public final class GradientsCommand implements Callable<Integer> {
             if (bench) {
                 for (String opt : new String[] {"--task", "--network-json", "--write-json", "--seed"}) {
                     if (parsed.hasMatchedOption(opt)) {
-                        throw new IllegalArgumentException(opt + " with --bench: --bench times its own NEST sine-wave"
+                        throw new IllegalArgumentException(Check.given(parsed, opt) + " with --bench: --bench times its own NEST sine-wave"
                                 + " setup and writes nothing; leave " + opt + " out");
                     }
                 }

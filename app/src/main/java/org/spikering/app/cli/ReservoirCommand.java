@@ -158,7 +158,10 @@ public final class ReservoirCommand implements Runnable {
             Check.range("--washout", washout, 0, MAX_STEPS);
             Check.range("--train", train, 1, MAX_STEPS);
             Check.range("--size", esn.size, 1, MAX_SIZE);
-            Check.range("--test", test, 2 * esn.size + 3, MAX_STEPS);
+            if (test < 2 * esn.size + 3 || test > MAX_STEPS) {
+                throw new IllegalArgumentException("--test = " + test + ": must be more than the 2N + 2 = " + (2 * esn.size + 2)
+                        + " delays measured for --size " + esn.size + " (and at most " + MAX_STEPS + ")");
+            }
             final EchoStateNetwork net = esn.build(esn.params((double) washout + train + test, 2.0 * esn.size));
             final MemoryCapacity.Result r = MemoryCapacity.measure(net, 2 * esn.size, washout, train, test, ridge,
                     esn.seed);
