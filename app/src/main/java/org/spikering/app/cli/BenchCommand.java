@@ -87,19 +87,19 @@ public final class BenchCommand implements Callable<Integer> {
         if (compare != null) {
             for (String opt : new String[] {"--engine", "--threads"}) {
                 if (parsed.hasMatchedOption(opt)) {
-                    throw new IllegalArgumentException(Check.given(parsed, opt) + " with --compare: --compare names the engines and thread"
-                            + " counts it runs; leave " + opt + " out");
+                    throw new IllegalArgumentException(Check.given(parsed, opt) + " with --compare: must be left out; --compare names the"
+                            + " engines and thread counts it runs");
                 }
             }
             configs = configs(mode);
         } else {
             if (parsed.hasMatchedOption("--repeat")) {
-                throw new IllegalArgumentException("--repeat = " + repeat + " without --compare: it sets the rounds of"
-                        + " --compare; leave it out or add --compare");
+                throw new IllegalArgumentException("--repeat = " + repeat + " without --compare: must come with --compare,"
+                        + " whose rounds it sets");
             }
             if (eng == Engine.REFERENCE && threads != 1) {
-                throw new IllegalArgumentException("--threads = " + threads + " with --engine = 'reference': the"
-                        + " reference engine runs one thread; use --threads 1 or --engine disruptor");
+                throw new IllegalArgumentException("--threads = " + threads + " with --engine = 'reference': must be 1,"
+                        + " the reference engine runs one thread (or use --engine disruptor)");
             }
             configs = List.of(new SimulationConfig(eng, threads, mode));
         }
@@ -107,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (neurons != null) {
             if (parsed.hasMatchedOption("--scale")) {
                 throw new IllegalArgumentException("--neurons = " + neurons + " with --scale = " + scale
-                        + ": give one of them");
+                        + ": must not be given together; give one of them");
             }
             choice = BenchmarkNetwork.of(model.name(), "model", neurons / (model == Model.cuba ? 4000.0 : 12_500.0),
                     "--neurons = " + neurons);
@@ -202,7 +202,7 @@ public final class BenchCommand implements Callable<Integer> {
                 n = Integer.parseInt(t);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--compare = " + String.join(",", compare) + ": '" + c
-                        + "' is neither 'reference' nor a thread count");
+                        + "' is neither 'reference' nor a thread count; each entry must be one of them");
             }
             if (n < 1 || n > RunCommand.MAX_THREADS) {
                 throw new IllegalArgumentException("--compare = " + String.join(",", compare) + ": thread count " + n

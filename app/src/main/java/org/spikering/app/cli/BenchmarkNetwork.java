@@ -62,8 +62,8 @@ record BenchmarkNetwork(String name, double scale, double neurons, double synaps
      */
     void checkUpdate(final UpdateMode mode, final String networkOption) {
         if (mode == UpdateMode.EVENT && name.equals("cuba")) {
-            throw new IllegalArgumentException("--update = 'event' with " + networkOption + " = 'cuba': event-driven update"
-                    + " needs delta synapses (brunel); CUBA's exponential current synapses run clock-driven (--update clock)");
+            throw new IllegalArgumentException("--update = 'event' with " + networkOption + " = 'cuba': must be clock;"
+                    + " event-driven update needs delta synapses (brunel), CUBA's exponential current synapses run clock-driven");
         }
     }
 

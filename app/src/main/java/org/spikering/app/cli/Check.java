@@ -80,7 +80,7 @@ final class Check {
         for (T v : values) {
             if (!seen.add(v)) {
                 throw new IllegalArgumentException(option + " = " + joined(values) + ": lists " + v
-                        + " twice; each value may appear once");
+                        + " twice; each value must appear once");
             }
         }
     }
@@ -175,7 +175,7 @@ final class Check {
             p = p.getParent();
         }
         if (p == null || !Files.isDirectory(p)) {
-            throw new IllegalArgumentException(shown + ": cannot be created: " + p + " is a file, not a folder");
+            throw new IllegalArgumentException(shown + ": must be creatable, but " + p + " is a file, not a folder");
         }
         writable(shown, p);
     }
@@ -200,9 +200,9 @@ final class Check {
                 return;
             }
         } catch (IOException | InvalidPathException e) {
-            throw new IllegalArgumentException(shown + ": cannot be written: " + e.getMessage());
+            throw new IllegalArgumentException(shown + ": must be writable: " + e.getMessage());
         }
-        throw new IllegalArgumentException(shown + ": cannot be written: " + dir.toAbsolutePath() + why);
+        throw new IllegalArgumentException(shown + ": must be writable, but " + dir.toAbsolutePath() + why);
     }
 
     private static String num(final double v) {

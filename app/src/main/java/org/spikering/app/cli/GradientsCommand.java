@@ -62,16 +62,16 @@ public final class GradientsCommand implements Callable<Integer> {
             if (bench) {
                 for (String opt : new String[] {"--task", "--network-json", "--write-json", "--seed"}) {
                     if (parsed.hasMatchedOption(opt)) {
-                        throw new IllegalArgumentException(Check.given(parsed, opt) + " with --bench: --bench times its own NEST sine-wave"
-                                + " setup and writes nothing; leave " + opt + " out");
+                        throw new IllegalArgumentException(Check.given(parsed, opt) + " with --bench: must be left out; --bench times its"
+                                + " own NEST sine-wave setup and writes nothing");
                     }
                 }
                 System.out.println(Json.oneLine(EpropBench.run(Math.max(3, benchIterations / 4), benchIterations)));
                 return 0;
             }
             if (parsed.hasMatchedOption("--bench-iterations")) {
-                throw new IllegalArgumentException("--bench-iterations = " + benchIterations + " without --bench: leave it"
-                        + " out or add --bench");
+                throw new IllegalArgumentException("--bench-iterations = " + benchIterations + " without --bench: must come"
+                        + " with --bench");
             }
             if (writeJson != null) {
                 Check.outputFile("--write-json", writeJson);
@@ -79,8 +79,8 @@ public final class GradientsCommand implements Callable<Integer> {
             GradientsRun run;
             if (networkJson != null) {
                 if (parsed.hasMatchedOption("--task")) {
-                    throw new IllegalArgumentException("--task = '" + task + "' with --network-json: the file gives"
-                            + " the network and batch; give one of them");
+                    throw new IllegalArgumentException("--task = '" + task + "' with --network-json: must not be given"
+                            + " together (the file gives the network and batch); give one of them");
                 }
                 run = fromFile(networkJson, seed, parsed.hasMatchedOption("--seed"));
             } else if ("sine".equals(task)) {
@@ -126,19 +126,20 @@ public final class GradientsCommand implements Callable<Integer> {
         try {
             doc = Json.read(file, JsonNode.class);
         } catch (java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException(shown + ": not valid JSON: " + e.getCause().getMessage());
+            throw new IllegalArgumentException(shown + ": must be valid JSON in the format of --write-json: "
+                    + e.getCause().getMessage());
         }
         if (doc == null || !doc.isObject()) {
             throw new IllegalArgumentException(shown + ": must hold a JSON object with 'network' and 'batch'");
         }
         if (given && doc.path("network").has("feedback")) {
             throw new IllegalArgumentException("--seed = " + seed + " with " + shown + ": the file holds its feedback"
-                    + " matrix, so the seed would be ignored; leave it out");
+                    + " matrix, so the seed would be ignored; it must be left out");
         }
         try {
             return GradientsRun.fromJson(doc, seed);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(shown + ": " + e.getMessage());
+            throw new IllegalArgumentException(shown + ": must be in the format of --write-json: " + e.getMessage());
         }
     }
 }

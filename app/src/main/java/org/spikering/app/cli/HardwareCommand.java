@@ -22,7 +22,7 @@ public final class HardwareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new IllegalArgumentException("give a sub-command: map or study");
+        throw new IllegalArgumentException("a sub-command must follow: map or study");
     }
 
     /** Smallest size factor of {@code hw map}: every population keeps at least one neuron (CUBA: 3 E, 1 I). */
@@ -55,7 +55,7 @@ public final class HardwareCommand implements Callable<Integer> {
             try {
                 c = ChipDescription.byName(chip);
             } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("--chip = '" + chip + "': cannot be read: " + e.getMessage());
+                throw new IllegalArgumentException("--chip = '" + chip + "': must be readable: " + e.getMessage());
             }
             final ChipMapper.Report r = ChipMapper.map(net, c);
             System.out.print(r.format());
@@ -155,8 +155,8 @@ public final class HardwareCommand implements Callable<Integer> {
                     iterations, batch, testBatch, EnergyModel.loihiWith(energy));
             if (java.util.Arrays.stream(bits).allMatch(b -> b == 32)
                     && spec.commandLine().getParseResult().hasMatchedOption("--rounding")) {
-                throw new IllegalArgumentException("--rounding with --bits = 32 only: float weights are not rounded;"
-                        + " leave --rounding out or add quantised bits");
+                throw new IllegalArgumentException("--rounding with --bits = 32 only: must be left out (float weights are"
+                        + " not rounded) or come with quantised bits");
             }
             Check.outputFolder("--out", out);
             MemoryBudget.require("--batch = " + batch + ", --test-batch = " + testBatch + " (task " + t + ")",

@@ -33,7 +33,7 @@ final class MemoryBudget {
     static void require(final String options, final double bytes) {
         final long max = Runtime.getRuntime().maxMemory();
         if (!(bytes <= max)) {
-            throw new IllegalArgumentException(options + ": needs about " + size(bytes) + " of memory, more than the "
+            throw new IllegalArgumentException(options + ": needs about " + size(bytes) + " of memory and must fit the "
                     + size(max) + " the JVM may use; make it smaller or give more, e.g. " + JAVA_OPTS + "=-Xmx"
                     + Math.max(1, (long) Math.ceil(bytes * 1.25 / (1L << 30))) + "g ./spikering ...");
         }

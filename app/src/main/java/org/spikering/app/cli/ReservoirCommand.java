@@ -30,7 +30,7 @@ public final class ReservoirCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new IllegalArgumentException("give a sub-command: mc, narma, mackey-glass, lsm, bits or scaling");
+        throw new IllegalArgumentException("a sub-command must follow: mc, narma, mackey-glass, lsm, bits or scaling");
     }
 
     /** Largest reservoir (memory is checked as well). */

@@ -73,8 +73,8 @@ public final class RunCommand implements Callable<Integer> {
         final Engine eng = Cli.parseEnum(Engine.class, "--engine", engine);
         final UpdateMode mode = Cli.parseEnum(UpdateMode.class, "--update", update);
         if (eng == Engine.REFERENCE && threads != 1) {
-            throw new IllegalArgumentException("--threads = " + threads + " with --engine = 'reference': the reference"
-                    + " engine runs one thread; use --threads 1 or --engine disruptor");
+            throw new IllegalArgumentException("--threads = " + threads + " with --engine = 'reference': must be 1, the"
+                    + " reference engine runs one thread (or use --engine disruptor)");
         }
         EnergyModel.loihiWith(energy); // validate before simulating
         final double sc = scale == null ? ("brunel".equals(network) ? 0.2 : 1.0) : scale;

@@ -82,7 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
         final Computation c = Cli.parseEnum(Computation.class, "--computation", computation);
         if (r == LearningRule.BPTT && spec.commandLine().getParseResult().hasMatchedOption("--computation")) {
             throw new IllegalArgumentException("--computation = '" + computation + "' with --rule = '" + rule
-                    + "': BPTT has one computation (exact backpropagation through time); leave --computation out");
+                    + "': must be left out; BPTT has one computation (exact backpropagation through time)");
         }
         if (iterations != null) {
             Check.range("--iterations", iterations, 1, MAX_ITERATIONS);

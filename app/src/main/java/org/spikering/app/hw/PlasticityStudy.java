@@ -111,7 +111,7 @@ public final class PlasticityStudy {
             for (Object v : values) {
                 if (!seen.add(v)) {
                     throw new IllegalArgumentException(name + " = " + values.stream().map(String::valueOf)
-                            .collect(java.util.stream.Collectors.joining(",")) + ": lists " + v + " twice; each value may appear once");
+                            .collect(java.util.stream.Collectors.joining(",")) + ": lists " + v + " twice; each value must appear once");
                 }
             }
         }

@@ -67,6 +67,13 @@ final class BadInputTableTest {
     /** Integers only: a size far beyond any memory or run time. */
     private static final String HUGE_INT = "1000000000";
 
+    /**
+     * What is allowed: our checks say "must ..."; picocli's parser says what the type is ("is not an int",
+     * "expected one of"), or that the option or value does not exist, and the pointer to the help lists them.
+     */
+    private static final java.util.regex.Pattern SAYS_WHAT_IS_ALLOWED = java.util.regex.Pattern.compile(
+            "must |is not an? |expected one of|Unknown options?:|Missing required parameter|Unmatched arguments? ");
+
     /** "command option" → values that are legal, with the reason. */
     private static final Map<String, Set<String>> LEGAL = new TreeMap<>();
 
@@ -465,6 +472,9 @@ final class BadInputTableTest {
         }
         if (value != null && !namesValue(e, value)) {
             why.add("does not show the value '" + value + "'");
+        }
+        if (!SAYS_WHAT_IS_ALLOWED.matcher(e).find()) {
+            why.add("does not say what is allowed");
         }
         if (!e.contains("(see 'spikering help")) {
             why.add("no pointer to spikering help");

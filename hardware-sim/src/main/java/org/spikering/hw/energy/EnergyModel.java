@@ -86,7 +86,7 @@ public record EnergyModel(double synapticOpPj, double neuronUpdatePj, double wei
             }
             if (!seen.add(key)) {
                 throw new IllegalArgumentException("--energy = '" + spec + "': key '" + key
-                        + "' given twice; each of synop, neuron, weight, spike at most once");
+                        + "' given twice; each of synop, neuron, weight, spike must appear at most once");
             }
             switch (key) {
                 case "synop":

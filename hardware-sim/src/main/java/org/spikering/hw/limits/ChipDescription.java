@@ -86,15 +86,15 @@ public record ChipDescription(String name, int neuronsPerCore, long synapseBitsP
                 try {
                     c = fromJson(file);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IllegalArgumentException("--chip = '" + s + "': not a valid chip description: "
+                    throw new IllegalArgumentException("--chip = '" + s + "': must be a valid chip description: "
                             + e.getOriginalMessage(), e);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--chip = '" + s + "': not a valid chip description: "
+                    throw new IllegalArgumentException("--chip = '" + s + "': must be a valid chip description: "
                             + e.getMessage(), e);
                 }
                 if (c == null) {
-                    throw new IllegalArgumentException("--chip = '" + s + "': not a valid chip description: the file"
-                            + " holds null, not an object with the fields of ChipDescription");
+                    throw new IllegalArgumentException("--chip = '" + s + "': must hold an object with the fields of"
+                            + " ChipDescription, not null");
                 }
                 return c;
         }

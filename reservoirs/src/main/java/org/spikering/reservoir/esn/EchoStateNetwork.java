@@ -88,7 +88,8 @@ public final class EchoStateNetwork {
                 throw new IllegalArgumentException("spectral_radius = " + params.spectralRadius() + ", leak_rate = "
                         + params.leakRate() + ": a linear reservoir is unstable here: its update (1 - leak) I + leak W has"
                         + " spectral radius " + String.format(java.util.Locale.ROOT, "%.4f", r) + " > 1, so its states"
-                        + " grow without bound and every score is NaN; use a spectral radius <= 1 or the tanh activation");
+                        + " grow without bound and every score is NaN; the radius of the update must be <= 1 (lower the spectral"
+                        + " radius or use the tanh activation)");
             }
         }
         this.win = new double[n * inputs];

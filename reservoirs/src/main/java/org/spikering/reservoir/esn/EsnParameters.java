@@ -76,7 +76,8 @@ public record EsnParameters(int size, double spectralRadius, double connectivity
             // with leak 1 the linear update is W itself, scaled to this radius: the states grow as ρ^t
             throw new IllegalArgumentException("spectral_radius = " + spectralRadius + ", leak_rate = 1.0: a linear"
                     + " reservoir is unstable here: its update W has spectral radius " + spectralRadius + " > 1, so its"
-                    + " states grow without bound and every score is NaN; use a spectral radius <= 1 or the tanh activation");
+                    + " states grow without bound and every score is NaN; it must be <= 1 for a linear reservoir (or use the"
+                    + " tanh activation)");
         }
     }
 
