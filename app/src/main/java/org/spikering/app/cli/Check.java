@@ -21,22 +21,6 @@ final class Check {
     private Check() {
     }
 
-    /** @return v if finite and &gt; 0. */
-    static double positive(final String option, final double v) {
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(option + " = " + v + ": must be a finite number > 0");
-        }
-        return v;
-    }
-
-    /** @return v if finite and &ge; 0. */
-    static double nonNegative(final String option, final double v) {
-        if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(option + " = " + v + ": must be a finite number >= 0");
-        }
-        return v;
-    }
-
     /** @return v if in [lo, hi] (NaN is never). */
     static double range(final String option, final double v, final double lo, final double hi) {
         if (!(v >= lo && v <= hi)) {
