@@ -6,11 +6,15 @@ import org.spikering.sim.network.Distribution;
 import org.spikering.sim.network.Network;
 
 /**
- * The CUBA benchmark network of Brette et al. 2007 (after Vogels &amp; Abbott 2005), as NEST and
- * Brian2 run it: 80 % excitatory and 20 % inhibitory LIF neurons with exponential current synapses
+ * The CUBA benchmark network of Brette et al. 2007 (after Vogels &amp; Abbott 2005), as Brian2's
+ * {@code examples/CUBA.py} runs it (its voltage weights 1.62 mV and −9 mV are w·τ_m/C_m of the currents here; it
+ * allows autapses and has no synaptic delay): 80 % excitatory and 20 % inhibitory LIF neurons with exponential
+ * current synapses
  * (τ_ex 5 ms, τ_in 10 ms), τ_m 20 ms, C_m 250 pF, E_L −49 mV, V_th −50 mV, V_reset −60 mV, t_ref 5 ms,
  * w_E 20.25 pA, w_I −112.5 pA, delay 0.1 ms, V_m(0) ~ U[−60, −50] mV, dt 0.1 ms, no autapses, no
- * external input (self-sustained: E_L lies above threshold).
+ * external input (self-sustained: E_L lies above threshold). NEST's {@code pynest/examples/brette_et_al_2007/cuba.py}
+ * builds a different variant: C_m 200 pF, w_I −139.5 pA (−13.95 mV against −9 mV here), fixed in-degrees 64 and
+ * 16, V_m(0) = −49 mV for all neurons and a 50-ms 300-Hz Poisson kick to 50 excitatory neurons.
  *
  * <p>At full size (4000 neurons) the connection probability is 0.02, i.e. 80 excitatory and 20
  * inhibitory inputs per neuron on average. Smaller networks keep these mean in-degrees

@@ -23,7 +23,16 @@ import picocli.CommandLine.Spec;
             "computed it there (NEST's B, late last signal) and follows NEST's loss curve."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--task", description = "sine-nest, sine-bellec, evidence, dms or nback (default sine-nest)")
+    @Option(names = "--task", description = {"sine-nest, sine-bellec, evidence, dms or nback (default sine-nest).",
+        "sine-nest, sine-bellec: one frozen input pattern; tested on the same target with fresh input noise "
+            + "(test_loss_fresh_input) and, named so, on the training pattern (training_pattern_loss).",
+        "evidence: NEST's evidence-accumulation network and task, except: eligibility filter and readout input factor 1 "
+            + "(NEST 1 - kappa), gradients summed (NEST: averaged over the recall window), c_reg 1 (NEST 300), "
+            + "surrogate gamma 0.5, beta 1.67 (NEST 0.3, 1), adaptation beta_a 1.7 (NEST 0.0174), Adam eps 1e-7 (NEST 1e-8), "
+            + "W_out N(0, 1/100) (NEST Glorot), feedback B of the rule (NEST: random N(0, 1); random-eprop: N(0, 1/100)), "
+            + "cue spacing after each cue (NEST before), 300 iterations (NEST 50).",
+        "dms: the evidence settings with tau_a 200 ms; NEST has no DMS example.",
+        "evidence, dms, nback: tested on a held-out batch never trained on."})
     String task = "sine-nest";
 
     @Option(names = "--rule", description = {"eprop: e-prop with symmetric feedback B = W_out^T, on every task, sine-nest included (default);",
@@ -54,10 +63,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed, any integer (default 1)")
     long seed = 1;
 
-    @Option(names = "--eval-every", description = "test-accuracy evaluation interval in updates, >= 1 (default 10)")
+    @Option(names = "--eval-every", description = "test evaluation interval of the classification tasks, >= 1 (default 10;"
+            + " the sine tasks are tested once, after the last update)")
     int evalEvery = 10;
 
-    @Option(names = "--test-batch", description = "held-out test sequences, >= 1 and fitting the memory (default 128)")
+    @Option(names = "--test-batch", description = "test sequences, >= 1 and fitting the memory (default 128): held out for"
+            + " evidence, dms and nback; for the sine tasks the training target with fresh input noise")
     int testBatch = 128;
 
     @Option(names = "--weight-clip", description = "clip weights to [-c, c] after each update (default 100, NEST's; Infinity = none)")

@@ -64,7 +64,10 @@ final class StudyFiles {
         json.put("batch", s.batch());
         json.put("seeds", s.seeds());
         json.put("test_batch", s.testBatch());
-        json.put("test_set", "held out per seed (BatchSeeds of training seed 31 + s), never trained on; evaluated after the last update");
+        json.put("test_set", org.spikering.app.task.TaskPreset.of(s.task(), 0).source() instanceof org.spikering.app.task.FrozenPatternTask
+                ? "fresh input noise per seed (BatchSeeds of training seed 31 + s): the training target with new input spikes at the "
+                    + "same rate; the task trains on one frozen pattern, so nothing else is held out; evaluated after the last update"
+                : "held out per seed (BatchSeeds of training seed 31 + s), never trained on; evaluated after the last update");
         json.put("sd", "sample standard deviation over seeds (n - 1); null with one seed");
         json.put("energy_model", s.energy().describe());
         json.put("wall_s", wallSeconds);

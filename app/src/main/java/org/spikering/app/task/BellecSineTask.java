@@ -3,21 +3,21 @@ package org.spikering.app.task;
 import java.util.SplittableRandom;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
-import org.spikering.plasticity.data.SequenceSource;
 
 /**
  * Pattern generation as in Bellec et al. 2020's tutorial: target y*(n) = Σ_{i=1}^{4} w_i·sin(φ_i + 2π k_i n/(T − 1)),
  * k = (1, 2, 3, 5) cycles for periods (1000, 500, 333, 200) ms over T = 1000 steps of 1 ms, w_i ~ U[0.5, 2],
  * φ_i ~ U[0, 2π], shifted to start at 0 and scaled to max |y*| = 1; input: {@code inputs} frozen Bernoulli
  * spike trains at 50 Hz. Pattern and target are drawn once from {@code patternSeed} and are the same in
- * every sequence of every batch (the batch seed is ignored, as the task is to learn one frozen pattern).
+ * every sequence of every batch (the batch seed is ignored, as the task is to learn one frozen pattern). Its test set
+ * ({@link #freshInputBatch}) is the same target with the input spikes drawn anew at the same rate for every sequence.
  *
  * @param steps       sequence length, steps of 1 ms, &ge; 2.
  * @param inputs      input neurons, &ge; 1.
  * @param rateHz      input rate, Hz.
  * @param patternSeed seed of the frozen pattern and target.
  */
-public record BellecSineTask(int steps, int inputs, double rateHz, long patternSeed) implements SequenceSource {
+public record BellecSineTask(int steps, int inputs, double rateHz, long patternSeed) implements FrozenPatternTask {
 
     /** Validates the parameters. */
     public BellecSineTask {
@@ -79,12 +79,39 @@ public record BellecSineTask(int steps, int inputs, double rateHz, long patternS
     public SequenceBatch batch(final int batchSize, final long seed) {
         final float[] pattern = new float[steps * inputs];
         SpikeTrains.poisson(pattern, 0, steps, inputs, 0, inputs, 0, steps, rateHz, 1.0, new SplittableRandom(patternSeed));
-        final double[] target = target();
+        return withInputs(batchSize, pattern, true);
+    }
+
+    /** Every sequence: the target, and input spikes drawn anew (Bernoulli, rate·1 ms per step, all steps). */
+    @Override
+    public SequenceBatch freshInputBatch(final int batchSize, final long seed) {
         final float[] x = new float[batchSize * steps * inputs];
+        final SplittableRandom rnd = new SplittableRandom(seed);
+        for (int b = 0; b < batchSize; b++) {
+            SpikeTrains.poisson(x, b, steps, inputs, 0, inputs, 0, steps, rateHz, 1.0, rnd);
+        }
+        return withInputs(batchSize, x, false);
+    }
+
+    @Override
+    public String freshInputDescription() {
+        return "the training target with new Bernoulli input spikes at " + rateHz + " Hz (p = " + rateHz / 1000
+                + " per 1-ms step)";
+    }
+
+    /**
+     * @param spikes one sequence's input spikes (repeated in every sequence) if {@code repeat}, else all sequences'.
+     * @return the batch with the target in every sequence.
+     */
+    private SequenceBatch withInputs(final int batchSize, final float[] spikes, final boolean repeat) {
+        final double[] target = target();
+        final float[] x = repeat ? new float[batchSize * steps * inputs] : spikes;
         final double[] y = new double[batchSize * steps];
         final boolean[] mask = new boolean[batchSize * steps];
         for (int b = 0; b < batchSize; b++) {
-            System.arraycopy(pattern, 0, x, b * steps * inputs, pattern.length);
+            if (repeat) {
+                System.arraycopy(spikes, 0, x, b * steps * inputs, spikes.length);
+            }
             System.arraycopy(target, 0, y, b * steps, steps);
             java.util.Arrays.fill(mask, b * steps, (b + 1) * steps, true);
         }

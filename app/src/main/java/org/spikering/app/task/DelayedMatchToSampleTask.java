@@ -14,6 +14,14 @@ import org.spikering.plasticity.data.SequenceSource;
  * active), so the task is purely about memory, not about noise. Loss: softmax cross-entropy over the
  * response window.
  *
+ * <p>The {@code dms} preset ({@link TaskPreset}) uses the network and training settings of the {@code evidence}
+ * preset with τ_a = 200 ms instead of 2000 ms (the task lasts 38 steps). NEST has no delayed-match-to-sample example:
+ * where those settings differ from NEST's evidence-accumulation example (eligibility filter factor 1 instead of
+ * 1 − κ, readout input not scaled by 1 − κ, summed instead of window-averaged gradients, c_reg 1 instead of 300,
+ * surrogate γ 0.5 / β 1.67 instead of 0.3 / 1, β_a 1.7 instead of 0.0174, Adam ε 1e-7 instead of 1e-8, W_out
+ * N(0, 1/100) instead of Glorot) is listed in {@link EvidenceAccumulationTask}. Liu et al. 2021 train their DMS with
+ * their own settings, which this preset does not claim to reproduce.
+ *
  * @param cueSteps        steps per cue, &ge; 1 (Liu et al.: 2).
  * @param delaySteps      steps between the cues, &ge; 0 (Liu et al.: 16).
  * @param responseSteps   response window, &ge; 1.

@@ -24,6 +24,41 @@ import org.spikering.plasticity.data.SequenceSource;
  *   <tr><td>rates</td><td>cues and recall 40 Hz, background 10 Hz</td></tr>
  * </table>
  *
+ * <p><b>Where the {@code evidence} preset differs from NEST.</b> Compared parameter by parameter with NEST's
+ * {@code pynest/examples/eprop_plasticity/eprop_supervised_classification_evidence-accumulation_bsshslm_2020.py}
+ * (read at nest/nest-simulator commit 0441cabc, the {@code _bsshslm_2020} model family of NEST 3.9 that
+ * {@code sine-nest} reproduces; NEST's values, ours from {@link TaskPreset}). Equal: dt 1 ms; 40 inputs in 4 groups
+ * of 10; 50 LIF + 50 ALIF recurrent neurons, 2 readouts; τ_m 20 ms, v_th 0.6 mV, t_ref 5 ms, τ_a 2000 ms,
+ * τ_out 20 ms; ζ = 1 for recurrent input ({@code regular_spike_arrival} True); neurons reset every sequence; 7 cues
+ * of 100 ms with 50 ms spacing, 1050 ms delay, 150 ms recall (2250 ms), loss over the recall window only; cue and
+ * recall p = 0.04 per step (40 Hz), background 0.01 (10 Hz), p_majority 0.7; f_target 10 Hz; Adam η = 5e-3,
+ * β1 0.9, β2 0.999, batch 32; weights clipped to ±100; W_in ~ N(0, 1/40), W_rec ~ N(0, 1/100) without autapses.
+ * <table>
+ *   <caption>Differences from NEST's example</caption>
+ *   <tr><th>setting</th><th>NEST</th><th>spikering preset</th></tr>
+ *   <tr><td>eligibility-trace filter (the {@code eprop_synapse_bsshslm_2020} factor)</td>
+ *       <td>ē ← κ ē + (1 − κ) e</td><td>ē ← κ ē + ζ_out e with ζ_out = 1 here, i.e. 1/(1 − κ) = 20.5× larger
+ *       relative to the regularisation term</td></tr>
+ *   <tr><td>readout input</td><td>(1 − κ)·Σ W_out z ({@code regular_spike_arrival} False for the readout)</td>
+ *       <td>1·Σ W_out z (one ζ flag for recurrent neurons and readout)</td></tr>
+ *   <tr><td>gradient averaging</td><td>{@code average_gradient} True: divided by the 150-step window</td>
+ *       <td>summed over the window (with Adam mostly a scale, except against ε)</td></tr>
+ *   <tr><td>rate regularisation c_reg (same R_j = c_reg (n_j/T − f·dt)/T)</td><td>300</td><td>1</td></tr>
+ *   <tr><td>surrogate ψ = γ max(0, 1 − β|v − A|)</td><td>γ = 0.3, β = 1 (not scaled by v_th)</td>
+ *       <td>γ = 0.3/v_th = 0.5, β = 1/v_th = 1.67</td></tr>
+ *   <tr><td>adaptation β_a in A = v_th + β_a a, a ← ρ a + z</td>
+ *       <td>1.7·(1 − e^(−1/2000))/(1 − e^(−1/20)) = 0.0174</td><td>1.7 (98× stronger)</td></tr>
+ *   <tr><td>Adam ε</td><td>1e-8</td><td>1e-7 (NEST's default)</td></tr>
+ *   <tr><td>W_out</td><td>Glorot uniform, ±√(3/51) = ±0.243</td><td>N(0, 1/100)</td></tr>
+ *   <tr><td>feedback B</td><td>fixed random N(0, 1)</td><td>{@code --rule eprop}: symmetric, B = W_outᵀ;
+ *       {@code random-eprop}: fixed random N(0, 1/100)</td></tr>
+ *   <tr><td>cue timing</td><td>spacing before each cue: cue c in [150c + 50, 150c + 150) ms</td>
+ *       <td>spacing after: [150c, 150c + 100) ms</td></tr>
+ *   <tr><td>step 0 of a sequence</td><td>input spikes removed</td><td>kept</td></tr>
+ *   <tr><td>iterations</td><td>50 (Bellec et al.'s TF script: 2000)</td><td>300</td></tr>
+ *   <tr><td>evaluation</td><td>training loss and recall error only</td><td>also a held-out test batch</td></tr>
+ * </table>
+ *
  * @param cues             number of cues, odd, &ge; 1.
  * @param cueMs            cue duration, ms.
  * @param gapMs            silence after each cue, ms.

@@ -42,7 +42,7 @@ public record TaskPreset(String name, SequenceSource source, RecurrentSpikingNet
         switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {
             case "sine-nest": {
                 final NestSineWaveReference ref = NestSineWaveReference.load();
-                return new TaskPreset("sine-nest", ref.source(), ref.network(), false, 1e-4, 1, 2000, 0, true);
+                return new TaskPreset("sine-nest", new NestSineTask(ref), ref.network(), false, 1e-4, 1, 2000, 0, true);
             }
             case "sine-bellec": {
                 final BellecSineTask t = BellecSineTask.standard(seed);
@@ -70,9 +70,11 @@ public record TaskPreset(String name, SequenceSource source, RecurrentSpikingNet
     }
 
     /**
-     * NEST's evidence-accumulation settings (eprop_iaf(_adapt)_bsshslm_2020): dt 1 ms, τ_m 20 ms, v_th 0.6,
-     * t_ref 5 ms, ψ = 0.3/v_th · max(0, 1 − |v − A|/v_th), regular spike arrival, τ_out 20 ms, rate
-     * regularisation towards 10 Hz.
+     * The classification network constants, after NEST's evidence-accumulation example (eprop_iaf(_adapt)_bsshslm_2020):
+     * dt 1 ms, τ_m 20 ms, v_th 0.6 mV, t_ref 5 ms, ζ = 1, τ_out 20 ms, rate regularisation towards 10 Hz, as NEST;
+     * not as NEST: ψ = 0.3/v_th · max(0, 1 − |v − A|/v_th) (NEST: 0.3·max(0, 1 − |v − A|)), c_reg 1 (NEST 300),
+     * β_a as given (NEST 0.0174 for the evidence task), readout input and eligibility filter factor 1 (NEST 1 − κ).
+     * The full comparison is in {@link EvidenceAccumulationTask}.
      */
     private static NetworkParams classificationParams(final double tauAdaptMs, final double betaAdapt) {
         final double vth = 0.6;

@@ -11,6 +11,7 @@ import org.spikering.app.report.HardwareBlock;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
 import org.spikering.app.task.FourSixBackTask;
+import org.spikering.app.task.FrozenPatternTask;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.hw.counters.OperationCounters;
 import org.spikering.hw.counters.TrajectoryCounter;
@@ -35,12 +36,18 @@ import org.spikering.plasticity.train.TrainingDivergedException;
  * sequence, loss per scored step, batch accuracy (−1 where undefined: regression), mean rate in Hz),
  * {@code learning_curve.png}, for classification tasks {@code test_curve.csv} (iteration, test accuracy, test
  * loss) every {@code evalEvery} updates on a fixed held-out batch ({@link BatchSeeds}: never trained on) and
- * {@code test_accuracy.png}, and {@code summary.json} with a {@code hardware} block ({@link HardwareBlock}):
+ * {@code test_accuracy.png}, and {@code summary.json} with a {@code test_set} line saying what the test set is and a
+ * {@code hardware} block ({@link HardwareBlock}):
  * the operations of training counted exactly — spikes, input spikes, synaptic operations and neuron updates of
  * every simulated training sequence ({@link TrajectoryCounter}), weights changed by each update
  * ({@link WeightChangeCounter}, after the hook), weight memory (all weights × {@link #withWeightBits weight bits})
  * and neuron state memory — with the Loihi energy estimate. A run whose loss or weights become non-finite stops
  * with {@link TrainingDivergedException}; the files then hold the finite iterations before it.
+ *
+ * <p>Tasks trained on one frozen pattern ({@link FrozenPatternTask}: the sine tasks) have nothing held out; they are
+ * tested after the last update on {@code testBatch} sequences of the same target with fresh input noise (summary
+ * {@code test_loss_fresh_input}, loss per sequence averaged over them) and, separately and named so, on the training
+ * pattern itself ({@code training_pattern_loss}, evaluated without learning).
  */
 public final class TrainingRun {
 
@@ -54,13 +61,16 @@ public final class TrainingRun {
      * @param testLossPerStep     last test loss per scored step (per sequence if the task has no scored steps).
      * @param divergedAtIteration the update at which training diverged, or null.
      * @param wallSeconds         wall-clock time of the training loop.
-     * @param heldOut             the trained network on the held-out test batch (loss per sequence, accuracy, rate);
-     *                            for tasks with one frozen pattern (the sine tasks) that pattern; null if diverged.
+     * @param heldOut             the trained network on the test batch (loss per sequence, accuracy, rate): held-out
+     *                            sequences, or for a {@link FrozenPatternTask} its target with fresh input noise;
+     *                            null if diverged.
      * @param counters            operation counts of training (see the class comment).
+     * @param trainingPattern     for a {@link FrozenPatternTask}, the trained network on its training pattern (no
+     *                            learning); else null; null if diverged.
      */
     public record Outcome(List<IterationResult> curve, List<double[]> tests, double finalLoss, double testAccuracy,
                           double testLossPerStep, Integer divergedAtIteration, double wallSeconds, Evaluation heldOut,
-                          OperationCounters counters) {
+                          OperationCounters counters, Evaluation trainingPattern) {
     }
 
     private final TaskPreset preset;
@@ -71,6 +81,8 @@ public final class TrainingRun {
     private WeightClip clip = WeightClip.nestDefault();
     private EnergyModel energy = EnergyModel.loihi();
     private int weightBits = 64;
+    private int testSequences;
+    private long testSeed;
 
     /**
      * @param preset      task and network.
@@ -159,7 +171,10 @@ public final class TrainingRun {
         final Trainer trainer = new Trainer(net, computer, preset.optimizer(eta), clip,
                 new WeightChangeCounter(net, hook, counters));
         final boolean classification = preset.source().loss() == LossKind.CLASSIFICATION_CE;
-        final SequenceBatch test = preset.source().batch(testBatch, seeds.heldOut());
+        final SequenceBatch test = preset.source() instanceof FrozenPatternTask f
+                ? f.freshInputBatch(testBatch, seeds.heldOut()) : preset.source().batch(testBatch, seeds.heldOut());
+        testSequences = testBatch;
+        testSeed = seeds.heldOut();
         final List<IterationResult> curve = new ArrayList<>();
         final List<double[]> tests = new ArrayList<>();
         final long t0 = System.nanoTime();
@@ -185,11 +200,18 @@ public final class TrainingRun {
         }
         final double wall = (System.nanoTime() - t0) / 1e9;
         final Evaluation heldOut = diverged != null ? null : classification ? last : Evaluator.evaluate(net, test);
+        final Evaluation trainingPattern = diverged != null || !(preset.source() instanceof FrozenPatternTask) ? null
+                : Evaluator.evaluate(net, preset.source().batch(1, 0));
+        if (progress != null && trainingPattern != null) {
+            progress.println(String.format("test, %d sequences of %s: loss %.5g per sequence; the training pattern: loss %.5g",
+                    testBatch, ((FrozenPatternTask) preset.source()).freshInputDescription(), heldOut.loss(),
+                    trainingPattern.loss()));
+        }
         countMemory(counters, net);
         final double testAcc = tests.isEmpty() ? Double.NaN : tests.get(tests.size() - 1)[1];
         final double testLoss = tests.isEmpty() ? Double.NaN : tests.get(tests.size() - 1)[2];
         return new Outcome(curve, tests, curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(), testAcc, testLoss,
-                diverged, wall, heldOut, counters);
+                diverged, wall, heldOut, counters, trainingPattern);
     }
 
     /**
@@ -296,6 +318,15 @@ public final class TrainingRun {
             s.put("bound_nothing_learned", b.nothingLearned());
             s.put("bound_4_back_learned", b.fourBackLearned());
             s.put("bound_both_learned", b.bothLearned());
+        }
+        if (preset.source() instanceof FrozenPatternTask f) {
+            s.put("test_set", "fresh input noise: " + testSequences + " sequences of " + f.freshInputDescription()
+                    + ", seed " + testSeed + "; the task trains on one frozen pattern, so nothing else is held out");
+            s.put("test_loss_fresh_input", o.heldOut() == null ? null : finiteOrNull(o.heldOut().loss()));
+            s.put("training_pattern_loss", o.trainingPattern() == null ? null : finiteOrNull(o.trainingPattern().loss()));
+        } else {
+            s.put("test_set", "held out: " + testSequences + " sequences drawn with batch seed " + testSeed
+                    + ", which no training batch uses");
         }
         // accuracy of soft n-back targets is not meaningful (argmax over a whole sequence): report the loss only
         s.put("test_accuracy", preset.scoredSteps() > 0 ? null : finiteOrNull(o.testAccuracy()));

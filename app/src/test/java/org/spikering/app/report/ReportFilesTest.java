@@ -59,4 +59,33 @@ final class ReportFilesTest {
         assertEquals(5.5, ((Number) Json.read(f, Map.class).get("rate_hz")).doubleValue());
         assertThrows(IllegalStateException.class, () -> Json.finite("loss", Double.NaN));
     }
+
+    /** A record with a float field, to check that floats are walked too. */
+    record Row(String name, float value) {
+    }
+
+    @Test
+    void shouldRefuseEveryNonFiniteNumberAnywhereInAWrittenValueAndNameItsPath() throws IOException {
+        // Jackson on its own writes these as "NaN" / "Infinity": each must be refused with its path, and no file left
+        final Object[][] cases = {
+            {Map.of("loss", Double.NaN), "loss = NaN"},
+            {Map.of("hardware", Map.of("energy_pj", List.of(1.0, Double.POSITIVE_INFINITY))), "hardware.energy_pj[1] = Infinity"},
+            {List.of(Map.of("ok", 1.0), Map.of("rate", Double.NEGATIVE_INFINITY)), "[1].rate = -Infinity"},
+            {Map.of("rows", List.of(new Row("a", 2f), new Row("b", Float.NaN))), "rows[1].value = NaN"},
+            {new double[] {0.5, Double.NaN}, "[1] = NaN"},
+        };
+        for (Object[] c : cases) {
+            final Path f = dir.resolve("bad.json");
+            final IllegalStateException e = assertThrows(IllegalStateException.class, () -> Json.write(f, c[0]));
+            assertTrue(e.getMessage().contains((String) c[1]) && e.getMessage().startsWith("bad.json: "), e.getMessage());
+            final IllegalStateException e1 = assertThrows(IllegalStateException.class, () -> Json.oneLine(c[0]));
+            assertTrue(e1.getMessage().contains((String) c[1]), e1.getMessage());
+            try (var files = Files.list(dir)) {
+                assertEquals(0, files.count(), "nothing may be written for " + c[1]);
+            }
+        }
+        // finite values, nulls, strings that spell NaN and integers pass unchanged
+        Json.write(dir.resolve("ok.json"), Map.of("a", 1.5, "b", List.of(2, 3), "c", "NaN", "d", new Row("x", 0.25f)));
+        assertEquals("{\"v\":[1.0,-2.5E-300]}", Json.oneLine(Map.of("v", new double[] {1.0, -2.5e-300})));
+    }
 }

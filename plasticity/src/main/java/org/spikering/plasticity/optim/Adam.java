@@ -16,7 +16,10 @@ public final class Adam implements Optimizer {
     private final double beta2;
     private final double epsilon;
     private final Map<WeightMatrixId, double[][]> state = new EnumMap<>(WeightMatrixId.class);
+    /** Copies of m and v taken by {@link #mark()}; ids absent here had no state at the mark. */
+    private final Map<WeightMatrixId, double[][]> saved = new EnumMap<>(WeightMatrixId.class);
     private int step = 1;
+    private int savedStep = 1;
 
     /** NEST defaults β1 = 0.9, β2 = 0.999, ε = 1e-7. */
     public Adam(double eta) {
@@ -63,5 +66,46 @@ public final class Adam implements Optimizer {
     @Override
     public void endUpdate() {
         step++;
+    }
+
+    /** Copies m and v of every matrix and the step counter (buffers reused between calls). */
+    @Override
+    public void mark() {
+        savedStep = step;
+        for (WeightMatrixId id : WeightMatrixId.values()) {
+            final double[][] mv = state.get(id);
+            if (mv == null) {
+                saved.remove(id);
+                continue;
+            }
+            double[][] copy = saved.get(id);
+            if (copy == null || copy[0].length != mv[0].length) {
+                copy = new double[][] {new double[mv[0].length], new double[mv[0].length]};
+                saved.put(id, copy);
+            }
+            System.arraycopy(mv[0], 0, copy[0], 0, mv[0].length);
+            System.arraycopy(mv[1], 0, copy[1], 0, mv[1].length);
+        }
+    }
+
+    /** Puts back m, v and the step counter of the last {@link #mark()}; state created since then is dropped. */
+    @Override
+    public void rollback() {
+        step = savedStep;
+        for (WeightMatrixId id : WeightMatrixId.values()) {
+            final double[][] copy = saved.get(id);
+            if (copy == null) {
+                state.remove(id);
+            } else {
+                final double[][] mv = state.computeIfAbsent(id, k -> new double[][] {new double[copy[0].length],
+                    new double[copy[0].length]});
+                if (mv[0].length != copy[0].length) {
+                    state.put(id, new double[][] {copy[0].clone(), copy[1].clone()});
+                } else {
+                    System.arraycopy(copy[0], 0, mv[0], 0, copy[0].length);
+                    System.arraycopy(copy[1], 0, mv[1], 0, copy[1].length);
+                }
+            }
+        }
     }
 }

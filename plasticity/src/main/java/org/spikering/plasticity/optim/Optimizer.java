@@ -10,4 +10,15 @@ public interface Optimizer {
     /** Signals that all matrices of one update were applied (advances step counters). */
     default void endUpdate() {
     }
+
+    /**
+     * Saves the optimizer's state (e.g. Adam's moments and step counter) so that {@link #rollback()} can restore it;
+     * the trainer calls it before each update. Stateless optimizers need not override it.
+     */
+    default void mark() {
+    }
+
+    /** Restores the state saved by the last {@link #mark()}: the calls to {@link #apply} since then leave no trace. */
+    default void rollback() {
+    }
 }

@@ -16,6 +16,13 @@ import org.spikering.plasticity.optim.WeightUpdateHook;
  * Trains a network: per batch, gradients (mean over the batch, accumulated over each sequence) → hook.afterGradient →
  * optimizer → clip → hook.afterUpdate, for W_in, W_rec, W_out. Stops with {@link TrainingDivergedException} when
  * anything becomes non-finite.
+ *
+ * <p>A diverged step changes nothing that the next step would read: the loss and all three gradients are checked
+ * before any weight is touched; the weights and the optimizer state ({@link Optimizer#mark()}) are saved before the
+ * update and restored if a hook makes a gradient non-finite or an updated weight is non-finite, and the iteration
+ * counter is put back. What does stay: {@link #lastGradients()} holds the failing gradients (for diagnosis), and the
+ * hook and the gradient computer's trajectory listener have seen the failed step (counters count its forward pass and,
+ * up to the failing matrix, its update; a hook with its own state, e.g. a random rounding stream, has advanced).
  */
 public final class Trainer {
     private static final WeightMatrixId[] IDS = WeightMatrixId.values();
@@ -25,6 +32,8 @@ public final class Trainer {
     private final WeightClip clip;
     private final WeightUpdateHook hook;
     private final Gradients grads;
+    /** Weights before the current update, restored if it diverges (allocated once). */
+    private final double[][] saved = new double[IDS.length][];
     private int iteration;
 
     public Trainer(RecurrentSpikingNetwork net, GradientComputer computer, Optimizer optimizer, WeightClip clip,
@@ -38,26 +47,55 @@ public final class Trainer {
         this.clip = clip;
         this.hook = hook;
         this.grads = Gradients.zerosFor(net);
+        for (WeightMatrixId id : IDS) {
+            saved[id.ordinal()] = new double[net.weights(id).length];
+        }
     }
 
-    /** One iteration on a batch; returns the loss before the update. */
+    /**
+     * One iteration on a batch; returns the loss before the update.
+     *
+     * @throws TrainingDivergedException if the loss, a gradient or an updated weight is non-finite; the weights, the
+     *         optimizer state and the iteration count are then as before the call (see the class comment).
+     */
     public IterationResult step(SequenceBatch batch) {
-        iteration++;
+        final int n = iteration + 1;
         computer.compute(net, batch, grads);
         if (!Double.isFinite(grads.loss)) {
-            throw new TrainingDivergedException(iteration, "loss = " + grads.loss);
+            throw new TrainingDivergedException(n, "loss = " + grads.loss);
         }
         for (WeightMatrixId id : IDS) {
-            double[] g = grads.get(id);
-            checkFinite(g, id, "gradient");
-            hook.afterGradient(id, g);
-            double[] w = net.weights(id);
-            optimizer.apply(id, w, g);
-            clip.apply(w);
-            hook.afterUpdate(id, w);
-            checkFinite(w, id, "weight");
+            checkFinite(n, grads.get(id), id, "gradient");
+        }
+        for (WeightMatrixId id : IDS) {
+            final double[] w = net.weights(id);
+            if (saved[id.ordinal()].length != w.length) {
+                saved[id.ordinal()] = new double[w.length];
+            }
+            System.arraycopy(w, 0, saved[id.ordinal()], 0, w.length);
+        }
+        optimizer.mark();
+        try {
+            for (WeightMatrixId id : IDS) {
+                double[] g = grads.get(id);
+                hook.afterGradient(id, g);
+                checkFinite(n, g, id, "gradient after the hook");
+                double[] w = net.weights(id);
+                optimizer.apply(id, w, g);
+                clip.apply(w);
+                hook.afterUpdate(id, w);
+                checkFinite(n, w, id, "weight");
+            }
+        } catch (TrainingDivergedException e) {
+            for (WeightMatrixId id : IDS) {
+                final double[] w = net.weights(id);
+                System.arraycopy(saved[id.ordinal()], 0, w, 0, w.length);
+            }
+            optimizer.rollback();
+            throw e;
         }
         optimizer.endUpdate();
+        iteration = n;
         return new IterationResult(iteration, grads.loss, grads.accuracy, grads.meanRateHz);
     }
 
@@ -83,11 +121,11 @@ public final class Trainer {
         return grads;
     }
 
-    private void checkFinite(double[] a, WeightMatrixId id, String what) {
+    private void checkFinite(int it, double[] a, WeightMatrixId id, String what) {
         for (int n = 0; n < a.length; n++) {
             if (!Double.isFinite(a[n])) {
                 int cols = net.columns(id);
-                throw new TrainingDivergedException(iteration, what + " of " + id + "[" + n / cols + "][" + n % cols
+                throw new TrainingDivergedException(it, what + " of " + id + "[" + n / cols + "][" + n % cols
                         + "] = " + a[n] + " (learning rate too large?)");
             }
         }

@@ -69,6 +69,78 @@ final class EngineForwardPassTest {
         }
     }
 
+    /**
+     * The readout half, against the leaky readout written out here from the engine's recorded spikes (not the shared
+     * {@code ForwardPass.Readout}): yv_k^t = κ yv_k^{t−1} + ζ_out Σ_j W^out_kj z_j^t with κ = exp(−dt/τ_out) and
+     * ζ_out = 1 or 1 − κ; regression y = yv, err = y − y* on masked steps, loss ½ Σ err²; classification
+     * π = exp(yv)/Σ exp(yv), err = π − y*, loss −Σ y* ln π, correct = argmax Σ_masked π = argmax Σ_masked y*.
+     */
+    @Test
+    void readoutAgreesWithTheLeakyReadoutRecurrenceComputedFromTheRecordedSpikes() {
+        int checked = 0;
+        for (boolean regular : new boolean[] {true, false}) {
+            for (LossKind loss : LossKind.values()) {
+                // ζ = 1 − α also scales the recurrent input: a larger gain keeps the network spiking
+                final RecurrentSpikingNetwork base = TestNetworks.network(5, false, regular ? 2.0 : 40.0, 61);
+                final org.spikering.plasticity.network.NetworkParams p0 = base.params();
+                final org.spikering.plasticity.network.NetworkParams p = new org.spikering.plasticity.network.NetworkParams(
+                        p0.dtMs(), p0.tauMembraneMs(), p0.thresholdMv(), p0.refractorySteps(), regular, p0.surrogateGamma(),
+                        p0.surrogateBeta(), p0.tauAdaptMs(), p0.betaAdapt(), 15.0, p0.cReg(), p0.fTargetHz());
+                final RecurrentSpikingNetwork net = base.withParams(p);
+                final SequenceBatch batch = TestNetworks.batch(2, loss, 62);
+                final int steps = batch.steps();
+                final int nRec = net.recurrent();
+                final int nOut = net.outputs();
+                final double kappa = Math.exp(-1.0 / 15.0);
+                final double zetaOut = regular ? 1.0 : 1.0 - kappa;
+                for (int b = 0; b < batch.batchSize(); b++) {
+                    final Trajectory eng = new Trajectory(steps, nRec, nOut);
+                    new EngineForwardPass(SimulationConfig.threads(2)).run(net, batch, b, eng);
+                    assertTrue(eng.totalSpikes() > 50, "the network must spike: " + eng.totalSpikes());
+                    final double[] yv = new double[nOut];
+                    final double[] score = new double[nOut];
+                    final double[] targetScore = new double[nOut];
+                    double expectedLoss = 0;
+                    for (int t = 0; t < steps; t++) {
+                        final boolean masked = batch.lossMask()[b * steps + t];
+                        double norm = 0;
+                        for (int k = 0; k < nOut; k++) {
+                            double drive = 0;
+                            for (int j = 0; j < nRec; j++) {
+                                drive += net.wOut()[k * nRec + j] * eng.z[t * nRec + j];
+                            }
+                            yv[k] = kappa * yv[k] + zetaOut * drive;
+                            norm += Math.exp(yv[k]);
+                        }
+                        for (int k = 0; k < nOut; k++) {
+                            final String what = (regular ? "zeta 1" : "zeta 1-kappa") + ", " + loss + ", b " + b + ", t " + t + ", k " + k;
+                            final double target = batch.targets()[(b * steps + t) * nOut + k];
+                            final double out = loss == LossKind.REGRESSION_MSE ? yv[k] : Math.exp(yv[k]) / norm;
+                            final double err = masked ? out - target : 0.0;
+                            assertEquals(yv[k], eng.yv[t * nOut + k], 1e-12 * Math.max(1, Math.abs(yv[k])), what + ": yv");
+                            assertEquals(out, eng.y[t * nOut + k], 1e-12 * Math.max(1, Math.abs(out)), what + ": y");
+                            assertEquals(err, eng.err[t * nOut + k], 1e-12, what + ": err");
+                            if (masked) {
+                                expectedLoss += loss == LossKind.REGRESSION_MSE ? 0.5 * err * err : -target * Math.log(out);
+                                score[k] += out;
+                                targetScore[k] += target;
+                            }
+                            checked++;
+                        }
+                    }
+                    assertEquals(expectedLoss, eng.loss, 1e-10 * Math.max(1, Math.abs(expectedLoss)), "loss");
+                    if (loss == LossKind.CLASSIFICATION_CE) {
+                        final boolean right = (score[1] > score[0]) == (targetScore[1] > targetScore[0]);
+                        assertEquals(right ? 1.0 : 0.0, eng.correct, "correct");
+                    } else {
+                        assertTrue(Double.isNaN(eng.correct));
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 2000, "readout values checked: " + checked);
+    }
+
     @Test
     void engineComputationGivesTheEventBasedGradientsBitForBit() {
         final RecurrentSpikingNetwork net = TestNetworks.network(6, false, 2.0, 44);
