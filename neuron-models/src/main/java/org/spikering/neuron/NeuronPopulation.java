@@ -148,4 +148,27 @@ public interface NeuronPopulation {
      * @throws IllegalArgumentException if the name is unknown (message lists the allowed names).
      */
     double stateVariable(String name, int neuron);
+
+    /**
+     * Whether the model has a current input I_e (pA) that {@link #setStimulusCurrent} can add to, as a NEST
+     * {@code step_current_generator} or {@code dc_generator} adds to the neuron's current.
+     *
+     * @return whether {@link #setStimulusCurrent} is supported.
+     */
+    default boolean acceptsStimulusCurrent() {
+        return false;
+    }
+
+    /**
+     * Sets the external current I_stim of every neuron of this population: from the next {@link #update} on,
+     * each neuron integrates I_e + I_stim (its own bias plus this amplitude; exact integration, so a constant
+     * I_stim from rest gives V_m(t) = E_L + R (I_e + I_stim)(1 − e^{−t/τ_m}), R = τ_m/C_m). Replaces the
+     * previous I_stim (it does not add to it). Allocation-free after its first call.
+     *
+     * @param pA the amplitude, pA, finite.
+     * @throws UnsupportedOperationException if {@link #acceptsStimulusCurrent()} is false.
+     */
+    default void setStimulusCurrent(double pA) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no current input");
+    }
 }

@@ -4,61 +4,78 @@ import java.util.Locale;
 
 /**
  * Pseudo-derivatives ψ = ∂z/∂v of the spike non-linearity z = H(v − A), used by surrogate-gradient
- * learning rules. Chosen by name once, applied in loops over arrays. With x = (v − A) / v_scale
- * (v_scale = v_th for the piecewise-linear form, as Bellec et al. 2020):
+ * learning rules. Every form has a height γ and a width β, the two parameters of NEST 3.9's e-prop neurons
+ * ({@code gamma}, {@code beta}), and is written as NEST codes it (the recurrent e-prop archiving node's
+ * {@code compute_*_surrogate_gradient} functions; NEST's docstrings show other scalings):
  *
  * <table>
- *   <caption>Surrogates (γ = dampening factor, β = slope)</caption>
- *   <tr><th>name</th><th>ψ</th><th>reference</th></tr>
- *   <tr><td>piecewise_linear</td><td>γ · max(0, 1 − |v − A| / v_th) / v_th</td>
- *       <td>Bellec et al. 2018, 2020 (e-prop, NEST {@code piecewise_linear})</td></tr>
- *   <tr><td>fast_sigmoid</td><td>γ / (1 + β·|v − A|)²</td><td>Zenke &amp; Ganguli 2018 (SuperSpike)</td></tr>
- *   <tr><td>exponential</td><td>γ · exp(−β·|v − A|)</td><td>Shrestha &amp; Orchard 2018 (SLAYER)</td></tr>
- *   <tr><td>arctan</td><td>γ / (1 + (π/2 · β · (v − A))²)</td><td>Fang et al. 2021 (SpikingJelly ATan)</td></tr>
+ *   <caption>Surrogates (x = v − A in mV, γ = height, β = width in 1/mV)</caption>
+ *   <tr><th>name</th><th>ψ(x)</th><th>reference</th></tr>
+ *   <tr><td>piecewise_linear</td><td>γ · max(0, 1 − β|x|)</td>
+ *       <td>NEST {@code piecewise_linear}; Bellec et al. 2020 with γ = γ_pd/v_th, β = 1/v_th
+ *       (γ_pd = 0.3, as NEST's examples set it)</td></tr>
+ *   <tr><td>fast_sigmoid</td><td>γ / (1 + β|x|)²</td><td>NEST {@code fast_sigmoid_derivative};
+ *       Zenke &amp; Ganguli 2018 (SuperSpike)</td></tr>
+ *   <tr><td>exponential</td><td>γ · exp(−β|x|)</td><td>NEST {@code exponential}; Shrestha &amp; Orchard 2018</td></tr>
+ *   <tr><td>arctan</td><td>(γ/π) / (1 + (π β x)²)</td><td>NEST {@code arctan}: the derivative of
+ *       (γ/π²)·arctan(π β x)/β, i.e. of the arctan step of Fang et al. 2021 up to scaling</td></tr>
  * </table>
- * Units: v, A, v_th in mV; β in 1/mV; ψ in 1/mV. Immutable.
+ * Units: v, A in mV; β in 1/mV; γ and ψ in the unit the caller gives γ (1/mV for e-prop). The e-prop
+ * neurons ({@link org.spikering.neuron.alif.AlifNeuron}) call {@link #value}, so these are the formulas
+ * learning runs. Immutable.
  */
 public enum SurrogateGradient {
-    /** γ·max(0, 1 − |v − A|/v_th)/v_th. */
+    /** γ·max(0, 1 − β|x|). */
     PIECEWISE_LINEAR {
         @Override
-        public double value(final double vMinusA, final double vTh, final double gamma, final double beta) {
-            final double x = 1.0 - Math.abs(vMinusA) / vTh;
-            return x > 0 ? gamma * x / vTh : 0.0;
+        public double value(final double vMinusA, final double gamma, final double beta) {
+            return piecewiseLinear(vMinusA, gamma, beta);
         }
     },
-    /** γ/(1 + β|v − A|)². */
+    /** γ/(1 + β|x|)². */
     FAST_SIGMOID {
         @Override
-        public double value(final double vMinusA, final double vTh, final double gamma, final double beta) {
+        public double value(final double vMinusA, final double gamma, final double beta) {
             final double d = 1.0 + beta * Math.abs(vMinusA);
             return gamma / (d * d);
         }
     },
-    /** γ·exp(−β|v − A|). */
+    /** γ·exp(−β|x|). */
     EXPONENTIAL {
         @Override
-        public double value(final double vMinusA, final double vTh, final double gamma, final double beta) {
+        public double value(final double vMinusA, final double gamma, final double beta) {
             return gamma * Math.exp(-beta * Math.abs(vMinusA));
         }
     },
-    /** γ/(1 + (π/2·β·(v − A))²). */
+    /** (γ/π)/(1 + (π·β·x)²). */
     ARCTAN {
         @Override
-        public double value(final double vMinusA, final double vTh, final double gamma, final double beta) {
-            final double x = 0.5 * Math.PI * beta * vMinusA;
-            return gamma / (1.0 + x * x);
+        public double value(final double vMinusA, final double gamma, final double beta) {
+            final double x = Math.PI * beta * vMinusA;
+            return gamma / Math.PI / (1.0 + x * x);
         }
     };
 
     /**
-     * @param vMinusA distance of the membrane potential from the (adaptive) threshold, mV.
-     * @param vTh     threshold scale v_th (relative to rest), mV; used by the piecewise-linear form.
-     * @param gamma   dampening factor γ (dimensionless).
-     * @param beta    slope β, 1/mV; unused by the piecewise-linear form.
+     * @param vMinusA x = v − A, distance of the membrane potential from the (adaptive) threshold, mV.
+     * @param gamma   height γ (ψ at x = 0, except arctan: γ/π), &ge; 0.
+     * @param beta    width β, 1/mV, &gt; 0.
      * @return the pseudo-derivative ψ ≥ 0.
      */
-    public abstract double value(double vMinusA, double vTh, double gamma, double beta);
+    public abstract double value(double vMinusA, double gamma, double beta);
+
+    /**
+     * The piecewise-linear form, ψ = γ·max(0, 1 − β|x|), computed as 1 − β·|x| first and then scaled by γ.
+     *
+     * @param vMinusA x = v − A, mV.
+     * @param gamma   height γ.
+     * @param beta    width β, 1/mV.
+     * @return ψ.
+     */
+    public static double piecewiseLinear(final double vMinusA, final double gamma, final double beta) {
+        final double x = 1.0 - beta * Math.abs(vMinusA);
+        return x > 0.0 ? gamma * x : 0.0;
+    }
 
     /** @return the lower-case name used on the command line, e.g. {@code piecewise_linear}. */
     public String externalName() {

@@ -36,6 +36,8 @@ public final class HardwareCommand implements Callable<Integer> {
     @Command(name = "map", mixinStandardHelpOptions = true,
             description = "Map a network onto a chip description; exit code 1 if it does not fit.")
     static final class Map implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
         @Option(names = "--chip", defaultValue = "loihi", description = "loihi, spinnaker or a chip description JSON file"
                 + " (the fields of ChipDescription). Default: ${DEFAULT-VALUE}")
         String chip;
@@ -46,11 +48,22 @@ public final class HardwareCommand implements Callable<Integer> {
         @Option(names = "--delay-ms", defaultValue = "1.5", description = "largest synaptic delay (ms), in (0, 10000]."
                 + " Default: ${DEFAULT-VALUE}")
         double delayMs;
+        @Option(names = "--nir", paramLabel = "GRAPH.nir", description = "map this NIR graph instead of --network (neuron nodes as populations)")
+        String nir;
 
         @Override
         public Integer call() {
             Check.rangeOpenLow("--delay-ms", delayMs, 0, MAX_DELAY_MS);
-            final NetworkDescription net = network(network, scale, delayMs);
+            if (nir != null && spec.commandLine().getParseResult().hasMatchedOption("--network")) {
+                throw new IllegalArgumentException(Check.given(spec.commandLine().getParseResult(), "--network")
+                        + " with --nir: must not be given together; give one of them");
+            }
+            if (nir != null && spec.commandLine().getParseResult().hasMatchedOption("--scale")) {
+                throw new IllegalArgumentException("--scale = " + scale + " with --nir: must be left out; the graph has its"
+                        + " own size");
+            }
+            final NetworkDescription net = nir != null ? NirCommand.hardwareDescription(nir, delayMs)
+                    : network(network, scale, delayMs);
             final ChipDescription c;
             try {
                 c = ChipDescription.byName(chip);

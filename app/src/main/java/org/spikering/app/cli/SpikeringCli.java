@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
             GradientsCommand.class,
             ReservoirCommand.class,
             HardwareCommand.class,
+            NirCommand.class,
             HelpCommand.class
         })
 public final class SpikeringCli implements Runnable {
@@ -108,7 +109,9 @@ public final class SpikeringCli implements Runnable {
     }
 
     private static String oneLine(final String message) {
-        return message == null ? "(no message)" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
+        // several problems (e.g. of a NIR graph) come as lines, each may repeat the prefix: one line, "; " between
+        return message == null ? "(no message)"
+                : message.strip().replaceAll("\\s*[\\r\\n]+\\s*(spikering [^:]*: error: )?", "; ");
     }
 
     /**

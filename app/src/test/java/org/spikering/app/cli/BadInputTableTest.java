@@ -90,20 +90,49 @@ final class BadInputTableTest {
         LEGAL.put("reservoir lsm --gain", Set.of("0"));                  // no recurrent weights: input-driven baseline
         LEGAL.put("bench --warmup", Set.of("0"));                        // no warm-up (the default)
         LEGAL.put("hw study --fractions", Set.of("0"));                  // nothing plastic: the untrained baseline
+        LEGAL.put("nir run --synaptic-delay", Set.of("0"));              // no delay (the default)
     }
 
     /** A valid element of each list option without a default, to build duplicates. */
     private static final Map<String, String> LIST_SAMPLE = Map.of(
+            "nir run --record-v", "v",
             "bench --compare", "1",
             "reservoir scaling --sizes", "50",
             "reservoir scaling --gains", "0.5");
 
-    /** Options that name an output folder or file (everything else of type Path is an input file). */
-    private static final Set<String> OUTPUT_FOLDERS = Set.of("--out");
-    private static final Set<String> OUTPUT_FILES = Set.of("--write-json");
+    /** What an option names, when its type does not say it (a Path is an input file unless listed here). */
+    enum Kind { OUTPUT_FOLDER, OUTPUT_FILE, INPUT_FILE, NUMBER }
 
-    /** Positional parameters before the options, per command. */
-    private static final Map<String, List<String>> PREFIX = Map.of("bench", List.of("cuba"));
+    /** "command option" → kind, for options whose Java type (String, Path) does not tell. */
+    private static final Map<String, Kind> KIND = Map.ofEntries(
+            Map.entry("--out", Kind.OUTPUT_FOLDER),            // every command's, unless listed below
+            Map.entry("--write-json", Kind.OUTPUT_FILE),
+            Map.entry("nir export --out", Kind.OUTPUT_FILE),
+            Map.entry("nir run --input", Kind.INPUT_FILE),
+            Map.entry("nir run --input-sonata", Kind.INPUT_FILE),
+            Map.entry("nir export --network-json", Kind.INPUT_FILE),
+            Map.entry("hw map --nir", Kind.INPUT_FILE),
+            Map.entry("nir run GRAPH.nir", Kind.INPUT_FILE),
+            Map.entry("nir run --dt", Kind.NUMBER),
+            Map.entry("nir run --steps", Kind.NUMBER),
+            Map.entry("nir run --synaptic-delay", Kind.NUMBER));
+
+    /**
+     * What a command needs to run at all (positionals first, then options), so that each case fails on the
+     * option under test; {@code GRAPH} is replaced by a valid NIR file. An option under test replaces its own
+     * entry, and {@link #DROP} the entries it may not be given with.
+     */
+    private static final Map<String, List<String>> BASE = Map.of(
+            "bench", List.of("cuba"),
+            "nir run", List.of("GRAPH", "--dt", "0.1", "--steps", "5"),
+            "nir export", List.of("--builtin", "nest-sine"));
+    private static final Map<String, Set<String>> DROP = Map.of(
+            "nir run --input", Set.of("--steps"),
+            "nir run --input-sonata", Set.of("--steps"),
+            "nir export --network-json", Set.of("--builtin"));
+
+    /** A NIR graph that {@code nir run} accepts (written by {@code nir export --builtin nest-sine}). */
+    private Path graph;
 
     @Test
     void shouldRejectEveryBadValueOfEveryOptionWithOneLineBeforeAnyWork() throws Exception {
@@ -111,6 +140,7 @@ final class BadInputTableTest {
         final boolean havePipe = new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0;
         assertTrue(havePipe, "mkfifo failed: the named-pipe cases need it");
         final Snapshot cwd = new Snapshot(Path.of("spikering-out"));
+        graph = validGraph();
         final long t0 = System.nanoTime();
         int options = 0;
         for (CommandLine leaf : leaves(SpikeringCli.commandLine())) {
@@ -135,10 +165,12 @@ final class BadInputTableTest {
                 }
             }
             for (PositionalParamSpec p : spec.positionalParameters()) {
-                for (String v : List.of("bogus", "", "CUBA ")) {
-                    final List<String> args = new ArrayList<>(Arrays.asList(cmd.split(" ")));
-                    args.add(v);
-                    expectRejected(cmd, p.paramLabel(), v, args);
+                final List<String> values = new ArrayList<>(List.of("bogus", "", "CUBA "));
+                if (kind(cmd, p.paramLabel(), p.type()) == Kind.INPUT_FILE) {
+                    values.addAll(badFiles(true));
+                }
+                for (String v : values) {
+                    expectRejected(cmd, p.paramLabel(), v, withExtras(spec, p.paramLabel(), List.of(), v));
                 }
             }
             // an unknown option and a stray argument
@@ -235,10 +267,16 @@ final class BadInputTableTest {
 
     // ---------------------------------------------------------------------------------------------------------
 
+    private static Kind kind(final String cmd, final String name, final Class<?> type) {
+        final Kind k = KIND.getOrDefault(cmd + " " + name, KIND.get(name));
+        return k != null || type != Path.class ? k : Kind.INPUT_FILE;
+    }
+
     /** The bad values of one option, by its type. */
     private List<String> badValues(final String cmd, final OptionSpec o, final boolean havePipe) throws IOException {
         final String name = o.longestName();
         final Class<?> type = o.isMultiValue() ? o.auxiliaryTypes()[0] : o.type();
+        final Kind kind = kind(cmd, name, type);
         final List<String> v = new ArrayList<>();
         if (type == boolean.class || type == Boolean.class) {
             return v;
@@ -257,20 +295,20 @@ final class BadInputTableTest {
             }
             return v;
         }
-        if (isNumber(type)) {
+        if (isNumber(type) || kind == Kind.NUMBER) {
             v.addAll(BAD_NUMBERS);
             if (type != double.class && type != Double.class) {
                 v.add(HUGE_INT);
             }
             return v;
         }
-        if (type == Path.class) {
-            if (OUTPUT_FOLDERS.contains(name) || OUTPUT_FILES.contains(name)) {
-                final Path file = Files.writeString(tmp.resolve("regular-file"), "x");
-                v.addAll(List.of("", " ", "/proc/spikering-x", file.resolve("sub").toString()));
-                v.add(OUTPUT_FOLDERS.contains(name) ? file.toString() : tmp.toString());
-                return v;
-            }
+        if (kind == Kind.OUTPUT_FOLDER || kind == Kind.OUTPUT_FILE) {
+            final Path file = Files.writeString(tmp.resolve("regular-file"), "x");
+            v.addAll(List.of("", " ", "/proc/spikering-x", file.resolve("sub").toString()));
+            v.add(kind == Kind.OUTPUT_FOLDER ? file.toString() : tmp.toString());
+            return v;
+        }
+        if (kind == Kind.INPUT_FILE) {
             v.addAll(badFiles(havePipe));
             if (name.equals("--network-json")) {
                 v.addAll(malformedNetworks());
@@ -347,6 +385,22 @@ final class BadInputTableTest {
         return v;
     }
 
+    /** Writes a NIR graph with {@code nir export} (which must succeed) for the {@code nir run} cases. */
+    private Path validGraph() {
+        final Path file = tmp.resolve("valid.nir");
+        final CommandLine cl = SpikeringCli.commandLine();
+        final StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        final PrintStream old = System.out;
+        try {
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            assertEquals(0, cl.execute("nir", "export", "--builtin", "nest-sine", "--out", file.toString()), err.toString());
+        } finally {
+            System.setOut(old);
+        }
+        return file;
+    }
+
     /** A network document that {@code gradients} accepts (checked here without computing). */
     private Path validNetworkJson() throws IOException {
         final Path file = tmp.resolve("valid-network.json");
@@ -371,12 +425,37 @@ final class BadInputTableTest {
 
     /** The command words, then the options that keep the case's output inside its folder, then {@code tail}. */
     private List<String> withExtras(final CommandSpec spec, final String option, final List<String> tail) {
+        return withExtras(spec, option, tail, null);
+    }
+
+    /**
+     * @param positional the value of the positional parameter under test, or null for the base's.
+     */
+    private List<String> withExtras(final CommandSpec spec, final String option, final List<String> tail,
+                                    final String positional) {
         final Path dir = tmp.resolve("case" + caseNo);
-        final List<String> args = new ArrayList<>(Arrays.asList(name(spec).split(" ")));
-        args.addAll(PREFIX.getOrDefault(name(spec), List.of()));
+        final String cmd = name(spec);
+        final List<String> args = new ArrayList<>(Arrays.asList(cmd.split(" ")));
+        final List<String> base = BASE.getOrDefault(cmd, List.of());
+        final Set<String> drop = DROP.getOrDefault(cmd + " " + option, Set.of());
+        boolean first = true;
+        for (int i = 0; i < base.size(); i++) {
+            final String b = base.get(i);
+            if (!b.startsWith("--")) { // a positional
+                args.add(first && positional != null ? positional : b.equals("GRAPH") ? graph.toString() : b);
+                first = false;
+            } else {
+                if (!b.equals(option) && !drop.contains(b)) {
+                    args.add(b);
+                    args.add(base.get(i + 1));
+                }
+                i++;
+            }
+        }
         if (spec.findOption("--out") != null && !option.equals("--out")) {
             args.add("--out");
-            args.add(dir.resolve("out").toString());
+            args.add(kind(cmd, "--out", spec.findOption("--out").type()) == Kind.OUTPUT_FILE
+                    ? dir.resolve("out").resolve("graph.nir").toString() : dir.resolve("out").toString());
         }
         if (spec.findOption("--write-json") != null && !option.equals("--write-json") && !option.equals("--bench")) {
             args.add("--write-json");

@@ -3,7 +3,6 @@ package org.spikering.neuron.lif;
 import java.util.Arrays;
 import org.spikering.neuron.Check;
 import org.spikering.neuron.NeuronPopulation;
-import org.spikering.neuron.SurrogateGradient;
 
 /**
  * Leaky integrate-and-fire neurons with delta synapses (NEST {@code iaf_psc_delta}), exactly
@@ -45,7 +44,11 @@ public final class LifDeltaPopulation implements NeuronPopulation {
     private final boolean subtract;
     private final int refractorySteps;
     private final double[] y;
+    /** I_e + I_stim per neuron, pA. */
     private final double[] biasPa;
+    /** I_e per neuron, pA, once a stimulus current has been set (null before). */
+    private double[] ownBiasPa;
+    private double stimulusPa;
     private final int[] refractory;
     /** Potential held during the refractory period (the value after the reset), mV relative to E_L. */
     private final double[] yHeld;
@@ -220,7 +223,30 @@ public final class LifDeltaPopulation implements NeuronPopulation {
      * @param pA     bias current I_e of this neuron, pA.
      */
     public void setBiasCurrent(final int neuron, final double pA) {
-        biasPa[neuron] = Check.finite("I_e", pA, "pA");
+        Check.finite("I_e", pA, "pA");
+        if (ownBiasPa != null) {
+            ownBiasPa[neuron] = pA;
+            biasPa[neuron] = pA + stimulusPa;
+        } else {
+            biasPa[neuron] = pA;
+        }
+    }
+
+    @Override
+    public boolean acceptsStimulusCurrent() {
+        return true;
+    }
+
+    @Override
+    public void setStimulusCurrent(final double pA) {
+        Check.finite("I_stim", pA, "pA");
+        if (ownBiasPa == null) {
+            ownBiasPa = biasPa.clone();
+        }
+        stimulusPa = pA;
+        for (int i = 0; i < n; i++) {
+            biasPa[i] = ownBiasPa[i] + pA;
+        }
     }
 
     @Override
@@ -248,23 +274,6 @@ public final class LifDeltaPopulation implements NeuronPopulation {
                 return refractory[neuron];
             default:
                 throw new IllegalArgumentException("state variable '" + name + "' of lif_delta: must be one of V_m, refractory_steps");
-        }
-    }
-
-    /**
-     * Pseudo-derivatives ψ_i of neurons [from, to) at the current state (0 while refractory).
-     *
-     * @param g     surrogate.
-     * @param gamma dampening factor γ.
-     * @param beta  slope β, 1/mV (ignored by the piecewise-linear form).
-     * @param from  first index, inclusive.
-     * @param to    last index, exclusive.
-     * @param out   output, indexed by neuron.
-     */
-    public void pseudoDerivatives(final SurrogateGradient g, final double gamma, final double beta,
-                                  final int from, final int to, final double[] out) {
-        for (int i = from; i < to; i++) {
-            out[i] = refractory[i] > 0 ? 0.0 : g.value(y[i] - theta, theta, gamma, beta);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.spikering.neuron.lif;
 import java.util.Arrays;
 import org.spikering.neuron.Check;
 import org.spikering.neuron.NeuronPopulation;
-import org.spikering.neuron.SurrogateGradient;
 
 /**
  * Leaky integrate-and-fire neurons with exponential current synapses (NEST {@code iaf_psc_exp}),
@@ -52,9 +51,15 @@ public final class LifExpPopulation implements NeuronPopulation {
     private final double[] y;
     private final double[] iEx;
     private final double[] iIn;
+    /** I_e + I_stim per neuron, pA. */
     private final double[] biasPa;
-    /** The parameters' I_e, pA; while {@link #biasUniform}, every neuron's bias current. */
-    private final double uniformBias;
+    /** I_e per neuron, pA, once a stimulus current has been set (null before). */
+    private double[] ownBiasPa;
+    private double stimulusPa;
+    /** The parameters' I_e, pA. */
+    private final double parameterBias;
+    /** The parameters' I_e + I_stim, pA; while {@link #biasUniform}, every neuron's entry of biasPa. */
+    private double uniformBias;
     private boolean biasUniform = true;
     private final int[] refractory;
     /** Potential held during the refractory period (the value after the reset), mV relative to E_L. */
@@ -87,6 +92,7 @@ public final class LifExpPopulation implements NeuronPopulation {
         this.iIn = new double[size];
         this.biasPa = new double[size];
         Arrays.fill(biasPa, params.iE());
+        this.parameterBias = params.iE();
         this.uniformBias = params.iE();
         this.refractory = new int[size];
         this.yHeld = new double[size];
@@ -268,10 +274,34 @@ public final class LifExpPopulation implements NeuronPopulation {
      * @param pA     bias current I_e of this neuron, pA.
      */
     public void setBiasCurrent(final int neuron, final double pA) {
-        biasPa[neuron] = Check.finite("I_e", pA, "pA");
-        if (Double.doubleToRawLongBits(pA) != Double.doubleToRawLongBits(uniformBias)) {
+        Check.finite("I_e", pA, "pA");
+        if (ownBiasPa != null) {
+            ownBiasPa[neuron] = pA;
+            biasPa[neuron] = pA + stimulusPa;
+        } else {
+            biasPa[neuron] = pA;
+        }
+        if (Double.doubleToRawLongBits(pA) != Double.doubleToRawLongBits(parameterBias)) {
             biasUniform = false;
         }
+    }
+
+    @Override
+    public boolean acceptsStimulusCurrent() {
+        return true;
+    }
+
+    @Override
+    public void setStimulusCurrent(final double pA) {
+        Check.finite("I_stim", pA, "pA");
+        if (ownBiasPa == null) {
+            ownBiasPa = biasPa.clone();
+        }
+        stimulusPa = pA;
+        for (int i = 0; i < n; i++) {
+            biasPa[i] = ownBiasPa[i] + pA;
+        }
+        uniformBias = parameterBias + pA;
     }
 
     @Override
@@ -304,23 +334,6 @@ public final class LifExpPopulation implements NeuronPopulation {
             default:
                 throw new IllegalArgumentException("state variable '" + name
                         + "' of lif_exp: must be one of V_m, I_syn_ex, I_syn_in, refractory_steps");
-        }
-    }
-
-    /**
-     * Pseudo-derivatives of neurons [from, to) (0 while refractory).
-     *
-     * @param g     surrogate.
-     * @param gamma dampening factor.
-     * @param beta  slope, 1/mV.
-     * @param from  first index.
-     * @param to    last index, exclusive.
-     * @param out   output, indexed by neuron.
-     */
-    public void pseudoDerivatives(final SurrogateGradient g, final double gamma, final double beta,
-                                  final int from, final int to, final double[] out) {
-        for (int i = from; i < to; i++) {
-            out[i] = refractory[i] > 0 ? 0.0 : g.value(y[i] - theta, theta, gamma, beta);
         }
     }
 }

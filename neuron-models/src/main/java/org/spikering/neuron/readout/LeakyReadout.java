@@ -1,34 +1,39 @@
 package org.spikering.neuron.readout;
 
 import org.spikering.neuron.Check;
+import org.spikering.neuron.alif.AlifNeuron;
 
 /**
- * Leaky readout units (Bellec et al. 2020): y_k ← κ·y_k + x_k + b_k, κ = e^{−h/τ_out}, where x_k is the
- * weighted sum of the spikes of step t. Not thread-safe.
+ * The leaky readout unit of Bellec et al. 2020 (NEST 3.9 {@code eprop_readout_bsshslm_2020}) for one step
+ * h, with its constants computed once:
+ * <pre>
+ *   y_t = κ y_{t−1} + ζ_out x_t,    κ = e^{−h/τ_out},  ζ_out = 1 (regular spike arrival) or 1 − κ
+ * </pre>
+ * where x_t is the weighted sum of the recurrent spikes of step t (no bias: NEST's e-prop readout has
+ * I_e = 0 in every example). The e-prop forward passes and online trainer of the plasticity module call
+ * {@link #next}; ζ_out is also the factor of the κ-filter of the eligibility traces. Immutable.
  *
  * <table>
  *   <caption>Parameters and state</caption>
  *   <tr><th>name</th><th>unit</th><th>description</th></tr>
- *   <tr><td>tauOut</td><td>ms</td><td>readout time constant, &gt; 0</td></tr>
+ *   <tr><td>tauOutMs</td><td>ms</td><td>readout time constant τ_out, &gt; 0</td></tr>
+ *   <tr><td>dtMs</td><td>ms</td><td>step h, &gt; 0</td></tr>
  *   <tr><td>y</td><td>—</td><td>readout value (the unit of the weights)</td></tr>
  * </table>
  */
 public final class LeakyReadout {
 
     private final double kappa;
-    private final double[] y;
-    private final double[] bias;
+    private final double zetaOut;
 
     /**
-     * @param size     number of readout units.
-     * @param tauOutMs time constant τ_out, ms.
-     * @param dtMs     step, ms.
+     * @param tauOutMs            time constant τ_out, ms.
+     * @param dtMs                step h, ms.
+     * @param regularSpikeArrival ζ_out = 1 if true, else 1 − κ.
      */
-    public LeakyReadout(final int size, final double tauOutMs, final double dtMs) {
-        Check.atLeastOne("readout size", size);
-        this.kappa = Math.exp(-Check.positive("dt", dtMs, "ms") / Check.positive("tau_out", tauOutMs, "ms"));
-        this.y = new double[size];
-        this.bias = new double[size];
+    public LeakyReadout(final double tauOutMs, final double dtMs, final boolean regularSpikeArrival) {
+        this.kappa = AlifNeuron.decay(Check.positive("dt", dtMs, "ms"), Check.positive("tau_out", tauOutMs, "ms"));
+        this.zetaOut = AlifNeuron.inputScale(regularSpikeArrival, kappa);
     }
 
     /** @return κ = e^{−h/τ_out}. */
@@ -36,35 +41,19 @@ public final class LeakyReadout {
         return kappa;
     }
 
+    /** @return ζ_out. */
+    public double zetaOut() {
+        return zetaOut;
+    }
+
     /**
-     * One step: y ← κ·y + input + b.
+     * One step: y_t = κ y_{t−1} + ζ_out x_t.
      *
-     * @param input weighted input per unit.
+     * @param yPrev y_{t−1}.
+     * @param input x_t, the weighted spike input of step t.
+     * @return y_t.
      */
-    public void update(final double[] input) {
-        for (int k = 0; k < y.length; k++) {
-            y[k] = kappa * y[k] + input[k] + bias[k];
-        }
-    }
-
-    /**
-     * @param k unit index.
-     * @return y_k.
-     */
-    public double value(final int k) {
-        return y[k];
-    }
-
-    /**
-     * @param k     unit index.
-     * @param value bias b_k.
-     */
-    public void setBias(final int k, final double value) {
-        bias[k] = Check.finite("readout bias", value, "");
-    }
-
-    /** Sets every y_k to 0. */
-    public void reset() {
-        java.util.Arrays.fill(y, 0.0);
+    public double next(final double yPrev, final double input) {
+        return kappa * yPrev + zetaOut * input;
     }
 }

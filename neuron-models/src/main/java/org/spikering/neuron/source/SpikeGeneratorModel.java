@@ -7,7 +7,9 @@ import org.spikering.neuron.NeuronPopulation;
 /**
  * A population of spike generators (NEST {@code spike_generator}) for use inside a network: neuron i
  * emits a spike in each step listed for it, and its spikes are delivered through its outgoing projections
- * like any neuron's. It has no state and ignores input.
+ * like any neuron's. It has no state and ignores input. Made from steps, or from times in ms
+ * ({@link #fromTimes}, sim-core's {@code NetworkBuilder.spikeArraySource}): a spike at t = s·h is emitted
+ * in step s and, through a projection of delay d, reaches its targets' input of step s + d/h.
  *
  * <table>
  *   <caption>Parameters</caption>
@@ -37,6 +39,62 @@ public final class SpikeGeneratorModel implements NeuronModel {
             }
             steps[i] = s;
         }
+    }
+
+    /**
+     * Spike trains given as times (NEST {@code spike_generator}'s {@code spike_times}).
+     *
+     * @param timesMs per neuron, spike times in ms: finite, &ge; 0, strictly increasing, multiples of dt
+     *                (within 1e-9 steps).
+     * @param dtMs    step h, ms.
+     * @return the model.
+     * @throws IllegalArgumentException naming the first bad entry, its value and what is allowed.
+     */
+    public static SpikeGeneratorModel fromTimes(final double[][] timesMs, final double dtMs) {
+        if (timesMs == null || timesMs.length == 0) {
+            throw new IllegalArgumentException("spike_times: no neurons given; must hold at least one array");
+        }
+        if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
+            throw new IllegalArgumentException("dt = " + dtMs + " ms: must be a finite number > 0");
+        }
+        final int[][] steps = new int[timesMs.length][];
+        for (int i = 0; i < timesMs.length; i++) {
+            final double[] t = timesMs[i] == null ? new double[0] : timesMs[i];
+            steps[i] = new int[t.length];
+            for (int k = 0; k < t.length; k++) {
+                final String name = "spike_times[" + i + "][" + k + "]";
+                final long s = gridStep(name, t[k], dtMs);
+                if (s > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException(name + " = " + t[k] + " ms: must be <= "
+                            + (double) Integer.MAX_VALUE * dtMs + " ms (2^31 − 1 steps)");
+                }
+                if (k > 0 && s <= steps[i][k - 1]) {
+                    throw new IllegalArgumentException(name + " = " + t[k] + " ms: must be after " + t[k - 1]
+                            + " ms (spike times strictly increasing, at most one spike per step)");
+                }
+                steps[i][k] = (int) s;
+            }
+        }
+        return new SpikeGeneratorModel(steps);
+    }
+
+    /**
+     * @param name   parameter name for the message.
+     * @param timeMs a time, ms.
+     * @param dtMs   step h, ms.
+     * @return the step t/h, if t is finite, &ge; 0 and within 1e-9 steps of a multiple of h.
+     */
+    static long gridStep(final String name, final double timeMs, final double dtMs) {
+        if (!(timeMs >= 0) || Double.isInfinite(timeMs) || timeMs / dtMs > 1e15) {
+            throw new IllegalArgumentException(name + " = " + timeMs + " ms: must be a finite number >= 0 (and < 1e15 steps)");
+        }
+        final double s = timeMs / dtMs;
+        final long step = Math.round(s);
+        if (Math.abs(s - step) > 1e-9 * Math.max(1.0, s)) {
+            throw new IllegalArgumentException(name + " = " + timeMs + " ms is not on the grid of dt = " + dtMs
+                    + " ms: nearest allowed values are " + Math.floor(s) * dtMs + " and " + Math.ceil(s) * dtMs + " ms");
+        }
+        return step;
     }
 
     /** @return number of generators. */

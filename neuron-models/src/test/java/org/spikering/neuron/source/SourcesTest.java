@@ -5,27 +5,45 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.spikering.neuron.NeuronPopulation;
 
 final class SourcesTest {
 
     @Test
     void shouldEmitSpikeArrayAtItsSteps() {
-        final SpikeArraySource s = new SpikeArraySource(new double[][] {{0.5, 1.0}, {1.0}}, 0.1);
+        final NeuronPopulation s = SpikeGeneratorModel.fromTimes(new double[][] {{0.5, 1.0}, {1.0}}, 0.1)
+                .createPopulation(2, 0.1);
         final int[] out = new int[4];
-        assertEquals(1, s.spikesAt(5, out));
-        assertEquals(0, out[0]);
-        assertEquals(2, s.spikesAt(10, out));
-        assertEquals(0, s.spikesAt(11, out));
-        assertEquals(3, s.totalSpikes());
+        int total = 0;
+        for (int t = 0; t < 20; t++) {
+            final int c = s.update(t, 0, 2, new double[2], null, out, 0);
+            total += c;
+            if (t == 5) {
+                assertEquals(1, c);
+                assertEquals(0, out[0]);
+            } else if (t == 10) {
+                assertEquals(2, c);
+            } else {
+                assertEquals(0, c, "step " + t);
+            }
+        }
+        assertEquals(3, total);
     }
 
     @Test
-    void shouldRejectOffGridAndUnsortedTimes() {
+    void shouldRejectOffGridUnsortedAndRepeatedTimes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SpikeArraySource(new double[][] {{0.55}}, 0.1));
-        assertTrue(e.getMessage().contains("not on the grid"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new SpikeArraySource(new double[][] {{2.0, 1.0}}, 0.1));
-        assertTrue(e.getMessage().contains("not sorted"), e.getMessage());
+                () -> SpikeGeneratorModel.fromTimes(new double[][] {{0.55}}, 0.1));
+        assertTrue(e.getMessage().startsWith("spike_times[0][0] = 0.55 ms is not on the grid"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SpikeGeneratorModel.fromTimes(new double[][] {{}, {2.0, 1.0}}, 0.1));
+        assertTrue(e.getMessage().startsWith("spike_times[1][1] = 1.0 ms: must be after 2.0 ms"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SpikeGeneratorModel.fromTimes(new double[][] {{1.0, 1.0}}, 0.1));
+        assertTrue(e.getMessage().startsWith("spike_times[0][1] = 1.0 ms: must be after"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SpikeGeneratorModel.fromTimes(new double[][] {{Double.NaN}}, 0.1));
+        assertTrue(e.getMessage().startsWith("spike_times[0][0] = NaN ms: must be a finite number >= 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new StepCurrentSource(new double[] {0.0, 0.25}, new double[] {1.0, 2.0}, 0.1));
+        assertTrue(e.getMessage().startsWith("amplitude_times[1] = 0.25 ms is not on the grid"), e.getMessage());
     }
 
     @Test

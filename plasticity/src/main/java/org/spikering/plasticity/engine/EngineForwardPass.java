@@ -18,7 +18,8 @@ import org.spikering.sim.network.NetworkBuilder;
 /**
  * The forward pass of an e-prop network on sim-core's spike engine (Disruptor pipeline, any number of
  * threads): the inputs are a spike-generator population, the recurrent neurons are
- * {@link EpropNeuronModel} populations ("alif" = the adaptive neurons, which come first, then "lif"),
+ * neuron-models' {@link org.spikering.neuron.alif.AlifPopulation} populations ({@link NetworkParams#neuronModel};
+ * "alif" = the adaptive neurons, which come first, then "lif"; the same {@code AlifNeuron.step} as {@link ForwardPass}),
  * and every spike — input or recurrent — travels through the engine's projections with a delay of one step.
  *
  * <p>Timing: engine step s is e-prop step t = s − 1. An input spike x_i^t is emitted by generator i at
@@ -163,7 +164,7 @@ public final class EngineForwardPass implements ForwardModel {
             to = new int[] {nAdaptive, nRec};
         }
         for (int g = 0; g < names.length; g++) {
-            nb.population(names[g], to[g] - from[g], new EpropNeuronModel(p, names[g].equals("alif")));
+            nb.population(names[g], to[g] - from[g], p.neuronModel(names[g].equals("alif")));
         }
         final double[] wIn = net.wIn();
         final double[] wRec = net.wRec();

@@ -1,11 +1,15 @@
 package org.spikering.plasticity.network;
 
+import org.spikering.neuron.alif.AlifNeuron;
+import org.spikering.neuron.readout.LeakyReadout;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 
 /**
  * Forward pass of one sequence in NEST's {@code *_bsshslm_2020} step order, re-indexed to logical time
- * (EPROP.md §2.3–2.5). State is reset at the start of every sequence. For t = 0..T−1:
+ * (EPROP.md §2.3–2.5). State is reset at the start of every sequence. The neuron and readout equations are
+ * neuron-models' {@link AlifNeuron#step} and {@link LeakyReadout#next}; this class adds the wiring (input
+ * sums, spike lists) and the loss. For t = 0..T−1:
  * <pre>
  * r_j ← max(r_j − 1, 0)
  * v_j^t = α v_j^{t−1} + ζ (Σ_i W^in_ji x_i^t + Σ_i W^rec_ji z_i^{t−1}) − v_th z_j^{t−1}
@@ -32,12 +36,7 @@ public final class ForwardPass {
                     + " outputs: network needs " + nIn + " and " + nOut);
         }
         final NetworkParams p = net.params();
-        final double alpha = p.alpha();
-        final double rho = p.rho();
-        final double zeta = p.zeta();
-        final double vth = p.thresholdMv();
-        final double betaA = p.betaAdapt();
-        final int refSteps = p.refractorySteps();
+        final AlifNeuron neuron = p.neuron();
         final double[] wIn = net.wIn();
         final double[] wRec = net.wRec();
         final float[] x = batch.inputSpikes();
@@ -47,6 +46,9 @@ public final class ForwardPass {
         final double[] a = tr.a;
         final double[] cur = new double[nRec];
         final int[] refractory = new int[nRec];
+        final boolean[] adaptive = net.adaptiveFlags();
+        final double[] rest = new double[nRec];
+        final int[] fired = new int[nRec];
         final Readout readout = new Readout(net, batch, b, tr);
         java.util.Arrays.fill(tr.spikeCount, 0);
         int nSpikes = 0;
@@ -72,34 +74,16 @@ public final class ForwardPass {
                     }
                 }
             }
-            for (int j = 0; j < nRec; j++) {
-                double zPrev = t > 0 ? z[prev + j] : 0.0;
-                double vPrev = t > 0 ? v[prev + j] : 0.0;
-                double aPrev = t > 0 ? a[prev + j] : 0.0;
-                if (refractory[j] > 0) {
-                    refractory[j]--;
-                }
-                double vj = alpha * vPrev + zeta * cur[j] - vth * zPrev;
-                double threshold = vth;
-                double aj = 0.0;
-                if (net.isAdaptive(j)) {
-                    aj = rho * aPrev + zPrev;
-                    threshold = vth + betaA * aj;
-                }
-                v[base + j] = vj;
-                a[base + j] = aj;
-                psi[base + j] = refractory[j] > 0 ? 0.0 : p.surrogate(vj, threshold);
-                if (vj >= threshold && refractory[j] == 0) {
-                    z[base + j] = 1.0;
-                    refractory[j] = refSteps;
-                    tr.spikeCount[j]++;
-                    if (nSpikes == tr.spikeIndex.length) {
-                        tr.spikeIndex = java.util.Arrays.copyOf(tr.spikeIndex, 2 * nSpikes);
-                    }
-                    tr.spikeIndex[nSpikes++] = j;
-                } else {
-                    z[base + j] = 0.0;
-                }
+            final int c = t > 0
+                    ? neuron.step(adaptive, 0, nRec, v, a, z, prev, cur, refractory, v, a, psi, z, base, fired, 0)
+                    : neuron.step(adaptive, 0, nRec, rest, rest, rest, 0, cur, refractory, v, a, psi, z, base, fired, 0);
+            if (nSpikes + c > tr.spikeIndex.length) {
+                tr.spikeIndex = java.util.Arrays.copyOf(tr.spikeIndex, Math.max(2 * tr.spikeIndex.length, nSpikes + c));
+            }
+            for (int k = 0; k < c; k++) {
+                final int j = fired[k];
+                tr.spikeCount[j]++;
+                tr.spikeIndex[nSpikes++] = j;
             }
             readout.step(t, tr.spikeStart[t], nSpikes);
         }
@@ -118,8 +102,7 @@ public final class ForwardPass {
         private final int b;
         private final Trajectory tr;
         private final boolean classification;
-        private final double kappa;
-        private final double zetaOut;
+        private final LeakyReadout leaky;
         private final double[] classScore;
         private final double[] targetScore;
         private double loss;
@@ -137,8 +120,7 @@ public final class ForwardPass {
             this.b = b;
             this.tr = tr;
             this.classification = batch.loss() == LossKind.CLASSIFICATION_CE;
-            this.kappa = net.params().kappa();
-            this.zetaOut = net.params().zetaOut();
+            this.leaky = net.params().readout();
             this.classScore = new double[net.outputs()];
             this.targetScore = new double[net.outputs()];
         }
@@ -166,7 +148,7 @@ public final class ForwardPass {
                     in += wOut[k * nRec + tr.spikeIndex[q]];
                 }
                 double yPrev = t > 0 ? tr.yv[ob - nOut + k] : 0.0;
-                tr.yv[ob + k] = kappa * yPrev + zetaOut * in;
+                tr.yv[ob + k] = leaky.next(yPrev, in);
             }
             boolean masked = mask[b * steps + t];
             anyMasked |= masked;

@@ -1,7 +1,14 @@
 package org.spikering.plasticity.network;
 
+import org.spikering.neuron.SurrogateGradient;
+import org.spikering.neuron.alif.AlifNeuron;
+import org.spikering.neuron.alif.AlifParameters;
+import org.spikering.neuron.readout.LeakyReadout;
+
 /**
- * Constants of an e-prop recurrent network (NEST {@code eprop_iaf(_adapt)_bsshslm_2020} + readout).
+ * Constants of an e-prop recurrent network (NEST {@code eprop_iaf(_adapt)_bsshslm_2020} + readout). The
+ * neurons' and the readout's equations are neuron-models' {@link AlifNeuron} and {@link LeakyReadout}
+ * ({@link #neuron()}, {@link #readout()}).
  *
  * <table>
  * <caption>Parameters</caption>
@@ -64,40 +71,55 @@ public record NetworkParams(double dtMs, double tauMembraneMs, double thresholdM
                 surrogateGamma, surrogateBeta, tauAdaptMs, betaAdapt, tauReadoutMs, cReg, fTargetHz);
     }
 
+    /**
+     * The recurrent neurons' model in neuron-models (the one implementation of their equations).
+     *
+     * @param adaptive ALIF (true) or LIF (false).
+     * @return e-prop neuron parameters with the piecewise-linear surrogate of height γ and width β.
+     */
+    public AlifParameters neuronModel(boolean adaptive) {
+        return new AlifParameters(tauMembraneMs, thresholdMv, refractorySteps, regularSpikeArrival,
+                SurrogateGradient.PIECEWISE_LINEAR, surrogateGamma, surrogateBeta, tauAdaptMs, betaAdapt, adaptive);
+    }
+
+    /** @return the equations of the recurrent neurons at step dt; {@link AlifNeuron#step} takes the ALIF flag per neuron. */
+    public AlifNeuron neuron() {
+        return new AlifNeuron(neuronModel(true), dtMs);
+    }
+
+    /** @return the readout's equation at step dt. */
+    public LeakyReadout readout() {
+        return new LeakyReadout(tauReadoutMs, dtMs, regularSpikeArrival);
+    }
+
     /** α = exp(−dt/τ_m). */
     public double alpha() {
-        return Math.exp(-dtMs / tauMembraneMs);
+        return AlifNeuron.decay(dtMs, tauMembraneMs);
     }
 
     /** ρ = exp(−dt/τ_a). */
     public double rho() {
-        return Math.exp(-dtMs / tauAdaptMs);
+        return AlifNeuron.decay(dtMs, tauAdaptMs);
     }
 
     /** κ = exp(−dt/τ_out). */
     public double kappa() {
-        return Math.exp(-dtMs / tauReadoutMs);
+        return AlifNeuron.decay(dtMs, tauReadoutMs);
     }
 
     /** ζ of the recurrent neurons: 1 or 1 − α. */
     public double zeta() {
-        return regularSpikeArrival ? 1.0 : 1.0 - alpha();
+        return AlifNeuron.inputScale(regularSpikeArrival, alpha());
     }
 
     /** ζ of the readout: 1 or 1 − κ (also the factor of the κ-filter of eligibility traces). */
     public double zetaOut() {
-        return regularSpikeArrival ? 1.0 : 1.0 - kappa();
+        return AlifNeuron.inputScale(regularSpikeArrival, kappa());
     }
 
     /** Target rate in spikes per step: f_target·dt. */
     public double targetSpikesPerStep() {
         return fTargetHz * dtMs / 1000.0;
-    }
-
-    /** Piecewise-linear pseudo-derivative ψ = γ·max(0, 1 − β|v − A|), 0 while refractory. */
-    public double surrogate(double v, double threshold) {
-        double x = 1.0 - surrogateBeta * Math.abs(v - threshold);
-        return x > 0.0 ? surrogateGamma * x : 0.0;
     }
 
     private static void positive(String name, double v, String unit) {

@@ -1,5 +1,7 @@
 package org.spikering.plasticity.train;
 
+import org.spikering.neuron.alif.AlifNeuron;
+import org.spikering.neuron.readout.LeakyReadout;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.feedback.Feedback;
@@ -59,8 +61,9 @@ public final class OnlineEpropTrainer {
         final double kappa = p.kappa();
         final double zeta = p.zeta();
         final double zetaOut = p.zetaOut();
-        final double vth = p.thresholdMv();
         final double betaA = p.betaAdapt();
+        final AlifNeuron neuron = p.neuron();
+        final LeakyReadout readout = p.readout();
         final boolean classification = batch.loss() == LossKind.CLASSIFICATION_CE;
         double[] gIn = new double[nRec * nIn];
         double[] gRec = new double[nRec * nRec];
@@ -78,6 +81,9 @@ public final class OnlineEpropTrainer {
         double[] zPrev = new double[nRec];
         double[] psi = new double[nRec];
         int[] refractory = new int[nRec];
+        final boolean[] adaptive = net.adaptiveFlags();
+        final double[] input = new double[nRec];
+        final int[] fired = new int[nRec];
         double[] yv = new double[nOut];
         double[] y = new double[nOut];
         double[] err = new double[nOut];
@@ -117,24 +123,9 @@ public final class OnlineEpropTrainer {
                     for (int i = 0; i < nRec; i++) {
                         cur += wRec[j * nRec + i] * zPrev[i];
                     }
-                    if (refractory[j] > 0) {
-                        refractory[j]--;
-                    }
-                    v[j] = alpha * v[j] + zeta * cur - vth * zPrev[j];
-                    double threshold = vth;
-                    if (net.isAdaptive(j)) {
-                        a[j] = rho * a[j] + zPrev[j];
-                        threshold = vth + betaA * a[j];
-                    }
-                    psi[j] = refractory[j] > 0 ? 0.0 : p.surrogate(v[j], threshold);
-                    if (v[j] >= threshold && refractory[j] == 0) {
-                        z[j] = 1.0;
-                        refractory[j] = p.refractorySteps();
-                        spikes++;
-                    } else {
-                        z[j] = 0.0;
-                    }
+                    input[j] = cur;
                 }
+                spikes += neuron.step(adaptive, 0, nRec, v, a, zPrev, 0, input, refractory, v, a, psi, z, 0, fired, 0);
                 boolean masked = batch.lossMask()[b * steps + t];
                 int tb = (b * steps + t) * nOut;
                 double max = Double.NEGATIVE_INFINITY;
@@ -143,7 +134,7 @@ public final class OnlineEpropTrainer {
                     for (int j = 0; j < nRec; j++) {
                         in += wOut[k * nRec + j] * z[j];
                     }
-                    yv[k] = kappa * yv[k] + zetaOut * in;
+                    yv[k] = readout.next(yv[k], in);
                     max = Math.max(max, yv[k]);
                 }
                 if (classification) {

@@ -6,22 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.spikering.neuron.SurrogateGradient;
+import org.spikering.neuron.alif.AlifNeuron;
+import org.spikering.neuron.alif.AlifParameters;
 
 final class NetworkParamsTest {
 
     @Test
-    void shouldAgreeWithNeuronModelsPiecewiseLinearSurrogateWhenGammaIsScaled() {
-        // plasticity uses NEST's coded form γ·max(0, 1 − β|v − A|) with γ = γ_pd/v_th, β = 1/v_th;
-        // neuron-models writes the paper's form γ_pd·max(0, 1 − |v − A|/v_th)/v_th
-        NetworkParams p = NetworkParams.nestSineWave();
-        double vth = p.thresholdMv();
-        for (double v = -0.01; v <= 0.08; v += 0.0013) {
-            double ours = p.surrogate(v, vth);
-            double theirs = SurrogateGradient.PIECEWISE_LINEAR.value(v - vth, vth, 0.3, 0.0);
-            assertEquals(theirs, ours, 1e-12 * Math.max(1.0, theirs), "v = " + v);
-        }
-        assertEquals(10.0, p.surrogate(vth, vth), 1e-12);
-        assertEquals(0.0, p.surrogate(2 * vth + 1e-9, vth), 0.0);
+    void shouldHandItsConstantsToTheOneNeuronAndReadoutImplementation() {
+        // the forward passes take α, ζ, ρ, κ, ζ_out from neuron-models' AlifNeuron and LeakyReadout; the
+        // learning rules take them from here: both must be the same numbers, bit for bit
+        NetworkParams p = NetworkParams.nestSineWave().withAdaptation(200.0, 0.4).withRefractorySteps(2);
+        AlifNeuron n = p.neuron();
+        assertEquals(Math.exp(-1.0 / 30.0), n.alpha(), 0.0);
+        assertEquals(p.alpha(), n.alpha(), 0.0);
+        assertEquals(1.0 - p.alpha(), n.zeta(), 0.0);
+        assertEquals(p.zeta(), n.zeta(), 0.0);
+        assertEquals(Math.exp(-1.0 / 200.0), n.rho(), 0.0);
+        assertEquals(p.rho(), n.rho(), 0.0);
+        assertEquals(p.kappa(), p.readout().kappa(), 0.0);
+        assertEquals(p.zetaOut(), p.readout().zetaOut(), 0.0);
+        AlifParameters m = p.neuronModel(true);
+        assertEquals(SurrogateGradient.PIECEWISE_LINEAR, m.surrogate());
+        assertEquals(p.surrogateGamma(), m.surrogateGamma(), 0.0);
+        assertEquals(p.surrogateBeta(), m.surrogateBeta(), 0.0);
+        assertEquals(2, m.refractorySteps());
+        assertEquals(0.4, m.betaAMv(), 0.0);
+        assertEquals("eprop_lif", p.neuronModel(false).modelName());
     }
 
     @Test

@@ -6,11 +6,13 @@ import java.util.SplittableRandom;
 import org.spikering.neuron.NeuronPopulation;
 import org.spikering.neuron.lif.LifDeltaPopulation;
 import org.spikering.neuron.source.PoissonSource;
+import org.spikering.neuron.source.StepCurrentSource;
 import org.spikering.sim.network.Network;
 import org.spikering.sim.network.NetworkBuilder;
 import org.spikering.sim.network.PoissonDriveSpec;
 import org.spikering.sim.network.PopulationSpec;
 import org.spikering.sim.network.Projection;
+import org.spikering.sim.network.StepCurrentSpec;
 import org.spikering.sim.synapse.Csr;
 
 /**
@@ -66,6 +68,10 @@ public final class NetworkState {
     private final PoissonSource[] driveSource;
     private final int[] driveTarget;
     private final double[] driveWeight;
+    private final StepCurrentSource[] currentSource;
+    private final int[] currentTarget;
+    /** [partition][step current]: number of its changes applied to partition q so far. */
+    private final int[][] currentCursor;
     private final long[] eventsDelivered;
     /** [partition · 8]: Poisson drive spikes arrived (padded: one cache line per partition). */
     private final long[] driveSpikes;
@@ -184,6 +190,26 @@ public final class NetworkState {
             driveWeight[d] = ds.weight();
             driveSource[d] = new PoissonSource(size[driveTarget[d]], ds.rateHz(), network.dtMs(),
                     NetworkBuilder.mix(network.seed(), 0xD21FEL + d));
+        }
+        final List<StepCurrentSpec> currents = network.stepCurrents();
+        this.currentSource = new StepCurrentSource[currents.size()];
+        this.currentTarget = new int[currents.size()];
+        this.currentCursor = new int[partitions][currents.size()];
+        for (int c = 0; c < currents.size(); c++) {
+            final StepCurrentSpec cs = currents.get(c);
+            final int p = network.populationIndex(cs.target());
+            currentTarget[c] = p;
+            currentSource[c] = cs.source();
+            final NeuronPopulation any = pops[p][partitions - 1];
+            if (!any.acceptsStimulusCurrent()) {
+                throw new IllegalArgumentException("stepCurrent into population '" + cs.target() + "': model '"
+                        + specs.get(p).model().modelName() + "' has no current input: must be a model with I_e "
+                        + "(e.g. lif_delta, lif_exp)");
+            }
+            if (eventDriven[p]) {
+                throw new IllegalArgumentException("update mode = event: population '" + cs.target()
+                        + "' receives a step current, which event-driven updates cannot integrate; use update mode clock");
+            }
         }
         this.eventsDelivered = new long[partitions * 8];
         this.driveSpikes = new long[partitions * 8];
@@ -311,6 +337,7 @@ public final class NetworkState {
     public int updatePartition(final int q, final long t, final int[] out) {
         final int slot = (int) (t & mask);
         addDrive(q, t, slot);
+        applyStepCurrents(q, t);
         return updateNeurons(q, t, slot, false, out);
     }
 
@@ -350,6 +377,7 @@ public final class NetworkState {
      * @return number of spikes.
      */
     public int updatePartitionLagged(final int q, final long t, final boolean firstStep, final int[] out) {
+        applyStepCurrents(q, t); // I_stim enters the membrane half, of step t
         if (firstStep) {
             return updateNeurons(q, t, -1, true, out);
         }
@@ -468,6 +496,38 @@ public final class NetworkState {
                 }
             }
             driveSpikes[q * 8] += arrived;
+        }
+    }
+
+    /**
+     * Sets I_stim of partition q's populations to the amplitude of step t where a step current changes at t
+     * (steps are visited in increasing order, each once per partition): the sum of the current amplitudes
+     * of every step current into that population, in declaration order.
+     */
+    private void applyStepCurrents(final int q, final long t) {
+        final int[] cursor = currentCursor[q];
+        for (int c = 0; c < currentSource.length; c++) {
+            final StepCurrentSource src = currentSource[c];
+            int k = cursor[c];
+            if (k == src.changes() || src.changeStep(k) > t) {
+                continue;
+            }
+            while (k < src.changes() && src.changeStep(k) <= t) {
+                k++;
+            }
+            cursor[c] = k;
+            final int p = currentTarget[c];
+            final NeuronPopulation pop = pops[p][q];
+            if (pop == null) {
+                continue;
+            }
+            double sum = 0.0;
+            for (int d = 0; d < currentSource.length; d++) {
+                if (currentTarget[d] == p && cursor[d] > 0) {
+                    sum += currentSource[d].amplitude(cursor[d] - 1);
+                }
+            }
+            pop.setStimulusCurrent(sum);
         }
     }
 

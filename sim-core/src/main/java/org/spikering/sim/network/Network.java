@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A built, immutable network: populations laid out in one global id space, projections with their
- * synapses, Poisson drives, the step dt and the seed. Made by {@link NetworkBuilder}.
+ * synapses, Poisson drives, step currents, the step dt and the seed. Made by {@link NetworkBuilder}.
  */
 public final class Network {
 
@@ -13,15 +13,17 @@ public final class Network {
     private final List<PopulationSpec> populations;
     private final List<Projection> projections;
     private final List<PoissonDriveSpec> drives;
+    private final List<StepCurrentSpec> stepCurrents;
     private final int neuronCount;
 
     Network(final double dtMs, final long seed, final List<PopulationSpec> populations, final List<Projection> projections,
-            final List<PoissonDriveSpec> drives) {
+            final List<PoissonDriveSpec> drives, final List<StepCurrentSpec> stepCurrents) {
         this.dtMs = dtMs;
         this.seed = seed;
         this.populations = List.copyOf(populations);
         this.projections = List.copyOf(projections);
         this.drives = List.copyOf(drives);
+        this.stepCurrents = List.copyOf(stepCurrents);
         int n = 0;
         for (PopulationSpec p : populations) {
             n += p.size();
@@ -60,6 +62,11 @@ public final class Network {
     /** @return Poisson drives. */
     public List<PoissonDriveSpec> drives() {
         return drives;
+    }
+
+    /** @return step currents in declaration order. */
+    public List<StepCurrentSpec> stepCurrents() {
+        return stepCurrents;
     }
 
     /** @return total number of neurons. */

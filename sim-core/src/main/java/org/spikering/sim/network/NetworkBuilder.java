@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.spikering.neuron.NeuronModel;
+import org.spikering.neuron.source.SpikeGeneratorModel;
+import org.spikering.neuron.source.StepCurrentSource;
 import org.spikering.sim.synapse.Csr;
 import org.spikering.sim.synapse.CsrBuilder;
 
 /**
  * Declares a network in the vocabulary of PyNN and NEST and builds it: populations, projections
- * (connector, weights, delays), Poisson drives, initial potentials. Every random choice comes from
+ * (connector, weights, delays), sources (Poisson drives, spike arrays, step currents), initial potentials. Every random choice comes from
  * a stream derived from the seed and the declaration's position, so the same declarations and seed
  * give the same network. Not thread-safe; use once.
  *
@@ -30,6 +32,7 @@ public final class NetworkBuilder {
     private final List<Distribution> initial = new ArrayList<>();
     private final List<ProjectionSpec> projections = new ArrayList<>();
     private final List<PoissonDriveSpec> drives = new ArrayList<>();
+    private final List<StepCurrentSpec> currents = new ArrayList<>();
 
     NetworkBuilder(final double dtMs) {
         if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
@@ -146,6 +149,55 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /**
+     * A population of spike generators that emit the given spikes (NEST {@code spike_generator} with
+     * {@code spike_times}); it can be any projection's source. A spike at time t = s·dt is emitted in step
+     * s and arrives through a projection of delay d in its targets' input of step s + d/dt (for delta
+     * synapses V_m shows the jump from grid point s + d/dt + 1 on). Times follow {@code SpikeRecorder}'s
+     * convention (time = step·dt), so a recorded spike train replays exactly.
+     *
+     * @param name    unique population name.
+     * @param timesMs per neuron, spike times in ms: finite, &ge; 0, strictly increasing, multiples of dt.
+     * @return this.
+     */
+    public NetworkBuilder spikeArraySource(final String name, final double[][] timesMs) {
+        if (timesMs == null || timesMs.length == 0) {
+            throw new IllegalArgumentException("spikeArraySource '" + name
+                    + "': spike_times must hold one array per neuron, at least one");
+        }
+        final SpikeGeneratorModel model;
+        try {
+            model = SpikeGeneratorModel.fromTimes(timesMs, dtMs);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("spikeArraySource '" + name + "': " + e.getMessage(), e);
+        }
+        return population(name, timesMs.length, model);
+    }
+
+    /**
+     * A step current into every neuron of a population (NEST {@code step_current_generator}; one change at
+     * 0 is a DC source): amplitude j holds from {@code timesMs[j]} to the next change, 0 before the first.
+     * It acts without a connection delay: the update from step s to s + 1 integrates I_e + I(s). Only models
+     * with a current input accept it ({@link org.spikering.neuron.NeuronPopulation#acceptsStimulusCurrent},
+     * checked when the simulation is created), and only with clock-driven updates.
+     *
+     * @param target       target population.
+     * @param timesMs      change times, ms: strictly increasing, &ge; 0, multiples of dt.
+     * @param amplitudesPa amplitudes, pA, finite (same length).
+     * @return this.
+     */
+    public NetworkBuilder stepCurrent(final String target, final double[] timesMs, final double[] amplitudesPa) {
+        index(target, "stepCurrent target");
+        final StepCurrentSource source;
+        try {
+            source = new StepCurrentSource(timesMs, amplitudesPa, dtMs);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("stepCurrent into '" + target + "': " + e.getMessage(), e);
+        }
+        currents.add(new StepCurrentSpec(target, source));
+        return this;
+    }
+
     private int index(final String name, final String where) {
         final int i = names.indexOf(name);
         if (i < 0) {
@@ -169,7 +221,7 @@ public final class NetworkBuilder {
         for (int p = 0; p < projections.size(); p++) {
             built.add(buildProjection(p, projections.get(p)));
         }
-        return new Network(dtMs, seed, pops, built, drives);
+        return new Network(dtMs, seed, pops, built, drives, currents);
     }
 
     private Projection buildProjection(final int index, final ProjectionSpec spec) {

@@ -1,0 +1,562 @@
+package org.spikering.app.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.spikering.app.gradients.GradientsJson;
+import org.spikering.app.report.Json;
+import org.spikering.hw.limits.NetworkDescription;
+import org.spikering.nir.NirFile;
+import org.spikering.nir.NirFormatException;
+import org.spikering.nir.NirGraph;
+import org.spikering.nir.NirNode;
+import org.spikering.nir.NirReader;
+import org.spikering.nir.NirWriter;
+import org.spikering.nir.export.EpropNirExport;
+import org.spikering.nir.run.EngineRunner;
+import org.spikering.nir.run.NirConnectivity;
+import org.spikering.nir.run.NirRun;
+import org.spikering.nir.run.NirRunner;
+import org.spikering.nir.run.RunOptions;
+import org.spikering.nir.sonata.SonataSpikes;
+import org.spikering.nir.sonata.SpikePopulation;
+import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.reference.NestSineWaveReference;
+import org.spikering.sim.SimulationSummary;
+import org.spikering.sim.record.AtomicWrite;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code spikering nir}: NIR (Neuromorphic Intermediate Representation) graphs. */
+@Command(name = "nir", mixinStandardHelpOptions = true,
+        description = "NIR graphs (HDF5, every version from 0.1 to the gzip-compressed HEAD layout).",
+        subcommands = {NirCommand.Run.class, NirCommand.Export.class})
+public final class NirCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /**
+     * A NIR graph as the chip mapper sees it ({@code spikering hw map --nir}): neuron nodes and top-level Inputs
+     * as populations, synapses counted through the static nodes between them ({@link NirConnectivity}).
+     *
+     * @param graph      the NIR file.
+     * @param maxDelayMs largest synaptic delay to assume, ms (NIR stores none).
+     * @return the description.
+     * @throws IllegalArgumentException one line per problem if the file cannot be read or a node cannot run.
+     */
+    static NetworkDescription hardwareDescription(final String graph, final double maxDelayMs) {
+        final Path p = Check.inputFile("--nir", Path.of(graph), "file (a NIR graph, HDF5)");
+        final NirConnectivity c;
+        try {
+            c = new NirConnectivity(NirReader.read(p));
+        } catch (NirFormatException e) {
+            throw new IllegalArgumentException("--nir = '" + graph + "': must be a NIR graph the chip mapper reads: "
+                    + problems(graph, e.getMessage()));
+        }
+        final List<NetworkDescription.Population> pops = new ArrayList<>();
+        for (NirConnectivity.Population x : c.populations()) {
+            pops.add(new NetworkDescription.Population(x.name(), x.size()));
+        }
+        final List<NetworkDescription.Projection> prs = new ArrayList<>();
+        for (NirConnectivity.Projection x : c.projections()) {
+            prs.add(new NetworkDescription.Projection(x.pre(), x.post(), x.synapses(), maxDelayMs));
+        }
+        return new NetworkDescription(pops, prs);
+    }
+
+    /** Largest step of {@code nir run}, ms. */
+    static final double MAX_DT_MS = 1e6;
+
+    /**
+     * The problems of a graph, each on its own line in {@code message} and starting with the file name, as one
+     * line: {@code "; "} between them (every error is one line, {@link SpikeringCli}).
+     */
+    static String problems(final String graph, final String message) {
+        final List<String> out = new ArrayList<>();
+        for (String line : message.split("\n")) {
+            out.add(line.startsWith(graph + ": ") ? line.substring(graph.length() + 2) : line);
+        }
+        return String.join("; ", out);
+    }
+
+    /** {@code spikering nir export}: an e-prop network as NIR 1.0.x. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Writes an e-prop network (LIF, ALIF, leaky readout) as a NIR 1.0.x graph that reproduces it under "
+                    + "'nir run --scheme euler --loop-delay before': LI -> Threshold per neuron population, the subtraction "
+                    + "reset as the self-weight -v_th/zeta of the recurrent matrix, ALIF adaptation as an LI + Scale loop. "
+                    + "Times in seconds, weights (out, in), dt and the reset mode in metadata.",
+                "Not expressible in NIR: a refractory period (refused), the v >= threshold test (NIR: v > threshold), "
+                    + "the learning rule and pseudo-derivatives."})
+    static final class Export implements Callable<Integer> {
+
+        @Option(names = "--network-json", paramLabel = "FILE", description = "network in the JSON format of 'spikering gradients --write-json' (its 'network' object)")
+        String networkJson;
+
+        @Option(names = "--builtin", paramLabel = "NAME", description = "nest-sine: the NEST 3.9 sine-wave e-prop network (instead of --network-json)")
+        String builtin;
+
+        @Option(names = "--out", paramLabel = "GRAPH.nir", description = "the NIR file to write (required)")
+        String out;
+
+        @Override
+        public Integer call() {
+            if (out == null) {
+                throw new IllegalArgumentException("--out: missing: must give the NIR file to write");
+            }
+            final Path target = Check.outputFile("--out", Path.of(out));
+            if ((networkJson == null) == (builtin == null)) {
+                throw new IllegalArgumentException("--network-json, --builtin: must give exactly one of --network-json FILE"
+                        + " or --builtin nest-sine");
+            }
+            final RecurrentSpikingNetwork net;
+            if (builtin != null) {
+                if (!builtin.equals("nest-sine")) {
+                    throw new IllegalArgumentException("--builtin = '" + builtin + "': must be one of [nest-sine]");
+                }
+                net = NestSineWaveReference.load().network();
+            } else {
+                final Path p = Check.inputFile("--network-json", Path.of(networkJson),
+                        "file (JSON in the format of 'spikering gradients --write-json')");
+                final JsonNode doc;
+                try {
+                    doc = Json.read(p, JsonNode.class);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("--network-json = '" + networkJson + "': must be a JSON file ("
+                            + String.valueOf(e.getMessage()).replace('\n', ' ') + ")");
+                }
+                try {
+                    net = GradientsJson.readNetwork(doc != null && doc.has("network") ? doc.get("network") : doc);
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    throw new IllegalArgumentException("--network-json = '" + networkJson + "': must hold a network in the"
+                            + " format of 'spikering gradients --write-json': " + e.getMessage());
+                }
+            }
+            final NirFile file;
+            try {
+                file = EpropNirExport.export(net);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException((builtin != null ? "--builtin = '" + builtin + "'" : "--network-json = '"
+                        + networkJson + "'") + ": must be a network NIR can express: " + e.getMessage());
+            }
+            try {
+                NirWriter.write(file, target);
+            } catch (NirFormatException e) {
+                throw new IllegalArgumentException("--out = '" + out + "': must be writable: " + e.getMessage());
+            }
+            System.out.printf(Locale.ROOT, "wrote        %s (NIR %s: %d inputs, %d recurrent of which %d ALIF, %d outputs, dt %s ms)%n",
+                    target.toAbsolutePath(), NirWriter.VERSION, net.inputs(), net.recurrent(), adaptiveCount(net), net.outputs(),
+                    net.params().dtMs());
+            return 0;
+        }
+
+        private static int adaptiveCount(final RecurrentSpikingNetwork net) {
+            int n = 0;
+            for (boolean b : net.adaptiveFlags()) {
+                n += b ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    /** Which runner executes the graph. */
+    enum RunnerKind {
+        STEP, ENGINE
+    }
+
+    /** {@code spikering nir run GRAPH.nir}. */
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Runs a NIR graph step by step and writes spikes.csv (step,time_ms,node,neuron), output.csv "
+                    + "(the top-level Output nodes' values per step), v_<node>.csv for --record-v, and summary.json; "
+                    + "step k covers [k dt, (k+1) dt) and time_ms = (k+1) dt is the grid point its values are reported at.",
+                "Input file: CSV, no header, one row per step, one column per input neuron (the top-level Input nodes' "
+                    + "values flattened row-major, concatenated in file order); lines starting with # are skipped.",
+                "NIR stores no dt and no discretisation: --scheme, --reset, --loop-delay, --precision, "
+                    + "--synaptic-delay and --integrator-input make those choices explicit. Time constants in the file "
+                    + "are read as seconds; --dt is in ms."})
+    static final class Run implements Callable<Integer> {
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "GRAPH.nir", description = "the NIR file (HDF5), required")
+        String graph;
+
+        @Option(names = "--input", paramLabel = "FILE", description = "input CSV (format above); without it, --steps steps of zero input")
+        String input;
+
+        @Option(names = "--steps", paramLabel = "N", description = "steps of zero input when no --input is given, in [1, 10000000]")
+        String steps;
+
+        @Option(names = "--dt", paramLabel = "MS", description = "step in ms, > 0 (the NIR paper's graphs: 0.1)")
+        String dt;
+
+        @Option(names = "--scheme", description = "euler (Norse, snnTorch, Lava) or exact (zero-order hold; LIF crossings located inside the step); default euler")
+        String scheme = "euler";
+
+        @Option(names = "--reset", description = "zero (to v_reset, 0 when the file has none) or subtract (v - v_threshold); default zero")
+        String reset = "zero";
+
+        @Option(names = "--loop-delay", description = "before (a cycle's entry node reads the loop's previous output: Norse) or after (the next node reads the entry node's previous output: snnTorch); default before")
+        String loopDelay = "before";
+
+        @Option(names = "--precision", description = "float64, float32 (every operation, as torch: Norse) or float32-coefficients (dt/tau in float32, update in double: Lava); default float64")
+        String precision = "float64";
+
+        @Option(names = "--integrator-input", description = "how I and IF read input: charge (v += r x, Sinabs) or current (v += dt r x); default charge")
+        String integratorInput = "charge";
+
+        @Option(names = "--synaptic-delay", paramLabel = "STEPS", description = "steps by which every neuron node's input is delayed, in [0, 1000000] (Lava: 1); default 0")
+        String synapticDelay = "0";
+
+        @Option(names = "--record-v", paramLabel = "NODE", split = ",", description = "neuron nodes (comma-separated) whose v is written to v_<node>.csv (sub-graph nodes as G.X)")
+        List<String> recordV = new ArrayList<>();
+
+        @Option(names = "--out", paramLabel = "DIR", description = "output folder, default spikering-out/nir")
+        String out = "spikering-out/nir";
+
+        @Option(names = "--runner", description = "step (NIR's semantics: no delay on feedforward edges; every node type above) or engine "
+                + "(sim-core's spike engine, reference mode: spiking nodes LIF/IF/CubaLIF as populations, one step of delay on every "
+                + "edge between them, engine counters in summary.json); default step")
+        String runnerName = "step";
+
+        @Option(names = "--sonata", description = "also write spikes.h5, a SONATA spike report: one population per spiking node, node_ids = flat neuron index, timestamps in ms = (step + 1) dt, sorted by time")
+        boolean sonata;
+
+        @Option(names = "--input-sonata", paramLabel = "FILE", description = "input as a SONATA spike file instead of --input: a spike of node i at t ms adds 1 to input column i in step floor(t / dt); runs --steps steps, or up to the last spike")
+        String inputSonata;
+
+        @Option(names = "--input-population", paramLabel = "NAME", description = "population of --input-sonata to use (default: the file's only population)")
+        String inputPopulation;
+
+        @Override
+        public Integer call() {
+            // every option first, then the files, then the graph; nothing is written before all hold
+            if (graph == null) {
+                throw new IllegalArgumentException("GRAPH.nir: missing: must give the NIR file to run");
+            }
+            if (dt == null) {
+                throw new IllegalArgumentException("--dt: missing: must give the step in ms, a number > 0 (NIR files store none)");
+            }
+            final double dtMs = positive("--dt", dt);
+            if (dtMs > MAX_DT_MS) {
+                throw new IllegalArgumentException("--dt = '" + dt + "': must be at most " + MAX_DT_MS + " ms");
+            }
+            if (!recordV.isEmpty()) {
+                Check.distinct("--record-v", recordV);
+            }
+            final RunOptions options = new RunOptions(dtMs,
+                    Cli.parseEnum(RunOptions.Scheme.class, "--scheme", scheme),
+                    Cli.parseEnum(RunOptions.Reset.class, "--reset", reset),
+                    Cli.parseEnum(RunOptions.LoopDelay.class, "--loop-delay", loopDelay),
+                    Cli.parseEnum(RunOptions.Precision.class, "--precision", precision),
+                    Cli.parseEnum(RunOptions.IntegratorInput.class, "--integrator-input", integratorInput),
+                    integer("--synaptic-delay", synapticDelay, 0, 1_000_000));
+            final boolean onEngine = Cli.parseEnum(RunnerKind.class, "--runner", runnerName) == RunnerKind.ENGINE;
+            if (onEngine && options.synapticDelaySteps() != 0) {
+                throw new IllegalArgumentException("--synaptic-delay = '" + synapticDelay + "': must be 0 with --runner engine,"
+                        + " which has its own one-step delay (use it with --runner step)");
+            }
+            final Integer zeroSteps = steps == null ? null : integer("--steps", steps, 1, 10_000_000);
+            if (input != null && zeroSteps != null) {
+                throw new IllegalArgumentException("--steps = '" + steps + "': must not be given with --input; give one of them");
+            }
+            if (input != null && inputSonata != null) {
+                throw new IllegalArgumentException("--input-sonata = '" + inputSonata + "': must not be given with --input; give one of them");
+            }
+            if (input == null && zeroSteps == null && inputSonata == null) {
+                throw new IllegalArgumentException("--input: missing: must give an input CSV, --input-sonata FILE, or --steps N for zero input");
+            }
+            if (inputPopulation != null && inputSonata == null) {
+                throw new IllegalArgumentException("--input-population = '" + inputPopulation + "': must come with --input-sonata");
+            }
+            final Path sonataPath = inputSonata == null ? null : readable("--input-sonata", inputSonata);
+            final Path outDir = Check.outputFolder("--out", Path.of(out));
+            final Path graphPath = readable("GRAPH.nir", graph);
+            final Path inputPath = input == null ? null : readable("--input", input);
+            final NirFile file;
+            final NirRunner runner;
+            try {
+                file = NirReader.read(graphPath);
+                runner = NirRunner.prepare(file, options);
+            } catch (NirFormatException e) {
+                throw new IllegalArgumentException("GRAPH.nir = '" + graph + "': must be a graph this runner supports: "
+                        + problems(graph, e.getMessage()));
+            }
+            for (String node : recordV) {
+                if (!runner.neuronNodes().contains(node)) {
+                    throw new IllegalArgumentException("--record-v = '" + node + "': must be one of the graph's neuron nodes "
+                            + runner.neuronNodes());
+                }
+            }
+            final double[][] data = inputPath != null ? readInput(inputPath, runner.inputWidth())
+                    : sonataPath != null ? sonataInput(sonataPath, inputPopulation, dtMs, zeroSteps, runner.inputWidth())
+                    : new double[zeroSteps][runner.inputWidth()];
+            final long t0 = System.nanoTime();
+            final SimulationSummary[] engineSummary = new SimulationSummary[1];
+            final NirRun result;
+            if (onEngine) {
+                try {
+                    result = EngineRunner.run(file, options, data, recordV, engineSummary);
+                } catch (NirFormatException e) {
+                    throw new IllegalArgumentException("GRAPH.nir = '" + graph + "': must be a graph this runner supports: "
+                        + problems(graph, e.getMessage()));
+                }
+            } else {
+                result = runner.run(data, recordV);
+            }
+            final double wall = (System.nanoTime() - t0) * 1e-9;
+            write(outDir, graphPath, file, options, runner, result, wall, engineSummary[0]);
+            System.out.printf(Locale.ROOT, "graph        %s (NIR %s, %d nodes)%n", graphPath, file.version() == null ? "0.1, no version" : file.version(),
+                    file.graph().nodes().size());
+            System.out.printf(Locale.ROOT, "ran          %d steps of %s ms (%s, reset %s, loop delay %s, %s) in %.3f s%n", result.steps(),
+                    dtMs, lower(options.scheme()), lower(options.reset()), lower(options.loopDelay()), lower(options.precision()), wall);
+            System.out.printf(Locale.ROOT, "spikes       %d%n", result.spikeCount());
+            System.out.printf(Locale.ROOT, "wrote        %s/{spikes.csv, output.csv%s%s, summary.json}%n", outDir.toAbsolutePath(),
+                    recordV.isEmpty() ? "" : ", v_*.csv", sonata ? ", spikes.h5" : "");
+            return 0;
+        }
+
+        private static String lower(final Enum<?> e) {
+            return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        private static double positive(final String option, final String text) {
+            final double v;
+            try {
+                v = Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " = '" + text + "': must be a number > 0");
+            }
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException(option + " = '" + text + "': must be > 0");
+            }
+            return v;
+        }
+
+        private static int integer(final String option, final String text, final int min, final int max) {
+            final long v;
+            try {
+                v = Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " = '" + text + "': must be an integer in [" + min + ", " + max + "]");
+            }
+            if (v < min || v > max) {
+                throw new IllegalArgumentException(option + " = '" + text + "': must be an integer in [" + min + ", " + max + "]");
+            }
+            return (int) v;
+        }
+
+        private static Path readable(final String what, final String text) {
+            return Check.inputFile(what, Path.of(text), what.equals("--input") ? "file (CSV)" : "file (HDF5)");
+        }
+
+        private static double[][] readInput(final Path path, final int width) {
+            final List<String> lines;
+            try {
+                lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+            } catch (IOException | UncheckedIOException e) {
+                throw new IllegalArgumentException("--input = '" + path + "': must be a readable UTF-8 CSV file");
+            }
+            final List<double[]> rows = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                final String line = lines.get(i).trim();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                final String[] f = line.split(",", -1);
+                if (f.length != width) {
+                    throw new IllegalArgumentException("--input = '" + path + "': must have " + width + " columns (the"
+                            + " graph's Input nodes); line " + (i + 1) + " has " + f.length);
+                }
+                final double[] row = new double[width];
+                for (int c = 0; c < width; c++) {
+                    try {
+                        row[c] = Double.parseDouble(f[c].trim());
+                    } catch (NumberFormatException e) {
+                        row[c] = Double.NaN;
+                    }
+                    if (!Double.isFinite(row[c])) {
+                        throw new IllegalArgumentException("--input = '" + path + "': line " + (i + 1) + " column " + (c + 1)
+                                + " = '" + f[c].trim() + "': must be a finite number");
+                    }
+                }
+                rows.add(row);
+            }
+            if (rows.isEmpty()) {
+                throw new IllegalArgumentException("--input = '" + path + "': has no rows: must have one row per step");
+            }
+            return rows.toArray(new double[0][]);
+        }
+
+        private static double[][] sonataInput(final Path path, final String population, final double dtMs,
+                                              final Integer steps, final int width) {
+            final List<SpikePopulation> pops;
+            try {
+                pops = SonataSpikes.read(path);
+            } catch (NirFormatException e) {
+                throw new IllegalArgumentException("--input-sonata = '" + path + "': must be a SONATA spike file: "
+                        + problems(path.toString(), e.getMessage()));
+            }
+            final List<String> names = pops.stream().map(SpikePopulation::name).toList();
+            final SpikePopulation p;
+            if (population == null) {
+                if (pops.size() != 1) {
+                    throw new IllegalArgumentException("--input-population: missing: '" + path + "' has populations " + names
+                            + ": name one");
+                }
+                p = pops.get(0);
+            } else {
+                p = pops.stream().filter(x -> x.name().equals(population)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                        "--input-population = '" + population + "': must be one of " + names));
+            }
+            final double[] t = p.timestampsMs();
+            final long[] id = p.nodeIds();
+            int last = -1;
+            for (int i = 0; i < t.length; i++) {
+                if (t[i] < 0) {
+                    throw new IllegalArgumentException("--input-sonata = '" + path + "': spike " + i + " at " + t[i] + " ms: must be >= 0");
+                }
+                if (id[i] >= width) {
+                    throw new IllegalArgumentException("--input-sonata = '" + path + "': node id " + id[i]
+                            + ": the graph's Input nodes take ids 0.." + (width - 1));
+                }
+                last = Math.max(last, (int) Math.min(Integer.MAX_VALUE - 1, Math.floor(t[i] / dtMs)));
+            }
+            final int n = steps != null ? steps : last + 1;
+            if (n < 1 || n > 10_000_000) {
+                throw new IllegalArgumentException("--input-sonata = '" + path + "': " + n + " steps: must be in [1, 10000000] (give --steps)");
+            }
+            final double[][] data = new double[n][width];
+            for (int i = 0; i < t.length; i++) {
+                final int k = (int) Math.floor(t[i] / dtMs);
+                if (k < n) {
+                    data[k][(int) id[i]] += 1.0;
+                }
+            }
+            return data;
+        }
+
+        private void write(final Path dir, final Path graphPath, final NirFile file, final RunOptions o,
+                           final NirRunner runner, final NirRun r, final double wallSeconds, final SimulationSummary engine) {
+            AtomicWrite.text(dir.resolve("spikes.csv"), w -> {
+                w.write("step,time_ms,node,neuron\n");
+                for (int i = 0; i < r.spikeCount(); i++) {
+                    w.write(r.spikeSteps()[i] + "," + fmt((r.spikeSteps()[i] + 1) * r.dtMs()) + "," + r.spikeNodes()[i] + ","
+                            + r.spikeNeurons()[i] + "\n");
+                }
+            });
+            AtomicWrite.text(dir.resolve("output.csv"), w -> {
+                w.write("step,time_ms" + (r.outputColumns().isEmpty() ? "" : "," + String.join(",", r.outputColumns())) + "\n");
+                for (int k = 0; k < r.steps(); k++) {
+                    final StringBuilder sb = new StringBuilder().append(k).append(',').append(fmt((k + 1) * r.dtMs()));
+                    for (double v : r.output()[k]) {
+                        sb.append(',').append(v);
+                    }
+                    w.write(sb.append('\n').toString());
+                }
+            });
+            for (Map.Entry<String, double[][]> e : r.voltages().entrySet()) {
+                AtomicWrite.text(dir.resolve("v_" + e.getKey() + ".csv"), w -> {
+                    final int n = e.getValue().length == 0 ? 0 : e.getValue()[0].length;
+                    final StringBuilder head = new StringBuilder("step,time_ms");
+                    for (int i = 0; i < n; i++) {
+                        head.append(',').append(e.getKey()).append('[').append(i).append(']');
+                    }
+                    w.write(head.append('\n').toString());
+                    for (int k = 0; k < r.steps(); k++) {
+                        final StringBuilder sb = new StringBuilder().append(k).append(',').append(fmt((k + 1) * r.dtMs()));
+                        for (double v : e.getValue()[k]) {
+                            sb.append(',').append(v);
+                        }
+                        w.write(sb.append('\n').toString());
+                    }
+                });
+            }
+            if (sonata) {
+                SonataSpikes.write(dir.resolve("spikes.h5"), sonataPopulations(r));
+            }
+            final Map<String, Object> s = new LinkedHashMap<>();
+            s.put("graph", graphPath.toAbsolutePath().toString());
+            s.put("nir_version", file.version());
+            s.put("node_types", countTypes(file.graph(), new TreeMap<>()));
+            s.put("dt_ms", o.dtMs());
+            s.put("steps", r.steps());
+            s.put("scheme", lower(o.scheme()));
+            s.put("reset", lower(o.reset()));
+            s.put("loop_delay", lower(o.loopDelay()));
+            s.put("precision", lower(o.precision()));
+            s.put("integrator_input", lower(o.integratorInput()));
+            s.put("synaptic_delay_steps", o.synapticDelaySteps());
+            s.put("runner", engine == null ? "step" : "engine");
+            s.put("evaluation", engine == null ? runner.describe() : "sim-core reference engine, one step of delay on every edge between spiking nodes");
+            if (engine != null) {
+                final Map<String, Object> e = new LinkedHashMap<>();
+                e.put("neurons", engine.neurons());
+                e.put("synapses", engine.synapses());
+                e.put("spikes", engine.spikes());
+                e.put("synaptic_events", engine.synapticEvents());
+                e.put("mean_rate_hz", engine.meanRateHz());
+                s.put("engine", e);
+            }
+            final Map<String, Integer> perNode = new TreeMap<>();
+            for (String n : r.spikeNodes()) {
+                perNode.merge(n, 1, Integer::sum);
+            }
+            s.put("spikes", r.spikeCount());
+            s.put("spikes_per_node", perNode);
+            s.put("output_columns", r.outputColumns());
+            s.put("wall_seconds", wallSeconds);
+            Json.write(dir.resolve("summary.json"), s);
+        }
+
+        /** One SONATA population per spiking node that spiked: node_ids = flat neuron index, time = (step + 1) dt. */
+        private static List<SpikePopulation> sonataPopulations(final NirRun r) {
+            final Map<String, List<Integer>> byNode = new LinkedHashMap<>();
+            for (int i = 0; i < r.spikeCount(); i++) {
+                byNode.computeIfAbsent(r.spikeNodes()[i], k -> new ArrayList<>()).add(i);
+            }
+            final List<SpikePopulation> pops = new ArrayList<>();
+            for (Map.Entry<String, List<Integer>> e : byNode.entrySet()) {
+                final double[] t = new double[e.getValue().size()];
+                final long[] id = new long[t.length];
+                for (int q = 0; q < t.length; q++) {
+                    final int i = e.getValue().get(q);
+                    t[q] = (r.spikeSteps()[i] + 1) * r.dtMs();
+                    id[q] = r.spikeNeurons()[i];
+                }
+                pops.add(new SpikePopulation(e.getKey(), t, id));
+            }
+            return pops;
+        }
+
+        private static Map<String, Integer> countTypes(final NirGraph g, final Map<String, Integer> into) {
+            for (NirNode n : g.nodes().values()) {
+                into.merge(n.nirType(), 1, Integer::sum);
+                if (n instanceof NirGraph sub) {
+                    countTypes(sub, into);
+                }
+            }
+            return into;
+        }
+
+        private static String fmt(final double ms) {
+            return String.format(Locale.ROOT, "%.6g", ms);
+        }
+    }
+}

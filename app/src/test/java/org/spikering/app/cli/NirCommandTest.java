@@ -1,0 +1,167 @@
+package org.spikering.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code spikering nir run}: a run of the reference LIF graph, and every bad value rejected in one line before any file is written. */
+class NirCommandTest {
+
+    private static final Path NIR = Path.of("../nir/src/test/resources/nir");
+
+    private static int run(final StringWriter err, final String... args) {
+        final CommandLine cl = SpikeringCli.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void exactRunOfLifNorseWritesTheReferenceSpikes(@TempDir final Path dir) throws Exception {
+        final Path stim = dir.resolve("stim.csv");
+        final StringBuilder sb = new StringBuilder();
+        for (String line : Files.readAllLines(NIR.resolve("lif_exact.csv"))) {
+            sb.append(line.split(",")[0]).append('\n');
+        }
+        Files.writeString(stim, sb);
+        final Path out = dir.resolve("out");
+        final StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "nir", "run", NIR.resolve("lif_norse.nir").toString(), "--input", stim.toString(),
+                "--dt", "0.1", "--scheme", "exact", "--record-v", "1", "--out", out.toString()), err.toString());
+        assertEquals(List.of("step,time_ms,node,neuron", "460,46.1000,1,0", "510,51.1000,1,0", "710,71.1000,1,0",
+                "760,76.1000,1,0"), Files.readAllLines(out.resolve("spikes.csv")));
+        assertEquals(1001, Files.readAllLines(out.resolve("output.csv")).size());
+        assertEquals(1001, Files.readAllLines(out.resolve("v_1.csv")).size());
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"scheme\" : \"exact\""));
+    }
+
+    @Test
+    void badValuesAreRejectedInOneLineAndNothingIsWritten(@TempDir final Path dir) {
+        final String g = NIR.resolve("lif_norse.nir").toString();
+        final String out = dir.resolve("never").toString();
+        assertRejected("spikering nir run: error: --dt = '-1': must be > 0", "nir", "run", g, "--steps", "5", "--dt", "-1", "--out", out);
+        assertRejected("--dt = 'x': must be a number > 0", "nir", "run", g, "--steps", "5", "--dt", "x", "--out", out);
+        assertRejected("--dt: missing", "nir", "run", g, "--steps", "5", "--out", out);
+        assertRejected("--scheme = 'rk4': must be one of [euler, exact]", "nir", "run", g, "--steps", "5", "--dt", "1", "--scheme", "rk4", "--out", out);
+        assertRejected("--reset = 'half': must be one of [zero, subtract]", "nir", "run", g, "--steps", "5", "--dt", "1", "--reset", "half", "--out", out);
+        assertRejected("--loop-delay = 'x': must be one of [before, after]", "nir", "run", g, "--steps", "5", "--dt", "1", "--loop-delay", "x", "--out", out);
+        assertRejected("--precision = 'half': must be one of [float64, float32, float32-coefficients]", "nir", "run", g, "--steps", "5", "--dt", "1", "--precision", "half", "--out", out);
+        assertRejected("--integrator-input = 'x': must be one of [charge, current]", "nir", "run", g, "--steps", "5", "--dt", "1", "--integrator-input", "x", "--out", out);
+        assertRejected("--synaptic-delay = '-1': must be an integer in [0, 1000000]", "nir", "run", g, "--steps", "5", "--dt", "1", "--synaptic-delay", "-1", "--out", out);
+        assertRejected("--steps = '0': must be an integer in [1, 10000000]", "nir", "run", g, "--steps", "0", "--dt", "1", "--out", out);
+        assertRejected("--record-v = 'output': must be one of the graph's neuron nodes [1]", "nir", "run", g, "--steps", "5", "--dt", "1", "--record-v", "output", "--out", out);
+        assertRejected("GRAPH.nir = 'missing.nir': must be a readable file", "nir", "run", "missing.nir", "--steps", "5", "--dt", "1", "--out", out);
+        assertRejected("--input = 'missing.csv': must be a readable file", "nir", "run", g, "--input", "missing.csv", "--dt", "1", "--out", out);
+        assertRejected("must have 1 columns (the graph's Input nodes); line 1 has 3", "nir", "run", g, "--input", NIR.resolve("lif_exact.csv").toString(), "--dt", "1", "--out", out);
+        assertRejected(": not a readable HDF5/NIR file", "nir", "run", NIR.resolve("lif_exact.csv").toString(), "--steps", "5", "--dt", "1", "--out", out);
+        assertRejected("--runner = 'gpu': must be one of [step, engine]", "nir", "run", g, "--steps", "5", "--dt", "1", "--runner", "gpu", "--out", out);
+        assertRejected("--synaptic-delay = '1': must be 0 with --runner engine, which has its own one-step delay", "nir", "run", g, "--steps", "5", "--dt", "1",
+                "--runner", "engine", "--synaptic-delay", "1", "--out", out);
+        assertRejected("GRAPH.nir: missing", "nir", "run", "--steps", "5", "--dt", "1", "--out", out);
+        // dt/tau = 4e5: forward Euler with subtraction blows up; the run stops at the first infinite value
+        final Path pulse = dir.resolve("pulse.csv");
+        try {
+            Files.writeString(pulse, "1\n" + "0\n".repeat(199));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertRejected("run diverged: node '1' v[0] = ", "nir", "run", g, "--input", pulse.toString(), "--dt", "1e6",
+                "--reset", "subtract", "--record-v", "1", "--out", out);
+        assertFalse(Files.exists(dir.resolve("never")));
+    }
+
+    @Test
+    void everyUnsupportedNodeIsNamedInTheOneErrorLine(@TempDir final Path dir) {
+        final StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "nir", "run", NIR.resolve("cnn_sinabs.nir").toString(), "--steps", "3", "--dt", "1",
+                "--out", dir.resolve("o").toString()));
+        // one line (every error is), the five problems separated by "; "
+        final String[] lines = err.toString().trim().split("\n");
+        assertEquals(1, lines.length, err.toString());
+        assertTrue(lines[0].startsWith("spikering nir run: error: GRAPH.nir = "), lines[0]);
+        assertEquals(5, lines[0].split("cannot run", -1).length - 1, lines[0]);
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
+    void hwMapTakesANirGraph() {
+        final StringWriter err = new StringWriter();
+        final StringWriter out = new StringWriter();
+        final CommandLine cl = SpikeringCli.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        final java.io.PrintStream old = System.out;
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(bytes, true));
+        final int code;
+        try {
+            code = cl.execute("hw", "map", "--nir", NIR.resolve("two_lif_neurons.nir").toString());
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, code, err + bytes.toString());
+        assertTrue(bytes.toString().contains("lif1"), bytes.toString());
+        assertRejected("spikering hw map: error: --nir = 'missing.nir': must be a readable file", "hw", "map", "--nir", "missing.nir");
+        final StringWriter err2 = new StringWriter();
+        assertEquals(2, run(err2, "hw", "map", "--nir", NIR.resolve("cnn_sinabs.nir").toString()));
+        assertEquals(1, err2.toString().trim().split("\n").length, err2.toString()); // one line, five problems
+        assertEquals(5, err2.toString().split("cannot run", -1).length - 1, err2.toString());
+    }
+
+    @Test
+    void exportOfTheNestSineNetworkRunsBack(@TempDir final Path dir) throws Exception {
+        final Path g = dir.resolve("sine.nir");
+        final StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "nir", "export", "--builtin", "nest-sine", "--out", g.toString()), err.toString());
+        assertEquals(0, run(err, "nir", "run", g.toString(), "--steps", "50", "--dt", "1", "--out", dir.resolve("o").toString()),
+                err.toString());
+        assertTrue(Files.readString(dir.resolve("o/summary.json")).contains("\"LI\" : 2"));
+        assertRejected("--builtin = 'x': must be one of [nest-sine]", "nir", "export", "--builtin", "x", "--out", g.toString());
+        assertRejected("--network-json, --builtin: must give exactly one of", "nir", "export", "--out", g.toString());
+        assertRejected("--network-json = 'missing.json': must be a readable file", "nir", "export", "--network-json", "missing.json",
+                "--out", g.toString());
+        assertRejected("--out: missing", "nir", "export", "--builtin", "nest-sine");
+        assertRejected("--out = '" + dir + "': must be a file path; it is a folder", "nir", "export", "--builtin", "nest-sine",
+                "--out", dir.toString());
+    }
+
+    /** A run's spikes.h5 (SONATA) read back as the input of the next run: the same spikes, one step later (event at (k+1) dt -> step k+1). */
+    @Test
+    void sonataSpikesOutAndIn(@TempDir final Path dir) throws Exception {
+        final Path two = NIR.resolve("two_lif_neurons.nir");
+        final StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "nir", "run", two.toString(), "--steps", "1000", "--dt", "0.1", "--scheme", "exact", "--sonata",
+                "--out", dir.resolve("a").toString()), err.toString());
+        final java.util.List<org.spikering.nir.sonata.SpikePopulation> pops = org.spikering.nir.sonata.SonataSpikes.read(dir.resolve("a/spikes.h5"));
+        assertEquals(List.of("lif1"), pops.stream().map(p -> p.name()).toList());
+        final List<String> csv = Files.readAllLines(dir.resolve("a/spikes.csv"));
+        assertEquals(csv.size() - 1, pops.get(0).size());
+        assertEquals(18.0, pops.get(0).timestampsMs()[0], 1e-9, "crossing at 17.92 ms lies in step 179, reported at its end");
+        // lif_norse takes one input: feed lif1's spikes into it
+        assertEquals(0, run(err, "nir", "run", NIR.resolve("lif_norse.nir").toString(), "--input-sonata", dir.resolve("a/spikes.h5").toString(),
+                "--dt", "0.1", "--out", dir.resolve("b").toString()), err.toString());
+        assertRejected("--input-population = 'x': must be one of [lif1]", "nir", "run", NIR.resolve("lif_norse.nir").toString(),
+                "--input-sonata", dir.resolve("a/spikes.h5").toString(), "--input-population", "x", "--dt", "0.1", "--out", dir.resolve("c").toString());
+        assertFalse(Files.exists(dir.resolve("c")));
+        // the same graph on the engine: counters in summary.json
+        assertEquals(0, run(err, "nir", "run", two.toString(), "--steps", "1000", "--dt", "0.1", "--scheme", "exact", "--runner", "engine",
+                "--out", dir.resolve("e").toString()), err.toString());
+        assertEquals(csv, Files.readAllLines(dir.resolve("e/spikes.csv")), "lif1 is driven by nothing but its leak: same spikes");
+        assertTrue(Files.readString(dir.resolve("e/summary.json")).contains("\"synaptic_events\" : 5"), Files.readString(dir.resolve("e/summary.json")));
+    }
+
+    private static void assertRejected(final String message, final String... args) {
+        final StringWriter err = new StringWriter();
+        assertEquals(2, run(err, args), err.toString());
+        assertTrue(err.toString().contains(message), err.toString());
+        assertEquals(1, err.toString().trim().split("\n").length, err.toString());
+    }
+}
