@@ -304,6 +304,11 @@ public final class NirCommand implements Runnable {
                             + runner.neuronNodes());
                 }
             }
+            if (zeroSteps != null) {
+                // the zero input (8 bytes per input and step) and at least as much again for outputs and records
+                MemoryBudget.require("--steps = " + zeroSteps + " (" + runner.inputWidth() + " inputs)",
+                        2.0 * 8 * zeroSteps * (runner.inputWidth() + 1.0));
+            }
             final double[][] data = inputPath != null ? readInput(inputPath, runner.inputWidth())
                     : sonataPath != null ? sonataInput(sonataPath, inputPopulation, dtMs, zeroSteps, runner.inputWidth())
                     : new double[zeroSteps][runner.inputWidth()];

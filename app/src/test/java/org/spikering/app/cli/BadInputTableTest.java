@@ -221,6 +221,7 @@ final class BadInputTableTest {
             {"--delay-ms", "hw map", "--delay-ms", "Infinity"},
             {"--scale", "hw map", "--scale", "Infinity"},
             {"--scale", "hw map", "--scale", "1e-9"},                  // no neuron left
+            {"--steps", "nir run", "GRAPH", "--dt", "0.1", "--steps", "10000000"}, // 100 inputs x 1e7 steps: 16 GB
             {"--task", "gradients", "--task", "sine", "--network-json", "NETWORK"},
             {"--rounding", "hw study", "--bits", "32", "--rounding", "truncate"},
             {"COMMAND", "help", "bogus"},
@@ -229,15 +230,17 @@ final class BadInputTableTest {
             {"sub-command", "reservoir"},
         };
         final Path network = validNetworkJson();
+        graph = validGraph();
         for (String[] row : table) {
             final List<String> args = new ArrayList<>();
             for (String a : Arrays.copyOfRange(row, 1, row.length)) {
                 args.addAll(Arrays.asList(a.equals("hw study") || a.equals("hw map") ? a.split(" ")
-                        : new String[] {a.equals("NETWORK") ? network.toString() : a}));
+                        : new String[] {a.equals("NETWORK") ? network.toString() : a.equals("GRAPH") ? graph.toString() : a}));
             }
-            final String cmd = (args.get(0).equals("hw") || args.get(0).equals("reservoir")) && args.size() > 1
+            final String cmd = (args.get(0).equals("hw") || args.get(0).equals("reservoir") || args.get(0).equals("nir"))
+                    && args.size() > 1
                     && !args.get(1).startsWith("-") ? args.get(0) + " " + args.get(1) : args.get(0);
-            if (Set.of("run", "train", "hw study", "reservoir mc", "reservoir narma", "reservoir bits").contains(cmd)) {
+            if (Set.of("run", "train", "hw study", "reservoir mc", "reservoir narma", "reservoir bits", "nir run").contains(cmd)) {
                 args.add("--out");
                 args.add(tmp.resolve("case" + caseNo).resolve("out").toString());
             }
