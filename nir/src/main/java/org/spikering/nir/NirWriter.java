@@ -37,7 +37,7 @@ public final class NirWriter {
         Path tmp = null;
         try {
             Files.createDirectories(abs.getParent());
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+            tmp = org.spikering.sim.record.AtomicWrite.createTemp(abs); // umask permissions, not createTempFile's 0600
             try (WritableHdfFile hdf = HdfFile.write(tmp)) {
                 hdf.putDataset("version", VERSION);
                 graph(hdf.putGroup("node"), file.graph(), "node");

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.spikering.app.gradients.EpropBench;
 import org.spikering.app.gradients.GradientsRun;
 import org.spikering.app.report.Json;
+import org.spikering.app.train.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,6 +40,10 @@ public final class GradientsCommand implements Callable<Integer> {
 
     @Option(names = "--write-json", description = "Write network, batch, all gradients and the comparison to this file.")
     Path writeJson;
+
+    @Option(names = "--model", description = "Compare at the weights of a model.json written by train, on the first "
+            + "training batch of its run (random-eprop's B from the model's --seed).")
+    Path model;
 
     @Option(names = "--seed", defaultValue = "1",
             description = "Seed of random-eprop's feedback B, any integer (with --network-json: only if the file has none)."
@@ -77,7 +82,18 @@ public final class GradientsCommand implements Callable<Integer> {
                 Check.outputFile("--write-json", writeJson);
             }
             GradientsRun run;
-            if (networkJson != null) {
+            if (model != null && networkJson != null) {
+                throw new IllegalArgumentException("--model = '" + model + "' with --network-json: must not be given"
+                        + " together; give one of them");
+            }
+            if (model != null) {
+                if (parsed.hasMatchedOption("--task")) {
+                    throw new IllegalArgumentException("--task = '" + task + "' with --model: must not be given"
+                            + " together (the model gives the network); give one of them");
+                }
+                Check.inputFile("--model", model, "file (a model.json written by train)");
+                run = GradientsRun.atModel(TrainedModel.read("--model", model), model);
+            } else if (networkJson != null) {
                 if (parsed.hasMatchedOption("--task")) {
                     throw new IllegalArgumentException("--task = '" + task + "' with --network-json: must not be given"
                             + " together (the file gives the network and batch); give one of them");

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spikering.app.hw.PlasticityStudy;
+import org.spikering.app.report.Json;
+import org.spikering.app.report.ResultFolder;
+import org.spikering.app.report.RunRecords;
 import org.spikering.hw.energy.EnergyModel;
 import org.spikering.hw.fixedpoint.Rounding;
 import org.spikering.hw.limits.ChipDescription;
@@ -143,8 +146,8 @@ public final class HardwareCommand implements Callable<Integer> {
         @Option(names = "--test-batch", defaultValue = "128", description = "held-out test sequences per seed, >= 1 and"
                 + " fitting the memory (default 128)")
         int testBatch;
-        @Option(names = "--out", defaultValue = "spikering-out/hw-study", description = "output folder, created if missing."
-                + " Default: ${DEFAULT-VALUE}")
+        @Option(names = "--out", defaultValue = "spikering-out/hw-study", description = "output folder, replaced as a whole "
+                + "when the study completes; a study killed half-way and started again with the same settings reuses its completed runs")
         Path out;
 
         @Override
@@ -175,9 +178,19 @@ public final class HardwareCommand implements Callable<Integer> {
             MemoryBudget.require("--batch = " + batch + ", --test-batch = " + testBatch + " (task " + t + ")",
                     TrainCommand.trainingBytes(org.spikering.app.task.TaskPreset.of(t, 1000), batch, testBatch));
             final long t0 = System.nanoTime();
-            PlasticityStudy.run(settings, out, System.out);
-            System.out.printf("wrote %s, study.json, loss.png, accuracy.png, energy.png, synops.png (wall time %.1f s)%n",
-                    out.resolve("study.csv"), (System.nanoTime() - t0) / 1e9);
+            try (ResultFolder folder = ResultFolder.open("--out", out)) {
+                final RunRecords records = RunRecords.open(folder.checkpointDir(), Json.MAPPER.valueToTree(
+                        java.util.Map.of("task", t, "fractions", fractions, "bits", bits, "rounding", rs.toString(),
+                                "seeds", seeds, "iterations", iterations, "batch", batch, "test_batch", testBatch,
+                                "energy", String.valueOf(settings.energy().describe()))), System.err);
+                PlasticityStudy.run(settings, folder.dir(), System.out, records);
+                if (records.reused() > 0) {
+                    System.err.printf("spikering: reused %d runs of an interrupted study with the same settings%n", records.reused());
+                }
+                folder.commit("hw study", PlasticityStudy.RESULT_FILES);
+                System.out.printf("wrote %s, study.json, loss.png, accuracy.png, energy.png, synops.png (wall time %.1f s)%n",
+                        folder.target().resolve("study.csv"), (System.nanoTime() - t0) / 1e9);
+            }
             return 0;
         }
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.spikering.app.gradients.GradientsJson;
 import org.spikering.app.report.Json;
+import org.spikering.app.report.ResultFolder;
 import org.spikering.hw.limits.NetworkDescription;
 import org.spikering.nir.NirFile;
 import org.spikering.nir.NirFormatException;
@@ -312,29 +313,33 @@ public final class NirCommand implements Runnable {
             final double[][] data = inputPath != null ? readInput(inputPath, runner.inputWidth())
                     : sonataPath != null ? sonataInput(sonataPath, inputPopulation, dtMs, zeroSteps, runner.inputWidth())
                     : new double[zeroSteps][runner.inputWidth()];
-            final long t0 = System.nanoTime();
-            final SimulationSummary[] engineSummary = new SimulationSummary[1];
-            final NirRun result;
-            if (onEngine) {
-                try {
-                    result = EngineRunner.run(file, options, data, recordV, engineSummary);
-                } catch (NirFormatException e) {
-                    throw new IllegalArgumentException("GRAPH.nir = '" + graph + "': must be a graph this runner supports: "
-                        + problems(graph, e.getMessage()));
+            // the result folder: locked for the run, files staged and swapped into place whole (ResultFolder)
+            try (ResultFolder folder = ResultFolder.open("--out", outDir)) {
+                final long t0 = System.nanoTime();
+                final SimulationSummary[] engineSummary = new SimulationSummary[1];
+                final NirRun result;
+                if (onEngine) {
+                    try {
+                        result = EngineRunner.run(file, options, data, recordV, engineSummary);
+                    } catch (NirFormatException e) {
+                        throw new IllegalArgumentException("GRAPH.nir = '" + graph + "': must be a graph this runner"
+                                + " supports: " + problems(graph, e.getMessage()));
+                    }
+                } else {
+                    result = runner.run(data, recordV);
                 }
-            } else {
-                result = runner.run(data, recordV);
+                final double wall = (System.nanoTime() - t0) * 1e-9;
+                write(folder.dir(), graphPath, file, options, runner, result, wall, engineSummary[0]);
+                folder.commit("nir run", "spikes.csv", "output.csv", "summary.json");
+                System.out.printf(Locale.ROOT, "graph        %s (NIR %s, %d nodes)%n", graphPath, file.version() == null ? "0.1, no version" : file.version(),
+                        file.graph().nodes().size());
+                System.out.printf(Locale.ROOT, "ran          %d steps of %s ms (%s, reset %s, loop delay %s, %s) in %.3f s%n", result.steps(),
+                        dtMs, lower(options.scheme()), lower(options.reset()), lower(options.loopDelay()), lower(options.precision()), wall);
+                System.out.printf(Locale.ROOT, "spikes       %d%n", result.spikeCount());
+                System.out.printf(Locale.ROOT, "wrote        %s/{spikes.csv, output.csv%s%s, summary.json}%n", folder.target(),
+                        recordV.isEmpty() ? "" : ", v_*.csv", sonata ? ", spikes.h5" : "");
+                return 0;
             }
-            final double wall = (System.nanoTime() - t0) * 1e-9;
-            write(outDir, graphPath, file, options, runner, result, wall, engineSummary[0]);
-            System.out.printf(Locale.ROOT, "graph        %s (NIR %s, %d nodes)%n", graphPath, file.version() == null ? "0.1, no version" : file.version(),
-                    file.graph().nodes().size());
-            System.out.printf(Locale.ROOT, "ran          %d steps of %s ms (%s, reset %s, loop delay %s, %s) in %.3f s%n", result.steps(),
-                    dtMs, lower(options.scheme()), lower(options.reset()), lower(options.loopDelay()), lower(options.precision()), wall);
-            System.out.printf(Locale.ROOT, "spikes       %d%n", result.spikeCount());
-            System.out.printf(Locale.ROOT, "wrote        %s/{spikes.csv, output.csv%s%s, summary.json}%n", outDir.toAbsolutePath(),
-                    recordV.isEmpty() ? "" : ", v_*.csv", sonata ? ", spikes.h5" : "");
-            return 0;
         }
 
         private static String lower(final Enum<?> e) {

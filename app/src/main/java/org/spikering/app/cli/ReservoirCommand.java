@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
+import org.spikering.app.report.ResultFolder;
+import org.spikering.app.report.RunRecords;
 import org.spikering.app.reservoir.ScalingStudy;
 import org.spikering.reservoir.analysis.SpikingChaos;
 import org.spikering.reservoir.bench.LsmMemory;
@@ -59,8 +61,9 @@ public final class ReservoirCommand implements Runnable {
         String topology = "gaussian";
         @Option(names = "--seed", description = "seed, any integer (default 1)")
         long seed = 1;
-        @Option(names = "--out", description = "output folder, created if missing (default spikering-out/reservoir)")
-        Path out = Path.of("spikering-out", "reservoir");
+        @Option(names = "--out", description = "output folder (default spikering-out/reservoir/<benchmark>); replaced "
+                + "as a whole when the run completes (a new, empty or earlier result folder)")
+        Path out;
 
         /**
          * Checks every ESN option, the output folder and the memory of a run over {@code steps} inputs with
@@ -68,7 +71,7 @@ public final class ReservoirCommand implements Runnable {
          *
          * @return the parameters.
          */
-        EsnParameters params(final double steps, final double outputs) {
+        EsnParameters params(final double steps, final double outputs, final String bench) {
             Check.range("--size", size, 1, MAX_SIZE);
             Check.rangeOpenLow("--spectral-radius", rho, 0, MAX_GAIN);
             Check.rangeOpenLow("--connectivity", connectivity, 0, 1);
@@ -82,7 +85,7 @@ public final class ReservoirCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw optionNames(e);
             }
-            Check.outputFolder("--out", out);
+            Check.outputFolder("--out", target(out, bench));
             MemoryBudget.require("--size = " + size, MemoryBudget.esn(size, connectivity,
                     topo == EsnParameters.Topology.ORTHOGONAL, steps, outputs));
             return p;
@@ -105,9 +108,22 @@ public final class ReservoirCommand implements Runnable {
         }
     }
 
-    private static void emit(final Path dir, final String name, final Map<String, Object> r) {
-        Json.write(dir.resolve(name + ".json"), r);
+    /** Writes {@code <name>.json}, commits the result folder (the JSON and the plot {@code png}) and prints the JSON line. */
+    private static void emit(final ResultFolder folder, final String command, final String name, final String png,
+                             final Map<String, Object> r) {
+        Json.write(folder.file(name + ".json"), r);
+        folder.commit(command, name + ".json", png);
         System.out.println(Json.oneLine(r));
+    }
+
+    /** @return {@code out}, or {@code spikering-out/reservoir/<bench>} if not given. */
+    private static Path target(final Path out, final String bench) {
+        return out != null ? out : Path.of("spikering-out", "reservoir", bench);
+    }
+
+    /** The result folder {@link #target}, checked first like every option (creates nothing if it cannot be one). */
+    private static ResultFolder open(final Path out, final String bench) {
+        return ResultFolder.open("--out", Check.outputFolder("--out", target(out, bench)));
     }
 
     /**
@@ -162,23 +178,25 @@ public final class ReservoirCommand implements Runnable {
                 throw new IllegalArgumentException("--test = " + test + ": must be more than the 2N + 2 = " + (2 * esn.size + 2)
                         + " delays measured for --size " + esn.size + " (and at most " + MAX_STEPS + ")");
             }
-            final EchoStateNetwork net = esn.build(esn.params((double) washout + train + test, 2.0 * esn.size));
-            final MemoryCapacity.Result r = MemoryCapacity.measure(net, 2 * esn.size, washout, train, test, ridge,
-                    esn.seed);
-            final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("benchmark", "memory_capacity");
-            m.put("size", esn.size);
-            m.put("spectral_radius", net.spectralRadius());
-            m.put("memory_capacity", r.capacity());
-            m.put("delays", 2 * esn.size);
-            m.put("train_steps", train);
-            m.put("test_steps", test);
-            m.put("mc_per_delay", r.perDelay());
-            Plots.savePng(Plots.lineChart("Memory capacity " + String.format("%.2f", r.capacity()) + " (N = " + esn.size + ")",
-                    "delay k", "r^2", new Plots.Series("MC_k", range(r.perDelay().length), r.perDelay())),
-                    esn.out.resolve("mc.png"));
-            emit(esn.out, "mc", m);
-            return 0;
+            try (ResultFolder folder = open(esn.out, "mc")) {
+                final EchoStateNetwork net = esn.build(esn.params((double) washout + train + test, 2.0 * esn.size, "mc"));
+                final MemoryCapacity.Result r = MemoryCapacity.measure(net, 2 * esn.size, washout, train, test, ridge,
+                        esn.seed);
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("benchmark", "memory_capacity");
+                m.put("size", esn.size);
+                m.put("spectral_radius", net.spectralRadius());
+                m.put("memory_capacity", r.capacity());
+                m.put("delays", 2 * esn.size);
+                m.put("train_steps", train);
+                m.put("test_steps", test);
+                m.put("mc_per_delay", r.perDelay());
+                Plots.savePng(Plots.lineChart("Memory capacity " + String.format("%.2f", r.capacity()) + " (N = " + esn.size + ")",
+                        "delay k", "r^2", new Plots.Series("MC_k", range(r.perDelay().length), r.perDelay())),
+                        folder.file("mc.png"));
+                emit(folder, "reservoir mc", "mc", "mc.png", m);
+                return 0;
+            }
         }
     }
 
@@ -199,23 +217,25 @@ public final class ReservoirCommand implements Runnable {
             Check.range("--length", length, 12, MAX_STEPS);
             Check.range("--test", test, 2, length - 10);
             Check.range("--washout", washout, 0, length - test - 10);
-            final EchoStateNetwork net = esn.build(esn.params(length, 1));
-            final Narma10.Result r = Narma10.run(net, length, washout, test, esn.seed);
-            final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("benchmark", "narma10");
-            m.put("size", esn.size);
-            m.put("spectral_radius", net.spectralRadius());
-            m.put("test_nrmse", r.testNrmse());
-            m.put("train_nrmse", r.trainNrmse());
-            m.put("ridge_lambda", r.lambda());
-            m.put("online_lms_test_nrmse", r.lmsTestNrmse());
-            final int show = Math.min(300, r.target().length);
-            Plots.savePng(Plots.lineChart("NARMA-10, test NRMSE " + String.format("%.3f", r.testNrmse()), "test step", "y",
-                    new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
-                    new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(r.prediction(), show))),
-                    esn.out.resolve("narma.png"));
-            emit(esn.out, "narma", m);
-            return 0;
+            try (ResultFolder folder = open(esn.out, "narma")) {
+                final EchoStateNetwork net = esn.build(esn.params(length, 1, "narma"));
+                final Narma10.Result r = Narma10.run(net, length, washout, test, esn.seed);
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("benchmark", "narma10");
+                m.put("size", esn.size);
+                m.put("spectral_radius", net.spectralRadius());
+                m.put("test_nrmse", r.testNrmse());
+                m.put("train_nrmse", r.trainNrmse());
+                m.put("ridge_lambda", r.lambda());
+                m.put("online_lms_test_nrmse", r.lmsTestNrmse());
+                final int show = Math.min(300, r.target().length);
+                Plots.savePng(Plots.lineChart("NARMA-10, test NRMSE " + String.format("%.3f", r.testNrmse()), "test step", "y",
+                        new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
+                        new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(r.prediction(), show))),
+                        folder.file("narma.png"));
+                emit(folder, "reservoir narma", "narma", "narma.png", m);
+                return 0;
+            }
         }
     }
 
@@ -227,20 +247,22 @@ public final class ReservoirCommand implements Runnable {
 
         @Override
         public Integer call() {
-            final EchoStateNetwork net = esn.build(esn.params(5200, 1));
-            final MackeyGlass.Result r = MackeyGlass.run(net, 5200, 200, 1000);
-            final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("benchmark", "mackey_glass_17");
-            m.put("size", esn.size);
-            m.put("test_nrmse", r.testNrmse());
-            m.put("ridge_lambda", r.lambda());
-            final int show = Math.min(400, r.target().length);
-            Plots.savePng(Plots.lineChart("Mackey-Glass, test NRMSE " + String.format("%.2e", r.testNrmse()), "test step", "x",
-                    new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
-                    new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(r.prediction(), show))),
-                    esn.out.resolve("mackey_glass.png"));
-            emit(esn.out, "mackey_glass", m);
-            return 0;
+            try (ResultFolder folder = open(esn.out, "mackey-glass")) {
+                final EchoStateNetwork net = esn.build(esn.params(5200, 1, "mackey-glass"));
+                final MackeyGlass.Result r = MackeyGlass.run(net, 5200, 200, 1000);
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("benchmark", "mackey_glass_17");
+                m.put("size", esn.size);
+                m.put("test_nrmse", r.testNrmse());
+                m.put("ridge_lambda", r.lambda());
+                final int show = Math.min(400, r.target().length);
+                Plots.savePng(Plots.lineChart("Mackey-Glass, test NRMSE " + String.format("%.2e", r.testNrmse()), "test step", "x",
+                        new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
+                        new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(r.prediction(), show))),
+                        folder.file("mackey_glass.png"));
+                emit(folder, "reservoir mackey-glass", "mackey_glass", "mackey_glass.png", m);
+                return 0;
+            }
         }
     }
 
@@ -265,8 +287,9 @@ public final class ReservoirCommand implements Runnable {
         int delays = 10;
         @Option(names = "--seed", description = "seed, any integer (default 1)")
         long seed = 1;
-        @Option(names = "--out", description = "output folder, created if missing (default spikering-out/reservoir)")
-        Path out = Path.of("spikering-out", "reservoir");
+        @Option(names = "--out", description = "output folder (default spikering-out/reservoir/<benchmark>); replaced "
+                + "as a whole when the run completes (a new, empty or earlier result folder)")
+        Path out;
 
         @Override
         public Integer call() {
@@ -276,36 +299,38 @@ public final class ReservoirCommand implements Runnable {
             Check.range("--sample-ms", sampleMs, LiquidStateMachine.DT_MS, 10_000);
             Check.range("--delays", delays, 1, 1000);
             Check.range("--samples", samples, minLsmSamples(delays), MAX_STEPS);
-            Check.outputFolder("--out", out);
+            Check.outputFolder("--out", target(out, "lsm"));
             MemoryBudget.require("--size = " + size + ", --samples = " + samples, lsmBytes(size, samples, delays));
-            final LsmParameters base = LsmParameters.maass(size, gain, seed);
-            final LiquidStateMachine lsm = new LiquidStateMachine(new LsmParameters(size, base.excitatoryFraction(),
-                    base.lambda(), gain, random, base.inputNeurons(), base.inputFraction(), base.inputRateHz(), seed));
-            final LsmMemory.Result mc = LsmMemory.measure(lsm, samples, sampleMs, tauMs, delays, seed);
-            final double[] u = new double[60];
-            java.util.Arrays.fill(u, 0.3);
-            final SpikingChaos.Result chaos = SpikingChaos.measure(lsm, u, sampleMs, tauMs, 10);
-            final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("benchmark", "lsm");
-            m.put("size", size);
-            m.put("gain", gain);
-            m.put("synapses", lsm.network().synapseCount());
-            m.put("memory_capacity", mc.capacity());
-            m.put("mean_rate_hz", mc.meanRateHz());
-            m.put("separation_lag0", chaos.separation()[0]);
-            m.put("separation_lag10", chaos.separation()[10]);
-            m.put("separation_lag40", chaos.separation()[40]);
-            m.put("branching_ratio", chaos.branchingRatio());
-            m.put("sample_ms", sampleMs);
-            m.put("tau_ms", tauMs);
-            m.put("mc_per_delay", mc.perDelay());
-            m.put("simulated_s", samples * sampleMs * 1e-3);
-            m.put("wall_s", mc.wallSeconds());
-            Plots.savePng(Plots.lineChart("LSM perturbation separation (gain " + gain + ")", "samples after perturbation (" + sampleMs + " ms)",
-                    "distance / sqrt(N)", new Plots.Series("separation", range(chaos.separation().length), chaos.separation())),
-                    out.resolve("lsm_separation.png"));
-            emit(out, "lsm", m);
-            return 0;
+            try (ResultFolder folder = open(out, "lsm")) {
+                final LsmParameters base = LsmParameters.maass(size, gain, seed);
+                final LiquidStateMachine lsm = new LiquidStateMachine(new LsmParameters(size, base.excitatoryFraction(),
+                        base.lambda(), gain, random, base.inputNeurons(), base.inputFraction(), base.inputRateHz(), seed));
+                final LsmMemory.Result mc = LsmMemory.measure(lsm, samples, sampleMs, tauMs, delays, seed);
+                final double[] u = new double[60];
+                java.util.Arrays.fill(u, 0.3);
+                final SpikingChaos.Result chaos = SpikingChaos.measure(lsm, u, sampleMs, tauMs, 10);
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("benchmark", "lsm");
+                m.put("size", size);
+                m.put("gain", gain);
+                m.put("synapses", lsm.network().synapseCount());
+                m.put("memory_capacity", mc.capacity());
+                m.put("mean_rate_hz", mc.meanRateHz());
+                m.put("separation_lag0", chaos.separation()[0]);
+                m.put("separation_lag10", chaos.separation()[10]);
+                m.put("separation_lag40", chaos.separation()[40]);
+                m.put("branching_ratio", chaos.branchingRatio());
+                m.put("sample_ms", sampleMs);
+                m.put("tau_ms", tauMs);
+                m.put("mc_per_delay", mc.perDelay());
+                m.put("simulated_s", samples * sampleMs * 1e-3);
+                m.put("wall_s", mc.wallSeconds());
+                Plots.savePng(Plots.lineChart("LSM perturbation separation (gain " + gain + ")", "samples after perturbation (" + sampleMs + " ms)",
+                        "distance / sqrt(N)", new Plots.Series("separation", range(chaos.separation().length), chaos.separation())),
+                        folder.file("lsm_separation.png"));
+                emit(folder, "reservoir lsm", "lsm", "lsm_separation.png", m);
+                return 0;
+            }
         }
     }
 
@@ -327,8 +352,9 @@ public final class ReservoirCommand implements Runnable {
         Integer samples;
         @Option(names = "--seed", description = "seed, any integer (default 1)")
         long seed = 1;
-        @Option(names = "--out", description = "output folder, created if missing (default spikering-out/reservoir)")
-        Path out = Path.of("spikering-out", "reservoir");
+        @Option(names = "--out", description = "output folder (default spikering-out/reservoir/<benchmark>); replaced "
+                + "as a whole when the run completes (a new, empty or earlier result folder)")
+        Path out;
 
         @Override
         public Integer call() {
@@ -346,49 +372,51 @@ public final class ReservoirCommand implements Runnable {
             } else {
                 Check.range("--gain", g, 0, MAX_GAIN);
             }
-            Check.outputFolder("--out", out);
+            Check.outputFolder("--out", target(out, "bits-" + kind));
             MemoryBudget.require("--size = " + sz + ", --samples = " + n, esn
                     ? MemoryBudget.esn(sz, 0.1, false, n, 1) : lsmBytes(sz, n, 1));
-            final int[] s = org.spikering.reservoir.bench.BinaryMemoryTasks.bits(n, seed);
-            final double[][] features;
-            if (esn) {
-                final EchoStateNetwork net = new EchoStateNetwork(new EsnParameters(sz, g, 0.1, 0.5, 1.0, 0.2,
-                        EsnParameters.Activation.TANH, EsnParameters.Topology.GAUSSIAN, seed), 1);
-                final double[] u = new double[n];
-                for (int i = 0; i < n; i++) {
-                    u[i] = 2 * s[i] - 1;
+            try (ResultFolder folder = open(out, "bits-" + kind)) {
+                final int[] s = org.spikering.reservoir.bench.BinaryMemoryTasks.bits(n, seed);
+                final double[][] features;
+                if (esn) {
+                    final EchoStateNetwork net = new EchoStateNetwork(new EsnParameters(sz, g, 0.1, 0.5, 1.0, 0.2,
+                            EsnParameters.Activation.TANH, EsnParameters.Topology.GAUSSIAN, seed), 1);
+                    final double[] u = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        u[i] = 2 * s[i] - 1;
+                    }
+                    features = net.run(u);
+                } else {
+                    final LiquidStateMachine lsm = new LiquidStateMachine(LsmParameters.maass(sz, g, seed));
+                    final double[] u = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        u[i] = s[i];
+                    }
+                    features = lsm.drive(u, 30, 30, -1).features();
                 }
-                features = net.run(u);
-            } else {
-                final LiquidStateMachine lsm = new LiquidStateMachine(LsmParameters.maass(sz, g, seed));
-                final double[] u = new double[n];
-                for (int i = 0; i < n; i++) {
-                    u[i] = s[i];
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("benchmark", "bits_" + kind);
+                m.put("delay", delay);
+                for (String task : new String[] {"xor", "parity", "nback"}) {
+                    final org.spikering.reservoir.bench.BinaryMemoryTasks.Result r =
+                            org.spikering.reservoir.bench.BinaryMemoryTasks.score(features, s, task, delay, 50);
+                    m.put(task + "_" + r.metric(), r.score());
                 }
-                features = lsm.drive(u, 30, 30, -1).features();
+                final double[] lags = new double[8];
+                final double[] acc = new double[8];
+                for (int d = 1; d <= 8; d++) {
+                    lags[d - 1] = d;
+                    acc[d - 1] = org.spikering.reservoir.bench.BinaryMemoryTasks.score(features, s, "xor", d, 50).score();
+                }
+                m.put("xor_accuracy_by_delay", acc);
+                Plots.savePng(Plots.lineChart("Delayed XOR accuracy (" + kind + ")", "delay d (samples)", "test accuracy",
+                        new Plots.Series("xor", lags, acc)), folder.file("bits_" + kind + ".png"));
+                m.put("nback_bound_nothing_learned", 0.6616);
+                m.put("nback_bound_4_back_learned", 0.5192);
+                m.put("nback_bound_both_learned", 0.4545);
+                emit(folder, "reservoir bits", "bits_" + kind, "bits_" + kind + ".png", m);
+                return 0;
             }
-            final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("benchmark", "bits_" + kind);
-            m.put("delay", delay);
-            for (String task : new String[] {"xor", "parity", "nback"}) {
-                final org.spikering.reservoir.bench.BinaryMemoryTasks.Result r =
-                        org.spikering.reservoir.bench.BinaryMemoryTasks.score(features, s, task, delay, 50);
-                m.put(task + "_" + r.metric(), r.score());
-            }
-            final double[] lags = new double[8];
-            final double[] acc = new double[8];
-            for (int d = 1; d <= 8; d++) {
-                lags[d - 1] = d;
-                acc[d - 1] = org.spikering.reservoir.bench.BinaryMemoryTasks.score(features, s, "xor", d, 50).score();
-            }
-            m.put("xor_accuracy_by_delay", acc);
-            Plots.savePng(Plots.lineChart("Delayed XOR accuracy (" + kind + ")", "delay d (samples)", "test accuracy",
-                    new Plots.Series("xor", lags, acc)), out.resolve("bits_" + kind + ".png"));
-            m.put("nback_bound_nothing_learned", 0.6616);
-            m.put("nback_bound_4_back_learned", 0.5192);
-            m.put("nback_bound_both_learned", 0.4545);
-            emit(out, "bits_" + kind, m);
-            return 0;
         }
     }
 
@@ -396,6 +424,8 @@ public final class ReservoirCommand implements Runnable {
     @Command(name = "scaling", mixinStandardHelpOptions = true,
             description = "Sweep size and gain over seeds; table and plots of performance, memory and Lyapunov exponent / separation.")
     static final class Scaling implements Callable<Integer> {
+        static final String[] SCALING_FILES = {"scaling.csv", "perf_vs_size.png", "perf_vs_gain.png", "chaos_vs_gain.png",
+            "memory_vs_size.png"};
         @Option(names = "--kind", description = "esn or lsm (default esn)")
         String kind = "esn";
         @Option(names = "--sizes", split = ",", description = "sizes, each once, each in [1, 100000] (lsm: [10, 100000])"
@@ -406,7 +436,8 @@ public final class ReservoirCommand implements Runnable {
         List<Double> gains;
         @Option(names = "--seeds", description = "seeds per point, in [1, 1000] (default 3)")
         int seeds = 3;
-        @Option(names = "--out", description = "output folder, created if missing (default spikering-out/scaling)")
+        @Option(names = "--out", description = "output folder (default spikering-out/scaling); replaced as a whole when the "
+                + "study completes; a study killed half-way and started again with the same settings reuses its completed runs")
         Path out = Path.of("spikering-out", "scaling");
 
         @Override
@@ -434,14 +465,28 @@ public final class ReservoirCommand implements Runnable {
             MemoryBudget.require("--sizes containing " + largest, esn
                     ? MemoryBudget.esn(largest, Math.min(1.0, Math.max(0.1, 10.0 / largest)), false, 5200, 400)
                     : lsmBytes(largest, 300, 8));
-            final ScalingStudy.Table t = esn ? ScalingStudy.esn(n, g, seeds, System.err) : ScalingStudy.lsm(n, g, seeds, System.err);
-            t.write(out);
-            final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("study", "scaling_" + kind);
-            m.put("rows", t.rows().size());
-            m.put("table", out.resolve("scaling.csv").toString());
-            System.out.println(Json.oneLine(m));
-            return 0;
+            try (ResultFolder folder = ResultFolder.open("--out", out)) {
+                final com.fasterxml.jackson.databind.node.ObjectNode settings = Json.object();
+                settings.put("study", "scaling_" + kind);
+                settings.putPOJO("sizes", n);
+                settings.putPOJO("gains", g);
+                settings.put("seeds", seeds);
+                final RunRecords records = RunRecords.open(folder.checkpointDir(),
+                        Json.MAPPER.valueToTree(settings), System.err);
+                final ScalingStudy.Table t = esn ? ScalingStudy.esn(n, g, seeds, System.err, records)
+                        : ScalingStudy.lsm(n, g, seeds, System.err, records);
+                if (records.reused() > 0) {
+                    System.err.printf("spikering: reused %d runs of an interrupted study with the same settings%n", records.reused());
+                }
+                t.write(folder.dir());
+                folder.commit("reservoir scaling", SCALING_FILES);
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("study", "scaling_" + kind);
+                m.put("rows", t.rows().size());
+                m.put("table", folder.target().resolve("scaling.csv").toString());
+                System.out.println(Json.oneLine(m));
+                return 0;
+            }
         }
     }
 }

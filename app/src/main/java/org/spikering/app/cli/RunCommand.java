@@ -8,6 +8,7 @@ import org.spikering.app.bench.BenchResult;
 import org.spikering.app.report.HardwareBlock;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
+import org.spikering.app.report.ResultFolder;
 import org.spikering.hw.counters.OperationCounters;
 import org.spikering.hw.energy.EnergyModel;
 import org.spikering.sim.Engine;
@@ -30,6 +31,9 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Simulate a balanced network (default: CUBA, 4000 neurons, 1 s) and write spikes, rates and plots.")
 public final class RunCommand implements Callable<Integer> {
+
+    /** The result set of {@code run}: complete when all six are present ({@link ResultFolder}). */
+    static final String[] RESULT_FILES = {"spikes.csv", "rates.csv", "vm.csv", "summary.json", "raster.png", "rate.png"};
 
     @Option(names = "--energy", description = "per-operation energies in pJ replacing the Loihi defaults, "
             + "e.g. synop=20,neuron=50 (keys synop, neuron, weight, spike)")
@@ -56,8 +60,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--update", description = "clock or event (brunel only: needs delta synapses), default clock")
     String update = "clock";
 
-    @Option(names = "--out", description = "output folder (created if missing), default spikering-out")
-    Path out = Path.of("spikering-out");
+    @Option(names = "--out", description = "output folder, default spikering-out/run; replaced as a whole when the run "
+            + "completes (a new, empty or earlier result folder)")
+    Path out = Path.of("spikering-out", "run");
 
     /** Shortest run: two 5 ms bins of the rate plot. */
     static final double MIN_SECONDS = 0.01;
@@ -82,8 +87,13 @@ public final class RunCommand implements Callable<Integer> {
         choice.checkUpdate(mode, "--network");
         Check.outputFolder("--out", out);
         choice.checkMemory("--scale = " + sc + ", --seconds = " + seconds, seconds);
+        try (ResultFolder folder = ResultFolder.open("--out", out)) {
+            return simulateAndWrite(choice, new SimulationConfig(eng, threads, mode), folder);
+        }
+    }
+
+    private Integer simulateAndWrite(final BenchmarkNetwork choice, final SimulationConfig cfg, final ResultFolder folder) {
         final Network net = choice.build(seed);
-        final SimulationConfig cfg = new SimulationConfig(eng, threads, mode);
         final SimulationSummary summary;
         final SpikeRecorder spikes;
         final PopulationRateRecorder rates;
@@ -98,15 +108,17 @@ public final class RunCommand implements Callable<Integer> {
             summary = sim.summary();
         }
         final double binMs = 5.0;
-        spikes.writeCsv(out.resolve("spikes.csv"));
-        rates.writeCsv(out.resolve("rates.csv"), binMs);
-        vm.writeCsv(out.resolve("vm.csv"));
-        writeSummary(net, summary, out.resolve("summary.json"), EnergyModel.loihiWith(energy));
-        writeRaster(net, spikes, out.resolve("raster.png"));
-        writeRatePlot(net, rates, binMs, out.resolve("rate.png"));
+        Json.finite("mean rate", summary.meanRateHz());
+        spikes.writeCsv(folder.file("spikes.csv"));
+        rates.writeCsv(folder.file("rates.csv"), binMs);
+        vm.writeCsv(folder.file("vm.csv"));
+        writeSummary(net, summary, folder.file("summary.json"), EnergyModel.loihiWith(energy));
+        writeRaster(net, spikes, folder.file("raster.png"));
+        writeRatePlot(net, rates, binMs, folder.file("rate.png"));
+        folder.commit("run", RESULT_FILES);
         final Map<String, Object> line = new LinkedHashMap<>(BenchResult.fields(network, 0, summary, cfg.threads()));
         line.remove("build_time_s");
-        line.put("output", out.toAbsolutePath().toString());
+        line.put("output", folder.target().toString());
         System.out.printf("network      %s (%d neurons, %d synapses, %.2f bytes/synapse)%n", network,
                 summary.neurons(), summary.synapses(), summary.bytesPerSynapse());
         System.out.printf("simulated    %.3f s in %.3f s wall (%s engine, partition threads: %d, %s update)%n",
@@ -117,9 +129,7 @@ public final class RunCommand implements Callable<Integer> {
                 summary.eventsPerWallSecond());
         System.out.printf("step time    p50 %.1f us, p99 %.1f us, max %.1f us%n", summary.stepTimeMicros().get("p50"),
                 summary.stepTimeMicros().get("p99"), summary.stepTimeMicros().get("max"));
-        System.out.printf("wrote        %s/{spikes.csv, rates.csv, vm.csv, summary.json, raster.png, rate.png}%n",
-                out.toAbsolutePath());
-        Json.finite("mean rate", summary.meanRateHz());
+        System.out.printf("wrote        %s/{%s}%n", folder.target(), String.join(", ", RESULT_FILES));
         return 0;
     }
 

@@ -22,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
             RunCommand.class,
             BenchCommand.class,
             TrainCommand.class,
+            EvalCommand.class,
             GradientsCommand.class,
             ReservoirCommand.class,
             HardwareCommand.class,

@@ -3,8 +3,12 @@ package org.spikering.app.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.nio.file.Files;
 import org.spikering.app.report.Json;
+import org.spikering.app.report.ResultFolder;
 import org.spikering.app.task.TaskPreset;
+import org.spikering.app.train.TrainCheckpoint;
+import org.spikering.app.train.TrainedModel;
 import org.spikering.app.train.TrainingRun;
 import org.spikering.hw.energy.EnergyModel;
 import org.spikering.plasticity.train.Computation;
@@ -16,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code spikering train}: trains a task with a learning rule and writes the learning curve. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a task with a learning rule; writes learning_curve.csv/.png and summary.json.",
+        description = {"Train a task with a learning rule; writes learning_curve.csv/.png, summary.json and model.json "
+                + "(the trained network).",
             "Tasks: sine-nest (NEST 3.9's frozen sine pattern), sine-bellec, evidence, dms, nback.",
             "Rules mean the same on every task. On sine-nest, --rule eprop is symmetric",
             "e-prop on NEST's network and pattern; --rule nest-eprop is e-prop as NEST",
@@ -74,8 +79,20 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weight-clip", description = "clip weights to [-c, c] after each update (default 100, NEST's; Infinity = none)")
     double weightClip = 100;
 
-    @Option(names = "--out", description = "output folder, created if missing (default spikering-out/train-<task>-<rule>)")
+    @Option(names = "--out", description = "output folder (default spikering-out/train-<task>-<rule>), replaced as a "
+            + "whole when training ends (a new, empty or earlier result folder); checkpoints go beside it in .<name>.checkpoint")
     Path out;
+
+    @Option(names = "--checkpoint-every", description = "write a checkpoint every N iterations (default: a tenth of "
+            + "--iterations, so at most 10 checkpoints and a tenth of the run lost to a kill; 0 = none)")
+    Integer checkpointEvery;
+
+    @Option(names = "--resume", description = "continue the interrupted run whose --out was DIR from its last checkpoint "
+            + "(same settings; the results go to DIR)")
+    Path resume;
+
+    @Option(names = "--init-from", description = "start from the network of a model.json written by train (shapes must fit the task)")
+    Path initFrom;
 
     @Spec
     CommandSpec spec;
@@ -116,18 +133,61 @@ public final class TrainCommand implements Callable<Integer> {
         final int bs = batch != null ? batch : p.batchSize();
         final double eta = lr != null ? lr : p.learningRate();
         p.optimizer(eta);
-        final Path dir = out != null ? out : Path.of("spikering-out", "train-" + p.name() + "-" + r.id());
-        Check.outputFolder("--out", dir);
+        if (checkpointEvery != null && (checkpointEvery < 0 || checkpointEvery > its)) {
+            throw new IllegalArgumentException("--checkpoint-every = " + checkpointEvery + ": must be in [1, --iterations = "
+                    + its + "], or 0 for no checkpoints");
+        }
+        if (resume != null && (Files.exists(resume) && !Files.isDirectory(resume)
+                || !Files.isRegularFile(ResultFolder.checkpointDir(resume).resolve(TrainCheckpoint.FILE)))) {
+            throw new IllegalArgumentException("--resume = '" + resume + "': must be the --out folder of an interrupted train "
+                    + "run with a checkpoint (none at " + ResultFolder.checkpointDir(resume).resolve(TrainCheckpoint.FILE) + ")");
+        }
+        final int every = checkpointEvery != null ? checkpointEvery : Math.max(1, its / 10);
+        if (resume != null && out != null && !resume.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--resume = '" + resume + "': resumes into its own folder; --out = '" + out
+                    + "' must be the same folder or left out");
+        }
+        final Path dir = resume != null ? resume : out != null ? out : Path.of("spikering-out", "train-" + p.name() + "-" + r.id());
+        if (resume == null) {
+            Check.outputFolder("--out", dir);
+        }
         MemoryBudget.require("--batch = " + bs + ", --test-batch = " + testBatch + " (task " + p.name() + ")",
                 trainingBytes(p, bs, testBatch));
         final TrainingRun run = new TrainingRun(p, r, c, seed).withWeightClip(weightClip)
                 .withEnergyModel(energyModel);
-        final TrainingRun.Outcome o = run.run(its, bs, eta, evalEvery, testBatch, System.err);
-        final Map<String, Object> s = run.write(dir, o);
-        System.out.println(Json.oneLine(s));
-        if (o.divergedAtIteration() != null) {
-            throw new IllegalStateException("training diverged at iteration " + o.divergedAtIteration()
-                    + " (non-finite loss or weights); lower --lr. Files hold the finite iterations before it: " + dir);
+        if (initFrom != null) {
+            final TrainedModel m = TrainedModel.read("--init-from", initFrom);
+            m.checkFits("--init-from", initFrom, p.name(), p.network());
+            run.withInitialNetwork(m.network(), initFrom.toAbsolutePath().normalize().toString());
+        }
+        try (ResultFolder folder = ResultFolder.open("--out", dir)) {
+            final Path cpFile = folder.checkpointDir().resolve(TrainCheckpoint.FILE);
+            if (resume != null) {
+                if (!Files.isRegularFile(cpFile)) {
+                    throw new IllegalArgumentException("--resume = '" + resume + "': no checkpoint at " + cpFile
+                            + " (the run finished, or stopped before its first checkpoint)");
+                }
+                run.withResume(TrainCheckpoint.read("--resume", cpFile), "--resume", resume);
+            } else if (Files.isRegularFile(cpFile)) {
+                System.err.println("spikering: starting afresh; the checkpoint of an interrupted run at " + cpFile
+                        + " will be replaced (continue it with --resume " + dir + ")");
+            }
+            if (every > 0) {
+                run.withCheckpoints(folder.checkpointDir(), every);
+                if (every < its) {
+                    System.err.println("spikering: a checkpoint every " + every + " iterations in "
+                            + folder.checkpointDir() + "; if this run is stopped, continue it with --resume " + dir);
+                }
+            }
+            final TrainingRun.Outcome o = run.run(its, bs, eta, evalEvery, testBatch, System.err);
+            final Map<String, Object> s = run.write(folder.dir(), o);
+            folder.commit("train", run.resultFiles(o));
+            System.out.println(Json.oneLine(s));
+            if (o.divergedAtIteration() != null) {
+                throw new IllegalStateException("training diverged at iteration " + o.divergedAtIteration()
+                        + " (non-finite loss or weights); lower --lr. Files hold the finite iterations before it: "
+                        + folder.target());
+            }
         }
         return 0;
     }

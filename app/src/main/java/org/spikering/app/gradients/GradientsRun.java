@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.spikering.app.report.Json;
+import org.spikering.app.task.TaskPreset;
+import org.spikering.app.train.BatchSeeds;
+import org.spikering.app.train.TrainedModel;
 import org.spikering.plasticity.bptt.Bptt;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.eprop.GradientComputer;
@@ -113,6 +116,25 @@ public final class GradientsRun {
         return new GradientsRun(ref.network(), ref.batch(1),
                 RandomFeedback.gaussian(NestSineWaveReference.RECURRENT, NestSineWaveReference.OUTPUTS, seed),
                 "drawn from --seed " + seed, true);
+    }
+
+    /**
+     * At the weights of a saved model, on the first training batch of the run that made it ({@link BatchSeeds}), with
+     * random-eprop's B drawn from the model's seed (as {@code train --rule random-eprop} draws it).
+     *
+     * @param m    the model.
+     * @param file its file, for messages.
+     * @return the run.
+     */
+    public static GradientsRun atModel(TrainedModel m, java.nio.file.Path file) {
+        TaskPreset p = TaskPreset.of(m.task(), m.seed());
+        m.checkFits("--model", file, p.name(), p.network());
+        int iterations = Math.max(1, m.training().path("--iterations").asInt());
+        int batch = Math.max(1, m.training().path("--batch").asInt());
+        SequenceBatch b = p.source().batch(batch, new BatchSeeds(m.seed(), iterations).training(0));
+        RecurrentSpikingNetwork net = m.network();
+        return new GradientsRun(net, b, RandomFeedback.gaussian(net.recurrent(), net.outputs(), m.seed()),
+                "drawn from the model's --seed " + m.seed(), p.nestReference());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.spikering.app.report.RunRecords;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.app.train.BatchSeeds;
 import org.spikering.app.train.TrainingRun;
@@ -35,6 +36,9 @@ import org.spikering.plasticity.train.LearningRule;
  * files are written by {@link StudyFiles}.
  */
 public final class PlasticityStudy {
+
+    /** The study's result set ({@link StudyFiles}). */
+    public static final String[] RESULT_FILES = {"study.csv", "study.json", "loss.png", "accuracy.png", "energy.png", "synops.png"};
 
     /**
      * One row of the study table.
@@ -135,6 +139,21 @@ public final class PlasticityStudy {
      * @return the rows, in the order of the table.
      */
     public static List<Row> run(final Settings s, final Path out, final PrintStream log) {
+        return run(s, out, log, null);
+    }
+
+    /**
+     * Runs the study and writes study.csv, study.json and the PNGs into {@code out}, keeping every completed
+     * (configuration, seed) run in {@code records}: a study killed half-way and started again with the same settings
+     * reuses them (each run is seeded by its seed alone, so a reused run is bit-identical to running it again).
+     *
+     * @param s       settings.
+     * @param out     output folder.
+     * @param log     where one line per row goes, or null.
+     * @param records per-run records kept across a kill, or null.
+     * @return the rows, in the order of the table.
+     */
+    public static List<Row> run(final Settings s, final Path out, final PrintStream log, final RunRecords records) {
         final long t0 = System.nanoTime();
         final List<Row> rows = new ArrayList<>();
         final List<Double> fr = new ArrayList<>();
@@ -146,7 +165,7 @@ public final class PlasticityStudy {
             final List<Rounding> rs = b == 32 ? List.of(Rounding.NEAREST) : s.roundings();
             for (Rounding r : rs) {
                 for (double f : fr) {
-                    final Row row = row(s, f, b, r);
+                    final Row row = row(s, f, b, r, records);
                     rows.add(row);
                     if (log != null) {
                         log.println(format(row));
@@ -158,12 +177,22 @@ public final class PlasticityStudy {
         return rows;
     }
 
-    private static Row row(final Settings s, final double f, final int b, final Rounding r) {
+    private static Row row(final Settings s, final double f, final int b, final Rounding r, final RunRecords records) {
         final StudyMetric[] ms = StudyMetric.values();
         final double[][] perSeed = new double[ms.length][s.seeds()];
         int diverged = 0;
         double fraction = f;
         for (int seed = 0; seed < s.seeds(); seed++) {
+            final String key = "b" + b + "-" + (b == 32 ? "float" : r.name().toLowerCase(Locale.ROOT)) + "-f" + f + "-s" + seed;
+            final double[] kept = records == null ? null : records.get(key);
+            if (kept != null && kept.length == ms.length + 2) {
+                for (int k = 0; k < ms.length; k++) {
+                    perSeed[k][seed] = kept[k];
+                }
+                fraction = kept[ms.length];
+                diverged += (int) kept[ms.length + 1];
+                continue;
+            }
             final TaskPreset preset = TaskPreset.of(s.task(), 1000 + seed);
             final RecurrentSpikingNetwork net = preset.network();
             final QuantizingHook q = b == 32 ? null : new QuantizingHook(net, b, r, 77 + seed);
@@ -187,6 +216,12 @@ public final class PlasticityStudy {
                 c.weightMemoryBits(), s.energy().joules(c)};
             for (int k = 0; k < ms.length; k++) {
                 perSeed[k][seed] = v[k];
+            }
+            if (records != null) {
+                final double[] rec = java.util.Arrays.copyOf(v, ms.length + 2);
+                rec[ms.length] = fraction;
+                rec[ms.length + 1] = e == null ? 1 : 0;
+                records.put(key, rec);
             }
         }
         final Map<StudyMetric, MeanSd> metrics = new EnumMap<>(StudyMetric.class);

@@ -1,18 +1,16 @@
 package org.spikering.app.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.spikering.sim.record.AtomicWrite;
 
 /**
- * Writes files atomically: the content goes to a temporary file in the target's directory, which
- * is then renamed over the target. Readers see either the old file or the complete new one.
- * Stateless and thread-safe.
+ * Writes single files atomically (temporary file beside the target, then a rename; {@link AtomicWrite}): readers
+ * see either the old file or the complete new one, with the permissions the umask gives. A command's set of result
+ * files is made complete-or-absent by {@link ResultFolder}; this class is for each file in it and for single files
+ * written outside a result folder ({@code gradients --write-json}). Stateless and thread-safe.
  */
 public final class AtomicFiles {
 
@@ -34,14 +32,7 @@ public final class AtomicFiles {
      * @param bytes  the complete content.
      */
     public static void writeBytes(final Path target, final byte[] bytes) {
-        final Path tmp = tempBeside(target);
-        try {
-            Files.write(tmp, bytes);
-            moveAtomically(tmp, target);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        AtomicWrite.bytes(target, os -> os.write(bytes));
     }
 
     /**
@@ -49,19 +40,7 @@ public final class AtomicFiles {
      * @param body   writes the content.
      */
     public static void writeText(final Path target, final TextBody body) {
-        final Path tmp = tempBeside(target);
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.writeTo(w);
-            }
-            moveAtomically(tmp, target);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(tmp);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot write " + target + ": " + io.getMessage(), io);
-            }
-            throw (RuntimeException) e;
-        }
+        AtomicWrite.text(target, body::writeTo);
     }
 
     /**
@@ -70,32 +49,5 @@ public final class AtomicFiles {
      */
     public static void writeString(final Path target, final String text) {
         writeBytes(target, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Path tempBeside(final Path target) {
-        try {
-            final Path abs = target.toAbsolutePath();
-            final Path dir = abs.getParent();
-            Files.createDirectories(dir);
-            return Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary file beside " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void moveAtomically(final Path tmp, final Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(final Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // best effort: the temporary file is hidden and named after the target
-        }
     }
 }

@@ -1,6 +1,10 @@
 /**
- * Result files of the command line: atomic writes (temp file + rename), CSV tables, JSON
- * documents and PNG plots. Library modules compute; only {@code app} writes files, through these
- * classes, so that no command ever leaves a half-written result behind.
+ * Result files of the command line. Every command that writes a set of results writes it through a
+ * {@link org.spikering.app.report.ResultFolder}: the {@code --out} folder is locked for the whole run, the files are
+ * written into a staging folder and swapped into place whole on commit, so a killed run leaves the previous complete
+ * set or the new complete set and a second run on the same folder is refused. Each file is written atomically
+ * ({@link org.spikering.app.report.AtomicFiles}: temp file + rename, umask permissions); CSV tables, JSON documents
+ * and PNG plots have their writers here; long studies keep per-run records across a kill
+ * ({@link org.spikering.app.report.RunRecords}). Library modules compute; only {@code app} writes files.
  */
 package org.spikering.app.report;

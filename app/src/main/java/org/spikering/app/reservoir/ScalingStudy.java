@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.spikering.app.report.Csv;
 import org.spikering.app.report.Plots;
+import org.spikering.app.report.RunRecords;
 import org.spikering.reservoir.analysis.Lyapunov;
 import org.spikering.reservoir.analysis.SpikingChaos;
 import org.spikering.reservoir.bench.LsmMemory;
@@ -24,6 +25,8 @@ import org.spikering.reservoir.lsm.LsmParameters;
  * gain: memory capacity, perturbation separation 10 samples (300 ms) after a one-spike perturbation, and
  * the branching ratio. Writes scaling.csv (one row per point, means and SDs over seeds) and PNGs of
  * performance vs size (one line per gain) and vs gain (one line per size) and of the chaos measure vs gain.
+ * Every (point, seed) is independent and seeded by its size and seed, so with {@link RunRecords} a study killed
+ * half-way keeps the runs it completed and a second start with the same settings computes only the rest.
  */
 public final class ScalingStudy {
 
@@ -95,11 +98,29 @@ public final class ScalingStudy {
      * @return the table (NARMA-10 NRMSE, MC, MLE).
      */
     public static Table esn(final List<Integer> sizes, final List<Double> radii, final int seeds, final PrintStream progress) {
+        return esn(sizes, radii, seeds, progress, null);
+    }
+
+    /**
+     * @param sizes    sizes.
+     * @param radii    spectral radii.
+     * @param seeds    seeds per point.
+     * @param progress progress output or null.
+     * @param records  per-(point, seed) records kept across a kill ({@link RunRecords}), or null.
+     * @return the table (NARMA-10 NRMSE, MC, MLE).
+     */
+    public static Table esn(final List<Integer> sizes, final List<Double> radii, final int seeds, final PrintStream progress,
+                            final RunRecords records) {
         final List<Row> rows = new ArrayList<>();
         for (int n : sizes) {
             for (double rho : radii) {
                 final double[][] v = new double[seeds][];
                 for (int s = 0; s < seeds; s++) {
+                    final String key = "esn-n" + n + "-g" + rho + "-s" + s;
+                    v[s] = records == null ? null : records.get(key);
+                    if (v[s] != null) {
+                        continue;
+                    }
                     final EsnParameters p = new EsnParameters(n, rho, Math.min(1.0, Math.max(0.1, 10.0 / n)), 0.3, 1.0, 0.0,
                             EsnParameters.Activation.TANH, EsnParameters.Topology.GAUSSIAN, 1000L * n + s);
                     final EchoStateNetwork esn = new EchoStateNetwork(p, 1);
@@ -108,6 +129,9 @@ public final class ScalingStudy {
                     final double[] u = Narma10.series(2200, s + 1)[0];
                     final double mle = Lyapunov.maximum(esn, u, 200);
                     v[s] = new double[] {nrmse, mc, mle};
+                    if (records != null) {
+                        records.put(key, v[s]);
+                    }
                 }
                 rows.add(summarise(n, rho, v));
                 if (progress != null) {
@@ -127,11 +151,29 @@ public final class ScalingStudy {
      * @return the table (MC, separation at 300 ms, branching ratio, rate).
      */
     public static Table lsm(final List<Integer> sizes, final List<Double> gains, final int seeds, final PrintStream progress) {
+        return lsm(sizes, gains, seeds, progress, null);
+    }
+
+    /**
+     * @param sizes    column sizes.
+     * @param gains    weight gains.
+     * @param seeds    seeds per point.
+     * @param progress progress output or null.
+     * @param records  per-(point, seed) records kept across a kill ({@link RunRecords}), or null.
+     * @return the table (MC, separation at 300 ms, branching ratio, rate).
+     */
+    public static Table lsm(final List<Integer> sizes, final List<Double> gains, final int seeds, final PrintStream progress,
+                            final RunRecords records) {
         final List<Row> rows = new ArrayList<>();
         for (int n : sizes) {
             for (double g : gains) {
                 final double[][] v = new double[seeds][];
                 for (int s = 0; s < seeds; s++) {
+                    final String key = "lsm-n" + n + "-g" + g + "-s" + s;
+                    v[s] = records == null ? null : records.get(key);
+                    if (v[s] != null) {
+                        continue;
+                    }
                     final LiquidStateMachine lsm = new LiquidStateMachine(LsmParameters.maass(n, g, 1000L * n + s));
                     final LsmMemory.Result mc = LsmMemory.measure(lsm, 300, 30, 30, 8, s + 1);
                     final double[] u = new double[40];
@@ -141,6 +183,9 @@ public final class ScalingStudy {
                     }
                     final SpikingChaos.Result c = SpikingChaos.measure(lsm, u, 30, 30, 5);
                     v[s] = new double[] {mc.capacity(), mc.capacity(), c.separation()[10], c.branchingRatio(), mc.meanRateHz()};
+                    if (records != null) {
+                        records.put(key, v[s]);
+                    }
                 }
                 rows.add(summarise(n, g, v));
                 if (progress != null) {

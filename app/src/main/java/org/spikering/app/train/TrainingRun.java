@@ -21,6 +21,7 @@ import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.eprop.GradientComputer;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.optim.Optimizer;
 import org.spikering.plasticity.optim.WeightClip;
 import org.spikering.plasticity.optim.WeightUpdateHook;
 import org.spikering.plasticity.train.Computation;
@@ -28,6 +29,7 @@ import org.spikering.plasticity.train.Evaluation;
 import org.spikering.plasticity.train.Evaluator;
 import org.spikering.plasticity.train.IterationResult;
 import org.spikering.plasticity.train.LearningRule;
+import org.spikering.plasticity.train.Rules;
 import org.spikering.plasticity.train.Trainer;
 import org.spikering.plasticity.train.TrainingDivergedException;
 
@@ -41,15 +43,23 @@ import org.spikering.plasticity.train.TrainingDivergedException;
  * the operations of training counted exactly — spikes, input spikes, synaptic operations and neuron updates of
  * every simulated training sequence ({@link TrajectoryCounter}), weights changed by each update
  * ({@link WeightChangeCounter}, after the hook), weight memory (all weights × {@link #withWeightBits weight bits})
- * and neuron state memory — with the Loihi energy estimate. A run whose loss or weights become non-finite stops
+ * and neuron state memory — with the Loihi energy estimate, and {@value #MODEL_FILE}, the trained network and
+ * optimizer state with the settings ({@link TrainedModel}). A run whose loss or weights become non-finite stops
  * with {@link TrainingDivergedException}; the files then hold the finite iterations before it.
  *
  * <p>Tasks trained on one frozen pattern ({@link FrozenPatternTask}: the sine tasks) have nothing held out; they are
  * tested after the last update on {@code testBatch} sequences of the same target with fresh input noise (summary
  * {@code test_loss_fresh_input}, loss per sequence averaged over them) and, separately and named so, on the training
  * pattern itself ({@code training_pattern_loss}, evaluated without learning).
+ *
+ * <p>With {@link #withCheckpoints} a {@link TrainCheckpoint} is written every N iterations; {@link #withResume}
+ * continues from one, and the weights, curves and counters at the end are bit-identical to an uninterrupted run with
+ * the same settings (batch n comes from its own seed, so nothing else carries over; see {@link TrainCheckpoint}).
  */
 public final class TrainingRun {
+
+    /** File of the trained network in the result set ({@link TrainedModel}). */
+    public static final String MODEL_FILE = "model.json";
 
     /**
      * What a run produced.
@@ -81,6 +91,14 @@ public final class TrainingRun {
     private WeightClip clip = WeightClip.nestDefault();
     private EnergyModel energy = EnergyModel.loihi();
     private int weightBits = 64;
+    private RecurrentSpikingNetwork initial;
+    private String initialLabel;
+    private Path checkpointDir;
+    private int checkpointEvery;
+    private TrainCheckpoint resume;
+    private String resumeOption;
+    private Object resumeWhere;
+    private TrainedModel trained;
     private int testSequences;
     private long testSeed;
 
@@ -143,6 +161,80 @@ public final class TrainingRun {
     }
 
     /**
+     * @param net   the network to start from instead of the task's (e.g. a saved model), same shapes.
+     * @param label what it is, recorded in the settings as {@code --init-from} (e.g. the model file).
+     * @return this.
+     */
+    public TrainingRun withInitialNetwork(final RecurrentSpikingNetwork net, final String label) {
+        this.initial = net.copy();
+        this.initialLabel = label;
+        return this;
+    }
+
+    /**
+     * Writes a {@link TrainCheckpoint} into {@code dir} after every {@code every} iterations (not after the last).
+     *
+     * @param dir   the checkpoint folder.
+     * @param every iterations between checkpoints, &ge; 1.
+     * @return this.
+     */
+    public TrainingRun withCheckpoints(final Path dir, final int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("--checkpoint-every = " + every + ": must be >= 1 (or 0 for none)");
+        }
+        this.checkpointDir = dir;
+        this.checkpointEvery = every;
+        return this;
+    }
+
+    /**
+     * Continues from a checkpoint; {@link #run} refuses it (one line naming {@code option}) if it was made with other
+     * settings.
+     *
+     * @param cp     the checkpoint.
+     * @param option the option that named it, for messages.
+     * @param where  the checkpoint's location, for messages.
+     * @return this.
+     */
+    public TrainingRun withResume(final TrainCheckpoint cp, final String option, final Object where) {
+        this.resume = cp;
+        this.resumeOption = option;
+        this.resumeWhere = where;
+        return this;
+    }
+
+    /**
+     * The settings that determine the run bit for bit, keyed by the {@code train} option that sets them: a checkpoint
+     * can resume only a run with equal settings; saved with the model.
+     */
+    private com.fasterxml.jackson.databind.node.ObjectNode settings(final int iterations, final int batchSize,
+            final double eta, final int evalEvery, final int testBatch) {
+        final com.fasterxml.jackson.databind.node.ObjectNode o = Json.object();
+        o.put("--task", preset.name());
+        o.put("--rule", rule.id());
+        o.put("--computation", computation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        o.put("--seed", seed);
+        o.put("--iterations", iterations);
+        o.put("--batch", batchSize);
+        o.put("--lr", eta);
+        o.put("--eval-every", evalEvery);
+        o.put("--test-batch", testBatch);
+        o.put("--weight-clip", Double.toString(clip.wMax()));
+        o.put("--init-from", initialLabel);
+        o.put("hook", hook == WeightUpdateHook.NONE ? "none" : hook.getClass().getName());
+        try { // normalise number node types as a file read gives them
+            return (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(o));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the network and optimizer state after the last {@link #run} (null before). */
+    public TrainedModel trainedModel() {
+        return trained;
+    }
+
+    /**
      * @param iterations  number of updates, &ge; 1.
      * @param batchSize   sequences per update, &ge; 1.
      * @param eta         learning rate.
@@ -163,25 +255,47 @@ public final class TrainingRun {
             throw new IllegalArgumentException("--eval-every = " + evalEvery + ", --test-batch = " + testBatch
                     + ": both must be >= 1");
         }
+        final com.fasterxml.jackson.databind.node.ObjectNode settings = settings(iterations, batchSize, eta, evalEvery, testBatch);
+        if (resume != null) {
+            resume.checkSettings(settings, resumeOption, resumeWhere);
+        }
         final BatchSeeds seeds = new BatchSeeds(seed, iterations);
-        final RecurrentSpikingNetwork net = preset.network().copy();
+        final RecurrentSpikingNetwork net = resume != null ? resume.model().network().copy()
+                : initial != null ? initial.copy() : preset.network().copy();
         final OperationCounters counters = new OperationCounters();
         final GradientComputer computer = preset.computer(rule, computation, seed);
         computer.setTrajectoryListener(new TrajectoryCounter(counters));
-        final Trainer trainer = new Trainer(net, computer, preset.optimizer(eta), clip,
+        final Optimizer optimizer = preset.optimizer(eta);
+        final int start = resume != null ? resume.model().completed() : 0;
+        if (resume != null) {
+            optimizer.importState(resume.model().state());
+            resume.restoreCounters(counters);
+        }
+        final Trainer trainer = new Trainer(net, computer, optimizer, clip,
                 new WeightChangeCounter(net, hook, counters));
+        trainer.resumeAfter(start);
         final boolean classification = preset.source().loss() == LossKind.CLASSIFICATION_CE;
-        final SequenceBatch test = preset.source() instanceof FrozenPatternTask f
-                ? f.freshInputBatch(testBatch, seeds.heldOut()) : preset.source().batch(testBatch, seeds.heldOut());
+        final SequenceBatch test = heldOutBatch(preset, seeds, testBatch);
         testSequences = testBatch;
         testSeed = seeds.heldOut();
         final List<IterationResult> curve = new ArrayList<>();
         final List<double[]> tests = new ArrayList<>();
+        final double wallBefore = resume != null ? resume.wallSeconds() : 0;
         final long t0 = System.nanoTime();
         Integer diverged = null;
         Evaluation last = null;
+        if (resume != null) {
+            curve.addAll(resume.curve());
+            for (double[] t : resume.tests()) {
+                tests.add(t.clone());
+            }
+            last = resume.last();
+        }
         try {
-            for (int n = 0; n < iterations; n++) {
+            for (int n = start; n < iterations; n++) {
+                if (n == iterations - 1 && rule == LearningRule.NEST_EPROP) {
+                    Rules.nestFinalUpdate(computer);
+                }
                 final IterationResult r = trainer.step(preset.source().batch(batchSize, seeds.training(n)));
                 curve.add(r);
                 if (classification && ((n + 1) % evalEvery == 0 || n == iterations - 1)) {
@@ -191,6 +305,11 @@ public final class TrainingRun {
                 if (progress != null && ((n + 1) % Math.max(1, evalEvery) == 0 || n == 0)) {
                     progress.println(progressLine(n + 1, iterations, r, tests));
                 }
+                if (checkpointDir != null && (n + 1) % checkpointEvery == 0 && n + 1 < iterations) {
+                    new TrainCheckpoint(new TrainedModel(settings, n + 1, net, optimizerKind(optimizer), optimizer.exportState()),
+                            curve, tests, last, TrainCheckpoint.countersOf(counters),
+                            wallBefore + (System.nanoTime() - t0) / 1e9).write(checkpointDir);
+                }
             }
         } catch (TrainingDivergedException e) {
             diverged = curve.size() + 1;
@@ -198,7 +317,8 @@ public final class TrainingRun {
                 progress.println("training diverged: " + e.getMessage());
             }
         }
-        final double wall = (System.nanoTime() - t0) / 1e9;
+        final double wall = wallBefore + (System.nanoTime() - t0) / 1e9;
+        trained = new TrainedModel(settings, curve.size(), net.copy(), optimizerKind(optimizer), optimizer.exportState());
         final Evaluation heldOut = diverged != null ? null : classification ? last : Evaluator.evaluate(net, test);
         final Evaluation trainingPattern = diverged != null || !(preset.source() instanceof FrozenPatternTask) ? null
                 : Evaluator.evaluate(net, preset.source().batch(1, 0));
@@ -212,6 +332,52 @@ public final class TrainingRun {
         final double testLoss = tests.isEmpty() ? Double.NaN : tests.get(tests.size() - 1)[2];
         return new Outcome(curve, tests, curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(), testAcc, testLoss,
                 diverged, wall, heldOut, counters, trainingPattern);
+    }
+
+    /**
+     * The held-out test batch of a run; {@code eval} uses it too, so a saved model evaluates to the run's final numbers.
+     *
+     * @param preset    the task.
+     * @param seeds     the run's batch seeds.
+     * @param testBatch test sequences.
+     * @return the batch.
+     */
+    public static SequenceBatch heldOutBatch(final TaskPreset preset, final BatchSeeds seeds, final int testBatch) {
+        return preset.source() instanceof FrozenPatternTask f
+                ? f.freshInputBatch(testBatch, seeds.heldOut()) : preset.source().batch(testBatch, seeds.heldOut());
+    }
+
+    private static boolean allFinite(final RecurrentSpikingNetwork net) {
+        for (double[] w : new double[][] {net.wIn(), net.wRec(), net.wOut()}) {
+            for (double v : w) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param o the outcome of {@link #run}.
+     * @return the files {@link #write} writes for it: the result set of {@code train}.
+     */
+    public String[] resultFiles(final Outcome o) {
+        final List<String> f = new ArrayList<>(List.of("learning_curve.csv", "summary.json"));
+        if (!o.curve().isEmpty()) {
+            f.add("learning_curve.png");
+        }
+        if (!o.tests().isEmpty()) {
+            f.add("test_curve.csv");
+        }
+        if (trained != null && allFinite(trained.network())) {
+            f.add(MODEL_FILE);
+        }
+        return f.toArray(new String[0]);
+    }
+
+    private static String optimizerKind(final Optimizer o) {
+        return o.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -333,7 +499,12 @@ public final class TrainingRun {
         s.put("diverged_at_iteration", o.divergedAtIteration());
         s.put("wall_s", o.wallSeconds());
         s.put("hardware", HardwareBlock.of(o.counters(), energy));
+        final boolean saveModel = trained != null && allFinite(trained.network());
+        s.put("model", saveModel ? MODEL_FILE : null);
         Json.write(dir.resolve("summary.json"), s);
+        if (saveModel) {
+            trained.write(dir.resolve(MODEL_FILE));
+        }
         return s;
     }
 

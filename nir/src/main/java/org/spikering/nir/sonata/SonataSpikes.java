@@ -52,7 +52,7 @@ public final class SonataSpikes {
         Path tmp = null;
         try {
             Files.createDirectories(abs.getParent());
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+            tmp = org.spikering.sim.record.AtomicWrite.createTemp(abs); // umask permissions, not createTempFile's 0600
             try (WritableHdfFile hdf = HdfFile.write(tmp)) {
                 final WritableGroup spikes = hdf.putGroup("spikes");
                 for (SpikePopulation p : populations) {

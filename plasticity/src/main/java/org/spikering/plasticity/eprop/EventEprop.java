@@ -7,10 +7,11 @@ import org.spikering.plasticity.network.RecurrentSpikingNetwork;
 import org.spikering.plasticity.network.Trajectory;
 
 /**
- * Event-based e-prop (as NEST's {@code eprop_synapse_bsshslm_2020::compute_gradient}): the eligibility state of
- * synapse i → j is brought up to date only when a spike of i arrives at it and at the weight update (end of the
- * sequence), from the postsynaptic neuron's archive of ψ_j^t and L_j^t. Between two arrivals the presynaptic trace
- * only decays, zbar^s = zbar^{t0} α^{s−t0}; steps where ψ_j = 0 (silent stretches) are skipped in closed form:
+ * Event-based e-prop (as NEST's {@code eprop_synapse_bsshslm_2020::send} and
+ * {@code eprop_iaf_bsshslm_2020::compute_gradient}): the eligibility state of synapse i → j is brought up to date
+ * only when a spike of i arrives at it and at the weight update (end of the sequence), from the postsynaptic
+ * neuron's archive of ψ_j^t and L_j^t. Between two arrivals the presynaptic trace only decays,
+ * zbar^s = zbar^{t0} α^{s−t0}; steps where ψ_j = 0 (silent stretches) are skipped in closed form:
  * <pre>
  * over a stretch [s, s+n) with ψ_j = 0:  e = 0, ebar ← κ^n ebar, eps ← ρ^n eps, zbar ← α^n zbar,
  *                                         g += ebar_{s−1} · Σ_{u=s}^{s+n−1} L_j^u κ^{u−s+1}

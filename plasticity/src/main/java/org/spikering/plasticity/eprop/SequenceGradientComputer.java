@@ -33,12 +33,51 @@ abstract class SequenceGradientComputer implements GradientComputer {
     }
 
     /**
-     * NEST 3.9 bsshslm artefact (found by reproducing NEST's loss curve): the learning signal of the last step of an
-     * interval reaches the postsynaptic history one step too late for a synapse whose presynaptic neuron's first
-     * spike of the next interval arrives at its step 1, so NEST's gradient for that synapse lacks the term
-     * L_j^{T−1} ebar_ji^{T−1}. With this option on, that term is left out for presynaptic neurons whose spike arrives
-     * at step 1 of the same sequence (exact when every sequence is the same frozen pattern, as in NEST's example).
-     * Off by default.
+     * Reproduces NEST 3.9's {@code *_bsshslm_2020} e-prop, which leaves the last step's learning-signal term
+     * L_j^{T−1} ebar_ji^{T−1} out of the gradient of every synapse i → j whose presynaptic neuron's first spike of
+     * the following interval arrives at that interval's step 1: the spike reaches the synapse before the readout has
+     * computed the error of step T−1. In NEST's time steps (dt = 1 ms, every delay one step, update interval T;
+     * interval k of a recurrent neuron holds its history steps [kT + 2, (k+1)T + 2), 2 being
+     * {@code eprop_iaf_bsshslm_2020::get_shift()} = offset_gen + delay_in_rec):
+     * <ol>
+     * <li>{@code eprop_iaf_bsshslm_2020::update} appends the history entry of step τ (ψ^τ, learning signal 0)
+     * while updating step τ.</li>
+     * <li>A spike of j at step τ has stamp τ + 1 and enters the readout's V_m at step τ + 1.
+     * {@code eprop_readout_bsshslm_2020::update} computes, while updating step τ + 2, the error
+     * {@code readout_signal_ − target_signal_} whose {@code readout_signal_} is the V_m of the step before, and sends
+     * it at the end of the step ({@code send_secondary}, a {@code LearningSignalConnectionEvent}, stamp τ + 3).
+     * {@code EpropArchivingNodeRecurrent::write_learning_signal_to_history(τ + 3, B_jk err)} adds it to the entry
+     * stamp − (delay_rec_out + delay_out_rec + delay_out_norm) = τ.</li>
+     * <li>{@code eprop_synapse_bsshslm_2020::send} runs when a spike with stamp t_spike is delivered, at the start of
+     * step t_spike, before any node updates that step ({@code SimulationManager::update_}). A spike whose interval
+     * step (t_spike − 2) mod T is 0 is not transmitted to a recurrent neuron. The first spike with
+     * t_spike &gt; t_next_update + 2 triggers {@code compute_gradient}, which reads the history from the interval's
+     * first presynaptic spike up to t_next_update + 2, exclusive: its last entry is τ_last = (k+1)T + 1.</li>
+     * <li>A trigger at interval step 1 has t_spike = τ_last + 2: it runs at the start of step τ_last + 2, the step in
+     * which the readout computes the error of τ_last, and reads L = 0 there. From interval step 2 on
+     * (t_spike ≥ τ_last + 3) the learning signal has arrived.</li>
+     * </ol>
+     * Which presynaptic neurons: an input whose pattern has a spike at step 1 (its generator spikes at
+     * 1 + t + kT ms, the parrot relays it with stamp 2 + t + kT, interval step t; the example clears step 0), and a
+     * recurrent neuron spiking at step 0 of the following interval (a spike at step t of interval k has stamp
+     * kT + 3 + t, interval step t + 1), which in NEST's setup never happens: with eprop_reset_neurons_on_update every
+     * interval starts at v = 0, and nothing arrives at step 0 (interval step 0 is not transmitted), so z^0 = 0.
+     *
+     * <p>With this option on, the term is left out for the presynaptic neurons whose spike arrives at step 1 (input)
+     * or who spike at step 0 (recurrent) in the same sequence, which assumes that the following interval begins as
+     * this sequence does, as in NEST's example, which repeats one frozen pattern. Turn it off before the last
+     * update: NEST's example ends with a spike generator firing at n·T + 3 ms (task + delays, weight 1000, to every
+     * parrot and recurrent neuron), whose relayed spikes have stamp n·T + 4, interval step 2, so NEST's last update
+     * has every term (the tests module's NestSineWaveReproductionTest checks NEST's final weights this way).
+     * Off by default. Sources (nest/nest-simulator): models/eprop_synapse_bsshslm_2020.h ({@code send}),
+     * models/eprop_iaf_bsshslm_2020.cpp ({@code update}, {@code compute_gradient}),
+     * models/eprop_readout_bsshslm_2020.cpp ({@code update}, {@code compute_error_signal_mean_squared_error}),
+     * nestkernel/eprop_archiving_node_recurrent_impl.h ({@code write_learning_signal_to_history}),
+     * nestkernel/simulation_manager.cpp ({@code update_}), pynest/examples/eprop_plasticity/
+     * eprop_supervised_regression_sine-waves_bsshslm_2020.py ("Force final update").
+     *
+     * @param on whether the following interval repeats this sequence's first arrivals.
+     * @return this.
      */
     public final SequenceGradientComputer nestLateLastSignal(boolean on) {
         this.nestLateLastSignal = on;

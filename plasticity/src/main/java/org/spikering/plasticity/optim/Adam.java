@@ -1,6 +1,7 @@
 package org.spikering.plasticity.optim;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spikering.plasticity.network.WeightMatrixId;
 
@@ -66,6 +67,55 @@ public final class Adam implements Optimizer {
     @Override
     public void endUpdate() {
         step++;
+    }
+
+    /** {@code step}: the next update's t (one entry); {@code m.<MATRIX>}, {@code v.<MATRIX>}: the moments of each matrix updated so far. */
+    @Override
+    public Map<String, double[]> exportState() {
+        final Map<String, double[]> out = new LinkedHashMap<>();
+        out.put("step", new double[] {step});
+        for (Map.Entry<WeightMatrixId, double[][]> e : state.entrySet()) {
+            out.put("m." + e.getKey().name(), e.getValue()[0].clone());
+            out.put("v." + e.getKey().name(), e.getValue()[1].clone());
+        }
+        return out;
+    }
+
+    @Override
+    public void importState(Map<String, double[]> s) {
+        final double[] t = s.get("step");
+        if (t == null || t.length != 1 || !(t[0] >= 1) || t[0] != Math.rint(t[0]) || t[0] > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Adam state 'step' = " + (t == null ? "missing" : java.util.Arrays.toString(t))
+                    + ": must be one integer >= 1");
+        }
+        final Map<WeightMatrixId, double[][]> next = new EnumMap<>(WeightMatrixId.class);
+        for (String key : s.keySet()) {
+            if (key.equals("step")) {
+                continue;
+            }
+            final String[] parts = key.split("\\.", 2);
+            final WeightMatrixId id;
+            try {
+                id = parts.length == 2 && parts[0].equals("m") ? WeightMatrixId.valueOf(parts[1]) : null;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Adam state '" + key + "': unknown matrix");
+            }
+            if (id == null) {
+                if (parts.length == 2 && parts[0].equals("v")) {
+                    continue;
+                }
+                throw new IllegalArgumentException("Adam state '" + key + "': must be step, m.<MATRIX> or v.<MATRIX>");
+            }
+            final double[] m = s.get(key);
+            final double[] v = s.get("v." + id.name());
+            if (v == null || v.length != m.length) {
+                throw new IllegalArgumentException("Adam state '" + key + "': needs v." + id.name() + " of the same length");
+            }
+            next.put(id, new double[][] {m.clone(), v.clone()});
+        }
+        state.clear();
+        state.putAll(next);
+        step = (int) t[0];
     }
 
     /** Copies m and v of every matrix and the step counter (buffers reused between calls). */

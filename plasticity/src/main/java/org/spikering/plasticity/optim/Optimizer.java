@@ -1,5 +1,6 @@
 package org.spikering.plasticity.optim;
 
+import java.util.Map;
 import org.spikering.plasticity.network.WeightMatrixId;
 
 /** Applies a gradient to a weight matrix in place (one call per matrix per update). */
@@ -9,6 +10,26 @@ public interface Optimizer {
 
     /** Signals that all matrices of one update were applied (advances step counters). */
     default void endUpdate() {
+    }
+
+    /**
+     * The optimizer's state as named arrays, for checkpoints and saved models (copies); empty for a stateless one.
+     * {@link #importState} of it makes a fresh optimizer with the same settings continue bit-identically.
+     */
+    default Map<String, double[]> exportState() {
+        return Map.of();
+    }
+
+    /**
+     * Replaces the state by one from {@link #exportState} of an optimizer of the same kind and settings.
+     *
+     * @param state the named arrays.
+     * @throws IllegalArgumentException if the state does not fit this optimizer.
+     */
+    default void importState(Map<String, double[]> state) {
+        if (!state.isEmpty()) {
+            throw new IllegalArgumentException("optimizer state " + state.keySet() + ": this optimizer has no state");
+        }
     }
 
     /**

@@ -14,12 +14,21 @@ import org.spikering.plasticity.data.SequenceSource;
 import org.spikering.plasticity.feedback.RandomFeedback;
 import org.spikering.plasticity.network.NetworkParams;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.WeightMatrixId;
 
 /**
  * NEST 3.9's e-prop sine-wave regression run (eprop_supervised_regression_sine-waves_bsshslm_2020.py), loaded from
- * the classpath: frozen input pattern (100 inputs × 1000 steps), target, initial weights, feedback B and NEST's loss
- * per iteration. Pattern step t arrives at the recurrent neurons at logical step t (NEST's generator/parrot offsets
- * and interval shift cancel; the readout sample t of NEST equals our y^t to the CSV precision).
+ * the classpath: frozen input pattern (100 inputs × 1000 steps), target, initial weights, feedback B, NEST's loss
+ * per iteration, its readout of the first and the 200th sequence and its weights after 200 updates. Pattern step t
+ * arrives at the recurrent neurons at logical step t (NEST's generator/parrot offsets and interval shift cancel; the
+ * readout sample t of NEST equals our y^t to the CSV precision). The files and their origin are described in the
+ * README.md beside them.
+ *
+ * <p>Precision: initial weights and B are NEST's float32 draws, recovered exactly from their 9 significant digits;
+ * the target is read from {@code target_signal_float64.csv}, the float64 values NEST received (regenerated from the
+ * example's numpy stream, which also reproduces the exported weights, B and pattern bit for bit), not from the
+ * 9-digit {@code target_signal.csv} ({@link #exportedTarget()}); NEST's outputs (losses, readouts, final weights,
+ * all {@code double} in NEST) are read as printed.
  */
 public final class NestSineWaveReference {
     private static final String ROOT = "/org/spikering/plasticity/reference/nest-eprop-sine-waves/";
@@ -43,7 +52,8 @@ public final class NestSineWaveReference {
                 pattern[t * INPUTS + i] = (float) x[i][t];
             }
         }
-        target = column("inputs/target_signal.csv");
+        // the target NEST received, at full precision (see make_target_signal_float64.py beside the files)
+        target = column("inputs/target_signal_float64.csv");
         // NEST's example draws its weights as float32 (dtype_weights = np.float32); 9 significant digits identify
         // a float32 uniquely, so rounding the exported values to float recovers NEST's weights exactly
         wIn = toFloat32(flat(matrix("inputs/w_in_rec_initial.csv")));
@@ -116,12 +126,35 @@ public final class NestSineWaveReference {
         return target.clone();
     }
 
-    /** NEST's readout over the first sequence. */
+    /** NEST's readout over the first sequence, 9 significant digits. */
     public double[] readoutFirstIteration() {
         return column("inputs/readout_first_iter.csv");
     }
 
-    /** NEST's loss per iteration, 200 iterations. */
+    /** The target as exported with NEST's run, 9 significant digits (≤ 5e-10 from {@link #target()}). */
+    static double[] exportedTarget() {
+        return column("inputs/target_signal.csv");
+    }
+
+    /** NEST's readout over the 200th (last) sequence of the 200-iteration run, 9 significant digits. */
+    public double[] readoutLastIteration() {
+        return column("inputs/readout_last_iter.csv");
+    }
+
+    /**
+     * NEST's weights after the 200 updates of the 200-iteration run, row-major [post][pre] as
+     * {@link RecurrentSpikingNetwork#weights}. NEST keeps weights as {@code double}; the file holds them to 9
+     * significant digits, so they are returned as read (not rounded to float32 as the initial weights are).
+     */
+    public static double[] finalWeights(WeightMatrixId id) {
+        switch (id) {
+            case INPUT: return flat(matrix("inputs/w_in_rec_final.csv"));
+            case RECURRENT: return flat(matrix("inputs/w_rec_rec_final.csv"));
+            default: return flat(matrix("inputs/w_rec_out_final.csv"));
+        }
+    }
+
+    /** NEST's loss per iteration, 200 iterations, 9 decimals. */
     public static double[] losses200() {
         return losses("loss_200_iterations.csv");
     }
@@ -149,7 +182,7 @@ public final class NestSineWaveReference {
         return out;
     }
 
-    private static double[][] matrix(String name) {
+    static double[][] matrix(String name) {
         List<String> lines = lines(name);
         double[][] out = new double[lines.size()][];
         for (int r = 0; r < out.length; r++) {
@@ -169,7 +202,7 @@ public final class NestSineWaveReference {
         return w;
     }
 
-    private static double[] flat(double[][] m) {
+    static double[] flat(double[][] m) {
         int cols = m[0].length;
         double[] out = new double[m.length * cols];
         for (int r = 0; r < m.length; r++) {

@@ -84,4 +84,21 @@ public final class Rules {
             default: return new DenseEprop(feedback, false).nestLateLastSignal(true);
         }
     }
+
+    /**
+     * Prepares a {@link #nestEprop} computer for the last update of a run: NEST's sine-wave example ends every run by
+     * forcing that update with a spike at step 2 of an extra interval, so the last update has every learning-signal
+     * term (no late last signal; see {@code SequenceGradientComputer#nestLateLastSignal}).
+     *
+     * @param computer a computer made by {@link #nestEprop} (others are left as they are).
+     */
+    public static void nestFinalUpdate(final GradientComputer computer) {
+        if (computer instanceof ClosedFormEventEprop c) {
+            c.nestLateLastSignal(false);
+        } else if (computer instanceof EventEprop e) {
+            e.nestLateLastSignal(false);
+        } else if (computer instanceof DenseEprop d) {
+            d.nestLateLastSignal(false);
+        }
+    }
 }

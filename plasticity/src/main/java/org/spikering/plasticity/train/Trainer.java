@@ -111,6 +111,18 @@ public final class Trainer {
         return out;
     }
 
+    /**
+     * Continues the numbering of a resumed run: the next step is iteration {@code completed + 1}.
+     *
+     * @param completed iterations done before (from a checkpoint), &ge; 0.
+     */
+    public void resumeAfter(int completed) {
+        if (completed < 0) {
+            throw new IllegalArgumentException("completed iterations = " + completed + ": must be >= 0");
+        }
+        this.iteration = completed;
+    }
+
     /** The network being trained (live). */
     public RecurrentSpikingNetwork network() {
         return net;

@@ -1,15 +1,26 @@
 package org.spikering.sim.record;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Writes a text file through a temporary file in the same directory and an atomic rename. */
+/**
+ * Writes a file through a temporary file in the same directory and an atomic rename: readers see the old file or
+ * the complete new one. The temporary file is created with {@code CREATE_NEW} (not {@code Files.createTempFile},
+ * which makes it 0600), so the result has the permissions the umask gives. The one implementation of atomic file
+ * writing: {@code app}'s {@code AtomicFiles} delegates here.
+ */
 public final class AtomicWrite {
 
     /** Writes the content. */
@@ -22,21 +33,44 @@ public final class AtomicWrite {
         void write(Writer w) throws IOException;
     }
 
+    /** Writes the content as bytes. */
+    @FunctionalInterface
+    public interface ByteBody {
+        /**
+         * @param out the stream.
+         * @throws IOException on failure.
+         */
+        void write(OutputStream out) throws IOException;
+    }
+
     private AtomicWrite() {
+    }
+
+    /**
+     * @param target the file, UTF-8; parent directories are created.
+     * @param body   writes the content.
+     */
+    public static void text(final Path target, final Body body) {
+        bytes(target, os -> {
+            final Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+            body.write(w);
+            w.flush();
+        });
     }
 
     /**
      * @param target the file; parent directories are created.
      * @param body   writes the content.
      */
-    public static void text(final Path target, final Body body) {
+    public static void bytes(final Path target, final ByteBody body) {
         final Path abs = target.toAbsolutePath();
         Path tmp = null;
         try {
             Files.createDirectories(abs.getParent());
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
+            tmp = createTemp(abs);
+            try (OutputStream os = new java.io.BufferedOutputStream(
+                    Files.newOutputStream(tmp, StandardOpenOption.WRITE), 1 << 16)) {
+                body.write(os);
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -49,6 +83,29 @@ public final class AtomicWrite {
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             throw e;
+        }
+    }
+
+    /**
+     * A new empty file {@code .<name>.<random>.tmp} beside the target, with the umask's permissions: for writers that
+     * need a path (e.g. HDF5 libraries) and then rename it over the target themselves.
+     *
+     * @param abs the target (absolute).
+     * @return the temporary file.
+     * @throws IOException if it cannot be created.
+     */
+    public static Path createTemp(final Path abs) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            final Path tmp = abs.resolveSibling("." + abs.getFileName() + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
+            try {
+                Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return tmp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -1,0 +1,165 @@
+package org.spikering.app.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.spikering.app.gradients.GradientsJson;
+import org.spikering.app.report.AtomicFiles;
+import org.spikering.app.report.Json;
+import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+
+/**
+ * A trained network as {@code train} saves it ({@code model.json}, format {@value #FORMAT}, version
+ * {@value #VERSION}): the settings it was trained with ({@code training}: the {@code train} options, keyed by their
+ * names, e.g. {@code "--task"}), the iterations completed, the network (sizes, constants, ALIF flags, W_in, W_rec,
+ * W_out; the same object as {@code gradients --write-json}'s {@code network}, {@link GradientsJson}) and the
+ * optimizer's state ({@code optimizer}: kind and named arrays, e.g. Adam's step and moments). Doubles are written in
+ * Java's shortest round-trip form, so reading gives back every weight bit for bit.
+ *
+ * @param training   the train options it was made with.
+ * @param completed  iterations completed.
+ * @param network    the network (a copy).
+ * @param optimizer  optimizer kind ({@code adam} or {@code sgd}).
+ * @param state      the optimizer's state ({@link org.spikering.plasticity.optim.Optimizer#exportState}).
+ */
+public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingNetwork network, String optimizer,
+                           Map<String, double[]> state) {
+
+    /** Format name. */
+    public static final String FORMAT = "spikering-model";
+    /** Format version. */
+    public static final int VERSION = 1;
+
+    /**
+     * Compact JSON with Jackson's Schubfach double writer and FastDoubleParser reader: both give the shortest decimal
+     * that reads back to the same double (and read it back correctly rounded), like {@code Double.toString}, but
+     * several times faster on Java 17, which matters for checkpoints of a million weights and moments.
+     */
+    static final com.fasterxml.jackson.databind.ObjectMapper LOSSLESS = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
+
+    /** @return the document. */
+    public ObjectNode toJson() {
+        final ObjectNode o = Json.object();
+        o.put("format", FORMAT);
+        o.put("version", VERSION);
+        o.set("training", training.deepCopy());
+        o.put("iterations_completed", completed);
+        o.set("network", GradientsJson.network(network, null));
+        final ObjectNode opt = o.putObject("optimizer");
+        opt.put("kind", optimizer);
+        final ObjectNode st = opt.putObject("state");
+        for (Map.Entry<String, double[]> e : state.entrySet()) {
+            final var a = st.putArray(e.getKey());
+            for (double v : e.getValue()) {
+                a.add(Json.finite("optimizer state " + e.getKey(), v));
+            }
+        }
+        return o;
+    }
+
+    /**
+     * @param o a document from {@link #toJson}.
+     * @return the model.
+     * @throws IllegalArgumentException if it is not a model of this format and version.
+     */
+    public static TrainedModel fromJson(final JsonNode o) {
+        if (!FORMAT.equals(o.path("format").asText()) || o.path("version").asInt(-1) != VERSION) {
+            throw new IllegalArgumentException("is not a " + FORMAT + " version " + VERSION + " file (format '"
+                    + o.path("format").asText() + "', version " + o.path("version").asText() + ")");
+        }
+        if (!o.path("training").isObject() || !o.path("optimizer").path("state").isObject()) {
+            throw new IllegalArgumentException("needs objects 'training' and 'optimizer.state'");
+        }
+        final Map<String, double[]> state = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.get("optimizer").get("state").fields(); it.hasNext(); ) {
+            final Map.Entry<String, JsonNode> e = it.next();
+            final double[] a = new double[e.getValue().size()];
+            for (int i = 0; i < a.length; i++) {
+                final JsonNode x = e.getValue().get(i);
+                if (!x.isNumber()) {
+                    throw new IllegalArgumentException("optimizer.state." + e.getKey() + "[" + i + "] = " + x + ": must be a number");
+                }
+                a[i] = x.doubleValue();
+            }
+            state.put(e.getKey(), a);
+        }
+        return new TrainedModel((ObjectNode) o.get("training"), o.path("iterations_completed").asInt(),
+                GradientsJson.readNetwork(o.get("network")), o.get("optimizer").path("kind").asText(), state);
+    }
+
+    /** @param file where to write the model (atomically, one line of JSON). */
+    public void write(final Path file) {
+        AtomicFiles.writeBytes(file, bytes(toJson()));
+    }
+
+    /**
+     * @param option the option naming the file, for messages (e.g. {@code --init-from}).
+     * @param file   a model file.
+     * @return the model.
+     * @throws IllegalArgumentException one line naming the option and the file if it cannot be read.
+     */
+    public static TrainedModel read(final String option, final Path file) {
+        if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalArgumentException(option + " = '" + file + "': must be a readable model.json written by train");
+        }
+        try {
+            return fromJson(LOSSLESS.readTree(file.toFile()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + " = '" + file + "': is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " = '" + file + "': " + e.getMessage());
+        }
+    }
+
+    /** @return the document as compact JSON, doubles lossless ({@link #LOSSLESS}). */
+    static byte[] bytes(final JsonNode doc) {
+        try {
+            return LOSSLESS.writeValueAsBytes(doc);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the task the model was trained on ({@code --task}). */
+    public String task() {
+        return training.path("--task").asText();
+    }
+
+    /** @return the training seed ({@code --seed}). */
+    public long seed() {
+        return training.path("--seed").asLong();
+    }
+
+    /**
+     * Checks that the model's network can stand in for {@code taskNetwork}: same numbers of inputs, recurrent
+     * neurons and outputs, and the same ALIF neurons.
+     *
+     * @param option      the option naming the model, for messages.
+     * @param file        the model file, for messages.
+     * @param task        the task's name, for messages.
+     * @param taskNetwork the task's own network.
+     * @throws IllegalArgumentException one line naming the first mismatch.
+     */
+    public void checkFits(final String option, final Path file, final String task, final RecurrentSpikingNetwork taskNetwork) {
+        final RecurrentSpikingNetwork m = network;
+        final String shape = m.inputs() + " inputs, " + m.recurrent() + " recurrent, " + m.outputs() + " outputs";
+        final String want = taskNetwork.inputs() + " inputs, " + taskNetwork.recurrent() + " recurrent, "
+                + taskNetwork.outputs() + " outputs";
+        if (!shape.equals(want)) {
+            throw new IllegalArgumentException(option + " = '" + file + "': the model has " + shape + ", task " + task
+                    + " needs " + want);
+        }
+        if (!java.util.Arrays.equals(m.adaptiveFlags(), taskNetwork.adaptiveFlags())) {
+            throw new IllegalArgumentException(option + " = '" + file + "': the model's ALIF neurons differ from task "
+                    + task + "'s");
+        }
+    }
+}
