@@ -91,6 +91,7 @@ final class BadInputTableTest {
         LEGAL.put("bench --warmup", Set.of("0"));                        // no warm-up (the default)
         LEGAL.put("hw study --fractions", Set.of("0"));                  // nothing plastic: the untrained baseline
         LEGAL.put("nir run --synaptic-delay", Set.of("0"));              // no delay (the default)
+        LEGAL.put("train --checkpoint-every", Set.of("0"));              // no checkpoints (documented)
     }
 
     /** A valid element of each list option without a default, to build duplicates. */
@@ -113,6 +114,7 @@ final class BadInputTableTest {
             Map.entry("nir export --network-json", Kind.INPUT_FILE),
             Map.entry("hw map --nir", Kind.INPUT_FILE),
             Map.entry("nir run GRAPH.nir", Kind.INPUT_FILE),
+            Map.entry("eval MODEL", Kind.INPUT_FILE),
             Map.entry("nir run --dt", Kind.NUMBER),
             Map.entry("nir run --steps", Kind.NUMBER),
             Map.entry("nir run --synaptic-delay", Kind.NUMBER));
@@ -125,7 +127,8 @@ final class BadInputTableTest {
     private static final Map<String, List<String>> BASE = Map.of(
             "bench", List.of("cuba"),
             "nir run", List.of("GRAPH", "--dt", "0.1", "--steps", "5"),
-            "nir export", List.of("--builtin", "nest-sine"));
+            "nir export", List.of("--builtin", "nest-sine"),
+            "eval", List.of("MODEL"));
     private static final Map<String, Set<String>> DROP = Map.of(
             "nir run --input", Set.of("--steps"),
             "nir run --input-sonata", Set.of("--steps"),
@@ -133,6 +136,8 @@ final class BadInputTableTest {
 
     /** A NIR graph that {@code nir run} accepts (written by {@code nir export --builtin nest-sine}). */
     private Path graph;
+    /** A model.json that {@code eval} accepts (written by one update of {@code train}). */
+    private Path model;
 
     @Test
     void shouldRejectEveryBadValueOfEveryOptionWithOneLineBeforeAnyWork() throws Exception {
@@ -141,6 +146,7 @@ final class BadInputTableTest {
         assertTrue(havePipe, "mkfifo failed: the named-pipe cases need it");
         final Snapshot cwd = new Snapshot(Path.of("spikering-out"));
         graph = validGraph();
+        model = validModel();
         final long t0 = System.nanoTime();
         int options = 0;
         for (CommandLine leaf : leaves(SpikeringCli.commandLine())) {
@@ -388,6 +394,28 @@ final class BadInputTableTest {
         return v;
     }
 
+    /** Trains one update of evidence accumulation (which must succeed) and returns its model.json. */
+    private Path validModel() throws IOException {
+        final Path dir = tmp.resolve("model");
+        final CommandLine cl = SpikeringCli.commandLine();
+        final StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        final PrintStream oldOut = System.out;
+        final PrintStream oldErr = System.err;
+        try {
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            assertEquals(0, cl.execute("train", "--task", "evidence", "--iterations", "1", "--batch", "1", "--test-batch", "1",
+                    "--out", dir.toString()), err.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        final Path file = dir.resolve("model.json");
+        assertTrue(Files.isRegularFile(file), "train wrote no model.json: " + err);
+        return file;
+    }
+
     /** Writes a NIR graph with {@code nir export} (which must succeed) for the {@code nir run} cases. */
     private Path validGraph() {
         final Path file = tmp.resolve("valid.nir");
@@ -445,7 +473,8 @@ final class BadInputTableTest {
         for (int i = 0; i < base.size(); i++) {
             final String b = base.get(i);
             if (!b.startsWith("--")) { // a positional
-                args.add(first && positional != null ? positional : b.equals("GRAPH") ? graph.toString() : b);
+                args.add(first && positional != null ? positional : b.equals("GRAPH") ? graph.toString()
+                        : b.equals("MODEL") ? model.toString() : b);
                 first = false;
             } else {
                 if (!b.equals(option) && !drop.contains(b)) {
