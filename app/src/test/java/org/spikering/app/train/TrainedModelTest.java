@@ -96,6 +96,6 @@ final class TrainedModelTest {
                 + "'spikering-gradients/1', version )", e.getMessage());
         Files.writeString(dir.resolve("t.json"), "{not json");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainedModel.read("--init-from", dir.resolve("t.json")))
-                .getMessage().startsWith("--init-from = '" + dir.resolve("t.json") + "': is not valid JSON"));
+                .getMessage().startsWith("--init-from = '" + dir.resolve("t.json") + "': must be a model.json written by train: not valid JSON"));
     }
 }
