@@ -32,7 +32,15 @@ final class EnergyOverrideTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> EnergyModel.loihiWith("neuron=abc"))
                 .getMessage().contains("neuron = 'abc'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> EnergyModel.loihiWith("weight=-1"))
-                .getMessage().contains("weightUpdatePj = -1.0"));
+                .getMessage().contains("--energy = 'weight=-1': weight = -1.0 pJ must be in [0, 1.0E12]"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> EnergyModel.loihiWith("synop=1,synop=2"))
+                .getMessage().contains("key 'synop' given twice"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> EnergyModel.loihiWith("synop=1,"))
+                .getMessage().contains("entry '' must be key=pJ"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> EnergyModel.loihiWith("neuron=NaN"))
+                .getMessage().contains("neuron = NaN pJ"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> EnergyModel.loihiWith(""))
+                .getMessage().contains("--energy = ''"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> EnergyModel.loihiWith("spike"))
                 .getMessage().contains("key=pJ"));
     }

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikering.app.bench.BenchResult;
-import org.spikering.app.bench.BrunelNetwork;
-import org.spikering.app.bench.CubaNetwork;
 import org.spikering.app.bench.Pd14Network;
 import org.spikering.app.bench.ProcessMemory;
 import org.spikering.app.report.Json;
@@ -18,7 +16,9 @@ import org.spikering.sim.SimulationSummary;
 import org.spikering.sim.kernel.UpdateMode;
 import org.spikering.sim.network.Network;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /** {@code spikering bench cuba|brunel}: runs a benchmark network and prints one JSON line. */
@@ -29,13 +29,16 @@ import picocli.CommandLine.Parameters;
             "pd14: Potjans & Diesmann 2014 cortical microcircuit as NEST builds it (77 169 LIF, 299 M synapses at scale 1)."})
 public final class BenchCommand implements Callable<Integer> {
 
+    /** One simulation step, s: the shortest --seconds and --warmup. */
+    static final double STEP_S = 1e-4;
+
     /** Benchmark models. */
     enum Model { cuba, brunel, pd14 }
 
     @Parameters(index = "0", description = "benchmark: ${COMPLETION-CANDIDATES}")
     Model model;
 
-    @Option(names = "--scale", description = "fraction of the full network size (default 1)")
+    @Option(names = "--scale", description = "fraction of the full network size (cuba 4000, brunel 12500 neurons; default 1)")
     double scale = 1.0;
 
     @Option(names = "--drive", description = "pd14 only: dc (NEST's benchmark setting) or poisson, default dc")
@@ -44,17 +47,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--thalamus", description = "pd14 only: add the thalamic pulse (902 sources, 120 Hz, 700-710 ms)")
     boolean thalamus;
 
-    @Option(names = "--neurons", description = "total neurons (overrides --scale; not for pd14)")
+    @Option(names = "--neurons", description = "total neurons, instead of --scale")
     Integer neurons;
 
-    @Option(names = "--threads", description = "partition threads (Disruptor engine), default 1")
+    @Option(names = "--threads", description = "partition threads (disruptor engine), in [1, 256], default 1")
     int threads = 1;
 
-    @Option(names = "--seconds", description = "simulated seconds, default 1")
+    @Option(names = "--seconds", description = "simulated seconds, in [0.0001, 3600], default 1")
     double seconds = 1.0;
 
     @Option(names = "--warmup", description = {"simulated seconds run first and left out of the measurement"
-        + " (lets the JIT compile the hot loops), default 0"})
+        + " (lets the JIT compile the hot loops): 0 or in [0.0001, 3600], default 0"})
     double warmup = 0.0;
 
     @Option(names = "--seed", description = "seed, default 42")
@@ -72,18 +75,42 @@ public final class BenchCommand implements Callable<Integer> {
                 + " against the first"})
     List<String> compare;
 
-    @Option(names = "--repeat", description = "rounds of --compare, default 3")
+    @Option(names = "--repeat", description = "rounds of --compare, in [1, 1000], default 3")
     int repeat = 3;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
+        final var parsed = spec.commandLine().getParseResult();
         final Engine eng = Cli.parseEnum(Engine.class, "--engine", engine);
         final UpdateMode mode = Cli.parseEnum(UpdateMode.class, "--update", update);
-        if (!(seconds > 0) || Double.isInfinite(seconds)) {
-            throw new IllegalArgumentException("--seconds = " + seconds + ": must be a finite number > 0");
+        Check.range("--seconds", seconds, STEP_S, RunCommand.MAX_SECONDS);
+        if (warmup != 0) {
+            Check.range("--warmup", warmup, STEP_S, RunCommand.MAX_SECONDS);
         }
-        if (!(warmup >= 0) || Double.isInfinite(warmup)) {
-            throw new IllegalArgumentException("--warmup = " + warmup + ": must be a finite number >= 0");
+        Check.range("--threads", threads, 1, RunCommand.MAX_THREADS);
+        Check.range("--repeat", repeat, 1, 1000);
+        final List<SimulationConfig> configs;
+        if (compare != null) {
+            for (String opt : new String[] {"--engine", "--threads"}) {
+                if (parsed.hasMatchedOption(opt)) {
+                    throw new IllegalArgumentException(Check.given(parsed, opt) + " with --compare: must be left out; --compare names the"
+                            + " engines and thread counts it runs");
+                }
+            }
+            configs = configs(mode);
+        } else {
+            if (parsed.hasMatchedOption("--repeat")) {
+                throw new IllegalArgumentException("--repeat = " + repeat + " without --compare: must come with --compare,"
+                        + " whose rounds it sets");
+            }
+            if (eng == Engine.REFERENCE && threads != 1) {
+                throw new IllegalArgumentException("--threads = " + threads + " with --engine = 'reference': must be 1,"
+                        + " the reference engine runs one thread (or use --engine disruptor)");
+            }
+            configs = List.of(new SimulationConfig(eng, threads, mode));
         }
         final Pd14Network.Drive pd14Drive = Cli.parseEnum(Pd14Network.Drive.class, "--drive", drive);
         if (model != Model.pd14 && (thalamus || pd14Drive != Pd14Network.Drive.DC)) {
@@ -92,25 +119,31 @@ public final class BenchCommand implements Callable<Integer> {
         if (model == Model.pd14 && neurons != null) {
             throw new IllegalArgumentException("--neurons = " + neurons + ": not for pd14 (use --scale)");
         }
-        if (model == Model.pd14 && !(scale > 0 && scale <= 1)) {
-            throw new IllegalArgumentException("--scale = " + scale + ": must be in (0, 1] for pd14");
-        }
-        final long b0 = System.nanoTime();
-        final Network net;
+        final BenchmarkNetwork choice;
         if (model == Model.pd14) {
-            net = Pd14Network.build(new Pd14Network.Options(scale, scale, pd14Drive, Pd14Network.InitialPotential.OPTIMIZED,
-                    thalamus, Pd14Network.RateVector.INM6), seed);
-        } else if (model == Model.cuba) {
-            net = CubaNetwork.build(neurons != null ? neurons : (int) Math.round(CubaNetwork.FULL_SIZE * scale), seed);
+            choice = BenchmarkNetwork.pd14(scale, "--scale = " + scale, pd14Drive, Pd14Network.InitialPotential.OPTIMIZED,
+                    thalamus);
+        } else if (neurons != null) {
+            if (parsed.hasMatchedOption("--scale")) {
+                throw new IllegalArgumentException("--neurons = " + neurons + " with --scale = " + scale
+                        + ": must not be given together; give one of them");
+            }
+            choice = BenchmarkNetwork.of(model.name(), "model", neurons / (model == Model.cuba ? 4000.0 : 12_500.0),
+                    "--neurons = " + neurons);
         } else {
-            net = BrunelNetwork.build(neurons != null ? neurons / 12_500.0 : scale, seed);
+            choice = BenchmarkNetwork.of(model.name(), "model", scale, "--scale = " + scale);
         }
+        choice.checkUpdate(mode, "model");
+        choice.checkMemory(neurons != null ? "--neurons = " + neurons : "--scale = " + scale, 0);
+        final long b0 = System.nanoTime();
+        final Network net = model == Model.cuba && neurons != null
+                ? org.spikering.app.bench.CubaNetwork.build(neurons, seed) : choice.build(seed);
         final double build = (System.nanoTime() - b0) / 1e9;
         if (compare != null) {
-            System.out.println(Json.oneLine(compareConfigs(net, mode, build)));
+            System.out.println(Json.oneLine(compareConfigs(net, configs, build)));
             return 0;
         }
-        final SimulationConfig cfg = new SimulationConfig(eng, eng == Engine.REFERENCE ? 1 : threads, mode);
+        final SimulationConfig cfg = configs.get(0);
         try (Simulation sim = Simulation.create(net, cfg)) {
             warmUp(sim);
             sim.run(seconds * 1000.0);
@@ -132,30 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
      * Runs every --compare configuration in turn, --repeat rounds, on the same network in this process,
      * so that all see the same machine state; checks that all give the same spike count.
      */
-    private Map<String, Object> compareConfigs(final Network net, final UpdateMode mode, final double build) {
-        if (repeat < 1) {
-            throw new IllegalArgumentException("--repeat = " + repeat + ": must be >= 1");
-        }
-        final List<SimulationConfig> configs = new ArrayList<>();
-        for (String c : compare) {
-            final String t = c.trim();
-            if (t.equalsIgnoreCase("reference")) {
-                configs.add(new SimulationConfig(Engine.REFERENCE, 1, mode));
-                continue;
-            }
-            final int n;
-            try {
-                n = Integer.parseInt(t);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--compare = " + String.join(",", compare) + ": '" + t
-                        + "' is neither 'reference' nor a thread count");
-            }
-            if (n < 1) {
-                throw new IllegalArgumentException("--compare = " + String.join(",", compare) + ": thread count " + n
-                        + " must be >= 1");
-            }
-            configs.add(new SimulationConfig(Engine.DISRUPTOR, n, mode));
-        }
+    private Map<String, Object> compareConfigs(final Network net, final List<SimulationConfig> configs, final double build) {
         final Map<String, List<Double>> walls = new LinkedHashMap<>();
         final Map<String, List<Double>> p50 = new LinkedHashMap<>();
         long spikes = -1;
@@ -200,6 +210,34 @@ public final class BenchCommand implements Callable<Integer> {
         medians.forEach((k, v) -> speedup.put(k, Math.round(medians.get(first) / v * 1000.0) / 1000.0));
         out.put("speedup_vs_" + first, speedup);
         return out;
+    }
+
+    /** The --compare configurations, checked: 'reference' or a thread count, each once. */
+    private List<SimulationConfig> configs(final UpdateMode mode) {
+        final List<String> names = new ArrayList<>();
+        final List<SimulationConfig> configs = new ArrayList<>();
+        for (String c : compare) {
+            final String t = c.trim().toLowerCase(java.util.Locale.ROOT);
+            names.add(t);
+            if (t.equals("reference")) {
+                configs.add(new SimulationConfig(Engine.REFERENCE, 1, mode));
+                continue;
+            }
+            final int n;
+            try {
+                n = Integer.parseInt(t);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--compare = " + String.join(",", compare) + ": '" + c
+                        + "' is neither 'reference' nor a thread count; each entry must be one of them");
+            }
+            if (n < 1 || n > RunCommand.MAX_THREADS) {
+                throw new IllegalArgumentException("--compare = " + String.join(",", compare) + ": thread count " + n
+                        + " must be >= 1 and <= " + RunCommand.MAX_THREADS);
+            }
+            configs.add(new SimulationConfig(Engine.DISRUPTOR, n, mode));
+        }
+        Check.distinct("--compare", names);
+        return configs;
     }
 
     private void warmUp(final Simulation sim) {

@@ -46,34 +46,59 @@ public final class GradientsCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--seed", defaultValue = "1",
-            description = "Seed of random-eprop's feedback B (with --network-json: only if the file has none). Default: ${DEFAULT-VALUE}")
+            description = "Seed of random-eprop's feedback B, any integer (with --network-json: only if the file has none)."
+                + " Default: ${DEFAULT-VALUE}")
     long seed;
 
     @Option(names = "--bench", description = "Print iterations/s of event, dense e-prop and BPTT as one JSON line.")
     boolean bench;
 
-    @Option(names = "--bench-iterations", defaultValue = "20", description = "Timed iterations per computation.")
+    @Option(names = "--bench-iterations", defaultValue = "20", description = "Timed iterations per computation with --bench, in [1, 100000]. Default: ${DEFAULT-VALUE}")
     int benchIterations;
+
+    /** Largest document read with --network-json, bytes (it is parsed in memory). */
+    static final long MAX_JSON_BYTES = 1L << 30;
 
     @Override
     public Integer call() {
         try {
+            final var parsed = spec.commandLine().getParseResult();
+            Check.range("--bench-iterations", benchIterations, 1, 100_000);
             if (bench) {
+                for (String opt : new String[] {"--task", "--network-json", "--write-json", "--seed"}) {
+                    if (parsed.hasMatchedOption(opt)) {
+                        throw new IllegalArgumentException(Check.given(parsed, opt) + " with --bench: must be left out; --bench times its"
+                                + " own NEST sine-wave setup and writes nothing");
+                    }
+                }
                 System.out.println(Json.oneLine(EpropBench.run(Math.max(3, benchIterations / 4), benchIterations)));
                 return 0;
             }
+            if (parsed.hasMatchedOption("--bench-iterations")) {
+                throw new IllegalArgumentException("--bench-iterations = " + benchIterations + " without --bench: must come"
+                        + " with --bench");
+            }
+            if (writeJson != null) {
+                Check.outputFile("--write-json", writeJson);
+            }
             GradientsRun run;
             if (model != null && networkJson != null) {
-                throw new IllegalArgumentException("--model = '" + model + "': give either --model or --network-json, not both");
+                throw new IllegalArgumentException("--model = '" + model + "' with --network-json: must not be given"
+                        + " together; give one of them");
             }
             if (model != null) {
+                if (parsed.hasMatchedOption("--task")) {
+                    throw new IllegalArgumentException("--task = '" + task + "' with --model: must not be given"
+                            + " together (the model gives the network); give one of them");
+                }
+                Check.inputFile("--model", model, "file (a model.json written by train)");
                 run = GradientsRun.atModel(TrainedModel.read("--model", model), model);
             } else if (networkJson != null) {
-                if (!java.nio.file.Files.isReadable(networkJson)) {
-                    throw new IllegalArgumentException("--network-json = '" + networkJson
-                            + "': must be a readable JSON file in the format of --write-json (missing or unreadable)");
+                if (parsed.hasMatchedOption("--task")) {
+                    throw new IllegalArgumentException("--task = '" + task + "' with --network-json: must not be given"
+                            + " together (the file gives the network and batch); give one of them");
                 }
-                run = GradientsRun.fromJson(Json.read(networkJson, JsonNode.class), seed);
+                run = fromFile(networkJson, seed, parsed.hasMatchedOption("--seed"));
             } else if ("sine".equals(task)) {
                 run = GradientsRun.nestSine(seed);
             } else {
@@ -87,10 +112,50 @@ public final class GradientsCommand implements Callable<Integer> {
                 System.out.println("wrote " + writeJson);
             }
             return 0;
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException e) {
             // the same line as spikering's shared handler, also when this command runs on its own
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": error: " + e.getMessage());
-            return 2;
+            spec.commandLine().getErr().println(SpikeringCli.usageError(spec, e.getMessage()));
+            return SpikeringCli.EXIT_BAD_INPUT;
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println(SpikeringCli.errorLine(spec, e.getMessage()));
+            return SpikeringCli.EXIT_BAD_INPUT;
+        }
+    }
+
+    /** Reads --network-json; every problem with the file is an error naming it. */
+    private static GradientsRun fromFile(final Path file, final long seed, final boolean given) {
+        Check.inputFile("--network-json", file, "JSON file in the format of --write-json");
+        final String shown = "--network-json = '" + file + "'";
+        final long bytes;
+        try {
+            bytes = java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(shown + ": cannot be read: " + e.getMessage());
+        }
+        if (bytes > MAX_JSON_BYTES) {
+            throw new IllegalArgumentException(shown + ": has " + bytes + " bytes, more than the " + MAX_JSON_BYTES
+                    + " read");
+        }
+        // Jackson's tree: about 40 bytes (a node and its reference) per number of 4 to 20 characters
+        MemoryBudget.require(shown + " (" + bytes + " bytes)", 10.0 * bytes);
+        final JsonNode doc;
+        try {
+            doc = Json.read(file, JsonNode.class);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException(shown + ": must be valid JSON in the format of --write-json: "
+                    + e.getCause().getMessage());
+        }
+        if (doc == null || !doc.isObject()) {
+            throw new IllegalArgumentException(shown + ": must hold a JSON object with 'network' and 'batch'");
+        }
+        if (given && doc.path("network").has("feedback")) {
+            throw new IllegalArgumentException("--seed = " + seed + " with " + shown + ": the file holds its feedback"
+                    + " matrix, so the seed would be ignored; it must be left out");
+        }
+        try {
+            return GradientsRun.fromJson(doc, seed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(shown + ": must be in the format of --write-json: " + e.getMessage());
         }
     }
 }

@@ -25,28 +25,55 @@ public final class HardwareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("hw: choose a sub-command: map, study (see --help)");
-        return 2;
+        throw new IllegalArgumentException("a sub-command must follow: map or study");
     }
 
+    /** Smallest size factor of {@code hw map}: every population keeps at least one neuron (CUBA: 3 E, 1 I). */
+    static final double MIN_MAP_SCALE = 0.001;
+    /** Largest size factor of {@code hw map} (Brunel: 1.25e9 neurons; counts stay within int). */
+    static final double MAX_MAP_SCALE = 100_000;
+    /** Largest delay of {@code hw map}, ms. */
+    static final double MAX_DELAY_MS = 10_000;
+
     /** Maps a benchmark network onto a chip and prints what does not fit. */
-    @Command(name = "map", mixinStandardHelpOptions = true, description = "Map a network onto a chip description.")
+    @Command(name = "map", mixinStandardHelpOptions = true,
+            description = "Map a network onto a chip description; exit code 1 if it does not fit.")
     static final class Map implements Callable<Integer> {
-        @Option(names = "--chip", defaultValue = "loihi", description = "loihi, spinnaker or a JSON file")
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Option(names = "--chip", defaultValue = "loihi", description = "loihi, spinnaker or a chip description JSON file"
+                + " (the fields of ChipDescription). Default: ${DEFAULT-VALUE}")
         String chip;
-        @Option(names = "--network", defaultValue = "brunel", description = "cuba or brunel")
+        @Option(names = "--network", defaultValue = "brunel", description = "cuba or brunel. Default: ${DEFAULT-VALUE}")
         String network;
-        @Option(names = "--scale", defaultValue = "1.0", description = "network size factor")
+        @Option(names = "--scale", defaultValue = "1.0", description = "network size factor, in [0.001, 100000]. Default: ${DEFAULT-VALUE}")
         double scale;
-        @Option(names = "--delay-ms", defaultValue = "1.5", description = "largest synaptic delay (ms)")
+        @Option(names = "--delay-ms", defaultValue = "1.5", description = "largest synaptic delay (ms), in (0, 10000]."
+                + " Default: ${DEFAULT-VALUE}")
         double delayMs;
         @Option(names = "--nir", paramLabel = "GRAPH.nir", description = "map this NIR graph instead of --network (neuron nodes as populations)")
         String nir;
 
         @Override
-        public Integer call() throws Exception {
-            final ChipMapper.Report r = ChipMapper.map(nir != null ? NirCommand.hardwareDescription(nir, delayMs)
-                    : network(network, scale, delayMs), ChipDescription.byName(chip));
+        public Integer call() {
+            Check.rangeOpenLow("--delay-ms", delayMs, 0, MAX_DELAY_MS);
+            if (nir != null && spec.commandLine().getParseResult().hasMatchedOption("--network")) {
+                throw new IllegalArgumentException(Check.given(spec.commandLine().getParseResult(), "--network")
+                        + " with --nir: must not be given together; give one of them");
+            }
+            if (nir != null && spec.commandLine().getParseResult().hasMatchedOption("--scale")) {
+                throw new IllegalArgumentException("--scale = " + scale + " with --nir: must be left out; the graph has its"
+                        + " own size");
+            }
+            final NetworkDescription net = nir != null ? NirCommand.hardwareDescription(nir, delayMs)
+                    : network(network, scale, delayMs);
+            final ChipDescription c;
+            try {
+                c = ChipDescription.byName(chip);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("--chip = '" + chip + "': must be readable: " + e.getMessage());
+            }
+            final ChipMapper.Report r = ChipMapper.map(net, c);
             System.out.print(r.format());
             return r.fits() ? 0 : 1;
         }
@@ -58,9 +85,7 @@ public final class HardwareCommand implements Callable<Integer> {
      * connection probability fixed for CUBA, in-degree fixed for Brunel.
      */
     static NetworkDescription network(String name, double scale, double delayMs) {
-        if (!(scale > 0)) {
-            throw new IllegalArgumentException("--scale = " + scale + ": must be > 0");
-        }
+        Check.range("--scale", scale, MIN_MAP_SCALE, MAX_MAP_SCALE);
         switch (name) {
             case "cuba": {
                 final int ne = (int) Math.round(3200 * scale);
@@ -84,7 +109,7 @@ public final class HardwareCommand implements Callable<Integer> {
                 return new NetworkDescription(List.of(new Population("E", ne), new Population("I", ni)), pr);
             }
             default:
-                throw new IllegalArgumentException("--network = " + name + ": must be cuba or brunel");
+                throw new IllegalArgumentException("--network = '" + name + "': must be one of [cuba, brunel]");
         }
     }
 
@@ -92,25 +117,34 @@ public final class HardwareCommand implements Callable<Integer> {
     @Command(name = "study", mixinStandardHelpOptions = true, description = {"Sweep plastic fraction x weight bits x rounding.",
         "Trains with rule eprop (as train --rule eprop: e-prop with symmetric feedback B = W_out^T)."})
     static final class Study implements Callable<Integer> {
-        @Option(names = "--task", defaultValue = "evidence", description = "evidence, nback, sine (sine-bellec)")
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Option(names = "--task", defaultValue = "evidence",
+                description = "evidence, dms, nback, sine or sine-bellec (sine = sine-bellec). Default: ${DEFAULT-VALUE}")
         String task;
-        @Option(names = "--fractions", defaultValue = "1,0.5,0.2,0.1,0.05,0.01", split = ",")
+        @Option(names = "--fractions", defaultValue = "1,0.5,0.2,0.1,0.05,0.01", split = ",",
+                description = "plastic fractions of all synapses, each in [0, 1] (0: nothing learns, the untrained"
+                    + " baseline), each once; the readout-only row is always run. Default: ${DEFAULT-VALUE}")
         double[] fractions;
-        @Option(names = "--bits", defaultValue = "32,8,6,4,2", split = ",")
+        @Option(names = "--bits", defaultValue = "32,8,6,4,2", split = ",",
+                description = "weight bits, each 32 (float) or in [2, 16], each once. Default: ${DEFAULT-VALUE}")
         int[] bits;
-        @Option(names = "--rounding", defaultValue = "nearest,stochastic", split = ",")
+        @Option(names = "--rounding", defaultValue = "nearest,stochastic", split = ",",
+                description = "rounding of the quantised runs, each nearest, stochastic or truncate, each once."
+                    + " Default: ${DEFAULT-VALUE}")
         String[] rounding;
-        @Option(names = "--seeds", defaultValue = "3", description = "seeds (mean and sd over them)")
+        @Option(names = "--seeds", defaultValue = "3", description = "seeds (mean and sd over them), in [1, 1000]")
         int seeds;
-        @Option(names = "--iterations", defaultValue = "150", description = "updates per run (default 150: float e-prop "
-                + "reaches ~0.88 held-out accuracy on evidence accumulation; the full default grid takes about an hour)")
+        @Option(names = "--iterations", defaultValue = "150", description = "updates per run, in [1, 10000000] (default 150:"
+                + " float e-prop reaches ~0.88 held-out accuracy on evidence accumulation; the full default grid takes about an hour)")
         int iterations;
-        @Option(names = "--batch", defaultValue = "16", description = "sequences per update (default 16)")
+        @Option(names = "--batch", defaultValue = "16", description = "sequences per update, >= 1 and fitting the memory (default 16)")
         int batch;
         @Option(names = "--energy", description = "per-operation energies in pJ replacing the Loihi defaults, "
                 + "e.g. synop=20,neuron=50 (keys synop, neuron, weight, spike)")
         String energy;
-        @Option(names = "--test-batch", defaultValue = "128", description = "held-out test sequences per seed")
+        @Option(names = "--test-batch", defaultValue = "128", description = "held-out test sequences per seed, >= 1 and"
+                + " fitting the memory (default 128)")
         int testBatch;
         @Option(names = "--out", defaultValue = "spikering-out/hw-study", description = "output folder, replaced as a whole "
                 + "when the study completes; a study killed half-way and started again with the same settings reuses its completed runs")
@@ -118,14 +152,32 @@ public final class HardwareCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Check.choice("--task", task, "evidence", "dms", "nback", "sine", "sine-bellec");
             final String t = "sine".equals(task) ? "sine-bellec" : task;
             final List<Rounding> rs = new ArrayList<>();
             for (String s : rounding) {
-                rs.add(Rounding.parse(s));
+                try {
+                    rs.add(Rounding.parse(s));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--rounding = '" + s + "': must be one of [nearest, stochastic, truncate]");
+                }
             }
+            Check.range("--seeds", seeds, 1, 1000);
+            Check.range("--iterations", iterations, 1, TrainCommand.MAX_ITERATIONS);
+            Check.range("--batch", batch, 1, TrainCommand.MAX_BATCH);
+            Check.range("--test-batch", testBatch, 1, TrainCommand.MAX_BATCH);
+            // fractions, bits, each once, and the rest: the study's own checks, naming the options
+            final PlasticityStudy.Settings settings = new PlasticityStudy.Settings(t, fractions, bits, rs, seeds,
+                    iterations, batch, testBatch, EnergyModel.loihiWith(energy));
+            if (java.util.Arrays.stream(bits).allMatch(b -> b == 32)
+                    && spec.commandLine().getParseResult().hasMatchedOption("--rounding")) {
+                throw new IllegalArgumentException("--rounding with --bits = 32 only: must be left out (float weights are"
+                        + " not rounded) or come with quantised bits");
+            }
+            Check.outputFolder("--out", out);
+            MemoryBudget.require("--batch = " + batch + ", --test-batch = " + testBatch + " (task " + t + ")",
+                    TrainCommand.trainingBytes(org.spikering.app.task.TaskPreset.of(t, 1000), batch, testBatch));
             final long t0 = System.nanoTime();
-            final PlasticityStudy.Settings settings = new PlasticityStudy.Settings(t, fractions, bits, rs, seeds, iterations,
-                    batch, testBatch, EnergyModel.loihiWith(energy));
             try (ResultFolder folder = ResultFolder.open("--out", out)) {
                 final RunRecords records = RunRecords.open(folder.checkpointDir(), Json.MAPPER.valueToTree(
                         java.util.Map.of("task", t, "fractions", fractions, "bits", bits, "rounding", rs.toString(),

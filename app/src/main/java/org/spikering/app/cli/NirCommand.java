@@ -65,16 +65,13 @@ public final class NirCommand implements Runnable {
      * @throws IllegalArgumentException one line per problem if the file cannot be read or a node cannot run.
      */
     static NetworkDescription hardwareDescription(final String graph, final double maxDelayMs) {
-        final Path p = Path.of(graph);
-        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-            throw new IllegalArgumentException("--nir = '" + graph + "': must be a readable file");
-        }
+        final Path p = Check.inputFile("--nir", Path.of(graph), "file (a NIR graph, HDF5)");
         final NirConnectivity c;
         try {
             c = new NirConnectivity(NirReader.read(p));
         } catch (NirFormatException e) {
-            throw new IllegalArgumentException("--nir = '" + graph + "': " + e.getMessage().replace(graph + ": ", "")
-                    .replace("\n", "\nspikering hw map: error: --nir = '" + graph + "': "));
+            throw new IllegalArgumentException("--nir = '" + graph + "': must be a NIR graph the chip mapper reads: "
+                    + problems(graph, e.getMessage()));
         }
         final List<NetworkDescription.Population> pops = new ArrayList<>();
         for (NirConnectivity.Population x : c.populations()) {
@@ -85,6 +82,21 @@ public final class NirCommand implements Runnable {
             prs.add(new NetworkDescription.Projection(x.pre(), x.post(), x.synapses(), maxDelayMs));
         }
         return new NetworkDescription(pops, prs);
+    }
+
+    /** Largest step of {@code nir run}, ms. */
+    static final double MAX_DT_MS = 1e6;
+
+    /**
+     * The problems of a graph, each on its own line in {@code message} and starting with the file name, as one
+     * line: {@code "; "} between them (every error is one line, {@link SpikeringCli}).
+     */
+    static String problems(final String graph, final String message) {
+        final List<String> out = new ArrayList<>();
+        for (String line : message.split("\n")) {
+            out.add(line.startsWith(graph + ": ") ? line.substring(graph.length() + 2) : line);
+        }
+        return String.join("; ", out);
     }
 
     /** {@code spikering nir export}: an e-prop network as NIR 1.0.x. */
@@ -108,15 +120,13 @@ public final class NirCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (out == null || out.isBlank()) {
-                throw new IllegalArgumentException("--out: missing: give the NIR file to write");
+            if (out == null) {
+                throw new IllegalArgumentException("--out: missing: must give the NIR file to write");
             }
-            final Path target = Path.of(out);
-            if (Files.isDirectory(target)) {
-                throw new IllegalArgumentException("--out = '" + out + "': must be a file path (it is a folder)");
-            }
+            final Path target = Check.outputFile("--out", Path.of(out));
             if ((networkJson == null) == (builtin == null)) {
-                throw new IllegalArgumentException("--network-json: give exactly one of --network-json FILE or --builtin nest-sine");
+                throw new IllegalArgumentException("--network-json, --builtin: must give exactly one of --network-json FILE"
+                        + " or --builtin nest-sine");
             }
             final RecurrentSpikingNetwork net;
             if (builtin != null) {
@@ -125,10 +135,8 @@ public final class NirCommand implements Runnable {
                 }
                 net = NestSineWaveReference.load().network();
             } else {
-                final Path p = Path.of(networkJson);
-                if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-                    throw new IllegalArgumentException("--network-json = '" + networkJson + "': must be a readable file");
-                }
+                final Path p = Check.inputFile("--network-json", Path.of(networkJson),
+                        "file (JSON in the format of 'spikering gradients --write-json')");
                 final JsonNode doc;
                 try {
                     doc = Json.read(p, JsonNode.class);
@@ -136,13 +144,24 @@ public final class NirCommand implements Runnable {
                     throw new IllegalArgumentException("--network-json = '" + networkJson + "': must be a JSON file ("
                             + String.valueOf(e.getMessage()).replace('\n', ' ') + ")");
                 }
-                net = GradientsJson.readNetwork(doc.has("network") ? doc.get("network") : doc);
+                try {
+                    net = GradientsJson.readNetwork(doc != null && doc.has("network") ? doc.get("network") : doc);
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    throw new IllegalArgumentException("--network-json = '" + networkJson + "': must hold a network in the"
+                            + " format of 'spikering gradients --write-json': " + e.getMessage());
+                }
             }
-            final NirFile file = EpropNirExport.export(net);
+            final NirFile file;
+            try {
+                file = EpropNirExport.export(net);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException((builtin != null ? "--builtin = '" + builtin + "'" : "--network-json = '"
+                        + networkJson + "'") + ": must be a network NIR can express: " + e.getMessage());
+            }
             try {
                 NirWriter.write(file, target);
             } catch (NirFormatException e) {
-                throw new IllegalArgumentException(e.getMessage());
+                throw new IllegalArgumentException("--out = '" + out + "': must be writable: " + e.getMessage());
             }
             System.out.printf(Locale.ROOT, "wrote        %s (NIR %s: %d inputs, %d recurrent of which %d ALIF, %d outputs, dt %s ms)%n",
                     target.toAbsolutePath(), NirWriter.VERSION, net.inputs(), net.recurrent(), adaptiveCount(net), net.outputs(),
@@ -230,12 +249,18 @@ public final class NirCommand implements Runnable {
         public Integer call() {
             // every option first, then the files, then the graph; nothing is written before all hold
             if (graph == null) {
-                throw new IllegalArgumentException("GRAPH.nir: missing: give the NIR file to run");
+                throw new IllegalArgumentException("GRAPH.nir: missing: must give the NIR file to run");
             }
             if (dt == null) {
-                throw new IllegalArgumentException("--dt: missing: give the step in ms, a number > 0 (NIR files store none)");
+                throw new IllegalArgumentException("--dt: missing: must give the step in ms, a number > 0 (NIR files store none)");
             }
             final double dtMs = positive("--dt", dt);
+            if (dtMs > MAX_DT_MS) {
+                throw new IllegalArgumentException("--dt = '" + dt + "': must be at most " + MAX_DT_MS + " ms");
+            }
+            if (!recordV.isEmpty()) {
+                Check.distinct("--record-v", recordV);
+            }
             final RunOptions options = new RunOptions(dtMs,
                     Cli.parseEnum(RunOptions.Scheme.class, "--scheme", scheme),
                     Cli.parseEnum(RunOptions.Reset.class, "--reset", reset),
@@ -245,23 +270,24 @@ public final class NirCommand implements Runnable {
                     integer("--synaptic-delay", synapticDelay, 0, 1_000_000));
             final boolean onEngine = Cli.parseEnum(RunnerKind.class, "--runner", runnerName) == RunnerKind.ENGINE;
             if (onEngine && options.synapticDelaySteps() != 0) {
-                throw new IllegalArgumentException("--synaptic-delay = '" + synapticDelay + "': the engine runner has its own one-step delay; use it with --runner step");
+                throw new IllegalArgumentException("--synaptic-delay = '" + synapticDelay + "': must be 0 with --runner engine,"
+                        + " which has its own one-step delay (use it with --runner step)");
             }
             final Integer zeroSteps = steps == null ? null : integer("--steps", steps, 1, 10_000_000);
             if (input != null && zeroSteps != null) {
-                throw new IllegalArgumentException("--steps = '" + steps + "': give either --input or --steps, not both");
+                throw new IllegalArgumentException("--steps = '" + steps + "': must not be given with --input; give one of them");
             }
             if (input != null && inputSonata != null) {
-                throw new IllegalArgumentException("--input-sonata = '" + inputSonata + "': give either --input or --input-sonata, not both");
+                throw new IllegalArgumentException("--input-sonata = '" + inputSonata + "': must not be given with --input; give one of them");
             }
             if (input == null && zeroSteps == null && inputSonata == null) {
-                throw new IllegalArgumentException("--input: missing: give an input CSV, --input-sonata FILE, or --steps N for zero input");
+                throw new IllegalArgumentException("--input: missing: must give an input CSV, --input-sonata FILE, or --steps N for zero input");
             }
             if (inputPopulation != null && inputSonata == null) {
-                throw new IllegalArgumentException("--input-population = '" + inputPopulation + "': needs --input-sonata");
+                throw new IllegalArgumentException("--input-population = '" + inputPopulation + "': must come with --input-sonata");
             }
             final Path sonataPath = inputSonata == null ? null : readable("--input-sonata", inputSonata);
-            final Path outDir = outputFolder("--out", out);
+            final Path outDir = Check.outputFolder("--out", Path.of(out));
             final Path graphPath = readable("GRAPH.nir", graph);
             final Path inputPath = input == null ? null : readable("--input", input);
             final NirFile file;
@@ -270,13 +296,19 @@ public final class NirCommand implements Runnable {
                 file = NirReader.read(graphPath);
                 runner = NirRunner.prepare(file, options);
             } catch (NirFormatException e) {
-                throw new IllegalArgumentException(eachLine(graph, e.getMessage()));
+                throw new IllegalArgumentException("GRAPH.nir = '" + graph + "': must be a graph this runner supports: "
+                        + problems(graph, e.getMessage()));
             }
             for (String node : recordV) {
                 if (!runner.neuronNodes().contains(node)) {
                     throw new IllegalArgumentException("--record-v = '" + node + "': must be one of the graph's neuron nodes "
                             + runner.neuronNodes());
                 }
+            }
+            if (zeroSteps != null) {
+                // the zero input (8 bytes per input and step) and at least as much again for outputs and records
+                MemoryBudget.require("--steps = " + zeroSteps + " (" + runner.inputWidth() + " inputs)",
+                        2.0 * 8 * zeroSteps * (runner.inputWidth() + 1.0));
             }
             final double[][] data = inputPath != null ? readInput(inputPath, runner.inputWidth())
                     : sonataPath != null ? sonataInput(sonataPath, inputPopulation, dtMs, zeroSteps, runner.inputWidth())
@@ -290,7 +322,8 @@ public final class NirCommand implements Runnable {
                     try {
                         result = EngineRunner.run(file, options, data, recordV, engineSummary);
                     } catch (NirFormatException e) {
-                        throw new IllegalArgumentException(eachLine(graph, e.getMessage()));
+                        throw new IllegalArgumentException("GRAPH.nir = '" + graph + "': must be a graph this runner"
+                                + " supports: " + problems(graph, e.getMessage()));
                     }
                 } else {
                     result = runner.run(data, recordV);
@@ -311,17 +344,6 @@ public final class NirCommand implements Runnable {
 
         private static String lower(final Enum<?> e) {
             return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-
-        /** One error line per problem: the handler prefixes the first, this prefixes the others. */
-        private static String eachLine(final String graph, final String message) {
-            final String[] lines = message.split("\n");
-            final StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < lines.length; i++) {
-                final String line = lines[i].startsWith(graph) ? lines[i] : graph + ": " + lines[i];
-                sb.append(i == 0 ? "" : "\nspikering nir run: error: ").append(line);
-            }
-            return sb.toString();
         }
 
         private static double positive(final String option, final String text) {
@@ -351,22 +373,7 @@ public final class NirCommand implements Runnable {
         }
 
         private static Path readable(final String what, final String text) {
-            final Path p = Path.of(text);
-            if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-                throw new IllegalArgumentException(what + " = '" + text + "': must be a readable file");
-            }
-            return p;
-        }
-
-        private static Path outputFolder(final String option, final String text) {
-            if (text.isBlank()) {
-                throw new IllegalArgumentException(option + " = '" + text + "': must be a folder path");
-            }
-            final Path p = Path.of(text);
-            if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw new IllegalArgumentException(option + " = '" + text + "': must be a folder (it is a file)");
-            }
-            return p;
+            return Check.inputFile(what, Path.of(text), what.equals("--input") ? "file (CSV)" : "file (HDF5)");
         }
 
         private static double[][] readInput(final Path path, final int width) {
@@ -384,8 +391,8 @@ public final class NirCommand implements Runnable {
                 }
                 final String[] f = line.split(",", -1);
                 if (f.length != width) {
-                    throw new IllegalArgumentException("--input = '" + path + "': line " + (i + 1) + " has " + f.length
-                            + " columns: the graph's Input nodes take " + width);
+                    throw new IllegalArgumentException("--input = '" + path + "': must have " + width + " columns (the"
+                            + " graph's Input nodes); line " + (i + 1) + " has " + f.length);
                 }
                 final double[] row = new double[width];
                 for (int c = 0; c < width; c++) {
@@ -413,7 +420,8 @@ public final class NirCommand implements Runnable {
             try {
                 pops = SonataSpikes.read(path);
             } catch (NirFormatException e) {
-                throw new IllegalArgumentException("--input-sonata = '" + path + "': " + e.getMessage().replace(path + ": ", ""));
+                throw new IllegalArgumentException("--input-sonata = '" + path + "': must be a SONATA spike file: "
+                        + problems(path.toString(), e.getMessage()));
             }
             final List<String> names = pops.stream().map(SpikePopulation::name).toList();
             final SpikePopulation p;

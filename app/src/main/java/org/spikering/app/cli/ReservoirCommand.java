@@ -32,35 +32,79 @@ public final class ReservoirCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new IllegalArgumentException("reservoir: give a sub-command: mc, narma, mackey-glass, lsm or scaling");
+        throw new IllegalArgumentException("a sub-command must follow: mc, narma, mackey-glass, lsm, bits or scaling");
     }
+
+    /** Largest reservoir (memory is checked as well). */
+    static final int MAX_SIZE = 100_000;
+    /** Longest input series, steps or samples (memory is checked as well). */
+    static final int MAX_STEPS = 100_000_000;
+    /** Largest ESN spectral radius or LSM gain: far past saturation (tanh) or silence-to-epilepsy (LSM). */
+    static final double MAX_GAIN = 100;
 
     /** ESN options shared by the ESN benchmarks. */
     static final class EsnOptions {
-        @Option(names = "--size", description = "units N (default 200)")
+        @Option(names = "--size", description = "units N, in [1, 100000] and fitting the memory (default 200)")
         int size = 200;
-        @Option(names = "--spectral-radius", description = "rho(W) (default 0.9)")
+        @Option(names = "--spectral-radius", description = "rho(W), in (0, 100]; a linear reservoir needs the update's"
+                + " radius <= 1 (default 0.9)")
         double rho = 0.9;
-        @Option(names = "--connectivity", description = "density of W (default 0.1)")
+        @Option(names = "--connectivity", description = "density of W, in (0, 1] (default 0.1)")
         double connectivity = 0.1;
-        @Option(names = "--input-scaling", description = "W_in in [-s, s] (default 0.3)")
+        @Option(names = "--input-scaling", description = "W_in in [-s, s], s in (0, 1000] (0 would leave the reservoir without input) (default 0.3)")
         double inputScaling = 0.3;
-        @Option(names = "--leak", description = "leak rate (default 1)")
+        @Option(names = "--leak", description = "leak rate, in (0, 1] (default 1)")
         double leak = 1.0;
         @Option(names = "--activation", description = "tanh or linear (default tanh)")
         String activation = "tanh";
         @Option(names = "--topology", description = "gaussian or orthogonal (default gaussian)")
         String topology = "gaussian";
-        @Option(names = "--seed", description = "seed (default 1)")
+        @Option(names = "--seed", description = "seed, any integer (default 1)")
         long seed = 1;
         @Option(names = "--out", description = "output folder (default spikering-out/reservoir/<benchmark>); replaced "
                 + "as a whole when the run completes (a new, empty or earlier result folder)")
         Path out;
 
-        EsnParameters params() {
-            return new EsnParameters(size, rho, connectivity, inputScaling, leak, 0.0,
-                    Cli.parseEnum(EsnParameters.Activation.class, "--activation", activation),
-                    Cli.parseEnum(EsnParameters.Topology.class, "--topology", topology), seed);
+        /**
+         * Checks every ESN option, the output folder and the memory of a run over {@code steps} inputs with
+         * {@code outputs} readout targets, before anything is built.
+         *
+         * @return the parameters.
+         */
+        EsnParameters params(final double steps, final double outputs, final String bench) {
+            Check.range("--size", size, 1, MAX_SIZE);
+            Check.rangeOpenLow("--spectral-radius", rho, 0, MAX_GAIN);
+            Check.rangeOpenLow("--connectivity", connectivity, 0, 1);
+            Check.rangeOpenLow("--input-scaling", inputScaling, 0, 1000);
+            Check.rangeOpenLow("--leak", leak, 0, 1);
+            final EsnParameters.Topology topo = Cli.parseEnum(EsnParameters.Topology.class, "--topology", topology);
+            final EsnParameters.Activation act = Cli.parseEnum(EsnParameters.Activation.class, "--activation", activation);
+            final EsnParameters p;
+            try {
+                p = new EsnParameters(size, rho, connectivity, inputScaling, leak, 0.0, act, topo, seed);
+            } catch (IllegalArgumentException e) {
+                throw optionNames(e);
+            }
+            Check.outputFolder("--out", target(out, bench));
+            MemoryBudget.require("--size = " + size, MemoryBudget.esn(size, connectivity,
+                    topo == EsnParameters.Topology.ORTHOGONAL, steps, outputs));
+            return p;
+        }
+
+        /** @return the network; an unstable linear reservoir is an error naming the options. */
+        EchoStateNetwork build(final EsnParameters p) {
+            try {
+                return new EchoStateNetwork(p, 1);
+            } catch (IllegalArgumentException e) {
+                throw optionNames(e);
+            }
+        }
+
+        /** The reservoir module's message with its parameter names replaced by the options that set them. */
+        private static IllegalArgumentException optionNames(final IllegalArgumentException e) {
+            return new IllegalArgumentException(e.getMessage().replace("spectral_radius = ", "--spectral-radius = ")
+                    .replace("leak_rate = ", "--leak = ").replace("size = ", "--size = ")
+                    .replace("connectivity = ", "--connectivity = ").replace("input_scaling = ", "--input-scaling = "), e);
         }
     }
 
@@ -72,9 +116,34 @@ public final class ReservoirCommand implements Runnable {
         System.out.println(Json.oneLine(r));
     }
 
-    /** The result folder {@code out}, or {@code spikering-out/reservoir/<bench>} if not given. */
+    /** @return {@code out}, or {@code spikering-out/reservoir/<bench>} if not given. */
+    private static Path target(final Path out, final String bench) {
+        return out != null ? out : Path.of("spikering-out", "reservoir", bench);
+    }
+
+    /** The result folder {@link #target}, checked first like every option (creates nothing if it cannot be one). */
     private static ResultFolder open(final Path out, final String bench) {
-        return ResultFolder.open("--out", out != null ? out : Path.of("spikering-out", "reservoir", bench));
+        return ResultFolder.open("--out", Check.outputFolder("--out", target(out, bench)));
+    }
+
+    /**
+     * @return the fewest samples {@code LsmMemory} takes: a washout of 20 + delays, at least 10 training samples
+     *         and a quarter (at least 2) held out.
+     */
+    static int minLsmSamples(final int delays) {
+        int s = 8;
+        while (s - s / 4 < 30 + delays) {
+            s++;
+        }
+        return s;
+    }
+
+    /**
+     * Estimated bytes of an LSM run: the column's synapses (at most all pairs, 20 bytes each while built), the
+     * filtered features (8 bytes per neuron and sample, twice) and the memory-capacity targets.
+     */
+    static double lsmBytes(final double size, final double samples, final double delays) {
+        return 20 * size * size + 16 * size * samples + 8 * samples * delays + 24 * (size + 1) * (size + 1);
     }
 
     private static double[] range(final int n) {
@@ -90,43 +159,44 @@ public final class ReservoirCommand implements Runnable {
     static final class Mc implements Callable<Integer> {
         @Mixin
         EsnOptions esn = new EsnOptions();
-        @Option(names = "--washout", description = "steps (default 1000)")
+        @Option(names = "--washout", description = "steps, >= 0 (default 1000)")
         int washout = 1000;
-        @Option(names = "--train", description = "training steps (default 20000)")
+        @Option(names = "--train", description = "training steps, >= 1 (default 20000)")
         int train = 20_000;
-        @Option(names = "--test", description = "held-out steps, more than the 2N delays (default 5000)")
+        @Option(names = "--test", description = "held-out steps, more than the 2N delays + 2 (default 5000)")
         int test = 5000;
-        @Option(names = "--ridge", description = "ridge regularisation lambda (default 1e-10)")
+        @Option(names = "--ridge", description = "ridge regularisation lambda, in [0, 1e6] (default 1e-10)")
         double ridge = 1e-10;
 
         @Override
         public Integer call() {
+            Check.range("--ridge", ridge, 0, 1e6);
+            Check.range("--washout", washout, 0, MAX_STEPS);
+            Check.range("--train", train, 1, MAX_STEPS);
+            Check.range("--size", esn.size, 1, MAX_SIZE);
+            if (test < 2 * esn.size + 3 || test > MAX_STEPS) {
+                throw new IllegalArgumentException("--test = " + test + ": must be more than the 2N + 2 = " + (2 * esn.size + 2)
+                        + " delays measured for --size " + esn.size + " (and at most " + MAX_STEPS + ")");
+            }
             try (ResultFolder folder = open(esn.out, "mc")) {
-                return compute(folder);
+                final EchoStateNetwork net = esn.build(esn.params((double) washout + train + test, 2.0 * esn.size, "mc"));
+                final MemoryCapacity.Result r = MemoryCapacity.measure(net, 2 * esn.size, washout, train, test, ridge,
+                        esn.seed);
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("benchmark", "memory_capacity");
+                m.put("size", esn.size);
+                m.put("spectral_radius", net.spectralRadius());
+                m.put("memory_capacity", r.capacity());
+                m.put("delays", 2 * esn.size);
+                m.put("train_steps", train);
+                m.put("test_steps", test);
+                m.put("mc_per_delay", r.perDelay());
+                Plots.savePng(Plots.lineChart("Memory capacity " + String.format("%.2f", r.capacity()) + " (N = " + esn.size + ")",
+                        "delay k", "r^2", new Plots.Series("MC_k", range(r.perDelay().length), r.perDelay())),
+                        folder.file("mc.png"));
+                emit(folder, "reservoir mc", "mc", "mc.png", m);
+                return 0;
             }
-        }
-
-        private Integer compute(final ResultFolder folder) {
-            if (!(ridge >= 0) || Double.isInfinite(ridge)) {
-                throw new IllegalArgumentException("--ridge = " + ridge + ": must be a finite number >= 0");
-            }
-            final EchoStateNetwork net = new EchoStateNetwork(esn.params(), 1);
-            final MemoryCapacity.Result r = MemoryCapacity.measure(net, 2 * esn.size, washout, train, test, ridge,
-                    esn.seed);
-            final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("benchmark", "memory_capacity");
-            m.put("size", esn.size);
-            m.put("spectral_radius", net.spectralRadius());
-            m.put("memory_capacity", r.capacity());
-            m.put("delays", 2 * esn.size);
-            m.put("train_steps", train);
-            m.put("test_steps", test);
-            m.put("mc_per_delay", r.perDelay());
-            Plots.savePng(Plots.lineChart("Memory capacity " + String.format("%.2f", r.capacity()) + " (N = " + esn.size + ")",
-                    "delay k", "r^2", new Plots.Series("MC_k", range(r.perDelay().length), r.perDelay())),
-                    folder.file("mc.png"));
-            emit(folder, "reservoir mc", "mc", "mc.png", m);
-            return 0;
         }
     }
 
@@ -135,38 +205,37 @@ public final class ReservoirCommand implements Runnable {
     static final class Narma implements Callable<Integer> {
         @Mixin
         EsnOptions esn = new EsnOptions();
-        @Option(names = "--length", description = "steps of data (default 7200)")
+        @Option(names = "--length", description = "steps of data, at least washout + test + 10 (default 7200)")
         int length = 7200;
-        @Option(names = "--washout", description = "steps (default 200)")
+        @Option(names = "--washout", description = "steps, >= 0 (default 200)")
         int washout = 200;
-        @Option(names = "--test", description = "held-out steps (default 2000)")
+        @Option(names = "--test", description = "held-out steps, >= 2 (default 2000)")
         int test = 2000;
 
         @Override
         public Integer call() {
+            Check.range("--length", length, 12, MAX_STEPS);
+            Check.range("--test", test, 2, length - 10);
+            Check.range("--washout", washout, 0, length - test - 10);
             try (ResultFolder folder = open(esn.out, "narma")) {
-                return compute(folder);
+                final EchoStateNetwork net = esn.build(esn.params(length, 1, "narma"));
+                final Narma10.Result r = Narma10.run(net, length, washout, test, esn.seed);
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("benchmark", "narma10");
+                m.put("size", esn.size);
+                m.put("spectral_radius", net.spectralRadius());
+                m.put("test_nrmse", r.testNrmse());
+                m.put("train_nrmse", r.trainNrmse());
+                m.put("ridge_lambda", r.lambda());
+                m.put("online_lms_test_nrmse", r.lmsTestNrmse());
+                final int show = Math.min(300, r.target().length);
+                Plots.savePng(Plots.lineChart("NARMA-10, test NRMSE " + String.format("%.3f", r.testNrmse()), "test step", "y",
+                        new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
+                        new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(r.prediction(), show))),
+                        folder.file("narma.png"));
+                emit(folder, "reservoir narma", "narma", "narma.png", m);
+                return 0;
             }
-        }
-
-        private Integer compute(final ResultFolder folder) {
-            final EchoStateNetwork net = new EchoStateNetwork(esn.params(), 1);
-            final Narma10.Result r = Narma10.run(net, length, washout, test, esn.seed);
-            final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("benchmark", "narma10");
-            m.put("size", esn.size);
-            m.put("spectral_radius", net.spectralRadius());
-            m.put("test_nrmse", r.testNrmse());
-            m.put("train_nrmse", r.trainNrmse());
-            m.put("ridge_lambda", r.lambda());
-            m.put("online_lms_test_nrmse", r.lmsTestNrmse());
-            final int show = Math.min(300, r.target().length);
-            Plots.savePng(Plots.lineChart("NARMA-10, test NRMSE " + String.format("%.3f", r.testNrmse()), "test step", "y",
-                    new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
-                    new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(r.prediction(), show))),
-                    folder.file("narma.png"));
-            emit(folder, "reservoir narma", "narma", "narma.png", m);
-            return 0;
         }
     }
 
@@ -179,25 +248,21 @@ public final class ReservoirCommand implements Runnable {
         @Override
         public Integer call() {
             try (ResultFolder folder = open(esn.out, "mackey-glass")) {
-                return compute(folder);
+                final EchoStateNetwork net = esn.build(esn.params(5200, 1, "mackey-glass"));
+                final MackeyGlass.Result r = MackeyGlass.run(net, 5200, 200, 1000);
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("benchmark", "mackey_glass_17");
+                m.put("size", esn.size);
+                m.put("test_nrmse", r.testNrmse());
+                m.put("ridge_lambda", r.lambda());
+                final int show = Math.min(400, r.target().length);
+                Plots.savePng(Plots.lineChart("Mackey-Glass, test NRMSE " + String.format("%.2e", r.testNrmse()), "test step", "x",
+                        new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
+                        new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(r.prediction(), show))),
+                        folder.file("mackey_glass.png"));
+                emit(folder, "reservoir mackey-glass", "mackey_glass", "mackey_glass.png", m);
+                return 0;
             }
-        }
-
-        private Integer compute(final ResultFolder folder) {
-            final EchoStateNetwork net = new EchoStateNetwork(esn.params(), 1);
-            final MackeyGlass.Result r = MackeyGlass.run(net, 5200, 200, 1000);
-            final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("benchmark", "mackey_glass_17");
-            m.put("size", esn.size);
-            m.put("test_nrmse", r.testNrmse());
-            m.put("ridge_lambda", r.lambda());
-            final int show = Math.min(400, r.target().length);
-            Plots.savePng(Plots.lineChart("Mackey-Glass, test NRMSE " + String.format("%.2e", r.testNrmse()), "test step", "x",
-                    new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
-                    new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(r.prediction(), show))),
-                    folder.file("mackey_glass.png"));
-            emit(folder, "reservoir mackey-glass", "mackey_glass", "mackey_glass.png", m);
-            return 0;
         }
     }
 
@@ -205,21 +270,22 @@ public final class ReservoirCommand implements Runnable {
     @Command(name = "lsm", mixinStandardHelpOptions = true,
             description = "Liquid state machine: memory capacity, perturbation separation and branching ratio.")
     static final class Lsm implements Callable<Integer> {
-        @Option(names = "--size", description = "column neurons (default 135 = 15x3x3)")
+        @Option(names = "--size", description = "column neurons, in [10, 100000] (default 135 = 15x3x3)")
         int size = 135;
-        @Option(names = "--gain", description = "recurrent weight scale (default 0.2)")
+        @Option(names = "--gain", description = "recurrent weight scale, in [0, 100] (default 0.2)")
         double gain = 0.2;
         @Option(names = "--random", description = "distance-free random connectivity")
         boolean random;
-        @Option(names = "--samples", description = "input samples (default 400)")
+        @Option(names = "--samples", description = "input samples: a washout of 20 + delays, 10 for training and a"
+                + " quarter held out (at least 53 for 10 delays) (default 400)")
         int samples = 400;
-        @Option(names = "--sample-ms", description = "duration of one input sample, ms (default 30)")
+        @Option(names = "--sample-ms", description = "duration of one input sample, ms, in [dt = 0.1, 10000] (default 30)")
         double sampleMs = 30;
-        @Option(names = "--tau", description = "low-pass filter of the spike features, ms (default 30)")
+        @Option(names = "--tau", description = "low-pass filter of the spike features, ms, in (0, 10000] (default 30)")
         double tauMs = 30;
-        @Option(names = "--delays", description = "memory-capacity delays in samples (default 10)")
+        @Option(names = "--delays", description = "memory-capacity delays in samples, in [1, 1000] (default 10)")
         int delays = 10;
-        @Option(names = "--seed", description = "seed (default 1)")
+        @Option(names = "--seed", description = "seed, any integer (default 1)")
         long seed = 1;
         @Option(names = "--out", description = "output folder (default spikering-out/reservoir/<benchmark>); replaced "
                 + "as a whole when the run completes (a new, empty or earlier result folder)")
@@ -227,50 +293,44 @@ public final class ReservoirCommand implements Runnable {
 
         @Override
         public Integer call() {
+            Check.range("--size", size, 10, MAX_SIZE);
+            Check.range("--gain", gain, 0, MAX_GAIN);
+            Check.rangeOpenLow("--tau", tauMs, 0, 10_000);
+            Check.range("--sample-ms", sampleMs, LiquidStateMachine.DT_MS, 10_000);
+            Check.range("--delays", delays, 1, 1000);
+            Check.range("--samples", samples, minLsmSamples(delays), MAX_STEPS);
+            Check.outputFolder("--out", target(out, "lsm"));
+            MemoryBudget.require("--size = " + size + ", --samples = " + samples, lsmBytes(size, samples, delays));
             try (ResultFolder folder = open(out, "lsm")) {
-                return compute(folder);
+                final LsmParameters base = LsmParameters.maass(size, gain, seed);
+                final LiquidStateMachine lsm = new LiquidStateMachine(new LsmParameters(size, base.excitatoryFraction(),
+                        base.lambda(), gain, random, base.inputNeurons(), base.inputFraction(), base.inputRateHz(), seed));
+                final LsmMemory.Result mc = LsmMemory.measure(lsm, samples, sampleMs, tauMs, delays, seed);
+                final double[] u = new double[60];
+                java.util.Arrays.fill(u, 0.3);
+                final SpikingChaos.Result chaos = SpikingChaos.measure(lsm, u, sampleMs, tauMs, 10);
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("benchmark", "lsm");
+                m.put("size", size);
+                m.put("gain", gain);
+                m.put("synapses", lsm.network().synapseCount());
+                m.put("memory_capacity", mc.capacity());
+                m.put("mean_rate_hz", mc.meanRateHz());
+                m.put("separation_lag0", chaos.separation()[0]);
+                m.put("separation_lag10", chaos.separation()[10]);
+                m.put("separation_lag40", chaos.separation()[40]);
+                m.put("branching_ratio", chaos.branchingRatio());
+                m.put("sample_ms", sampleMs);
+                m.put("tau_ms", tauMs);
+                m.put("mc_per_delay", mc.perDelay());
+                m.put("simulated_s", samples * sampleMs * 1e-3);
+                m.put("wall_s", mc.wallSeconds());
+                Plots.savePng(Plots.lineChart("LSM perturbation separation (gain " + gain + ")", "samples after perturbation (" + sampleMs + " ms)",
+                        "distance / sqrt(N)", new Plots.Series("separation", range(chaos.separation().length), chaos.separation())),
+                        folder.file("lsm_separation.png"));
+                emit(folder, "reservoir lsm", "lsm", "lsm_separation.png", m);
+                return 0;
             }
-        }
-
-        private Integer compute(final ResultFolder folder) {
-            if (!(tauMs > 0) || Double.isInfinite(tauMs)) {
-                throw new IllegalArgumentException("--tau = " + tauMs + " ms: must be a finite number > 0");
-            }
-            if (!(sampleMs >= LiquidStateMachine.DT_MS) || Double.isInfinite(sampleMs)) {
-                throw new IllegalArgumentException("--sample-ms = " + sampleMs + ": must be a finite number >= dt = "
-                        + LiquidStateMachine.DT_MS + " ms");
-            }
-            if (delays < 1) {
-                throw new IllegalArgumentException("--delays = " + delays + ": must be >= 1");
-            }
-            final LsmParameters base = LsmParameters.maass(size, gain, seed);
-            final LiquidStateMachine lsm = new LiquidStateMachine(new LsmParameters(size, base.excitatoryFraction(),
-                    base.lambda(), gain, random, base.inputNeurons(), base.inputFraction(), base.inputRateHz(), seed));
-            final LsmMemory.Result mc = LsmMemory.measure(lsm, samples, sampleMs, tauMs, delays, seed);
-            final double[] u = new double[60];
-            java.util.Arrays.fill(u, 0.3);
-            final SpikingChaos.Result chaos = SpikingChaos.measure(lsm, u, sampleMs, tauMs, 10);
-            final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("benchmark", "lsm");
-            m.put("size", size);
-            m.put("gain", gain);
-            m.put("synapses", lsm.network().synapseCount());
-            m.put("memory_capacity", mc.capacity());
-            m.put("mean_rate_hz", mc.meanRateHz());
-            m.put("separation_lag0", chaos.separation()[0]);
-            m.put("separation_lag10", chaos.separation()[10]);
-            m.put("separation_lag40", chaos.separation()[40]);
-            m.put("branching_ratio", chaos.branchingRatio());
-            m.put("sample_ms", sampleMs);
-            m.put("tau_ms", tauMs);
-            m.put("mc_per_delay", mc.perDelay());
-            m.put("simulated_s", samples * sampleMs * 1e-3);
-            m.put("wall_s", mc.wallSeconds());
-            Plots.savePng(Plots.lineChart("LSM perturbation separation (gain " + gain + ")", "samples after perturbation (" + sampleMs + " ms)",
-                    "distance / sqrt(N)", new Plots.Series("separation", range(chaos.separation().length), chaos.separation())),
-                    folder.file("lsm_separation.png"));
-            emit(folder, "reservoir lsm", "lsm", "lsm_separation.png", m);
-            return 0;
         }
     }
 
@@ -280,15 +340,17 @@ public final class ReservoirCommand implements Runnable {
     static final class Binary implements Callable<Integer> {
         @Option(names = "--kind", description = "esn or lsm (default esn)")
         String kind = "esn";
-        @Option(names = "--size", description = "reservoir size (default 200 for esn, 135 for lsm)")
+        @Option(names = "--size", description = "reservoir size, in [1, 100000] (lsm: [10, 100000]; default 200 for esn, 135 for lsm)")
         Integer size;
-        @Option(names = "--gain", description = "spectral radius (esn, default 0.9) or weight gain (lsm, default 0.2)")
+        @Option(names = "--gain", description = "spectral radius (esn, in (0, 100], default 0.9) or weight gain (lsm, in [0, 100],"
+                + " default 0.2)")
         Double gain;
-        @Option(names = "--delay", description = "delay d of XOR and tau of parity (default 1)")
+        @Option(names = "--delay", description = "delay d of XOR and tau of parity, in [1, 1000] (default 1; 0 would"
+                + " ask for the current bits, which the state holds)")
         int delay = 1;
-        @Option(names = "--samples", description = "bits (default 3000 for esn, 1500 for lsm)")
+        @Option(names = "--samples", description = "bits, at least 500 and 20 (delay + 16) (default 3000 for esn, 1500 for lsm)")
         Integer samples;
-        @Option(names = "--seed", description = "seed (default 1)")
+        @Option(names = "--seed", description = "seed, any integer (default 1)")
         long seed = 1;
         @Option(names = "--out", description = "output folder (default spikering-out/reservoir/<benchmark>); replaced "
                 + "as a whole when the run completes (a new, empty or earlier result folder)")
@@ -296,59 +358,65 @@ public final class ReservoirCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ResultFolder folder = open(out, "bits-" + kind)) {
-                return compute(folder);
-            }
-        }
-
-        private Integer compute(final ResultFolder folder) {
+            Check.choice("--kind", kind, "esn", "lsm");
             final boolean esn = "esn".equals(kind);
-            if (!esn && !"lsm".equals(kind)) {
-                throw new IllegalArgumentException("--kind = '" + kind + "': must be one of [esn, lsm]");
-            }
+            Check.range("--delay", delay, 1, 1000);
             final int n = samples != null ? samples : esn ? 3000 : 1500;
-            final int[] s = org.spikering.reservoir.bench.BinaryMemoryTasks.bits(n, seed);
-            final double[][] features;
+            // BinaryMemoryTasks: start max(50, delay + 6), a quarter held out, the xor curve up to delay 8
+            Check.range("--samples", n, Math.max(500, 20 * (delay + 16)), MAX_STEPS);
+            final int sz = size != null ? size : esn ? 200 : 135;
+            Check.range("--size", sz, esn ? 1 : 10, MAX_SIZE);
+            final double g = gain != null ? gain : esn ? 0.9 : 0.2;
             if (esn) {
-                final EchoStateNetwork net = new EchoStateNetwork(new EsnParameters(size != null ? size : 200,
-                        gain != null ? gain : 0.9, 0.1, 0.5, 1.0, 0.2, EsnParameters.Activation.TANH,
-                        EsnParameters.Topology.GAUSSIAN, seed), 1);
-                final double[] u = new double[n];
-                for (int i = 0; i < n; i++) {
-                    u[i] = 2 * s[i] - 1;
-                }
-                features = net.run(u);
+                Check.rangeOpenLow("--gain", g, 0, MAX_GAIN);
             } else {
-                final LiquidStateMachine lsm = new LiquidStateMachine(LsmParameters.maass(size != null ? size : 135,
-                        gain != null ? gain : 0.2, seed));
-                final double[] u = new double[n];
-                for (int i = 0; i < n; i++) {
-                    u[i] = s[i];
+                Check.range("--gain", g, 0, MAX_GAIN);
+            }
+            Check.outputFolder("--out", target(out, "bits-" + kind));
+            MemoryBudget.require("--size = " + sz + ", --samples = " + n, esn
+                    ? MemoryBudget.esn(sz, 0.1, false, n, 1) : lsmBytes(sz, n, 1));
+            try (ResultFolder folder = open(out, "bits-" + kind)) {
+                final int[] s = org.spikering.reservoir.bench.BinaryMemoryTasks.bits(n, seed);
+                final double[][] features;
+                if (esn) {
+                    final EchoStateNetwork net = new EchoStateNetwork(new EsnParameters(sz, g, 0.1, 0.5, 1.0, 0.2,
+                            EsnParameters.Activation.TANH, EsnParameters.Topology.GAUSSIAN, seed), 1);
+                    final double[] u = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        u[i] = 2 * s[i] - 1;
+                    }
+                    features = net.run(u);
+                } else {
+                    final LiquidStateMachine lsm = new LiquidStateMachine(LsmParameters.maass(sz, g, seed));
+                    final double[] u = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        u[i] = s[i];
+                    }
+                    features = lsm.drive(u, 30, 30, -1).features();
                 }
-                features = lsm.drive(u, 30, 30, -1).features();
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("benchmark", "bits_" + kind);
+                m.put("delay", delay);
+                for (String task : new String[] {"xor", "parity", "nback"}) {
+                    final org.spikering.reservoir.bench.BinaryMemoryTasks.Result r =
+                            org.spikering.reservoir.bench.BinaryMemoryTasks.score(features, s, task, delay, 50);
+                    m.put(task + "_" + r.metric(), r.score());
+                }
+                final double[] lags = new double[8];
+                final double[] acc = new double[8];
+                for (int d = 1; d <= 8; d++) {
+                    lags[d - 1] = d;
+                    acc[d - 1] = org.spikering.reservoir.bench.BinaryMemoryTasks.score(features, s, "xor", d, 50).score();
+                }
+                m.put("xor_accuracy_by_delay", acc);
+                Plots.savePng(Plots.lineChart("Delayed XOR accuracy (" + kind + ")", "delay d (samples)", "test accuracy",
+                        new Plots.Series("xor", lags, acc)), folder.file("bits_" + kind + ".png"));
+                m.put("nback_bound_nothing_learned", 0.6616);
+                m.put("nback_bound_4_back_learned", 0.5192);
+                m.put("nback_bound_both_learned", 0.4545);
+                emit(folder, "reservoir bits", "bits_" + kind, "bits_" + kind + ".png", m);
+                return 0;
             }
-            final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("benchmark", "bits_" + kind);
-            m.put("delay", delay);
-            for (String task : new String[] {"xor", "parity", "nback"}) {
-                final org.spikering.reservoir.bench.BinaryMemoryTasks.Result r =
-                        org.spikering.reservoir.bench.BinaryMemoryTasks.score(features, s, task, delay, 50);
-                m.put(task + "_" + r.metric(), r.score());
-            }
-            final double[] lags = new double[8];
-            final double[] acc = new double[8];
-            for (int d = 1; d <= 8; d++) {
-                lags[d - 1] = d;
-                acc[d - 1] = org.spikering.reservoir.bench.BinaryMemoryTasks.score(features, s, "xor", d, 50).score();
-            }
-            m.put("xor_accuracy_by_delay", acc);
-            Plots.savePng(Plots.lineChart("Delayed XOR accuracy (" + kind + ")", "delay d (samples)", "test accuracy",
-                    new Plots.Series("xor", lags, acc)), folder.file("bits_" + kind + ".png"));
-            m.put("nback_bound_nothing_learned", 0.6616);
-            m.put("nback_bound_4_back_learned", 0.5192);
-            m.put("nback_bound_both_learned", 0.4545);
-            emit(folder, "reservoir bits", "bits_" + kind, "bits_" + kind + ".png", m);
-            return 0;
         }
     }
 
@@ -356,16 +424,17 @@ public final class ReservoirCommand implements Runnable {
     @Command(name = "scaling", mixinStandardHelpOptions = true,
             description = "Sweep size and gain over seeds; table and plots of performance, memory and Lyapunov exponent / separation.")
     static final class Scaling implements Callable<Integer> {
-        /** The result set of the scaling study. */
         static final String[] SCALING_FILES = {"scaling.csv", "perf_vs_size.png", "perf_vs_gain.png", "chaos_vs_gain.png",
             "memory_vs_size.png"};
         @Option(names = "--kind", description = "esn or lsm (default esn)")
         String kind = "esn";
-        @Option(names = "--sizes", split = ",", description = "sizes (default esn 50,100,200,400,800; lsm 135,270,540)")
+        @Option(names = "--sizes", split = ",", description = "sizes, each once, each in [1, 100000] (lsm: [10, 100000])"
+                + " (default esn 50,100,200,400,800; lsm 135,270,540)")
         List<Integer> sizes;
-        @Option(names = "--gains", split = ",", description = "spectral radii (esn, default 0.5,0.8,0.95,1.1,1.4) or weight gains (lsm, default 0.05,0.1,0.2,0.5,1)")
+        @Option(names = "--gains", split = ",", description = "spectral radii (esn, each in (0, 100], default 0.5,0.8,0.95,1.1,1.4)"
+                + " or weight gains (lsm, each in [0, 100], default 0.05,0.1,0.2,0.5,1), each once")
         List<Double> gains;
-        @Option(names = "--seeds", description = "seeds per point (default 3)")
+        @Option(names = "--seeds", description = "seeds per point, in [1, 1000] (default 3)")
         int seeds = 3;
         @Option(names = "--out", description = "output folder (default spikering-out/scaling); replaced as a whole when the "
                 + "study completes; a study killed half-way and started again with the same settings reuses its completed runs")
@@ -373,15 +442,29 @@ public final class ReservoirCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (seeds < 1) {
-                throw new IllegalArgumentException("--seeds = " + seeds + ": must be >= 1");
-            }
-            final boolean esn = !"lsm".equals(kind);
-            if (!esn && !"lsm".equals(kind) || esn && !"esn".equals(kind)) {
-                throw new IllegalArgumentException("--kind = '" + kind + "': must be one of [esn, lsm]");
-            }
+            Check.choice("--kind", kind, "esn", "lsm");
+            final boolean esn = "esn".equals(kind);
+            Check.range("--seeds", seeds, 1, 1000);
             final List<Integer> n = sizes != null ? sizes : esn ? List.of(50, 100, 200, 400, 800) : List.of(135, 270, 540);
             final List<Double> g = gains != null ? gains : esn ? List.of(0.5, 0.8, 0.95, 1.1, 1.4) : List.of(0.05, 0.1, 0.2, 0.5, 1.0);
+            Check.distinct("--sizes", n);
+            Check.distinct("--gains", g);
+            int largest = 0;
+            for (int size : n) {
+                largest = Math.max(largest, Check.range("--sizes", size, esn ? 1 : 10, MAX_SIZE));
+            }
+            for (double gain : g) {
+                if (esn) {
+                    Check.rangeOpenLow("--gains", gain, 0, MAX_GAIN);
+                } else {
+                    Check.range("--gains", gain, 0, MAX_GAIN);
+                }
+            }
+            Check.outputFolder("--out", out);
+            // ScalingStudy: NARMA-10 over 5200 steps and MC with up to 400 delays, per size in turn
+            MemoryBudget.require("--sizes containing " + largest, esn
+                    ? MemoryBudget.esn(largest, Math.min(1.0, Math.max(0.1, 10.0 / largest)), false, 5200, 400)
+                    : lsmBytes(largest, 300, 8));
             try (ResultFolder folder = ResultFolder.open("--out", out)) {
                 final com.fasterxml.jackson.databind.node.ObjectNode settings = Json.object();
                 settings.put("study", "scaling_" + kind);

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikering.app.bench.BenchResult;
-import org.spikering.app.bench.BrunelNetwork;
-import org.spikering.app.bench.CubaNetwork;
 import org.spikering.app.bench.Pd14Network;
 import org.spikering.app.bench.PopulationStatisticsReport;
 import org.spikering.app.report.HardwareBlock;
@@ -49,12 +47,12 @@ public final class RunCommand implements Callable<Integer> {
             + "e.g. synop=20,neuron=50 (keys synop, neuron, weight, spike)")
     String energy;
 
-    @Option(names = "--network", description = "cuba, brunel or pd14 (Potjans & Diesmann 2014 cortical microcircuit,"
-            + " as NEST builds it), default cuba")
+    @Option(names = "--network", description = "cuba, brunel or pd14 (Potjans & Diesmann 2014 cortical microcircuit, as"
+            + " NEST builds it), default cuba (brunel: delta synapses, --update event possible)")
     String network = "cuba";
 
-    @Option(names = "--scale", description = "fraction of the full size, default 1 for cuba, 0.2 for brunel, 0.1 for pd14"
-            + " (pd14: N_scaling = K_scaling, in (0, 1])")
+    @Option(names = "--scale", description = "fraction of the full size (cuba 4000, brunel 12500, pd14 77169 neurons),"
+            + " default 1 for cuba, 0.2 for brunel, 0.1 for pd14 (pd14: N_scaling = K_scaling, in (0, 1])")
     Double scale;
 
     @Option(names = "--drive", description = "pd14 only: poisson (independent Poisson input per neuron) or dc (its mean as"
@@ -68,32 +66,42 @@ public final class RunCommand implements Callable<Integer> {
             + " (N(-58, 10) mV), default optimized")
     String v0 = "optimized";
 
-    @Option(names = "--seconds", description = "simulated seconds, default 1")
+    @Option(names = "--seconds", description = "simulated seconds, in [0.01, 3600], default 1")
     double seconds = 1.0;
 
-    @Option(names = "--threads", description = "partition threads, default 1")
+    @Option(names = "--threads", description = "partition threads of the disruptor engine, in [1, 256], default 1")
     int threads = 1;
 
     @Option(names = "--seed", description = "seed, default 42")
     long seed = 42;
 
-    @Option(names = "--engine", description = "disruptor or reference, default disruptor")
+    @Option(names = "--engine", description = "disruptor or reference (single thread), default disruptor")
     String engine = "disruptor";
 
-    @Option(names = "--update", description = "clock or event, default clock")
+    @Option(names = "--update", description = "clock or event (brunel only: needs delta synapses), default clock")
     String update = "clock";
 
     @Option(names = "--out", description = "output folder, default spikering-out/run; replaced as a whole when the run "
             + "completes (a new, empty or earlier result folder)")
     Path out = Path.of("spikering-out", "run");
 
+    /** Shortest run: two 5 ms bins of the rate plot. */
+    static final double MIN_SECONDS = 0.01;
+    /** Longest run, simulated seconds. */
+    static final double MAX_SECONDS = 3600;
+    /** Most partition threads. */
+    static final int MAX_THREADS = 256;
+
     @Override
     public Integer call() {
-        if (!(seconds > 0) || seconds > 3600) {
-            throw new IllegalArgumentException("--seconds = " + seconds + ": must be in (0, 3600]");
-        }
+        Check.range("--seconds", seconds, MIN_SECONDS, MAX_SECONDS);
+        Check.range("--threads", threads, 1, MAX_THREADS);
         final Engine eng = Cli.parseEnum(Engine.class, "--engine", engine);
         final UpdateMode mode = Cli.parseEnum(UpdateMode.class, "--update", update);
+        if (eng == Engine.REFERENCE && threads != 1) {
+            throw new IllegalArgumentException("--threads = " + threads + " with --engine = 'reference': must be 1, the"
+                    + " reference engine runs one thread (or use --engine disruptor)");
+        }
         EnergyModel.loihiWith(energy); // validate before simulating
         final Pd14Network.Drive pd14Drive = Cli.parseEnum(Pd14Network.Drive.class, "--drive", drive);
         final Pd14Network.InitialPotential pd14V0 = Cli.parseEnum(Pd14Network.InitialPotential.class, "--v0", v0);
@@ -101,37 +109,23 @@ public final class RunCommand implements Callable<Integer> {
         if (!pd14 && (thalamus || pd14Drive != Pd14Network.Drive.POISSON || pd14V0 != Pd14Network.InitialPotential.OPTIMIZED)) {
             throw new IllegalArgumentException("--network = '" + network + "': --drive, --thalamus and --v0 apply to pd14 only");
         }
-        if (pd14 && scale != null && !(scale > 0 && scale <= 1)) {
-            throw new IllegalArgumentException("--scale = " + scale + ": must be in (0, 1] for pd14");
-        }
         if (pd14 && seconds <= PD14_DISCARD_MS / 1000) {
             throw new IllegalArgumentException("--seconds = " + seconds + ": must be > 0.5 for pd14 (its first 500 ms are"
                     + " discarded from the statistics)");
         }
+        final double sc = scale == null ? ("brunel".equals(network) ? 0.2 : pd14 ? 0.1 : 1.0) : scale;
+        final BenchmarkNetwork choice = pd14 ? BenchmarkNetwork.pd14(sc, "--scale = " + sc, pd14Drive, pd14V0, thalamus)
+                : BenchmarkNetwork.of(network, "--network", sc, "--scale = " + sc);
+        choice.checkUpdate(mode, "--network");
+        Check.outputFolder("--out", out);
+        choice.checkMemory("--scale = " + sc + ", --seconds = " + seconds, seconds);
         try (ResultFolder folder = ResultFolder.open("--out", out)) {
-            return simulateAndWrite(eng, mode, folder);
+            return simulateAndWrite(choice, new SimulationConfig(eng, threads, mode), folder);
         }
     }
 
-    private Integer simulateAndWrite(final Engine eng, final UpdateMode mode, final ResultFolder folder) {
-        final Network net;
-        switch (network) {
-            case "cuba":
-                net = CubaNetwork.build((int) Math.round(CubaNetwork.FULL_SIZE * (scale == null ? 1.0 : scale)), seed);
-                break;
-            case "brunel":
-                net = BrunelNetwork.build(scale == null ? 0.2 : scale, seed);
-                break;
-            case "pd14":
-                net = Pd14Network.build(new Pd14Network.Options(scale == null ? 0.1 : scale, scale == null ? 0.1 : scale,
-                        Cli.parseEnum(Pd14Network.Drive.class, "--drive", drive),
-                        Cli.parseEnum(Pd14Network.InitialPotential.class, "--v0", v0), thalamus,
-                        Pd14Network.RateVector.INM6), seed);
-                break;
-            default:
-                throw new IllegalArgumentException("--network = '" + network + "': must be one of [cuba, brunel, pd14]");
-        }
-        final SimulationConfig cfg = new SimulationConfig(eng, eng == Engine.REFERENCE ? 1 : threads, mode);
+    private Integer simulateAndWrite(final BenchmarkNetwork choice, final SimulationConfig cfg, final ResultFolder folder) {
+        final Network net = choice.build(seed);
         final SimulationSummary summary;
         final SpikeRecorder spikes;
         final PopulationRateRecorder rates;
@@ -150,7 +144,7 @@ public final class RunCommand implements Callable<Integer> {
         spikes.writeCsv(folder.file("spikes.csv"));
         rates.writeCsv(folder.file("rates.csv"), binMs);
         vm.writeCsv(folder.file("vm.csv"));
-        final boolean pd14 = "pd14".equals(network);
+        final boolean pd14 = choice.pd14() != null;
         final PopulationStatisticsReport stats = pd14
                 ? new PopulationStatisticsReport(net, spikes, PD14_DISCARD_MS, seconds * 1000.0) : null;
         if (stats != null) {

@@ -2,8 +2,20 @@ package org.spikering.app.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Entry point of the {@code spikering} command line. Each sub-command lives in its own class. */
+/**
+ * Entry point of the {@code spikering} command line. Each sub-command lives in its own class.
+ *
+ * <p>Errors: every bad input, found by the parser (an unknown option, a value of the wrong type, a missing
+ * value, a stray argument) or by a command's checks ({@link Check}, {@link MemoryBudget}) before any work,
+ * ends with one line {@code spikering <cmd>: error: <message> (see 'spikering help <cmd>')} on stderr and exit
+ * code 2. A failure found while running (a diverged training, an unwritable file) is one line
+ * {@code spikering <cmd>: error: <message>} and exit code 2. Running out of memory although the estimate
+ * passed is one line naming {@value MemoryBudget#JAVA_OPTS} and exit code 1: the input was valid, the
+ * machine (or the estimate) was not enough, so scripts can tell it apart from a rejected command line.
+ * Anything else is a bug: "internal error" and the stack trace, exit code 2.
+ */
 @Command(name = "spikering", mixinStandardHelpOptions = true, version = "spikering 0.1.0",
         description = "Event-driven spiking neural network simulator: e-prop, reservoirs, neuromorphic constraints.",
         subcommands = {
@@ -15,9 +27,14 @@ import picocli.CommandLine.Command;
             ReservoirCommand.class,
             HardwareCommand.class,
             NirCommand.class,
-            CommandLine.HelpCommand.class
+            HelpCommand.class
         })
 public final class SpikeringCli implements Runnable {
+
+    /** Exit code of a bad command line or a failed run. */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code when the JVM ran out of memory although the command's estimate fitted. */
+    public static final int EXIT_OUT_OF_MEMORY = 1;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -34,17 +51,68 @@ public final class SpikeringCli implements Runnable {
      */
     public static CommandLine commandLine() {
         final CommandLine cl = new CommandLine(new SpikeringCli());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            final CommandLine cmd = ex.getCommandLine();
+            String msg = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                msg = msg + "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+            }
+            cmd.getErr().println(usageError(cmd.getCommandSpec(), msg));
+            return EXIT_BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
-                    || ex instanceof java.io.UncheckedIOException) {
-                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + ex.getMessage());
+            if (causedByOutOfMemory(ex)) { // e.g. an engine thread's, rethrown on the caller's thread
+                cmd.getErr().println(errorLine(cmd.getCommandSpec(), MemoryBudget.outOfMemory()));
+                return EXIT_OUT_OF_MEMORY;
+            }
+            if (ex instanceof IllegalArgumentException) {
+                cmd.getErr().println(usageError(cmd.getCommandSpec(), ex.getMessage()));
+            } else if (ex instanceof IllegalStateException || ex instanceof java.io.UncheckedIOException) {
+                cmd.getErr().println(errorLine(cmd.getCommandSpec(), ex.getMessage()));
             } else {
                 cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": internal error: " + ex);
                 ex.printStackTrace(cmd.getErr());
             }
-            return 2;
+            return EXIT_BAD_INPUT;
+        });
+        final CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return runLast.execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                final CommandLine cmd = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1);
+                cmd.getErr().println(errorLine(cmd.getCommandSpec(), MemoryBudget.outOfMemory()));
+                return EXIT_OUT_OF_MEMORY;
+            }
         });
         return cl;
+    }
+
+    private static boolean causedByOutOfMemory(final Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return {@code spikering <cmd>: error: <message>} on one line. */
+    static String errorLine(final CommandSpec spec, final String message) {
+        return spec.qualifiedName() + ": error: " + oneLine(message);
+    }
+
+    /** @return {@link #errorLine} with the pointer to the command's help. */
+    static String usageError(final CommandSpec spec, final String message) {
+        final String name = spec.qualifiedName();
+        final String sub = name.startsWith("spikering ") ? name.substring("spikering ".length()) : "";
+        return errorLine(spec, message) + " (see 'spikering help" + (sub.isEmpty() ? "" : " " + sub) + "')";
+    }
+
+    private static String oneLine(final String message) {
+        // several problems (e.g. of a NIR graph) come as lines, each may repeat the prefix: one line, "; " between
+        return message == null ? "(no message)"
+                : message.strip().replaceAll("\\s*[\\r\\n]+\\s*(spikering [^:]*: error: )?", "; ");
     }
 
     /**

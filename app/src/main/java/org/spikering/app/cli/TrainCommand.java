@@ -14,7 +14,9 @@ import org.spikering.hw.energy.EnergyModel;
 import org.spikering.plasticity.train.Computation;
 import org.spikering.plasticity.train.LearningRule;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code spikering train}: trains a task with a learning rule and writes the learning curve. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -51,27 +53,27 @@ public final class TrainCommand implements Callable<Integer> {
             + "e.g. synop=20,neuron=50 (keys synop, neuron, weight, spike)")
     String energy;
 
-    @Option(names = "--computation", description = "event, event-stepwise, dense or engine (default event)")
+    @Option(names = "--computation", description = "event, event-stepwise, dense or engine (default event; not with --rule bptt)")
     String computation = "event";
 
-    @Option(names = "--iterations", description = "updates (default: the task's)")
+    @Option(names = "--iterations", description = "updates, in [1, 10000000] (default: the task's)")
     Integer iterations;
 
-    @Option(names = "--batch", description = "sequences per update (default: the task's)")
+    @Option(names = "--batch", description = "sequences per update, >= 1 and fitting the memory (default: the task's)")
     Integer batch;
 
-    @Option(names = "--lr", description = "learning rate (default: the task's)")
+    @Option(names = "--lr", description = "learning rate, in (0, 1] (default: the task's)")
     Double lr;
 
-    @Option(names = "--seed", description = "seed (default 1)")
+    @Option(names = "--seed", description = "seed, any integer (default 1)")
     long seed = 1;
 
-    @Option(names = "--eval-every", description = "test evaluation interval of the classification tasks (default 10; "
-            + "the sine tasks are tested once, after the last update)")
+    @Option(names = "--eval-every", description = "test evaluation interval of the classification tasks, >= 1 (default 10;"
+            + " the sine tasks are tested once, after the last update)")
     int evalEvery = 10;
 
-    @Option(names = "--test-batch", description = "test sequences (default 128): held out for evidence, dms and nback; "
-            + "for the sine tasks the training target with fresh input noise")
+    @Option(names = "--test-batch", description = "test sequences, >= 1 and fitting the memory (default 128): held out for"
+            + " evidence, dms and nback; for the sine tasks the training target with fresh input noise")
     int testBatch = 128;
 
     @Option(names = "--weight-clip", description = "clip weights to [-c, c] after each update (default 100, NEST's; Infinity = none)")
@@ -92,13 +94,39 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init-from", description = "start from the network of a model.json written by train (shapes must fit the task)")
     Path initFrom;
 
+    @Spec
+    CommandSpec spec;
+
+    /** Most updates of one run. */
+    static final int MAX_ITERATIONS = 10_000_000;
+    /** Most sequences per batch (memory is checked as well). */
+    static final int MAX_BATCH = 1_000_000;
+    /** Largest learning rate: Adam moves each weight by about lr per update, SGD by lr times the gradient. */
+    static final double MAX_LR = 1.0;
+
     @Override
     public Integer call() {
         final LearningRule r = Cli.parseEnum(LearningRule.class, "--rule", rule);
         final Computation c = Cli.parseEnum(Computation.class, "--computation", computation);
-        if (evalEvery < 1 || testBatch < 1) {
-            throw new IllegalArgumentException("--eval-every = " + evalEvery + ", --test-batch = " + testBatch + ": both must be >= 1");
+        if (r == LearningRule.BPTT && spec.commandLine().getParseResult().hasMatchedOption("--computation")) {
+            throw new IllegalArgumentException("--computation = '" + computation + "' with --rule = '" + rule
+                    + "': must be left out; BPTT has one computation (exact backpropagation through time)");
         }
+        if (iterations != null) {
+            Check.range("--iterations", iterations, 1, MAX_ITERATIONS);
+        }
+        if (batch != null) {
+            Check.range("--batch", batch, 1, MAX_BATCH);
+        }
+        if (lr != null) {
+            Check.rangeOpenLow("--lr", lr, 0, MAX_LR);
+        }
+        Check.range("--eval-every", evalEvery, 1, MAX_ITERATIONS);
+        Check.range("--test-batch", testBatch, 1, MAX_BATCH);
+        if (!(weightClip > 0)) {
+            throw new IllegalArgumentException("--weight-clip = " + weightClip + ": must be > 0 (Infinity = none)");
+        }
+        final EnergyModel energyModel = EnergyModel.loihiWith(energy);
         final TaskPreset p = TaskPreset.of(task, seed);
         p.requireRule(r);
         final int its = iterations != null ? iterations : p.iterations();
@@ -120,8 +148,13 @@ public final class TrainCommand implements Callable<Integer> {
                     + "' must be the same folder or left out");
         }
         final Path dir = resume != null ? resume : out != null ? out : Path.of("spikering-out", "train-" + p.name() + "-" + r.id());
+        if (resume == null) {
+            Check.outputFolder("--out", dir);
+        }
+        MemoryBudget.require("--batch = " + bs + ", --test-batch = " + testBatch + " (task " + p.name() + ")",
+                trainingBytes(p, bs, testBatch));
         final TrainingRun run = new TrainingRun(p, r, c, seed).withWeightClip(weightClip)
-                .withEnergyModel(EnergyModel.loihiWith(energy));
+                .withEnergyModel(energyModel);
         if (initFrom != null) {
             final TrainedModel m = TrainedModel.read("--init-from", initFrom);
             m.checkFits("--init-from", initFrom, p.name(), p.network());
@@ -157,5 +190,17 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Estimated peak bytes of training: the training and the held-out batch (4-byte input spikes, 8-byte targets
+     * and a mask per step of every sequence) plus the trajectory of a sequence ({@code Trajectory}: membrane,
+     * surrogate, spikes, adaptation and learning signal per neuron and step, readout values per output and step),
+     * counted eight times over for the copies the rules and parallel sequences hold.
+     */
+    static double trainingBytes(final TaskPreset p, final int batch, final int testBatch) {
+        final double perStep = 4.0 * p.source().inputs() + 8.0 * p.source().outputs() + 1;
+        final double trajectory = (40.0 * p.network().recurrent() + 24.0 * p.network().outputs()) * p.source().steps();
+        return ((double) batch + testBatch) * p.source().steps() * perStep + 8 * trajectory;
     }
 }

@@ -55,21 +55,24 @@ public final class GradientsJson {
     public static RecurrentSpikingNetwork readNetwork(JsonNode o) {
         JsonNode pp = need(o, "params");
         NetworkParams p = new NetworkParams(num(pp, "dt_ms"), num(pp, "tau_m_ms"), num(pp, "v_th_mV"),
-                need(pp, "refractory_steps").asInt(), need(pp, "regular_spike_arrival").asBoolean(),
+                integer(pp, "refractory_steps", 0, 1_000_000), bool(pp, "regular_spike_arrival"),
                 num(pp, "surrogate_gamma"), num(pp, "surrogate_beta"), num(pp, "tau_adapt_ms"), num(pp, "beta_adapt"),
                 num(pp, "tau_out_ms"), num(pp, "c_reg"), num(pp, "f_target_Hz"));
-        int nRec = need(o, "recurrent").asInt();
+        int nRec = integer(o, "recurrent", 1, MAX_SIZE);
         boolean[] adaptive = new boolean[nRec];
         JsonNode ad = o.get("adaptive");
         if (ad != null) {
-            if (ad.size() != nRec) {
+            if (!ad.isArray() || ad.size() != nRec) {
                 throw new IllegalArgumentException("network.adaptive has " + ad.size() + " entries: must be recurrent = " + nRec);
             }
             for (int j = 0; j < nRec; j++) {
+                if (!ad.get(j).isBoolean()) {
+                    throw new IllegalArgumentException("network.adaptive[" + j + "] = " + ad.get(j) + ": must be true or false");
+                }
                 adaptive[j] = ad.get(j).asBoolean();
             }
         }
-        return new RecurrentSpikingNetwork(need(o, "inputs").asInt(), nRec, need(o, "outputs").asInt(), adaptive, p,
+        return new RecurrentSpikingNetwork(integer(o, "inputs", 1, MAX_SIZE), nRec, integer(o, "outputs", 1, MAX_SIZE), adaptive, p,
                 doubles(o, "w_in"), doubles(o, "w_rec"), doubles(o, "w_out"));
     }
 
@@ -98,18 +101,32 @@ public final class GradientsJson {
     }
 
     public static SequenceBatch readBatch(JsonNode o) {
-        JsonNode xs = need(o, "input_spikes");
+        final int batchSize = integer(o, "batch_size", 1, MAX_SIZE);
+        final int steps = integer(o, "steps", 1, MAX_SIZE);
+        final int inputs = integer(o, "inputs", 1, MAX_SIZE);
+        final int outputs = integer(o, "outputs", 1, MAX_SIZE);
+        JsonNode xs = array(o, "input_spikes", (long) batchSize * steps * inputs);
         float[] x = new float[xs.size()];
         for (int n = 0; n < x.length; n++) {
-            x[n] = (float) xs.get(n).asDouble();
+            x[n] = (float) number(xs.get(n), "input_spikes[" + n + "]");
         }
-        JsonNode ms = need(o, "loss_mask");
+        JsonNode ms = array(o, "loss_mask", (long) batchSize * steps);
         boolean[] m = new boolean[ms.size()];
         for (int n = 0; n < m.length; n++) {
+            if (!ms.get(n).isBoolean()) {
+                throw new IllegalArgumentException("JSON field 'loss_mask[" + n + "]' = " + ms.get(n) + ": must be true or false");
+            }
             m[n] = ms.get(n).asBoolean();
         }
-        return new SequenceBatch(need(o, "batch_size").asInt(), need(o, "steps").asInt(), need(o, "inputs").asInt(),
-                need(o, "outputs").asInt(), x, doubles(o, "targets"), m, LossKind.valueOf(need(o, "loss").asText()));
+        final String loss = need(o, "loss").asText();
+        final LossKind kind;
+        try {
+            kind = LossKind.valueOf(loss);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("JSON field 'loss' = '" + loss + "': must be one of "
+                    + java.util.Arrays.toString(LossKind.values()));
+        }
+        return new SequenceBatch(batchSize, steps, inputs, outputs, x, doubles(o, "targets"), m, kind);
     }
 
     static void array(ObjectNode o, String name, double[] a) {
@@ -121,15 +138,55 @@ public final class GradientsJson {
 
     static double[] doubles(JsonNode o, String name) {
         JsonNode a = need(o, name);
+        if (!a.isArray()) {
+            throw new IllegalArgumentException("JSON field '" + name + "': must be an array of numbers");
+        }
         double[] out = new double[a.size()];
         for (int n = 0; n < out.length; n++) {
-            out[n] = a.get(n).asDouble();
+            out[n] = number(a.get(n), name + "[" + n + "]");
         }
         return out;
     }
 
+    /** Largest size (neurons, steps, sequences) read from a document. */
+    static final int MAX_SIZE = 10_000_000;
+
     private static double num(JsonNode o, String name) {
-        return need(o, name).asDouble();
+        return number(need(o, name), name);
+    }
+
+    /** A finite JSON number; a string, boolean or null is an error (Jackson's asDouble would read 0). */
+    private static double number(JsonNode v, String name) {
+        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw new IllegalArgumentException("JSON field '" + name + "' = " + v + ": must be a finite number");
+        }
+        return v.asDouble();
+    }
+
+    private static int integer(JsonNode o, String name, int min, int max) {
+        JsonNode v = need(o, name);
+        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min || v.asInt() > max) {
+            throw new IllegalArgumentException("JSON field '" + name + "' = " + v + ": must be an integer in [" + min
+                    + ", " + max + "]");
+        }
+        return v.asInt();
+    }
+
+    private static boolean bool(JsonNode o, String name) {
+        JsonNode v = need(o, name);
+        if (!v.isBoolean()) {
+            throw new IllegalArgumentException("JSON field '" + name + "' = " + v + ": must be true or false");
+        }
+        return v.asBoolean();
+    }
+
+    private static JsonNode array(JsonNode o, String name, long expected) {
+        JsonNode a = need(o, name);
+        if (!a.isArray() || a.size() != expected) {
+            throw new IllegalArgumentException("JSON field '" + name + "': must be an array of " + expected
+                    + " entries (from the sizes)" + (a.isArray() ? ", has " + a.size() : ""));
+        }
+        return a;
     }
 
     private static JsonNode need(JsonNode o, String name) {

@@ -64,8 +64,8 @@ public final class PlasticityStudy {
      * Study settings.
      *
      * @param task       task name ({@link TaskPreset#NAMES}).
-     * @param fractions  plastic fractions, each in [0, 1].
-     * @param bits       weight bits, each 32 (float) or in [2, 16].
+     * @param fractions  plastic fractions, each in [0, 1], each once.
+     * @param bits       weight bits, each 32 (float) or in [2, 16], each once.
      * @param roundings  rounding modes of the quantised runs.
      * @param seeds      seeds, &ge; 1.
      * @param iterations updates per run, &ge; 1.
@@ -94,6 +94,9 @@ public final class PlasticityStudy {
                     throw new IllegalArgumentException("--bits contains " + b + ": each must be 32 (float) or in [2, 16]");
                 }
             }
+            distinct("--fractions", java.util.Arrays.stream(fractions).boxed().toList());
+            distinct("--bits", java.util.Arrays.stream(bits).boxed().toList());
+            distinct("--rounding", roundings.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
             if (roundings.isEmpty()) {
                 throw new IllegalArgumentException("--rounding is empty: give at least one of nearest, stochastic, truncate");
             }
@@ -101,6 +104,20 @@ public final class PlasticityStudy {
             check("--iterations", iterations);
             check("--batch", batch);
             check("--test-batch", testBatch);
+        }
+
+        /** A value twice would run (and plot) the same configuration twice. */
+        private static void distinct(final String name, final List<?> values) {
+            if (values.isEmpty() && !name.equals("--rounding")) {
+                throw new IllegalArgumentException(name + " is empty: give at least one value");
+            }
+            final java.util.Set<Object> seen = new java.util.HashSet<>();
+            for (Object v : values) {
+                if (!seen.add(v)) {
+                    throw new IllegalArgumentException(name + " = " + values.stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(",")) + ": lists " + v + " twice; each value must appear once");
+                }
+            }
         }
 
         private static void check(final String name, final int v) {

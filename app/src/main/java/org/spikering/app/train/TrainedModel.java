@@ -113,9 +113,11 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
         try {
             return fromJson(LOSSLESS.readTree(file.toFile()));
         } catch (IOException e) {
-            throw new IllegalArgumentException(option + " = '" + file + "': is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new IllegalArgumentException(option + " = '" + file + "': must be a model.json written by train: not valid"
+                    + " JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + " = '" + file + "': " + e.getMessage());
+            throw new IllegalArgumentException(option + " = '" + file + "': must be a model.json written by train: "
+                    + e.getMessage());
         }
     }
 

@@ -58,14 +58,43 @@ final class CliTest {
     void shouldNameTheParameterOnBadInput() {
         assertRejected("--engine = 'gpu': must be one of [disruptor, reference]", "bench", "cuba", "--engine", "gpu");
         assertRejected("--network = 'hopfield'", "run", "--network", "hopfield");
-        assertRejected("scale = 0.0: must be in (0, 10]", "bench", "brunel", "--scale", "0");
-        assertRejected("threads = 0", "bench", "cuba", "--threads", "0");
+        assertRejected("--scale = 0.0: must give Brunel 50 to 125000 neurons (--scale in [0.004, 10])", "bench", "brunel", "--scale", "0");
+        assertRejected("--threads = 0: must be an integer in [1, 256]", "bench", "cuba", "--threads", "0");
         assertRejected("--compare = 1,two: 'two' is neither 'reference' nor a thread count", "bench", "cuba", "--compare", "1,two");
         assertRejected("thread count 0 must be >= 1", "bench", "cuba", "--compare", "0");
-        assertRejected("--repeat = 0: must be >= 1", "bench", "cuba", "--compare", "1", "--repeat", "0");
-        assertRejected("--warmup = -1.0: must be a finite number >= 0", "bench", "cuba", "--warmup", "-1");
+        assertRejected("--repeat = 0: must be an integer in [1, 1000]", "bench", "cuba", "--compare", "1", "--repeat", "0");
+        assertRejected("--warmup = -1.0: must be in [1.0E-4, 3600]", "bench", "cuba", "--warmup", "-1");
         assertRejected("spikering gradients: error: --network-json = 'missing.json': must be a readable JSON file",
                 "gradients", "--network-json", "missing.json");
+    }
+
+    /** A command that runs out of memory, to see what the user gets. */
+    @CommandLine.Command(name = "oom", description = "throws OutOfMemoryError")
+    static final class OutOfMemory implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Option(names = "--wrapped", description = "as an engine thread's, inside an IllegalStateException")
+        boolean wrapped;
+
+        @Override
+        public Integer call() {
+            if (wrapped) {
+                throw new IllegalStateException("engine thread failed", new OutOfMemoryError("Java heap space"));
+            }
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void shouldEndAnOutOfMemoryErrorWithOneLineThatSaysHowToGiveMore() {
+        final CommandLine cl = SpikeringCli.commandLine();
+        cl.addSubcommand("oom", new OutOfMemory());
+        for (String[] args : new String[][] {{"oom"}, {"oom", "--wrapped"}}) {
+            final StringWriter err = new StringWriter();
+            cl.setErr(new PrintWriter(err, true));
+            assertEquals(SpikeringCli.EXIT_OUT_OF_MEMORY, cl.execute(args), err.toString());
+            assertEquals(1, err.toString().lines().count(), err.toString());
+            assertTrue(err.toString().startsWith("spikering oom: error: out of memory (the JVM may use ")
+                    && err.toString().matches("(?s).*give it more, e\\.g\\. SPIKERING_JAVA_OPTS=-Xmx[0-9]+g \\./spikering .*"), err.toString());
+        }
     }
 
     /** Runs the command line and checks that it exits with 2 and an error containing {@code message}. */

@@ -55,12 +55,12 @@ final class ReservoirCommandTest {
     void shouldNameBadInput() {
         StringWriter err = new StringWriter();
         assertEquals(2, run(err, "reservoir", "narma", "--spectral-radius", "NaN"));
-        assertTrue(err.toString().contains("spectral_radius = NaN"), err.toString());
+        assertTrue(err.toString().contains("--spectral-radius = NaN"), err.toString());
         err = new StringWriter();
         assertEquals(2, run(err, "reservoir", "narma", "--washout", "9000"));
-        assertTrue(err.toString().contains("washout = 9000 steps"), err.toString());
+        assertTrue(err.toString().contains("--washout = 9000: must be an integer in [0, 5190]"), err.toString());
         err = new StringWriter();
         assertEquals(2, run(err, "reservoir", "mc", "--size", "0"));
-        assertTrue(err.toString().contains("size = 0"), err.toString());
+        assertTrue(err.toString().contains("--size = 0"), err.toString());
     }
 }

@@ -45,7 +45,7 @@ final class TrainTest {
         final StringWriter err = new StringWriter();
         final CommandLine cl = SpikeringCli.commandLine();
         cl.setErr(new PrintWriter(err, true));
-        final int code = cl.execute("train", "--task", "sine-nest", "--iterations", "30", "--lr", "1e300", "--weight-clip", "Infinity", "--out", dir.toString());
+        final int code = cl.execute("train", "--task", "sine-nest", "--iterations", "50", "--lr", "1", "--weight-clip", "Infinity", "--out", dir.toString());
         assertEquals(2, code);
         assertTrue(err.toString().contains("training diverged at iteration"), err.toString());
         for (String line : Files.readAllLines(dir.resolve("learning_curve.csv"))) {

@@ -92,10 +92,10 @@ final class TrainedModelTest {
         Files.writeString(dir.resolve("g.json"), "{\"format\":\"spikering-gradients/1\"}");
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainedModel.read("--init-from", dir.resolve("g.json")));
-        assertEquals("--init-from = '" + dir.resolve("g.json") + "': is not a spikering-model version 1 file (format "
+        assertEquals("--init-from = '" + dir.resolve("g.json") + "': must be a model.json written by train: is not a spikering-model version 1 file (format "
                 + "'spikering-gradients/1', version )", e.getMessage());
         Files.writeString(dir.resolve("t.json"), "{not json");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainedModel.read("--init-from", dir.resolve("t.json")))
-                .getMessage().startsWith("--init-from = '" + dir.resolve("t.json") + "': is not valid JSON"));
+                .getMessage().startsWith("--init-from = '" + dir.resolve("t.json") + "': must be a model.json written by train: not valid JSON"));
     }
 }

@@ -32,6 +32,12 @@ public record EnergyModel(double synapticOpPj, double neuronUpdatePj, double wei
         check("spikeTransportPj", spikeTransportPj);
     }
 
+    /**
+     * Largest per-operation energy accepted from the command line, pJ (1 J): far above any chip (Loihi: 1.7 to
+     * 120 pJ), low enough that 1e15 operations still give a finite total.
+     */
+    public static final double MAX_PJ = 1e12;
+
     /** Loihi figures of Davies et al. 2018, Table 2 (see class Javadoc). */
     public static EnergyModel loihi() {
         return new EnergyModel(23.6, 81.0, 120.0, 1.7);
@@ -40,32 +46,47 @@ public record EnergyModel(double synapticOpPj, double neuronUpdatePj, double wei
     /**
      * The Loihi defaults with some energies replaced, from a spec such as {@code "synop=20,neuron=50"}.
      * Keys: {@code synop} (synaptic operation), {@code neuron} (neuron update), {@code weight} (weight
-     * update), {@code spike} (spike transport); values in pJ, finite and &ge; 0.
+     * update), {@code spike} (spike transport); values in pJ, in [0, {@value #MAX_PJ}]; each key at most once.
      *
-     * @param spec comma-separated key=value pairs; null or blank gives {@link #loihi()}.
+     * @param spec comma-separated key=value pairs; null gives {@link #loihi()}; blank, an empty entry, an unknown
+     *             or repeated key or a value out of range is an error naming {@code --energy}.
      * @return the model.
      */
     public static EnergyModel loihiWith(final String spec) {
         final EnergyModel d = loihi();
-        if (spec == null || spec.isBlank()) {
+        if (spec == null) {
             return d;
+        }
+        if (spec.isBlank()) {
+            throw new IllegalArgumentException("--energy = '" + spec + "': must be key=pJ entries, e.g. synop=20,neuron=50"
+                    + " (leave the option out for the Loihi defaults)");
         }
         double syn = d.synapticOpPj;
         double neu = d.neuronUpdatePj;
         double wu = d.weightUpdatePj;
         double sp = d.spikeTransportPj;
-        for (String part : spec.split(",")) {
+        final java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String part : spec.split(",", -1)) {
             final String[] kv = part.split("=", 2);
             if (kv.length != 2) {
-                throw new IllegalArgumentException("--energy entry '" + part.trim()
-                        + "': must be key=pJ with key synop, neuron, weight or spike");
+                throw new IllegalArgumentException("--energy = '" + spec + "': entry '" + part.trim()
+                        + "' must be key=pJ with key synop, neuron, weight or spike");
             }
             final String key = kv[0].trim();
             final double v;
             try {
                 v = Double.parseDouble(kv[1].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--energy " + key + " = '" + kv[1].trim() + "': must be a number of pJ");
+                throw new IllegalArgumentException("--energy = '" + spec + "': " + key + " = '" + kv[1].trim()
+                        + "' must be a number of pJ");
+            }
+            if (!(v >= 0 && v <= MAX_PJ)) {
+                throw new IllegalArgumentException("--energy = '" + spec + "': " + key + " = " + v
+                        + " pJ must be in [0, " + MAX_PJ + "]");
+            }
+            if (!seen.add(key)) {
+                throw new IllegalArgumentException("--energy = '" + spec + "': key '" + key
+                        + "' given twice; each of synop, neuron, weight, spike must appear at most once");
             }
             switch (key) {
                 case "synop":
@@ -81,8 +102,8 @@ public record EnergyModel(double synapticOpPj, double neuronUpdatePj, double wei
                     sp = v;
                     break;
                 default:
-                    throw new IllegalArgumentException("--energy key '" + key
-                            + "': must be one of synop, neuron, weight, spike");
+                    throw new IllegalArgumentException("--energy = '" + spec + "': key '" + key
+                            + "' must be one of synop, neuron, weight, spike");
             }
         }
         return new EnergyModel(syn, neu, wu, sp);

@@ -78,20 +78,37 @@ public record ChipDescription(String name, int neuronsPerCore, long synapseBitsP
                 final Path file = Path.of(s);
                 if (!java.nio.file.Files.isRegularFile(file)) {
                     throw new IllegalArgumentException("--chip = '" + s
-                            + "': must be loihi, spinnaker or the path of a chip description JSON file (no such file)");
+                            + "': must be loihi, spinnaker or the path of a chip description JSON file ("
+                            + (java.nio.file.Files.isDirectory(file) ? "a folder"
+                                : java.nio.file.Files.exists(file) ? "not a regular file" : "no such file") + ")");
                 }
+                final ChipDescription c;
                 try {
-                    return fromJson(file);
+                    c = fromJson(file);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IllegalArgumentException("--chip = '" + s + "': not a valid chip description: "
+                    throw new IllegalArgumentException("--chip = '" + s + "': must be a valid chip description: "
                             + e.getOriginalMessage(), e);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--chip = '" + s + "': must be a valid chip description: "
+                            + e.getMessage(), e);
                 }
+                if (c == null) {
+                    throw new IllegalArgumentException("--chip = '" + s + "': must hold an object with the fields of"
+                            + " ChipDescription, not null");
+                }
+                return c;
         }
     }
 
-    /** Quantises a delay in ms to whole steps (nearest, at least 1). */
+    /**
+     * Quantises a delay in ms to whole steps (nearest, at least 1, at most {@link Integer#MAX_VALUE}, so that a
+     * huge delay stays a violation instead of wrapping around).
+     */
     public int delaySteps(double delayMs) {
-        return (int) Math.max(1, Math.round(delayMs / dtMs));
+        if (Double.isNaN(delayMs)) {
+            throw new IllegalArgumentException("delay = NaN ms: must be a number");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(delayMs / dtMs)));
     }
 
     private static void pos(String n, long v) {

@@ -82,12 +82,63 @@ public final class EchoStateNetwork {
             val[q] *= scale;
         }
         this.measuredRadius = radius();
+        if (params.activation() == EsnParameters.Activation.LINEAR && params.leakRate() < 1) {
+            final double r = linearUpdateRadius();
+            if (r > 1 + STABILITY_TOLERANCE) {
+                throw new IllegalArgumentException("spectral_radius = " + params.spectralRadius() + ", leak_rate = "
+                        + params.leakRate() + ": a linear reservoir is unstable here: its update (1 - leak) I + leak W has"
+                        + " spectral radius " + String.format(java.util.Locale.ROOT, "%.4f", r) + " > 1, so its states"
+                        + " grow without bound and every score is NaN; the radius of the update must be <= 1 (lower the spectral"
+                        + " radius or use the tanh activation)");
+            }
+        }
         this.win = new double[n * inputs];
         for (int k = 0; k < win.length; k++) {
             win[k] = params.inputScaling() * (2 * rnd.nextDouble() - 1);
         }
         this.x = new double[n];
         this.pre = new double[n];
+    }
+
+    /** Tolerance of the stability check on the computed radius (the scaled W has ρ 1 to about 1e-12). */
+    public static final double STABILITY_TOLERANCE = 1e-6;
+
+    /**
+     * Spectral radius of the linear update x ← M x + α W_in u, M = (1 − α) I + α W: a linear reservoir is
+     * stable (has the echo state property) iff ρ(M) &lt; 1, marginal at 1. Eigenvalues of M are 1 − α + α λ_i(W),
+     * so for α = 1 it is ρ(W); otherwise computed like ρ(W) (exact up to {@link SpectralRadius#EXACT_LIMIT}
+     * units, power iteration above).
+     */
+    private double linearUpdateRadius() {
+        final double a = p.leakRate();
+        if (a == 1.0) {
+            return measuredRadius;
+        }
+        if (n <= SpectralRadius.EXACT_LIMIT) {
+            final double[] d = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                d[i * n + i] = 1 - a;
+                for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
+                    d[i * n + col[q]] += a * val[q];
+                }
+            }
+            return SpectralRadius.exact(d, n);
+        }
+        final int[] rs = new int[n + 1];
+        final int[] c = new int[col.length + n];
+        final double[] v = new double[col.length + n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            rs[i] = k;
+            c[k] = i;
+            v[k++] = 1 - a;
+            for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
+                c[k] = col[q];
+                v[k++] = a * val[q];
+            }
+        }
+        rs[n] = k;
+        return SpectralRadius.powerEstimate(rs, c, v, n);
     }
 
     private double radius() {

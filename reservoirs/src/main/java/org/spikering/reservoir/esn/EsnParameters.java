@@ -17,6 +17,9 @@ package org.spikering.reservoir.esn;
  *   <tr><td>seed</td><td>seed of W and W_in</td><td></td></tr>
  * </table>
  *
+ * <p>A LINEAR reservoir must be stable: the spectral radius of its update (1 − α) I + α W at most 1. For α = 1
+ * that is the spectral radius itself, checked here; otherwise {@link EchoStateNetwork} checks it once W is drawn.
+ *
  * @param size           N.
  * @param spectralRadius target ρ(W).
  * @param connectivity   density of W.
@@ -68,6 +71,13 @@ public record EsnParameters(int size, double spectralRadius, double connectivity
         }
         if (activation == null || topology == null) {
             throw new IllegalArgumentException("activation and topology must not be null");
+        }
+        if (activation == Activation.LINEAR && leakRate == 1.0 && spectralRadius > 1 + EchoStateNetwork.STABILITY_TOLERANCE) {
+            // with leak 1 the linear update is W itself, scaled to this radius: the states grow as ρ^t
+            throw new IllegalArgumentException("spectral_radius = " + spectralRadius + ", leak_rate = 1.0: a linear"
+                    + " reservoir is unstable here: its update W has spectral radius " + spectralRadius + " > 1, so its"
+                    + " states grow without bound and every score is NaN; it must be <= 1 for a linear reservoir (or use the"
+                    + " tanh activation)");
         }
     }
 
