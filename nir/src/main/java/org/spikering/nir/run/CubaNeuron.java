@@ -23,12 +23,9 @@ final class CubaNeuron implements NodeStep {
     private final double[] r;
     private final double[] vLeak;
     private final double[] wIn;
-    private final double[] vTh;
-    private final double[] vReset;
+    private final Firing firing;
     private final double dt;
-    private final boolean spiking;
     private final boolean exact;
-    private final boolean subtract;
     private final Rounding q;
     private final double[] i;
     private final double[] v;
@@ -41,9 +38,7 @@ final class CubaNeuron implements NodeStep {
             r = q.r(c.r().values());
             vLeak = q.r(c.vLeak().values());
             wIn = q.r(c.wIn().values());
-            vTh = q.r(c.vThreshold().values());
-            vReset = q.r(c.vReset().values());
-            spiking = true;
+            firing = new Firing(q.r(c.vThreshold().values()), q.r(c.vReset().values()), o, q);
         } else {
             final NirNode.CubaLi c = (NirNode.CubaLi) node;
             tauSyn = c.tauSyn().values();
@@ -51,13 +46,10 @@ final class CubaNeuron implements NodeStep {
             r = q.r(c.r().values());
             vLeak = q.r(c.vLeak().values());
             wIn = q.r(c.wIn().values());
-            vTh = null;
-            vReset = null;
-            spiking = false;
+            firing = new Firing(null, null, o, q);
         }
         this.dt = o.dtSeconds();
         this.exact = o.scheme() == RunOptions.Scheme.EXACT;
-        this.subtract = o.reset() == RunOptions.Reset.SUBTRACT;
         this.i = new double[tauMem.length];
         this.v = new double[tauMem.length];
     }
@@ -78,13 +70,7 @@ final class CubaNeuron implements NodeStep {
                 i[k] = q.r(i[k] + q.r(q.coefficient(dt, tauSyn[k]) * q.r(wx - i[k])));
                 vk = q.r(v[k] + q.r(q.coefficient(dt, tauMem[k]) * q.r(q.r(vLeak[k] - v[k]) + q.r(r[k] * i[k]))));
             }
-            double z = 0;
-            if (spiking && vk > vTh[k]) {
-                z = 1;
-                vk = subtract ? q.r(vk - vTh[k]) : vReset[k];
-            }
-            v[k] = vk;
-            y[k] = spiking ? z : vk;
+            firing.settle(k, vk, v, y);
         }
     }
 
@@ -106,6 +92,6 @@ final class CubaNeuron implements NodeStep {
 
     @Override
     public boolean spiking() {
-        return spiking;
+        return firing.spiking;
     }
 }

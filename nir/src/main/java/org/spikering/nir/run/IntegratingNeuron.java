@@ -14,11 +14,8 @@ import org.spikering.nir.NirNode;
 final class IntegratingNeuron implements NodeStep {
 
     private final double[] r;
-    private final double[] vTh;
-    private final double[] vReset;
     private final double gain;
-    private final boolean spiking;
-    private final boolean subtract;
+    private final Firing firing;
     private final Rounding q;
     private final double[] v;
 
@@ -26,31 +23,19 @@ final class IntegratingNeuron implements NodeStep {
         this.q = new Rounding(o.precision());
         if (node instanceof NirNode.IntegrateAndFire f) {
             r = q.r(f.r().values());
-            vTh = q.r(f.vThreshold().values());
-            vReset = q.r(f.vReset().values());
-            spiking = true;
+            firing = new Firing(q.r(f.vThreshold().values()), q.r(f.vReset().values()), o, q);
         } else {
             r = q.r(((NirNode.Integrator) node).r().values());
-            vTh = null;
-            vReset = null;
-            spiking = false;
+            firing = new Firing(null, null, o, q);
         }
         this.gain = o.integratorInput() == RunOptions.IntegratorInput.CURRENT ? q.r(o.dtSeconds()) : 1.0;
-        this.subtract = o.reset() == RunOptions.Reset.SUBTRACT;
         this.v = new double[r.length];
     }
 
     @Override
     public void step(final double[] x, final double[] y) {
         for (int k = 0; k < v.length; k++) {
-            double vk = q.r(v[k] + q.r(gain * q.r(r[k] * x[k])));
-            double z = 0;
-            if (spiking && vk > vTh[k]) {
-                z = 1;
-                vk = subtract ? q.r(vk - vTh[k]) : vReset[k];
-            }
-            v[k] = vk;
-            y[k] = spiking ? z : vk;
+            firing.settle(k, q.r(v[k] + q.r(gain * q.r(r[k] * x[k]))), v, y);
         }
     }
 
@@ -61,6 +46,6 @@ final class IntegratingNeuron implements NodeStep {
 
     @Override
     public boolean spiking() {
-        return spiking;
+        return firing.spiking;
     }
 }
