@@ -16,29 +16,26 @@ import org.spikering.nir.NirNode;
  * </pre>
  * EXACT tests the threshold at the end of the step only (v(t) is not monotone within a step here).
  */
-final class CubaNeuron implements NodeStep {
+final class CubaNeuron extends NirNeuron {
 
     private final double[] tauSyn;
     private final double[] tauMem;
     private final double[] r;
     private final double[] vLeak;
     private final double[] wIn;
-    private final Firing firing;
     private final double dt;
     private final boolean exact;
-    private final Rounding q;
     private final double[] i;
     private final double[] v;
 
     CubaNeuron(final NirNode node, final RunOptions o) {
-        this.q = new Rounding(o.precision());
+        super(node, o);
         if (node instanceof NirNode.CubaLif c) {
             tauSyn = c.tauSyn().values();
             tauMem = c.tauMem().values();
             r = q.r(c.r().values());
             vLeak = q.r(c.vLeak().values());
             wIn = q.r(c.wIn().values());
-            firing = new Firing(q.r(c.vThreshold().values()), q.r(c.vReset().values()), o, q);
         } else {
             final NirNode.CubaLi c = (NirNode.CubaLi) node;
             tauSyn = c.tauSyn().values();
@@ -46,7 +43,6 @@ final class CubaNeuron implements NodeStep {
             r = q.r(c.r().values());
             vLeak = q.r(c.vLeak().values());
             wIn = q.r(c.wIn().values());
-            firing = new Firing(null, null, o, q);
         }
         this.dt = o.dtSeconds();
         this.exact = o.scheme() == RunOptions.Scheme.EXACT;
@@ -88,10 +84,5 @@ final class CubaNeuron implements NodeStep {
     @Override
     public double[] voltage() {
         return v;
-    }
-
-    @Override
-    public boolean spiking() {
-        return firing.spiking;
     }
 }

@@ -1,5 +1,7 @@
 package org.spikering.nir.run;
 
+import org.spikering.nir.NirNode;
+
 /**
  * The end-of-step spike rule shared by the NIR neurons that test the threshold once per step ({@code IF},
  * {@code LIF} under EULER, {@code CubaLIF}), and the output of their non-spiking variants ({@code I}, {@code LI},
@@ -32,6 +34,26 @@ final class Firing {
         this.spiking = vTh != null;
         this.subtract = o.reset() == RunOptions.Reset.SUBTRACT;
         this.q = q;
+    }
+
+    /**
+     * @param node a neuron node: {@code IF}, {@code LIF} and {@code CubaLIF} spike (their v_threshold and v_reset,
+     *             rounded by q); any other ({@code I}, {@code LI}, {@code CubaLI}) does not.
+     * @param o    the run options (reset mode).
+     * @param q    the run's rounding.
+     * @return the node's spike rule.
+     */
+    static Firing of(final NirNode node, final RunOptions o, final Rounding q) {
+        if (node instanceof NirNode.IntegrateAndFire f) {
+            return new Firing(q.r(f.vThreshold().values()), q.r(f.vReset().values()), o, q);
+        }
+        if (node instanceof NirNode.Lif lif) {
+            return new Firing(q.r(lif.vThreshold().values()), q.r(lif.vReset().values()), o, q);
+        }
+        if (node instanceof NirNode.CubaLif c) {
+            return new Firing(q.r(c.vThreshold().values()), q.r(c.vReset().values()), o, q);
+        }
+        return new Firing(null, null, o, q);
     }
 
     /**

@@ -11,22 +11,18 @@ import org.spikering.nir.NirNode;
  *   IF: z = 1 if v &gt; v_th at the end of the step; v ← v_reset or v − v_th.
  * </pre>
  */
-final class IntegratingNeuron implements NodeStep {
+final class IntegratingNeuron extends NirNeuron {
 
     private final double[] r;
     private final double gain;
-    private final Firing firing;
-    private final Rounding q;
     private final double[] v;
 
     IntegratingNeuron(final NirNode node, final RunOptions o) {
-        this.q = new Rounding(o.precision());
+        super(node, o);
         if (node instanceof NirNode.IntegrateAndFire f) {
             r = q.r(f.r().values());
-            firing = new Firing(q.r(f.vThreshold().values()), q.r(f.vReset().values()), o, q);
         } else {
             r = q.r(((NirNode.Integrator) node).r().values());
-            firing = new Firing(null, null, o, q);
         }
         this.gain = o.integratorInput() == RunOptions.IntegratorInput.CURRENT ? q.r(o.dtSeconds()) : 1.0;
         this.v = new double[r.length];
@@ -42,10 +38,5 @@ final class IntegratingNeuron implements NodeStep {
     @Override
     public double[] voltage() {
         return v;
-    }
-
-    @Override
-    public boolean spiking() {
-        return firing.spiking;
     }
 }

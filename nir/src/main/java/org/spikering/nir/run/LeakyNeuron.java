@@ -24,34 +24,30 @@ import org.spikering.nir.NirNode;
  * crossing, strict test and per-neuron parameters still need this class. EULER (forward Euler, float32)
  * is a different equation from every model of the project.
  */
-final class LeakyNeuron implements NodeStep {
+final class LeakyNeuron extends NirNeuron {
 
     private final double[] tau;
     private final double[] r;
     private final double[] vLeak;
-    private final Firing firing;
     private final double[] decay;
     private final double[] dtOverTau;
     /** 1 − dt/τ in float32, for the decay form of the Euler step (FLOAT32_COEFFICIENTS); null otherwise. */
     private final double[] eulerDecay;
     private final double dt;
     private final boolean exact;
-    private final Rounding q;
     private final double[] v;
 
     LeakyNeuron(final NirNode node, final RunOptions o) {
-        this.q = new Rounding(o.precision());
+        super(node, o);
         if (node instanceof NirNode.Lif lif) {
             tau = lif.tau().values();
             r = q.r(lif.r().values());
             vLeak = q.r(lif.vLeak().values());
-            firing = new Firing(q.r(lif.vThreshold().values()), q.r(lif.vReset().values()), o, q);
         } else {
             final NirNode.Li li = (NirNode.Li) node;
             tau = li.tau().values();
             r = q.r(li.r().values());
             vLeak = q.r(li.vLeak().values());
-            firing = new Firing(null, null, o, q);
         }
         this.dt = q.r(o.dtSeconds());
         this.exact = o.scheme() == RunOptions.Scheme.EXACT;
@@ -107,10 +103,5 @@ final class LeakyNeuron implements NodeStep {
     @Override
     public double[] voltage() {
         return v;
-    }
-
-    @Override
-    public boolean spiking() {
-        return firing.spiking;
     }
 }
