@@ -100,7 +100,9 @@ final class ResultFolderKillTest {
     @Test
     void shouldRefuseASecondWriterInOneLine() throws Exception {
         final Path cwd = Files.createDirectory(tmp.resolve("two"));
-        final Process a = start(cwd, "a", runArgs(11));
+        // a holds the lock at least 2 × 3 s longer (it pauses at both commit moments), so that b, whose JVM may take
+        // seconds to start on a loaded machine, meets it held: without the pause a could finish first and both succeed
+        final Process a = start(cwd, "a", List.of("-D" + ResultFolder.PAUSE_PROPERTY + "=3000"), runArgs(11));
         while (a.isAlive() && !Files.exists(cwd.resolve(".out.lock"))) {
             Thread.sleep(1);
         }
