@@ -3,12 +3,10 @@ package org.spikering.nir;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import org.spikering.sim.record.AtomicWrite;
 
 /**
  * Writes NIR files with jHDF in the layout of NIR 1.0.x (NIR.md §1, §6.4): {@code /version}, {@code /node}
@@ -33,36 +31,15 @@ public final class NirWriter {
      * @throws NirFormatException if a node cannot be written (unsupported types are not written) or on I/O failure.
      */
     public static void write(final NirFile file, final Path target) {
-        final Path abs = target.toAbsolutePath();
-        Path tmp = null;
         try {
-            Files.createDirectories(abs.getParent());
-            tmp = org.spikering.sim.record.AtomicWrite.createTemp(abs); // umask permissions, not createTempFile's 0600
-            try (WritableHdfFile hdf = HdfFile.write(tmp)) {
-                hdf.putDataset("version", VERSION);
-                graph(hdf.putGroup("node"), file.graph(), "node");
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new NirFormatException("cannot write " + target + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(tmp);
-            throw e;
-        }
-    }
-
-    private static void deleteQuietly(final Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // best effort
-            }
+            AtomicWrite.throughTemp(target, tmp -> {
+                try (WritableHdfFile hdf = HdfFile.write(tmp)) {
+                    hdf.putDataset("version", VERSION);
+                    graph(hdf.putGroup("node"), file.graph(), "node");
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw new NirFormatException(e.getMessage(), e.getCause());
         }
     }
 

@@ -70,8 +70,7 @@ public final class NirCommand implements Runnable {
         try {
             c = new NirConnectivity(NirReader.read(p));
         } catch (NirFormatException e) {
-            throw new IllegalArgumentException("--nir = '" + graph + "': must be a NIR graph the chip mapper reads: "
-                    + problems(graph, e.getMessage()));
+            throw badFile("--nir", graph, "a NIR graph the chip mapper reads", e);
         }
         final List<NetworkDescription.Population> pops = new ArrayList<>();
         for (NirConnectivity.Population x : c.populations()) {
@@ -86,6 +85,21 @@ public final class NirCommand implements Runnable {
 
     /** Largest step of {@code nir run}, ms. */
     static final double MAX_DT_MS = 1e6;
+
+    /**
+     * The bad-input error for a file the nir module refused: {@code <option> = '<file>': must be <mustBe>: <problems>}.
+     *
+     * @param option the option (or parameter label) that named the file.
+     * @param file   the file as given.
+     * @param mustBe what the file must be.
+     * @param e      the nir module's error, one problem a line.
+     * @return the exception to throw.
+     */
+    static IllegalArgumentException badFile(final String option, final String file, final String mustBe,
+                                            final NirFormatException e) {
+        return new IllegalArgumentException(option + " = '" + file + "': must be " + mustBe + ": "
+                + problems(file, e.getMessage()));
+    }
 
     /**
      * The problems of a graph, each on its own line in {@code message} and starting with the file name, as one
@@ -296,8 +310,7 @@ public final class NirCommand implements Runnable {
                 file = NirReader.read(graphPath);
                 runner = NirRunner.prepare(file, options);
             } catch (NirFormatException e) {
-                throw new IllegalArgumentException("GRAPH.nir = '" + graph + "': must be a graph this runner supports: "
-                        + problems(graph, e.getMessage()));
+                throw badFile("GRAPH.nir", graph, "a graph this runner supports", e);
             }
             for (String node : recordV) {
                 if (!runner.neuronNodes().contains(node)) {
@@ -322,8 +335,7 @@ public final class NirCommand implements Runnable {
                     try {
                         result = EngineRunner.run(file, options, data, recordV, engineSummary);
                     } catch (NirFormatException e) {
-                        throw new IllegalArgumentException("GRAPH.nir = '" + graph + "': must be a graph this runner"
-                                + " supports: " + problems(graph, e.getMessage()));
+                        throw badFile("GRAPH.nir", graph, "a graph this runner supports", e);
                     }
                 } else {
                     result = runner.run(data, recordV);
@@ -420,8 +432,7 @@ public final class NirCommand implements Runnable {
             try {
                 pops = SonataSpikes.read(path);
             } catch (NirFormatException e) {
-                throw new IllegalArgumentException("--input-sonata = '" + path + "': must be a SONATA spike file: "
-                        + problems(path.toString(), e.getMessage()));
+                throw badFile("--input-sonata", path.toString(), "a SONATA spike file", e);
             }
             final List<String> names = pops.stream().map(SpikePopulation::name).toList();
             final SpikePopulation p;

@@ -146,6 +146,25 @@ public final class ReservoirCommand implements Runnable {
         return 20 * size * size + 16 * size * samples + 8 * samples * delays + 24 * (size + 1) * (size + 1);
     }
 
+    /**
+     * Saves a line chart of the first min(maxSteps, n) test steps of the target and the prediction.
+     *
+     * @param title     chart title.
+     * @param yLabel    y-axis label.
+     * @param target    the target series of the test steps.
+     * @param predicted the prediction of the same steps.
+     * @param maxSteps  how many steps to show at the most.
+     * @param file      the PNG file.
+     */
+    private static void savePredictionPlot(final String title, final String yLabel, final double[] target,
+                                           final double[] predicted, final int maxSteps, final Path file) {
+        final int show = Math.min(maxSteps, target.length);
+        Plots.savePng(Plots.lineChart(title, "test step", yLabel,
+                new Plots.Series("target", range(show), java.util.Arrays.copyOf(target, show)),
+                new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(predicted, show))),
+                file);
+    }
+
     private static double[] range(final int n) {
         final double[] x = new double[n];
         for (int i = 0; i < n; i++) {
@@ -228,11 +247,8 @@ public final class ReservoirCommand implements Runnable {
                 m.put("train_nrmse", r.trainNrmse());
                 m.put("ridge_lambda", r.lambda());
                 m.put("online_lms_test_nrmse", r.lmsTestNrmse());
-                final int show = Math.min(300, r.target().length);
-                Plots.savePng(Plots.lineChart("NARMA-10, test NRMSE " + String.format("%.3f", r.testNrmse()), "test step", "y",
-                        new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
-                        new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(r.prediction(), show))),
-                        folder.file("narma.png"));
+                savePredictionPlot("NARMA-10, test NRMSE " + String.format("%.3f", r.testNrmse()), "y",
+                        r.target(), r.prediction(), 300, folder.file("narma.png"));
                 emit(folder, "reservoir narma", "narma", "narma.png", m);
                 return 0;
             }
@@ -255,11 +271,8 @@ public final class ReservoirCommand implements Runnable {
                 m.put("size", esn.size);
                 m.put("test_nrmse", r.testNrmse());
                 m.put("ridge_lambda", r.lambda());
-                final int show = Math.min(400, r.target().length);
-                Plots.savePng(Plots.lineChart("Mackey-Glass, test NRMSE " + String.format("%.2e", r.testNrmse()), "test step", "x",
-                        new Plots.Series("target", range(show), java.util.Arrays.copyOf(r.target(), show)),
-                        new Plots.Series("prediction", range(show), java.util.Arrays.copyOf(r.prediction(), show))),
-                        folder.file("mackey_glass.png"));
+                savePredictionPlot("Mackey-Glass, test NRMSE " + String.format("%.2e", r.testNrmse()), "x",
+                        r.target(), r.prediction(), 400, folder.file("mackey_glass.png"));
                 emit(folder, "reservoir mackey-glass", "mackey_glass", "mackey_glass.png", m);
                 return 0;
             }

@@ -44,11 +44,9 @@ public final class LifDeltaPopulation implements NeuronPopulation {
     private final boolean subtract;
     private final int refractorySteps;
     private final double[] y;
-    /** I_e + I_stim per neuron, pA. */
+    private final BiasCurrents biasCurrents;
+    /** I_e + I_stim per neuron, pA: {@code biasCurrents.pa}. */
     private final double[] biasPa;
-    /** I_e per neuron, pA, once a stimulus current has been set (null before). */
-    private double[] ownBiasPa;
-    private double stimulusPa;
     private final int[] refractory;
     /** Potential held during the refractory period (the value after the reset), mV relative to E_L. */
     private final double[] yHeld;
@@ -73,8 +71,8 @@ public final class LifDeltaPopulation implements NeuronPopulation {
         this.refractorySteps = (int) Math.round(params.tRef() / dtMs);
         this.y = new double[size];
         Arrays.fill(y, params.vInit() - params.eL());
-        this.biasPa = new double[size];
-        Arrays.fill(biasPa, params.iE());
+        this.biasCurrents = new BiasCurrents(size, params.iE());
+        this.biasPa = biasCurrents.pa;
         this.refractory = new int[size];
         this.yHeld = new double[size];
         this.refractoryList = new RefractoryList(size, theta, subtract, resetJump, reset, refractorySteps);
@@ -223,13 +221,7 @@ public final class LifDeltaPopulation implements NeuronPopulation {
      * @param pA     bias current I_e of this neuron, pA.
      */
     public void setBiasCurrent(final int neuron, final double pA) {
-        Check.finite("I_e", pA, "pA");
-        if (ownBiasPa != null) {
-            ownBiasPa[neuron] = pA;
-            biasPa[neuron] = pA + stimulusPa;
-        } else {
-            biasPa[neuron] = pA;
-        }
+        biasCurrents.setBias(neuron, pA);
     }
 
     @Override
@@ -239,14 +231,7 @@ public final class LifDeltaPopulation implements NeuronPopulation {
 
     @Override
     public void setStimulusCurrent(final double pA) {
-        Check.finite("I_stim", pA, "pA");
-        if (ownBiasPa == null) {
-            ownBiasPa = biasPa.clone();
-        }
-        stimulusPa = pA;
-        for (int i = 0; i < n; i++) {
-            biasPa[i] = ownBiasPa[i] + pA;
-        }
+        biasCurrents.setStimulus(pA);
     }
 
     @Override

@@ -51,11 +51,9 @@ public final class LifExpPopulation implements NeuronPopulation {
     private final double[] y;
     private final double[] iEx;
     private final double[] iIn;
-    /** I_e + I_stim per neuron, pA. */
+    private final BiasCurrents biasCurrents;
+    /** I_e + I_stim per neuron, pA: {@code biasCurrents.pa}. */
     private final double[] biasPa;
-    /** I_e per neuron, pA, once a stimulus current has been set (null before). */
-    private double[] ownBiasPa;
-    private double stimulusPa;
     /** The parameters' I_e, pA. */
     private final double parameterBias;
     /** The parameters' I_e + I_stim, pA; while {@link #biasUniform}, every neuron's entry of biasPa. */
@@ -90,8 +88,8 @@ public final class LifExpPopulation implements NeuronPopulation {
         Arrays.fill(y, params.vInit() - params.eL());
         this.iEx = new double[size];
         this.iIn = new double[size];
-        this.biasPa = new double[size];
-        Arrays.fill(biasPa, params.iE());
+        this.biasCurrents = new BiasCurrents(size, params.iE());
+        this.biasPa = biasCurrents.pa;
         this.parameterBias = params.iE();
         this.uniformBias = params.iE();
         this.refractory = new int[size];
@@ -274,13 +272,7 @@ public final class LifExpPopulation implements NeuronPopulation {
      * @param pA     bias current I_e of this neuron, pA.
      */
     public void setBiasCurrent(final int neuron, final double pA) {
-        Check.finite("I_e", pA, "pA");
-        if (ownBiasPa != null) {
-            ownBiasPa[neuron] = pA;
-            biasPa[neuron] = pA + stimulusPa;
-        } else {
-            biasPa[neuron] = pA;
-        }
+        biasCurrents.setBias(neuron, pA);
         if (Double.doubleToRawLongBits(pA) != Double.doubleToRawLongBits(parameterBias)) {
             biasUniform = false;
         }
@@ -293,14 +285,7 @@ public final class LifExpPopulation implements NeuronPopulation {
 
     @Override
     public void setStimulusCurrent(final double pA) {
-        Check.finite("I_stim", pA, "pA");
-        if (ownBiasPa == null) {
-            ownBiasPa = biasPa.clone();
-        }
-        stimulusPa = pA;
-        for (int i = 0; i < n; i++) {
-            biasPa[i] = ownBiasPa[i] + pA;
-        }
+        biasCurrents.setStimulus(pA);
         uniformBias = parameterBias + pA;
     }
 

@@ -16,34 +16,26 @@ import org.spikering.nir.NirNode;
  * </pre>
  * EXACT tests the threshold at the end of the step only (v(t) is not monotone within a step here).
  */
-final class CubaNeuron implements NodeStep {
+final class CubaNeuron extends NirNeuron {
 
     private final double[] tauSyn;
     private final double[] tauMem;
     private final double[] r;
     private final double[] vLeak;
     private final double[] wIn;
-    private final double[] vTh;
-    private final double[] vReset;
     private final double dt;
-    private final boolean spiking;
     private final boolean exact;
-    private final boolean subtract;
-    private final Rounding q;
     private final double[] i;
     private final double[] v;
 
     CubaNeuron(final NirNode node, final RunOptions o) {
-        this.q = new Rounding(o.precision());
+        super(node, o);
         if (node instanceof NirNode.CubaLif c) {
             tauSyn = c.tauSyn().values();
             tauMem = c.tauMem().values();
             r = q.r(c.r().values());
             vLeak = q.r(c.vLeak().values());
             wIn = q.r(c.wIn().values());
-            vTh = q.r(c.vThreshold().values());
-            vReset = q.r(c.vReset().values());
-            spiking = true;
         } else {
             final NirNode.CubaLi c = (NirNode.CubaLi) node;
             tauSyn = c.tauSyn().values();
@@ -51,13 +43,9 @@ final class CubaNeuron implements NodeStep {
             r = q.r(c.r().values());
             vLeak = q.r(c.vLeak().values());
             wIn = q.r(c.wIn().values());
-            vTh = null;
-            vReset = null;
-            spiking = false;
         }
         this.dt = o.dtSeconds();
         this.exact = o.scheme() == RunOptions.Scheme.EXACT;
-        this.subtract = o.reset() == RunOptions.Reset.SUBTRACT;
         this.i = new double[tauMem.length];
         this.v = new double[tauMem.length];
     }
@@ -78,13 +66,7 @@ final class CubaNeuron implements NodeStep {
                 i[k] = q.r(i[k] + q.r(q.coefficient(dt, tauSyn[k]) * q.r(wx - i[k])));
                 vk = q.r(v[k] + q.r(q.coefficient(dt, tauMem[k]) * q.r(q.r(vLeak[k] - v[k]) + q.r(r[k] * i[k]))));
             }
-            double z = 0;
-            if (spiking && vk > vTh[k]) {
-                z = 1;
-                vk = subtract ? q.r(vk - vTh[k]) : vReset[k];
-            }
-            v[k] = vk;
-            y[k] = spiking ? z : vk;
+            firing.settle(k, vk, v, y);
         }
     }
 
@@ -102,10 +84,5 @@ final class CubaNeuron implements NodeStep {
     @Override
     public double[] voltage() {
         return v;
-    }
-
-    @Override
-    public boolean spiking() {
-        return spiking;
     }
 }

@@ -181,8 +181,8 @@ public final class EngineRunner {
                 for (int u : pops) {
                     Arrays.fill(z[u], 0.0);
                 }
-                for (; seen < spikes.n; seen++) {
-                    z[spikes.unit[seen]][spikes.neuron[seen]] = 1.0;
+                for (; seen < spikes.size(); seen++) {
+                    z[spikes.unit(seen)][spikes.neuron(seen)] = 1.0;
                 }
                 for (Map.Entry<String, double[][]> e : volts.entrySet()) {
                     final double[] v = new double[checked.sizeOf(g.indexOf(e.getKey()))];
@@ -200,14 +200,9 @@ public final class EngineRunner {
             if (summary != null && summary.length > 0) {
                 summary[0] = sim.summary();
             }
-            final int[] st = new int[spikes.n];
-            final String[] sn = new String[spikes.n];
-            final int[] si = new int[spikes.n];
-            for (int i = 0; i < st.length; i++) {
-                st[i] = spikes.step[i];
-                sn[i] = g.units.get(spikes.unit[i]).name();
-                si[i] = spikes.neuron[i];
-            }
+            final int[] st = spikes.steps();
+            final String[] sn = spikes.nodes(u -> g.units.get(u).name());
+            final int[] si = spikes.neurons();
             final List<String> columns = new ArrayList<>();
             for (int u : outputs) {
                 for (int i = 0; i < checked.sizeOf(u); i++) {
@@ -375,25 +370,5 @@ public final class EngineRunner {
             }
         }
         return bias;
-    }
-
-    /** Growing primitive arrays of (step, unit, neuron): no allocation per spike. */
-    private static final class SpikeLog {
-        int[] step = new int[64];
-        int[] unit = new int[64];
-        int[] neuron = new int[64];
-        int n;
-
-        void add(final int s, final int u, final int i) {
-            if (n == step.length) {
-                step = Arrays.copyOf(step, 2 * n);
-                unit = Arrays.copyOf(unit, 2 * n);
-                neuron = Arrays.copyOf(neuron, 2 * n);
-            }
-            step[n] = s;
-            unit[n] = u;
-            neuron[n] = i;
-            n++;
-        }
     }
 }

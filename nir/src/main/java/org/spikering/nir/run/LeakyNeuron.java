@@ -24,45 +24,33 @@ import org.spikering.nir.NirNode;
  * crossing, strict test and per-neuron parameters still need this class. EULER (forward Euler, float32)
  * is a different equation from every model of the project.
  */
-final class LeakyNeuron implements NodeStep {
+final class LeakyNeuron extends NirNeuron {
 
     private final double[] tau;
     private final double[] r;
     private final double[] vLeak;
-    private final double[] vTh;
-    private final double[] vReset;
     private final double[] decay;
     private final double[] dtOverTau;
     /** 1 − dt/τ in float32, for the decay form of the Euler step (FLOAT32_COEFFICIENTS); null otherwise. */
     private final double[] eulerDecay;
     private final double dt;
-    private final boolean spiking;
     private final boolean exact;
-    private final boolean subtract;
-    private final Rounding q;
     private final double[] v;
 
     LeakyNeuron(final NirNode node, final RunOptions o) {
-        this.q = new Rounding(o.precision());
+        super(node, o);
         if (node instanceof NirNode.Lif lif) {
             tau = lif.tau().values();
             r = q.r(lif.r().values());
             vLeak = q.r(lif.vLeak().values());
-            vTh = q.r(lif.vThreshold().values());
-            vReset = q.r(lif.vReset().values());
-            spiking = true;
         } else {
             final NirNode.Li li = (NirNode.Li) node;
             tau = li.tau().values();
             r = q.r(li.r().values());
             vLeak = q.r(li.vLeak().values());
-            vTh = null;
-            vReset = null;
-            spiking = false;
         }
         this.dt = q.r(o.dtSeconds());
         this.exact = o.scheme() == RunOptions.Scheme.EXACT;
-        this.subtract = o.reset() == RunOptions.Reset.SUBTRACT;
         final int n = tau.length;
         this.decay = new double[n];
         this.dtOverTau = new double[n];
@@ -82,10 +70,11 @@ final class LeakyNeuron implements NodeStep {
         for (int i = 0; i < v.length; i++) {
             final double drive = q.r(r[i] * x[i]);
             if (exact) {
+                final double[] vTh = firing.vTh;
                 final double vInf = vLeak[i] + drive;
                 double vi = vInf + (v[i] - vInf) * decay[i];
                 double z = 0;
-                if (spiking && vi > vTh[i]) {
+                if (firing.spiking && vi > vTh[i]) {
                     z = 1;
                     double remaining = dt;
                     double start = v[i];
@@ -94,7 +83,7 @@ final class LeakyNeuron implements NodeStep {
                         final double tCross = start >= vTh[i] ? 0.0
                                 : tau[i] * Math.log((start - vInf) / (vTh[i] - vInf));
                         remaining -= tCross;
-                        start = subtract ? vTh[i] - vTh[i] : vReset[i];
+                        start = firing.subtract ? vTh[i] - vTh[i] : firing.vReset[i];
                         vi = vInf + (start - vInf) * Math.exp(-remaining / tau[i]);
                         if (start >= vTh[i] || remaining <= 0) {
                             vi = start;
@@ -103,17 +92,10 @@ final class LeakyNeuron implements NodeStep {
                     }
                 }
                 v[i] = vi;
-                y[i] = spiking ? z : vi;
+                y[i] = firing.spiking ? z : vi;
             } else {
-                double vi = eulerDecay != null ? eulerDecay[i] * v[i] + dtOverTau[i] * (vLeak[i] + drive)
-                        : q.r(v[i] + q.r(dtOverTau[i] * q.r(q.r(vLeak[i] - v[i]) + drive)));
-                double z = 0;
-                if (spiking && vi > vTh[i]) {
-                    z = 1;
-                    vi = subtract ? q.r(vi - vTh[i]) : vReset[i];
-                }
-                v[i] = vi;
-                y[i] = spiking ? z : vi;
+                firing.settle(i, eulerDecay != null ? eulerDecay[i] * v[i] + dtOverTau[i] * (vLeak[i] + drive)
+                        : q.r(v[i] + q.r(dtOverTau[i] * q.r(q.r(vLeak[i] - v[i]) + drive))), v, y);
             }
         }
     }
@@ -121,10 +103,5 @@ final class LeakyNeuron implements NodeStep {
     @Override
     public double[] voltage() {
         return v;
-    }
-
-    @Override
-    public boolean spiking() {
-        return spiking;
     }
 }

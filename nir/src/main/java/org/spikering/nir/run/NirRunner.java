@@ -381,7 +381,7 @@ public final class NirRunner {
         final int width = columns.size();
         final int[] order = graph.order;
         final double[][] output = new double[input.length][];
-        final SpikeBuffer spikes = new SpikeBuffer();
+        final SpikeLog spikes = new SpikeLog();
         for (int k = 0; k < input.length; k++) {
             int col = 0;
             for (int u : ins) {
@@ -407,7 +407,7 @@ public final class NirRunner {
                     final double[] yu = y[u];
                     for (int i = 0; i < yu.length; i++) {
                         if (yu[i] != 0.0) {
-                            spikes.add(k, names[u], i);
+                            spikes.add(k, u, i);
                         }
                     }
                 }
@@ -426,7 +426,7 @@ public final class NirRunner {
                 recordedV[r][k] = steps[rec[r]].voltage().clone();
             }
         }
-        return new NirRun(options.dtMs(), input.length, List.copyOf(columns), output, spikes.steps(), spikes.nodes(),
+        return new NirRun(options.dtMs(), input.length, List.copyOf(columns), output, spikes.steps(), spikes.nodes(u -> names[u]),
                 spikes.neurons(), volts);
     }
 
@@ -464,37 +464,5 @@ public final class NirRunner {
             }
         }
         return String.format(Locale.ROOT, "order [%s]; delayed edges %s", sb, delayed);
-    }
-
-    /** Growing arrays of (step, node, neuron). */
-    private static final class SpikeBuffer {
-        private int[] steps = new int[64];
-        private String[] nodes = new String[64];
-        private int[] neurons = new int[64];
-        private int n;
-
-        void add(final int step, final String node, final int neuron) {
-            if (n == steps.length) {
-                steps = Arrays.copyOf(steps, 2 * n);
-                nodes = Arrays.copyOf(nodes, 2 * n);
-                neurons = Arrays.copyOf(neurons, 2 * n);
-            }
-            steps[n] = step;
-            nodes[n] = node;
-            neurons[n] = neuron;
-            n++;
-        }
-
-        int[] steps() {
-            return Arrays.copyOf(steps, n);
-        }
-
-        String[] nodes() {
-            return Arrays.copyOf(nodes, n);
-        }
-
-        int[] neurons() {
-            return Arrays.copyOf(neurons, n);
-        }
     }
 }

@@ -8,18 +8,17 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.spikering.nir.NirFormatException;
+import org.spikering.sim.record.AtomicWrite;
 
 /**
  * SONATA spike reports (the HDF5 format in which NEST, BMTK, NetPyNE and PyNN exchange spikes), read and
@@ -48,46 +47,25 @@ public final class SonataSpikes {
      * @param populations the populations (names unique).
      */
     public static void write(final Path target, final List<SpikePopulation> populations) {
-        final Path abs = target.toAbsolutePath();
-        Path tmp = null;
         try {
-            Files.createDirectories(abs.getParent());
-            tmp = org.spikering.sim.record.AtomicWrite.createTemp(abs); // umask permissions, not createTempFile's 0600
-            try (WritableHdfFile hdf = HdfFile.write(tmp)) {
-                final WritableGroup spikes = hdf.putGroup("spikes");
-                for (SpikePopulation p : populations) {
-                    if (p.size() == 0) {
-                        continue; // jHDF 0.9.4 cannot write an empty dataset: a population without spikes is left out
+            AtomicWrite.throughTemp(target, tmp -> {
+                try (WritableHdfFile hdf = HdfFile.write(tmp)) {
+                    final WritableGroup spikes = hdf.putGroup("spikes");
+                    for (SpikePopulation p : populations) {
+                        if (p.size() == 0) {
+                            continue; // jHDF 0.9.4 cannot write an empty dataset: a population without spikes is left out
+                        }
+                        final SpikePopulation s = sortedByTime(p);
+                        final WritableGroup g = spikes.putGroup(s.name());
+                        g.putAttribute("sorting", "by_time");
+                        final WritableDataset t = g.putDataset("timestamps", s.timestampsMs());
+                        t.putAttribute("units", "ms");
+                        g.putDataset("node_ids", s.nodeIds());
                     }
-                    final SpikePopulation s = sortedByTime(p);
-                    final WritableGroup g = spikes.putGroup(s.name());
-                    g.putAttribute("sorting", "by_time");
-                    final WritableDataset t = g.putDataset("timestamps", s.timestampsMs());
-                    t.putAttribute("units", "ms");
-                    g.putDataset("node_ids", s.nodeIds());
                 }
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new NirFormatException("cannot write " + target + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(tmp);
-            throw e;
-        }
-    }
-
-    private static void deleteQuietly(final Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // best effort
-            }
+            });
+        } catch (UncheckedIOException e) {
+            throw new NirFormatException(e.getMessage(), e.getCause());
         }
     }
 

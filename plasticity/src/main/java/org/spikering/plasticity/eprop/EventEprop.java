@@ -56,7 +56,7 @@ public final class EventEprop extends SequenceGradientComputer {
      */
     public EventEprop(Feedback feedback, boolean mdglExact) {
         super(feedback, mdglExact);
-        this.name = (mdglExact ? "MDGL-exact" : "e-prop") + " (event)";
+        this.name = (mdglExact ? "MDGL-exact" : "e-prop") + " (event-stepwise)";
     }
 
     @Override

@@ -43,6 +43,16 @@ public final class AtomicWrite {
         void write(OutputStream out) throws IOException;
     }
 
+    /** Writes the content to a file given by its path. */
+    @FunctionalInterface
+    public interface PathBody {
+        /**
+         * @param tmp the temporary file (exists, empty).
+         * @throws IOException on failure.
+         */
+        void write(Path tmp) throws IOException;
+    }
+
     private AtomicWrite() {
     }
 
@@ -63,15 +73,30 @@ public final class AtomicWrite {
      * @param body   writes the content.
      */
     public static void bytes(final Path target, final ByteBody body) {
+        throughTemp(target, tmp -> {
+            try (OutputStream os = new java.io.BufferedOutputStream(
+                    Files.newOutputStream(tmp, StandardOpenOption.WRITE), 1 << 16)) {
+                body.write(os);
+            }
+        });
+    }
+
+    /**
+     * Lets the body write a new empty temporary file beside the target (see {@link #createTemp}) by its path, for
+     * writers that need a path (e.g. HDF5 libraries), then renames it over the target; on failure the temporary
+     * file is deleted and the target is left as it was.
+     *
+     * @param target the file; parent directories are created.
+     * @param body   writes the content to the path it is given.
+     * @throws UncheckedIOException "cannot write &lt;target&gt;: &lt;cause&gt;" on I/O failure.
+     */
+    public static void throughTemp(final Path target, final PathBody body) {
         final Path abs = target.toAbsolutePath();
         Path tmp = null;
         try {
             Files.createDirectories(abs.getParent());
             tmp = createTemp(abs);
-            try (OutputStream os = new java.io.BufferedOutputStream(
-                    Files.newOutputStream(tmp, StandardOpenOption.WRITE), 1 << 16)) {
-                body.write(os);
-            }
+            body.write(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
