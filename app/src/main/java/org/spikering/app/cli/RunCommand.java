@@ -11,6 +11,8 @@ import org.spikering.app.report.HardwareBlock;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
 import org.spikering.app.report.ResultFolder;
+import org.spikering.nir.sonata.SonataSpikes;
+import org.spikering.nir.sonata.SpikePopulation;
 import org.spikering.hw.counters.OperationCounters;
 import org.spikering.hw.energy.EnergyModel;
 import org.spikering.sim.Engine;
@@ -65,6 +67,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--v0", description = "pd14 only: initial potentials, optimized (NEST 3.x default) or original"
             + " (N(-58, 10) mV), default optimized")
     String v0 = "optimized";
+
+    @Option(names = "--sonata", description = "also write spikes.h5, a SONATA spike report: one population per network"
+            + " population (those with spikes), node_ids = neuron index within it, timestamps in ms = step * dt as in"
+            + " spikes.csv, sorted by time")
+    boolean sonata;
 
     @Option(names = "--seconds", description = "simulated seconds, in [0.01, 3600], default 1")
     double seconds = 1.0;
@@ -154,7 +161,10 @@ public final class RunCommand implements Callable<Integer> {
         writeSummary(net, summary, folder.file("summary.json"), EnergyModel.loihiWith(energy), stats);
         writeRaster(net, spikes, folder.file("raster.png"));
         writeRatePlot(net, rates, binMs, folder.file("rate.png"));
-        final String[] files = pd14 ? PD14_RESULT_FILES : RESULT_FILES;
+        if (sonata) {
+            SonataSpikes.write(folder.file(SONATA_FILE), sonataPopulations(net, spikes));
+        }
+        final String[] files = withSonata(pd14 ? PD14_RESULT_FILES : RESULT_FILES);
         folder.commit("run", files);
         final Map<String, Object> line = new LinkedHashMap<>(BenchResult.fields(network, 0, summary, cfg.threads()));
         line.remove("build_time_s");
@@ -234,5 +244,61 @@ public final class RunCommand implements Callable<Integer> {
             series[p] = new Plots.Series(net.populations().get(p).name(), x, y);
         }
         Plots.savePng(Plots.lineChart("Population rate (" + binMs + " ms bins)", "time (ms)", "rate (Hz)", series), file);
+    }
+
+    /** The SONATA spike report of {@code --sonata}. */
+    static final String SONATA_FILE = "spikes.h5";
+
+    private String[] withSonata(final String[] files) {
+        if (!sonata) {
+            return files;
+        }
+        final String[] all = java.util.Arrays.copyOf(files, files.length + 1);
+        all[files.length] = SONATA_FILE;
+        return all;
+    }
+
+    /**
+     * The recorded spikes as SONATA populations: one per network population that spiked (jHDF cannot write an empty
+     * dataset), node id = index within the population, timestamp = step · dt in ms (the {@code time_ms} of
+     * spikes.csv).
+     */
+    static java.util.List<SpikePopulation> sonataPopulations(final Network net, final SpikeRecorder spikes) {
+        final int pops = net.populations().size();
+        final int[] count = new int[pops];
+        final int[] popOf = new int[spikes.count()];
+        for (int k = 0; k < spikes.count(); k++) {
+            popOf[k] = populationOf(net, spikes.globalId(k));
+            count[popOf[k]]++;
+        }
+        final double[][] t = new double[pops][];
+        final long[][] id = new long[pops][];
+        for (int p = 0; p < pops; p++) {
+            t[p] = new double[count[p]];
+            id[p] = new long[count[p]];
+            count[p] = 0;
+        }
+        for (int k = 0; k < spikes.count(); k++) {
+            final int p = popOf[k];
+            t[p][count[p]] = spikes.step(k) * net.dtMs();
+            id[p][count[p]] = spikes.globalId(k) - net.populations().get(p).offset();
+            count[p]++;
+        }
+        final java.util.List<SpikePopulation> out = new java.util.ArrayList<>();
+        for (int p = 0; p < pops; p++) {
+            if (count[p] > 0) {
+                out.add(new SpikePopulation(net.populations().get(p).name(), t[p], id[p]));
+            }
+        }
+        return out;
+    }
+
+    private static int populationOf(final Network net, final int globalId) {
+        for (int p = net.populations().size() - 1; p >= 0; p--) {
+            if (globalId >= net.populations().get(p).offset()) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("global id " + globalId + " below every population");
     }
 }
