@@ -169,22 +169,6 @@ public final class Csr {
     }
 
     /**
-     * As {@link #partition}, with targets renumbered relative to {@code from} (partition-local indices).
-     *
-     * @param from first target, inclusive.
-     * @param to   last target, exclusive.
-     * @return the partition.
-     */
-    public Csr partitionRebased(final int from, final int to) {
-        final Csr c = partition(from, to);
-        final int[] tg = c.target;
-        for (int k = 0; k < tg.length; k++) {
-            tg[k] -= from;
-        }
-        return c;
-    }
-
-    /**
      * @param s    source row.
      * @param from a target index.
      * @return the first synapse of row s whose target is &ge; from (the row's end if none).

@@ -66,9 +66,4 @@ public final class CsrSlice {
     public int targetBase() {
         return targetBase;
     }
-
-    /** @return bytes held by the slice itself (its row ranges; the synapses belong to the CSR). */
-    public long bytes() {
-        return 4L * rowFrom.length + 4L * rowTo.length;
-    }
 }
