@@ -59,29 +59,23 @@ public final class SpikeTrainStatistics {
             throw new IllegalArgumentException("window [" + fromStep + ", " + toStep + ") steps: must be non-empty");
         }
         final int n = network.neuronCount();
+        // per neuron: spikes in the window and running sums of its ISIs for the CV
         final int[] spikes = new int[n];
-        for (int k = 0; k < count; k++) {
-            if (steps[k] >= fromStep && steps[k] < toStep) {
-                spikes[globalIds[k]]++;
-            }
-        }
-        // per neuron: running sums of ISIs for the CV
         final long[] last = new long[n];
         final double[] sum = new double[n];
         final double[] sq = new double[n];
-        final int[] seen = new int[n];
         for (int k = 0; k < count; k++) {
             if (steps[k] < fromStep || steps[k] >= toStep) {
                 continue;
             }
             final int g = globalIds[k];
-            if (seen[g] > 0) {
+            if (spikes[g] > 0) {
                 final double isi = steps[k] - last[g];
                 sum[g] += isi;
                 sq[g] += isi * isi;
             }
             last[g] = steps[k];
-            seen[g]++;
+            spikes[g]++;
         }
         final double seconds = (toStep - fromStep) * network.dtMs() * 1e-3;
         final List<Population> out = new ArrayList<>();
