@@ -51,33 +51,21 @@ public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, L
             final ArrayNode row = c.addArray();
             row.add(r.iteration());
             row.add(r.loss());
-            if (Double.isFinite(r.accuracy())) {
-                row.add(r.accuracy());
-            } else {
-                row.addNull();
-            }
+            addOrNull(row, r.accuracy());
             row.add(r.meanRateHz());
         }
         final ArrayNode t = o.putArray("tests");
         for (double[] x : tests) {
             final ArrayNode row = t.addArray();
             for (double v : x) {
-                if (Double.isFinite(v)) {
-                    row.add(v);
-                } else {
-                    row.addNull();
-                }
+                addOrNull(row, v);
             }
         }
         if (last != null) {
             final ArrayNode l = o.putArray("last_test");
-            for (double v : new double[] {last.loss(), last.accuracy(), last.meanRateHz()}) {
-                if (Double.isFinite(v)) {
-                    l.add(v);
-                } else {
-                    l.addNull();
-                }
-            }
+            addOrNull(l, last.loss());
+            addOrNull(l, last.accuracy());
+            addOrNull(l, last.meanRateHz());
         }
         final ArrayNode k = o.putArray("counters");
         for (long v : counters) {
@@ -171,6 +159,15 @@ public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, L
                         + ", this command has " + (e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString())
                         + " (settings must match to resume)");
             }
+        }
+    }
+
+    /** Appends {@code v}, or null if it is not finite (read back as NaN by {@link #num}). */
+    private static void addOrNull(final ArrayNode a, final double v) {
+        if (Double.isFinite(v)) {
+            a.add(v);
+        } else {
+            a.addNull();
         }
     }
 

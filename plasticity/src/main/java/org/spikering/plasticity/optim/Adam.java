@@ -147,9 +147,8 @@ public final class Adam implements Optimizer {
             if (copy == null) {
                 state.remove(id);
             } else {
-                final double[][] mv = state.computeIfAbsent(id, k -> new double[][] {new double[copy[0].length],
-                    new double[copy[0].length]});
-                if (mv[0].length != copy[0].length) {
+                final double[][] mv = state.get(id);
+                if (mv == null || mv[0].length != copy[0].length) {
                     state.put(id, new double[][] {copy[0].clone(), copy[1].clone()});
                 } else {
                     System.arraycopy(copy[0], 0, mv[0], 0, copy[0].length);

@@ -69,9 +69,6 @@ public final class Trainer {
         }
         for (WeightMatrixId id : IDS) {
             final double[] w = net.weights(id);
-            if (saved[id.ordinal()].length != w.length) {
-                saved[id.ordinal()] = new double[w.length];
-            }
             System.arraycopy(w, 0, saved[id.ordinal()], 0, w.length);
         }
         optimizer.mark();
