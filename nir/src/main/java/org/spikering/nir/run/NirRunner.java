@@ -170,6 +170,11 @@ public final class NirRunner {
         return outSize[unit];
     }
 
+    /** @return the flattened graph the runner was prepared on (unit indices as in {@link #sizeOf}). */
+    FlatGraph graph() {
+        return graph;
+    }
+
     /** @return the step, ms. */
     double dtMs() {
         return options.dtMs();
