@@ -172,10 +172,10 @@ public final class NirWriter {
         for (int d = dim + 1; d < shape.length; d++) {
             stride *= shape[d];
         }
-        final Object[] rows = (Object[]) java.lang.reflect.Array.newInstance(
-                nest(t, shape, dim + 1, offset).getClass(), n);
+        final Object first = nest(t, shape, dim + 1, offset);
+        final Object[] rows = (Object[]) java.lang.reflect.Array.newInstance(first.getClass(), n);
         for (int i = 0; i < n; i++) {
-            rows[i] = nest(t, shape, dim + 1, offset + i * stride);
+            rows[i] = i == 0 ? first : nest(t, shape, dim + 1, offset + i * stride);
         }
         return rows;
     }

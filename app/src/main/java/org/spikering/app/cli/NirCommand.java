@@ -482,32 +482,14 @@ public final class NirCommand implements Runnable {
                             + r.spikeNeurons()[i] + "\n");
                 }
             });
-            AtomicWrite.text(dir.resolve("output.csv"), w -> {
-                w.write("step,time_ms" + (r.outputColumns().isEmpty() ? "" : "," + String.join(",", r.outputColumns())) + "\n");
-                for (int k = 0; k < r.steps(); k++) {
-                    final StringBuilder sb = new StringBuilder().append(k).append(',').append(fmt((k + 1) * r.dtMs()));
-                    for (double v : r.output()[k]) {
-                        sb.append(',').append(v);
-                    }
-                    w.write(sb.append('\n').toString());
-                }
-            });
+            writeTable(dir.resolve("output.csv"), r.outputColumns(), r.output(), r);
             for (Map.Entry<String, double[][]> e : r.voltages().entrySet()) {
-                AtomicWrite.text(dir.resolve("v_" + e.getKey() + ".csv"), w -> {
-                    final int n = e.getValue().length == 0 ? 0 : e.getValue()[0].length;
-                    final StringBuilder head = new StringBuilder("step,time_ms");
-                    for (int i = 0; i < n; i++) {
-                        head.append(',').append(e.getKey()).append('[').append(i).append(']');
-                    }
-                    w.write(head.append('\n').toString());
-                    for (int k = 0; k < r.steps(); k++) {
-                        final StringBuilder sb = new StringBuilder().append(k).append(',').append(fmt((k + 1) * r.dtMs()));
-                        for (double v : e.getValue()[k]) {
-                            sb.append(',').append(v);
-                        }
-                        w.write(sb.append('\n').toString());
-                    }
-                });
+                final int n = e.getValue().length == 0 ? 0 : e.getValue()[0].length;
+                final List<String> columns = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    columns.add(e.getKey() + "[" + i + "]");
+                }
+                writeTable(dir.resolve("v_" + e.getKey() + ".csv"), columns, e.getValue(), r);
             }
             if (sonata) {
                 SonataSpikes.write(dir.resolve("spikes.h5"), sonataPopulations(r));
@@ -544,6 +526,20 @@ public final class NirCommand implements Runnable {
             s.put("output_columns", r.outputColumns());
             s.put("wall_seconds", wallSeconds);
             Json.write(dir.resolve("summary.json"), s);
+        }
+
+        /** A per-step table: header {@code step,time_ms,<columns>}, then one row per step of the run. */
+        private static void writeTable(final Path file, final List<String> columns, final double[][] rows, final NirRun r) {
+            AtomicWrite.text(file, w -> {
+                w.write("step,time_ms" + (columns.isEmpty() ? "" : "," + String.join(",", columns)) + "\n");
+                for (int k = 0; k < r.steps(); k++) {
+                    final StringBuilder sb = new StringBuilder().append(k).append(',').append(fmt((k + 1) * r.dtMs()));
+                    for (double v : rows[k]) {
+                        sb.append(',').append(v);
+                    }
+                    w.write(sb.append('\n').toString());
+                }
+            });
         }
 
         /** One SONATA population per spiking node that spiked: node_ids = flat neuron index, time = (step + 1) dt. */

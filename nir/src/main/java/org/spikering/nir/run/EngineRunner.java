@@ -149,6 +149,7 @@ public final class EngineRunner {
             for (int s : inputs) {
                 x[s] = new double[checked.sizeOf(s)];
             }
+            final OutputTerms terms = new OutputTerms(checked, outputs, from, pops, z, x, bias);
             for (int k = 0; k < steps; k++) {
                 for (Map.Entry<Integer, double[]> e : drive.entrySet()) {
                     final double[] b0 = bias.get(e.getKey());
@@ -195,7 +196,7 @@ public final class EngineRunner {
                     }
                     e.getValue()[k] = v;
                 }
-                output[k] = outputRow(g, checked, outputs, from, pops, inputs, z, x, bias);
+                output[k] = terms.row();
             }
             if (summary != null && summary.length > 0) {
                 summary[0] = sim.summary();
@@ -221,26 +222,65 @@ public final class EngineRunner {
         return n instanceof NirNode.Lif || n instanceof NirNode.IntegrateAndFire || n instanceof NirNode.CubaLif;
     }
 
-    /** The Output values: the sum over sources of W·(source output), plus the biases on the way. */
-    private static double[] outputRow(final FlatGraph g, final NirRunner checked, final List<Integer> outputs,
-                                      final Map<Integer, List<Path>> from, final List<Integer> pops, final List<Integer> inputs,
-                                      final double[][] z, final double[][] x, final Map<Integer, double[]> bias) {
-        final List<Double> row = new ArrayList<>();
-        for (int o : outputs) {
-            final double[] acc = bias.containsKey(o) ? bias.get(o).clone() : new double[checked.sizeOf(o)];
-            for (Map.Entry<Integer, List<Path>> e : from.entrySet()) {
-                final double[] src = pops.contains(e.getKey()) ? z[e.getKey()] : x[e.getKey()];
-                for (Path p : e.getValue()) {
-                    if (p.target() == o) {
-                        addTimes(acc, p.weight(), src);
+    /**
+     * The Output values: the sum over sources of W·(source output), plus the biases on the way. The terms of each
+     * Output (in {@code from}'s order) are gathered once; the sources are the arrays z and x, refilled every step.
+     */
+    private static final class OutputTerms {
+        private final double[][] bias;
+        private final double[][] acc;
+        private final double[][][] weights;
+        private final double[][][] sources;
+        private final int width;
+
+        OutputTerms(final NirRunner checked, final List<Integer> outputs, final Map<Integer, List<Path>> from,
+                    final List<Integer> pops, final double[][] z, final double[][] x, final Map<Integer, double[]> bias) {
+            final int m = outputs.size();
+            this.bias = new double[m][];
+            this.acc = new double[m][];
+            this.weights = new double[m][][];
+            this.sources = new double[m][][];
+            int w = 0;
+            for (int q = 0; q < m; q++) {
+                final int o = outputs.get(q);
+                this.bias[q] = bias.get(o);
+                this.acc[q] = new double[checked.sizeOf(o)];
+                w += acc[q].length;
+                final List<double[]> ws = new ArrayList<>();
+                final List<double[]> srcs = new ArrayList<>();
+                for (Map.Entry<Integer, List<Path>> e : from.entrySet()) {
+                    final double[] src = pops.contains(e.getKey()) ? z[e.getKey()] : x[e.getKey()];
+                    for (Path p : e.getValue()) {
+                        if (p.target() == o) {
+                            ws.add(p.weight());
+                            srcs.add(src);
+                        }
                     }
                 }
+                this.weights[q] = ws.toArray(new double[0][]);
+                this.sources[q] = srcs.toArray(new double[0][]);
             }
-            for (double v : acc) {
-                row.add(v);
-            }
+            this.width = w;
         }
-        return row.stream().mapToDouble(Double::doubleValue).toArray();
+
+        double[] row() {
+            final double[] row = new double[width];
+            int col = 0;
+            for (int q = 0; q < acc.length; q++) {
+                final double[] a = acc[q];
+                if (bias[q] == null) {
+                    Arrays.fill(a, 0.0);
+                } else {
+                    System.arraycopy(bias[q], 0, a, 0, a.length);
+                }
+                for (int t = 0; t < weights[q].length; t++) {
+                    addTimes(a, weights[q][t], sources[q][t]);
+                }
+                System.arraycopy(a, 0, row, col, a.length);
+                col += a.length;
+            }
+            return row;
+        }
     }
 
     private static void addTimes(final double[] acc, final double[] w, final double[] x) {

@@ -35,7 +35,7 @@ public final class NirConnectivity {
     public NirConnectivity(final NirFile file) {
         final RunOptions any = RunOptions.defaults(1.0);
         final NirRunner runner = NirRunner.prepare(file, any); // validates nodes and shapes
-        final FlatGraph g = new FlatGraph(file.graph(), any.loopDelay());
+        final FlatGraph g = runner.graph();
         final int n = g.units.size();
         final List<List<Integer>> out = new ArrayList<>();
         for (int u = 0; u < n; u++) {

@@ -170,6 +170,11 @@ public final class NirRunner {
         return outSize[unit];
     }
 
+    /** @return the flattened graph the runner was prepared on (unit indices as in {@link #sizeOf}). */
+    FlatGraph graph() {
+        return graph;
+    }
+
     /** @return the step, ms. */
     double dtMs() {
         return options.dtMs();
@@ -353,6 +358,11 @@ public final class NirRunner {
                 delayedLink[u][e] = incoming[u].get(e).delayed();
             }
         }
+        // only the sources of delayed edges need their previous output kept
+        final boolean[] remembered = new boolean[n];
+        for (FlatGraph.Link l : graph.links) {
+            remembered[l.source()] |= l.delayed();
+        }
         final int[] ins = inputUnits.stream().mapToInt(Integer::intValue).toArray();
         final int[] outs = outputUnits.stream().mapToInt(Integer::intValue).toArray();
         final boolean[] isInput = new boolean[n];
@@ -413,7 +423,9 @@ public final class NirRunner {
                 }
             }
             for (int u = 0; u < n; u++) {
-                System.arraycopy(y[u], 0, previous[u], 0, y[u].length);
+                if (remembered[u]) {
+                    System.arraycopy(y[u], 0, previous[u], 0, y[u].length);
+                }
             }
             final double[] row = new double[width];
             col = 0;
