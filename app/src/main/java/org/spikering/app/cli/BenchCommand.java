@@ -133,8 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
         choice.checkUpdate(mode, "model");
         choice.checkMemory(neurons != null ? "--neurons = " + neurons : "--scale = " + scale, 0);
         final long b0 = System.nanoTime();
-        final Network net = model == Model.cuba && neurons != null
-                ? org.spikering.app.bench.CubaNetwork.build(neurons, seed) : choice.build(seed);
+        final Network net = choice.build(seed);
         final double build = (System.nanoTime() - b0) / 1e9;
         if (compare != null) {
             System.out.println(Json.oneLine(compareConfigs(net, configs, build)));
