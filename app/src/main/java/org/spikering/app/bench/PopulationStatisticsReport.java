@@ -39,10 +39,12 @@ public final class PopulationStatisticsReport {
                                       final double untilMs) {
         this.discardMs = discardMs;
         this.untilMs = untilMs;
-        this.stats = SpikeTrainStatistics.of(network, spikes.steps(), spikes.globalIds(), spikes.count(),
-                Math.round(discardMs / network.dtMs()), Math.round(untilMs / network.dtMs()));
-        this.correlations = SpikeTrainStatistics.countCorrelations(network, spikes.steps(), spikes.globalIds(), spikes.count(),
-                Math.round(discardMs / network.dtMs()), Math.round(untilMs / network.dtMs()),
+        final long[] steps = spikes.steps();
+        final int[] ids = spikes.globalIds();
+        final long from = Math.round(discardMs / network.dtMs());
+        final long to = Math.round(untilMs / network.dtMs());
+        this.stats = SpikeTrainStatistics.of(network, steps, ids, spikes.count(), from, to);
+        this.correlations = SpikeTrainStatistics.countCorrelations(network, steps, ids, spikes.count(), from, to,
                 (int) Math.round(CORRELATION_BIN_MS / network.dtMs()), CORRELATION_SUBSAMPLE, network.seed());
     }
 

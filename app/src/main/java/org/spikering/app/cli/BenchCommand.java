@@ -106,10 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--repeat = " + repeat + " without --compare: must come with --compare,"
                         + " whose rounds it sets");
             }
-            if (eng == Engine.REFERENCE && threads != 1) {
-                throw new IllegalArgumentException("--threads = " + threads + " with --engine = 'reference': must be 1,"
-                        + " the reference engine runs one thread (or use --engine disruptor)");
-            }
+            Check.engineThreads(eng, threads);
             configs = List.of(new SimulationConfig(eng, threads, mode));
         }
         final Pd14Network.Drive pd14Drive = Cli.parseEnum(Pd14Network.Drive.class, "--drive", drive);
@@ -136,8 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
         choice.checkUpdate(mode, "model");
         choice.checkMemory(neurons != null ? "--neurons = " + neurons : "--scale = " + scale, 0);
         final long b0 = System.nanoTime();
-        final Network net = model == Model.cuba && neurons != null
-                ? org.spikering.app.bench.CubaNetwork.build(neurons, seed) : choice.build(seed);
+        final Network net = choice.build(seed);
         final double build = (System.nanoTime() - b0) / 1e9;
         if (compare != null) {
             System.out.println(Json.oneLine(compareConfigs(net, configs, build)));

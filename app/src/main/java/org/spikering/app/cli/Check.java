@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.spikering.sim.Engine;
 
 /**
  * The checks every command runs on its options before any work: each throws an
@@ -43,6 +44,14 @@ final class Check {
             throw new IllegalArgumentException(option + " = " + v + ": must be an integer in [" + lo + ", " + hi + "]");
         }
         return v;
+    }
+
+    /** Fails unless {@code threads} is 1 with the reference engine, which runs one thread. */
+    static void engineThreads(final Engine engine, final int threads) {
+        if (engine == Engine.REFERENCE && threads != 1) {
+            throw new IllegalArgumentException("--threads = " + threads + " with --engine = 'reference': must be 1, the"
+                    + " reference engine runs one thread (or use --engine disruptor)");
+        }
     }
 
     /** @return the value, if one of {@code allowed} (exact match). */

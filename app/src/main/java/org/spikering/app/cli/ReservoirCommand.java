@@ -121,9 +121,9 @@ public final class ReservoirCommand implements Runnable {
         return out != null ? out : Path.of("spikering-out", "reservoir", bench);
     }
 
-    /** The result folder {@link #target}, checked first like every option (creates nothing if it cannot be one). */
+    /** The result folder {@link #target}, opened once every option (the folder included) is checked. */
     private static ResultFolder open(final Path out, final String bench) {
-        return ResultFolder.open("--out", Check.outputFolder("--out", target(out, bench)));
+        return ResultFolder.open("--out", target(out, bench));
     }
 
     /**
@@ -197,8 +197,9 @@ public final class ReservoirCommand implements Runnable {
                 throw new IllegalArgumentException("--test = " + test + ": must be more than the 2N + 2 = " + (2 * esn.size + 2)
                         + " delays measured for --size " + esn.size + " (and at most " + MAX_STEPS + ")");
             }
+            final EsnParameters p = esn.params((double) washout + train + test, 2.0 * esn.size, "mc");
             try (ResultFolder folder = open(esn.out, "mc")) {
-                final EchoStateNetwork net = esn.build(esn.params((double) washout + train + test, 2.0 * esn.size, "mc"));
+                final EchoStateNetwork net = esn.build(p);
                 final MemoryCapacity.Result r = MemoryCapacity.measure(net, 2 * esn.size, washout, train, test, ridge,
                         esn.seed);
                 final Map<String, Object> m = new LinkedHashMap<>();
@@ -236,8 +237,9 @@ public final class ReservoirCommand implements Runnable {
             Check.range("--length", length, 12, MAX_STEPS);
             Check.range("--test", test, 2, length - 10);
             Check.range("--washout", washout, 0, length - test - 10);
+            final EsnParameters p = esn.params(length, 1, "narma");
             try (ResultFolder folder = open(esn.out, "narma")) {
-                final EchoStateNetwork net = esn.build(esn.params(length, 1, "narma"));
+                final EchoStateNetwork net = esn.build(p);
                 final Narma10.Result r = Narma10.run(net, length, washout, test, esn.seed);
                 final Map<String, Object> m = new LinkedHashMap<>();
                 m.put("benchmark", "narma10");
@@ -263,8 +265,9 @@ public final class ReservoirCommand implements Runnable {
 
         @Override
         public Integer call() {
+            final EsnParameters p = esn.params(5200, 1, "mackey-glass");
             try (ResultFolder folder = open(esn.out, "mackey-glass")) {
-                final EchoStateNetwork net = esn.build(esn.params(5200, 1, "mackey-glass"));
+                final EchoStateNetwork net = esn.build(p);
                 final MackeyGlass.Result r = MackeyGlass.run(net, 5200, 200, 1000);
                 final Map<String, Object> m = new LinkedHashMap<>();
                 m.put("benchmark", "mackey_glass_17");

@@ -105,10 +105,7 @@ public final class RunCommand implements Callable<Integer> {
         Check.range("--threads", threads, 1, MAX_THREADS);
         final Engine eng = Cli.parseEnum(Engine.class, "--engine", engine);
         final UpdateMode mode = Cli.parseEnum(UpdateMode.class, "--update", update);
-        if (eng == Engine.REFERENCE && threads != 1) {
-            throw new IllegalArgumentException("--threads = " + threads + " with --engine = 'reference': must be 1, the"
-                    + " reference engine runs one thread (or use --engine disruptor)");
-        }
+        Check.engineThreads(eng, threads);
         EnergyModel.loihiWith(energy); // validate before simulating
         final Pd14Network.Drive pd14Drive = Cli.parseEnum(Pd14Network.Drive.class, "--drive", drive);
         final Pd14Network.InitialPotential pd14V0 = Cli.parseEnum(Pd14Network.InitialPotential.class, "--v0", v0);

@@ -71,12 +71,13 @@ public final class ResultFolder implements AutoCloseable {
     private final FileLock lock;
     private final Path lockFile;
     private final Path staging;
-    private Path createdAncestor;
+    /** The highest parent folder {@link #open} created, or null: deleted again, if empty, when a run fails. */
+    private final Path createdAncestor;
     private boolean committed;
     private boolean closed;
 
     private ResultFolder(final String option, final Path target, final FileChannel ch, final FileLock lock,
-                         final Path lockFile, final Path staging) {
+                         final Path lockFile, final Path staging, final Path createdAncestor) {
         this.option = option;
         this.target = target;
         this.parent = target.getParent();
@@ -85,6 +86,7 @@ public final class ResultFolder implements AutoCloseable {
         this.lock = lock;
         this.lockFile = lockFile;
         this.staging = staging;
+        this.createdAncestor = createdAncestor;
     }
 
     /**
@@ -176,9 +178,7 @@ public final class ResultFolder implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalArgumentException(option + " = '" + out + "': cannot write in " + parent + " (" + reason(e) + ")");
             }
-            final ResultFolder f = new ResultFolder(option, abs, ch, lk, lockFile, staging);
-            f.createdAncestor = createdAncestor;
-            return f;
+            return new ResultFolder(option, abs, ch, lk, lockFile, staging, createdAncestor);
         } catch (RuntimeException e) {
             releaseLock(lockFile, lk, ch);
             deleteEmptyUpTo(parent, createdAncestor);
