@@ -265,7 +265,7 @@ public final class RunCommand implements Callable<Integer> {
         final int[] count = new int[pops];
         final int[] popOf = new int[spikes.count()];
         for (int k = 0; k < spikes.count(); k++) {
-            popOf[k] = populationOf(net, spikes.globalId(k));
+            popOf[k] = spikes.population(k);
             count[popOf[k]]++;
         }
         final double[][] t = new double[pops][];
@@ -288,14 +288,5 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    private static int populationOf(final Network net, final int globalId) {
-        for (int p = net.populations().size() - 1; p >= 0; p--) {
-            if (globalId >= net.populations().get(p).offset()) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("global id " + globalId + " below every population");
     }
 }

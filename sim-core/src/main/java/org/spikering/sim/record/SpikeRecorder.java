@@ -76,6 +76,14 @@ public final class SpikeRecorder implements SpikeListener {
         return ids[k];
     }
 
+    /**
+     * @param k spike index, 0 &le; k &lt; {@link #count()}.
+     * @return index in {@code network.populations()} of the neuron that fired spike k.
+     */
+    public int population(final int k) {
+        return popOf[ids[k]];
+    }
+
     /** @return a copy of the steps of all recorded spikes. */
     public long[] steps() {
         return Arrays.copyOf(steps, count);
