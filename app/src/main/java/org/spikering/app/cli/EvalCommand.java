@@ -46,7 +46,8 @@ public final class EvalCommand implements Callable<Integer> {
         final TrainedModel m = TrainedModel.read("MODEL", model);
         final String t = task != null ? task : m.task();
         final int n = testBatch != null ? testBatch : m.training().path("--test-batch").asInt();
-        final TaskPreset p = TaskPreset.of(t, m.seed());
+        // the model's own task from the spec it was trained with (a model written before specs: its --task preset)
+        final TaskPreset p = task != null ? TaskPreset.of(t, m.seed()) : m.preset();
         m.checkFits("MODEL", model, p.name(), p.network());
         // the test batch holds inputs and targets of every step of every sequence (8 bytes each, as doubles at most)
         final double bytes = 8.0 * n * p.source().steps() * (p.network().inputs() + p.network().outputs() + 1);

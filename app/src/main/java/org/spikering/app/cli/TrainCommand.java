@@ -1,11 +1,19 @@
 package org.spikering.app.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.nio.file.Files;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.ResultFolder;
+import org.spikering.app.spec.Examples;
+import org.spikering.app.spec.OutputSpec;
+import org.spikering.app.spec.SpecLoader;
+import org.spikering.app.spec.TrainingSpec;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.app.train.TrainCheckpoint;
 import org.spikering.app.train.TrainedModel;
@@ -16,19 +24,34 @@ import org.spikering.plasticity.train.LearningRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Parameters;
 
-/** {@code spikering train}: trains a task with a learning rule and writes the learning curve. */
+/**
+ * {@code spikering train [SPEC]}: trains the {@code training} section of a spec file (or of the shipped preset file
+ * {@code examples/<task>.yaml} of {@code --task}) and writes the learning curve; every option overrides one field of
+ * the spec ({@code --rule} → {@code training.rule}, ..., {@code --set FIELD=VALUE} any field).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a task with a learning rule; writes learning_curve.csv/.png, summary.json and model.json "
-                + "(the trained network).",
+        description = {"Train the training section of a spec file (default: the shipped preset examples/<--task>.yaml);"
+                + " writes learning_curve.csv/.png, summary.json, model.json (the trained network with its spec) and "
+                + "spec.yaml. Options override single fields of the spec.",
             "Tasks: sine-nest (NEST 3.9's frozen sine pattern), sine-bellec, evidence, dms, nback.",
             "Rules mean the same on every task. On sine-nest, --rule eprop is symmetric",
             "e-prop on NEST's network and pattern; --rule nest-eprop is e-prop as NEST",
             "computed it there (NEST's B, late last signal) and follows NEST's loss curve."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--task", description = {"sine-nest, sine-bellec, evidence, dms or nback (default sine-nest).",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "a spec file with a training section, or a "
+            + "shipped example's name ('spikering spec list'); default: the preset file of --task")
+    String specFile;
+
+    @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "override one field of the spec, e.g. "
+            + "training.network.tau_a_ms=800 or training.rule=bptt (repeatable; the value is read as YAML)")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--task", description = {"sine-nest, sine-bellec, evidence, dms or nback (default sine-nest): without "
+            + "SPEC the shipped preset file examples/<task>.yaml; with SPEC it replaces training.task by the task with its"
+            + " default parameters.",
         "sine-nest, sine-bellec: one frozen input pattern; tested on the same target with fresh input noise "
             + "(test_loss_fresh_input) and, named so, on the training pattern (training_pattern_loss).",
         "evidence: NEST's evidence-accumulation network and task, except: eligibility filter and readout input factor 1 "
@@ -38,7 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "cue spacing after each cue (NEST before), 300 iterations (NEST 50).",
         "dms: the evidence settings with tau_a 200 ms; NEST has no DMS example.",
         "evidence, dms, nback: tested on a held-out batch never trained on."})
-    String task = "sine-nest";
+    String task;
 
     @Option(names = "--rule", description = {"eprop: e-prop with symmetric feedback B = W_out^T, on every task, sine-nest included (default);",
         "random-eprop: e-prop with a fixed random B drawn from --seed;",
@@ -47,14 +70,14 @@ public final class TrainCommand implements Callable<Integer> {
         "mdgl-exact: e-prop plus MDGL's one-step non-local term with per-synapse weights (exact truncation, not the "
             + "cell-type rule of Liu et al. 2021);",
         "bptt: backpropagation through time (reset path detached)"})
-    String rule = "eprop";
+    String rule;
 
     @Option(names = "--energy", description = "per-operation energies in pJ replacing the Loihi defaults in summary.json, "
             + "e.g. synop=20,neuron=50 (keys synop, neuron, weight, spike)")
     String energy;
 
     @Option(names = "--computation", description = "event, event-stepwise, dense or engine (default event; not with --rule bptt)")
-    String computation = "event";
+    String computation;
 
     @Option(names = "--iterations", description = "updates, in [1, 10000000] (default: the task's)")
     Integer iterations;
@@ -65,21 +88,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "learning rate, in (0, 1] (default: the task's)")
     Double lr;
 
-    @Option(names = "--seed", description = "seed, any integer (default 1)")
-    long seed = 1;
+    @Option(names = "--seed", description = "seed, any integer (default: the spec's seed, 1 in the presets)")
+    Long seed;
 
     @Option(names = "--eval-every", description = "test evaluation interval of the classification tasks, >= 1 (default 10;"
             + " the sine tasks are tested once, after the last update)")
-    int evalEvery = 10;
+    Integer evalEvery;
 
     @Option(names = "--test-batch", description = "test sequences, >= 1 and fitting the memory (default 128): held out for"
             + " evidence, dms and nback; for the sine tasks the training target with fresh input noise")
-    int testBatch = 128;
+    Integer testBatch;
 
     @Option(names = "--weight-clip", description = "clip weights to [-c, c] after each update (default 100, NEST's; Infinity = none)")
-    double weightClip = 100;
+    Double weightClip;
 
-    @Option(names = "--out", description = "output folder (default spikering-out/train-<task>-<rule>), replaced as a "
+    @Option(names = "--out", description = "output folder (default: the spec's output.folder, else spikering-out/train-<task>-<rule>), replaced as a "
             + "whole when training ends (a new, empty or earlier result folder); checkpoints go beside it in .<name>.checkpoint")
     Path out;
 
@@ -94,7 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init-from", description = "start from the network of a model.json written by train (shapes must fit the task)")
     Path initFrom;
 
-    @Spec
+    @picocli.CommandLine.Spec
     CommandSpec spec;
 
     /** Most updates of one run. */
@@ -106,11 +129,16 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final LearningRule r = Cli.parseEnum(LearningRule.class, "--rule", rule);
-        final Computation c = Cli.parseEnum(Computation.class, "--computation", computation);
-        if (r == LearningRule.BPTT && spec.commandLine().getParseResult().hasMatchedOption("--computation")) {
+        final LearningRule optionRule = rule == null ? null : Cli.parseEnum(LearningRule.class, "--rule", rule);
+        if (computation != null) {
+            Cli.parseEnum(Computation.class, "--computation", computation);
+        }
+        if (optionRule == LearningRule.BPTT && computation != null) {
             throw new IllegalArgumentException("--computation = '" + computation + "' with --rule = '" + rule
                     + "': must be left out; BPTT has one computation (exact backpropagation through time)");
+        }
+        if (task != null && !Arrays.asList(TaskPreset.NAMES).contains(task)) {
+            throw new IllegalArgumentException("--task = '" + task + "': must be one of " + String.join(", ", TaskPreset.NAMES));
         }
         if (iterations != null) {
             Check.range("--iterations", iterations, 1, MAX_ITERATIONS);
@@ -121,40 +149,66 @@ public final class TrainCommand implements Callable<Integer> {
         if (lr != null) {
             Check.rangeOpenLow("--lr", lr, 0, MAX_LR);
         }
-        Check.range("--eval-every", evalEvery, 1, MAX_ITERATIONS);
-        Check.range("--test-batch", testBatch, 1, MAX_BATCH);
-        if (!(weightClip > 0)) {
+        if (evalEvery != null) {
+            Check.range("--eval-every", evalEvery, 1, MAX_ITERATIONS);
+        }
+        if (testBatch != null) {
+            Check.range("--test-batch", testBatch, 1, MAX_BATCH);
+        }
+        if (weightClip != null && !(weightClip > 0)) {
             throw new IllegalArgumentException("--weight-clip = " + weightClip + ": must be > 0 (Infinity = none)");
         }
         final EnergyModel energyModel = EnergyModel.loihiWith(energy);
-        final TaskPreset p = TaskPreset.of(task, seed);
+        if (out != null) {
+            Check.outputFolder("--out", out);
+        }
+        org.spikering.app.spec.Spec s = resolvedSpec();
+        final TrainingSpec t = s.section("training", TrainingSpec.class);
+        if (t == null) {
+            throw new IllegalArgumentException("SPEC = '" + specFile + "': has no training section (train needs one; "
+                    + "'spikering spec show evidence' prints an example)");
+        }
+        final LearningRule r = t.learningRule();
+        final Computation c = t.gradientComputation();
+        final TaskPreset p = TrainingSpec.preset(s);
         p.requireRule(r);
-        final int its = iterations != null ? iterations : p.iterations();
-        final int bs = batch != null ? batch : p.batchSize();
-        final double eta = lr != null ? lr : p.learningRate();
+        final long runSeed = s.seed();
+        final int its = t.iterations();
+        final int bs = t.batch();
+        final double eta = t.optimizer().lr();
+        final int evEvery = t.evaluation().every();
+        final int tBatch = t.evaluation().testBatch();
         p.optimizer(eta);
         if (checkpointEvery != null && (checkpointEvery < 0 || checkpointEvery > its)) {
             throw new IllegalArgumentException("--checkpoint-every = " + checkpointEvery + ": must be in [1, --iterations = "
                     + its + "], or 0 for no checkpoints");
+        }
+        if (checkpointEvery != null) {
+            s = s.overriding(Map.of("training.checkpoint_every", checkpointEvery));
         }
         if (resume != null && (Files.exists(resume) && !Files.isDirectory(resume)
                 || !Files.isRegularFile(ResultFolder.checkpointDir(resume).resolve(TrainCheckpoint.FILE)))) {
             throw new IllegalArgumentException("--resume = '" + resume + "': must be the --out folder of an interrupted train "
                     + "run with a checkpoint (none at " + ResultFolder.checkpointDir(resume).resolve(TrainCheckpoint.FILE) + ")");
         }
-        final int every = checkpointEvery != null ? checkpointEvery : Math.max(1, its / 10);
+        final int every = checkpointEvery != null ? checkpointEvery : t.checkpointInterval();
         if (resume != null && out != null && !resume.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("--resume = '" + resume + "': resumes into its own folder; --out = '" + out
                     + "' must be the same folder or left out");
         }
-        final Path dir = resume != null ? resume : out != null ? out : Path.of("spikering-out", "train-" + p.name() + "-" + r.id());
+        final OutputSpec output = s.section("output", OutputSpec.class);
+        final Path dir = resume != null ? resume : out != null ? out : output != null && output.folder() != null
+                ? s.resolve(output.folder()) : Path.of("spikering-out", "train-" + p.name() + "-" + r.id());
         if (resume == null) {
             Check.outputFolder("--out", dir);
         }
-        MemoryBudget.require("--batch = " + bs + ", --test-batch = " + testBatch + " (task " + p.name() + ")",
-                trainingBytes(p, bs, testBatch));
-        final TrainingRun run = new TrainingRun(p, r, c, seed).withWeightClip(weightClip)
-                .withEnergyModel(energyModel);
+        MemoryBudget.require("--batch = " + bs + ", --test-batch = " + tBatch + " (task " + p.name() + ")",
+                trainingBytes(p, bs, tBatch));
+        final TrainingRun run = new TrainingRun(p, r, c, runSeed).withWeightClip(t.weightClipBound())
+                .withEnergyModel(energyModel).withSpec(s);
+        if (t.evaluation().earlyStopping() != null) {
+            run.withEarlyStopping(t.evaluation().earlyStopping().patience(), t.evaluation().earlyStopping().minDelta());
+        }
         if (initFrom != null) {
             final TrainedModel m = TrainedModel.read("--init-from", initFrom);
             m.checkFits("--init-from", initFrom, p.name(), p.network());
@@ -179,10 +233,10 @@ public final class TrainCommand implements Callable<Integer> {
                             + folder.checkpointDir() + "; if this run is stopped, continue it with --resume " + dir);
                 }
             }
-            final TrainingRun.Outcome o = run.run(its, bs, eta, evalEvery, testBatch, System.err);
-            final Map<String, Object> s = run.write(folder.dir(), o);
+            final TrainingRun.Outcome o = run.run(its, bs, eta, evEvery, tBatch, System.err);
+            final Map<String, Object> summary = run.write(folder.dir(), o);
             folder.commit("train", run.resultFiles(o));
-            System.out.println(Json.oneLine(s));
+            System.out.println(Json.oneLine(summary));
             if (o.divergedAtIteration() != null) {
                 throw new IllegalStateException("training diverged at iteration " + o.divergedAtIteration()
                         + " (non-finite loss or weights); lower --lr. Files hold the finite iterations before it: "
@@ -190,6 +244,85 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The spec to train: SPEC (or the preset file of --task, default sine-nest) with the --set overrides, then each
+     * given option written into its field (--task replaces training.task by the task's defaults when SPEC is given).
+     */
+    private org.spikering.app.spec.Spec resolvedSpec() {
+        if (specFile != null && !Files.isRegularFile(Path.of(specFile)) && !Examples.names().contains(specFile)) {
+            throw new IllegalArgumentException("SPEC = '" + specFile + "': must be a spec file or a shipped example's name ("
+                    + String.join(", ", Examples.names()) + "); " + (Files.isDirectory(Path.of(specFile)) ? "it is a folder"
+                    : "no such file"));
+        }
+        for (String set : sets) {
+            final int eq = set.indexOf('=');
+            if (eq <= 0 || set.substring(0, eq).isBlank()) {
+                throw new IllegalArgumentException("--set = '" + set + "': must be FIELD=VALUE, e.g. training.rule=bptt");
+            }
+        }
+        final org.spikering.app.spec.Spec base = load(List.of());
+        final org.spikering.app.spec.Spec withSets = sets.isEmpty() ? base : withSets();
+        final String taskName = task != null ? task : withSets.tree().at("/training/task/name").asText(null);
+        if (rule != null && Cli.parseEnum(LearningRule.class, "--rule", rule) == LearningRule.NEST_EPROP
+                && taskName != null && !"sine-nest".equals(taskName)) {
+            throw new IllegalArgumentException("--rule = '" + rule + "': only with --task sine-nest (it uses the feedback B"
+                    + " recorded from NEST's sine-wave run), not with --task " + taskName + "; use eprop or random-eprop");
+        }
+        final Map<String, Object> f = new LinkedHashMap<>();
+        if (specFile != null && task != null) {
+            f.put("training.task", Map.of("name", task));
+        }
+        if (rule != null) {
+            f.put("training.rule", rule.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (computation != null) {
+            f.put("training.computation", computation.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (iterations != null) {
+            f.put("training.iterations", iterations);
+        }
+        if (batch != null) {
+            f.put("training.batch", batch);
+        }
+        if (lr != null) {
+            f.put("training.optimizer.lr", lr);
+        }
+        if (seed != null) {
+            f.put("seed", seed);
+        }
+        if (evalEvery != null) {
+            f.put("training.evaluation.every", evalEvery);
+        }
+        if (testBatch != null) {
+            f.put("training.evaluation.test_batch", testBatch);
+        }
+        if (weightClip != null) {
+            f.put("training.weight_clip", Double.isInfinite(weightClip) ? null : weightClip);
+        }
+        if (out != null || resume != null) {
+            f.put("output.folder", (out != null ? out : resume).toString());
+        }
+        return withSets.overriding(f);
+    }
+
+    /** The spec file (or the --task preset) with the given --set overrides. */
+    private org.spikering.app.spec.Spec load(final List<String> overrides) {
+        return specFile != null ? SpecLoader.load(specFile, overrides)
+                : Examples.load(task != null ? task : "sine-nest", overrides);
+    }
+
+    /**
+     * The spec with the --set overrides; a problem they cause (the file without them is valid) is reported as one
+     * problem of --set, with the overrides and each problem line.
+     */
+    private org.spikering.app.spec.Spec withSets() {
+        try {
+            return load(sets);
+        } catch (org.spikering.app.spec.SpecException e) {
+            throw new IllegalArgumentException("--set " + String.join(" --set ", sets) + ": " + String.join("\n", e.problems()));
+        }
     }
 
     /**

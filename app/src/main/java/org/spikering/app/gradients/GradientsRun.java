@@ -127,13 +127,13 @@ public final class GradientsRun {
      * @return the run.
      */
     public static GradientsRun atModel(TrainedModel m, java.nio.file.Path file) {
-        TaskPreset p = TaskPreset.of(m.task(), m.seed());
+        TaskPreset p = m.preset();
         m.checkFits("--model", file, p.name(), p.network());
         int iterations = Math.max(1, m.training().path("--iterations").asInt());
         int batch = Math.max(1, m.training().path("--batch").asInt());
         SequenceBatch b = p.source().batch(batch, new BatchSeeds(m.seed(), iterations).training(0));
         RecurrentSpikingNetwork net = m.network();
-        return new GradientsRun(net, b, RandomFeedback.gaussian(net.recurrent(), net.outputs(), m.seed()),
+        return new GradientsRun(net, b, RandomFeedback.gaussian(net.recurrent(), net.outputs(), m.seed(), p.feedbackGain()),
                 "drawn from the model's --seed " + m.seed(), p.nestReference());
     }
 

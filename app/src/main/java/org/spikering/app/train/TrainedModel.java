@@ -18,17 +18,26 @@ import org.spikering.plasticity.network.RecurrentSpikingNetwork;
  * {@value #VERSION}): the settings it was trained with ({@code training}: the {@code train} options, keyed by their
  * names, e.g. {@code "--task"}), the iterations completed, the network (sizes, constants, ALIF flags, W_in, W_rec,
  * W_out; the same object as {@code gradients --write-json}'s {@code network}, {@link GradientsJson}) and the
- * optimizer's state ({@code optimizer}: kind and named arrays, e.g. Adam's step and moments). Doubles are written in
- * Java's shortest round-trip form, so reading gives back every weight bit for bit.
+ * optimizer's state ({@code optimizer}: kind and named arrays, e.g. Adam's step and moments) and the spec it came from
+ * ({@code spec}: the whole resolved spec, every default filled in, as JSON; absent in files written before specs, which
+ * are still read: their task is rebuilt from {@code --task} and {@code --seed}, {@link #preset}). Doubles are written
+ * in Java's shortest round-trip form, so reading gives back every weight bit for bit.
  *
  * @param training   the train options it was made with.
  * @param completed  iterations completed.
  * @param network    the network (a copy).
  * @param optimizer  optimizer kind ({@code adam} or {@code sgd}).
  * @param state      the optimizer's state ({@link org.spikering.plasticity.optim.Optimizer#exportState}).
+ * @param spec       the resolved spec of the run ({@code Spec.tree()}), or null (a model written before specs).
  */
 public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingNetwork network, String optimizer,
-                           Map<String, double[]> state) {
+                           Map<String, double[]> state, ObjectNode spec) {
+
+    /** A model without a spec (tests, and files written before specs). */
+    public TrainedModel(final ObjectNode training, final int completed, final RecurrentSpikingNetwork network,
+                        final String optimizer, final Map<String, double[]> state) {
+        this(training, completed, network, optimizer, state, null);
+    }
 
     /** Format name. */
     public static final String FORMAT = "spikering-model";
@@ -62,6 +71,9 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
                 a.add(Json.finite("optimizer state " + e.getKey(), v));
             }
         }
+        if (spec != null) {
+            o.set("spec", spec.deepCopy());
+        }
         return o;
     }
 
@@ -92,7 +104,29 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
             state.put(e.getKey(), a);
         }
         return new TrainedModel((ObjectNode) o.get("training"), o.path("iterations_completed").asInt(),
-                GradientsJson.readNetwork(o.get("network")), o.get("optimizer").path("kind").asText(), state);
+                GradientsJson.readNetwork(o.get("network")), o.get("optimizer").path("kind").asText(), state,
+                o.path("spec").isObject() ? (ObjectNode) o.get("spec") : null);
+    }
+
+    /**
+     * @return the spec the model was trained with (validated again), or null for a model written before specs.
+     * @throws org.spikering.app.spec.SpecException naming the fields if the stored spec is not valid for this build.
+     */
+    public org.spikering.app.spec.Spec loadSpec() {
+        if (spec == null) {
+            return null;
+        }
+        return org.spikering.app.spec.SpecLoader.parse(spec.toString(), "model spec", null, true, java.util.List.of());
+    }
+
+    /**
+     * @return the task and initial network of the model's run: from its spec, or for a model written before specs
+     *         the built-in preset of its {@code --task} and {@code --seed}.
+     */
+    public org.spikering.app.task.TaskPreset preset() {
+        final org.spikering.app.spec.Spec s = loadSpec();
+        return s != null && s.has("training") ? org.spikering.app.spec.TrainingSpec.preset(s)
+                : org.spikering.app.task.TaskPreset.of(task(), seed());
     }
 
     /** @param file where to write the model (atomically, one line of JSON). */

@@ -60,6 +60,8 @@ public final class TrainingRun {
 
     /** File of the trained network in the result set ({@link TrainedModel}). */
     public static final String MODEL_FILE = "model.json";
+    /** File of the resolved spec in the result set (with {@link #withSpec}). */
+    public static final String SPEC_FILE = "spec.yaml";
 
     /**
      * What a run produced.
@@ -77,10 +79,11 @@ public final class TrainingRun {
      * @param counters            operation counts of training (see the class comment).
      * @param trainingPattern     for a {@link FrozenPatternTask}, the trained network on its training pattern (no
      *                            learning); else null; null if diverged.
+     * @param stoppedEarlyAtIteration the last update before early stopping ended the run, or null.
      */
     public record Outcome(List<IterationResult> curve, List<double[]> tests, double finalLoss, double testAccuracy,
                           double testLossPerStep, Integer divergedAtIteration, double wallSeconds, Evaluation heldOut,
-                          OperationCounters counters, Evaluation trainingPattern) {
+                          OperationCounters counters, Evaluation trainingPattern, Integer stoppedEarlyAtIteration) {
     }
 
     private final TaskPreset preset;
@@ -99,6 +102,9 @@ public final class TrainingRun {
     private String resumeOption;
     private Object resumeWhere;
     private TrainedModel trained;
+    private org.spikering.app.spec.Spec spec;
+    private int patience;
+    private double minDelta;
     private int testSequences;
     private long testSeed;
 
@@ -172,6 +178,36 @@ public final class TrainingRun {
     }
 
     /**
+     * @param s the spec the run comes from: saved with the model ({@link TrainedModel#spec}), written as
+     *          {@value #SPEC_FILE} into the result folder, and its training section is part of the settings a checkpoint
+     *          must match.
+     * @return this.
+     */
+    public TrainingRun withSpec(final org.spikering.app.spec.Spec s) {
+        this.spec = s;
+        return this;
+    }
+
+    /**
+     * Early stopping: every task is tested every {@code evalEvery} updates (the sine tasks on fresh input noise), and
+     * the run ends when the test loss per sequence has not fallen below the best so far minus {@code delta} for
+     * {@code tests} tests in a row; {@link Outcome#stoppedEarlyAtIteration} says where.
+     *
+     * @param tests patience, &ge; 1.
+     * @param delta smallest decrease that counts, &ge; 0.
+     * @return this.
+     */
+    public TrainingRun withEarlyStopping(final int tests, final double delta) {
+        if (tests < 1 || !(delta >= 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("early stopping patience = " + tests + ", min_delta = " + delta
+                    + ": need patience >= 1 and a finite min_delta >= 0");
+        }
+        this.patience = tests;
+        this.minDelta = delta;
+        return this;
+    }
+
+    /**
      * Writes a {@link TrainCheckpoint} into {@code dir} after every {@code every} iterations (not after the last).
      *
      * @param dir   the checkpoint folder.
@@ -222,6 +258,12 @@ public final class TrainingRun {
         o.put("--weight-clip", Double.toString(clip.wMax()));
         o.put("--init-from", initialLabel);
         o.put("hook", hook == WeightUpdateHook.NONE ? "none" : hook.getClass().getName());
+        if (spec != null && spec.has("training")) {
+            final com.fasterxml.jackson.databind.node.ObjectNode t = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    spec.tree().get("training");
+            t.remove("checkpoint_every"); // where checkpoints go does not change the run
+            o.set("spec.training", t);
+        }
         try { // normalise number node types as a file read gives them
             return (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(o));
         } catch (java.io.IOException e) {
@@ -291,6 +333,13 @@ public final class TrainingRun {
             }
             last = resume.last();
         }
+        Integer stoppedEarly = null;
+        final EarlyStop stop = patience > 0 ? new EarlyStop(patience, minDelta) : null;
+        if (stop != null) {
+            for (double[] t : tests) {
+                stop.observe(t[2]);
+            }
+        }
         try {
             for (int n = start; n < iterations; n++) {
                 if (n == iterations - 1 && rule == LearningRule.NEST_EPROP) {
@@ -298,9 +347,17 @@ public final class TrainingRun {
                 }
                 final IterationResult r = trainer.step(preset.source().batch(batchSize, seeds.training(n)));
                 curve.add(r);
-                if (classification && ((n + 1) % evalEvery == 0 || n == iterations - 1)) {
+                if ((classification || stop != null) && ((n + 1) % evalEvery == 0 || n == iterations - 1)) {
                     last = Evaluator.evaluate(trainer.network(), test);
                     tests.add(new double[] {n + 1, last.accuracy(), perStep(last.loss())});
+                    if (stop != null && stop.observe(perStep(last.loss())) && n + 1 < iterations) {
+                        stoppedEarly = n + 1;
+                        if (progress != null) {
+                            progress.println(String.format("early stopping after iteration %d: test loss not below the"
+                                    + " best %.5g minus %.3g for %d tests", n + 1, stop.best(), minDelta, patience));
+                        }
+                        break;
+                    }
                 }
                 if (progress != null && ((n + 1) % Math.max(1, evalEvery) == 0 || n == 0)) {
                     progress.println(progressLine(n + 1, iterations, r, tests));
@@ -318,8 +375,10 @@ public final class TrainingRun {
             }
         }
         final double wall = wallBefore + (System.nanoTime() - t0) / 1e9;
-        trained = new TrainedModel(settings, curve.size(), net.copy(), optimizerKind(optimizer), optimizer.exportState());
-        final Evaluation heldOut = diverged != null ? null : classification ? last : Evaluator.evaluate(net, test);
+        trained = new TrainedModel(settings, curve.size(), net.copy(), optimizerKind(optimizer), optimizer.exportState(),
+                modelSpec());
+        final Evaluation heldOut = diverged != null ? null : classification || stoppedEarly != null && last != null
+                ? last : Evaluator.evaluate(net, test);
         final Evaluation trainingPattern = diverged != null || !(preset.source() instanceof FrozenPatternTask) ? null
                 : Evaluator.evaluate(net, preset.source().batch(1, 0));
         if (progress != null && trainingPattern != null) {
@@ -331,7 +390,48 @@ public final class TrainingRun {
         final double testAcc = tests.isEmpty() ? Double.NaN : tests.get(tests.size() - 1)[1];
         final double testLoss = tests.isEmpty() ? Double.NaN : tests.get(tests.size() - 1)[2];
         return new Outcome(curve, tests, curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(), testAcc, testLoss,
-                diverged, wall, heldOut, counters, trainingPattern);
+                diverged, wall, heldOut, counters, trainingPattern, stoppedEarly);
+    }
+
+    /**
+     * The spec saved with the model: the run's resolved spec without its {@code output} section (where a run's files
+     * went is not part of the model; a resumed run and an uninterrupted one save the same model), or null.
+     */
+    private com.fasterxml.jackson.databind.node.ObjectNode modelSpec() {
+        if (spec == null) {
+            return null;
+        }
+        final com.fasterxml.jackson.databind.node.ObjectNode t = (com.fasterxml.jackson.databind.node.ObjectNode) spec.tree();
+        t.remove("output");
+        return t;
+    }
+
+    /** Patience counter of early stopping on the test loss. */
+    private static final class EarlyStop {
+        private final int patience;
+        private final double minDelta;
+        private double best = Double.POSITIVE_INFINITY;
+        private int bad;
+
+        EarlyStop(final int patience, final double minDelta) {
+            this.patience = patience;
+            this.minDelta = minDelta;
+        }
+
+        /** @return whether this test is the patience-th in a row without an improvement by more than min_delta. */
+        boolean observe(final double loss) {
+            if (loss < best - minDelta) {
+                best = loss;
+                bad = 0;
+            } else {
+                bad++;
+            }
+            return bad >= patience;
+        }
+
+        double best() {
+            return best;
+        }
     }
 
     /**
@@ -372,6 +472,9 @@ public final class TrainingRun {
         }
         if (trained != null && allFinite(trained.network())) {
             f.add(MODEL_FILE);
+        }
+        if (spec != null) {
+            f.add(SPEC_FILE);
         }
         return f.toArray(new String[0]);
     }
@@ -497,6 +600,12 @@ public final class TrainingRun {
         // accuracy of soft n-back targets is not meaningful (argmax over a whole sequence): report the loss only
         s.put("test_accuracy", preset.scoredSteps() > 0 ? null : finiteOrNull(o.testAccuracy()));
         s.put("diverged_at_iteration", o.divergedAtIteration());
+        if (patience > 0) {
+            s.put("stopped_early_at_iteration", o.stoppedEarlyAtIteration());
+            s.put("early_stopping", o.stoppedEarlyAtIteration() == null ? "did not stop: ran all iterations"
+                    : "stopped after iteration " + o.stoppedEarlyAtIteration() + ": the test loss did not fall below the"
+                    + " best minus " + minDelta + " for " + patience + " tests in a row");
+        }
         s.put("wall_s", o.wallSeconds());
         s.put("hardware", HardwareBlock.of(o.counters(), energy));
         final boolean saveModel = trained != null && allFinite(trained.network());
@@ -504,6 +613,10 @@ public final class TrainingRun {
         Json.write(dir.resolve("summary.json"), s);
         if (saveModel) {
             trained.write(dir.resolve(MODEL_FILE));
+        }
+        if (spec != null) {
+            org.spikering.app.report.AtomicFiles.writeBytes(dir.resolve(SPEC_FILE),
+                    spec.toYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return s;
     }

@@ -99,7 +99,8 @@ final class BadInputTableTest {
             "nir run --record-v", "v",
             "bench --compare", "1",
             "reservoir scaling --sizes", "50",
-            "reservoir scaling --gains", "0.5");
+            "reservoir scaling --gains", "0.5",
+            "train --set", "seed=1");
 
     /** What an option names, when its type does not say it (a Path is an input file unless listed here). */
     enum Kind { OUTPUT_FOLDER, OUTPUT_FILE, INPUT_FILE, NUMBER }
@@ -128,7 +129,8 @@ final class BadInputTableTest {
             "bench", List.of("cuba"),
             "nir run", List.of("GRAPH", "--dt", "0.1", "--steps", "5"),
             "nir export", List.of("--builtin", "nest-sine"),
-            "eval", List.of("MODEL"));
+            "eval", List.of("MODEL"),
+            "train", List.of("sine-nest"));
     private static final Map<String, Set<String>> DROP = Map.of(
             "nir run --input", Set.of("--steps"),
             "nir run --input-sonata", Set.of("--steps"),

@@ -1,0 +1,213 @@
+package org.spikering.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikering.app.report.Json;
+import org.spikering.app.spec.Examples;
+import org.spikering.app.spec.Spec;
+import org.spikering.app.spec.SpecLoader;
+import org.spikering.app.task.TaskPreset;
+import picocli.CommandLine;
+
+/**
+ * {@code train SPEC}: every shipped training example runs shortened and its saved model evaluates to the run's own
+ * test numbers from the spec stored in it; the built-in {@code --task} run and the file run are the same run; a user's
+ * edited copy trains; early stopping stops where the rule says; a model without a spec is still read; a bad spec
+ * ends with exit 2, one line per problem naming the field, and nothing written.
+ */
+class TrainSpecCliTest {
+
+    @TempDir
+    Path dir;
+
+    /** Exit code, stdout, stderr of one in-process run. */
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(final String... args) {
+        final CommandLine cl = SpikeringCli.commandLine();
+        final StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        final PrintStream oldOut = System.out;
+        final PrintStream oldErr = System.err;
+        final int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
+            code = cl.execute(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err + progress.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String[] shortRun(final String spec, final Path out, final String... more) {
+        final List<String> a = new ArrayList<>(List.of("train", spec, "--set", "training.iterations=2", "--set",
+                "training.batch=2", "--set", "training.evaluation.test_batch=2", "--set", "training.evaluation.every=1",
+                "--out", out.toString()));
+        a.addAll(List.of(more));
+        return a.toArray(new String[0]);
+    }
+
+    private static JsonNode json(final Path f) throws Exception {
+        return Json.MAPPER.readTree(f.toFile());
+    }
+
+    @Test
+    void everyTrainingExampleRunsShortenedAndItsModelEvaluatesToTheRunsTestNumbers() throws Exception {
+        for (String name : TaskPreset.NAMES) {
+            final Path out = dir.resolve(name);
+            final Result r = run(shortRun(name, out));
+            assertEquals(0, r.code(), name + ": " + r.err());
+            final JsonNode summary = json(out.resolve("summary.json"));
+            assertEquals(2, summary.get("iterations").asInt(), name);
+            assertEquals(name, summary.get("task").asText());
+            final Spec stored = SpecLoader.load(out.resolve("spec.yaml").toString(), List.of());
+            assertEquals(2, stored.tree().at("/training/iterations").asInt(), name);
+            final JsonNode model = json(out.resolve("model.json"));
+            final ObjectNode want = (ObjectNode) stored.tree();
+            want.remove("output");
+            assertEquals(want, model.get("spec"), name + ": model.json carries the resolved spec (without output)");
+            final Result e = run("eval", out.resolve("model.json").toString());
+            assertEquals(0, e.code(), name + ": " + e.err());
+            final JsonNode ev = Json.MAPPER.readTree(e.out());
+            if (summary.has("test_loss_fresh_input")) {
+                assertEquals(summary.get("test_loss_fresh_input").asDouble(), ev.get("test_loss").asDouble(), 0.0, name);
+            } else if (!summary.get("test_accuracy").isNull()) {
+                assertEquals(summary.get("test_accuracy").asDouble(), ev.get("test_accuracy").asDouble(), 0.0, name);
+            } else {
+                assertEquals(summary.get("test_loss_per_symbol").asDouble(), ev.get("test_loss_per_symbol").asDouble(),
+                        1e-12, name);
+            }
+        }
+    }
+
+    @Test
+    void builtInTaskAndShippedFileAreTheSameRun() throws Exception {
+        final Result a = run("train", "--task", "dms", "--iterations", "3", "--batch", "2", "--test-batch", "2",
+                "--seed", "5", "--out", dir.resolve("a").toString());
+        assertEquals(0, a.code(), a.err());
+        final Path file = dir.resolve("dms.yaml");
+        Files.writeString(file, Examples.text("dms"));
+        final Result b = run("train", file.toString(), "--set", "training.iterations=3", "--set", "training.batch=2",
+                "--set", "training.evaluation.test_batch=2", "--set", "seed=5", "--out", dir.resolve("b").toString());
+        assertEquals(0, b.code(), b.err());
+        assertEquals(Files.readString(dir.resolve("a/learning_curve.csv")), Files.readString(dir.resolve("b/learning_curve.csv")));
+        assertEquals(Files.readString(dir.resolve("a/test_curve.csv")), Files.readString(dir.resolve("b/test_curve.csv")));
+        assertEquals(json(dir.resolve("a/model.json")).get("network"), json(dir.resolve("b/model.json")).get("network"));
+    }
+
+    @Test
+    void aUsersEditedCopyTrainsWithItsChanges() throws Exception {
+        final Result shown = run("spec", "show", "evidence");
+        assertEquals(0, shown.code(), shown.err());
+        final String text = shown.out().replace("recurrent: 100", "recurrent: 60")
+                .replace("alif_count: 50 ", "alif_fraction: 0.25 ").replace("tau_a_ms: 2000.0", "tau_a_ms: 800.0")
+                .replace("rule: eprop", "rule: random-eprop")
+                .replace("delay_ms: 1050", "delay_ms: 200");
+        final Path my = dir.resolve("my.yaml");
+        Files.writeString(my, text);
+        final Path out = dir.resolve("mine");
+        final Result r = run(shortRun(my.toString(), out));
+        assertEquals(0, r.code(), r.err());
+        final JsonNode net = json(out.resolve("model.json")).get("network");
+        final JsonNode summary = json(out.resolve("summary.json"));
+        assertEquals("random-eprop", summary.get("rule").asText());
+        final Spec stored = SpecLoader.load(out.resolve("spec.yaml").toString(), List.of());
+        assertEquals(60, stored.tree().at("/training/network/recurrent").asInt());
+        assertEquals(800.0, stored.tree().at("/training/network/tau_a_ms").asDouble(), 0.0);
+        assertEquals(0.25, stored.tree().at("/training/network/alif_fraction").asDouble(), 0.0);
+        assertTrue(net.toString().contains("800"), "the model's constants have tau_a 800: " + net.toString().substring(0, 300));
+        final Result e = run("eval", out.resolve("model.json").toString());
+        assertEquals(0, e.code(), e.err());
+    }
+
+    @Test
+    void earlyStoppingStopsAfterPatienceTestsWithoutImprovement() throws Exception {
+        final Path full = dir.resolve("full");
+        assertEquals(0, run("train", "dms", "--set", "training.iterations=12", "--set", "training.batch=2", "--set",
+                "training.evaluation.test_batch=4", "--set", "training.evaluation.every=2", "--out", full.toString()).code());
+        final Path stopped = dir.resolve("stopped");
+        // min_delta 1e9: only the first test (best = infinity before it) counts as an improvement; patience 2
+        final Result r = run("train", "dms", "--set", "training.iterations=12", "--set", "training.batch=2", "--set",
+                "training.evaluation.test_batch=4", "--set", "training.evaluation.every=2", "--set",
+                "training.evaluation.early_stopping={patience: 2, min_delta: 1.0e9}", "--out", stopped.toString());
+        assertEquals(0, r.code(), r.err());
+        final JsonNode s = json(stopped.resolve("summary.json"));
+        assertEquals(6, s.get("stopped_early_at_iteration").asInt(), s.toString());
+        assertEquals(6, s.get("iterations").asInt());
+        assertTrue(s.get("early_stopping").asText().startsWith("stopped after iteration 6"), s.toString());
+        final List<String> fullCurve = Files.readAllLines(full.resolve("learning_curve.csv"));
+        assertEquals(fullCurve.subList(0, 7), Files.readAllLines(stopped.resolve("learning_curve.csv")),
+                "the stopped run is the first 6 updates of the full run");
+        assertFalse(json(full.resolve("summary.json")).has("stopped_early_at_iteration"), "no early stopping: no field");
+    }
+
+    @Test
+    void aModelWithoutSpecIsStillRead() throws Exception {
+        final Path out = dir.resolve("m");
+        assertEquals(0, run("train", "--task", "evidence", "--iterations", "1", "--batch", "1", "--test-batch", "2",
+                "--out", out.toString()).code());
+        final ObjectNode m = (ObjectNode) json(out.resolve("model.json"));
+        m.remove("spec");
+        final Path old = dir.resolve("old-model.json");
+        Files.writeString(old, m.toString());
+        final JsonNode a = Json.MAPPER.readTree(run("eval", out.resolve("model.json").toString()).out());
+        final Result b = run("eval", old.toString());
+        assertEquals(0, b.code(), b.err());
+        assertEquals(a.get("test_loss"), Json.MAPPER.readTree(b.out()).get("test_loss"));
+    }
+
+    @Test
+    void aBadSpecEndsWithOneLinePerProblemAndNothingWritten() throws Exception {
+        final Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Examples.text("evidence").replace("recurrent: 100", "recurrent: 40")
+                .replace("tau_m_ms: 20.0", "tau_m: 20.0").replace("lr: 0.005", "lr: -1"));
+        final Path out = dir.resolve("never");
+        final Result r = run("train", bad.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        final List<String> lines = r.err().lines().toList();
+        assertEquals(List.of(
+                "spikering train: error: " + bad + ": training.network.tau_m: unknown field "
+                        + "(allowed here: recurrent, alif_count, alif_fraction, dt_ms, tau_m_ms, v_th_mv, t_ref_ms, "
+                        + "regular_spike_arrival, tau_a_ms, beta_a_mv, tau_out_ms, surrogate, weights)",
+                "spikering train: error: " + bad + ": training.optimizer.lr: -1, must be > 0"), lines);
+        assertFalse(Files.exists(out), "nothing written");
+        // a semantic problem (alif_count > recurrent), exit 2, nothing written
+        Files.writeString(bad, Examples.text("evidence").replace("recurrent: 100", "recurrent: 40"));
+        final Result s = run("train", bad.toString(), "--out", out.toString());
+        assertEquals(2, s.code());
+        assertEquals(List.of("spikering train: error: " + bad + ": training.network.alif_count: 50, must be <= "
+                + "training.network.recurrent = 40"), s.err().lines().toList());
+        assertFalse(Files.exists(out), "nothing written");
+        // nest-eprop off sine-nest, through the option
+        final Result t = run("train", "--task", "evidence", "--rule", "nest-eprop", "--out", out.toString());
+        assertEquals(2, t.code());
+        assertTrue(t.err().startsWith("spikering train: error: --rule = 'nest-eprop': only with --task sine-nest"), t.err());
+        // the same through the spec field
+        final Result u = run("train", "evidence", "--set", "training.rule=nest-eprop", "--out", out.toString());
+        assertEquals(2, u.code());
+        assertTrue(u.err().startsWith("spikering train: error: --set training.rule=nest-eprop: example:evidence: "
+                + "training.rule: 'nest-eprop', only with training.task.name sine-nest"), u.err());
+        assertEquals(1, u.err().lines().count(), u.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+}
