@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.ResultFolder;
 import org.spikering.app.spec.Examples;
+import org.spikering.app.spec.HardwareSpec;
+import org.spikering.app.spec.Problems;
 import org.spikering.app.spec.OutputSpec;
 import org.spikering.app.spec.SpecLoader;
 import org.spikering.app.spec.TrainingSpec;
@@ -19,6 +21,7 @@ import org.spikering.app.train.TrainCheckpoint;
 import org.spikering.app.train.TrainedModel;
 import org.spikering.app.train.TrainingRun;
 import org.spikering.hw.energy.EnergyModel;
+import org.spikering.plasticity.network.RecurrentSpikingNetwork;
 import org.spikering.plasticity.train.Computation;
 import org.spikering.plasticity.train.LearningRule;
 import picocli.CommandLine.Command;
@@ -209,10 +212,24 @@ public final class TrainCommand implements Callable<Integer> {
         if (t.evaluation().earlyStopping() != null) {
             run.withEarlyStopping(t.evaluation().earlyStopping().patience(), t.evaluation().earlyStopping().minDelta());
         }
-        if (initFrom != null) {
-            final TrainedModel m = TrainedModel.read("--init-from", initFrom);
-            m.checkFits("--init-from", initFrom, p.name(), p.network());
-            run.withInitialNetwork(m.network(), initFrom.toAbsolutePath().normalize().toString());
+        final TrainedModel init = initFrom == null ? null : TrainedModel.read("--init-from", initFrom);
+        if (init != null) {
+            init.checkFits("--init-from", initFrom, p.name(), p.network());
+        }
+        final RecurrentSpikingNetwork startNet = init != null ? init.network() : p.network();
+        final HardwareSpec hw = s.section("hardware", HardwareSpec.class);
+        if (hw != null) {
+            final Problems problems = new Problems();
+            hw.checkAgainst(problems, "hardware", startNet);
+            problems.throwIfAny(s.source());
+            // mask, weight precision and energy table of the chip: the study's decorators (quantises startNet in place)
+            hw.configure(run, startNet, runSeed);
+            if (energy != null) {
+                run.withEnergyModel(energyModel); // the option overrides hardware.energy
+            }
+        }
+        if (init != null) {
+            run.withInitialNetwork(startNet, initFrom.toAbsolutePath().normalize().toString());
         }
         try (ResultFolder folder = ResultFolder.open("--out", dir)) {
             final Path cpFile = folder.checkpointDir().resolve(TrainCheckpoint.FILE);

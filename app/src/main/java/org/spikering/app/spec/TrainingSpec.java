@@ -1,5 +1,6 @@
 package org.spikering.app.spec;
 
+import org.spikering.app.spec.data.DataSetSpec;
 import org.spikering.app.spec.training.EvaluationSpec;
 import org.spikering.app.spec.training.FeedbackSpec;
 import org.spikering.app.spec.training.OptimizerSpec;
@@ -20,7 +21,8 @@ import org.spikering.plasticity.train.LearningRule;
  * <table>
  * <caption>Fields</caption>
  * <tr><th>field</th><th>unit</th><th>meaning</th></tr>
- * <tr><td>task</td><td></td><td>{@link TaskSpec}</td></tr>
+ * <tr><td>task</td><td></td><td>{@link TaskSpec} (a built-in task), or</td></tr>
+ * <tr><td>data</td><td></td><td>{@link DataSetSpec} (the user's inputs and targets; docs/DATA.md)</td></tr>
  * <tr><td>network</td><td></td><td>{@link RecurrentNetworkSpec}</td></tr>
  * <tr><td>rule</td><td>—</td><td>eprop, random-eprop, nest-eprop (sine-nest only), mdgl-exact, bptt</td></tr>
  * <tr><td>feedback</td><td></td><td>{@link FeedbackSpec}</td></tr>
@@ -35,7 +37,8 @@ import org.spikering.plasticity.train.LearningRule;
  *     iterations</td></tr>
  * </table>
  *
- * @param task            the task.
+ * @param task            the built-in task, or null when {@code data} is given.
+ * @param data            the user's data set ({@code training.data}, helper A's {@link DataSetSpec}), or null.
  * @param network         the recurrent network.
  * @param rule            the learning rule's id.
  * @param feedback        feedback of random-eprop.
@@ -48,7 +51,7 @@ import org.spikering.plasticity.train.LearningRule;
  * @param evaluation      testing.
  * @param checkpointEvery checkpoint interval, or null (a tenth of the iterations).
  */
-public record TrainingSpec(TaskSpec task, RecurrentNetworkSpec network, String rule, FeedbackSpec feedback,
+public record TrainingSpec(TaskSpec task, DataSetSpec data, RecurrentNetworkSpec network, String rule, FeedbackSpec feedback,
                            String computation, OptimizerSpec optimizer, RegularisationSpec regularisation, int batch,
                            int iterations, Double weightClip, EvaluationSpec evaluation, Integer checkpointEvery)
         implements SpecSection {
@@ -78,7 +81,7 @@ public record TrainingSpec(TaskSpec task, RecurrentNetworkSpec network, String r
         if (t == null) {
             throw new IllegalArgumentException(spec.source() + ": training: missing, required by this command");
         }
-        return TrainingPresetBuilder.build(t, networkSeed);
+        return TrainingPresetBuilder.build(t, spec, networkSeed);
     }
 
     /** @return the rule. */

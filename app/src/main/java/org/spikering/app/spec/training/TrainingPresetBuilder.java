@@ -33,7 +33,25 @@ public final class TrainingPresetBuilder {
      * @param spec     the whole spec.
      */
     public static void check(final TrainingSpec t, final Problems problems, final String path, final Spec spec) {
-        t.task().check(problems, path + ".task");
+        final String taskName = t.task() == null ? "data" : t.task().name();
+        if (t.task() != null && t.data() != null) {
+            problems.add(path + ".data", "...", "must be left out when " + path + ".task is given (a built-in task or"
+                    + " the user's data, one of the two)");
+        } else if (t.task() == null && t.data() == null) {
+            problems.add(path + ".task", null, "required: a built-in task (" + String.join(", ", TaskPreset.NAMES)
+                    + "), or give " + path + ".data (the user's inputs and targets)");
+            return;
+        } else if (t.task() != null) {
+            t.task().check(problems, path + ".task");
+        } else {
+            try {
+                userData(t, spec);
+            } catch (IllegalArgumentException e) {
+                problems.addLine(e.getMessage());
+            } catch (UnsupportedOperationException e) {
+                problems.add(path + ".data", "...", "cannot be read by this build yet (" + e.getMessage() + ")");
+            }
+        }
         final RecurrentNetworkSpec n = t.network();
         final String np = path + ".network";
         if (n.alifCount() != null && n.alifFraction() != null) {
@@ -43,7 +61,7 @@ public final class TrainingPresetBuilder {
         if (n.alifCount() != null && n.alifCount() > n.recurrent()) {
             problems.add(np + ".alif_count", n.alifCount(), "must be <= " + np + ".recurrent = " + n.recurrent());
         }
-        if (n.dtMs() != 1.0) {
+        if (t.task() != null && n.dtMs() != 1.0) {
             problems.add(np + ".dt_ms", n.dtMs(), "must be 1 (the built-in tasks are on a grid of 1-ms steps)");
         }
         final double steps = n.tRefMs() / n.dtMs();
@@ -54,9 +72,9 @@ public final class TrainingPresetBuilder {
         final WeightsSpec w = n.weights();
         final String wp = np + ".weights";
         if ("nest_sine_reference".equals(w.kind())) {
-            if (!"sine-nest".equals(t.task().name())) {
+            if (!"sine-nest".equals(taskName)) {
                 problems.add(wp + ".kind", w.kind(), "only with training.task.name sine-nest (NEST's recorded weights"
-                        + " are for its 100 inputs and 1 readout), not " + t.task().name());
+                        + " are for its 100 inputs and 1 readout), not " + taskName);
             }
             if (n.recurrent() != NestSineWaveReference.RECURRENT || n.alif() != 0) {
                 problems.add(np + ".recurrent", n.recurrent(), "must be " + NestSineWaveReference.RECURRENT
@@ -80,9 +98,9 @@ public final class TrainingPresetBuilder {
                     + " uses recurrent_gain)");
         }
         if ("nest-eprop".equals(t.rule())) {
-            if (!"sine-nest".equals(t.task().name())) {
+            if (!"sine-nest".equals(taskName)) {
                 problems.add(path + ".rule", t.rule(), "only with training.task.name sine-nest (it uses the feedback B"
-                        + " recorded from NEST's sine-wave run), not " + t.task().name() + "; use eprop or random-eprop");
+                        + " recorded from NEST's sine-wave run), not " + taskName + "; use eprop or random-eprop");
             } else if (n.recurrent() != NestSineWaveReference.RECURRENT) {
                 problems.add(path + ".rule", t.rule(), "needs NEST's sine-wave network (" + np + ".recurrent = "
                         + NestSineWaveReference.RECURRENT + "), not " + n.recurrent());
@@ -104,15 +122,25 @@ public final class TrainingPresetBuilder {
      * @param networkSeed seed of the initial weights (and the sine-bellec pattern).
      * @return the preset.
      */
-    public static TaskPreset build(final TrainingSpec t, final long networkSeed) {
+    public static TaskPreset build(final TrainingSpec t, final Spec spec, final long networkSeed) {
         final TaskSpec task = t.task();
-        final boolean nest = "sine-nest".equals(task.name());
+        final boolean nest = task != null && "sine-nest".equals(task.name());
         final NestSineWaveReference ref = nest || "nest_sine_reference".equals(t.network().weights().kind())
                 ? NestSineWaveReference.load() : null;
-        final SequenceSource source = task.source(networkSeed, ref);
+        final SequenceSource source = task != null ? task.source(networkSeed, ref) : userData(t, spec);
         final RecurrentSpikingNetwork network = network(t, source, ref, networkSeed);
-        return new TaskPreset(task.name(), source, network, t.optimizer().settings(), t.optimizer().lr(), t.batch(),
-                t.iterations(), task.scoredSteps(), nest, t.feedback().randomGain());
+        return new TaskPreset(task != null ? task.name() : DATA_TASK, source, network, t.optimizer().settings(),
+                t.optimizer().lr(), t.batch(), t.iterations(), task != null ? task.scoredSteps() : 0, nest,
+                t.feedback().randomGain());
+    }
+
+    /** The task name of a run on the user's data ({@code training.data}). */
+    public static final String DATA_TASK = "data";
+
+    /** The user's data set, split with the spec's seed unless it names its own ({@code UserData.load}). */
+    static SequenceSource userData(final TrainingSpec t, final Spec spec) {
+        return org.spikering.app.data.UserData.load(t.data().withDefaultSeed(spec.seed()), spec::resolve,
+                t.network().dtMs());
     }
 
     /**
