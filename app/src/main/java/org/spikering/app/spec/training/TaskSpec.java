@@ -103,10 +103,11 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
                         + (own.isEmpty() ? "it has none" : "its parameters: " + String.join(", ", own)) + ")");
             }
         }
-        if ("evidence".equals(name) && cues != null && cues % 2 == 0) {
+        final boolean evenCues = "evidence".equals(name) && cues != null && cues % 2 == 0;
+        if (evenCues) {
             problems.add(path + ".cues", cues, "must be odd (a majority side must exist)");
         }
-        if (wrong.isEmpty() && !"sine-nest".equals(name)) {
+        if (wrong.isEmpty() && !evenCues && !"sine-nest".equals(name)) {
             try {
                 source(1);
             } catch (IllegalArgumentException e) {
