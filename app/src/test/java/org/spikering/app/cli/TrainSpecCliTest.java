@@ -162,6 +162,26 @@ class TrainSpecCliTest {
     }
 
     @Test
+    void optionsOverrideTheirFields() throws Exception {
+        final Path out = dir.resolve("opts");
+        final Result r = run(shortRun("evidence", out, "--task", "dms", "--weight-clip", "Infinity", "--lr", "0.01",
+                "--seed", "4", "--rule", "bptt"));
+        assertEquals(0, r.code(), r.err());
+        final JsonNode t = SpecLoader.load(out.resolve("spec.yaml").toString(), List.of()).tree();
+        assertEquals("dms", t.at("/training/task/name").asText());
+        assertEquals(16, t.at("/training/task/delay_ms").asInt(), "the task's own defaults");
+        assertTrue(t.at("/training/task/cues").isMissingNode(), "no evidence parameter left");
+        assertTrue(t.at("/training/weight_clip").isNull(), "Infinity = no clipping = null");
+        assertEquals(0.01, t.at("/training/optimizer/lr").asDouble(), 0.0);
+        assertEquals(4, t.at("/seed").asInt());
+        assertEquals("bptt", t.at("/training/rule").asText());
+        assertEquals(out.toString(), t.at("/output/folder").asText());
+        final JsonNode summary = json(out.resolve("summary.json"));
+        assertEquals("dms", summary.get("task").asText());
+        assertEquals(4, summary.get("seed").asInt());
+    }
+
+    @Test
     void theHardwareSectionFreezesTheMaskedSynapses() throws Exception {
         final Path out = dir.resolve("hw");
         final Result r = run(shortRun("evidence", out, "--set",
