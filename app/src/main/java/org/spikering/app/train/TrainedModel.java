@@ -29,14 +29,16 @@ import org.spikering.plasticity.network.RecurrentSpikingNetwork;
  * @param optimizer  optimizer kind ({@code adam} or {@code sgd}).
  * @param state      the optimizer's state ({@link org.spikering.plasticity.optim.Optimizer#exportState}).
  * @param spec       the resolved spec of the run ({@code Spec.tree()}), or null (a model written before specs).
+ * @param specDir    the folder the spec's relative file names (e.g. {@code training.data}) resolve against, absolute;
+ *                   null for a shipped example (the working directory).
  */
 public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingNetwork network, String optimizer,
-                           Map<String, double[]> state, ObjectNode spec) {
+                           Map<String, double[]> state, ObjectNode spec, String specDir) {
 
     /** A model without a spec (tests, and files written before specs). */
     public TrainedModel(final ObjectNode training, final int completed, final RecurrentSpikingNetwork network,
                         final String optimizer, final Map<String, double[]> state) {
-        this(training, completed, network, optimizer, state, null);
+        this(training, completed, network, optimizer, state, null, null);
     }
 
     /** Format name. */
@@ -73,6 +75,9 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
         }
         if (spec != null) {
             o.set("spec", spec.deepCopy());
+            if (specDir != null) {
+                o.put("spec_dir", specDir);
+            }
         }
         return o;
     }
@@ -105,7 +110,8 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
         }
         return new TrainedModel((ObjectNode) o.get("training"), o.path("iterations_completed").asInt(),
                 GradientsJson.readNetwork(o.get("network")), o.get("optimizer").path("kind").asText(), state,
-                o.path("spec").isObject() ? (ObjectNode) o.get("spec") : null);
+                o.path("spec").isObject() ? (ObjectNode) o.get("spec") : null,
+                o.path("spec_dir").isTextual() ? o.get("spec_dir").asText() : null);
     }
 
     /**
@@ -116,7 +122,8 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
         if (spec == null) {
             return null;
         }
-        return org.spikering.app.spec.SpecLoader.parse(spec.toString(), "model spec", null, true, java.util.List.of());
+        return org.spikering.app.spec.SpecLoader.parse(spec.toString(), "model spec", specDir == null ? null
+                : java.nio.file.Path.of(specDir), true, java.util.List.of());
     }
 
     /**

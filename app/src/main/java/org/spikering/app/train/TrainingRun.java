@@ -377,7 +377,7 @@ public final class TrainingRun {
         }
         final double wall = wallBefore + (System.nanoTime() - t0) / 1e9;
         trained = new TrainedModel(settings, curve.size(), net.copy(), optimizerKind(optimizer), optimizer.exportState(),
-                modelSpec());
+                modelSpec(), spec == null || spec.baseDir() == null ? null : spec.baseDir().toAbsolutePath().toString());
         final Evaluation heldOut = diverged != null ? null : classification || stoppedEarly != null && last != null
                 ? last : Evaluator.evaluate(net, test);
         final Evaluation trainingPattern = diverged != null || !(preset.source() instanceof FrozenPatternTask) ? null

@@ -129,6 +129,8 @@ class TrainSpecCliTest {
         final Result r = run(shortRun(my.toString(), out));
         assertEquals(0, r.code(), r.err());
         final JsonNode net = json(out.resolve("model.json")).get("network");
+        assertEquals(dir.toAbsolutePath().toString(), json(out.resolve("model.json")).get("spec_dir").asText(),
+                "relative file names of the spec resolve against its folder");
         final JsonNode summary = json(out.resolve("summary.json"));
         assertEquals("random-eprop", summary.get("rule").asText());
         final Spec stored = SpecLoader.load(out.resolve("spec.yaml").toString(), List.of());
