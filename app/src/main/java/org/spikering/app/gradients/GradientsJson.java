@@ -39,6 +39,9 @@ public final class GradientsJson {
         pp.put("tau_out_ms", p.tauReadoutMs());
         pp.put("c_reg", p.cReg());
         pp.put("f_target_Hz", p.fTargetHz());
+        if (p.surrogate() != org.spikering.neuron.SurrogateGradient.PIECEWISE_LINEAR) {
+            pp.put("surrogate", p.surrogate().externalName()); // absent: piecewise_linear (files of before)
+        }
         ArrayNode ad = o.putArray("adaptive");
         for (boolean b : net.adaptiveFlags()) {
             ad.add(b);
@@ -57,7 +60,9 @@ public final class GradientsJson {
         NetworkParams p = new NetworkParams(num(pp, "dt_ms"), num(pp, "tau_m_ms"), num(pp, "v_th_mV"),
                 integer(pp, "refractory_steps", 0, 1_000_000), bool(pp, "regular_spike_arrival"),
                 num(pp, "surrogate_gamma"), num(pp, "surrogate_beta"), num(pp, "tau_adapt_ms"), num(pp, "beta_adapt"),
-                num(pp, "tau_out_ms"), num(pp, "c_reg"), num(pp, "f_target_Hz"));
+                num(pp, "tau_out_ms"), num(pp, "c_reg"), num(pp, "f_target_Hz"),
+                pp.hasNonNull("surrogate") ? org.spikering.neuron.SurrogateGradient.byName(pp.get("surrogate").asText())
+                        : org.spikering.neuron.SurrogateGradient.PIECEWISE_LINEAR);
         int nRec = integer(o, "recurrent", 1, MAX_SIZE);
         boolean[] adaptive = new boolean[nRec];
         JsonNode ad = o.get("adaptive");

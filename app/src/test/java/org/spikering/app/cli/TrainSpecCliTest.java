@@ -122,7 +122,7 @@ class TrainSpecCliTest {
         final String text = shown.out().replace("recurrent: 100", "recurrent: 60")
                 .replace("alif_count: 50 ", "alif_fraction: 0.25 ").replace("tau_a_ms: 2000.0", "tau_a_ms: 800.0")
                 .replace("rule: eprop", "rule: random-eprop")
-                .replace("delay_ms: 1050", "delay_ms: 200");
+                .replace("delay_ms: 1050", "delay_ms: 200").replace("kind: piecewise_linear", "kind: arctan");
         final Path my = dir.resolve("my.yaml");
         Files.writeString(my, text);
         final Path out = dir.resolve("mine");
@@ -138,6 +138,9 @@ class TrainSpecCliTest {
         assertEquals(800.0, stored.tree().at("/training/network/tau_a_ms").asDouble(), 0.0);
         assertEquals(0.25, stored.tree().at("/training/network/alif_fraction").asDouble(), 0.0);
         assertTrue(net.toString().contains("800"), "the model's constants have tau_a 800: " + net.toString().substring(0, 300));
+        assertEquals("arctan", net.at("/params/surrogate").asText(), "the surrogate is saved with the model");
+        assertEquals(org.spikering.neuron.SurrogateGradient.ARCTAN, org.spikering.app.train.TrainedModel
+                .read("m", out.resolve("model.json")).network().params().surrogate(), "and read back");
         final Result e = run("eval", out.resolve("model.json").toString());
         assertEquals(0, e.code(), e.err());
     }

@@ -25,13 +25,26 @@ import org.spikering.neuron.readout.LeakyReadout;
  * <tr><td>tauReadoutMs</td><td>ms</td><td>readout time constant, κ = exp(−dt/τ_out)</td><td>&gt; 0</td></tr>
  * <tr><td>cReg</td><td>—</td><td>firing-rate regularisation coefficient</td><td>≥ 0</td></tr>
  * <tr><td>fTargetHz</td><td>Hz</td><td>target rate of the regularisation</td><td>≥ 0</td></tr>
+ * <tr><td>surrogate</td><td>—</td><td>form of ψ ({@link SurrogateGradient}) with height γ and width β</td>
+ *     <td>default piecewise_linear</td></tr>
  * </table>
  */
 public record NetworkParams(double dtMs, double tauMembraneMs, double thresholdMv, int refractorySteps,
         boolean regularSpikeArrival, double surrogateGamma, double surrogateBeta, double tauAdaptMs,
-        double betaAdapt, double tauReadoutMs, double cReg, double fTargetHz) {
+        double betaAdapt, double tauReadoutMs, double cReg, double fTargetHz, SurrogateGradient surrogate) {
+
+    /** The parameters with the piecewise-linear pseudo-derivative ψ = γ·max(0, 1 − β|v − A|). */
+    public NetworkParams(double dtMs, double tauMembraneMs, double thresholdMv, int refractorySteps,
+            boolean regularSpikeArrival, double surrogateGamma, double surrogateBeta, double tauAdaptMs,
+            double betaAdapt, double tauReadoutMs, double cReg, double fTargetHz) {
+        this(dtMs, tauMembraneMs, thresholdMv, refractorySteps, regularSpikeArrival, surrogateGamma, surrogateBeta,
+                tauAdaptMs, betaAdapt, tauReadoutMs, cReg, fTargetHz, SurrogateGradient.PIECEWISE_LINEAR);
+    }
 
     public NetworkParams {
+        if (surrogate == null) {
+            throw new IllegalArgumentException("surrogate: must not be null");
+        }
         positive("dtMs", dtMs, "ms");
         positive("tauMembraneMs", tauMembraneMs, "ms");
         positive("thresholdMv", thresholdMv, "mV");
@@ -56,30 +69,36 @@ public record NetworkParams(double dtMs, double tauMembraneMs, double thresholdM
     /** Same parameters with ALIF adaptation constants τ_a (ms) and β_a (mV). */
     public NetworkParams withAdaptation(double tauAdapt, double beta) {
         return new NetworkParams(dtMs, tauMembraneMs, thresholdMv, refractorySteps, regularSpikeArrival,
-                surrogateGamma, surrogateBeta, tauAdapt, beta, tauReadoutMs, cReg, fTargetHz);
+                surrogateGamma, surrogateBeta, tauAdapt, beta, tauReadoutMs, cReg, fTargetHz, surrogate);
     }
 
     /** Same parameters with another regularisation (c_reg, f_target in Hz). */
     public NetworkParams withRegularisation(double c, double fHz) {
         return new NetworkParams(dtMs, tauMembraneMs, thresholdMv, refractorySteps, regularSpikeArrival,
-                surrogateGamma, surrogateBeta, tauAdaptMs, betaAdapt, tauReadoutMs, c, fHz);
+                surrogateGamma, surrogateBeta, tauAdaptMs, betaAdapt, tauReadoutMs, c, fHz, surrogate);
     }
 
     /** Same parameters with another refractory period in steps. */
     public NetworkParams withRefractorySteps(int steps) {
         return new NetworkParams(dtMs, tauMembraneMs, thresholdMv, steps, regularSpikeArrival,
-                surrogateGamma, surrogateBeta, tauAdaptMs, betaAdapt, tauReadoutMs, cReg, fTargetHz);
+                surrogateGamma, surrogateBeta, tauAdaptMs, betaAdapt, tauReadoutMs, cReg, fTargetHz, surrogate);
+    }
+
+    /** Same parameters with another form of the pseudo-derivative (same γ, β). */
+    public NetworkParams withSurrogate(SurrogateGradient form) {
+        return new NetworkParams(dtMs, tauMembraneMs, thresholdMv, refractorySteps, regularSpikeArrival,
+                surrogateGamma, surrogateBeta, tauAdaptMs, betaAdapt, tauReadoutMs, cReg, fTargetHz, form);
     }
 
     /**
      * The recurrent neurons' model in neuron-models (the one implementation of their equations).
      *
      * @param adaptive ALIF (true) or LIF (false).
-     * @return e-prop neuron parameters with the piecewise-linear surrogate of height γ and width β.
+     * @return e-prop neuron parameters with the surrogate of height γ and width β.
      */
     public AlifParameters neuronModel(boolean adaptive) {
         return new AlifParameters(tauMembraneMs, thresholdMv, refractorySteps, regularSpikeArrival,
-                SurrogateGradient.PIECEWISE_LINEAR, surrogateGamma, surrogateBeta, tauAdaptMs, betaAdapt, adaptive);
+                surrogate, surrogateGamma, surrogateBeta, tauAdaptMs, betaAdapt, adaptive);
     }
 
     /** @return the equations of the recurrent neurons at step dt; {@link AlifNeuron#step} takes the ALIF flag per neuron. */

@@ -51,6 +51,29 @@ final class EpropEquivalenceTest {
         }
     }
 
+    /**
+     * Surrogates without compact support (ψ is never 0 off the refractory period): the event-based computations still
+     * equal the dense one (their skipping of ψ = 0 stretches must not assume the piecewise-linear form), and the
+     * gradient differs from the piecewise-linear one (the form reaches the gradients).
+     */
+    @Test
+    void shouldMatchDenseForEverySurrogateForm() {
+        final RecurrentSpikingNetwork base = TestNetworks.network(6, false, 2.0, 17);
+        final SequenceBatch batch = TestNetworks.batch(3, LossKind.REGRESSION_MSE, 5);
+        final Gradients piecewise = grads(new DenseEprop(new SymmetricFeedback(), false), base, batch);
+        for (org.spikering.neuron.SurrogateGradient form : org.spikering.neuron.SurrogateGradient.values()) {
+            final RecurrentSpikingNetwork net = base.withParams(base.params().withSurrogate(form));
+            final Gradients dense = grads(new DenseEprop(new SymmetricFeedback(), false), net, batch);
+            assertClose(grads(new EventEprop(new SymmetricFeedback(), false), net, batch), dense, 1e-9, "stepwise " + form);
+            assertClose(grads(new ClosedFormEventEprop(new SymmetricFeedback(), false), net, batch), dense, 1e-9,
+                    "closed-form " + form);
+            if (form != org.spikering.neuron.SurrogateGradient.PIECEWISE_LINEAR) {
+                assertTrue(GradientComparison.maxRelativeDifference(dense.get(WeightMatrixId.RECURRENT),
+                        piecewise.get(WeightMatrixId.RECURRENT)) > 1e-3, form + " must change the gradient");
+            }
+        }
+    }
+
     @Test
     void shouldMatchDenseWhenEventBasedMdglExact() {
         RecurrentSpikingNetwork net = TestNetworks.network(6, false, 2.0, 3);

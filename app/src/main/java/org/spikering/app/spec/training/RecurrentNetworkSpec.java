@@ -63,6 +63,7 @@ public record RecurrentNetworkSpec(int recurrent, Integer alifCount, Double alif
      */
     public NetworkParams params(final double cReg, final double fTargetHz) {
         return new NetworkParams(dtMs, tauMMs, vThMv, refractorySteps(), regularSpikeArrival,
-                surrogate.gammaPerMv(vThMv), surrogate.betaPerMv(vThMv), tauAMs, betaAMv, tauOutMs, cReg, fTargetHz);
+                surrogate.gammaPerMv(vThMv), surrogate.betaPerMv(vThMv), tauAMs, betaAMv, tauOutMs, cReg, fTargetHz,
+                surrogate.form());
     }
 }

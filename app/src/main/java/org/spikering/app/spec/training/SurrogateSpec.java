@@ -1,13 +1,16 @@
 package org.spikering.app.spec.training;
 
+import org.spikering.neuron.SurrogateGradient;
+
 /**
- * {@code training.network.surrogate}: the pseudo-derivative ψ of the recurrent neurons' spike,
- * ψ = γ' · max(0, 1 − β' |v − A|) (neuron-models' {@code SurrogateGradient.PIECEWISE_LINEAR}).
+ * {@code training.network.surrogate}: the pseudo-derivative ψ of the recurrent neurons' spike, x = v − A in mV
+ * (neuron-models' {@link SurrogateGradient}, the one implementation): piecewise_linear γ'·max(0, 1 − β'|x|),
+ * fast_sigmoid γ'/(1 + β'|x|)², exponential γ'·exp(−β'|x|), arctan (γ'/π)/(1 + (πβ'x)²).
  *
  * <table>
  * <caption>Fields</caption>
  * <tr><th>field</th><th>unit</th><th>meaning</th></tr>
- * <tr><td>kind</td><td>—</td><td>piecewise_linear (the one form this build trains with)</td></tr>
+ * <tr><td>kind</td><td>—</td><td>piecewise_linear, fast_sigmoid, exponential or arctan</td></tr>
  * <tr><td>gamma</td><td>— (1/mV if not scaled)</td><td>height: γ' = gamma / v_th if scaled_by_v_th, else gamma</td></tr>
  * <tr><td>beta</td><td>— (1/mV if not scaled)</td><td>width: β' = beta / v_th if scaled_by_v_th, else beta</td></tr>
  * <tr><td>scaled_by_v_th</td><td>—</td><td>Bellec et al. 2020's scaling by the threshold (true) or NEST's raw
@@ -21,6 +24,11 @@ package org.spikering.app.spec.training;
  */
 public record SurrogateSpec(String kind, double gamma, double beta,
                             @com.fasterxml.jackson.annotation.JsonProperty("scaled_by_v_th") boolean scaledByVTh) {
+
+    /** @return the form of ψ. */
+    public SurrogateGradient form() {
+        return SurrogateGradient.byName(kind);
+    }
 
     /**
      * @param vThMv the threshold, mV.

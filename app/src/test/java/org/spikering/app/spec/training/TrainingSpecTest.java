@@ -122,6 +122,8 @@ class TrainingSpecTest {
         assertEquals(0.3, raw.surrogateGamma(), 0.0);
         assertEquals(1.0, raw.surrogateBeta(), 0.0);
         assertEquals(b.withRefractorySteps(3), evidence("training.network.t_ref_ms=3").network().params());
+        assertEquals(b.withSurrogate(org.spikering.neuron.SurrogateGradient.FAST_SIGMOID),
+                evidence("training.network.surrogate.kind=fast_sigmoid").network().params());
     }
 
     @Test
