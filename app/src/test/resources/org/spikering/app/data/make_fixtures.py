@@ -79,7 +79,7 @@ with open("targets.csv", "w") as f:
     f.write("sequence,step,target_0,target_1\n")
     for s in range(3):
         for t in range(10):
-            f.write(f"{s},{t},{targets[s, t, 0]!r},{targets[s, t, 1]!r}\n")
+            f.write(f"{s},{t},{float(targets[s, t, 0])!r},{float(targets[s, t, 1])!r}\n")
 np.savez("events_dense.npz", inputs=dense, labels=labels, targets=targets)
 for k, v in {"inputs": dense, "labels": labels, "targets": targets}.items():
     arrays["events_dense.npz:" + k] = v
