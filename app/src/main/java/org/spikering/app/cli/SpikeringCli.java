@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
             ReservoirCommand.class,
             HardwareCommand.class,
             NirCommand.class,
+            SpecCommand.class,
             HelpCommand.class
         })
 public final class SpikeringCli implements Runnable {
@@ -65,7 +66,14 @@ public final class SpikeringCli implements Runnable {
                 cmd.getErr().println(errorLine(cmd.getCommandSpec(), MemoryBudget.outOfMemory()));
                 return EXIT_OUT_OF_MEMORY;
             }
-            if (ex instanceof IllegalArgumentException) {
+            if (ex instanceof org.spikering.app.spec.SpecException se) {
+                // one line per problem of a spec file, each naming the field; the last with the pointer to the help
+                final java.util.List<String> lines = se.problems();
+                for (int i = 0; i < lines.size(); i++) {
+                    cmd.getErr().println(i == lines.size() - 1 ? usageError(cmd.getCommandSpec(), lines.get(i))
+                            : errorLine(cmd.getCommandSpec(), lines.get(i)));
+                }
+            } else if (ex instanceof IllegalArgumentException) {
                 cmd.getErr().println(usageError(cmd.getCommandSpec(), ex.getMessage()));
             } else if (ex instanceof IllegalStateException || ex instanceof java.io.UncheckedIOException) {
                 cmd.getErr().println(errorLine(cmd.getCommandSpec(), ex.getMessage()));

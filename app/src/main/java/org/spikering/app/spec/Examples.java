@@ -1,0 +1,77 @@
+package org.spikering.app.spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shipped example specs: {@code examples/NAME.yaml} in the repository, packaged into the jar, listed with a short
+ * description in {@code examples/index.txt} (one {@code NAME<TAB>description} per line). The CLI's built-in
+ * experiments run these same files, so built-in defaults and examples cannot drift apart.
+ */
+public final class Examples {
+
+    private static final Map<String, String> INDEX = readIndex();
+
+    private Examples() {
+    }
+
+    private static Map<String, String> readIndex() {
+        final Map<String, String> m = new LinkedHashMap<>();
+        for (String line : resource("index.txt").split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            final int tab = line.indexOf('\t');
+            m.put(tab < 0 ? line.strip() : line.substring(0, tab).strip(), tab < 0 ? "" : line.substring(tab + 1).strip());
+        }
+        return m;
+    }
+
+    private static String resource(final String name) {
+        try (InputStream in = Examples.class.getResourceAsStream("/examples/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource /examples/" + name + " (the jar packages examples/)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the example names, in index order. */
+    public static List<String> names() {
+        return new ArrayList<>(INDEX.keySet());
+    }
+
+    /** @return each example's one-line description. */
+    public static Map<String, String> descriptions() {
+        return Map.copyOf(INDEX);
+    }
+
+    /**
+     * @param name an example name.
+     * @return the file's text.
+     */
+    public static String text(final String name) {
+        if (!INDEX.containsKey(name)) {
+            throw new IllegalArgumentException("NAME = '" + name + "': not a shipped example (one of "
+                    + String.join(", ", names()) + ")");
+        }
+        return resource(name + ".yaml");
+    }
+
+    /**
+     * @param name an example name.
+     * @param sets overrides.
+     * @return the example, loaded.
+     */
+    public static Spec load(final String name, final List<String> sets) {
+        return SpecLoader.parse(text(name), "example:" + name, null, false, sets);
+    }
+}
