@@ -48,7 +48,7 @@ public final class UserData {
      * @throws IllegalArgumentException one line naming {@code training.data.<field>}, the value and what is allowed.
      */
     public static UserDataSet load(final DataSetSpec spec, final Function<String, Path> resolve, final double dtMs) {
-        return load(spec, resolve, dtMs, P);
+        return load(spec, resolve, dtMs, P, null);
     }
 
     /**
@@ -58,17 +58,19 @@ public final class UserData {
      * @param resolve turns a file field into a path.
      * @param dtMs    time step in ms.
      * @param path    the field path prefix for messages (e.g. {@code DATA} for a command's positional).
+     * @param classes the number of classes if the targets are labels and {@code spec.classes()} is null (e.g. the
+     *                model's readouts), or null for the largest label + 1.
      * @return a data set whose {@link UserDataSet#heldOut()} is every sequence.
      */
     public static UserDataSet loadAllAsTest(final DataSetSpec spec, final Function<String, Path> resolve,
-                                            final double dtMs, final String path) {
+                                            final double dtMs, final String path, final Integer classes) {
         return load(new DataSetSpec(spec.inputs(), spec.targets(), spec.lossMask(), spec.recallSteps(),
                 spec.sequenceMs(), spec.inputNeurons(), spec.population(), spec.classes(), 1.0, null, 0L), resolve,
-                dtMs, path);
+                dtMs, path, classes);
     }
 
     private static UserDataSet load(final DataSetSpec s, final Function<String, Path> resolve, final double dtMs,
-                                    final String p) {
+                                    final String p, final Integer labelClasses) {
         if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
             throw new IllegalArgumentException("dt = " + dtMs + " ms: must be a finite number > 0");
         }
@@ -172,13 +174,15 @@ public final class UserData {
                 }
             }
             final boolean given = s.classes() != null;
-            outputs = given ? s.classes() : (int) Math.max(2, Math.min(max + 1, Integer.MAX_VALUE));
+            outputs = given ? s.classes() : labelClasses != null ? labelClasses
+                    : (int) Math.max(2, Math.min(max + 1, Integer.MAX_VALUE));
             for (Part q : test == null ? new Part[] {train} : new Part[] {train, test}) {
                 final long[] l = q.targets.labels();
                 for (int i = 0; i < l.length; i++) {
                     if (l[i] < 0 || l[i] >= outputs) {
                         throw q.targets.fail(q.targets.where() + " has label " + l[i] + " at sequence " + i
                                 + ", must be in [0, " + outputs + ")" + (given ? " (" + p + ".classes = " + outputs + ")"
+                                : labelClasses != null ? " (one class per readout)"
                                 : " (classes are 0..largest label; labels must be >= 0)"));
                     }
                 }
