@@ -99,6 +99,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkDataOptionValues();
         if (data != null) {
             return callOnData();
         }
@@ -107,7 +108,8 @@ public final class EvalCommand implements Callable<Integer> {
             {"--sequence-ms", sequenceMs}, {"--input-neurons", inputNeurons}, {"--population", population},
             {"--classes", classes}}) {
             if (o[1] != null) {
-                throw new IllegalArgumentException(o[0] + " = '" + o[1] + "': only with a DATA file to test on");
+                throw new IllegalArgumentException(o[0] + " = '" + o[1] + "': must be used with a DATA file to test on"
+                        + " (eval MODEL DATA)");
             }
         }
         if (task != null && !java.util.Arrays.asList(TaskPreset.NAMES).contains(task)) {
@@ -154,13 +156,18 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--test-batch = " + testBatch + ": not with DATA (every sequence of DATA"
                     + " is tested)");
         }
-        for (Object[] o : new Object[][] {{"--inputs-key", inputsKey}, {"--targets-key", targetsKey},
-            {"--loss-mask-key", lossMaskKey}, {"--population", population}}) {
-            if (o[1] != null && ((String) o[1]).isBlank()) {
-                throw new IllegalArgumentException(o[0] + " = '" + o[1] + "': must be a non-empty name");
-            }
+        Check.inputFile("DATA", data, "data file (.npz, .npy, .csv, .h5, .hdf5 or .sonata)");
+        final String lower = data.toString().toLowerCase(Locale.ROOT);
+        if (!(lower.endsWith(".npz") || lower.endsWith(".npy") || lower.endsWith(".csv") || isEvents(data))) {
+            throw new IllegalArgumentException("DATA = '" + data + "': must be a .npz, .npy, .csv, .h5, .hdf5 or .sonata file");
         }
-        final boolean npz = data.toString().toLowerCase(Locale.ROOT).endsWith(".npz");
+        if (targets != null) {
+            Check.inputFile("--targets", targets, "targets file (.npz, .npy or .csv)");
+        }
+        if (lossMask != null) {
+            Check.inputFile("--loss-mask", lossMask, "loss mask file (.npz or .npy)");
+        }
+        final boolean npz = lower.endsWith(".npz");
         if (targets == null && !npz) {
             throw new IllegalArgumentException("--targets: missing, must name the targets file when DATA = '" + data
                     + "' is not a .npz holding them");
@@ -212,6 +219,31 @@ public final class EvalCommand implements Callable<Integer> {
         out.put("mean_rate_hz", e.meanRateHz());
         System.out.println(Json.oneLine(out));
         return 0;
+    }
+
+    /** Range checks of the DATA options, before anything is read. */
+    private void checkDataOptionValues() {
+        for (Object[] o : new Object[][] {{"--inputs-key", inputsKey}, {"--targets-key", targetsKey},
+            {"--loss-mask-key", lossMaskKey}, {"--population", population}}) {
+            if (o[1] != null && ((String) o[1]).isBlank()) {
+                throw new IllegalArgumentException(o[0] + " = '" + o[1] + "': must be a non-empty name");
+            }
+        }
+        for (Object[] o : new Object[][] {{"--recall-steps", recallSteps, 1}, {"--input-neurons", inputNeurons, 1},
+            {"--classes", classes, 2}}) {
+            if (o[1] != null && (Integer) o[1] < (Integer) o[2]) {
+                throw new IllegalArgumentException(o[0] + " = " + o[1] + ": must be >= " + o[2]);
+            }
+        }
+        if (inputNeurons != null && inputNeurons > 10_000_000) {
+            throw new IllegalArgumentException("--input-neurons = " + inputNeurons + ": must be <= 10000000");
+        }
+        if (classes != null && classes > 10_000) {
+            throw new IllegalArgumentException("--classes = " + classes + ": must be <= 10000");
+        }
+        if (sequenceMs != null && !(sequenceMs > 0 && sequenceMs < 1e9)) {
+            throw new IllegalArgumentException("--sequence-ms = " + sequenceMs + ": must be a number of ms > 0 and < 1e9");
+        }
     }
 
     private static boolean isEvents(final Path p) {

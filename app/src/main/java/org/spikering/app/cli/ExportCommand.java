@@ -29,25 +29,23 @@ public final class ExportCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.npz",
-            description = "the .npz to write (replaced if it exists; its folder must exist)")
+            description = "the .npz to write (replaced if it exists; missing folders are created)")
     Path out;
 
     @Override
     public Integer call() {
+        Check.outputFile("--out", out);
         final String name = out.getFileName() == null ? "" : out.getFileName().toString();
         if (!name.toLowerCase(Locale.ROOT).endsWith(".npz")) {
             throw new IllegalArgumentException("--out = '" + out + "': must be a file name ending in .npz");
         }
-        if (Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out = '" + out + "': is a folder, must be a .npz file");
-        }
-        final Path parent = out.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
-            throw new IllegalArgumentException("--out = '" + out + "': its folder " + parent
-                    + " must exist and be writable");
-        }
         final TrainedModel m = TrainedModel.read("MODEL", model);
         final Map<String, NpyArray> arrays = WeightsNpz.arrays(m.network());
+        try {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--out = '" + out + "': must be writable: " + e.getMessage());
+        }
         WeightsNpz.write(out, m.network());
         final Map<String, Object> o = new LinkedHashMap<>();
         o.put("model", model.toString());

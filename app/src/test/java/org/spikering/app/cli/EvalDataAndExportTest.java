@@ -169,7 +169,8 @@ final class EvalDataAndExportTest {
         final String model = dir.resolve("ev").resolve("model.json").toString();
         final Path data = heldOutAsNpz("ev", "evidence", true);
         final Path sineData = heldOutAsNpz("sine", "sine-bellec", false);
-        assertOneLineExit2("DATA: '" + dir.resolve("missing.npz") + "', no such readable file", null,
+        assertOneLineExit2("DATA = '" + dir.resolve("missing.npz") + "': must be a readable data file (.npz, .npy, .csv,"
+                + " .h5, .hdf5 or .sonata) (no such file)", null,
                 "eval", model, dir.resolve("missing.npz").toString());
         assertOneLineExit2("--targets: '" + data.getFileName() + "' has no array 'labels' (it has: inputs, targets, mask)",
                 null, "eval", model, data.toString(), "--targets-key", "labels");
