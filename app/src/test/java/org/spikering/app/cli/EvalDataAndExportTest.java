@@ -179,7 +179,7 @@ final class EvalDataAndExportTest {
         assertOneLineExit2("--task = 'evidence': not with DATA", null, "eval", model, data.toString(), "--task", "evidence");
         assertOneLineExit2("--recall-steps: 5, not allowed together with --loss-mask", null,
                 "eval", model, data.toString(), "--loss-mask-key", "mask", "--recall-steps", "5");
-        assertOneLineExit2("--inputs-key = 'x': only with a DATA file to test on", null, "eval", model, "--inputs-key", "x");
+        assertOneLineExit2("--inputs-key = 'x': must be used with a DATA file to test on", null, "eval", model, "--inputs-key", "x");
         assertOneLineExit2("--targets: missing, must name the targets file when DATA", null,
                 "eval", model, NumpyFixture.path("f8_2x3x4.npy").toString());
         final Path out = dir.resolve("w.npz");
