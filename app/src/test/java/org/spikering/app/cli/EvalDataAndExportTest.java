@@ -185,8 +185,9 @@ final class EvalDataAndExportTest {
         final Path out = dir.resolve("w.npz");
         assertOneLineExit2("--out = '" + dir.resolve("w.txt") + "': must be a file name ending in .npz", dir.resolve("w.txt"),
                 "export", model, "--out", dir.resolve("w.txt").toString());
-        assertOneLineExit2("--out = '" + dir.resolve("no/w.npz") + "': its folder", dir.resolve("no/w.npz"),
-                "export", model, "--out", dir.resolve("no/w.npz").toString());
+        final Path underFile = Path.of(model).resolve("w.npz");
+        assertOneLineExit2("--out = '" + underFile + "': must be creatable, but " + model + " is a file, not a folder",
+                underFile, "export", model, "--out", underFile.toString());
         assertOneLineExit2("MODEL = '" + dir.resolve("none.json") + "': must be a readable model.json", out,
                 "export", dir.resolve("none.json").toString(), "--out", out.toString());
     }
