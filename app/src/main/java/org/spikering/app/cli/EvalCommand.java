@@ -33,8 +33,10 @@ import picocli.CommandLine.Parameters;
  *       size.</li>
  *   <li>With DATA: on every sequence of a data file, read by the rules of {@code training.data}
  *       ({@link UserData}; {@code docs/DATA.md}): DATA holds the input spikes (.npy/.npz [n, T, i], CSV or SONATA);
- *       the targets are array {@code --targets-key} of {@code --targets} (default: DATA itself, a .npz). The data's
- *       inputs and readouts must match the model's.</li>
+ *       the targets are array {@code --targets-key} of {@code --targets} (default: DATA itself, a .npz); the loss
+ *       mask is {@code --loss-mask}/{@code --loss-mask-key}, or {@code --recall-steps}, or DATA's array
+ *       {@code loss_mask} if DATA is a .npz holding one, or every step. The data's inputs and readouts must match
+ *       the model's.</li>
  * </ul>
  * Prints one JSON line; writes nothing.
  */
@@ -66,7 +68,8 @@ public final class EvalCommand implements Callable<Integer> {
             + " (default: targets)")
     String targetsKey;
 
-    @Option(names = "--loss-mask", description = "file of the loss mask [n, T] (default: none, or DATA with --loss-mask-key)")
+    @Option(names = "--loss-mask", description = "file of the loss mask [n, T] (default: DATA's array loss_mask if DATA is a"
+            + " .npz that has one, else every step counts)")
     Path lossMask;
 
     @Option(names = "--loss-mask-key", description = "array of the loss mask in a .npz (default: loss_mask)")
@@ -119,6 +122,10 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--test-batch = " + testBatch + ": must be >= 1");
         }
         final TrainedModel m = TrainedModel.read("MODEL", model);
+        if (task == null && !java.util.Arrays.asList(TaskPreset.NAMES).contains(m.task())) {
+            throw new IllegalArgumentException("MODEL = '" + model + "': was trained on '" + m.task() + "', not a built-in"
+                    + " task: must be given the DATA file to test on (eval MODEL DATA)");
+        }
         final String t = task != null ? task : m.task();
         final int n = testBatch != null ? testBatch : m.training().path("--test-batch").asInt();
         final TaskPreset p = TaskPreset.of(t, m.seed());
@@ -179,7 +186,9 @@ public final class EvalCommand implements Callable<Integer> {
         final TrainedModel m = TrainedModel.read("MODEL", model);
         final RecurrentSpikingNetwork net = m.network();
         final Path targetFile = targets != null ? targets : data;
-        final Path maskFile = lossMask != null ? lossMask : lossMaskKey != null ? data : null;
+        final boolean maskInData = lossMask == null && lossMaskKey == null && recallSteps == null && npz
+                && org.spikering.app.data.Npz.keys(data).contains("loss_mask");
+        final Path maskFile = lossMask != null ? lossMask : lossMaskKey != null || maskInData ? data : null;
         final DataSetSpec spec = new DataSetSpec(array(data, inputsKey), array(targetFile, targetsKey),
                 maskFile == null ? null : array(maskFile, lossMaskKey), recallSteps, sequenceMs,
                 inputNeurons != null ? inputNeurons : isEvents(data) ? net.inputs() : null, population,
@@ -210,6 +219,8 @@ public final class EvalCommand implements Callable<Integer> {
         out.put("model", model.toString());
         out.put("data", data.toString());
         out.put("targets", targetFile.toString());
+        out.put("loss_mask", maskFile != null ? maskFile + " array " + (lossMaskKey != null ? lossMaskKey : "loss_mask")
+                : recallSteps != null ? "the last " + recallSteps + " steps" : "every step");
         out.put("sequences", test.batchSize());
         out.put("steps", test.steps());
         out.put("loss", d.loss() == LossKind.CLASSIFICATION_CE ? "cross-entropy" : "mse");

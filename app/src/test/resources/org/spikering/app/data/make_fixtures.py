@@ -37,6 +37,11 @@ save("f8_0x3.npy", np.zeros((0, 3)))
 save("f8_fortran_2x3x4.npy", np.asfortranarray(np.arange(24.0).reshape(2, 3, 4)))
 save("i4_bigendian_2x3.npy", np.arange(6, dtype=">i4").reshape(2, 3))
 np.save("c16_2.npy", np.array([1 + 2j, 3j]))  # a dtype we do not read
+for version in [(2, 0), (3, 0)]:  # the other header versions (4-byte header length; 3.0: UTF-8 header)
+    name = f"f8_v{version[0]}_2x2.npy"
+    with open(name, "wb") as f:
+        np.lib.format.write_array(f, np.array([[1.5, -2.0], [0.25, 8.0]]), version=version)
+    arrays[name] = np.load(name)
 
 plain = {"a": np.arange(5.0), "b": np.array([True, False]), "c": np.arange(6, dtype=np.int32).reshape(2, 3)}
 np.savez("plain.npz", **plain)
