@@ -122,10 +122,6 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--test-batch = " + testBatch + ": must be >= 1");
         }
         final TrainedModel m = TrainedModel.read("MODEL", model);
-        if (task == null && !java.util.Arrays.asList(TaskPreset.NAMES).contains(m.task())) {
-            throw new IllegalArgumentException("MODEL = '" + model + "': was trained on '" + m.task() + "', not a built-in"
-                    + " task: must be given the DATA file to test on (eval MODEL DATA)");
-        }
         final String t = task != null ? task : m.task();
         final int n = testBatch != null ? testBatch : m.training().path("--test-batch").asInt();
         final TaskPreset p = TaskPreset.of(t, m.seed());
