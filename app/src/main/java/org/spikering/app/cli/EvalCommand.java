@@ -10,6 +10,7 @@ import org.spikering.app.data.UserDataSet;
 import org.spikering.app.report.Json;
 import org.spikering.app.spec.data.DataArray;
 import org.spikering.app.spec.data.DataSetSpec;
+import org.spikering.app.task.HeldOutSource;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.app.train.BatchSeeds;
 import org.spikering.app.train.TrainedModel;
@@ -140,7 +141,8 @@ public final class EvalCommand implements Callable<Integer> {
         out.put("task", p.name());
         out.put("seed", m.seed());
         out.put("iterations_trained", m.completed());
-        out.put("test_batch", n);
+        // a source with its own test split (the user's data) tests on all of it, whatever --test-batch says
+        out.put("test_batch", p.source() instanceof HeldOutSource h ? h.testSequences() : n);
         out.put("test_loss", Json.finite("test loss", e.loss()));
         if (p.scoredSteps() > 0) {
             out.put("test_loss_per_symbol", e.loss() / p.scoredSteps());
