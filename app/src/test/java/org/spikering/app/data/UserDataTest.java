@@ -305,6 +305,27 @@ final class UserDataTest {
                 DataArray.of("regression.npz"), null, null, null, null, null, 3, 0.2, null, 1L), RESOLVE));
     }
 
+    @Test
+    void testFilesMustMatchTheTrainingFiles() {
+        final DataArray ev = DataArray.of("evidence_small.npz");
+        final DataArray lab = new DataArray("evidence_small.npz", "labels");
+        final DataArray reg = DataArray.of("regression.npz");
+        assertEquals("training.data.test.inputs: 'regression.npz' array 'inputs' has 3 input neurons, training.data.inputs"
+                + " has 4: must be as many", error(spec(ev, lab, null, null, null, 0.2, new DataTestFiles(reg, reg, null),
+                1L), RESOLVE));
+        assertEquals("training.data.test.inputs: 'events.csv', must be a dense .npy/.npz like training.data.inputs",
+                error(spec(ev, lab, null, null, null, 0.2, new DataTestFiles(DataArray.of("events.csv"),
+                DataArray.of("labels.csv"), null), 1L), RESOLVE));
+        assertEquals("training.data.test.loss_mask: missing, must be given when training.data.loss_mask is (the test"
+                + " sequences need theirs)", error(spec(ev, lab, new DataArray("evidence_small.npz", "mask"), null, null,
+                0.2, new DataTestFiles(ev, lab, null), 1L), RESOLVE));
+        // CSV events with regression targets as the test set of CSV events with labels: labels vs regression
+        assertEquals("training.data.test.targets: 'targets.csv' holds regression targets, training.data.targets holds"
+                + " class labels: must be alike", error(spec(DataArray.of("events.csv"), DataArray.of("labels.csv"), null,
+                null, 10.0, 0.2, new DataTestFiles(DataArray.of("events.csv"), DataArray.of("targets.csv"), null), 1L),
+                RESOLVE));
+    }
+
     private static double[] nanAt(final int n, final int at) {
         final double[] v = new double[n];
         v[at] = Double.NaN;
