@@ -26,8 +26,8 @@ import org.spikering.plasticity.data.SequenceBatch;
 
 /**
  * {@link UserData#load} against the NumPy fixtures of {@code make_fixtures.py} (see {@link NumpyFilesTest}): the
- * loaded sequences must equal NumPy's arrays, the event files (CSV, and a SONATA file written from the same events)
- * must bin to the dense counts NumPy computed from them ({@code events_dense.npz}), and every bad input must give one
+ * loaded sequences must equal NumPy's arrays, the event files (CSV, a SONATA file h5py wrote, and one our SONATA
+ * writer writes, of the same events) must bin to the dense counts NumPy computed from them ({@code events_dense.npz}), and every bad input must give one
  * line naming the field.
  */
 final class UserDataTest {
@@ -162,6 +162,26 @@ final class UserDataTest {
                 assertThrows(IllegalArgumentException.class, () -> UserData.load(new DataSetSpec(DataArray.of("in.h5"),
                         DataArray.of("labels.csv"), null, null, 10.0, null, "other", null, 0.3, null, 1L), resolve, 1.0))
                         .getMessage());
+    }
+
+    @Test
+    void sonataFileWrittenByH5pyBinsToNumpysDenseCounts() {
+        final UserDataSet d = UserData.load(spec(DataArray.of("events.h5"), DataArray.of("labels.csv"), null, null,
+                10.0, 0.3, null, 1L), RESOLVE, 1.0);
+        final NpyArray dense = Npz.read(DIR.resolve("events_dense.npz"), "inputs");
+        assertEquals(4, d.inputs());
+        final SequenceBatch a = d.all();
+        for (int k = 0; k < dense.size(); k++) {
+            assertEquals(dense.doubleAt(k), a.inputSpikes()[k], "element " + k);
+        }
+        assertEquals("training.data.population: missing, 'two_populations.h5' has 2 populations (a, b); name one",
+                error(spec(DataArray.of("two_populations.h5"), DataArray.of("labels.csv"), null, null, 10.0, 0.3, null,
+                        1L), RESOLVE));
+        final SequenceBatch b = UserData.load(new DataSetSpec(DataArray.of("two_populations.h5"),
+                DataArray.of("labels.csv"), null, null, 10.0, null, "b", null, 0.3, null, 1L), RESOLVE, 1.0).all();
+        assertEquals(1f, b.inputSpikes()[b.inputIndex(0, 1, 0)]); // population b: node 0 at 1 ms, node 1 at 2 ms
+        assertEquals(1f, b.inputSpikes()[b.inputIndex(0, 2, 1)]);
+        assertEquals(2.0, sum(b.inputSpikes()));
     }
 
     @Test
@@ -324,6 +344,14 @@ final class UserDataTest {
                 + " class labels: must be alike", error(spec(DataArray.of("events.csv"), DataArray.of("labels.csv"), null,
                 null, 10.0, 0.2, new DataTestFiles(DataArray.of("events.csv"), DataArray.of("targets.csv"), null), 1L),
                 RESOLVE));
+    }
+
+    private static double sum(final float[] x) {
+        double s = 0;
+        for (float v : x) {
+            s += v;
+        }
+        return s;
     }
 
     private static double[] nanAt(final int n, final int at) {
