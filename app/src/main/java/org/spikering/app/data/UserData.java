@@ -207,6 +207,14 @@ public final class UserData {
         final int n2 = testX == null ? 0 : testX.sequences();
         final int n = n1 + n2;
         final int i = trainX.inputs();
+        // the data set holds 4-byte inputs, 8-byte targets and the mask of every step; a batch copies its sequences
+        final double bytes = (double) n * steps * (4.0 * i + 8.0 * outputs + 1);
+        if (2 * bytes > Runtime.getRuntime().maxMemory()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s.inputs: %s: %d sequences x %d"
+                    + " steps x %d inputs need about %.0f MB twice, must fit in the %.0f MB this JVM has; give more with"
+                    + " SPIKERING_JAVA_OPTS=-Xmx...", p, train.inputs.where(), n, steps, i, bytes / 1e6,
+                    Runtime.getRuntime().maxMemory() / 1e6));
+        }
         final float[] x = Arrays.copyOf(trainX.counts(), Math.multiplyExact(Math.multiplyExact(n, steps), i));
         if (testX != null) {
             System.arraycopy(testX.counts(), 0, x, n1 * steps * i, testX.counts().length);
