@@ -137,6 +137,8 @@ public final class UserData {
                             + p + ".input_neurons");
                 }
             }
+            requireMemory(p, train.inputs, train.targets.sequences() + (test == null ? 0 : test.targets.sequences()),
+                    e1.steps(), inputs, 1);
             trainX = e1.toDense(train.targets.sequences(), inputs, p + ".targets", iField);
             testX = e2 == null ? null : e2.toDense(test.targets.sequences(), inputs, p + ".test.targets", iField);
         } else {
@@ -207,14 +209,7 @@ public final class UserData {
         final int n2 = testX == null ? 0 : testX.sequences();
         final int n = n1 + n2;
         final int i = trainX.inputs();
-        // the data set holds 4-byte inputs, 8-byte targets and the mask of every step; a batch copies its sequences
-        final double bytes = (double) n * steps * (4.0 * i + 8.0 * outputs + 1);
-        if (2 * bytes > Runtime.getRuntime().maxMemory()) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s.inputs: %s: %d sequences x %d"
-                    + " steps x %d inputs need about %.0f MB twice, must fit in the %.0f MB this JVM has; give more with"
-                    + " SPIKERING_JAVA_OPTS=-Xmx...", p, train.inputs.where(), n, steps, i, bytes / 1e6,
-                    Runtime.getRuntime().maxMemory() / 1e6));
-        }
+        requireMemory(p, train.inputs, n, steps, i, outputs);
         final float[] x = Arrays.copyOf(trainX.counts(), Math.multiplyExact(Math.multiplyExact(n, steps), i));
         if (testX != null) {
             System.arraycopy(testX.counts(), 0, x, n1 * steps * i, testX.counts().length);
@@ -261,6 +256,21 @@ public final class UserData {
                     + " (test_fraction " + fraction + ", shuffle seed " + seed + "), never trained on";
         }
         return new UserDataSet(steps, i, outputs, loss, x, y, m, trainIdx, testIdx, description);
+    }
+
+    /**
+     * The data set holds 4-byte inputs, 8-byte targets and the mask of every step, and a batch copies its sequences:
+     * it must fit twice in the JVM's memory.
+     */
+    private static void requireMemory(final String p, final DataFile inputs, final long n, final long steps,
+                                      final long i, final long k) {
+        final double bytes = (double) n * steps * (4.0 * i + 8.0 * k + 1);
+        if (2 * bytes > Runtime.getRuntime().maxMemory() || (double) n * steps * Math.max(i, k) > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s.inputs: %s: %d sequences x %d"
+                    + " steps x %d inputs need about %.0f MB twice, must fit in the %.0f MB this JVM has (and in a Java"
+                    + " array); give more with SPIKERING_JAVA_OPTS=-Xmx...", p, inputs.where(), n, steps, i, bytes / 1e6,
+                    Runtime.getRuntime().maxMemory() / 1e6));
+        }
     }
 
     private static int[] range(final int from, final int to) {

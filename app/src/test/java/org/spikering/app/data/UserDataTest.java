@@ -290,6 +290,11 @@ final class UserDataTest {
         assertEquals("training.data.inputs: 'events.csv' line 5: '0,9.99,3', must have sequence >= 0, neuron >= 0 and"
                 + " 0 <= time_ms < training.data.sequence_ms = 5", error(spec(DataArray.of("events.csv"),
                 DataArray.of("labels.csv"), null, null, 5.0, 0.2, null, 1L), RESOLVE));
+        final String huge = error(new DataSetSpec(DataArray.of("events.csv"), DataArray.of("labels.csv"), null, null,
+                1e6, 10_000_000, null, null, 0.3, null, 1L), RESOLVE);
+        assertTrue(huge.startsWith("training.data.inputs: 'events.csv': 3 sequences x 1000000 steps x 10000000 inputs need"
+                + " about "), huge);
+        assertTrue(huge.endsWith("give more with SPIKERING_JAVA_OPTS=-Xmx..."), huge);
         assertEquals("training.data.inputs.key: 'x', allowed only for .npz files (this is 'events.csv')",
                 error(spec(new DataArray("events.csv", "x"), lab, null, null, 10.0, 0.2, null, 1L), RESOLVE));
         // arrays NumPy would write the same way, written here with our writer (tested against NumPy above)
