@@ -2,7 +2,6 @@ package org.spikering.app.data;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.spikering.app.spec.data.DataArray;
 import org.spikering.app.spec.data.DataSetSpec;
@@ -226,11 +225,11 @@ public final class UserData {
         final String description;
         if (allTest) {
             trainIdx = new int[0];
-            testIdx = range(0, n);
+            testIdx = TestSplit.range(0, n);
             description = "all " + n + " sequences of " + train.inputs.where();
         } else if (test != null) {
-            trainIdx = range(0, n1);
-            testIdx = range(n1, n);
+            trainIdx = TestSplit.range(0, n1);
+            testIdx = TestSplit.range(n1, n);
             description = "separate test files: " + n2 + " sequences of " + test.inputs.where() + "; training on all "
                     + n1 + " sequences of " + train.inputs.where();
         } else {
@@ -240,18 +239,9 @@ public final class UserData {
                 throw new IllegalArgumentException(p + ".test_fraction: " + fraction + " of " + n + " sequences leaves "
                         + (n - mTest) + " for training: must leave at least 1");
             }
-            final int[] perm = range(0, n);
-            final SplittableRandom rng = new SplittableRandom(seed);
-            for (int j = n - 1; j > 0; j--) {
-                final int r = rng.nextInt(j + 1);
-                final int t = perm[j];
-                perm[j] = perm[r];
-                perm[r] = t;
-            }
-            testIdx = Arrays.copyOfRange(perm, 0, mTest);
-            trainIdx = Arrays.copyOfRange(perm, mTest, n);
-            Arrays.sort(testIdx);
-            Arrays.sort(trainIdx);
+            final TestSplit split = TestSplit.shuffled(n, mTest, seed);
+            trainIdx = split.train();
+            testIdx = split.test();
             description = "held out: " + mTest + " of the " + n + " sequences of " + train.inputs.where()
                     + " (test_fraction " + fraction + ", shuffle seed " + seed + "), never trained on";
         }
@@ -271,14 +261,6 @@ public final class UserData {
                     + " array); give more with SPIKERING_JAVA_OPTS=-Xmx...", p, inputs.where(), n, steps, i, bytes / 1e6,
                     Runtime.getRuntime().maxMemory() / 1e6));
         }
-    }
-
-    private static int[] range(final int from, final int to) {
-        final int[] r = new int[to - from];
-        for (int k = 0; k < r.length; k++) {
-            r[k] = from + k;
-        }
-        return r;
     }
 
     private static DenseSpikes dense(final DataFile f) {
