@@ -209,6 +209,41 @@ class TrainSpecCliTest {
         assertTrue(Files.readString(out.resolve("spec.yaml")).contains("fraction: 0.25"));
     }
 
+    /** training.data instead of a task: helper A's NumPy fixture evidence_small.npz (made by make_fixtures.py). */
+    @Test
+    void theUsersDataTrainsAndTheModelEvaluatesOnItsTestSplit() throws Exception {
+        final Path data = dir.resolve("d");
+        Files.createDirectories(data);
+        try (var in = getClass().getResourceAsStream("/org/spikering/app/data/evidence_small.npz")) {
+            Files.copy(in, data.resolve("evidence_small.npz"));
+        }
+        final Path spec = data.resolve("data.yaml");
+        Files.writeString(spec, String.join("\n", "spikering: 1", "training:", "  data:",
+                "    inputs: evidence_small.npz", "    targets: {file: evidence_small.npz, key: labels}",
+                "    loss_mask: {file: evidence_small.npz, key: mask}", "    test_fraction: 0.34",
+                "  network: {recurrent: 10, alif_count: 5}", "  batch: 2", "  iterations: 2",
+                "  evaluation: {every: 1, test_batch: 2}", ""));
+        final Path out = dir.resolve("data-out");
+        final Result r = run("train", spec.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        final JsonNode summary = json(out.resolve("summary.json"));
+        assertEquals("data", summary.get("task").asText());
+        final JsonNode net = json(out.resolve("model.json")).get("network");
+        assertEquals(4, net.get("inputs").asInt(), "inputs from the data [6, 20, 4]");
+        assertEquals(2, net.get("outputs").asInt(), "two classes");
+        assertEquals(10, net.get("recurrent").asInt());
+        final Result e = run("eval", out.resolve("model.json").toString());
+        assertEquals(0, e.code(), e.err());
+        assertEquals(summary.get("test_accuracy").asDouble(), Json.MAPPER.readTree(e.out()).get("test_accuracy").asDouble(),
+                0.0, "eval rebuilds the data set (and its split) from the model's spec");
+        // a data file that does not exist: one line naming training.data.inputs, nothing written
+        Files.writeString(spec, Files.readString(spec).replace("inputs: evidence_small.npz", "inputs: missing.npz"));
+        final Result bad = run("train", spec.toString(), "--out", dir.resolve("never").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("training.data.inputs"), bad.err());
+        assertFalse(Files.exists(dir.resolve("never")));
+    }
+
     @Test
     void aModelWithoutSpecIsStillRead() throws Exception {
         final Path out = dir.resolve("m");

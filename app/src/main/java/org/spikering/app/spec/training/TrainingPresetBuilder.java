@@ -44,13 +44,7 @@ public final class TrainingPresetBuilder {
         } else if (t.task() != null) {
             t.task().check(problems, path + ".task");
         } else {
-            try {
-                userData(t, spec);
-            } catch (IllegalArgumentException e) {
-                problems.addLine(e.getMessage());
-            } catch (UnsupportedOperationException e) {
-                problems.add(path + ".data", "...", "cannot be read by this build yet (" + e.getMessage() + ")");
-            }
+            t.data().check(problems, spec, t.network().dtMs()); // the files exist and fit (helper A's loader)
         }
         final RecurrentNetworkSpec n = t.network();
         final String np = path + ".network";
