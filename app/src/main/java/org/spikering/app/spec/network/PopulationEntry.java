@@ -49,7 +49,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param betaAMv             β_a, mV.
  * @param initial             initial state.
  */
-public record PopulationEntry(String name, int size, String model, Double tauMMs,
+public record PopulationEntry(String name, int size, String model, @JsonProperty("tau_m_ms") Double tauMMs,
                               @JsonProperty("c_m_pf") Double cMPf, @JsonProperty("e_l_mv") Double eLMv,
                               Double vThMv, Double vResetMv, Double tRefMs, Double tauSynExMs, Double tauSynInMs,
                               @JsonProperty("i_e_pa") Double iEPa, String reset, Boolean regularSpikeArrival,
