@@ -176,6 +176,9 @@ public final class RunCommand implements Callable<Integer> {
         if (specFile == null && !example.equals("cuba") && !example.equals("brunel")) {
             throw new IllegalArgumentException("--network = '" + network + "': must be one of [cuba, brunel, pd14]");
         }
+        if (out != null) {
+            Check.outputFolder("--out", out);
+        }
         Spec spec = specFile != null ? SpecLoader.load(specFile, sets) : Examples.load(example, sets);
         if (!spec.has("network")) {
             throw new SpecException(spec.source(), List.of("network: missing, required: run simulates the spec's network"
@@ -191,7 +194,7 @@ public final class RunCommand implements Callable<Integer> {
         putIf(fields, "simulation.update", mode == null ? null : mode.name().toLowerCase(Locale.ROOT));
         putIf(fields, "seed", seed);
         putIf(fields, "output.folder", out == null ? null : out.toString());
-        spec = spec.overriding(fields);
+        spec = overriding(spec, fields);
         final NetworkSpec netSpec = spec.section("network", NetworkSpec.class);
         final SimulationSpec sim = spec.section("simulation", SimulationSpec.class);
         final OutputSpec output = spec.section("output", OutputSpec.class);
@@ -208,6 +211,30 @@ public final class RunCommand implements Callable<Integer> {
             AtomicWrite.text(folder.file(SPEC_FILE), w -> w.write(ran.toYaml()));
             return simulateAndWrite(label, net, Recording.of(netSpec.recorders(), plots), sim.config(), sim.seconds(),
                     null, folder, SPEC_FILE);
+        }
+    }
+
+    /** The option that sets each field, for messages. */
+    private static final Map<String, String> OPTION_OF = Map.of("simulation.seconds", "--seconds",
+            "simulation.threads", "--threads", "simulation.engine", "--engine", "simulation.update", "--update",
+            "seed", "--seed", "output.folder", "--out");
+
+    /** The spec with the options' fields; a problem at a field an option set names the option too. */
+    private static Spec overriding(final Spec spec, final Map<String, Object> fields) {
+        try {
+            return spec.overriding(fields);
+        } catch (SpecException e) {
+            final List<String> lines = new ArrayList<>();
+            for (String line : e.problems()) {
+                String l = line.substring(spec.source().length() + 2);
+                for (Map.Entry<String, String> o : OPTION_OF.entrySet()) {
+                    if (fields.containsKey(o.getKey()) && l.startsWith(o.getKey() + ": ")) {
+                        l = l + " (" + o.getValue() + " " + fields.get(o.getKey()) + ")";
+                    }
+                }
+                lines.add(l);
+            }
+            throw new SpecException(spec.source(), lines);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.spikering.app.cli;
 
+import java.util.List;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,8 +70,10 @@ public final class SpikeringCli implements Runnable {
             }
             if (ex instanceof org.spikering.app.spec.SpecException se) {
                 // one line per problem of a spec file, each naming the field
-                for (String line : se.problems()) {
-                    cmd.getErr().println(errorLine(cmd.getCommandSpec(), line));
+                final List<String> lines = se.problems();
+                for (int k = 0; k < lines.size(); k++) {
+                    cmd.getErr().println(k == lines.size() - 1 ? usageError(cmd.getCommandSpec(), lines.get(k))
+                            : errorLine(cmd.getCommandSpec(), lines.get(k)));
                 }
             } else if (ex instanceof IllegalArgumentException) {
                 cmd.getErr().println(usageError(cmd.getCommandSpec(), ex.getMessage()));

@@ -76,8 +76,9 @@ public final class SpecLoader {
             json = false;
         } else {
             throw new IllegalArgumentException("SPEC = '" + fileOrExample + "': "
-                    + (Files.isDirectory(file) ? "is a folder" : "no such file") + ", and not a shipped example (one of "
-                    + String.join(", ", Examples.names()) + "; 'spikering spec list' describes them)");
+                    + (Files.isDirectory(file) ? "is a folder" : "no such file") + "; must be a spec file (YAML or JSON) or a"
+                    + " shipped example (one of " + String.join(", ", Examples.names())
+                    + "; 'spikering spec list' describes them)");
         }
         return parse(text, source, base, json, sets);
     }
@@ -121,7 +122,38 @@ public final class SpecLoader {
             SpecOverrides.apply(doc, s, problems);
         }
         problems.throwIfAny(source);
-        return finish(doc, source, base);
+        try {
+            return finish(doc, source, base);
+        } catch (SpecException e) {
+            throw sets.isEmpty() ? e : new SpecException(source, naming(e, source, sets));
+        }
+    }
+
+    /**
+     * The problem lines of a spec with overrides, each line about a field that an override set (or lies inside it)
+     * followed by that {@code (--set PATH=VALUE)}, so the user sees which option to fix. Paths are compared without
+     * their list selectors ({@code [E]}, {@code [0]}).
+     */
+    private static List<String> naming(final SpecException e, final String source, final List<String> sets) {
+        final List<String> out = new java.util.ArrayList<>();
+        for (String line : e.problems()) {
+            String l = line.startsWith(source + ": ") ? line.substring(source.length() + 2) : line;
+            final String field = bare(l.substring(0, Math.max(0, l.indexOf(": "))));
+            for (String set : sets) {
+                final int eq = set.indexOf('=');
+                final String path = bare(eq > 0 ? set.substring(0, eq).strip() : set);
+                if (!path.isEmpty() && (field.equals(path) || field.startsWith(path + "."))) {
+                    l = l + " (--set " + set + ")";
+                    break;
+                }
+            }
+            out.add(l);
+        }
+        return out;
+    }
+
+    private static String bare(final String path) {
+        return path.replaceAll("\\[[^\\]]*\\]", "");
     }
 
     /** Defaults, schema, binding and section checks of a parsed document. */

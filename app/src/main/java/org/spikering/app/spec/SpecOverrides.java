@@ -26,7 +26,7 @@ public final class SpecOverrides {
     public static void apply(final ObjectNode doc, final String assignment, final Problems problems) {
         final int eq = assignment.indexOf('=');
         if (eq <= 0) {
-            problems.addLine("--set " + assignment + ": must be FIELD=VALUE, e.g. training.rule=bptt");
+            problems.addLine("--set '" + assignment + "': must be FIELD=VALUE, e.g. training.rule=bptt");
             return;
         }
         final String path = assignment.substring(0, eq).strip();
@@ -35,7 +35,7 @@ public final class SpecOverrides {
         try {
             value = text.isBlank() ? JsonNodeFactory.instance.textNode("") : Spec.YAML.readTree(text);
         } catch (Exception e) {
-            problems.addLine("--set " + assignment + ": the value is not valid YAML");
+            problems.addLine("--set '" + assignment + "': the value must be valid YAML");
             return;
         }
         set(doc, path, value == null || value.isMissingNode() ? JsonNodeFactory.instance.nullNode() : value, problems,

@@ -97,6 +97,8 @@ final class BadInputTableTest {
     /** A valid element of each list option without a default, to build duplicates. */
     private static final Map<String, String> LIST_SAMPLE = Map.of(
             "nir run --record-v", "v",
+            "run --set", "simulation.seconds=0.01",
+            "spec check --set", "simulation.seconds=0.01",
             "bench --compare", "1",
             "reservoir scaling --sizes", "50",
             "reservoir scaling --gains", "0.5");
@@ -126,6 +128,9 @@ final class BadInputTableTest {
      */
     private static final Map<String, List<String>> BASE = Map.of(
             "bench", List.of("cuba"),
+            "spec check", List.of("cuba"),
+            "run", List.of("cuba"),
+            "spec show", List.of("cuba"),
             "nir run", List.of("GRAPH", "--dt", "0.1", "--steps", "5"),
             "nir export", List.of("--builtin", "nest-sine"),
             "eval", List.of("MODEL"));

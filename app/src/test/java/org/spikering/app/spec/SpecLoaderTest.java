@@ -50,8 +50,8 @@ class SpecLoaderTest {
         assertEquals(1, s.seed());
         assertEquals(7, SpecLoader.parse("spikering: 1\n", "t.yaml", null, false, List.of("seed=7")).seed());
         assertEquals(9, s.overriding(java.util.Map.of("seed", 9)).seed());
-        assertEquals(List.of("t.yaml: seed: 'x', must be an integer"), problems("spikering: 1\n", "seed=x"));
-        assertEquals(List.of("t.yaml: --set seed: must be FIELD=VALUE, e.g. training.rule=bptt"), problems("spikering: 1\n", "seed"));
+        assertEquals(List.of("t.yaml: seed: 'x', must be an integer (--set seed=x)"), problems("spikering: 1\n", "seed=x"));
+        assertEquals(List.of("t.yaml: --set 'seed': must be FIELD=VALUE, e.g. training.rule=bptt"), problems("spikering: 1\n", "seed"));
     }
 
     @Test
