@@ -364,9 +364,9 @@ public final class NetworkChecks {
             problems.add(at, d.kind() + " with lowest value " + Problems.show(d.min()), "every draw must be >= dt_ms / 2 = "
                     + Problems.show(dt / 2) + " (rounds to at least one step): set redraw_min");
         }
-        if (d.max() * (1.0 / dt) + 0.5 >= Short.MAX_VALUE + 1) {
+        if (Double.isFinite(d.max()) && d.max() * (1.0 / dt) + 0.5 >= Short.MAX_VALUE + 1) {
             problems.add(at, d.kind() + " with highest value " + Problems.show(d.max()), "every draw must be < "
-                    + Problems.show((Short.MAX_VALUE + 0.5) * dt) + " ms (" + Short.MAX_VALUE + " steps): set redraw_max");
+                    + Problems.show((Short.MAX_VALUE + 0.5) * dt) + " ms (" + Short.MAX_VALUE + " steps): lower it");
         }
     }
 
