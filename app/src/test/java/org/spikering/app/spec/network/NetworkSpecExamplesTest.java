@@ -103,6 +103,40 @@ final class NetworkSpecExamplesTest {
     }
 
     @Test
+    void csvFilesGiveTheNetworkOfTheBuilderCalledWithTheirNumbers() throws Exception {
+        Files.writeString(tmp.resolve("w.csv"), "source,target,weight\n0,1,0.25\n2,0,-1.5\n1,1,3\n");
+        Files.writeString(tmp.resolve("s.csv"), "neuron,time_ms\n1,2.5\n0,1.0\n1,0.5\n");
+        final Path f = tmp.resolve("files.yaml");
+        Files.writeString(f, String.join("\n",
+                "spikering: 1",
+                "seed: 5",
+                "network:",
+                "  populations:",
+                "    - {name: A, size: 3, model: lif_delta}",
+                "  projections:",
+                "    - {source: S, target: A, connector: {rule: explicit, file: w.csv}, delay_ms: 0.3}",
+                "  sources:",
+                "    - {kind: spike_array, name: S, file: s.csv, size: 3}",
+                ""));
+        final Network expected = Network.builder(0.1).seed(5)
+                .population("A", 3, new org.spikering.neuron.lif.LifDeltaParameters(10, 250, -70, -55, -70, 2, 0,
+                        org.spikering.neuron.lif.ResetMode.TO_VALUE, -70))
+                .spikeArraySource("S", new double[][] {{1.0}, {0.5, 2.5}, {}})
+                .connectExplicit("S", "A", new int[] {0, 2, 1}, new int[] {1, 0, 1}, new double[] {0.25, -1.5, 3}, 0.3)
+                .build();
+        final Network got = build(SpecLoader.load(f.toString(), List.of()));
+        assertSamePopulation(expected.populations().get(0), got.populations().get(0));
+        assertEquals(expected.populations().get(1).name(), got.populations().get(1).name());
+        final var e = (org.spikering.neuron.source.SpikeGeneratorModel) expected.populations().get(1).model();
+        final var g = (org.spikering.neuron.source.SpikeGeneratorModel) got.populations().get(1).model();
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(e.steps(i), g.steps(i), "generator " + i);
+        }
+        NetworkAssert.assertSameSynapses("explicit", expected.projections().get(0).synapses(),
+                got.projections().get(0).synapses());
+    }
+
+    @Test
     void changingOnePopulationsTauMChangesOnlyThatModelParameter() {
         final Network base = build(Examples.load("cuba", List.of()));
         final Network changed = build(Examples.load("cuba", List.of("network.populations[E].tau_m_ms=10")));
