@@ -219,23 +219,15 @@ public final class RunCommand implements Callable<Integer> {
             "simulation.threads", "--threads", "simulation.engine", "--engine", "simulation.update", "--update",
             "seed", "--seed", "output.folder", "--out");
 
-    /** The spec with the options' fields; a problem at a field an option set names the option too. */
+    /** The spec with the options' fields; a problem at a field an option set names the option. */
     private static Spec overriding(final Spec spec, final Map<String, Object> fields) {
-        try {
-            return spec.overriding(fields);
-        } catch (SpecException e) {
-            final List<String> lines = new ArrayList<>();
-            for (String line : e.problems()) {
-                String l = line.substring(spec.source().length() + 2);
-                for (Map.Entry<String, String> o : OPTION_OF.entrySet()) {
-                    if (fields.containsKey(o.getKey()) && l.startsWith(o.getKey() + ": ")) {
-                        l = l + " (" + o.getValue() + " " + fields.get(o.getKey()) + ")";
-                    }
-                }
-                lines.add(l);
+        final Map<String, String> origins = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> f : fields.entrySet()) {
+            if (OPTION_OF.containsKey(f.getKey())) {
+                origins.put(f.getKey(), OPTION_OF.get(f.getKey()) + " " + f.getValue());
             }
-            throw new SpecException(spec.source(), lines);
         }
+        return spec.overriding(fields, origins);
     }
 
     private static void putIf(final Map<String, Object> fields, final String field, final Object value) {

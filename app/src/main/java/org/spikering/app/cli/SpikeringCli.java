@@ -1,7 +1,5 @@
 package org.spikering.app.cli;
 
-import java.util.List;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,11 +67,11 @@ public final class SpikeringCli implements Runnable {
                 return EXIT_OUT_OF_MEMORY;
             }
             if (ex instanceof org.spikering.app.spec.SpecException se) {
-                // one line per problem of a spec file, each naming the field
-                final List<String> lines = se.problems();
-                for (int k = 0; k < lines.size(); k++) {
-                    cmd.getErr().println(k == lines.size() - 1 ? usageError(cmd.getCommandSpec(), lines.get(k))
-                            : errorLine(cmd.getCommandSpec(), lines.get(k)));
+                // one line per problem of a spec file, each naming the field; the last with the pointer to the help
+                final java.util.List<String> lines = se.problems();
+                for (int i = 0; i < lines.size(); i++) {
+                    cmd.getErr().println(i == lines.size() - 1 ? usageError(cmd.getCommandSpec(), lines.get(i))
+                            : errorLine(cmd.getCommandSpec(), lines.get(i)));
                 }
             } else if (ex instanceof IllegalArgumentException) {
                 cmd.getErr().println(usageError(cmd.getCommandSpec(), ex.getMessage()));

@@ -75,10 +75,10 @@ public final class SpecLoader {
             base = null;
             json = false;
         } else {
-            throw new IllegalArgumentException("SPEC = '" + fileOrExample + "': "
-                    + (Files.isDirectory(file) ? "is a folder" : "no such file") + "; must be a spec file (YAML or JSON) or a"
-                    + " shipped example (one of " + String.join(", ", Examples.names())
-                    + "; 'spikering spec list' describes them)");
+            throw new IllegalArgumentException("SPEC = '" + fileOrExample + "': must be a spec file or the name of a shipped"
+                    + " example (" + String.join(", ", Examples.names()) + "; 'spikering spec list' describes them); "
+                    + (fileOrExample.isBlank() ? "it is empty" : Files.isDirectory(file) ? "it is a folder"
+                    : Files.exists(file) ? "it is not a regular file" : "no such file"));
         }
         return parse(text, source, base, json, sets);
     }
@@ -98,72 +98,49 @@ public final class SpecLoader {
             root = (json ? JSON_READER : YAML_READER).readTree(text);
         } catch (JsonProcessingException e) {
             final JsonLocation l = e.getLocation();
-            throw new SpecException(source, List.of((l != null ? "line " + l.getLineNr() + ", column " + l.getColumnNr()
-                    + ": " : "") + "not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage().lines()
-                    .findFirst().orElse("")));
+            String why = e.getOriginalMessage().lines().findFirst().orElse("");
+            final int at = why.indexOf(" (start marker at");
+            why = at > 0 ? why.substring(0, at) : why;
+            throw new IllegalArgumentException("SPEC = '" + source + "': must be valid " + (json ? "JSON" : "YAML") + "; "
+                    + (l != null ? "line " + l.getLineNr() + ", column " + l.getColumnNr() + ": " : "") + why);
         }
         if (root == null || !root.isObject()) {
-            throw new SpecException(source, List.of("the file must be a mapping with 'spikering: " + SpecSchema.VERSION
-                    + "' and sections (network, training, ...); it is " + (root == null ? "empty" : "a " + root.getNodeType()
-                    .toString().toLowerCase(Locale.ROOT))));
+            throw new IllegalArgumentException("SPEC = '" + source + "': must be a mapping with 'spikering: "
+                    + SpecSchema.VERSION + "' and sections (network, training, ...); it is "
+                    + (root == null || root.isMissingNode() ? "empty" : "a " + root.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         final ObjectNode doc = (ObjectNode) root;
         final JsonNode v = doc.get("spikering");
-        if (v == null) {
-            throw new SpecException(source, List.of("spikering: missing, required: the format version; write 'spikering: "
-                    + SpecSchema.VERSION + "' as the first line"));
-        }
-        if (!v.isInt() || v.asInt() != SpecSchema.VERSION) {
-            throw new SpecException(source, List.of("spikering: " + Problems.show(v) + ", must be " + SpecSchema.VERSION
-                    + " (the format version this build reads)"));
+        if (v == null || !v.isInt() || v.asInt() != SpecSchema.VERSION) {
+            throw new IllegalArgumentException("SPEC = '" + source + "': field spikering (the format version) is "
+                    + (v == null ? "missing" : Problems.show(v)) + ", must be " + SpecSchema.VERSION
+                    + " (write 'spikering: " + SpecSchema.VERSION + "' as the first line)");
         }
         final Problems problems = new Problems();
+        final java.util.Map<String, String> origins = new java.util.LinkedHashMap<>();
         for (String s : sets) {
-            SpecOverrides.apply(doc, s, problems);
+            final String field = SpecOverrides.apply(doc, s, problems);
+            if (field != null) {
+                origins.put(field, "--set " + s);
+            }
         }
         problems.throwIfAny(source);
-        try {
-            return finish(doc, source, base);
-        } catch (SpecException e) {
-            throw sets.isEmpty() ? e : new SpecException(source, naming(e, source, sets));
-        }
+        return finish(doc, source, base, origins);
     }
 
     /**
-     * The problem lines of a spec with overrides, each line about a field that an override set (or lies inside it)
-     * followed by that {@code (--set PATH=VALUE)}, so the user sees which option to fix. Paths are compared without
-     * their list selectors ({@code [E]}, {@code [0]}).
+     * Defaults, schema, binding and section checks of a parsed document.
+     *
+     * @param origins field paths set from the command line and the option that set each: a problem at or under
+     *                one of them says so ({@code (from --set seed=x)}).
      */
-    private static List<String> naming(final SpecException e, final String source, final List<String> sets) {
-        final List<String> out = new java.util.ArrayList<>();
-        for (String line : e.problems()) {
-            String l = line.startsWith(source + ": ") ? line.substring(source.length() + 2) : line;
-            final String field = bare(l.substring(0, Math.max(0, l.indexOf(": "))));
-            for (String set : sets) {
-                final int eq = set.indexOf('=');
-                final String path = bare(eq > 0 ? set.substring(0, eq).strip() : set);
-                if (!path.isEmpty() && (field.equals(path) || field.startsWith(path + "."))) {
-                    l = l + " (--set " + set + ")";
-                    break;
-                }
-            }
-            out.add(l);
-        }
-        return out;
-    }
-
-    private static String bare(final String path) {
-        return path.replaceAll("\\[[^\\]]*\\]", "");
-    }
-
-    /** Defaults, schema, binding and section checks of a parsed document. */
-    static Spec finish(final ObjectNode raw, final String source, final Path base) {
+    static Spec finish(final ObjectNode raw, final String source, final Path base, final java.util.Map<String, String> origins) {
         final ObjectNode tree = raw.deepCopy();
         final SpecSchema schema = SpecSchema.get();
         schema.fillDefaults(tree);
         final Problems problems = new Problems();
         schema.validate(tree, problems);
-        problems.throwIfAny(source);
+        throwIfAny(problems, source, origins);
         final Spec spec = new Spec(raw, tree, source, base);
         for (String name : SpecSchema.SECTIONS) {
             if (!tree.has(name)) {
@@ -178,7 +155,25 @@ public final class SpecLoader {
             }
             section.check(problems, name, spec);
         }
-        problems.throwIfAny(source);
+        throwIfAny(problems, source, origins);
         return spec;
+    }
+
+    private static void throwIfAny(final Problems problems, final String source, final java.util.Map<String, String> origins) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        final java.util.List<String> lines = new java.util.ArrayList<>();
+        for (String line : problems.lines()) {
+            String from = null;
+            for (java.util.Map.Entry<String, String> o : origins.entrySet()) {
+                final String f = o.getKey();
+                if (line.startsWith(f + ":") || line.startsWith(f + ".") || line.startsWith(f + "[")) {
+                    from = o.getValue();
+                }
+            }
+            lines.add(from == null ? line : line + " (from " + from + ")");
+        }
+        throw new SpecException(source, lines);
     }
 }
