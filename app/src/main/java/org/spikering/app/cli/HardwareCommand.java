@@ -73,7 +73,8 @@ public final class HardwareCommand implements Callable<Integer> {
                     }
                 }
             } else if (!sets.isEmpty()) {
-                throw new IllegalArgumentException("--set without SPEC: must be left out; --set changes a spec's fields");
+                throw new IllegalArgumentException("--set = '" + String.join("', '", sets) + "' without SPEC: must be left"
+                        + " out; --set changes the fields of a spec (hw map SPEC --set ...)");
             }
             if (nir != null && spec.commandLine().getParseResult().hasMatchedOption("--network")) {
                 throw new IllegalArgumentException(Check.given(spec.commandLine().getParseResult(), "--network")

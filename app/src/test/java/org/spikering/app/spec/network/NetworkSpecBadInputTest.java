@@ -49,10 +49,10 @@ final class NetworkSpecBadInputTest {
     /** {replace this, with this, expected problem line(s) after 'FILE: '}. */
     private static final String[][] CASES = {
         {"tau_m_ms: 20}", "tau_m_s: 20}",
-            "network.populations[0].tau_m_s: unknown field; did you mean 'tau_m_ms'? (allowed here: name, size, model,"
+            "network.populations[0].tau_m_s: unknown field; did you mean 'tau_m_ms'?, must be one of: name, size, model,"
                 + " tau_m_ms, c_m_pf, e_l_mv, v_th_mv, v_reset_mv, t_ref_ms, tau_syn_ex_ms, tau_syn_in_ms, i_e_pa, reset,"
                 + " regular_spike_arrival, surrogate, surrogate_gamma_per_mv, surrogate_beta_per_mv, tau_a_ms, beta_a_mv,"
-                + " initial)"},
+                + " initial"},
         {"tau_m_ms: 20}", "tau_m_ms: 20 ms}",
             "network.populations[0].tau_m_ms: '20 ms', must be a number (the unit, ms, is in the field name: write the"
                 + " number alone)"},
@@ -103,8 +103,8 @@ final class NetworkSpecBadInputTest {
         {"variable: V_m", "variable: V", "network.recorders.state[0].variable: 'V', must be a state variable of lif_exp"
             + " (one of V_m, I_syn_ex, I_syn_in, refractory_steps)"},
         {"neurons: [0, 1]", "neurons: [0, 8]", "network.recorders.state[0].neurons[1]: 8, must be < the size of 'E' = 8"},
-        {"seconds: 0.01", "secs: 0.01", "simulation.secs: unknown field (allowed here: seconds,"
-            + " threads, engine, update)"},
+        {"seconds: 0.01", "secs: 0.01", "simulation.secs: unknown field, must be one of: seconds,"
+            + " threads, engine, update"},
         {"threads: 1, engine: disruptor", "threads: 2, engine: reference", "simulation.threads: 2, must be 1 with"
             + " simulation.engine = reference (it runs one thread; or use engine disruptor)"},
         {"engine: disruptor", "engine: disruptor, update: event", "simulation.update: 'event', must be clock:"
