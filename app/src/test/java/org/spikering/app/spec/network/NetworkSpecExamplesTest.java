@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikering.app.bench.BrunelNetwork;
 import org.spikering.app.bench.CubaNetwork;
+import org.spikering.app.bench.Pd14Network;
 import org.spikering.app.cli.SpikeringCli;
 import org.spikering.app.spec.Examples;
 import org.spikering.app.spec.NetworkSpec;
@@ -55,13 +56,20 @@ final class NetworkSpecExamplesTest {
     }
 
     @Test
+    void pd14YamlBuildsTheNetworkOfPd14NetworkBuildAtScale01() {
+        final Pd14Network.Options o = new Pd14Network.Options(0.1, 0.1, Pd14Network.Drive.POISSON,
+                Pd14Network.InitialPotential.OPTIMIZED, false, Pd14Network.RateVector.INM6);
+        assertSameNetwork(Pd14Network.build(o, 42), build(Examples.load("pd14", List.of())));
+    }
+
+    @Test
     void aSeedOverrideReachesTheNetwork() {
         assertSameNetwork(CubaNetwork.build(4000, 7), build(Examples.load("cuba", List.of("seed=7"))));
     }
 
     @Test
     void specToNetworkToSpecGivesTheSpecBackForEachExample() {
-        for (String name : List.of("cuba", "brunel")) {
+        for (String name : List.of("cuba", "brunel", "pd14")) {
             final Spec spec = Examples.load(name, List.of());
             final NetworkSpec n = spec.section("network", NetworkSpec.class);
             assertEquals(n.withRecorders(null), NetworkSpec.from(build(spec)), name);
@@ -204,6 +212,22 @@ final class NetworkSpecExamplesTest {
         final Path event = run("run", "--network", "brunel", "--update", "event", "--engine", "reference", "--seconds",
                 "0.1", "--out", tmp.resolve("event").toString());
         assertArrayEquals(Files.readAllBytes(java.resolve("spikes.csv")), Files.readAllBytes(event.resolve("spikes.csv")));
+    }
+
+    @Test
+    void runOfPd14YamlWritesTheSpikesOfASimulationOfPd14NetworkBuild() throws Exception {
+        final Path spec = run("run", "pd14", "--seconds", "0.02", "--out", tmp.resolve("spec").toString());
+        final Pd14Network.Options o = new Pd14Network.Options(0.1, 0.1, Pd14Network.Drive.POISSON,
+                Pd14Network.InitialPotential.OPTIMIZED, false, Pd14Network.RateVector.INM6);
+        final Path direct = tmp.resolve("direct.csv");
+        try (org.spikering.sim.Simulation sim = org.spikering.sim.Simulation.create(Pd14Network.build(o, 42),
+                org.spikering.sim.SimulationConfig.threads(1))) {
+            final org.spikering.sim.record.SpikeRecorder r = sim.recordSpikes();
+            sim.run(20.0);
+            r.writeCsv(direct);
+        }
+        assertArrayEquals(Files.readAllBytes(direct), Files.readAllBytes(spec.resolve("spikes.csv")));
+        assertTrue(Files.readAllLines(direct).size() > 100, "spikes recorded");
     }
 
     /** spikes.csv, rates.csv, vm.csv byte for byte; summary.json's counts (the rest is wall time). */
