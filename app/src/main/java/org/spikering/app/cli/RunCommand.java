@@ -202,8 +202,9 @@ public final class RunCommand implements Callable<Integer> {
         final Path dir = output != null && output.folder() != null ? Path.of(output.folder()) : DEFAULT_OUT;
         Check.outputFolder(out != null ? "--out" : "output.folder", dir);
         final String label = spec.name() != null ? spec.name() : spec.source();
-        MemoryBudget.require(spec.source() + " (" + netSpec.neurons() + " neurons, " + String.format("%.3g",
-                netSpec.expectedSynapses()) + " synapses, " + sim.seconds() + " s)",
+        MemoryBudget.require(spec.source() + ": network.populations sizes and connectors (" + netSpec.neurons()
+                + " neurons, " + String.format("%.3g", netSpec.expectedSynapses()) + " synapses), simulation.seconds = "
+                + sim.seconds(),
                 MemoryBudget.network(netSpec.neurons(), netSpec.expectedSynapses(), sim.seconds(), 100));
         final Spec ran = spec;
         final Network net = netSpec.build(spec.seed(), ran::resolve);

@@ -15,7 +15,7 @@ import org.spikering.sim.network.Network;
 
 /**
  * The {@code network} section: a spiking network in the vocabulary of PyNN and NEST (schema
- * {@code schema/network.json}; {@code docs/SPEC.md}, "network and simulation"). {@link #build} makes the sim-core
+ * {@code schema/network.json}; {@code docs/SPEC-network.md}). {@link #build} makes the sim-core
  * network through its builder; {@link #from} describes a built network as a section again.
  *
  * <table>
