@@ -27,6 +27,7 @@ import org.spikering.app.bench.Pd14Network;
 import org.spikering.app.cli.SpikeringCli;
 import org.spikering.app.spec.Examples;
 import org.spikering.app.spec.NetworkSpec;
+import org.spikering.app.spec.SimulationSpec;
 import org.spikering.app.spec.Spec;
 import org.spikering.app.spec.SpecLoader;
 import org.spikering.neuron.lif.LifExpParameters;
@@ -60,6 +61,18 @@ final class NetworkSpecExamplesTest {
         final Pd14Network.Options o = new Pd14Network.Options(0.1, 0.1, Pd14Network.Drive.POISSON,
                 Pd14Network.InitialPotential.OPTIMIZED, false, Pd14Network.RateVector.INM6);
         assertSameNetwork(Pd14Network.build(o, 42), build(Examples.load("pd14", List.of())));
+    }
+
+    @Test
+    void simulationFieldsBecomeTheEngineConfigurationAndNothingElse() {
+        final Spec base = Examples.load("brunel", List.of());
+        final Spec changed = Examples.load("brunel", List.of("simulation.engine=reference", "simulation.update=event"));
+        assertEquals(new org.spikering.sim.SimulationConfig(org.spikering.sim.Engine.DISRUPTOR, 1,
+                org.spikering.sim.kernel.UpdateMode.CLOCK), base.section("simulation", SimulationSpec.class).config());
+        assertEquals(new org.spikering.sim.SimulationConfig(org.spikering.sim.Engine.REFERENCE, 1,
+                org.spikering.sim.kernel.UpdateMode.EVENT), changed.section("simulation", SimulationSpec.class).config());
+        assertEquals(1.0, changed.section("simulation", SimulationSpec.class).seconds());
+        assertSameNetwork(build(base), build(changed));
     }
 
     @Test
