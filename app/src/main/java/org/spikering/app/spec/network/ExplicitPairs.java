@@ -3,6 +3,10 @@ package org.spikering.app.spec.network;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import org.spikering.app.data.Npy;
+import org.spikering.app.data.NpyArray;
+import org.spikering.app.data.NpyDtype;
+import org.spikering.app.data.Npz;
 
 /**
  * The pairs of an explicit connector, inline ({@code pairs}) or from its CSV file ({@code source,target[,weight]}).
@@ -42,6 +46,10 @@ record ExplicitPairs(int[] sources, int[] targets, double[] weights) {
             return new ExplicitPairs(s, t, null);
         }
         final Path file = resolve.apply(c.file());
+        if (isNumpy(c.file())) {
+            return ofMatrix(file, c.file().toLowerCase(java.util.Locale.ROOT).endsWith(".npz")
+                    ? Npz.read(file, c.array()) : Npy.read(file), sourceSize, targetSize);
+        }
         final CsvTable t = CsvTable.read(file, List.of("source", "target"), "weight");
         final int n = t.rows().size();
         final int[] src = new int[n];
@@ -55,5 +63,49 @@ record ExplicitPairs(int[] sources, int[] targets, double[] weights) {
             }
         }
         return new ExplicitPairs(src, tgt, w);
+    }
+
+    /** @return whether a connector file is a NumPy file (.npy, .npz) rather than CSV. */
+    static boolean isNumpy(final String file) {
+        final String f = file.toLowerCase(java.util.Locale.ROOT);
+        return f.endsWith(".npy") || f.endsWith(".npz");
+    }
+
+    /**
+     * The pairs of a connection matrix M of shape [source size, target size], in row-major order: for a bool matrix
+     * the true entries (weights from the projection's weight field), for a numeric one the non-zero entries with
+     * M[i][j] as the weight.
+     */
+    private static ExplicitPairs ofMatrix(final Path file, final NpyArray m, final int sourceSize, final int targetSize) {
+        if (m.ndim() != 2 || m.dim(0) != sourceSize || m.dim(1) != targetSize) {
+            throw new IllegalArgumentException("'" + file + "': shape " + m.shapeText() + ", must be (" + sourceSize + ", "
+                    + targetSize + ") = (source size, target size)");
+        }
+        final boolean bool = m.dtype() == NpyDtype.BOOL;
+        int n = 0;
+        for (int k = 0; k < m.size(); k++) {
+            final double v = m.doubleAt(k);
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("'" + file + "': entry [" + k / targetSize + ", " + k % targetSize + "] = "
+                        + v + ", must be finite");
+            }
+            n += v != 0 ? 1 : 0;
+        }
+        final int[] s = new int[n];
+        final int[] t = new int[n];
+        final double[] w = bool ? null : new double[n];
+        int e = 0;
+        for (int k = 0; k < m.size(); k++) {
+            final double v = m.doubleAt(k);
+            if (v != 0) {
+                s[e] = k / targetSize;
+                t[e] = k % targetSize;
+                if (w != null) {
+                    w[e] = v;
+                }
+                e++;
+            }
+        }
+        return new ExplicitPairs(s, t, w);
     }
 }

@@ -31,7 +31,7 @@ public final class NetworkChecks {
     private static final Map<String, List<String>> RULE_FIELDS = Map.of(
             "all_to_all", List.of(), "one_to_one", List.of(), "fixed_probability", List.of("p"),
             "fixed_in_degree", List.of("k", "multapses"), "fixed_out_degree", List.of("k", "multapses"),
-            "fixed_total_number", List.of("n", "multapses"), "explicit", List.of("pairs", "file"));
+            "fixed_total_number", List.of("n", "multapses"), "explicit", List.of("pairs", "file", "array"));
     private static final List<String> CONNECTOR_COMMON = List.of("rule", "autapses");
 
     private static final Map<String, List<String>> SOURCE_FIELDS = Map.of(
@@ -251,7 +251,7 @@ public final class NetworkChecks {
             problems.add(at + "." + other, node.get(other), "not for this target: " + why + "; write " + want);
         }
         if (fromFile && node.has(want)) {
-            problems.add(at + "." + want, node.get(want), "must be left out: the connector's file has a weight column");
+            problems.add(at + "." + want, node.get(want), "must be left out: the connector's file gives the weights");
         } else if (!fromFile && !node.has(want) && !node.has(other)) {
             problems.add(at + "." + want, null, "required: " + why);
         }
@@ -271,21 +271,21 @@ public final class NetworkChecks {
         final List<String> own = RULE_FIELDS.get(c.rule());
         foreignFields(node.path("connector"), at + ".connector", own, CONNECTOR_COMMON, "a field of rule " + c.rule()
                 + (own.isEmpty() ? " (it has none besides autapses)" : " (its fields: " + String.join(", ", own) + ")"));
-        boolean fileWeights = false;
+        Boolean fileWeights = false;
         if (ns >= 0 && t != null) {
             fileWeights = connector(at + ".connector", c, ns, t.size(), pr.source().equals(pr.target()));
         }
-        if (t != null) {
+        if (t != null && fileWeights != null) {
             weightField(at, t, node, fileWeights);
         }
         if (pr.weight() != null) {
             pr.weight().check(problems, at + "." + (pr.weightPa() != null ? "weight_pa" : "weight_mv"));
         }
-        delay(at + ".delay_ms", pr.delayMs(), fileWeights);
+        delay(at + ".delay_ms", pr.delayMs(), Boolean.TRUE.equals(fileWeights));
     }
 
-    /** @return whether the explicit file gives the weights. */
-    private boolean connector(final String at, final ConnectorEntry c, final int ns, final int nt, final boolean same) {
+    /** @return whether the explicit file gives the weights; null when the file has a problem (reported). */
+    private Boolean connector(final String at, final ConnectorEntry c, final int ns, final int nt, final boolean same) {
         final int avail = same && !c.autapses() ? ns - 1 : ns;
         switch (c.rule()) {
             case "one_to_one":
@@ -323,20 +323,29 @@ public final class NetworkChecks {
         }
     }
 
-    private boolean explicit(final String at, final ConnectorEntry c, final int ns, final int nt) {
+    private Boolean explicit(final String at, final ConnectorEntry c, final int ns, final int nt) {
         if ((c.pairs() == null) == (c.file() == null)) {
             problems.add(at, "explicit", "must have exactly one of pairs and file");
-            return false;
+            return null;
         }
         if (c.file() != null && !Files.isRegularFile(resolve.apply(c.file()))) {
             problems.add(at + ".file", c.file(), "must be an existing file (" + resolve.apply(c.file()) + ")");
-            return false;
+            return null;
+        }
+        final boolean npz = c.file() != null && c.file().toLowerCase(java.util.Locale.ROOT).endsWith(".npz");
+        if (npz && c.array() == null) {
+            problems.add(at + ".array", null, "required with an .npz file: the name of the matrix in it");
+            return null;
+        }
+        if (!npz && c.array() != null) {
+            problems.add(at + ".array", c.array(), "only with an .npz file");
+            return null;
         }
         try {
             return ExplicitPairs.of(c, ns, nt, resolve).weights() != null;
         } catch (IllegalArgumentException e) {
             problems.addLine(at + (c.file() != null ? ".file: " : ".") + e.getMessage());
-            return false;
+            return null;
         }
     }
 

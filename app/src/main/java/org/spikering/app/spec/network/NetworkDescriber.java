@@ -93,16 +93,16 @@ public final class NetworkDescriber {
         final ProjectionSpec s = pr.spec();
         final Connector c = s.connector();
         final ConnectorEntry ce = switch (c.rule()) {
-            case ALL_TO_ALL -> new ConnectorEntry("all_to_all", null, null, null, null, null, c.autapses(), null);
-            case ONE_TO_ONE -> new ConnectorEntry("one_to_one", null, null, null, null, null, c.autapses(), null);
+            case ALL_TO_ALL -> new ConnectorEntry("all_to_all", null, null, null, null, null, null, c.autapses(), null);
+            case ONE_TO_ONE -> new ConnectorEntry("one_to_one", null, null, null, null, null, null, c.autapses(), null);
             case FIXED_PROBABILITY -> new ConnectorEntry("fixed_probability", c.parameter(), null, null, null, null,
-                    c.autapses(), null);
+                    null, c.autapses(), null);
             case FIXED_IN_DEGREE -> new ConnectorEntry("fixed_in_degree", null, (int) c.parameter(), null, null, null,
-                    c.autapses(), c.multapses());
-            case FIXED_OUT_DEGREE -> new ConnectorEntry("fixed_out_degree", null, (int) c.parameter(), null, null, null,
-                    c.autapses(), c.multapses());
-            case FIXED_TOTAL_NUMBER -> new ConnectorEntry("fixed_total_number", null, null, (int) c.parameter(), null,
                     null, c.autapses(), c.multapses());
+            case FIXED_OUT_DEGREE -> new ConnectorEntry("fixed_out_degree", null, (int) c.parameter(), null, null, null,
+                    null, c.autapses(), c.multapses());
+            case FIXED_TOTAL_NUMBER -> new ConnectorEntry("fixed_total_number", null, null, (int) c.parameter(), null,
+                    null, null, c.autapses(), c.multapses());
             case EXPLICIT -> {
                 if (s.exactWeights() != null) {
                     throw new IllegalArgumentException("projection " + s.source() + " -> " + s.target() + ": explicit"
@@ -112,7 +112,7 @@ public final class NetworkDescriber {
                 for (int k = 0; k < c.sources().length; k++) {
                     pairs.add(List.of(c.sources()[k], c.targets()[k]));
                 }
-                yield new ConnectorEntry("explicit", null, null, null, pairs, null, true, null);
+                yield new ConnectorEntry("explicit", null, null, null, pairs, null, null, true, null);
             }
         };
         final String target = net.populations().get(pr.targetPopulation()).name();
