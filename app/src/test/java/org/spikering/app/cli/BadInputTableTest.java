@@ -115,6 +115,7 @@ final class BadInputTableTest {
             Map.entry("hw map --nir", Kind.INPUT_FILE),
             Map.entry("nir run GRAPH.nir", Kind.INPUT_FILE),
             Map.entry("eval MODEL", Kind.INPUT_FILE),
+            Map.entry("SPEC", Kind.INPUT_FILE),               // every command's spec file (or a shipped example's name)
             Map.entry("nir run --dt", Kind.NUMBER),
             Map.entry("nir run --steps", Kind.NUMBER),
             Map.entry("nir run --synaptic-delay", Kind.NUMBER));
@@ -128,7 +129,9 @@ final class BadInputTableTest {
             "bench", List.of("cuba"),
             "nir run", List.of("GRAPH", "--dt", "0.1", "--steps", "5"),
             "nir export", List.of("--builtin", "nest-sine"),
-            "eval", List.of("MODEL"));
+            "eval", List.of("MODEL"),
+            "spec check", List.of("SPECFILE"),
+            "spec show", List.of("cuba"));
     private static final Map<String, Set<String>> DROP = Map.of(
             "nir run --input", Set.of("--steps"),
             "nir run --input-sonata", Set.of("--steps"),
@@ -289,6 +292,10 @@ final class BadInputTableTest {
         final List<String> v = new ArrayList<>();
         if (type == boolean.class || type == Boolean.class) {
             return v;
+        }
+        if (name.equals("--set")) { // FIELD=VALUE overrides of a spec, repeatable (not a comma list)
+            return new ArrayList<>(List.of("", " ", "seed", "=1", "bogus=1", "seed=x", "seed=1.5", "seed[=1", "name=",
+                    "network.populations[Z].size=1"));
         }
         if (o.isMultiValue()) {
             final String sample = LIST_SAMPLE.containsKey(cmd + " " + name) ? LIST_SAMPLE.get(cmd + " " + name)
@@ -455,6 +462,19 @@ final class BadInputTableTest {
     }
 
     /** The command words, then the options that keep the case's output inside its folder, then {@code tail}. */
+    /** @return a minimal valid spec file (for commands that need one). */
+    private Path specFile() {
+        final Path f = tmp.resolve("minimal.yaml");
+        try {
+            if (!Files.exists(f)) {
+                Files.writeString(f, "spikering: 1\n");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return f;
+    }
+
     private List<String> withExtras(final CommandSpec spec, final String option, final List<String> tail) {
         return withExtras(spec, option, tail, null);
     }
@@ -474,7 +494,7 @@ final class BadInputTableTest {
             final String b = base.get(i);
             if (!b.startsWith("--")) { // a positional
                 args.add(first && positional != null ? positional : b.equals("GRAPH") ? graph.toString()
-                        : b.equals("MODEL") ? model.toString() : b);
+                        : b.equals("MODEL") ? model.toString() : b.equals("SPECFILE") ? specFile().toString() : b);
                 first = false;
             } else {
                 if (!b.equals(option) && !drop.contains(b)) {
