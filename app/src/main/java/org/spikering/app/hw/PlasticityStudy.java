@@ -64,6 +64,9 @@ public final class PlasticityStudy {
      * @param task       task name ({@link TaskPreset#NAMES}), for the files.
      * @param presets    the task with its network for a network seed ({@code TaskPreset.of(task, seed)} or a spec's
      *                   training section).
+     * @param rule       learning rule.
+     * @param computation its gradient computation.
+     * @param weightClip weights are clipped to [-weightClip, weightClip] after each update (infinity: none).
      * @param fractions  plastic fractions, each in [0, 1], each once.
      * @param bits       weight bits, each 32 (float) or in [2, 16], each once.
      * @param roundings  rounding modes of the quantised runs.
@@ -77,7 +80,8 @@ public final class PlasticityStudy {
      *                   random over all matrices), its energy table; its mask fraction and weights are replaced per
      *                   row ({@link HardwareSpec#configure}).
      */
-    public record Settings(String task, LongFunction<TaskPreset> presets, double[] fractions, int[] bits,
+    public record Settings(String task, LongFunction<TaskPreset> presets, LearningRule rule, Computation computation,
+                           double weightClip, double[] fractions, int[] bits,
                            List<Rounding> roundings, long firstSeed, int seeds, int iterations, int batch, int testBatch,
                            HardwareSpec hardware) {
 
@@ -87,35 +91,54 @@ public final class PlasticityStudy {
             this(task, fractions, bits, roundings, seeds, iterations, batch, testBatch, EnergyModel.loihi());
         }
 
-        /** Settings of a built-in task preset, random masks over all matrices, first seed 0. */
+        /**
+         * Settings of a built-in task preset trained with e-prop (event computation, weights clipped to +-100 as
+         * {@code WeightClip.nestDefault}), random masks over all matrices, first seed 0.
+         */
         public Settings(final String task, final double[] fractions, final int[] bits, final List<Rounding> roundings,
                         final int seeds, final int iterations, final int batch, final int testBatch, final EnergyModel energy) {
-            this(task, seed -> TaskPreset.of(task, seed), fractions, bits, roundings, 0, seeds, iterations, batch, testBatch,
+            this(task, seed -> TaskPreset.of(task, seed), LearningRule.EPROP, Computation.EVENT,
+                    org.spikering.plasticity.optim.WeightClip.nestDefault().wMax(), fractions, bits, roundings, 0, seeds, iterations, batch, testBatch,
                     HardwareSpec.defaults().withEnergy(energy));
         }
 
         /** Validates the settings; messages name the option. */
         public Settings {
+            checkFractions(fractions);
+            checkBits(bits);
+            checkRoundings(roundings);
+            check("--seeds", seeds);
+            check("--iterations", iterations);
+            check("--batch", batch);
+            check("--test-batch", testBatch);
+        }
+
+        /** @param fractions each in [0, 1], each once; else an error naming {@code --fractions}. */
+        public static void checkFractions(final double[] fractions) {
             for (double f : fractions) {
                 if (!(f >= 0 && f <= 1)) {
                     throw new IllegalArgumentException("--fractions contains " + f + ": each must be in [0, 1]");
                 }
             }
+            distinct("--fractions", java.util.Arrays.stream(fractions).boxed().toList());
+        }
+
+        /** @param bits each 32 or in [2, 16], each once; else an error naming {@code --bits}. */
+        public static void checkBits(final int[] bits) {
             for (int b : bits) {
                 if (b != 32 && (b < 2 || b > 16)) {
                     throw new IllegalArgumentException("--bits contains " + b + ": each must be 32 (float) or in [2, 16]");
                 }
             }
-            distinct("--fractions", java.util.Arrays.stream(fractions).boxed().toList());
             distinct("--bits", java.util.Arrays.stream(bits).boxed().toList());
+        }
+
+        /** @param roundings at least one, each once; else an error naming {@code --rounding}. */
+        public static void checkRoundings(final List<Rounding> roundings) {
             distinct("--rounding", roundings.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
             if (roundings.isEmpty()) {
                 throw new IllegalArgumentException("--rounding is empty: give at least one of nearest, stochastic, truncate");
             }
-            check("--seeds", seeds);
-            check("--iterations", iterations);
-            check("--batch", batch);
-            check("--test-batch", testBatch);
         }
 
         /** @return the per-operation energies of the estimate. */
@@ -186,6 +209,29 @@ public final class PlasticityStudy {
      * @return the rows, in the order of the table.
      */
     public static List<Row> run(final Settings s, final Path out, final PrintStream log, final RunRecords records) {
+        return run(s, out, log, records, true);
+    }
+
+    /**
+     * @param plots whether the PNGs are written.
+     * @return the files of the result set ({@link #RESULT_FILES}, without the PNGs if no plots).
+     */
+    public static String[] resultFiles(final boolean plots) {
+        return plots ? RESULT_FILES.clone() : new String[] {"study.csv", "study.json"};
+    }
+
+    /**
+     * As {@link #run(Settings, Path, PrintStream, RunRecords)}, with or without the PNGs.
+     *
+     * @param s       settings.
+     * @param out     output folder.
+     * @param log     where one line per row goes, or null.
+     * @param records per-run records kept across a kill, or null.
+     * @param plots   whether the PNGs are written ({@link #resultFiles}).
+     * @return the rows, in the order of the table.
+     */
+    public static List<Row> run(final Settings s, final Path out, final PrintStream log, final RunRecords records,
+                                final boolean plots) {
         final long t0 = System.nanoTime();
         final List<Row> rows = new ArrayList<>();
         final List<Double> fr = new ArrayList<>();
@@ -205,7 +251,7 @@ public final class PlasticityStudy {
                 }
             }
         }
-        StudyFiles.write(out, s, rows, (System.nanoTime() - t0) / 1e9);
+        StudyFiles.write(out, s, rows, (System.nanoTime() - t0) / 1e9, plots);
         return rows;
     }
 
@@ -229,7 +275,8 @@ public final class PlasticityStudy {
             final TaskPreset preset = s.presets().apply(1000 + seed);
             final HardwareSpec hw = s.hardware().withMask(f < 0 ? MaskSpec.readoutOnly() : s.fractionMask(f))
                     .withWeights(new WeightsSpec(b, r.name().toLowerCase(Locale.ROOT)));
-            final TrainingRun run = new TrainingRun(preset, LearningRule.EPROP, Computation.EVENT, 31 + seed);
+            final TrainingRun run = new TrainingRun(preset, s.rule(), s.computation(), 31 + seed)
+                    .withWeightClip(s.weightClip());
             final HardwareSpec.Applied applied = hw.configure(run, preset.network(), seed);
             fraction = f < 0 ? applied.plasticFraction() : f;
             final TrainingRun.Outcome o = run.run(s.iterations(), s.batch(), preset.learningRate(), s.iterations(),

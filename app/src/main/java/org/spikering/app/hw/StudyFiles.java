@@ -25,10 +25,12 @@ final class StudyFiles {
     }
 
     static void write(final Path out, final PlasticityStudy.Settings s, final List<PlasticityStudy.Row> rows,
-                      final double wallSeconds) {
+                      final double wallSeconds, final boolean plots) {
         writeCsv(out, rows);
         writeJson(out, s, rows, wallSeconds);
-        writePlots(out, s, rows);
+        if (plots) {
+            writePlots(out, s, rows);
+        }
     }
 
     private static void writeCsv(final Path out, final List<PlasticityStudy.Row> rows) {
@@ -59,7 +61,7 @@ final class StudyFiles {
                                   final double wallSeconds) {
         final Map<String, Object> json = new LinkedHashMap<>();
         json.put("task", s.task());
-        json.put("rule", org.spikering.plasticity.train.LearningRule.EPROP.id()); // PlasticityStudy trains with it
+        json.put("rule", s.rule().id());
         json.put("iterations", s.iterations());
         json.put("batch", s.batch());
         json.put("seeds", s.seeds());

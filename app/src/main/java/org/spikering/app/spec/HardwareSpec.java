@@ -66,7 +66,8 @@ public record HardwareSpec(MaskSpec mask, WeightsSpec weights, String chip, Ener
                     }
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     problems.add(path + ".chip", chip, "must be a valid chip description: "
-                            + e.getOriginalMessage().lines().findFirst().orElse(""));
+                            + (e.getCause() instanceof IllegalArgumentException c ? c.getMessage()
+                                : e.getOriginalMessage().lines().findFirst().orElse("")));
                 } catch (IllegalArgumentException e) {
                     problems.add(path + ".chip", chip, "must be a valid chip description: " + e.getMessage());
                 } catch (IOException e) {

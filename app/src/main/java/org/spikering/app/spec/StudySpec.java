@@ -55,10 +55,6 @@ public record StudySpec(List<Double> fractions, List<Integer> bits, List<String>
         }
         final JsonNode raw = spec.raw();
         final JsonNode hw = raw.path("hardware");
-        if (hw.has("weights")) {
-            problems.add("hardware.weights", hw.get("weights"), "must be left out in a study: study.bits and study.roundings"
-                    + " set the weight precision of each run");
-        }
         if (hw.path("mask").has("fraction")) {
             problems.add("hardware.mask.fraction", hw.path("mask").get("fraction"), "must be left out in a study:"
                     + " study.fractions sets it for each run");
@@ -68,10 +64,28 @@ public record StudySpec(List<Double> fractions, List<Integer> bits, List<String>
             problems.add("hardware.mask.kind", kind, "must be random or per_neuron in a study (study.fractions sweeps"
                     + " its fraction; all counts as random)");
         }
-        if (raw.path(path).has("roundings") && bits.stream().allMatch(b -> b == WeightsSpec.FLOAT)) {
-            problems.add(path + ".roundings", raw.path(path).get("roundings"), "must be left out with bits = [32] only"
-                    + " (float weights are not rounded) or come with quantised bits");
+    }
+
+    /**
+     * Fields of the spec a study replaces, when the file gives them: they are legal (a spec stored by a result folder
+     * has every default filled in and must run again) but the study uses its own values.
+     *
+     * @param spec the spec.
+     * @return one note per such field.
+     */
+    public List<String> replacedFields(final Spec spec) {
+        final JsonNode raw = spec.raw();
+        final List<String> notes = new java.util.ArrayList<>();
+        final String[][] fields = {{"training", "batch", "study.batch = " + batch}, {"training", "iterations",
+            "study.iterations = " + iterations}, {"training", "evaluation", "study.test_batch = " + testBatch
+                + ", once after the last update"}, {"training", "checkpoint_every", "per-run records"},
+            {"hardware", "weights", "study.bits x study.roundings"}};
+        for (String[] f : fields) {
+            if (raw.path(f[0]).has(f[1])) {
+                notes.add(f[0] + "." + f[1] + " is replaced in a study by " + f[2]);
+            }
         }
+        return notes;
     }
 
     /**
@@ -80,10 +94,11 @@ public record StudySpec(List<Double> fractions, List<Integer> bits, List<String>
      *         section (its defaults if absent), seeds from the top-level {@code seed}.
      */
     public PlasticityStudy.Settings settings(final Spec spec) {
-        final String task = spec.tree().path("training").path("task").path("name").asText();
-        final LongFunction<TaskPreset> presets = seed -> TaskPreset.of(task, seed);
+        final TrainingSpec t = spec.section("training", TrainingSpec.class);
+        final LongFunction<TaskPreset> presets = seed -> TrainingSpec.preset(spec, seed);
         final HardwareSpec hw = spec.has("hardware") ? spec.section("hardware", HardwareSpec.class) : HardwareSpec.defaults();
-        return new PlasticityStudy.Settings(task, presets, fractions.stream().mapToDouble(Double::doubleValue).toArray(),
+        return new PlasticityStudy.Settings(t.task().name(), presets, t.learningRule(), t.gradientComputation(),
+                t.weightClipBound(), fractions.stream().mapToDouble(Double::doubleValue).toArray(),
                 bits.stream().mapToInt(Integer::intValue).toArray(),
                 roundings.stream().map(Rounding::parse).toList(), spec.seed() - 1, seeds, iterations, batch, testBatch, hw);
     }

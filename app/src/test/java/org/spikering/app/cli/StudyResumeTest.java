@@ -83,8 +83,8 @@ final class StudyResumeTest {
         assertEquals(0, cl.execute("hw", "study", "--fractions", "1", "--bits", "32", "--seeds", "1", "--iterations", "1",
                 "--batch", "2", "--test-batch", "2", "--out", out.toString()), err.toString());
         assertTrue(ResultFolder.isComplete(out));
-        assertEquals(List.of(".spikering-result.json", "accuracy.png", "energy.png", "loss.png", "study.csv", "study.json",
-                "synops.png"), ChildProcessRuns.names(out));
+        assertEquals(List.of(".spikering-result.json", "accuracy.png", "energy.png", "loss.png", "spec.yaml", "study.csv",
+                "study.json", "synops.png"), ChildProcessRuns.names(out));
         assertEquals(List.of("hw"), ChildProcessRuns.names(dir));
     }
 }
