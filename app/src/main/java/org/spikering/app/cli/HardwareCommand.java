@@ -37,10 +37,15 @@ public final class HardwareCommand implements Callable<Integer> {
 
     /** Maps a benchmark network onto a chip and prints what does not fit. */
     @Command(name = "map", mixinStandardHelpOptions = true,
-            description = "Map a network onto a chip description; exit code 1 if it does not fit.")
+            description = {"Map a network onto a chip description; exit code 1 if it does not fit.",
+                "MODEL: the recurrent network of a model.json written by train (populations input, recurrent, readout;"
+                    + " non-zero weights as synapses, one-step delays)."})
     static final class Map implements Callable<Integer> {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
+        @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
+                description = "a model.json written by train: map its network instead of --network")
+        Path model;
         @Option(names = "--chip", defaultValue = "loihi", description = "loihi, spinnaker or a chip description JSON file"
                 + " (the fields of ChipDescription). Default: ${DEFAULT-VALUE}")
         String chip;
@@ -56,6 +61,9 @@ public final class HardwareCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (model != null) {
+                return mapModel();
+            }
             Check.rangeOpenLow("--delay-ms", delayMs, 0, MAX_DELAY_MS);
             if (nir != null && spec.commandLine().getParseResult().hasMatchedOption("--network")) {
                 throw new IllegalArgumentException(Check.given(spec.commandLine().getParseResult(), "--network")
@@ -74,6 +82,26 @@ public final class HardwareCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--chip = '" + chip + "': must be readable: " + e.getMessage());
             }
             final ChipMapper.Report r = ChipMapper.map(net, c);
+            System.out.print(r.format());
+            return r.fits() ? 0 : 1;
+        }
+
+        /** {@code hw map MODEL}: the trained network of a model file ({@link org.spikering.app.hw.ModelNetwork}). */
+        private int mapModel() {
+            for (String o : new String[] {"--network", "--scale", "--delay-ms", "--nir"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                    throw new IllegalArgumentException(Check.given(spec.commandLine().getParseResult(), o)
+                            + " with MODEL: must be left out; the model has its own network and one-step delays");
+                }
+            }
+            final org.spikering.app.train.TrainedModel m = org.spikering.app.train.TrainedModel.read("MODEL", model);
+            final ChipDescription c;
+            try {
+                c = ChipDescription.byName(chip);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("--chip = '" + chip + "': must be readable: " + e.getMessage());
+            }
+            final ChipMapper.Report r = ChipMapper.map(org.spikering.app.hw.ModelNetwork.describe(m.network()), c);
             System.out.print(r.format());
             return r.fits() ? 0 : 1;
         }
