@@ -265,6 +265,7 @@ public final class HardwareCommand implements Callable<Integer> {
                 }
             }
             if (out != null) {
+                Check.outputFolder("--out", out);
                 f.put("output.folder", out.toString());
             }
             return f;

@@ -99,7 +99,10 @@ final class BadInputTableTest {
             "nir run --record-v", "v",
             "bench --compare", "1",
             "reservoir scaling --sizes", "50",
-            "reservoir scaling --gains", "0.5");
+            "reservoir scaling --gains", "0.5",
+            "hw study --fractions", "0.5",
+            "hw study --bits", "4",
+            "hw study --rounding", "nearest");
 
     /** What an option names, when its type does not say it (a Path is an input file unless listed here). */
     enum Kind { OUTPUT_FOLDER, OUTPUT_FILE, INPUT_FILE, NUMBER }
@@ -131,7 +134,9 @@ final class BadInputTableTest {
             "nir export", List.of("--builtin", "nest-sine"),
             "eval", List.of("MODEL"),
             "spec check", List.of("SPECFILE"),
-            "spec show", List.of("cuba"));
+            "spec show", List.of("cuba"),
+            "hw study", List.of("hw-study"),
+            "hw map", List.of("MODEL"));
     private static final Map<String, Set<String>> DROP = Map.of(
             "nir run --input", Set.of("--steps"),
             "nir run --input-sonata", Set.of("--steps"),
