@@ -215,4 +215,21 @@ final class HwStudySpecTest {
                 org.spikering.app.task.TaskPreset.of("evidence", 1).network());
         assertEquals(List.of("hardware.mask.neurons[1]: 100, must be < the recurrent size 100"), p.lines());
     }
+
+    /** The defaults of {@code hw study}'s options in main at d7364ed (picocli defaultValue strings), transcribed. */
+    @Test
+    void theShippedFileHoldsTheDefaultsOfTheOptionsBeforeSpecFiles() {
+        final org.spikering.app.spec.Spec s = Examples.load("hw-study", List.of());
+        final org.spikering.app.spec.StudySpec st = s.section("study", org.spikering.app.spec.StudySpec.class);
+        assertEquals(List.of(1.0, 0.5, 0.2, 0.1, 0.05, 0.01), st.fractions());
+        assertEquals(List.of(32, 8, 6, 4, 2), st.bits());
+        assertEquals(List.of("nearest", "stochastic"), st.roundings());
+        assertEquals(List.of(3, 150, 16, 128), List.of(st.seeds(), st.iterations(), st.batch(), st.testBatch()));
+        assertEquals("evidence", s.tree().path("training").path("task").path("name").asText());
+        assertEquals("spikering-out/hw-study", s.tree().path("output").path("folder").asText());
+        final org.spikering.app.spec.HardwareSpec hw = s.section("hardware", org.spikering.app.spec.HardwareSpec.class);
+        assertEquals(org.spikering.hw.energy.EnergyModel.loihi(), hw.energyModel());
+        assertTrue(st.settings(s).defaultMask());
+        assertEquals(0, st.settings(s).firstSeed());
+    }
 }

@@ -182,4 +182,28 @@ class HardwareConfigureTest {
         assertEquals(List.of(dir.resolve("s.yaml") + ": hardware.chip: 'tiny.json', must be a valid chip description: cores = 0: must be >= 1"),
                 e.problems());
     }
+
+    @Test
+    void changingTheWeightBitsChangesTheWeightsAndNotTheMask() {
+        final TaskPreset p1 = TaskPreset.of("evidence", 1000);
+        final TaskPreset p2 = TaskPreset.of("evidence", 1000);
+        final HardwareSpec h1 = hardware("hardware:\n  mask: {kind: random, fraction: 0.2}\n  weights: {bits: 4}\n");
+        final HardwareSpec h2 = hardware("hardware:\n  mask: {kind: random, fraction: 0.2}\n  weights: {bits: 8}\n");
+        assertEquals(h1.mask(), h2.mask());
+        final HardwareSpec.Applied a1 = h1.configure(run(p1), p1.network(), 0);
+        final HardwareSpec.Applied a2 = h2.configure(run(p2), p2.network(), 0);
+        assertSameMask(a1.mask(), a2.mask());
+        assertEquals(4, a1.quantiser().quantizer(WeightMatrixId.RECURRENT).bits());
+        assertEquals(8, a2.quantiser().quantizer(WeightMatrixId.RECURRENT).bits());
+        assertNotEquals(java.util.Arrays.toString(p1.network().wRec()), java.util.Arrays.toString(p2.network().wRec()));
+        // every 4-bit weight is a multiple of its matrix's step 2^exponent (a mantissa in [-8, 7])
+        for (WeightMatrixId id : WeightMatrixId.values()) {
+            final double step = Math.scalb(1.0, a1.quantiser().quantizer(id).exponent());
+            for (double w : p1.network().weights(id)) {
+                final double m = w / step;
+                assertEquals(Math.rint(m), m, 0.0, id + ": " + w);
+                org.junit.jupiter.api.Assertions.assertTrue(m >= -8 && m <= 7, id + ": mantissa " + m);
+            }
+        }
+    }
 }
