@@ -144,7 +144,8 @@ public final class HardwareCommand implements Callable<Integer> {
     /** The plasticity-sparsity study. */
     @Command(name = "study", mixinStandardHelpOptions = true, description = {"Sweep plastic fraction x weight bits x rounding.",
         "Runs a spec with training, study [and hardware] sections: SPEC, or the shipped examples/hw-study.yaml"
-            + " (spikering spec show hw-study): e-prop (symmetric feedback B = W_out^T) on evidence accumulation.",
+            + " (spikering spec show hw-study: e-prop with symmetric feedback B = W_out^T on evidence accumulation);"
+            + " task, network and rule come from the training section.",
         "Each option replaces one field of the spec; --set replaces any field."})
     static final class Study implements Callable<Integer> {
         /** The spec {@code hw study} runs without SPEC. */
