@@ -232,4 +232,28 @@ final class HwStudySpecTest {
         assertTrue(st.settings(s).defaultMask());
         assertEquals(0, st.settings(s).firstSeed());
     }
+
+    /** The spec's seed shifts the study seeds: seed 1 runs s = 0, seed 2 runs s = 1; their mean is the 2-seed study's. */
+    @Test
+    void theSpecSeedShiftsTheStudySeeds() throws Exception {
+        final List<String> one = new ArrayList<>(List.of(EVIDENCE));
+        one.set(one.indexOf("--seeds") + 1, "1");
+        final Result a = study("s0", one.toArray(new String[0]));
+        final List<String> two = new ArrayList<>(one);
+        two.addAll(List.of("--set", "seed=2"));
+        final Result b = study("s1", two.toArray(new String[0]));
+        assertEquals(0, a.exit(), a.err());
+        assertEquals(0, b.exit(), b.err());
+        final JsonNode ja = Json.MAPPER.readTree(a.out().resolve("study.json").toFile());
+        final JsonNode jb = Json.MAPPER.readTree(b.out().resolve("study.json").toFile());
+        assertFalse(ja.has("first_seed"));
+        assertEquals(1, jb.get("first_seed").asInt());
+        final JsonNode ref = Json.MAPPER.readTree(reference("study-before-spec-evidence.json").toFile()).get("rows");
+        for (int i = 0; i < ref.size(); i++) {
+            for (String m : new String[] {"test_loss", "synaptic_ops", "spikes", "weight_updates", "energy_J"}) {
+                final double mean = (ja.get("rows").get(i).get(m).asDouble() + jb.get("rows").get(i).get(m).asDouble()) / 2;
+                assertEquals(ref.get(i).get(m).asDouble(), mean, 1e-12 * Math.abs(mean), "row " + i + " " + m);
+            }
+        }
+    }
 }
