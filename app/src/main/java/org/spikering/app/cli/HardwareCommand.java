@@ -183,7 +183,7 @@ public final class HardwareCommand implements Callable<Integer> {
                         java.util.Map.of("task", t, "fractions", fractions, "bits", bits, "rounding", rs.toString(),
                                 "seeds", seeds, "iterations", iterations, "batch", batch, "test_batch", testBatch,
                                 "energy", String.valueOf(settings.energy().describe()))), System.err);
-                PlasticityStudy.run(settings, folder.dir(), System.out, records);
+                PlasticityStudy.run(settings, folder.dir(), System.out, records, System.err);
                 if (records.reused() > 0) {
                     System.err.printf("spikering: reused %d runs of an interrupted study with the same settings%n", records.reused());
                 }

@@ -10,11 +10,12 @@ import org.spikering.app.bench.PopulationStatisticsReport;
 import org.spikering.app.report.HardwareBlock;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
+import org.spikering.app.report.Progress;
 import org.spikering.app.report.ResultFolder;
-import org.spikering.nir.sonata.SonataSpikes;
-import org.spikering.nir.sonata.SpikePopulation;
 import org.spikering.hw.counters.OperationCounters;
 import org.spikering.hw.energy.EnergyModel;
+import org.spikering.nir.sonata.SonataSpikes;
+import org.spikering.nir.sonata.SpikePopulation;
 import org.spikering.sim.Engine;
 import org.spikering.sim.Simulation;
 import org.spikering.sim.SimulationConfig;
@@ -140,7 +141,11 @@ public final class RunCommand implements Callable<Integer> {
             vm = sim.recordState(net.populations().get(0).name(), "V_m", new int[] {0, 1, 2}, 1);
             System.err.printf("spikering: simulating %s, %d neurons, %d synapses, %.1f s ...%n",
                     network, net.neuronCount(), net.synapseCount(), seconds);
-            sim.run(seconds * 1000.0);
+            try (Progress bar = Progress.start("run", "simulated ms", 0, Math.round(seconds * 1000.0), System.err)) {
+                // chunks of 0.5 % of the run (at least 1000 steps): the progress is told between chunks only
+                final long steps = Math.round(seconds * 1000.0 / net.dtMs());
+                sim.run(seconds * 1000.0, Math.max(1000, steps / 200), (done, total) -> bar.stepTo(Math.round(done * net.dtMs()), null));
+            }
             summary = sim.summary();
         }
         final double binMs = 5.0;
