@@ -25,6 +25,8 @@ final class SpecOptions {
     private final Map<String, String> origins = new LinkedHashMap<>();
     /** Field path → option name, for fields set by an option. */
     private final Map<String, String> optionOf = new LinkedHashMap<>();
+    /** Field path → the option of the command that sets it (given or not). */
+    private final Map<String, String> optionFor = new LinkedHashMap<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
 
     /**
@@ -33,6 +35,7 @@ final class SpecOptions {
      * @param sets   the {@code --set} assignments.
      */
     SpecOptions(final ParseResult parsed, final Map<String, String> fields, final List<String> sets) {
+        fields.forEach((option, field) -> optionFor.put(field, option));
         for (OptionSpec o : parsed.matchedOptions()) {
             final String field = fields.get(o.longestName());
             if (field == null) {
@@ -83,27 +86,36 @@ final class SpecOptions {
 
     /**
      * @param e problems of a spec.
-     * @return {@code e} itself if no problem is with a field the command line set; otherwise one message whose
-     *         problems each name the option or assignment in front.
+     * @return {@code e} itself if no problem is with a field the command line set or has an option for; otherwise one
+     *         message (with the pointer to the command's help) whose problems each name the option or assignment that
+     *         set the field in front ({@code --size = 0: reservoir.size: 0, must be >= 1}), or the option that would
+     *         set it after the field ({@code example:reservoir-mc: reservoir.test_steps (--test): 5000, must be ...}).
      */
     private IllegalArgumentException named(final SpecException e) {
         final List<String> lines = new ArrayList<>();
         boolean any = false;
         for (String line : e.problems()) {
-            final String origin = originOf(line);
-            any |= origin != null;
-            lines.add(origin == null ? line : origin + ": " + line.substring(line.indexOf(": ") + 2));
+            final int c = line.indexOf(": ");
+            final String rest = c < 0 ? line : line.substring(c + 2);
+            final String origin = originOf(rest);
+            final String field = rest.indexOf(':') < 0 ? null : rest.substring(0, rest.indexOf(':'));
+            if (origin != null) {
+                lines.add(origin + ": " + rest);
+            } else if (rest.startsWith("--set ")) {
+                lines.add(rest); // a malformed assignment names itself
+            } else if (field != null && optionFor.containsKey(field)) {
+                lines.add(line.substring(0, c + 2) + field + " (" + optionFor.get(field) + ")" + rest.substring(field.length()));
+            } else {
+                lines.add(line);
+                continue;
+            }
+            any = true;
         }
         return any ? new IllegalArgumentException(String.join("\n", lines), e) : e;
     }
 
-    /** @return the origin of the field a problem line ({@code SOURCE: path: ...}) names, or null. */
-    private String originOf(final String line) {
-        final int c = line.indexOf(": ");
-        if (c < 0) {
-            return null;
-        }
-        final String rest = line.substring(c + 2);
+    /** @return the origin of the field a problem ({@code path: ...}, without the source) names, or null. */
+    private String originOf(final String rest) {
         for (Map.Entry<String, String> o : origins.entrySet()) {
             final String f = o.getKey();
             if (rest.startsWith(f + ":") || rest.startsWith(f + ".") || rest.startsWith(f + "[") || rest.startsWith(f + " ")) {
