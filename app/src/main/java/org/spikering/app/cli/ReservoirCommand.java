@@ -1,6 +1,5 @@
 package org.spikering.app.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ public final class ReservoirCommand implements Callable<Integer> {
             throw new IllegalArgumentException("a sub-command must follow: mc, narma, mackey-glass, lsm, bits or scaling; or a"
                     + " SPEC file with a 'reservoir' section");
         }
-        final SpecOptions options = new SpecOptions(self.commandLine().getParseResult(), Map.of(), sets);
+        final SpecOptions options = new SpecOptions(self.commandLine().getParseResult(), Map.of());
         return ReservoirBenchmarks.run(load(file, null, options, sets), options);
     }
 
@@ -62,13 +61,7 @@ public final class ReservoirCommand implements Callable<Integer> {
      * @return the spec, with a {@code reservoir} section of that benchmark.
      */
     static Spec load(final String file, final Benchmark benchmark, final SpecOptions options, final List<String> sets) {
-        final String source = file != null ? file : benchmark.example();
-        if (file != null && !Files.isRegularFile(Path.of(file)) && !Examples.names().contains(file)) {
-            throw new IllegalArgumentException("SPEC = '" + file + "': must be a spec file (YAML or JSON) or a shipped example's"
-                    + " name ('spikering spec list'); " + (file.isBlank() ? "it is empty" : Files.isDirectory(Path.of(file))
-                    ? "it is a folder" : "no such file"));
-        }
-        final Spec spec = options.load(source, sets);
+        final Spec spec = options.load(file != null ? file : benchmark.example(), sets);
         if (!spec.has(ReservoirSpec.PATH)) {
             throw new IllegalArgumentException("SPEC = '" + file + "': reservoir: missing; must have a 'reservoir' section to run"
                     + " with 'spikering reservoir' ('spikering spec show reservoir-mc' is one)");
@@ -136,7 +129,7 @@ public final class ReservoirCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            final SpecOptions options = new SpecOptions(self.commandLine().getParseResult(), fields(), sets);
+            final SpecOptions options = new SpecOptions(self.commandLine().getParseResult(), fields());
             return ReservoirBenchmarks.run(load(file, benchmark(), options, sets), options);
         }
     }

@@ -1,5 +1,6 @@
 package org.spikering.app.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,13 +16,14 @@ import picocli.CommandLine.ParseResult;
 /**
  * A command that runs a spec and whose options override single fields of it: {@code --size 400} sets
  * {@code reservoir.size}, {@code --out DIR} sets {@code output.folder}, {@code --set FIELD=VALUE} any field. Knows
- * which field each option sets, so that a problem with a field the command line set names the option
- * ({@code --size = 0: reservoir.size: 0, must be >= 1}) and a message about a field ({@link #label}) shows the
- * option when it was given.
+ * which field each option sets, so that a problem names the option: one that set the field
+ * ({@code reservoir.size: 0, must be >= 1 (from --size = 0)}, by {@link Spec#overriding(Map, Map)}) or one that would
+ * ({@code reservoir.test_steps (--test): 5000, must be more than ...}), and messages about a field ({@link #label})
+ * show the option when it was given.
  */
 final class SpecOptions {
 
-    /** Field path → how the command line set it ({@code --size = 0}, {@code --set reservoir.size=0}). */
+    /** Field path → how the command line set it ({@code --size = 0}). */
     private final Map<String, String> origins = new LinkedHashMap<>();
     /** Field path → option name, for fields set by an option. */
     private final Map<String, String> optionOf = new LinkedHashMap<>();
@@ -32,9 +34,8 @@ final class SpecOptions {
     /**
      * @param parsed the command's parse result.
      * @param fields option name → field path, for every option that sets a field.
-     * @param sets   the {@code --set} assignments.
      */
-    SpecOptions(final ParseResult parsed, final Map<String, String> fields, final List<String> sets) {
+    SpecOptions(final ParseResult parsed, final Map<String, String> fields) {
         fields.forEach((option, field) -> optionFor.put(field, option));
         for (OptionSpec o : parsed.matchedOptions()) {
             final String field = fields.get(o.longestName());
@@ -48,8 +49,7 @@ final class SpecOptions {
             if (v instanceof List<?> l) {
                 for (Object e : l) {
                     if (e instanceof Double d && !Double.isFinite(d)) {
-                        throw new IllegalArgumentException(Check.given(parsed, o.longestName())
-                                + ": each must be a finite number");
+                        throw new IllegalArgumentException(Check.given(parsed, o.longestName()) + ": each must be a finite number");
                     }
                 }
             }
@@ -57,20 +57,10 @@ final class SpecOptions {
             origins.put(field, v instanceof List<?> ? Check.given(parsed, o.longestName()) : o.longestName() + " = " + v);
             optionOf.put(field, o.longestName());
         }
-        for (String s : sets) {
-            if (s.isBlank()) {
-                throw new IllegalArgumentException("--set '" + s + "': must be FIELD=VALUE, e.g. reservoir.size=400");
-            }
-            final int eq = s.indexOf('=');
-            if (eq > 0) {
-                origins.put(s.substring(0, eq).strip(), "--set " + s);
-            }
-        }
     }
 
     /**
-     * Loads a spec, applies the {@code --set} assignments and then the options' fields; a problem with a field that
-     * the command line set names its option or assignment.
+     * Loads a spec, applies the {@code --set} assignments and then the options' fields.
      *
      * @param file a spec file or a shipped example's name.
      * @param sets the {@code --set} assignments.
@@ -78,51 +68,32 @@ final class SpecOptions {
      */
     Spec load(final String file, final List<String> sets) {
         try {
-            return SpecLoader.load(file, sets).overriding(values);
+            return SpecLoader.load(file, sets).overriding(values, origins);
         } catch (SpecException e) {
-            throw named(e);
+            throw withOptions(e, Files.isRegularFile(Path.of(file)) ? file : "example:" + file);
         }
     }
 
     /**
-     * @param e problems of a spec.
-     * @return {@code e} itself if no problem is with a field the command line set or has an option for; otherwise one
-     *         message (with the pointer to the command's help) whose problems each name the option or assignment that
-     *         set the field in front ({@code --size = 0: reservoir.size: 0, must be >= 1}), or the option that would
-     *         set it after the field ({@code example:reservoir-mc: reservoir.test_steps (--test): 5000, must be ...}).
+     * @param e      problems of a spec.
+     * @param source its source (each problem line begins {@code SOURCE: }).
+     * @return the problems with the option that sets a field after the field, where the command has one and the
+     *         problem does not already say where the value came from.
      */
-    private IllegalArgumentException named(final SpecException e) {
+    private SpecException withOptions(final SpecException e, final String source) {
         final List<String> lines = new ArrayList<>();
-        boolean any = false;
+        boolean changed = false;
         for (String line : e.problems()) {
-            final int c = line.indexOf(": ");
-            final String rest = c < 0 ? line : line.substring(c + 2);
-            final String origin = originOf(rest);
-            final String field = rest.indexOf(':') < 0 ? null : rest.substring(0, rest.indexOf(':'));
-            if (origin != null) {
-                lines.add(origin + ": " + rest);
-            } else if (rest.startsWith("--set ")) {
-                lines.add(rest); // a malformed assignment names itself
-            } else if (field != null && optionFor.containsKey(field)) {
-                lines.add(line.substring(0, c + 2) + field + " (" + optionFor.get(field) + ")" + rest.substring(field.length()));
-            } else {
-                lines.add(line);
-                continue;
+            String p = line.startsWith(source + ": ") ? line.substring(source.length() + 2) : line;
+            final int colon = p.indexOf(':');
+            final String field = colon < 0 ? null : p.substring(0, colon);
+            if (field != null && optionFor.containsKey(field) && !p.contains("(from ")) {
+                p = field + " (" + optionFor.get(field) + ")" + p.substring(colon);
+                changed = true;
             }
-            any = true;
+            lines.add(p);
         }
-        return any ? new IllegalArgumentException(String.join("\n", lines), e) : e;
-    }
-
-    /** @return the origin of the field a problem ({@code path: ...}, without the source) names, or null. */
-    private String originOf(final String rest) {
-        for (Map.Entry<String, String> o : origins.entrySet()) {
-            final String f = o.getKey();
-            if (rest.startsWith(f + ":") || rest.startsWith(f + ".") || rest.startsWith(f + "[") || rest.startsWith(f + " ")) {
-                return o.getValue();
-            }
-        }
-        return null;
+        return changed ? new SpecException(source, lines) : e;
     }
 
     /**

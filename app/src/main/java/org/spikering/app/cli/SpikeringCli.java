@@ -67,9 +67,11 @@ public final class SpikeringCli implements Runnable {
                 return EXIT_OUT_OF_MEMORY;
             }
             if (ex instanceof org.spikering.app.spec.SpecException se) {
-                // one line per problem of a spec file, each naming the field
-                for (String line : se.problems()) {
-                    cmd.getErr().println(errorLine(cmd.getCommandSpec(), line));
+                // one line per problem of a spec file, each naming the field; the last with the pointer to the help
+                final java.util.List<String> lines = se.problems();
+                for (int i = 0; i < lines.size(); i++) {
+                    cmd.getErr().println(i == lines.size() - 1 ? usageError(cmd.getCommandSpec(), lines.get(i))
+                            : errorLine(cmd.getCommandSpec(), lines.get(i)));
                 }
             } else if (ex instanceof IllegalArgumentException) {
                 cmd.getErr().println(usageError(cmd.getCommandSpec(), ex.getMessage()));

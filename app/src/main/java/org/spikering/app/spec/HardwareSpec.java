@@ -1,10 +1,151 @@
 package org.spikering.app.spec;
 
-/** The {@code hardware} section of a spec (placeholder: no fields yet). */
-public record HardwareSpec() implements SpecSection {
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.spikering.app.spec.hardware.EnergySpec;
+import org.spikering.app.spec.hardware.MaskSpec;
+import org.spikering.app.spec.hardware.WeightsSpec;
+import org.spikering.app.train.TrainingRun;
+import org.spikering.hw.energy.EnergyModel;
+import org.spikering.hw.fixedpoint.QuantizingHook;
+import org.spikering.hw.limits.ChipDescription;
+import org.spikering.hw.mask.PlasticityMask;
+import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.optim.WeightUpdateHook;
+
+/**
+ * The {@code hardware} section: the constraints of a neuromorphic chip applied to training (which synapses learn,
+ * weight precision), the chip a network is mapped onto, and the energy table of the estimate.
+ * <table>
+ *   <caption>Fields</caption>
+ *   <tr><th>field</th><th>meaning</th><th>default</th></tr>
+ *   <tr><td>mask</td><td>plastic synapses ({@link MaskSpec})</td><td>kind all</td></tr>
+ *   <tr><td>weights</td><td>weight bits and rounding ({@link WeightsSpec})</td><td>32 bits (float), nearest</td></tr>
+ *   <tr><td>chip</td><td>loihi, spinnaker or a chip description JSON file ({@link ChipDescription} fields),
+ *       relative to the spec file</td><td>loihi</td></tr>
+ *   <tr><td>energy</td><td>pJ per operation ({@link EnergySpec})</td><td>Loihi, Davies et al. 2018</td></tr>
+ * </table>
+ * Neuron state precision is not part of training here: the e-prop network trains in double precision; the
+ * fixed-point neuron models of hardware-sim run in simulation only.
+ *
+ * @param mask    plastic mask.
+ * @param weights weight precision.
+ * @param chip    chip name or file.
+ * @param energy  energy table.
+ */
+public record HardwareSpec(MaskSpec mask, WeightsSpec weights, String chip, EnergySpec energy) implements SpecSection {
+
+    /**
+     * What {@link #configure} attached to a run.
+     *
+     * @param mask      the bound mask, or null (every synapse plastic, float weights: no hook).
+     * @param quantiser the weight quantiser, or null (float weights).
+     */
+    public record Applied(PlasticityMask mask, QuantizingHook quantiser) {
+
+        /** @return the plastic fraction of all synapses (1 without a mask). */
+        public double plasticFraction() {
+            return mask == null ? 1.0 : mask.plasticFraction();
+        }
+    }
 
     @Override
     public void check(final Problems problems, final String path, final Spec spec) {
-        // no fields yet
+        mask.check(problems, path + ".mask");
+        if (!builtInChip(chip)) {
+            final Path file = spec.resolve(chip);
+            if (!Files.isRegularFile(file)) {
+                problems.add(path + ".chip", chip, "must be loihi, spinnaker or a chip description JSON file ("
+                        + (Files.isDirectory(file) ? "a folder" : "no such file") + ": " + file + ")");
+            } else {
+                try {
+                    if (ChipDescription.fromJson(file) == null) {
+                        problems.add(path + ".chip", chip, "must hold a chip description object, not null");
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    problems.add(path + ".chip", chip, "must be a valid chip description: "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""));
+                } catch (IllegalArgumentException e) {
+                    problems.add(path + ".chip", chip, "must be a valid chip description: " + e.getMessage());
+                } catch (IOException e) {
+                    problems.add(path + ".chip", chip, "must be readable: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static boolean builtInChip(final String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "loihi", "loihi-like", "spinnaker", "spinnaker-like" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * @param spec the spec this section belongs to (a chip file is relative to its folder).
+     * @return the chip description.
+     */
+    public ChipDescription chipDescription(final Spec spec) {
+        try {
+            return ChipDescription.byName(builtInChip(chip) ? chip : spec.resolve(chip).toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("hardware.chip: '" + chip + "', must be readable: " + e.getMessage());
+        }
+    }
+
+    /** @return the energy model of the estimate. */
+    public EnergyModel energyModel() {
+        return energy.model();
+    }
+
+    /** @return this section with another mask. */
+    public HardwareSpec withMask(final MaskSpec m) {
+        return new HardwareSpec(m, weights, chip, energy);
+    }
+
+    /** @return this section with another weight precision. */
+    public HardwareSpec withWeights(final WeightsSpec w) {
+        return new HardwareSpec(mask, w, chip, energy);
+    }
+
+    /**
+     * Checks what depends on the network's sizes (engram neurons, explicit indices).
+     *
+     * @param problems where problems go.
+     * @param path     this section's path ({@code hardware}).
+     * @param net      the network the run trains.
+     */
+    public void checkAgainst(final Problems problems, final String path, final RecurrentSpikingNetwork net) {
+        mask.checkAgainst(problems, path + ".mask", net);
+    }
+
+    /**
+     * Applies the section to a training run, as the decorators of the learning rule: quantises {@code net}'s weights
+     * in place ({@link WeightsSpec#quantiser}, seed 77 + seed), builds the mask ({@link MaskSpec#build}, seed
+     * 555 + seed), binds it to {@code net} around the quantiser ({@link PlasticityMask#bind}: frozen weights are the
+     * quantised initial ones) and sets the run's hook, weight bits ({@link TrainingRun#withWeightBits}) and energy
+     * model ({@link TrainingRun#withEnergyModel}). Every synapse plastic with float weights sets no hook.
+     *
+     * <p>{@code net} must be the network the run starts from, before the run copies it: the task's
+     * {@code preset.network()} (the object the run copies when it starts), or a network passed to
+     * {@link TrainingRun#withInitialNetwork} <em>after</em> this call (that method copies it).
+     *
+     * @param run  the run to configure.
+     * @param net  the network it starts from; its weights are quantised in place.
+     * @param seed the run's seed.
+     * @return the mask and quantiser attached.
+     */
+    public Applied configure(final TrainingRun run, final RecurrentSpikingNetwork net, final long seed) {
+        final QuantizingHook q = weights.quantiser(net, seed);
+        run.withWeightBits(weights.bits()).withEnergyModel(energyModel());
+        if (mask.kind() == MaskSpec.Kind.ALL && q == null) {
+            run.withHook(WeightUpdateHook.NONE);
+            return new Applied(null, null);
+        }
+        final PlasticityMask m = mask.build(net, seed).bind(net, q);
+        run.withHook(m);
+        return new Applied(m, q);
     }
 }

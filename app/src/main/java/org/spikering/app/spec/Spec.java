@@ -143,13 +143,29 @@ public final class Spec {
         if (fieldValues.isEmpty()) {
             return this;
         }
+        final Map<String, String> origins = new LinkedHashMap<>();
+        fieldValues.forEach((k, v) -> origins.put(k, k + "=" + v));
+        return overriding(fieldValues, origins);
+    }
+
+    /**
+     * @param fieldValues field paths and their new values.
+     * @param origins     for each field path, what set it (e.g. {@code --iterations 0}): problems with it name that.
+     * @return the spec with those fields replaced, validated again.
+     */
+    public Spec overriding(final Map<String, Object> fieldValues, final Map<String, String> origins) {
         final ObjectNode r = raw.deepCopy();
         final Problems problems = new Problems();
+        final Map<String, String> at = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : fieldValues.entrySet()) {
-            SpecOverrides.set(r, e.getKey(), BINDER.valueToTree(e.getValue()), problems, e.getKey());
+            final String what = origins.getOrDefault(e.getKey(), e.getKey());
+            final String field = SpecOverrides.set(r, e.getKey(), BINDER.valueToTree(e.getValue()), problems, what);
+            if (field != null) {
+                at.put(field, what);
+            }
         }
         problems.throwIfAny(source);
-        return SpecLoader.finish(r, source, baseDir);
+        return SpecLoader.finish(r, source, baseDir, at);
     }
 
     /** @return the full spec with defaults filled, as YAML: what a result folder stores. */

@@ -75,9 +75,10 @@ public final class SpecLoader {
             base = null;
             json = false;
         } else {
-            throw new IllegalArgumentException("SPEC = '" + fileOrExample + "': "
-                    + (Files.isDirectory(file) ? "is a folder" : "no such file") + ", and not a shipped example (one of "
-                    + String.join(", ", Examples.names()) + "; 'spikering spec list' describes them)");
+            throw new IllegalArgumentException("SPEC = '" + fileOrExample + "': must be a spec file or the name of a shipped"
+                    + " example (" + String.join(", ", Examples.names()) + "; 'spikering spec list' describes them); "
+                    + (fileOrExample.isBlank() ? "it is empty" : Files.isDirectory(file) ? "it is a folder"
+                    : Files.exists(file) ? "it is not a regular file" : "no such file"));
         }
         return parse(text, source, base, json, sets);
     }
@@ -97,41 +98,49 @@ public final class SpecLoader {
             root = (json ? JSON_READER : YAML_READER).readTree(text);
         } catch (JsonProcessingException e) {
             final JsonLocation l = e.getLocation();
-            throw new SpecException(source, List.of((l != null ? "line " + l.getLineNr() + ", column " + l.getColumnNr()
-                    + ": " : "") + "not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage().lines()
-                    .findFirst().orElse("")));
+            String why = e.getOriginalMessage().lines().findFirst().orElse("");
+            final int at = why.indexOf(" (start marker at");
+            why = at > 0 ? why.substring(0, at) : why;
+            throw new IllegalArgumentException("SPEC = '" + source + "': must be valid " + (json ? "JSON" : "YAML") + "; "
+                    + (l != null ? "line " + l.getLineNr() + ", column " + l.getColumnNr() + ": " : "") + why);
         }
         if (root == null || !root.isObject()) {
-            throw new SpecException(source, List.of("the file must be a mapping with 'spikering: " + SpecSchema.VERSION
-                    + "' and sections (network, training, ...); it is " + (root == null ? "empty" : "a " + root.getNodeType()
-                    .toString().toLowerCase(Locale.ROOT))));
+            throw new IllegalArgumentException("SPEC = '" + source + "': must be a mapping with 'spikering: "
+                    + SpecSchema.VERSION + "' and sections (network, training, ...); it is "
+                    + (root == null || root.isMissingNode() ? "empty" : "a " + root.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         final ObjectNode doc = (ObjectNode) root;
         final JsonNode v = doc.get("spikering");
-        if (v == null) {
-            throw new SpecException(source, List.of("spikering: missing, required: the format version; write 'spikering: "
-                    + SpecSchema.VERSION + "' as the first line"));
-        }
-        if (!v.isInt() || v.asInt() != SpecSchema.VERSION) {
-            throw new SpecException(source, List.of("spikering: " + Problems.show(v) + ", must be " + SpecSchema.VERSION
-                    + " (the format version this build reads)"));
+        if (v == null || !v.isInt() || v.asInt() != SpecSchema.VERSION) {
+            throw new IllegalArgumentException("SPEC = '" + source + "': field spikering (the format version) is "
+                    + (v == null ? "missing" : Problems.show(v)) + ", must be " + SpecSchema.VERSION
+                    + " (write 'spikering: " + SpecSchema.VERSION + "' as the first line)");
         }
         final Problems problems = new Problems();
+        final java.util.Map<String, String> origins = new java.util.LinkedHashMap<>();
         for (String s : sets) {
-            SpecOverrides.apply(doc, s, problems);
+            final String field = SpecOverrides.apply(doc, s, problems);
+            if (field != null) {
+                origins.put(field, "--set " + s);
+            }
         }
         problems.throwIfAny(source);
-        return finish(doc, source, base);
+        return finish(doc, source, base, origins);
     }
 
-    /** Defaults, schema, binding and section checks of a parsed document. */
-    static Spec finish(final ObjectNode raw, final String source, final Path base) {
+    /**
+     * Defaults, schema, binding and section checks of a parsed document.
+     *
+     * @param origins field paths set from the command line and the option that set each: a problem at or under
+     *                one of them says so ({@code (from --set seed=x)}).
+     */
+    static Spec finish(final ObjectNode raw, final String source, final Path base, final java.util.Map<String, String> origins) {
         final ObjectNode tree = raw.deepCopy();
         final SpecSchema schema = SpecSchema.get();
         schema.fillDefaults(tree);
         final Problems problems = new Problems();
         schema.validate(tree, problems);
-        problems.throwIfAny(source);
+        throwIfAny(problems, source, origins);
         final Spec spec = new Spec(raw, tree, source, base);
         for (String name : SpecSchema.SECTIONS) {
             if (!tree.has(name)) {
@@ -146,7 +155,25 @@ public final class SpecLoader {
             }
             section.check(problems, name, spec);
         }
-        problems.throwIfAny(source);
+        throwIfAny(problems, source, origins);
         return spec;
+    }
+
+    private static void throwIfAny(final Problems problems, final String source, final java.util.Map<String, String> origins) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        final java.util.List<String> lines = new java.util.ArrayList<>();
+        for (String line : problems.lines()) {
+            String from = null;
+            for (java.util.Map.Entry<String, String> o : origins.entrySet()) {
+                final String f = o.getKey();
+                if (line.startsWith(f + ":") || line.startsWith(f + ".") || line.startsWith(f + "[")) {
+                    from = o.getValue();
+                }
+            }
+            lines.add(from == null ? line : line + " (from " + from + ")");
+        }
+        throw new SpecException(source, lines);
     }
 }

@@ -22,12 +22,13 @@ public final class SpecOverrides {
      * @param doc      the document, changed in place.
      * @param assignment {@code path=value}.
      * @param problems where a bad assignment goes.
+     * @return the field's path with list indices ({@code network.populations[0].size}), or null if it was bad.
      */
-    public static void apply(final ObjectNode doc, final String assignment, final Problems problems) {
+    public static String apply(final ObjectNode doc, final String assignment, final Problems problems) {
         final int eq = assignment.indexOf('=');
         if (eq <= 0) {
-            problems.addLine("--set " + assignment + ": must be FIELD=VALUE, e.g. training.rule=bptt");
-            return;
+            problems.addLine("--set '" + assignment + "': must be FIELD=VALUE, e.g. training.rule=bptt");
+            return null;
         }
         final String path = assignment.substring(0, eq).strip();
         final String text = assignment.substring(eq + 1);
@@ -35,18 +36,19 @@ public final class SpecOverrides {
         try {
             value = text.isBlank() ? JsonNodeFactory.instance.textNode("") : Spec.YAML.readTree(text);
         } catch (Exception e) {
-            problems.addLine("--set " + assignment + ": the value is not valid YAML");
-            return;
+            problems.addLine("--set " + assignment + ": the value must be valid YAML (a number, a word, a [list])");
+            return null;
         }
-        set(doc, path, value == null || value.isMissingNode() ? JsonNodeFactory.instance.nullNode() : value, problems,
+        return set(doc, path, value == null || value.isMissingNode() ? JsonNodeFactory.instance.nullNode() : value, problems,
                 "--set " + assignment);
     }
 
-    static void set(final ObjectNode doc, final String path, final JsonNode value, final Problems problems, final String what) {
+    static String set(final ObjectNode doc, final String path, final JsonNode value, final Problems problems, final String what) {
         final List<String> tokens = tokens(path);
         if (tokens.isEmpty()) {
-            problems.addLine(what + ": names no field");
-            return;
+            problems.addLine(what + ": must be FIELD=VALUE with FIELD a path such as training.rule or"
+                    + " network.populations[0].size");
+            return null;
         }
         JsonNode cur = doc;
         final StringBuilder at = new StringBuilder();
@@ -56,27 +58,27 @@ public final class SpecOverrides {
             if (t.startsWith("[")) {
                 final String sel = t.substring(1, t.length() - 1);
                 if (!(cur instanceof ArrayNode a)) {
-                    problems.addLine(what + ": " + at + " is not a list");
-                    return;
+                    problems.addLine(what + ": " + at + " is not a list, must index a list");
+                    return null;
                 }
                 final int idx = index(a, sel);
                 if (idx < 0) {
                     final List<String> names = new ArrayList<>();
                     a.forEach(e -> names.add(e.path("name").asText("?")));
-                    problems.addLine(what + ": " + at + " has no element " + sel + " (it has " + a.size()
-                            + (names.isEmpty() ? "" : ": " + String.join(", ", names)) + ")");
-                    return;
+                    problems.addLine(what + ": " + at + " has no element " + sel + ", must name one by index or name (it has "
+                            + a.size() + (names.isEmpty() ? "" : ": " + String.join(", ", names)) + ")");
+                    return null;
                 }
                 at.append('[').append(idx).append(']');
                 if (last) {
                     a.set(idx, value);
-                    return;
+                    return at.toString();
                 }
                 cur = a.get(idx);
             } else {
                 if (!(cur instanceof ObjectNode o)) {
-                    problems.addLine(what + ": " + at + " is not a mapping");
-                    return;
+                    problems.addLine(what + ": " + at + " is not a mapping, must name a field of a mapping");
+                    return null;
                 }
                 if (at.length() > 0) {
                     at.append('.');
@@ -84,7 +86,7 @@ public final class SpecOverrides {
                 at.append(t);
                 if (last) {
                     o.set(t, value);
-                    return;
+                    return at.toString();
                 }
                 JsonNode next = o.get(t);
                 if (next == null || next.isNull()) {
@@ -93,6 +95,7 @@ public final class SpecOverrides {
                 cur = next;
             }
         }
+        return null;
     }
 
     private static int index(final ArrayNode a, final String sel) {

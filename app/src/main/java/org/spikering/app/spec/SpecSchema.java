@@ -137,7 +137,8 @@ public final class SpecSchema {
                 final List<String> allowed = propertyNames(schemaHere);
                 final String near = nearest(field, allowed);
                 return p + ": unknown field" + (near != null ? "; did you mean '" + near + "'?" : "")
-                        + " (allowed here: " + String.join(", ", allowed) + ")";
+                        + (allowed.isEmpty() ? ", must be left out (this section has no fields in this build)"
+                        : ", must be one of: " + String.join(", ", allowed));
             }
             case "required": {
                 final String field = m.getProperty();

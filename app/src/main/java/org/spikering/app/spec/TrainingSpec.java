@@ -1,10 +1,103 @@
 package org.spikering.app.spec;
 
-/** The {@code training} section of a spec (placeholder: no fields yet). */
-public record TrainingSpec() implements SpecSection {
+import org.spikering.app.spec.training.EvaluationSpec;
+import org.spikering.app.spec.training.FeedbackSpec;
+import org.spikering.app.spec.training.OptimizerSpec;
+import org.spikering.app.spec.training.RecurrentNetworkSpec;
+import org.spikering.app.spec.training.RegularisationSpec;
+import org.spikering.app.spec.training.TaskSpec;
+import org.spikering.app.spec.training.TrainingPresetBuilder;
+import org.spikering.app.task.TaskPreset;
+import org.spikering.plasticity.train.Computation;
+import org.spikering.plasticity.train.LearningRule;
+
+/**
+ * The {@code training} section: a task, the recurrent network, the rule and how it is trained (schema
+ * {@code schema/training.json}; docs/SPEC-training.md). {@link #preset} builds it into a {@link TaskPreset}
+ * ({@link TrainingPresetBuilder}); the run settings (rule, computation, evaluation, clip, checkpoints) are read by
+ * {@code train}.
+ *
+ * <table>
+ * <caption>Fields</caption>
+ * <tr><th>field</th><th>unit</th><th>meaning</th></tr>
+ * <tr><td>task</td><td></td><td>{@link TaskSpec}</td></tr>
+ * <tr><td>network</td><td></td><td>{@link RecurrentNetworkSpec}</td></tr>
+ * <tr><td>rule</td><td>—</td><td>eprop, random-eprop, nest-eprop (sine-nest only), mdgl-exact, bptt</td></tr>
+ * <tr><td>feedback</td><td></td><td>{@link FeedbackSpec}</td></tr>
+ * <tr><td>computation</td><td>—</td><td>event, event-stepwise, dense, engine (bptt: event)</td></tr>
+ * <tr><td>optimizer</td><td></td><td>{@link OptimizerSpec}</td></tr>
+ * <tr><td>regularisation</td><td></td><td>{@link RegularisationSpec}</td></tr>
+ * <tr><td>batch</td><td>sequences</td><td>sequences per update</td></tr>
+ * <tr><td>iterations</td><td>updates</td><td>number of updates</td></tr>
+ * <tr><td>weight_clip</td><td>mV per spike</td><td>clip to [−c, c] after each update; null = none</td></tr>
+ * <tr><td>evaluation</td><td></td><td>{@link EvaluationSpec}</td></tr>
+ * <tr><td>checkpoint_every</td><td>updates</td><td>checkpoint interval, 0 = none; absent = a tenth of the
+ *     iterations</td></tr>
+ * </table>
+ *
+ * @param task            the task.
+ * @param network         the recurrent network.
+ * @param rule            the learning rule's id.
+ * @param feedback        feedback of random-eprop.
+ * @param computation     e-prop's computation id.
+ * @param optimizer       the optimizer.
+ * @param regularisation  rate regularisation.
+ * @param batch           batch size.
+ * @param iterations      updates.
+ * @param weightClip      clip bound, or null for none.
+ * @param evaluation      testing.
+ * @param checkpointEvery checkpoint interval, or null (a tenth of the iterations).
+ */
+public record TrainingSpec(TaskSpec task, RecurrentNetworkSpec network, String rule, FeedbackSpec feedback,
+                           String computation, OptimizerSpec optimizer, RegularisationSpec regularisation, int batch,
+                           int iterations, Double weightClip, EvaluationSpec evaluation, Integer checkpointEvery)
+        implements SpecSection {
 
     @Override
     public void check(final Problems problems, final String path, final Spec spec) {
-        // no fields yet
+        TrainingPresetBuilder.check(this, problems, path, spec);
+    }
+
+    /**
+     * The task, network and optimizer of a spec's {@code training} section, the network drawn from the spec's seed.
+     *
+     * @param spec a valid spec with a training section.
+     * @return the preset.
+     */
+    public static TaskPreset preset(final Spec spec) {
+        return preset(spec, spec.seed());
+    }
+
+    /**
+     * @param spec        a valid spec with a training section.
+     * @param networkSeed seed of the initial weights and of the sine-bellec pattern (e.g. per run of a study).
+     * @return the preset.
+     */
+    public static TaskPreset preset(final Spec spec, final long networkSeed) {
+        final TrainingSpec t = spec.section("training", TrainingSpec.class);
+        if (t == null) {
+            throw new IllegalArgumentException(spec.source() + ": training: missing, required by this command");
+        }
+        return TrainingPresetBuilder.build(t, networkSeed);
+    }
+
+    /** @return the rule. */
+    public LearningRule learningRule() {
+        return LearningRule.valueOf(rule.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+
+    /** @return the computation. */
+    public Computation gradientComputation() {
+        return Computation.valueOf(computation.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+
+    /** @return the clip bound (infinity when none). */
+    public double weightClipBound() {
+        return weightClip == null ? Double.POSITIVE_INFINITY : weightClip;
+    }
+
+    /** @return the checkpoint interval: checkpoint_every, or a tenth of the iterations (at least 1). */
+    public int checkpointInterval() {
+        return checkpointEvery != null ? checkpointEvery : Math.max(1, iterations / 10);
     }
 }

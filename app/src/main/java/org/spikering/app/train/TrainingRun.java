@@ -13,6 +13,7 @@ import org.spikering.app.report.Plots;
 import org.spikering.app.report.Progress;
 import org.spikering.app.task.FourSixBackTask;
 import org.spikering.app.task.FrozenPatternTask;
+import org.spikering.app.task.HeldOutSource;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.hw.counters.OperationCounters;
 import org.spikering.hw.counters.TrajectoryCounter;
@@ -336,6 +337,7 @@ public final class TrainingRun {
 
     /**
      * The held-out test batch of a run; {@code eval} uses it too, so a saved model evaluates to the run's final numbers.
+     * A {@link HeldOutSource} (the user's data) gives its own test split, whatever {@code testBatch}.
      *
      * @param preset    the task.
      * @param seeds     the run's batch seeds.
@@ -343,6 +345,9 @@ public final class TrainingRun {
      * @return the batch.
      */
     public static SequenceBatch heldOutBatch(final TaskPreset preset, final BatchSeeds seeds, final int testBatch) {
+        if (preset.source() instanceof HeldOutSource h) {
+            return h.heldOut();
+        }
         return preset.source() instanceof FrozenPatternTask f
                 ? f.freshInputBatch(testBatch, seeds.heldOut()) : preset.source().batch(testBatch, seeds.heldOut());
     }

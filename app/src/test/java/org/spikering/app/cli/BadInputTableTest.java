@@ -95,17 +95,11 @@ final class BadInputTableTest {
     }
 
     /** A valid element of each list option without a default, to build duplicates. */
-    private static final Map<String, String> LIST_SAMPLE = new java.util.HashMap<>(Map.of(
+    private static final Map<String, String> LIST_SAMPLE = Map.of(
             "nir run --record-v", "v",
             "bench --compare", "1",
             "reservoir scaling --sizes", "50",
-            "reservoir scaling --gains", "0.5",
-            "spec check --set", "seed=2"));
-    static {
-        for (String sub : List.of("mc", "narma", "mackey-glass", "lsm", "bits", "scaling")) {
-            LIST_SAMPLE.put("reservoir " + sub + " --set", "seed=2");
-        }
-    }
+            "reservoir scaling --gains", "0.5");
 
     /** What an option names, when its type does not say it (a Path is an input file unless listed here). */
     enum Kind { OUTPUT_FOLDER, OUTPUT_FILE, INPUT_FILE, NUMBER }
@@ -121,6 +115,7 @@ final class BadInputTableTest {
             Map.entry("hw map --nir", Kind.INPUT_FILE),
             Map.entry("nir run GRAPH.nir", Kind.INPUT_FILE),
             Map.entry("eval MODEL", Kind.INPUT_FILE),
+            Map.entry("SPEC", Kind.INPUT_FILE),               // every command's spec file (or a shipped example's name)
             Map.entry("nir run --dt", Kind.NUMBER),
             Map.entry("nir run --steps", Kind.NUMBER),
             Map.entry("nir run --synaptic-delay", Kind.NUMBER));
@@ -134,14 +129,14 @@ final class BadInputTableTest {
             "bench", List.of("cuba"),
             "nir run", List.of("GRAPH", "--dt", "0.1", "--steps", "5"),
             "nir export", List.of("--builtin", "nest-sine"),
-            "eval", List.of("MODEL")));
+            "eval", List.of("MODEL"),
+            "spec check", List.of("SPECFILE"),
+            "spec show", List.of("cuba")));
     static {
         // the optional SPEC of each reservoir benchmark: its shipped example (what runs without one)
         for (String sub : List.of("mc", "narma", "mackey-glass", "lsm", "bits", "scaling")) {
             BASE.put("reservoir " + sub, List.of("reservoir-" + sub));
         }
-        BASE.put("spec show", List.of("reservoir-mc"));
-        BASE.put("spec check", List.of("reservoir-mc"));
     }
     private static final Map<String, Set<String>> DROP = Map.of(
             "nir run --input", Set.of("--steps"),
@@ -303,6 +298,10 @@ final class BadInputTableTest {
         final List<String> v = new ArrayList<>();
         if (type == boolean.class || type == Boolean.class) {
             return v;
+        }
+        if (name.equals("--set")) { // FIELD=VALUE overrides of a spec, repeatable (not a comma list)
+            return new ArrayList<>(List.of("", " ", "seed", "=1", "bogus=1", "seed=x", "seed=1.5", "seed[=1", "name=",
+                    "network.populations[Z].size=1"));
         }
         if (o.isMultiValue()) {
             final String sample = LIST_SAMPLE.containsKey(cmd + " " + name) ? LIST_SAMPLE.get(cmd + " " + name)
@@ -469,6 +468,19 @@ final class BadInputTableTest {
     }
 
     /** The command words, then the options that keep the case's output inside its folder, then {@code tail}. */
+    /** @return a minimal valid spec file (for commands that need one). */
+    private Path specFile() {
+        final Path f = tmp.resolve("minimal.yaml");
+        try {
+            if (!Files.exists(f)) {
+                Files.writeString(f, "spikering: 1\n");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return f;
+    }
+
     private List<String> withExtras(final CommandSpec spec, final String option, final List<String> tail) {
         return withExtras(spec, option, tail, null);
     }
@@ -488,7 +500,7 @@ final class BadInputTableTest {
             final String b = base.get(i);
             if (!b.startsWith("--")) { // a positional
                 args.add(first && positional != null ? positional : b.equals("GRAPH") ? graph.toString()
-                        : b.equals("MODEL") ? model.toString() : b);
+                        : b.equals("MODEL") ? model.toString() : b.equals("SPECFILE") ? specFile().toString() : b);
                 first = false;
             } else {
                 if (!b.equals(option) && !drop.contains(b)) {

@@ -18,8 +18,8 @@ class SpecLoaderTest {
 
     @Test
     void unknownFieldNamesTheNearestAllowedOne() {
-        assertEquals(List.of("t.yaml: seeed: unknown field; did you mean 'seed'? (allowed here: spikering, name, description,"
-                + " seed, network, simulation, training, hardware, study, reservoir, output)"), problems("spikering: 1\nseeed: 3\n"));
+        assertEquals(List.of("t.yaml: seeed: unknown field; did you mean 'seed'?, must be one of: spikering, name, description,"
+                + " seed, network, simulation, training, hardware, study, reservoir, output"), problems("spikering: 1\nseeed: 3\n"));
     }
 
     @Test
@@ -30,18 +30,26 @@ class SpecLoaderTest {
         assertTrue(p.contains("t.yaml: name: '', must have at least 1 characters"), p.toString());
     }
 
+    private static String fileProblem(final String yaml) {
+        return assertThrows(IllegalArgumentException.class, () -> SpecLoader.parse(yaml, "t.yaml", null, false, List.of()))
+                .getMessage();
+    }
+
     @Test
     void versionIsRequiredAndChecked() {
-        assertEquals(List.of("t.yaml: spikering: missing, required: the format version; write 'spikering: 1' as the first line"),
-                problems("seed: 1\n"));
-        assertEquals(List.of("t.yaml: spikering: 2, must be 1 (the format version this build reads)"), problems("spikering: 2\n"));
+        assertEquals("SPEC = 't.yaml': field spikering (the format version) is missing, must be 1 (write 'spikering: 1' as"
+                + " the first line)", fileProblem("seed: 1\n"));
+        assertEquals("SPEC = 't.yaml': field spikering (the format version) is 2, must be 1 (write 'spikering: 1' as the"
+                + " first line)", fileProblem("spikering: 2\n"));
     }
 
     @Test
     void duplicateKeysAndBadYamlAreErrorsWithTheirLine() {
-        assertEquals(List.of("t.yaml: line 3, column 5: not valid YAML: Duplicate field 'seed'"),
-                problems("spikering: 1\nseed: 1\nseed: 2\n"));
-        assertTrue(problems("spikering: 1\nseed: [1\n").get(0).startsWith("t.yaml: line "));
+        assertEquals("SPEC = 't.yaml': must be valid YAML; line 3, column 5: Duplicate field 'seed'",
+                fileProblem("spikering: 1\nseed: 1\nseed: 2\n"));
+        assertTrue(fileProblem("spikering: 1\nseed: [1\n").startsWith("SPEC = 't.yaml': must be valid YAML; line "));
+        assertEquals("SPEC = 't.yaml': must be a mapping with 'spikering: 1' and sections (network, training, ...); it is"
+                + " a array", fileProblem("[1, 2]\n"));
     }
 
     @Test
@@ -50,8 +58,11 @@ class SpecLoaderTest {
         assertEquals(1, s.seed());
         assertEquals(7, SpecLoader.parse("spikering: 1\n", "t.yaml", null, false, List.of("seed=7")).seed());
         assertEquals(9, s.overriding(java.util.Map.of("seed", 9)).seed());
-        assertEquals(List.of("t.yaml: seed: 'x', must be an integer"), problems("spikering: 1\n", "seed=x"));
-        assertEquals(List.of("t.yaml: --set seed: must be FIELD=VALUE, e.g. training.rule=bptt"), problems("spikering: 1\n", "seed"));
+        assertEquals(List.of("t.yaml: seed: 'x', must be an integer (from --set seed=x)"), problems("spikering: 1\n", "seed=x"));
+        assertEquals(List.of("t.yaml: --set 'seed': must be FIELD=VALUE, e.g. training.rule=bptt"), problems("spikering: 1\n", "seed"));
+        final SpecException e = assertThrows(SpecException.class,
+                () -> s.overriding(java.util.Map.of("seed", "x"), java.util.Map.of("seed", "--seed x")));
+        assertEquals(List.of("t.yaml: seed: 'x', must be an integer (from --seed x)"), e.problems());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.spikering.hw.mask;
 
 import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -29,16 +30,37 @@ public final class MaskFactory {
 
     /** A random fraction p of all synapses (exactly round(p·N) of them, chosen uniformly, seeded). */
     public PlasticityMask randomFraction(double p, long seed) {
+        return randomFraction(p, seed, EnumSet.allOf(WeightMatrixId.class));
+    }
+
+    /**
+     * A random fraction p of the synapses of the listed matrices: exactly round(p·N) of their N entries, chosen
+     * uniformly (seeded) over the matrices concatenated in {@link WeightMatrixId} order; every synapse of the other
+     * matrices frozen. With all three matrices it is {@link #randomFraction(double, long)}.
+     *
+     * @param p     fraction in [0, 1].
+     * @param seed  seed of the choice.
+     * @param among the matrices that may be plastic, non-empty.
+     * @return the mask.
+     */
+    public PlasticityMask randomFraction(double p, long seed, Set<WeightMatrixId> among) {
         checkFraction(p);
+        checkAmong(among);
         int total = 0;
-        for (int[] s : shapes.values()) {
-            total += s[0] * s[1];
+        for (WeightMatrixId id : WeightMatrixId.values()) {
+            if (among.contains(id)) {
+                total += size(id);
+            }
         }
         final int k = (int) Math.round(p * total);
         final BitSet chosen = sample(total, k, new SplittableRandom(seed));
         final Map<WeightMatrixId, BitSet> m = new EnumMap<>(WeightMatrixId.class);
         int off = 0;
         for (WeightMatrixId id : WeightMatrixId.values()) {
+            if (!among.contains(id)) {
+                m.put(id, new BitSet());
+                continue;
+            }
             final int n = size(id);
             m.put(id, chosen.get(off, off + n));
             off += n;
@@ -48,17 +70,34 @@ public final class MaskFactory {
 
     /** For each post-synaptic neuron (row of every matrix), round(p·rowLength) random incoming synapses. */
     public PlasticityMask perPostFraction(double p, long seed) {
+        return perPostFraction(p, seed, EnumSet.allOf(WeightMatrixId.class));
+    }
+
+    /**
+     * For each post-synaptic neuron (row) of each listed matrix, round(p·rowLength) random incoming synapses of that
+     * matrix (seeded; rows drawn in {@link WeightMatrixId} order, row by row); the other matrices frozen. With all
+     * three matrices it is {@link #perPostFraction(double, long)}.
+     *
+     * @param p     fraction in [0, 1].
+     * @param seed  seed of the choice.
+     * @param among the matrices that may be plastic, non-empty.
+     * @return the mask.
+     */
+    public PlasticityMask perPostFraction(double p, long seed, Set<WeightMatrixId> among) {
         checkFraction(p);
+        checkAmong(among);
         final SplittableRandom rng = new SplittableRandom(seed);
         final Map<WeightMatrixId, BitSet> m = new EnumMap<>(WeightMatrixId.class);
         for (WeightMatrixId id : WeightMatrixId.values()) {
             final int rows = shapes.get(id)[0];
             final int cols = shapes.get(id)[1];
             final BitSet b = new BitSet(rows * cols);
-            for (int r = 0; r < rows; r++) {
-                final BitSet row = sample(cols, (int) Math.round(p * cols), rng);
-                for (int c = row.nextSetBit(0); c >= 0; c = row.nextSetBit(c + 1)) {
-                    b.set(r * cols + c);
+            if (among.contains(id)) {
+                for (int r = 0; r < rows; r++) {
+                    final BitSet row = sample(cols, (int) Math.round(p * cols), rng);
+                    for (int c = row.nextSetBit(0); c >= 0; c = row.nextSetBit(c + 1)) {
+                        b.set(r * cols + c);
+                    }
                 }
             }
             m.put(id, b);
@@ -150,6 +189,12 @@ public final class MaskFactory {
             b.set(idx[i]);
         }
         return b;
+    }
+
+    private static void checkAmong(Set<WeightMatrixId> among) {
+        if (among == null || among.isEmpty()) {
+            throw new IllegalArgumentException("matrices = " + among + ": must name at least one of INPUT, RECURRENT, OUTPUT");
+        }
     }
 
     static void checkFraction(double p) {

@@ -27,9 +27,17 @@ public final class RandomFeedback implements Feedback {
 
     /** B_jk ~ N(0, 1)/sqrt(n_rec), as in NEST's examples. */
     public static RandomFeedback gaussian(int recurrent, int outputs, long seed) {
+        return gaussian(recurrent, outputs, seed, 1.0);
+    }
+
+    /** B_jk ~ N(0, gain²)/sqrt(n_rec) (gain 1: {@link #gaussian(int, int, long)}); gain finite and &gt; 0. */
+    public static RandomFeedback gaussian(int recurrent, int outputs, long seed, double gain) {
+        if (!(gain > 0.0) || Double.isInfinite(gain)) {
+            throw new IllegalArgumentException("feedback gain = " + gain + ": must be finite and > 0");
+        }
         return new RandomFeedback(recurrent, outputs,
                 RecurrentSpikingNetwork.gaussian(new SplittableRandom(seed ^ 0x5DEECE66DL), recurrent * outputs,
-                        1.0 / Math.sqrt(recurrent)));
+                        gain / Math.sqrt(recurrent)));
     }
 
     @Override

@@ -55,6 +55,16 @@ public final class RecurrentSpikingNetwork {
      */
     public static RecurrentSpikingNetwork random(int inputs, int recurrent, int outputs, int adaptiveCount,
             NetworkParams params, long seed) {
+        return random(inputs, recurrent, outputs, adaptiveCount, params, seed, 1.0, 1.0, 1.0);
+    }
+
+    /**
+     * As {@link #random(int, int, int, int, NetworkParams, long)} with gains: W_in ~ N(0, g_in²/n_in),
+     * W_rec ~ N(0, g_rec²/n_rec), W_out ~ N(0, g_out²/n_rec), drawn from one stream in that order (gains 1: the
+     * same network bit for bit).
+     */
+    public static RecurrentSpikingNetwork random(int inputs, int recurrent, int outputs, int adaptiveCount,
+            NetworkParams params, long seed, double inputGain, double recurrentGain, double outputGain) {
         positive("inputs", inputs);
         positive("recurrent", recurrent);
         positive("outputs", outputs);
@@ -62,12 +72,12 @@ public final class RecurrentSpikingNetwork {
             throw new IllegalArgumentException("adaptiveCount = " + adaptiveCount + ": must be in [0, " + recurrent + "]");
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        double[] wIn = gaussian(rng, recurrent * inputs, 1.0 / Math.sqrt(inputs));
-        double[] wRec = gaussian(rng, recurrent * recurrent, 1.0 / Math.sqrt(recurrent));
+        double[] wIn = gaussian(rng, recurrent * inputs, inputGain / Math.sqrt(inputs));
+        double[] wRec = gaussian(rng, recurrent * recurrent, recurrentGain / Math.sqrt(recurrent));
         for (int j = 0; j < recurrent; j++) {
             wRec[j * recurrent + j] = 0.0;
         }
-        double[] wOut = gaussian(rng, outputs * recurrent, 1.0 / Math.sqrt(recurrent));
+        double[] wOut = gaussian(rng, outputs * recurrent, outputGain / Math.sqrt(recurrent));
         boolean[] adaptive = new boolean[recurrent];
         Arrays.fill(adaptive, 0, adaptiveCount, true);
         return new RecurrentSpikingNetwork(inputs, recurrent, outputs, adaptive, params, wIn, wRec, wOut);

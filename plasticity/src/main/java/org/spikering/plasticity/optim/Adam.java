@@ -8,11 +8,12 @@ import org.spikering.plasticity.network.WeightMatrixId;
 /**
  * Adam in the TensorFlow form NEST uses (weight_optimizer.cpp), per matrix:
  * <pre>
- * m ← β1 m + (1 − β1) g;   v ← β2 v + (1 − β2) g²;   a_t = η sqrt(1 − β2^t) / (1 − β1^t);   W ← W − a_t m / (sqrt(v) + ε)
+ * m ← β1 m + (1 − β1) g;   v ← β2 v + (1 − β2) g²;   a_t = η_{t−1} sqrt(1 − β2^t) / (1 − β1^t);   W ← W − a_t m / (sqrt(v) + ε)
  * </pre>
+ * with t = 1, 2, … the update and η_{t−1} the rate of a {@link LearningRateSchedule} (constant η by default).
  */
 public final class Adam implements Optimizer {
-    private final double eta;
+    private final LearningRateSchedule schedule;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -28,8 +29,13 @@ public final class Adam implements Optimizer {
     }
 
     public Adam(double eta, double beta1, double beta2, double epsilon) {
-        if (!(eta > 0.0) || Double.isInfinite(eta)) {
-            throw new IllegalArgumentException("eta = " + eta + ": must be finite and > 0");
+        this(LearningRateSchedule.constant(eta), beta1, beta2, epsilon);
+    }
+
+    /** Adam with a learning-rate schedule: update t (1, 2, …) uses {@code schedule.rate(t − 1)}. */
+    public Adam(LearningRateSchedule schedule, double beta1, double beta2, double epsilon) {
+        if (schedule == null) {
+            throw new IllegalArgumentException("schedule: must not be null");
         }
         if (!(beta1 >= 0.0 && beta1 < 1.0)) {
             throw new IllegalArgumentException("beta1 = " + beta1 + ": must be in [0, 1)");
@@ -40,7 +46,7 @@ public final class Adam implements Optimizer {
         if (!(epsilon > 0.0)) {
             throw new IllegalArgumentException("epsilon = " + epsilon + ": must be > 0");
         }
-        this.eta = eta;
+        this.schedule = schedule;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
@@ -55,7 +61,7 @@ public final class Adam implements Optimizer {
         }
         double[] m = mv[0];
         double[] v = mv[1];
-        double at = eta * Math.sqrt(1.0 - Math.pow(beta2, step)) / (1.0 - Math.pow(beta1, step));
+        double at = schedule.rate(step - 1) * Math.sqrt(1.0 - Math.pow(beta2, step)) / (1.0 - Math.pow(beta1, step));
         for (int n = 0; n < w.length; n++) {
             double g = grad[n];
             m[n] = beta1 * m[n] + (1.0 - beta1) * g;

@@ -26,11 +26,20 @@ public final class Rules {
      */
     public static GradientComputer create(LearningRule rule, Computation computation, RecurrentSpikingNetwork net,
             long seed) {
+        return create(rule, computation, net, seed, 1.0);
+    }
+
+    /**
+     * As {@link #create(LearningRule, Computation, RecurrentSpikingNetwork, long)}, with RANDOM_EPROP's B drawn as
+     * N(0, feedbackGain²)/sqrt(n_rec) ({@link RandomFeedback#gaussian(int, int, long, double)}; other rules ignore it).
+     */
+    public static GradientComputer create(LearningRule rule, Computation computation, RecurrentSpikingNetwork net,
+            long seed, double feedbackGain) {
         switch (rule) {
             case EPROP:
                 return eprop(new SymmetricFeedback(), false, computation);
             case RANDOM_EPROP:
-                return eprop(RandomFeedback.gaussian(net.recurrent(), net.outputs(), seed), false, computation);
+                return eprop(RandomFeedback.gaussian(net.recurrent(), net.outputs(), seed, feedbackGain), false, computation);
             case NEST_EPROP:
                 if (net.inputs() != NestSineWaveReference.INPUTS || net.recurrent() != NestSineWaveReference.RECURRENT
                         || net.outputs() != NestSineWaveReference.OUTPUTS) {

@@ -1,0 +1,153 @@
+package org.spikering.app.spec.training;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spikering.app.spec.Problems;
+import org.spikering.app.task.BellecSineTask;
+import org.spikering.app.task.DelayedMatchToSampleTask;
+import org.spikering.app.task.EvidenceAccumulationTask;
+import org.spikering.app.task.FourSixBackTask;
+import org.spikering.app.task.NestSineTask;
+import org.spikering.plasticity.data.SequenceSource;
+import org.spikering.plasticity.reference.NestSineWaveReference;
+
+/**
+ * {@code training.task}: a built-in task by name with its parameters (1-ms steps; durations are whole ms). Each task
+ * has its own parameters (schema {@code $defs.training_task} fills their defaults); a parameter of another task is
+ * an error. The task classes in {@code org.spikering.app.task} generate the sequences; this record only names them.
+ *
+ * <table>
+ * <caption>Parameters (unit in the field name)</caption>
+ * <tr><th>task</th><th>field</th><th>unit</th><th>preset</th></tr>
+ * <tr><td>evidence</td><td>cues, cue_ms, gap_ms, delay_ms, recall_ms</td><td>—, ms</td><td>7, 100, 50, 1050, 150</td></tr>
+ * <tr><td>evidence</td><td>p_majority, cue_rate_hz, background_rate_hz</td><td>—, Hz</td><td>0.7, 40, 10</td></tr>
+ * <tr><td>dms</td><td>cue_ms, delay_ms, response_ms, neurons_per_group</td><td>ms, —</td><td>2, 16, 4, 10</td></tr>
+ * <tr><td>nback</td><td>symbols, steps_per_symbol, neurons_per_group, rate_hz</td><td>—, steps, —, Hz</td>
+ *     <td>60, 1, 10, 1000</td></tr>
+ * <tr><td>sine-bellec</td><td>duration_ms, inputs, rate_hz</td><td>ms, —, Hz</td><td>1000, 100, 50 (pattern from
+ *     the top-level seed)</td></tr>
+ * <tr><td>sine-nest</td><td>—</td><td></td><td>NEST 3.9's recorded pattern</td></tr>
+ * </table>
+ *
+ * @param name             the task.
+ * @param cues             evidence: number of cues (odd).
+ * @param cueMs            evidence, dms: cue length, ms.
+ * @param gapMs            evidence: silence after each cue, ms.
+ * @param delayMs          evidence: delay after the cues; dms: between the cues; ms.
+ * @param recallMs         evidence: recall window, ms.
+ * @param pMajority        evidence: probability of the majority side per cue.
+ * @param cueRateHz        evidence: cue and recall rate, Hz.
+ * @param backgroundRateHz evidence: background rate, Hz.
+ * @param responseMs       dms: response window, ms.
+ * @param neuronsPerGroup  dms, nback: input neurons per group.
+ * @param symbols          nback: bits per sequence.
+ * @param stepsPerSymbol   nback: steps per bit.
+ * @param rateHz           nback: active-group rate; sine-bellec: input rate; Hz.
+ * @param durationMs       sine-bellec: sequence length, ms.
+ * @param inputs           sine-bellec: input trains.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, Integer delayMs, Integer recallMs,
+                       Double pMajority, Double cueRateHz, Double backgroundRateHz, Integer responseMs,
+                       Integer neuronsPerGroup, Integer symbols, Integer stepsPerSymbol, Double rateHz,
+                       Integer durationMs, Integer inputs) {
+
+    /** Each task's parameters, by field name. */
+    static final Map<String, List<String>> PARAMETERS = parameters();
+
+    private static Map<String, List<String>> parameters() {
+        final Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("sine-nest", List.of());
+        m.put("sine-bellec", List.of("duration_ms", "inputs", "rate_hz"));
+        m.put("evidence", List.of("cues", "cue_ms", "gap_ms", "delay_ms", "recall_ms", "p_majority", "cue_rate_hz",
+                "background_rate_hz"));
+        m.put("dms", List.of("cue_ms", "delay_ms", "response_ms", "neurons_per_group"));
+        m.put("nback", List.of("symbols", "steps_per_symbol", "neurons_per_group", "rate_hz"));
+        return m;
+    }
+
+    private Map<String, Object> given() {
+        final Map<String, Object> g = new LinkedHashMap<>();
+        g.put("cues", cues);
+        g.put("cue_ms", cueMs);
+        g.put("gap_ms", gapMs);
+        g.put("delay_ms", delayMs);
+        g.put("recall_ms", recallMs);
+        g.put("p_majority", pMajority);
+        g.put("cue_rate_hz", cueRateHz);
+        g.put("background_rate_hz", backgroundRateHz);
+        g.put("response_ms", responseMs);
+        g.put("neurons_per_group", neuronsPerGroup);
+        g.put("symbols", symbols);
+        g.put("steps_per_symbol", stepsPerSymbol);
+        g.put("rate_hz", rateHz);
+        g.put("duration_ms", durationMs);
+        g.put("inputs", inputs);
+        return g;
+    }
+
+    /**
+     * @param problems where problems go.
+     * @param path     this object's path ({@code training.task}).
+     */
+    public void check(final Problems problems, final String path) {
+        final List<String> own = PARAMETERS.get(name);
+        final List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Object> e : given().entrySet()) {
+            if (e.getValue() != null && !own.contains(e.getKey())) {
+                wrong.add(e.getKey());
+                problems.add(path + "." + e.getKey(), e.getValue(), "not a parameter of task " + name + " ("
+                        + (own.isEmpty() ? "it has none" : "its parameters: " + String.join(", ", own)) + ")");
+            }
+        }
+        if ("evidence".equals(name) && cues != null && cues % 2 == 0) {
+            problems.add(path + ".cues", cues, "must be odd (a majority side must exist)");
+        }
+        if (wrong.isEmpty() && !"sine-nest".equals(name)) {
+            try {
+                source(1);
+            } catch (IllegalArgumentException e) {
+                problems.add(path, name, "cannot be built: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * @param seed the top-level seed (the sine-bellec pattern is drawn from it).
+     * @return the task's sequences.
+     */
+    public SequenceSource source(final long seed) {
+        return source(seed, "sine-nest".equals(name) ? NestSineWaveReference.load() : null);
+    }
+
+    /**
+     * @param seed the top-level seed (the sine-bellec pattern is drawn from it).
+     * @param nest NEST's loaded reference (task sine-nest; else unused).
+     * @return the task's sequences.
+     */
+    public SequenceSource source(final long seed, final NestSineWaveReference nest) {
+        switch (name) {
+            case "sine-nest":
+                return new NestSineTask(nest);
+            case "sine-bellec":
+                return new BellecSineTask(durationMs, inputs, rateHz, seed);
+            case "evidence":
+                return new EvidenceAccumulationTask(cues, cueMs, gapMs, delayMs, recallMs, pMajority, cueRateHz,
+                        backgroundRateHz);
+            case "dms":
+                return new DelayedMatchToSampleTask(cueMs, delayMs, responseMs, neuronsPerGroup);
+            case "nback":
+                return new FourSixBackTask(symbols, stepsPerSymbol, neuronsPerGroup, rateHz);
+            default:
+                throw new IllegalArgumentException("training.task.name = '" + name + "': not a built-in task");
+        }
+    }
+
+    /** @return loss-counting steps per sequence for the per-symbol loss (nback: symbols − 6), else 0. */
+    public int scoredSteps() {
+        return "nback".equals(name) ? symbols - 6 : 0;
+    }
+}
