@@ -72,7 +72,7 @@ public record ReservoirSpec(Benchmark benchmark, Integer size, Double spectralRa
 
     @Override
     public void check(final Problems problems, final String path, final Spec spec) {
-        ReservoirChecks.check(this, problems, path, spec.seed());
+        ReservoirChecks.check(this, problems, path, spec);
     }
 
     /** @return whether the reservoir is an ESN (mc, narma, mackey-glass; bits and scaling with kind esn). */

@@ -28,8 +28,10 @@ final class ReservoirBadSpecTest {
         {"size: 20", "reservoir.benchmark: missing, required"},
         {"benchmark: 7", "reservoir.benchmark: 7, must be one of mc, narma"}, // and a second line: must be a string
         {"benchmark: mc\n  spectral_raduis: 0.9", "reservoir.spectral_raduis: unknown field; did you mean 'spectral_radius'?"},
-        {"benchmark: narma\n  ridge: 0.1", "reservoir.ridge: unknown field"},               // a field of mc only
-        {"benchmark: mc\n  kind: esn", "reservoir.kind: unknown field"},                     // a field of bits and scaling
+        {"benchmark: narma\n  ridge: 0.1", "reservoir.ridge: 0.1, is not a field of benchmark narma; its fields: benchmark,"
+            + " size, spectral_radius, connectivity, input_scaling, leak_rate, activation, topology, length_steps,"
+            + " washout_steps, test_steps"},                                                  // a field of mc only
+        {"benchmark: mc\n  kind: esn", "reservoir.kind: 'esn', is not a field of benchmark mc"}, // of bits and scaling
         {"benchmark: mc\n  size: '200'", "reservoir.size: '200', must be an integer"},
         {"benchmark: mc\n  size: 20.5", "reservoir.size: 20.5, must be an integer"},
         {"benchmark: mc\n  size: 0", "reservoir.size: 0, must be >= 1"},
@@ -98,14 +100,15 @@ final class ReservoirBadSpecTest {
                 dir.resolve("o").toString());
         assertEquals(2, r.code());
         // 1373 - floor(1373 / 4) = 1030 = 30 + delays, and 1372 - 343 = 1029 is one short
-        assertEquals("spikering reservoir lsm: error: example:reservoir-lsm: reservoir.samples: 400, must be >= 1373: a washout"
-                + " of 20 + delays, at least 10 for training and a quarter held out, for reservoir.delays = 1000", r.err().strip());
+        assertEquals("spikering reservoir lsm: error: example:reservoir-lsm: reservoir.samples (--samples): 400, must be >= 1373: a washout"
+                + " of 20 + delays, at least 10 for training and a quarter held out, for reservoir.delays = 1000 (see 'spikering help"
+                + " reservoir lsm')", r.err().strip());
         r = ReservoirSpecRunTest.run("reservoir", "mc", "--set", "reservoir.size=0", "--out", dir.resolve("o").toString());
-        assertEquals("spikering reservoir mc: error: --set reservoir.size=0: reservoir.size: 0, must be >= 1 (see 'spikering"
-                + " help reservoir mc')", r.err().strip());
+        assertEquals("spikering reservoir mc: error: example:reservoir-mc: reservoir.size: 0, must be >= 1 (from --set"
+                + " reservoir.size=0) (see 'spikering help reservoir mc')", r.err().strip());
         r = ReservoirSpecRunTest.run("reservoir", "scaling", "--kind", "lsm", "--sizes", "5,20", "--out", dir.resolve("o").toString());
-        assertEquals("spikering reservoir scaling: error: --sizes = '5,20': reservoir.sizes[0]: 5, must be >= 10 (see"
-                + " 'spikering help reservoir scaling')", r.err().strip());
+        assertEquals("spikering reservoir scaling: error: example:reservoir-scaling: reservoir.sizes[0]: 5, must be >= 10"
+                + " (from --sizes = '5,20') (see 'spikering help reservoir scaling')", r.err().strip());
         assertTrue(!Files.exists(dir.resolve("o")));
     }
 }

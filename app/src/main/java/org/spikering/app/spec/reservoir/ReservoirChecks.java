@@ -1,10 +1,16 @@
 package org.spikering.app.spec.reservoir;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.spikering.app.spec.Problems;
 import org.spikering.app.spec.ReservoirSpec;
+import org.spikering.app.spec.Spec;
+import org.spikering.app.spec.SpecSchema;
 
 /**
- * The checks of the {@code reservoir} section that its schema cannot express: limits that depend on two fields
+ * The checks of the {@code reservoir} section that its schema cannot express: only the fields of the chosen benchmark
+ * (the schema's section lists the fields of all, its branch {@code reservoir_<benchmark>} those of one), limits that
+ * depend on two fields
  * (the held-out steps of mc against the delays it measures, the NARMA-10 split, the fewest samples an LSM or the
  * bit tasks need) and the stability of a linear ESN. Each adds a problem at the field to change.
  */
@@ -20,9 +26,24 @@ public final class ReservoirChecks {
      * @param r        the section (defaults filled, schema passed).
      * @param problems where problems go.
      * @param path     the section's path.
-     * @param seed     the spec's seed.
+     * @param spec     the whole spec (the section as written, the seed).
      */
-    public static void check(final ReservoirSpec r, final Problems problems, final String path, final long seed) {
+    public static void check(final ReservoirSpec r, final Problems problems, final String path, final Spec spec) {
+        final long seed = spec.seed();
+        final List<String> allowed = fieldsOf(r.benchmark());
+        final List<String> foreign = new ArrayList<>();
+        spec.tree().path(path).fieldNames().forEachRemaining(f -> {
+            if (!allowed.contains(f)) {
+                foreign.add(f);
+            }
+        });
+        for (String f : foreign) {
+            problems.add(path + "." + f, spec.tree().path(path).get(f), "is not a field of benchmark " + r.benchmark().specName()
+                    + "; its fields: " + String.join(", ", allowed));
+        }
+        if (!foreign.isEmpty()) {
+            return;
+        }
         switch (r.benchmark()) {
             case MC -> {
                 final long delays = 2L * r.size();
@@ -61,6 +82,17 @@ public final class ReservoirChecks {
             }
             default -> throw new IllegalStateException("benchmark " + r.benchmark());
         }
+    }
+
+    /**
+     * @param b a benchmark.
+     * @return the fields its branch of the schema allows ({@code $defs.reservoir_<benchmark>.properties}).
+     */
+    public static List<String> fieldsOf(final Benchmark b) {
+        final List<String> names = new ArrayList<>();
+        SpecSchema.get().document().path("$defs").path("reservoir_" + b.specName().replace('-', '_')).path("properties")
+                .fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /** The ESN validates itself: a linear reservoir whose update W has a spectral radius above 1 is unstable. */
