@@ -53,10 +53,29 @@ public final class HardwareCommand implements Callable<Integer> {
         double delayMs;
         @Option(names = "--nir", paramLabel = "GRAPH.nir", description = "map this NIR graph instead of --network (neuron nodes as populations)")
         String nir;
+        @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "map the network"
+                + " section of this spec (a file or a shipped example, e.g. cuba) instead of --network: the built network's"
+                + " populations (spike arrays included), synapse counts and largest delays")
+        String specFile;
+        @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "with SPEC: override one field, e.g."
+                + " network.populations[E].size=800 (repeatable)")
+        List<String> sets = new ArrayList<>();
 
         @Override
         public Integer call() {
             Check.rangeOpenLow("--delay-ms", delayMs, 0, MAX_DELAY_MS);
+            final picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+            if (specFile != null) {
+                for (String o : new String[] {"--network", "--scale", "--delay-ms", "--nir"}) {
+                    if (parsed.hasMatchedOption(o)) {
+                        throw new IllegalArgumentException(Check.given(parsed, o) + " with SPEC = '" + specFile + "': must be"
+                                + " left out; the spec's network section gives the populations, synapses and delays");
+                    }
+                }
+            } else if (!sets.isEmpty()) {
+                throw new IllegalArgumentException("--set = '" + String.join("', '", sets) + "' without SPEC: must be left"
+                        + " out; --set changes the fields of a spec (hw map SPEC --set ...)");
+            }
             if (nir != null && spec.commandLine().getParseResult().hasMatchedOption("--network")) {
                 throw new IllegalArgumentException(Check.given(spec.commandLine().getParseResult(), "--network")
                         + " with --nir: must not be given together; give one of them");
@@ -65,8 +84,8 @@ public final class HardwareCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--scale = " + scale + " with --nir: must be left out; the graph has its"
                         + " own size");
             }
-            final NetworkDescription net = nir != null ? NirCommand.hardwareDescription(nir, delayMs)
-                    : network(network, scale, delayMs);
+            final NetworkDescription net = specFile != null ? SpecNetworkDescription.of(specFile, sets)
+                    : nir != null ? NirCommand.hardwareDescription(nir, delayMs) : network(network, scale, delayMs);
             final ChipDescription c;
             try {
                 c = ChipDescription.byName(chip);

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * that the data start at a multiple of 64 bytes, then the elements.
  *
  * <p>Reading accepts the {@link NpyDtype} types in either byte order, C or Fortran order (a Fortran-order array is
- * reordered to C order, so {@link NpyArray} is always row-major). Writing writes version 1.0 (2.0 if the header
- * exceeds 65535 bytes), C order, little-endian, with the header NumPy 2.x's {@code np.save} writes byte for byte:
+ * reordered to C order, so {@link NpyArray} is always row-major). Writing writes version 1.0 (what NumPy writes for
+ * every array of at most 64 dimensions, its limit, whose header always fits in 65535 bytes), C order, little-endian, with the header NumPy 2.x's {@code np.save} writes byte for byte:
  * the dict, then {@code 21 − len(str(shape[0]))} spaces of room for growing the first axis (none for 0-d arrays),
  * then spaces and {@code \n} to the 64-byte boundary.
  *
@@ -271,24 +271,12 @@ public final class Npy {
         if (a.ndim() > 0) {
             h.append(" ".repeat(GROWTH_AXIS_MAX_DIGITS - Integer.toString(a.dim(0)).length()));
         }
-        int major = 1;
-        int prefix = MAGIC.length + 2 + 2;
-        int pad = ALIGN - ((prefix + h.length() + 1) % ALIGN); // NumPy: 64 (not 0) when already aligned
-        if (h.length() + 1 + pad > 65535) {
-            major = 2;
-            prefix = MAGIC.length + 2 + 4;
-            pad = ALIGN - ((prefix + h.length() + 1) % ALIGN);
-        }
+        final int prefix = MAGIC.length + 2 + 2;
+        final int pad = ALIGN - ((prefix + h.length() + 1) % ALIGN); // NumPy: 64 (not 0) when already aligned
         h.append(" ".repeat(pad)).append('\n');
         final byte[] text = h.toString().getBytes(StandardCharsets.ISO_8859_1);
         final ByteBuffer b = ByteBuffer.allocate(prefix + text.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(MAGIC).put((byte) major).put((byte) 0);
-        if (major == 1) {
-            b.putShort((short) text.length);
-        } else {
-            b.putInt(text.length);
-        }
-        b.put(text);
+        b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) text.length).put(text);
         return b.array();
     }
 }

@@ -15,9 +15,15 @@ import java.util.Arrays;
  */
 public record NpyArray(NpyDtype dtype, int[] shape, Object data) {
 
+    /** NumPy's limit on dimensions ({@code NPY_MAXDIMS} of NumPy 2). */
+    public static final int MAX_DIMS = 64;
+
     /** Checks that data has the type and length the dtype and shape say. */
     public NpyArray {
         shape = shape.clone();
+        if (shape.length > MAX_DIMS) {
+            throw new IllegalArgumentException(shape.length + " dimensions: NumPy holds at most " + MAX_DIMS);
+        }
         final long n = count(shape);
         final Class<?> want = switch (dtype) {
             case FLOAT64 -> double[].class;

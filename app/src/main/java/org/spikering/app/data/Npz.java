@@ -106,28 +106,50 @@ public final class Npz {
      * @param compressed deflate ({@code np.savez_compressed}) or store ({@code np.savez}).
      */
     public static void write(final Path file, final Map<String, NpyArray> arrays, final boolean compressed) {
-        try (OutputStream f = Files.newOutputStream(file); ZipOutputStream z = new ZipOutputStream(f)) {
-            for (Map.Entry<String, NpyArray> a : arrays.entrySet()) {
-                final byte[] bytes = Npy.bytes(a.getValue());
-                final ZipEntry e = new ZipEntry(a.getKey() + ".npy");
-                e.setTime(java.time.LocalDateTime.of(1980, 1, 1, 0, 0)
-                        .atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli());
-                if (compressed) {
-                    e.setMethod(ZipEntry.DEFLATED);
-                } else {
-                    final CRC32 crc = new CRC32();
-                    crc.update(bytes);
-                    e.setMethod(ZipEntry.STORED);
-                    e.setSize(bytes.length);
-                    e.setCompressedSize(bytes.length);
-                    e.setCrc(crc.getValue());
-                }
-                z.putNextEntry(e);
-                z.write(bytes);
-                z.closeEntry();
-            }
+        try (OutputStream f = Files.newOutputStream(file)) {
+            write(f, arrays, compressed);
         } catch (IOException e) {
             throw new IllegalArgumentException("'" + file + "' cannot be written: " + e.getMessage());
         }
+    }
+
+    /**
+     * @param arrays     arrays by name.
+     * @param compressed deflate or store.
+     * @return the archive's bytes ({@link #write(Path, Map, boolean)}).
+     */
+    public static byte[] bytes(final Map<String, NpyArray> arrays, final boolean compressed) {
+        final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            write(out, arrays, compressed);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(final OutputStream f, final Map<String, NpyArray> arrays, final boolean compressed)
+            throws IOException {
+        final ZipOutputStream z = new ZipOutputStream(f);
+        for (Map.Entry<String, NpyArray> a : arrays.entrySet()) {
+            final byte[] bytes = Npy.bytes(a.getValue());
+            final ZipEntry e = new ZipEntry(a.getKey() + ".npy");
+            e.setTime(java.time.LocalDateTime.of(1980, 1, 1, 0, 0)
+                    .atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli());
+            if (compressed) {
+                e.setMethod(ZipEntry.DEFLATED);
+            } else {
+                final CRC32 crc = new CRC32();
+                crc.update(bytes);
+                e.setMethod(ZipEntry.STORED);
+                e.setSize(bytes.length);
+                e.setCompressedSize(bytes.length);
+                e.setCrc(crc.getValue());
+            }
+            z.putNextEntry(e);
+            z.write(bytes);
+            z.closeEntry();
+        }
+        z.finish();
     }
 }

@@ -402,7 +402,8 @@ public final class SpecSchema {
         final ObjectNode obj = (ObjectNode) node;
         for (Iterator<Map.Entry<String, JsonNode>> it = eff.path("properties").fields(); it.hasNext();) {
             final Map.Entry<String, JsonNode> e = it.next();
-            final JsonNode ps = deref(e.getValue());
+            // a default next to a $ref (a distribution field's default) counts before the referenced schema's
+            final JsonNode ps = e.getValue().has("default") ? e.getValue() : deref(e.getValue());
             if (!obj.has(e.getKey()) && ps != null && ps.has("default")) {
                 obj.set(e.getKey(), ps.get("default").deepCopy());
             }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spikering.app.data.WeightsNpz;
 import org.spikering.app.report.Csv;
 import org.spikering.app.report.HardwareBlock;
 import org.spikering.app.report.Json;
@@ -46,7 +47,8 @@ import org.spikering.plasticity.train.TrainingDivergedException;
  * every simulated training sequence ({@link TrajectoryCounter}), weights changed by each update
  * ({@link WeightChangeCounter}, after the hook), weight memory (all weights × {@link #withWeightBits weight bits})
  * and neuron state memory — with the Loihi energy estimate, and {@value #MODEL_FILE}, the trained network and
- * optimizer state with the settings ({@link TrainedModel}). A run whose loss or weights become non-finite stops
+ * optimizer state with the settings ({@link TrainedModel}), with its weights for Python in {@code weights.npz}
+ * ({@link WeightsNpz}). A run whose loss or weights become non-finite stops
  * with {@link TrainingDivergedException}; the files then hold the finite iterations before it.
  *
  * <p>Tasks trained on one frozen pattern ({@link FrozenPatternTask}: the sine tasks) have nothing held out; they are
@@ -377,6 +379,7 @@ public final class TrainingRun {
         }
         if (trained != null && allFinite(trained.network())) {
             f.add(MODEL_FILE);
+            f.add(WeightsNpz.FILE);
         }
         return f.toArray(new String[0]);
     }
@@ -496,6 +499,8 @@ public final class TrainingRun {
                     + ", seed " + testSeed + "; the task trains on one frozen pattern, so nothing else is held out");
             s.put("test_loss_fresh_input", o.heldOut() == null ? null : finiteOrNull(o.heldOut().loss()));
             s.put("training_pattern_loss", o.trainingPattern() == null ? null : finiteOrNull(o.trainingPattern().loss()));
+        } else if (preset.source() instanceof HeldOutSource h) {
+            s.put("test_set", h.testDescription());
         } else {
             s.put("test_set", "held out: " + testSequences + " sequences drawn with batch seed " + testSeed
                     + ", which no training batch uses");
@@ -507,9 +512,11 @@ public final class TrainingRun {
         s.put("hardware", HardwareBlock.of(o.counters(), energy));
         final boolean saveModel = trained != null && allFinite(trained.network());
         s.put("model", saveModel ? MODEL_FILE : null);
+        s.put("weights", saveModel ? WeightsNpz.FILE : null);
         Json.write(dir.resolve("summary.json"), s);
         if (saveModel) {
             trained.write(dir.resolve(MODEL_FILE));
+            WeightsNpz.write(dir.resolve(WeightsNpz.FILE), trained.network());
         }
         return s;
     }

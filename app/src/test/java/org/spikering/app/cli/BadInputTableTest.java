@@ -109,6 +109,7 @@ final class BadInputTableTest {
             Map.entry("--out", Kind.OUTPUT_FOLDER),            // every command's, unless listed below
             Map.entry("--write-json", Kind.OUTPUT_FILE),
             Map.entry("nir export --out", Kind.OUTPUT_FILE),
+            Map.entry("export --out", Kind.OUTPUT_FILE),
             Map.entry("nir run --input", Kind.INPUT_FILE),
             Map.entry("nir run --input-sonata", Kind.INPUT_FILE),
             Map.entry("nir export --network-json", Kind.INPUT_FILE),
@@ -130,8 +131,11 @@ final class BadInputTableTest {
             "nir run", List.of("GRAPH", "--dt", "0.1", "--steps", "5"),
             "nir export", List.of("--builtin", "nest-sine"),
             "eval", List.of("MODEL"),
+            "export", List.of("MODEL"),
             "spec check", List.of("SPECFILE"),
-            "spec show", List.of("cuba")));
+            "spec show", List.of("cuba"),
+            "run", List.of("cuba"),
+            "hw map", List.of("cuba")));
     static {
         // the optional SPEC of each reservoir benchmark: its shipped example (what runs without one)
         for (String sub : List.of("mc", "narma", "mackey-glass", "lsm", "bits", "scaling")) {
@@ -139,6 +143,13 @@ final class BadInputTableTest {
         }
     }
     private static final Map<String, Set<String>> DROP = Map.of(
+            // options that choose a Java-built network instead of a spec: tested without the base's SPEC
+            "run --network", Set.of("cuba"),
+            "run --scale", Set.of("cuba"),
+            "hw map --network", Set.of("cuba"),
+            "hw map --scale", Set.of("cuba"),
+            "hw map --delay-ms", Set.of("cuba"),
+            "hw map --nir", Set.of("cuba"),
             "nir run --input", Set.of("--steps"),
             "nir run --input-sonata", Set.of("--steps"),
             "nir export --network-json", Set.of("--builtin"));
@@ -185,7 +196,8 @@ final class BadInputTableTest {
                     values.addAll(badFiles(true));
                 }
                 for (String v : values) {
-                    expectRejected(cmd, p.paramLabel(), v, withExtras(spec, p.paramLabel(), List.of(), v));
+                    expectRejected(cmd, p.paramLabel(), v, withExtras(spec, p.paramLabel(), List.of(), v,
+                            p.index().min()));
                 }
             }
             // an unknown option and a stray argument
@@ -482,26 +494,35 @@ final class BadInputTableTest {
     }
 
     private List<String> withExtras(final CommandSpec spec, final String option, final List<String> tail) {
-        return withExtras(spec, option, tail, null);
+        return withExtras(spec, option, tail, null, 0);
     }
 
     /**
      * @param positional the value of the positional parameter under test, or null for the base's.
+     * @param index      its index: it replaces the base's positional of that index, or follows the base's positionals
+     *                   (an optional positional, e.g. eval's DATA).
      */
     private List<String> withExtras(final CommandSpec spec, final String option, final List<String> tail,
-                                    final String positional) {
+                                    final String positional, final int index) {
         final Path dir = tmp.resolve("case" + caseNo);
         final String cmd = name(spec);
         final List<String> args = new ArrayList<>(Arrays.asList(cmd.split(" ")));
         final List<String> base = BASE.getOrDefault(cmd, List.of());
         final Set<String> drop = DROP.getOrDefault(cmd + " " + option, Set.of());
-        boolean first = true;
+        int pos = 0;
         for (int i = 0; i < base.size(); i++) {
             final String b = base.get(i);
             if (!b.startsWith("--")) { // a positional
-                args.add(first && positional != null ? positional : b.equals("GRAPH") ? graph.toString()
+                if (drop.contains(b) && !(pos == index && positional != null)) {
+                    pos++;
+                    continue;
+                }
+                args.add(pos == index && positional != null ? positional : b.equals("GRAPH") ? graph.toString()
                         : b.equals("MODEL") ? model.toString() : b.equals("SPECFILE") ? specFile().toString() : b);
-                first = false;
+                pos++;
+                if (positional != null && index == pos && (i + 1 == base.size() || base.get(i + 1).startsWith("--"))) {
+                    args.add(positional); // follows the base's positionals
+                }
             } else {
                 if (!b.equals(option) && !drop.contains(b)) {
                     args.add(b);
@@ -513,7 +534,8 @@ final class BadInputTableTest {
         if (spec.findOption("--out") != null && !option.equals("--out")) {
             args.add("--out");
             args.add(kind(cmd, "--out", spec.findOption("--out").type()) == Kind.OUTPUT_FILE
-                    ? dir.resolve("out").resolve("graph.nir").toString() : dir.resolve("out").toString());
+                    ? dir.resolve("out").resolve(cmd.equals("export") ? "weights.npz" : "graph.nir").toString()
+                    : dir.resolve("out").toString());
         }
         if (spec.findOption("--write-json") != null && !option.equals("--write-json") && !option.equals("--bench")) {
             args.add("--write-json");

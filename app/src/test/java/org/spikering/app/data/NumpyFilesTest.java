@@ -74,7 +74,7 @@ final class NumpyFilesTest {
             }
             checked++;
         }
-        assertEquals(27, checked);
+        assertEquals(29, checked); // including the format 2.0 and 3.0 headers
     }
 
     @Test
@@ -139,13 +139,16 @@ final class NumpyFilesTest {
     }
 
     @Test
-    void headerIsPaddedTo64BytesAndSwitchesToVersion2WhenLarge() throws IOException {
-        final int[] shape = new int[30000]; // "1, " each: a header over 65535 bytes
-        java.util.Arrays.fill(shape, 1);
-        final NpyArray a = NpyArray.of(shape, new double[1]);
-        final byte[] h = Npy.header(a);
-        assertEquals(0, h.length % 64);
-        assertEquals(2, h[6]);
+    void headersOf64DimensionsStillFitVersion1AndMoreAreRefused() throws IOException {
+        final int[] many = new int[NpyArray.MAX_DIMS + 1];
+        java.util.Arrays.fill(many, 1);
+        assertEquals("65 dimensions: NumPy holds at most 64",
+                assertThrows(IllegalArgumentException.class, () -> NpyArray.of(many, new double[1])).getMessage());
+        final int[] ones = new int[NpyArray.MAX_DIMS];
+        java.util.Arrays.fill(ones, 1);
+        final NpyArray a = NpyArray.of(ones, new double[] {4.0});
+        assertEquals(1, Npy.header(a)[6]); // format 1.0
+        assertEquals(0, Npy.header(a).length % 64);
         assertEquals(a, Npy.read(new java.io.ByteArrayInputStream(Npy.bytes(a)), "x"));
     }
 

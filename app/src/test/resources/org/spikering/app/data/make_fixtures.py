@@ -1,4 +1,4 @@
-"""Makes the NumPy fixtures of the org.spikering.app.data tests (run: python3 make_fixtures.py, NumPy 2.4).
+"""Makes the NumPy fixtures of the org.spikering.app.data tests (run: python3 make_fixtures.py; NumPy 2.4.6, h5py 3.16.0).
 
 The suite does not need Python: the files it writes are committed. values.json lists, for every array of every
 fixture, its dtype, shape and C-order values (floats as repr strings, which Java's Double.parseDouble reads back to
@@ -9,9 +9,12 @@ Formats (1) .npy of every dtype we read, C order, plus Fortran order, big-endian
 evidence_small.npz (classification: inputs [6,20,4] uint8 0/1, labels [6] int64, mask [6,20] bool),
 regression.npz (inputs [5,10,3] float32 0/1, targets [5,10,2] float64), events.csv/labels.csv/targets.csv
 (event form) with events_dense.npz, the dense [n,T,i] counts NumPy bins the events into (dt 1 ms, 10 ms sequences:
-step = floor(time_ms/dt + 1e-9), counts add up), and not_numpy.npy (a text file).
+step = floor(time_ms/dt + 1e-9), counts add up), events.h5 (the same events as one SONATA recording written by h5py:
+/spikes/input/timestamps in ms, sequence s starting at 10 s ms, node_ids uint64), two_populations.h5 (populations
+'a' and 'b') and not_numpy.npy (a text file).
 """
 import json
+import h5py
 import numpy as np
 
 rng = np.random.default_rng(12)
@@ -37,6 +40,11 @@ save("f8_0x3.npy", np.zeros((0, 3)))
 save("f8_fortran_2x3x4.npy", np.asfortranarray(np.arange(24.0).reshape(2, 3, 4)))
 save("i4_bigendian_2x3.npy", np.arange(6, dtype=">i4").reshape(2, 3))
 np.save("c16_2.npy", np.array([1 + 2j, 3j]))  # a dtype we do not read
+for version in [(2, 0), (3, 0)]:  # the other header versions (4-byte header length; 3.0: UTF-8 header)
+    name = f"f8_v{version[0]}_2x2.npy"
+    with open(name, "wb") as f:
+        np.lib.format.write_array(f, np.array([[1.5, -2.0], [0.25, 8.0]]), version=version)
+    arrays[name] = np.load(name)
 
 plain = {"a": np.arange(5.0), "b": np.array([True, False]), "c": np.arange(6, dtype=np.int32).reshape(2, 3)}
 np.savez("plain.npz", **plain)
@@ -79,10 +87,23 @@ with open("targets.csv", "w") as f:
     f.write("sequence,step,target_0,target_1\n")
     for s in range(3):
         for t in range(10):
-            f.write(f"{s},{t},{targets[s, t, 0]!r},{targets[s, t, 1]!r}\n")
+            f.write(f"{s},{t},{float(targets[s, t, 0])!r},{float(targets[s, t, 1])!r}\n")
 np.savez("events_dense.npz", inputs=dense, labels=labels, targets=targets)
 for k, v in {"inputs": dense, "labels": labels, "targets": targets}.items():
     arrays["events_dense.npz:" + k] = v
+
+with h5py.File("events.h5", "w") as f:
+    g = f.create_group("spikes").create_group("input")
+    g.attrs["sorting"] = "by_time"
+    order = sorted(range(len(events)), key=lambda k: 10 * events[k][0] + events[k][1])
+    ts = g.create_dataset("timestamps", data=np.array([10.0 * events[k][0] + events[k][1] for k in order]))
+    ts.attrs["units"] = "ms"
+    g.create_dataset("node_ids", data=np.array([events[k][2] for k in order], dtype=np.uint64))
+with h5py.File("two_populations.h5", "w") as f:
+    for name in ["a", "b"]:
+        g = f.create_group("spikes/" + name)
+        g.create_dataset("timestamps", data=np.array([1.0, 2.0]))
+        g.create_dataset("node_ids", data=np.array([0, 1], dtype=np.int64))
 
 with open("not_numpy.npy", "w") as f:
     f.write("sequence,time_ms,neuron\n")

@@ -102,6 +102,14 @@ public final class SpikeGeneratorModel implements NeuronModel {
         return steps.length;
     }
 
+    /**
+     * @param neuron generator index, in [0, {@link #size()}).
+     * @return the steps at which it spikes, ascending (a copy).
+     */
+    public int[] steps(final int neuron) {
+        return steps[neuron].clone();
+    }
+
     @Override
     public String modelName() {
         return "spike_generator";

@@ -27,25 +27,7 @@ public interface Distribution {
      * @return the constant distribution.
      */
     static Distribution constant(final double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("constant = " + value + ": must be a finite number");
-        }
-        return new Distribution() {
-            @Override
-            public double sample(final SplittableRandom rnd) {
-                return value;
-            }
-
-            @Override
-            public boolean isConstant() {
-                return true;
-            }
-
-            @Override
-            public String describe() {
-                return Double.toString(value);
-            }
-        };
+        return new Constant(value);
     }
 
     /**
@@ -54,21 +36,7 @@ public interface Distribution {
      * @return the uniform distribution on [low, high).
      */
     static Distribution uniform(final double low, final double high) {
-        if (!Double.isFinite(low) || !Double.isFinite(high) || !(high > low)) {
-            throw new IllegalArgumentException("uniform(low = " + low + ", high = " + high
-                    + "): bounds must be finite with high > low");
-        }
-        return new Distribution() {
-            @Override
-            public double sample(final SplittableRandom rnd) {
-                return low + (high - low) * rnd.nextDouble();
-            }
-
-            @Override
-            public String describe() {
-                return "uniform(" + low + ", " + high + ")";
-            }
-        };
+        return new Uniform(low, high);
     }
 
     /**
@@ -77,30 +45,100 @@ public interface Distribution {
      * @return the normal distribution.
      */
     static Distribution normal(final double mean, final double sd) {
-        if (!Double.isFinite(mean) || !(sd >= 0) || Double.isInfinite(sd)) {
-            throw new IllegalArgumentException("normal(mean = " + mean + ", sd = " + sd
-                    + "): mean must be finite and sd a finite number >= 0");
-        }
-        return new Distribution() {
-            @Override
-            public double sample(final SplittableRandom rnd) {
-                // Marsaglia polar method: exact, no state kept between calls
-                double u;
-                double v;
-                double s;
-                do {
-                    u = 2 * rnd.nextDouble() - 1;
-                    v = 2 * rnd.nextDouble() - 1;
-                    s = u * u + v * v;
-                } while (s >= 1 || s == 0);
-                return mean + sd * u * Math.sqrt(-2 * Math.log(s) / s);
-            }
+        return new Normal(mean, sd);
+    }
 
-            @Override
-            public String describe() {
-                return "normal(" + mean + ", " + sd + ")";
+    /**
+     * Every sample is {@code value}.
+     *
+     * @param value the value, finite.
+     */
+    record Constant(double value) implements Distribution {
+
+        /** Validates the value. */
+        public Constant {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("constant = " + value + ": must be a finite number");
             }
-        };
+        }
+
+        @Override
+        public double sample(final SplittableRandom rnd) {
+            return value;
+        }
+
+        @Override
+        public boolean isConstant() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return Double.toString(value);
+        }
+    }
+
+    /**
+     * Uniform on [low, high): x = low + (high − low)·u with u uniform on [0, 1) ({@code nextDouble}).
+     *
+     * @param low  lower bound, inclusive, finite.
+     * @param high upper bound, exclusive, finite, &gt; low.
+     */
+    record Uniform(double low, double high) implements Distribution {
+
+        /** Validates the bounds. */
+        public Uniform {
+            if (!Double.isFinite(low) || !Double.isFinite(high) || !(high > low)) {
+                throw new IllegalArgumentException("uniform(low = " + low + ", high = " + high
+                        + "): bounds must be finite with high > low");
+            }
+        }
+
+        @Override
+        public double sample(final SplittableRandom rnd) {
+            return low + (high - low) * rnd.nextDouble();
+        }
+
+        @Override
+        public String describe() {
+            return "uniform(" + low + ", " + high + ")";
+        }
+    }
+
+    /**
+     * Normal N(mean, sd²), drawn by the Marsaglia polar method (two uniforms per try, no state kept between
+     * calls): x = mean + sd·u·√(−2 ln s / s) with s = u² + v² in (0, 1).
+     *
+     * @param mean mean, finite.
+     * @param sd   standard deviation, finite, &ge; 0.
+     */
+    record Normal(double mean, double sd) implements Distribution {
+
+        /** Validates mean and sd. */
+        public Normal {
+            if (!Double.isFinite(mean) || !(sd >= 0) || Double.isInfinite(sd)) {
+                throw new IllegalArgumentException("normal(mean = " + mean + ", sd = " + sd
+                        + "): mean must be finite and sd a finite number >= 0");
+            }
+        }
+
+        @Override
+        public double sample(final SplittableRandom rnd) {
+            double u;
+            double v;
+            double s;
+            do {
+                u = 2 * rnd.nextDouble() - 1;
+                v = 2 * rnd.nextDouble() - 1;
+                s = u * u + v * v;
+            } while (s >= 1 || s == 0);
+            return mean + sd * u * Math.sqrt(-2 * Math.log(s) / s);
+        }
+
+        @Override
+        public String describe() {
+            return "normal(" + mean + ", " + sd + ")";
+        }
     }
 
     /** Redraws allowed per sample by {@link #redraw} before it gives up, as NEST's {@code redraw} (1000). */
@@ -137,23 +175,33 @@ public interface Distribution {
             }
             return base;
         }
-        return new Distribution() {
-            @Override
-            public double sample(final SplittableRandom rnd) {
-                for (int k = 0; k <= MAX_REDRAWS; k++) {
-                    final double v = base.sample(rnd);
-                    if (v >= min && v <= max) {
-                        return v;
-                    }
-                }
-                throw new IllegalArgumentException("redraw(" + base.describe() + ", min = " + min + ", max = " + max
-                        + "): no sample inside the bounds after " + MAX_REDRAWS + " redraws");
-            }
+        return new Redraw(base, min, max);
+    }
 
-            @Override
-            public String describe() {
-                return "redraw(" + base.describe() + ", min = " + min + ", max = " + max + ")";
+    /**
+     * Samples of {@code base} redrawn until they lie in [min, max] ({@link #redraw} checks the arguments).
+     *
+     * @param base the distribution drawn from.
+     * @param min  lower bound, inclusive (may be −∞).
+     * @param max  upper bound, inclusive (may be +∞).
+     */
+    record Redraw(Distribution base, double min, double max) implements Distribution {
+
+        @Override
+        public double sample(final SplittableRandom rnd) {
+            for (int k = 0; k <= MAX_REDRAWS; k++) {
+                final double v = base.sample(rnd);
+                if (v >= min && v <= max) {
+                    return v;
+                }
             }
-        };
+            throw new IllegalArgumentException("redraw(" + base.describe() + ", min = " + min + ", max = " + max
+                    + "): no sample inside the bounds after " + MAX_REDRAWS + " redraws");
+        }
+
+        @Override
+        public String describe() {
+            return "redraw(" + base.describe() + ", min = " + min + ", max = " + max + ")";
+        }
     }
 }

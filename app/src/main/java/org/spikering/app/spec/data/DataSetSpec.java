@@ -53,6 +53,25 @@ public record DataSetSpec(DataArray inputs, DataArray targets, DataArray lossMas
     }
 
     /**
+     * The semantic checks of {@code training.data} for {@code spec check} and before a run: loads the data set
+     * ({@link org.spikering.app.data.UserData#load}) and adds its problem, if any, as one line.
+     *
+     * @param problems where the problem goes.
+     * @param spec     the spec (file resolution, seed).
+     * @param dtMs     the network's time step, ms.
+     * @return the loaded data set, or null if it has a problem.
+     */
+    public org.spikering.app.data.UserDataSet check(final org.spikering.app.spec.Problems problems,
+                                                    final org.spikering.app.spec.Spec spec, final double dtMs) {
+        try {
+            return org.spikering.app.data.UserData.load(withDefaultSeed(spec.seed()), spec::resolve, dtMs);
+        } catch (IllegalArgumentException e) {
+            problems.addLine(e.getMessage());
+            return null;
+        }
+    }
+
+    /**
      * @param seed the spec's seed.
      * @return this with {@code shuffle_seed} set to {@code seed} if it was not given.
      */

@@ -1,0 +1,43 @@
+package org.spikering.app.spec.network;
+
+import java.util.List;
+
+/**
+ * One entry of {@code network.sources}.
+ *
+ * <table>
+ *   <caption>Kinds and their fields</caption>
+ *   <tr><th>kind</th><th>fields</th><th>sim-core</th></tr>
+ *   <tr><td>poisson</td><td>target, rate_hz (Hz), weight_pa (pA) or weight_mv (mV)</td>
+ *       <td>{@code poissonInput}: an independent Poisson train into every target neuron (NEST poisson_generator)</td></tr>
+ *   <tr><td>dc</td><td>target, amplitude_pa (pA), start_ms (ms)</td>
+ *       <td>{@code stepCurrent} with one change at start_ms (NEST dc_generator)</td></tr>
+ *   <tr><td>step_current</td><td>target, times_ms (ms), amplitudes_pa (pA)</td>
+ *       <td>{@code stepCurrent} (NEST step_current_generator)</td></tr>
+ *   <tr><td>spike_array</td><td>name, spike_times_ms (ms per neuron) or file (CSV neuron,time_ms) + size</td>
+ *       <td>{@code spikeArraySource}: a population of spike generators (NEST spike_generator)</td></tr>
+ * </table>
+ *
+ * @param kind         poisson, dc, step_current or spike_array.
+ * @param name         name (required for spike_array: it is a population), or null.
+ * @param target       target population, or null.
+ * @param rateHz       Poisson rate, Hz, or null.
+ * @param weightPa     Poisson weight, pA, or null.
+ * @param weightMv     Poisson weight, mV, or null.
+ * @param amplitudePa  DC amplitude, pA, or null.
+ * @param startMs      DC start, ms, or null.
+ * @param timesMs      step current change times, ms, or null.
+ * @param amplitudesPa step current amplitudes, pA, or null.
+ * @param spikeTimesMs spike times per generator, ms, or null.
+ * @param file         spike array CSV file, or null.
+ * @param size         spike array size with file, or null.
+ */
+public record SourceEntry(String kind, String name, String target, Double rateHz, Double weightPa, Double weightMv,
+                          Double amplitudePa, Double startMs, List<Double> timesMs, List<Double> amplitudesPa,
+                          List<List<Double>> spikeTimesMs, String file, Integer size) {
+
+    /** @return the Poisson weight given (pA or mV), or null. */
+    public Double weight() {
+        return weightPa != null ? weightPa : weightMv;
+    }
+}
