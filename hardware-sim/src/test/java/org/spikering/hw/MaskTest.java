@@ -155,4 +155,34 @@ final class MaskTest {
         assertThrows(IllegalArgumentException.class, () -> f.perPostFraction(-0.1, 1));
         assertThrows(IllegalArgumentException.class, () -> f.engram(Set.of(REC), true));
     }
+
+    /** Counts set by hand from the shapes: W_in 12x6, W_rec 12x12, W_out 2x12. */
+    @Test
+    void shouldChooseOnlyAmongTheListedMatrices() {
+        final MaskFactory f = new MaskFactory(net());
+        final PlasticityMask rec = f.randomFraction(0.25, 7, Set.of(WeightMatrixId.RECURRENT));
+        assertEquals(0, rec.plasticCount(WeightMatrixId.INPUT));
+        assertEquals(0, rec.plasticCount(WeightMatrixId.OUTPUT));
+        assertEquals(36, rec.plasticCount(WeightMatrixId.RECURRENT)); // round(0.25 * 144)
+        final PlasticityMask inOut = f.randomFraction(0.5, 7, Set.of(WeightMatrixId.INPUT, WeightMatrixId.OUTPUT));
+        assertEquals(0, inOut.plasticCount(WeightMatrixId.RECURRENT));
+        assertEquals(48, inOut.plasticCount(WeightMatrixId.INPUT) + inOut.plasticCount(WeightMatrixId.OUTPUT)); // 0.5 * 96
+        final PlasticityMask rows = f.perPostFraction(0.5, 7, Set.of(WeightMatrixId.INPUT, WeightMatrixId.OUTPUT));
+        assertEquals(0, rows.plasticCount(WeightMatrixId.RECURRENT));
+        for (int r = 0; r < REC; r++) {
+            int n = 0;
+            for (int c = 0; c < IN; c++) {
+                n += rows.isPlastic(WeightMatrixId.INPUT, r * IN + c) ? 1 : 0;
+            }
+            assertEquals(3, n, "row " + r + " of W_in"); // round(0.5 * 6)
+        }
+        for (int r = 0; r < OUT; r++) {
+            int n = 0;
+            for (int c = 0; c < REC; c++) {
+                n += rows.isPlastic(WeightMatrixId.OUTPUT, r * REC + c) ? 1 : 0;
+            }
+            assertEquals(6, n, "row " + r + " of W_out"); // round(0.5 * 12)
+        }
+        assertThrows(IllegalArgumentException.class, () -> f.randomFraction(0.5, 7, Set.of()));
+    }
 }

@@ -37,7 +37,9 @@ public final class HardwareCommand implements Callable<Integer> {
 
     /** Maps a benchmark network onto a chip and prints what does not fit. */
     @Command(name = "map", mixinStandardHelpOptions = true,
-            description = "Map a network onto a chip description; exit code 1 if it does not fit.")
+            description = {"Map a network onto a chip description; exit code 1 if it does not fit.",
+                "MODEL: the recurrent network of a model.json written by train (populations input, recurrent, readout;"
+                    + " non-zero weights as synapses, one-step delays)."})
     static final class Map implements Callable<Integer> {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -53,16 +55,34 @@ public final class HardwareCommand implements Callable<Integer> {
         double delayMs;
         @Option(names = "--nir", paramLabel = "GRAPH.nir", description = "map this NIR graph instead of --network (neuron nodes as populations)")
         String nir;
-        @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "map the network"
-                + " section of this spec (a file or a shipped example, e.g. cuba) instead of --network: the built network's"
-                + " populations (spike arrays included), synapse counts and largest delays")
+        @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "SPEC|MODEL", description = "map, instead"
+                + " of --network, the network section of this spec (a file or a shipped example, e.g. cuba: the built"
+                + " network's populations, spike arrays included, synapse counts and largest delays), or the network"
+                + " of a model.json written by train")
         String specFile;
+        /** The model file, when the positional names one. */
+        private Path model;
         @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "with SPEC: override one field, e.g."
                 + " network.populations[E].size=800 (repeatable)")
         List<String> sets = new ArrayList<>();
 
         @Override
         public Integer call() {
+            if (specFile != null && isModelFile(Path.of(specFile))) {
+                model = Path.of(specFile);
+                if (!sets.isEmpty()) {
+                    throw new IllegalArgumentException("--set = '" + String.join("', '", sets) + "' with MODEL = '"
+                            + specFile + "': must be left out; --set changes the fields of a spec");
+                }
+                return mapModel();
+            }
+            if (specFile != null && !java.nio.file.Files.isRegularFile(Path.of(specFile))
+                    && !org.spikering.app.spec.Examples.names().contains(specFile)) {
+                throw new IllegalArgumentException("SPEC|MODEL = '" + specFile + "': must be a spec file, a shipped example's"
+                        + " name (" + String.join(", ", org.spikering.app.spec.Examples.names()) + ") or a model.json written"
+                        + " by train; " + (specFile.isBlank() ? "it is empty" : java.nio.file.Files.isDirectory(Path.of(specFile))
+                        ? "it is a folder" : "no such file"));
+            }
             Check.rangeOpenLow("--delay-ms", delayMs, 0, MAX_DELAY_MS);
             final picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
             if (specFile != null) {
@@ -93,6 +113,42 @@ public final class HardwareCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--chip = '" + chip + "': must be readable: " + e.getMessage());
             }
             final ChipMapper.Report r = ChipMapper.map(net, c);
+            System.out.print(r.format());
+            return r.fits() ? 0 : 1;
+        }
+
+        /**
+         * @return whether a file is a model written by train: its JSON starts with {@code "format":"spikering-model"}
+         *         ({@link org.spikering.app.train.TrainedModel} writes the format first).
+         */
+        static boolean isModelFile(final Path f) {
+            if (!java.nio.file.Files.isRegularFile(f)) {
+                return false;
+            }
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(f)) {
+                final String head = new String(in.readNBytes(256), java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s", "");
+                return head.startsWith("{\"format\":\"" + org.spikering.app.train.TrainedModel.FORMAT + "\"");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+
+        /** {@code hw map MODEL}: the trained network of a model file ({@link org.spikering.app.hw.ModelNetwork}). */
+        private int mapModel() {
+            for (String o : new String[] {"--network", "--scale", "--delay-ms", "--nir"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                    throw new IllegalArgumentException(Check.given(spec.commandLine().getParseResult(), o)
+                            + " with MODEL: must be left out; the model has its own network and one-step delays");
+                }
+            }
+            final org.spikering.app.train.TrainedModel m = org.spikering.app.train.TrainedModel.read("MODEL", model);
+            final ChipDescription c;
+            try {
+                c = ChipDescription.byName(chip);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("--chip = '" + chip + "': must be readable: " + e.getMessage());
+            }
+            final ChipMapper.Report r = ChipMapper.map(org.spikering.app.hw.ModelNetwork.describe(m.network()), c);
             System.out.print(r.format());
             return r.fits() ? 0 : 1;
         }
@@ -134,83 +190,188 @@ public final class HardwareCommand implements Callable<Integer> {
 
     /** The plasticity-sparsity study. */
     @Command(name = "study", mixinStandardHelpOptions = true, description = {"Sweep plastic fraction x weight bits x rounding.",
-        "Trains with rule eprop (as train --rule eprop: e-prop with symmetric feedback B = W_out^T)."})
+        "Runs a spec with training, study [and hardware] sections: SPEC, or the shipped examples/hw-study.yaml"
+            + " (spikering spec show hw-study: e-prop with symmetric feedback B = W_out^T on evidence accumulation);"
+            + " task, network and rule come from the training section.",
+        "Each option replaces one field of the spec; --set replaces any field."})
     static final class Study implements Callable<Integer> {
+        /** The spec {@code hw study} runs without SPEC. */
+        static final String DEFAULT_SPEC = "hw-study";
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
-        @Option(names = "--task", defaultValue = "evidence",
-                description = "evidence, dms, nback, sine or sine-bellec (sine = sine-bellec). Default: ${DEFAULT-VALUE}")
+        @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "SPEC",
+                description = "a spec file (YAML or JSON) or a shipped example's name; default: " + DEFAULT_SPEC)
+        String specFile;
+        @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "replace one field of the spec, e.g."
+                + " study.seeds=1 or hardware.mask.kind=per_neuron (repeatable)")
+        List<String> sets = new ArrayList<>();
+        @Option(names = "--task", description = "evidence, dms, nback, sine or sine-bellec (sine = sine-bellec): the training"
+                + " section of that preset (examples/TASK.yaml) replaces the spec's (hw-study: evidence)")
         String task;
-        @Option(names = "--fractions", defaultValue = "1,0.5,0.2,0.1,0.05,0.01", split = ",",
-                description = "plastic fractions of all synapses, each in [0, 1] (0: nothing learns, the untrained"
-                    + " baseline), each once; the readout-only row is always run. Default: ${DEFAULT-VALUE}")
+        @Option(names = "--fractions", split = ",", description = "study.fractions: plastic fractions of all synapses, each in"
+                + " [0, 1] (0: nothing learns, the untrained baseline), each once; the readout-only row is always run"
+                + " (hw-study: 1,0.5,0.2,0.1,0.05,0.01)")
         double[] fractions;
-        @Option(names = "--bits", defaultValue = "32,8,6,4,2", split = ",",
-                description = "weight bits, each 32 (float) or in [2, 16], each once. Default: ${DEFAULT-VALUE}")
+        @Option(names = "--bits", split = ",", description = "study.bits: weight bits, each 32 (float) or in [2, 16], each"
+                + " once (hw-study: 32,8,6,4,2)")
         int[] bits;
-        @Option(names = "--rounding", defaultValue = "nearest,stochastic", split = ",",
-                description = "rounding of the quantised runs, each nearest, stochastic or truncate, each once."
-                    + " Default: ${DEFAULT-VALUE}")
+        @Option(names = "--rounding", split = ",", description = "study.roundings: rounding of the quantised runs, each"
+                + " nearest, stochastic or truncate, each once (hw-study: nearest,stochastic)")
         String[] rounding;
-        @Option(names = "--seeds", defaultValue = "3", description = "seeds (mean and sd over them), in [1, 1000]")
-        int seeds;
-        @Option(names = "--iterations", defaultValue = "150", description = "updates per run, in [1, 10000000] (default 150:"
-                + " float e-prop reaches ~0.88 held-out accuracy on evidence accumulation; the full default grid takes about an hour)")
-        int iterations;
-        @Option(names = "--batch", defaultValue = "16", description = "sequences per update, >= 1 and fitting the memory (default 16)")
-        int batch;
-        @Option(names = "--energy", description = "per-operation energies in pJ replacing the Loihi defaults, "
-                + "e.g. synop=20,neuron=50 (keys synop, neuron, weight, spike)")
+        @Option(names = "--seeds", description = "study.seeds: seeds (mean and sd over them), in [1, 1000] (hw-study: 3)")
+        Integer seeds;
+        @Option(names = "--iterations", description = "study.iterations: updates per run, in [1, 10000000] (hw-study: 150:"
+                + " float e-prop reaches ~0.88 held-out accuracy on evidence accumulation; the full grid takes about an hour)")
+        Integer iterations;
+        @Option(names = "--batch", description = "study.batch: sequences per update, >= 1 and fitting the memory (hw-study: 16)")
+        Integer batch;
+        @Option(names = "--energy", description = "hardware.energy: per-operation energies in pJ replacing those of the"
+                + " spec (hw-study: Loihi's), e.g. synop=20,neuron=50 (keys synop, neuron, weight, spike)")
         String energy;
-        @Option(names = "--test-batch", defaultValue = "128", description = "held-out test sequences per seed, >= 1 and"
-                + " fitting the memory (default 128)")
-        int testBatch;
-        @Option(names = "--out", defaultValue = "spikering-out/hw-study", description = "output folder, replaced as a whole "
-                + "when the study completes; a study killed half-way and started again with the same settings reuses its completed runs")
+        @Option(names = "--test-batch", description = "study.test_batch: held-out test sequences per seed, >= 1 and fitting"
+                + " the memory (hw-study: 128)")
+        Integer testBatch;
+        @Option(names = "--out", description = "output.folder (hw-study: spikering-out/hw-study), replaced as a whole when the"
+                + " study completes; a study killed half-way and started again with the same settings reuses its completed runs")
         Path out;
 
         @Override
         public Integer call() {
-            Check.choice("--task", task, "evidence", "dms", "nback", "sine", "sine-bellec");
-            final String t = "sine".equals(task) ? "sine-bellec" : task;
-            final List<Rounding> rs = new ArrayList<>();
-            for (String s : rounding) {
-                try {
-                    rs.add(Rounding.parse(s));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--rounding = '" + s + "': must be one of [nearest, stochastic, truncate]");
+            final java.util.Map<String, Object> fields = optionFields();
+            final org.spikering.app.spec.Spec loaded = org.spikering.app.spec.SpecLoader.load(
+                    specFile != null ? specFile : DEFAULT_SPEC, sets);
+            if (rounding != null) {
+                final List<Integer> b = bits != null ? java.util.Arrays.stream(bits).boxed().toList()
+                        : loaded.has("study") ? loaded.section("study", org.spikering.app.spec.StudySpec.class).bits() : List.of();
+                if (!b.isEmpty() && b.stream().allMatch(x -> x == 32)) {
+                    throw new IllegalArgumentException("--rounding with --bits = 32 only: must be left out (float weights are"
+                            + " not rounded) or come with quantised bits");
                 }
             }
-            Check.range("--seeds", seeds, 1, 1000);
-            Check.range("--iterations", iterations, 1, TrainCommand.MAX_ITERATIONS);
-            Check.range("--batch", batch, 1, TrainCommand.MAX_BATCH);
-            Check.range("--test-batch", testBatch, 1, TrainCommand.MAX_BATCH);
-            // fractions, bits, each once, and the rest: the study's own checks, naming the options
-            final PlasticityStudy.Settings settings = new PlasticityStudy.Settings(t, fractions, bits, rs, seeds,
-                    iterations, batch, testBatch, EnergyModel.loihiWith(energy));
-            if (java.util.Arrays.stream(bits).allMatch(b -> b == 32)
-                    && spec.commandLine().getParseResult().hasMatchedOption("--rounding")) {
-                throw new IllegalArgumentException("--rounding with --bits = 32 only: must be left out (float weights are"
-                        + " not rounded) or come with quantised bits");
+            final org.spikering.app.spec.Spec s = loaded.overriding(fields);
+            return run(s);
+        }
+
+        /** Checks each option given (messages name the option) and returns the spec fields they replace. */
+        private java.util.Map<String, Object> optionFields() {
+            final java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+            if (task != null) {
+                Check.choice("--task", task, "evidence", "dms", "nback", "sine", "sine-bellec");
+                final String t = "sine".equals(task) ? "sine-bellec" : task;
+                final com.fasterxml.jackson.databind.node.ObjectNode tr = (com.fasterxml.jackson.databind.node.ObjectNode)
+                        org.spikering.app.spec.Examples.load(t, List.of()).tree().get("training");
+                tr.remove(List.of("batch", "iterations", "evaluation", "checkpoint_every")); // the study sets these
+                f.put("training", tr);
             }
-            Check.outputFolder("--out", out);
-            MemoryBudget.require("--batch = " + batch + ", --test-batch = " + testBatch + " (task " + t + ")",
-                    TrainCommand.trainingBytes(org.spikering.app.task.TaskPreset.of(t, 1000), batch, testBatch));
+            final List<Rounding> rs = new ArrayList<>();
+            if (rounding != null) {
+                for (String r : rounding) {
+                    try {
+                        rs.add(Rounding.parse(r));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("--rounding = '" + r + "': must be one of [nearest, stochastic, truncate]");
+                    }
+                }
+                PlasticityStudy.Settings.checkRoundings(rs);
+                f.put("study.roundings", rs.stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).toList());
+            }
+            if (fractions != null) {
+                PlasticityStudy.Settings.checkFractions(fractions);
+                f.put("study.fractions", fractions);
+            }
+            if (bits != null) {
+                PlasticityStudy.Settings.checkBits(bits);
+                f.put("study.bits", bits);
+            }
+            if (seeds != null) {
+                Check.range("--seeds", seeds, 1, 1000);
+                f.put("study.seeds", seeds);
+            }
+            if (iterations != null) {
+                Check.range("--iterations", iterations, 1, TrainCommand.MAX_ITERATIONS);
+                f.put("study.iterations", iterations);
+            }
+            if (batch != null) {
+                Check.range("--batch", batch, 1, TrainCommand.MAX_BATCH);
+                f.put("study.batch", batch);
+            }
+            if (testBatch != null) {
+                Check.range("--test-batch", testBatch, 1, TrainCommand.MAX_BATCH);
+                f.put("study.test_batch", testBatch);
+            }
+            if (energy != null) {
+                final EnergyModel e = EnergyModel.loihiWith(energy); // checks the option, naming it
+                for (String part : energy.split(",")) {
+                    final String key = part.split("=", 2)[0].trim();
+                    f.put("hardware.energy." + key + "_pj", switch (key) {
+                        case "synop" -> e.synapticOpPj();
+                        case "neuron" -> e.neuronUpdatePj();
+                        case "weight" -> e.weightUpdatePj();
+                        default -> e.spikeTransportPj();
+                    });
+                }
+            }
+            if (out != null) {
+                Check.outputFolder("--out", out);
+                f.put("output.folder", out.toString());
+            }
+            return f;
+        }
+
+        /** Runs a valid spec with the study's sections. */
+        static int run(final org.spikering.app.spec.Spec s) {
+            final org.spikering.app.spec.StudySpec study = s.section("study", org.spikering.app.spec.StudySpec.class);
+            if (study == null || !s.has("training")) {
+                throw new IllegalArgumentException(s.source() + ": " + (study == null ? "study" : "training")
+                        + ": missing, required by hw study (spikering spec show hw-study has both)");
+            }
+            final PlasticityStudy.Settings settings = study.settings(s);
+            for (String note : study.replacedFields(s)) {
+                System.err.println("spikering: " + note);
+            }
+            final org.spikering.app.task.TaskPreset first = settings.presets().apply(1000 + settings.firstSeed());
+            final org.spikering.app.spec.Problems problems = new org.spikering.app.spec.Problems();
+            if (s.has("hardware")) {
+                s.section("hardware", org.spikering.app.spec.HardwareSpec.class).checkAgainst(problems, "hardware",
+                        first.network());
+            }
+            problems.throwIfAny(s.source());
+            final org.spikering.app.spec.OutputSpec output = s.section("output", org.spikering.app.spec.OutputSpec.class);
+            final Path out = Path.of(output != null && output.folder() != null ? output.folder() : "spikering-out/hw-study");
+            final boolean plots = output == null || output.plots();
+            final String outName = "output.folder (--out)";
+            Check.outputFolder(outName, out);
+            MemoryBudget.require("--batch = " + settings.batch() + ", --test-batch = " + settings.testBatch() + " (task "
+                    + settings.task() + ")", TrainCommand.trainingBytes(first, settings.batch(), settings.testBatch()));
             final long t0 = System.nanoTime();
-            try (ResultFolder folder = ResultFolder.open("--out", out)) {
-                final RunRecords records = RunRecords.open(folder.checkpointDir(), Json.MAPPER.valueToTree(
-                        java.util.Map.of("task", t, "fractions", fractions, "bits", bits, "rounding", rs.toString(),
-                                "seeds", seeds, "iterations", iterations, "batch", batch, "test_batch", testBatch,
-                                "energy", String.valueOf(settings.energy().describe()))), System.err);
-                PlasticityStudy.run(settings, folder.dir(), System.out, records, System.err);
+            try (ResultFolder folder = ResultFolder.open(outName, out)) {
+                final RunRecords records = RunRecords.open(folder.checkpointDir(), recordKey(s), System.err);
+                PlasticityStudy.run(settings, folder.dir(), System.out, records, plots, System.err);
                 if (records.reused() > 0) {
                     System.err.printf("spikering: reused %d runs of an interrupted study with the same settings%n", records.reused());
                 }
-                folder.commit("hw study", PlasticityStudy.RESULT_FILES);
-                System.out.printf("wrote %s, study.json, loss.png, accuracy.png, energy.png, synops.png (wall time %.1f s)%n",
-                        folder.target().resolve("study.csv"), (System.nanoTime() - t0) / 1e9);
+                org.spikering.app.report.AtomicFiles.writeString(folder.dir().resolve(SPEC_FILE), s.toYaml());
+                final List<String> files = new ArrayList<>(List.of(PlasticityStudy.resultFiles(plots)));
+                files.add(SPEC_FILE);
+                folder.commit("hw study", files.toArray(new String[0]));
+                System.out.printf("wrote %s, %s (wall time %.1f s)%n", folder.target().resolve("study.csv"),
+                        String.join(", ", files.subList(1, files.size())), (System.nanoTime() - t0) / 1e9);
             }
             return 0;
         }
+
+        /** The settings a reused run must share: the spec with defaults filled, without what does not change results. */
+        private static com.fasterxml.jackson.databind.JsonNode recordKey(final org.spikering.app.spec.Spec s) {
+            final com.fasterxml.jackson.databind.node.ObjectNode t = (com.fasterxml.jackson.databind.node.ObjectNode) s.tree();
+            t.remove(List.of("name", "description", "output"));
+            if (t.get("hardware") instanceof com.fasterxml.jackson.databind.node.ObjectNode hw) {
+                hw.remove("chip"); // the study does not map onto a chip
+            }
+            return t;
+        }
     }
+
+    /** The spec a result folder of a spec run stores. */
+    static final String SPEC_FILE = "spec.yaml";
 }

@@ -7,20 +7,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.LongFunction;
 import org.spikering.app.report.Progress;
+import org.spikering.app.spec.HardwareSpec;
+import org.spikering.app.spec.hardware.MaskSpec;
+import org.spikering.app.spec.hardware.WeightsSpec;
 import org.spikering.app.report.RunRecords;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.app.train.BatchSeeds;
 import org.spikering.app.train.TrainingRun;
 import org.spikering.hw.counters.OperationCounters;
 import org.spikering.hw.energy.EnergyModel;
-import org.spikering.hw.fixedpoint.QuantizingHook;
 import org.spikering.hw.fixedpoint.Rounding;
-import org.spikering.hw.mask.MaskFactory;
-import org.spikering.hw.mask.PlasticityMask;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
-import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.train.Computation;
 import org.spikering.plasticity.train.Evaluation;
 import org.spikering.plasticity.train.LearningRule;
@@ -64,18 +62,29 @@ public final class PlasticityStudy {
     /**
      * Study settings.
      *
-     * @param task       task name ({@link TaskPreset#NAMES}).
+     * @param task       task name ({@link TaskPreset#NAMES}), for the files.
+     * @param presets    the task with its network for a network seed ({@code TaskPreset.of(task, seed)} or a spec's
+     *                   training section).
+     * @param rule       learning rule.
+     * @param computation its gradient computation.
+     * @param weightClip weights are clipped to [-weightClip, weightClip] after each update (infinity: none).
      * @param fractions  plastic fractions, each in [0, 1], each once.
      * @param bits       weight bits, each 32 (float) or in [2, 16], each once.
      * @param roundings  rounding modes of the quantised runs.
+     * @param firstSeed  study seed of the first run; seed k is s = firstSeed + k (network 1000 + s, mask 555 + s,
+     *                   stochastic rounding 77 + s, batches and test set 31 + s).
      * @param seeds      seeds, &ge; 1.
      * @param iterations updates per run, &ge; 1.
      * @param batch      sequences per update, &ge; 1.
      * @param testBatch  held-out test sequences per seed, &ge; 1.
-     * @param energy     per-operation energies ({@link EnergyModel#loihi()} unless overridden).
+     * @param hardware   the hardware of every run: its mask kind and matrices for the fraction rows (kind all counts as
+     *                   random over all matrices), its energy table; its mask fraction and weights are replaced per
+     *                   row ({@link HardwareSpec#configure}).
      */
-    public record Settings(String task, double[] fractions, int[] bits, List<Rounding> roundings, int seeds,
-                           int iterations, int batch, int testBatch, EnergyModel energy) {
+    public record Settings(String task, LongFunction<TaskPreset> presets, LearningRule rule, Computation computation,
+                           double weightClip, double[] fractions, int[] bits,
+                           List<Rounding> roundings, long firstSeed, int seeds, int iterations, int batch, int testBatch,
+                           HardwareSpec hardware) {
 
         /** Settings with the Loihi energies. */
         public Settings(final String task, final double[] fractions, final int[] bits, final List<Rounding> roundings,
@@ -83,28 +92,74 @@ public final class PlasticityStudy {
             this(task, fractions, bits, roundings, seeds, iterations, batch, testBatch, EnergyModel.loihi());
         }
 
+        /**
+         * Settings of a built-in task preset trained with e-prop (event computation, weights clipped to +-100 as
+         * {@code WeightClip.nestDefault}), random masks over all matrices, first seed 0.
+         */
+        public Settings(final String task, final double[] fractions, final int[] bits, final List<Rounding> roundings,
+                        final int seeds, final int iterations, final int batch, final int testBatch, final EnergyModel energy) {
+            this(task, seed -> TaskPreset.of(task, seed), LearningRule.EPROP, Computation.EVENT,
+                    org.spikering.plasticity.optim.WeightClip.nestDefault().wMax(), fractions, bits, roundings, 0, seeds, iterations, batch, testBatch,
+                    HardwareSpec.defaults().withEnergy(energy));
+        }
+
         /** Validates the settings; messages name the option. */
         public Settings {
+            checkFractions(fractions);
+            checkBits(bits);
+            checkRoundings(roundings);
+            check("--seeds", seeds);
+            check("--iterations", iterations);
+            check("--batch", batch);
+            check("--test-batch", testBatch);
+        }
+
+        /** @param fractions each in [0, 1], each once; else an error naming {@code --fractions}. */
+        public static void checkFractions(final double[] fractions) {
             for (double f : fractions) {
                 if (!(f >= 0 && f <= 1)) {
                     throw new IllegalArgumentException("--fractions contains " + f + ": each must be in [0, 1]");
                 }
             }
+            distinct("--fractions", java.util.Arrays.stream(fractions).boxed().toList());
+        }
+
+        /** @param bits each 32 or in [2, 16], each once; else an error naming {@code --bits}. */
+        public static void checkBits(final int[] bits) {
             for (int b : bits) {
                 if (b != 32 && (b < 2 || b > 16)) {
                     throw new IllegalArgumentException("--bits contains " + b + ": each must be 32 (float) or in [2, 16]");
                 }
             }
-            distinct("--fractions", java.util.Arrays.stream(fractions).boxed().toList());
             distinct("--bits", java.util.Arrays.stream(bits).boxed().toList());
+        }
+
+        /** @param roundings at least one, each once; else an error naming {@code --rounding}. */
+        public static void checkRoundings(final List<Rounding> roundings) {
             distinct("--rounding", roundings.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
             if (roundings.isEmpty()) {
                 throw new IllegalArgumentException("--rounding is empty: give at least one of nearest, stochastic, truncate");
             }
-            check("--seeds", seeds);
-            check("--iterations", iterations);
-            check("--batch", batch);
-            check("--test-batch", testBatch);
+        }
+
+        /** @return the per-operation energies of the estimate. */
+        public EnergyModel energy() {
+            return hardware.energyModel();
+        }
+
+        /** @return the mask of the rows of plastic fraction {@code f} (the hardware's kind, or random). */
+        MaskSpec fractionMask(final double f) {
+            return hardware.mask().takesFraction() ? hardware.mask().withFraction(f) : MaskSpec.random(f);
+        }
+
+        /** @return whether the fraction rows use the built-in random mask over all three matrices. */
+        public boolean defaultMask() {
+            return fractionMask(1).equals(MaskSpec.random(1));
+        }
+
+        /** @return the label of the fraction rows: random or per-neuron. */
+        String fractionLabel() {
+            return fractionMask(1).kind() == MaskSpec.Kind.PER_NEURON ? "per-neuron" : "random";
         }
 
         /** A value twice would run (and plot) the same configuration twice. */
@@ -155,21 +210,46 @@ public final class PlasticityStudy {
      * @return the rows, in the order of the table.
      */
     public static List<Row> run(final Settings s, final Path out, final PrintStream log, final RunRecords records) {
-        return run(s, out, log, records, null);
+        return run(s, out, log, records, true);
     }
 
     /**
-     * {@link #run(Settings, Path, PrintStream, RunRecords)} with a progress display over the (configuration, seed) runs.
+     * @param plots whether the PNGs are written.
+     * @return the files of the result set ({@link #RESULT_FILES}, without the PNGs if no plots).
+     */
+    public static String[] resultFiles(final boolean plots) {
+        return plots ? RESULT_FILES.clone() : new String[] {"study.csv", "study.json"};
+    }
+
+    /**
+     * As {@link #run(Settings, Path, PrintStream, RunRecords)}, with or without the PNGs.
+     *
+     * @param s       settings.
+     * @param out     output folder.
+     * @param log     where one line per row goes, or null.
+     * @param records per-run records kept across a kill, or null.
+     * @param plots   whether the PNGs are written ({@link #resultFiles}).
+     * @return the rows, in the order of the table.
+     */
+    public static List<Row> run(final Settings s, final Path out, final PrintStream log, final RunRecords records,
+                                final boolean plots) {
+        return run(s, out, log, records, plots, null);
+    }
+
+    /**
+     * As {@link #run(Settings, Path, PrintStream, RunRecords, boolean)}, with a progress display over the
+     * (configuration, seed) runs.
      *
      * @param s        settings.
      * @param out      output folder.
      * @param log      where one line per row goes, or null.
      * @param records  per-run records kept across a kill, or null.
+     * @param plots    whether the PNGs are written ({@link #resultFiles}).
      * @param progress where the progress goes (stderr, {@link Progress}), or null.
      * @return the rows, in the order of the table.
      */
     public static List<Row> run(final Settings s, final Path out, final PrintStream log, final RunRecords records,
-                                final PrintStream progress) {
+                                final boolean plots, final PrintStream progress) {
         final long t0 = System.nanoTime();
         final List<Row> rows = new ArrayList<>();
         final List<Double> fr = new ArrayList<>();
@@ -196,7 +276,7 @@ public final class PlasticityStudy {
             }
         }
         bar.close();
-        StudyFiles.write(out, s, rows, (System.nanoTime() - t0) / 1e9);
+        StudyFiles.write(out, s, rows, (System.nanoTime() - t0) / 1e9, plots);
         return rows;
     }
 
@@ -205,26 +285,25 @@ public final class PlasticityStudy {
         final double[][] perSeed = new double[ms.length][s.seeds()];
         int diverged = 0;
         double fraction = f;
-        for (int seed = 0; seed < s.seeds(); seed++) {
+        for (int k = 0; k < s.seeds(); k++) {
+            final long seed = s.firstSeed() + k;
             final String key = "b" + b + "-" + (b == 32 ? "float" : r.name().toLowerCase(Locale.ROOT)) + "-f" + f + "-s" + seed;
             final double[] kept = records == null ? null : records.get(key);
             if (kept != null && kept.length == ms.length + 2) {
-                for (int k = 0; k < ms.length; k++) {
-                    perSeed[k][seed] = kept[k];
+                for (int m = 0; m < ms.length; m++) {
+                    perSeed[m][k] = kept[m];
                 }
                 fraction = kept[ms.length];
                 diverged += (int) kept[ms.length + 1];
                 continue;
             }
-            final TaskPreset preset = TaskPreset.of(s.task(), 1000 + seed);
-            final RecurrentSpikingNetwork net = preset.network();
-            final QuantizingHook q = b == 32 ? null : new QuantizingHook(net, b, r, 77 + seed);
-            final MaskFactory mf = new MaskFactory(net);
-            final PlasticityMask mask = f < 0 ? mf.onlyMatrices(Set.of(WeightMatrixId.OUTPUT)) : mf.randomFraction(f, 555 + seed);
-            fraction = f < 0 ? mask.plasticFraction() : f;
-            mask.bind(net, q);
-            final TrainingRun run = new TrainingRun(preset, LearningRule.EPROP, Computation.EVENT, 31 + seed)
-                    .withHook(mask).withWeightBits(b);
+            final TaskPreset preset = s.presets().apply(1000 + seed);
+            final HardwareSpec hw = s.hardware().withMask(f < 0 ? MaskSpec.readoutOnly() : s.fractionMask(f))
+                    .withWeights(new WeightsSpec(b, r.name().toLowerCase(Locale.ROOT)));
+            final TrainingRun run = new TrainingRun(preset, s.rule(), s.computation(), 31 + seed)
+                    .withWeightClip(s.weightClip());
+            final HardwareSpec.Applied applied = hw.configure(run, preset.network(), seed);
+            fraction = f < 0 ? applied.plasticFraction() : f;
             final TrainingRun.Outcome o = run.run(s.iterations(), s.batch(), preset.learningRate(), s.iterations(),
                     s.testBatch(), null);
             final Evaluation e = o.heldOut();
@@ -237,8 +316,8 @@ public final class PlasticityStudy {
                 e == null || preset.scoredSteps() > 0 ? Double.NaN : e.accuracy(),
                 c.spikes(), c.inputSpikes(), c.synapticOps(), c.neuronUpdates(), c.weightUpdates(),
                 c.weightMemoryBits(), s.energy().joules(c)};
-            for (int k = 0; k < ms.length; k++) {
-                perSeed[k][seed] = v[k];
+            for (int m = 0; m < ms.length; m++) {
+                perSeed[m][k] = v[m];
             }
             if (records != null) {
                 final double[] rec = java.util.Arrays.copyOf(v, ms.length + 2);
@@ -251,7 +330,7 @@ public final class PlasticityStudy {
         for (int k = 0; k < ms.length; k++) {
             metrics.put(ms[k], MeanSd.of(perSeed[k]));
         }
-        return new Row(f < 0 ? "readout-only" : "random", fraction, b,
+        return new Row(f < 0 ? "readout-only" : s.fractionLabel(), fraction, b,
                 b == 32 ? "float" : r.name().toLowerCase(Locale.ROOT), metrics, s.seeds(), diverged);
     }
 

@@ -25,10 +25,12 @@ final class StudyFiles {
     }
 
     static void write(final Path out, final PlasticityStudy.Settings s, final List<PlasticityStudy.Row> rows,
-                      final double wallSeconds) {
+                      final double wallSeconds, final boolean plots) {
         writeCsv(out, rows);
         writeJson(out, s, rows, wallSeconds);
-        writePlots(out, s.task(), rows);
+        if (plots) {
+            writePlots(out, s, rows);
+        }
     }
 
     private static void writeCsv(final Path out, final List<PlasticityStudy.Row> rows) {
@@ -59,7 +61,7 @@ final class StudyFiles {
                                   final double wallSeconds) {
         final Map<String, Object> json = new LinkedHashMap<>();
         json.put("task", s.task());
-        json.put("rule", org.spikering.plasticity.train.LearningRule.EPROP.id()); // PlasticityStudy trains with it
+        json.put("rule", s.rule().id());
         json.put("iterations", s.iterations());
         json.put("batch", s.batch());
         json.put("seeds", s.seeds());
@@ -70,6 +72,13 @@ final class StudyFiles {
                 : "held out per seed (BatchSeeds of training seed 31 + s), never trained on; evaluated after the last update");
         json.put("sd", "sample standard deviation over seeds (n - 1); null with one seed");
         json.put("energy_model", s.energy().describe());
+        if (!s.defaultMask()) { // only when not the built-in random mask, so a default study's file stays as it was
+            final org.spikering.app.spec.hardware.MaskSpec m = s.fractionMask(1);
+            json.put("mask", m.kind().id() + " over " + String.join(", ", m.matrices()));
+        }
+        if (s.firstSeed() != 0) {
+            json.put("first_seed", s.firstSeed());
+        }
         json.put("wall_s", wallSeconds);
         final List<Map<String, Object>> list = new ArrayList<>();
         for (PlasticityStudy.Row r : rows) {
@@ -90,7 +99,8 @@ final class StudyFiles {
         Json.write(out.resolve("study.json"), json);
     }
 
-    private static void writePlots(final Path out, final String task, final List<PlasticityStudy.Row> rows) {
+    private static void writePlots(final Path out, final PlasticityStudy.Settings s, final List<PlasticityStudy.Row> rows) {
+        final String task = s.task();
         final Map<String, List<PlasticityStudy.Row>> byFormat = new LinkedHashMap<>();
         for (PlasticityStudy.Row r : rows) {
             byFormat.computeIfAbsent(r.bits() == 32 ? "float" : r.bits() + "-bit " + r.rounding(), k -> new ArrayList<>()).add(r);
@@ -103,7 +113,7 @@ final class StudyFiles {
                 out.resolve("loss.png"));
         save(chart("held-out test accuracy vs plastic fraction (" + task + ")", "test accuracy", byFormat,
                 StudyMetric.TEST_ACCURACY, true, positive), out.resolve("accuracy.png"));
-        save(chart("energy of training (Loihi per-op energies)", "energy (J)", byFormat, StudyMetric.ENERGY_J, false, positive),
+        save(chart("energy of training (" + (s.energy().equals(EnergyModel.loihi()) ? "Loihi" : "user") + " per-op energies)", "energy (J)", byFormat, StudyMetric.ENERGY_J, false, positive),
                 out.resolve("energy.png"));
         save(chart("synaptic operations of training", "synaptic ops", byFormat, StudyMetric.SYNAPTIC_OPS, false, positive),
                 out.resolve("synops.png"));

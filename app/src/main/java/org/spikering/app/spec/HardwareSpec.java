@@ -53,7 +53,7 @@ public record HardwareSpec(MaskSpec mask, WeightsSpec weights, String chip, Ener
 
     @Override
     public void check(final Problems problems, final String path, final Spec spec) {
-        mask.check(problems, path + ".mask");
+        mask.check(problems, path + ".mask", spec.has("study"));
         if (!builtInChip(chip)) {
             final Path file = spec.resolve(chip);
             if (!Files.isRegularFile(file)) {
@@ -66,7 +66,8 @@ public record HardwareSpec(MaskSpec mask, WeightsSpec weights, String chip, Ener
                     }
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     problems.add(path + ".chip", chip, "must be a valid chip description: "
-                            + e.getOriginalMessage().lines().findFirst().orElse(""));
+                            + (e.getCause() instanceof IllegalArgumentException c ? c.getMessage()
+                                : e.getOriginalMessage().lines().findFirst().orElse("")));
                 } catch (IllegalArgumentException e) {
                     problems.add(path + ".chip", chip, "must be a valid chip description: " + e.getMessage());
                 } catch (IOException e) {
@@ -98,6 +99,18 @@ public record HardwareSpec(MaskSpec mask, WeightsSpec weights, String chip, Ener
     /** @return the energy model of the estimate. */
     public EnergyModel energyModel() {
         return energy.model();
+    }
+
+    /** @return the section with every field at its default (from the schema, as a spec without the fields gets). */
+    public static HardwareSpec defaults() {
+        return SpecLoader.parse("spikering: 1\nhardware: {}\n", "hardware defaults", null, false, java.util.List.of())
+                .section("hardware", HardwareSpec.class);
+    }
+
+    /** @return this section with another energy table. */
+    public HardwareSpec withEnergy(final EnergyModel e) {
+        return new HardwareSpec(mask, weights, chip, new EnergySpec(e.synapticOpPj(), e.neuronUpdatePj(),
+                e.weightUpdatePj(), e.spikeTransportPj()));
     }
 
     /** @return this section with another mask. */

@@ -99,7 +99,10 @@ final class BadInputTableTest {
             "nir run --record-v", "v",
             "bench --compare", "1",
             "reservoir scaling --sizes", "50",
-            "reservoir scaling --gains", "0.5");
+            "reservoir scaling --gains", "0.5",
+            "hw study --fractions", "0.5",
+            "hw study --bits", "4",
+            "hw study --rounding", "nearest");
 
     /** What an option names, when its type does not say it (a Path is an input file unless listed here). */
     enum Kind { OUTPUT_FOLDER, OUTPUT_FILE, INPUT_FILE, NUMBER }
@@ -126,22 +129,24 @@ final class BadInputTableTest {
      * option under test; {@code GRAPH} is replaced by a valid NIR file. An option under test replaces its own
      * entry, and {@link #DROP} the entries it may not be given with.
      */
-    private static final Map<String, List<String>> BASE = new java.util.HashMap<>(Map.of(
-            "bench", List.of("cuba"),
-            "nir run", List.of("GRAPH", "--dt", "0.1", "--steps", "5"),
-            "nir export", List.of("--builtin", "nest-sine"),
-            "eval", List.of("MODEL"),
-            "export", List.of("MODEL"),
-            "spec check", List.of("SPECFILE"),
-            "spec show", List.of("cuba"),
-            "run", List.of("cuba"),
-            "hw map", List.of("cuba")));
-    static {
-        // the optional SPEC of each reservoir benchmark: its shipped example (what runs without one)
-        for (String sub : List.of("mc", "narma", "mackey-glass", "lsm", "bits", "scaling")) {
-            BASE.put("reservoir " + sub, List.of("reservoir-" + sub));
-        }
-    }
+    private static final Map<String, List<String>> BASE = Map.ofEntries(
+            Map.entry("bench", List.of("cuba")),
+            Map.entry("nir run", List.of("GRAPH", "--dt", "0.1", "--steps", "5")),
+            Map.entry("nir export", List.of("--builtin", "nest-sine")),
+            Map.entry("eval", List.of("MODEL")),
+            Map.entry("export", List.of("MODEL")),
+            Map.entry("spec check", List.of("SPECFILE")),
+            Map.entry("spec show", List.of("cuba")),
+            Map.entry("run", List.of("cuba")),
+            Map.entry("hw study", List.of("hw-study")),
+            Map.entry("hw map", List.of("cuba")),
+            // the optional SPEC of each reservoir benchmark: its shipped example (what runs without one)
+            Map.entry("reservoir mc", List.of("reservoir-mc")),
+            Map.entry("reservoir narma", List.of("reservoir-narma")),
+            Map.entry("reservoir mackey-glass", List.of("reservoir-mackey-glass")),
+            Map.entry("reservoir lsm", List.of("reservoir-lsm")),
+            Map.entry("reservoir bits", List.of("reservoir-bits")),
+            Map.entry("reservoir scaling", List.of("reservoir-scaling")));
     private static final Map<String, Set<String>> DROP = Map.of(
             // options that choose a Java-built network instead of a spec: tested without the base's SPEC
             "run --network", Set.of("cuba"),

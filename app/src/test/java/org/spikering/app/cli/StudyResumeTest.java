@@ -83,8 +83,30 @@ final class StudyResumeTest {
         assertEquals(0, cl.execute("hw", "study", "--fractions", "1", "--bits", "32", "--seeds", "1", "--iterations", "1",
                 "--batch", "2", "--test-batch", "2", "--out", out.toString()), err.toString());
         assertTrue(ResultFolder.isComplete(out));
-        assertEquals(List.of(".spikering-result.json", "accuracy.png", "energy.png", "loss.png", "study.csv", "study.json",
-                "synops.png"), ChildProcessRuns.names(out));
+        assertEquals(List.of(".spikering-result.json", "accuracy.png", "energy.png", "loss.png", "spec.yaml", "study.csv",
+                "study.json", "synops.png"), ChildProcessRuns.names(out));
         assertEquals(List.of("hw"), ChildProcessRuns.names(dir));
+    }
+
+    private static final String[] HW = {"hw", "study", "--fractions", "1,0.5,0.2,0.1", "--bits", "32,4", "--seeds", "2",
+        "--iterations", "2", "--batch", "2", "--test-batch", "4", "--out", "h"};
+
+    @Test
+    void shouldReuseTheRunsOfAKilledHwStudyOfTheShippedSpec() throws Exception {
+        final Path whole = Files.createDirectory(dir.resolve("hw-whole"));
+        assertEquals(0, ChildProcessRuns.finish(ChildProcessRuns.start(whole, "whole", HW)));
+
+        final Path cwd = Files.createDirectory(dir.resolve("hw-killed"));
+        final Path records = ResultFolder.checkpointDir(cwd.resolve("h"));
+        final Process p = ChildProcessRuns.start(cwd, "first", HW);
+        // 30 runs in all ((readout-only + 4 fractions) x (float + 4-bit nearest + 4-bit stochastic) x 2 seeds)
+        assertTrue(ChildProcessRuns.killWhen(p, () -> ChildProcessRuns.matching(records, "b*.json").size() >= 3),
+                "the study ended before its third run");
+        final int kept = ChildProcessRuns.matching(records, "b*.json").size();
+        assertEquals(0, ChildProcessRuns.finish(ChildProcessRuns.start(cwd, "again", HW)));
+        assertTrue(ChildProcessRuns.stderr(cwd, "again").contains("reused " + kept + " runs of an interrupted study"),
+                ChildProcessRuns.stderr(cwd, "again"));
+        assertArrayEquals(Files.readAllBytes(whole.resolve("h/study.csv")), Files.readAllBytes(cwd.resolve("h/study.csv")));
+        assertArrayEquals(Files.readAllBytes(whole.resolve("h/spec.yaml")), Files.readAllBytes(cwd.resolve("h/spec.yaml")));
     }
 }

@@ -91,11 +91,15 @@ public record MaskSpec(Kind kind, Double fraction, List<String> matrices, List<I
     /**
      * Fields a kind must not have, lists with a value twice (the schema checks what a kind must have).
      *
-     * @param problems where problems go.
-     * @param path     this mask's path, e.g. {@code hardware.mask}.
+     * @param problems     where problems go.
+     * @param path         this mask's path, e.g. {@code hardware.mask}.
+     * @param fractionSwept whether a study sets the fraction (then it must be left out here).
      */
-    public void check(final Problems problems, final String path) {
+    public void check(final Problems problems, final String path, final boolean fractionSwept) {
         final boolean frac = takesFraction();
+        if (frac && fraction == null && !fractionSwept) {
+            problems.add(path + ".fraction", null, "required by kind " + kind.id() + ": a plastic fraction in [0, 1]");
+        }
         final boolean mats = frac || kind == Kind.MATRICES;
         only(problems, path, "fraction", fraction, frac, "random, per_neuron");
         only(problems, path, "matrices", matrices, mats, "random, per_neuron, matrices");

@@ -135,4 +135,75 @@ class HardwareConfigureTest {
         assertEquals(Math.round(0.3 * n) / (double) n, a2.plasticFraction());
         assertNotEquals(a1.plasticFraction(), a2.plasticFraction());
     }
+
+    private static List<String> problems(final String yaml) {
+        final org.spikering.app.spec.SpecException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.spikering.app.spec.SpecException.class, () -> hardware(yaml));
+        return e.problems();
+    }
+
+    @Test
+    void badHardwareSectionsNameTheField() {
+        final String[][] table = {
+            {"hardware:\n  mask: {kind: bogus}\n", "t.yaml: hardware.mask.kind: 'bogus', must be one of"},
+            {"hardware:\n  mask: {kind: random, fraction: 1.5}\n", "t.yaml: hardware.mask.fraction: 1.5, must be"},
+            {"hardware:\n  mask: {kind: random}\n", "t.yaml: hardware.mask.fraction: missing, required by kind random"},
+            {"hardware:\n  mask: {kind: random, fraction: 0.1, neurons: [1]}\n",
+                "t.yaml: hardware.mask.neurons: '[1]', must be left out with kind random (only kind engram uses it)"},
+            {"hardware:\n  mask: {kind: matrices}\n", "t.yaml: hardware.mask.matrices: missing"},
+            {"hardware:\n  mask: {kind: engram, neurons: [-1]}\n", "t.yaml: hardware.mask.neurons[0]: -1, must be"},
+            {"hardware:\n  mask: {kind: explicit, indices: {w: [1]}}\n", "t.yaml: hardware.mask.indices.w: unknown field"},
+            {"hardware:\n  weights: {bits: 1}\n", "t.yaml: hardware.weights.bits: 1, must be >= 2"},
+            {"hardware:\n  weights: {bits: 33}\n", "t.yaml: hardware.weights.bits: 33, must be <= 32"},
+            {"hardware:\n  weights: {bits: 8, rounding: up}\n", "t.yaml: hardware.weights.rounding: 'up', must be one of"},
+            {"hardware:\n  chip: /no/such/chip.json\n", "t.yaml: hardware.chip: '/no/such/chip.json', must be loihi, spinnaker or a chip description JSON file (no such file: /no/such/chip.json)"},
+            {"hardware:\n  energy: {neuron_pj: 2e12}\n", "t.yaml: hardware.energy.neuron_pj: 2.0E12, must be <= 1.0E12"},
+            {"hardware:\n  mask_kind: random\n", "t.yaml: hardware.mask_kind: unknown field"},
+        };
+        for (String[] row : table) {
+            final List<String> p = problems(row[0]);
+            assertEquals(1, p.size(), row[0] + " -> " + p);
+            org.junit.jupiter.api.Assertions.assertTrue(p.get(0).startsWith(row[1]), row[0] + " -> " + p.get(0));
+        }
+    }
+
+    @Test
+    void aChipFileIsReadRelativeToTheSpecFile(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir) throws Exception {
+        final String chip = "{\"name\": \"tiny\", \"neuronsPerCore\": 64, \"synapseBitsPerCore\": 65536, \"bitsPerSynapse\": 16,"
+                + " \"maxFanIn\": 256, \"maxFanOut\": 256, \"maxDelaySteps\": 4, \"cores\": 8, \"dtMs\": 1.0}";
+        java.nio.file.Files.writeString(dir.resolve("tiny.json"), chip);
+        java.nio.file.Files.writeString(dir.resolve("s.yaml"), "spikering: 1\nhardware: {chip: tiny.json}\n");
+        final Spec s = SpecLoader.load(dir.resolve("s.yaml").toString(), List.of());
+        assertEquals(org.spikering.hw.limits.ChipDescription.fromJson(dir.resolve("tiny.json")),
+                s.section("hardware", HardwareSpec.class).chipDescription(s));
+        java.nio.file.Files.writeString(dir.resolve("tiny.json"), chip.replace("\"cores\": 8", "\"cores\": 0"));
+        final org.spikering.app.spec.SpecException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.spikering.app.spec.SpecException.class, () -> SpecLoader.load(dir.resolve("s.yaml").toString(), List.of()));
+        assertEquals(List.of(dir.resolve("s.yaml") + ": hardware.chip: 'tiny.json', must be a valid chip description: cores = 0: must be >= 1"),
+                e.problems());
+    }
+
+    @Test
+    void changingTheWeightBitsChangesTheWeightsAndNotTheMask() {
+        final TaskPreset p1 = TaskPreset.of("evidence", 1000);
+        final TaskPreset p2 = TaskPreset.of("evidence", 1000);
+        final HardwareSpec h1 = hardware("hardware:\n  mask: {kind: random, fraction: 0.2}\n  weights: {bits: 4}\n");
+        final HardwareSpec h2 = hardware("hardware:\n  mask: {kind: random, fraction: 0.2}\n  weights: {bits: 8}\n");
+        assertEquals(h1.mask(), h2.mask());
+        final HardwareSpec.Applied a1 = h1.configure(run(p1), p1.network(), 0);
+        final HardwareSpec.Applied a2 = h2.configure(run(p2), p2.network(), 0);
+        assertSameMask(a1.mask(), a2.mask());
+        assertEquals(4, a1.quantiser().quantizer(WeightMatrixId.RECURRENT).bits());
+        assertEquals(8, a2.quantiser().quantizer(WeightMatrixId.RECURRENT).bits());
+        assertNotEquals(java.util.Arrays.toString(p1.network().wRec()), java.util.Arrays.toString(p2.network().wRec()));
+        // every 4-bit weight is a multiple of its matrix's step 2^exponent (a mantissa in [-8, 7])
+        for (WeightMatrixId id : WeightMatrixId.values()) {
+            final double step = Math.scalb(1.0, a1.quantiser().quantizer(id).exponent());
+            for (double w : p1.network().weights(id)) {
+                final double m = w / step;
+                assertEquals(Math.rint(m), m, 0.0, id + ": " + w);
+                org.junit.jupiter.api.Assertions.assertTrue(m >= -8 && m <= 7, id + ": mantissa " + m);
+            }
+        }
+    }
 }
