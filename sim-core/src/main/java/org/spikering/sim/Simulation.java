@@ -135,7 +135,48 @@ public final class Simulation implements AutoCloseable {
         if (!(durationMs >= 0) || Double.isInfinite(durationMs)) {
             throw new IllegalArgumentException("duration = " + durationMs + " ms: must be a finite number >= 0");
         }
+        runSteps(Math.round(durationMs / net.dtMs()));
+    }
+
+    /** Told how far a {@link #run(double, long, RunProgress)} has come, between chunks (never inside the step loop). */
+    @FunctionalInterface
+    public interface RunProgress {
+        /**
+         * @param stepsDone  steps of this run done so far.
+         * @param stepsTotal steps of this run in all.
+         */
+        void advanced(long stepsDone, long stepsTotal);
+    }
+
+    /**
+     * Simulates {@code durationMs} more milliseconds as {@link #run(double)} does, in chunks of at most
+     * {@code chunkSteps} steps, telling {@code progress} after each chunk. A chunk continues where the last ended, so
+     * the result is the same bit for bit as one {@link #run(double)}; the step loop itself is untouched (the cost is
+     * one engine hand-over per chunk).
+     *
+     * @param durationMs duration, ms, &ge; 0.
+     * @param chunkSteps steps per chunk, &ge; 1.
+     * @param progress   told the steps done after each chunk.
+     */
+    public void run(final double durationMs, final long chunkSteps, final RunProgress progress) {
+        if (!(durationMs >= 0) || Double.isInfinite(durationMs)) {
+            throw new IllegalArgumentException("duration = " + durationMs + " ms: must be a finite number >= 0");
+        }
+        if (chunkSteps < 1) {
+            throw new IllegalArgumentException("chunkSteps = " + chunkSteps + ": must be >= 1");
+        }
         final long steps = Math.round(durationMs / net.dtMs());
+        long done = 0;
+        do {
+            final long n = Math.min(chunkSteps, steps - done);
+            runSteps(n);
+            done += n;
+            progress.advanced(done, steps);
+        } while (done < steps);
+    }
+
+    /** Runs {@code steps} more steps. */
+    private void runSteps(final long steps) {
         if (runner == null) {
             runner = makeRunner();
         }

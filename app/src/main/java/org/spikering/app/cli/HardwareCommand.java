@@ -347,7 +347,7 @@ public final class HardwareCommand implements Callable<Integer> {
             final long t0 = System.nanoTime();
             try (ResultFolder folder = ResultFolder.open(outName, out)) {
                 final RunRecords records = RunRecords.open(folder.checkpointDir(), recordKey(s), System.err);
-                PlasticityStudy.run(settings, folder.dir(), System.out, records, plots);
+                PlasticityStudy.run(settings, folder.dir(), System.out, records, plots, System.err);
                 if (records.reused() > 0) {
                     System.err.printf("spikering: reused %d runs of an interrupted study with the same settings%n", records.reused());
                 }

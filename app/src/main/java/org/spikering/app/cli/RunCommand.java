@@ -12,6 +12,7 @@ import org.spikering.app.bench.PopulationStatisticsReport;
 import org.spikering.app.report.HardwareBlock;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
+import org.spikering.app.report.Progress;
 import org.spikering.app.report.ResultFolder;
 import org.spikering.app.spec.Examples;
 import org.spikering.app.spec.NetworkSpec;
@@ -278,7 +279,11 @@ public final class RunCommand implements Callable<Integer> {
             }
             System.err.printf("spikering: simulating %s, %d neurons, %d synapses, %.1f s ...%n",
                     label, net.neuronCount(), net.synapseCount(), secs);
-            sim.run(secs * 1000.0);
+            try (Progress bar = Progress.start("run", "simulated ms", 0, Math.round(secs * 1000.0), System.err)) {
+                // chunks of 0.5 % of the run (at least 1000 steps): the progress is told between chunks only
+                final long steps = Math.round(secs * 1000.0 / net.dtMs());
+                sim.run(secs * 1000.0, Math.max(1000, steps / 200), (done, total) -> bar.stepTo(Math.round(done * net.dtMs()), null));
+            }
             summary = sim.summary();
         }
         final double binMs = rec.binMs();

@@ -86,6 +86,14 @@ public final class SpikeringCli implements Runnable {
         });
         final CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         cl.setExecutionStrategy(parseResult -> {
+            final java.util.List<CommandLine> chain = parseResult.asCommandLineList();
+            final CommandLine leaf = chain.get(chain.size() - 1);
+            try {
+                org.spikering.app.report.Progress.Mode.current(); // a bad SPIKERING_PROGRESS is named before any work
+            } catch (IllegalArgumentException e) {
+                leaf.getErr().println(errorLine(leaf.getCommandSpec(), e.getMessage()));
+                return EXIT_BAD_INPUT;
+            }
             try {
                 return runLast.execute(parseResult);
             } catch (OutOfMemoryError e) {

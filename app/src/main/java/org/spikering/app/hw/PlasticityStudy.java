@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongFunction;
+import org.spikering.app.report.Progress;
 import org.spikering.app.spec.HardwareSpec;
 import org.spikering.app.spec.hardware.MaskSpec;
 import org.spikering.app.spec.hardware.WeightsSpec;
@@ -232,6 +233,23 @@ public final class PlasticityStudy {
      */
     public static List<Row> run(final Settings s, final Path out, final PrintStream log, final RunRecords records,
                                 final boolean plots) {
+        return run(s, out, log, records, plots, null);
+    }
+
+    /**
+     * As {@link #run(Settings, Path, PrintStream, RunRecords, boolean)}, with a progress display over the
+     * (configuration, seed) runs.
+     *
+     * @param s        settings.
+     * @param out      output folder.
+     * @param log      where one line per row goes, or null.
+     * @param records  per-run records kept across a kill, or null.
+     * @param plots    whether the PNGs are written ({@link #resultFiles}).
+     * @param progress where the progress goes (stderr, {@link Progress}), or null.
+     * @return the rows, in the order of the table.
+     */
+    public static List<Row> run(final Settings s, final Path out, final PrintStream log, final RunRecords records,
+                                final boolean plots, final PrintStream progress) {
         final long t0 = System.nanoTime();
         final List<Row> rows = new ArrayList<>();
         final List<Double> fr = new ArrayList<>();
@@ -239,18 +257,25 @@ public final class PlasticityStudy {
         for (double f : s.fractions()) {
             fr.add(f);
         }
+        long configurations = 0;
+        for (int b : s.bits()) {
+            configurations += (b == 32 ? 1 : s.roundings().size()) * (long) fr.size();
+        }
+        final Progress bar = Progress.start("hw study", "runs", 0, configurations * s.seeds(), progress);
         for (int b : s.bits()) {
             final List<Rounding> rs = b == 32 ? List.of(Rounding.NEAREST) : s.roundings();
             for (Rounding r : rs) {
                 for (double f : fr) {
                     final Row row = row(s, f, b, r, records);
                     rows.add(row);
+                    bar.stepTo((long) rows.size() * s.seeds(), null);
                     if (log != null) {
                         log.println(format(row));
                     }
                 }
             }
         }
+        bar.close();
         StudyFiles.write(out, s, rows, (System.nanoTime() - t0) / 1e9, plots);
         return rows;
     }

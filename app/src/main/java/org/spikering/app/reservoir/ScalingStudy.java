@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.spikering.app.report.Csv;
 import org.spikering.app.report.Plots;
+import org.spikering.app.report.Progress;
 import org.spikering.app.report.RunRecords;
 import org.spikering.reservoir.analysis.Lyapunov;
 import org.spikering.reservoir.analysis.SpikingChaos;
@@ -40,8 +41,16 @@ public final class ScalingStudy {
     /** The study's result. */
     public record Table(String[] measures, List<Row> rows, String perfName, int perfIndex, int chaosIndex) {
 
-        /** @param dir output folder. */
+        /** @param dir output folder: scaling.csv and the plots. */
         public void write(final Path dir) {
+            write(dir, true);
+        }
+
+        /**
+         * @param dir   output folder.
+         * @param plots whether to write the PNGs besides scaling.csv.
+         */
+        public void write(final Path dir, final boolean plots) {
             final int m = measures.length;
             final String[] header = new String[2 + 2 * m];
             header[0] = "size";
@@ -61,6 +70,9 @@ public final class ScalingStudy {
                 }
             }
             Csv.writeColumns(dir.resolve("scaling.csv"), header, cols);
+            if (!plots) {
+                return;
+            }
             final List<Integer> sizes = rows.stream().map(Row::size).distinct().toList();
             final List<Double> gains = rows.stream().map(Row::gain).distinct().toList();
             Plots.savePng(Plots.lineChart(measures[perfIndex] + " vs size", "size N", measures[perfIndex],
@@ -94,7 +106,7 @@ public final class ScalingStudy {
      * @param sizes    sizes.
      * @param radii    spectral radii.
      * @param seeds    seeds per point.
-     * @param progress progress output or null.
+     * @param progress where the progress goes (stderr, {@link Progress}), or null.
      * @return the table (NARMA-10 NRMSE, MC, MLE).
      */
     public static Table esn(final List<Integer> sizes, final List<Double> radii, final int seeds, final PrintStream progress) {
@@ -105,19 +117,22 @@ public final class ScalingStudy {
      * @param sizes    sizes.
      * @param radii    spectral radii.
      * @param seeds    seeds per point.
-     * @param progress progress output or null.
+     * @param progress where the progress goes (stderr, {@link Progress}), or null.
      * @param records  per-(point, seed) records kept across a kill ({@link RunRecords}), or null.
      * @return the table (NARMA-10 NRMSE, MC, MLE).
      */
     public static Table esn(final List<Integer> sizes, final List<Double> radii, final int seeds, final PrintStream progress,
                             final RunRecords records) {
         final List<Row> rows = new ArrayList<>();
+        final Progress bar = Progress.start("reservoir scaling", "runs", 0, (long) sizes.size() * radii.size() * seeds, progress);
+        long done = 0;
         for (int n : sizes) {
             for (double rho : radii) {
                 final double[][] v = new double[seeds][];
                 for (int s = 0; s < seeds; s++) {
                     final String key = "esn-n" + n + "-g" + rho + "-s" + s;
                     v[s] = records == null ? null : records.get(key);
+                    bar.stepTo(done++, null);
                     if (v[s] != null) {
                         continue;
                     }
@@ -134,12 +149,11 @@ public final class ScalingStudy {
                     }
                 }
                 rows.add(summarise(n, rho, v));
-                if (progress != null) {
-                    progress.printf("N %d rho %.2f: NRMSE %.3f MC %.1f MLE %.3f%n", n, rho, rows.get(rows.size() - 1).mean()[0],
-                            rows.get(rows.size() - 1).mean()[1], rows.get(rows.size() - 1).mean()[2]);
-                }
+                final double[] m = rows.get(rows.size() - 1).mean();
+                bar.stepTo(done, String.format("N %d rho %.2f: NRMSE %.3f MC %.1f MLE %.3f", n, rho, m[0], m[1], m[2]));
             }
         }
+        bar.close();
         return new Table(new String[] {"narma10_nrmse", "memory_capacity", "lyapunov_max"}, rows, "narma10_nrmse", 0, 2);
     }
 
@@ -147,7 +161,7 @@ public final class ScalingStudy {
      * @param sizes    column sizes.
      * @param gains    weight gains.
      * @param seeds    seeds per point.
-     * @param progress progress output or null.
+     * @param progress where the progress goes (stderr, {@link Progress}), or null.
      * @return the table (MC, separation at 300 ms, branching ratio, rate).
      */
     public static Table lsm(final List<Integer> sizes, final List<Double> gains, final int seeds, final PrintStream progress) {
@@ -158,19 +172,22 @@ public final class ScalingStudy {
      * @param sizes    column sizes.
      * @param gains    weight gains.
      * @param seeds    seeds per point.
-     * @param progress progress output or null.
+     * @param progress where the progress goes (stderr, {@link Progress}), or null.
      * @param records  per-(point, seed) records kept across a kill ({@link RunRecords}), or null.
      * @return the table (MC, separation at 300 ms, branching ratio, rate).
      */
     public static Table lsm(final List<Integer> sizes, final List<Double> gains, final int seeds, final PrintStream progress,
                             final RunRecords records) {
         final List<Row> rows = new ArrayList<>();
+        final Progress bar = Progress.start("reservoir scaling", "runs", 0, (long) sizes.size() * gains.size() * seeds, progress);
+        long done = 0;
         for (int n : sizes) {
             for (double g : gains) {
                 final double[][] v = new double[seeds][];
                 for (int s = 0; s < seeds; s++) {
                     final String key = "lsm-n" + n + "-g" + g + "-s" + s;
                     v[s] = records == null ? null : records.get(key);
+                    bar.stepTo(done++, null);
                     if (v[s] != null) {
                         continue;
                     }
@@ -188,13 +205,12 @@ public final class ScalingStudy {
                     }
                 }
                 rows.add(summarise(n, g, v));
-                if (progress != null) {
-                    progress.printf("N %d gain %.2f: MC %.2f separation %.3f BR %.2f rate %.1f Hz%n", n, g,
-                            rows.get(rows.size() - 1).mean()[0], rows.get(rows.size() - 1).mean()[2],
-                            rows.get(rows.size() - 1).mean()[3], rows.get(rows.size() - 1).mean()[4]);
-                }
+                final double[] m = rows.get(rows.size() - 1).mean();
+                bar.stepTo(done, String.format("N %d gain %.2f: MC %.2f separation %.3f BR %.2f rate %.1f Hz", n, g,
+                        m[0], m[2], m[3], m[4]));
             }
         }
+        bar.close();
         return new Table(new String[] {"lsm_memory_capacity", "memory_capacity", "separation_300ms", "branching_ratio",
             "rate_hz"}, rows, "lsm_memory_capacity", 0, 2);
     }

@@ -11,6 +11,7 @@ import org.spikering.app.report.Csv;
 import org.spikering.app.report.HardwareBlock;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.Plots;
+import org.spikering.app.report.Progress;
 import org.spikering.app.task.FourSixBackTask;
 import org.spikering.app.task.FrozenPatternTask;
 import org.spikering.app.task.HeldOutSource;
@@ -285,7 +286,7 @@ public final class TrainingRun {
      * @param eta         learning rate.
      * @param evalEvery   evaluate test accuracy every this many iterations (classification).
      * @param testBatch   test sequences.
-     * @param progress    where progress lines go (or null).
+     * @param progress    where the progress goes (stderr; a bar or lines, {@link Progress}), or null for none.
      * @return the outcome.
      */
     public Outcome run(final int iterations, final int batchSize, final double eta, final int evalEvery,
@@ -343,6 +344,7 @@ public final class TrainingRun {
                 stop.observe(t[2]);
             }
         }
+        final Progress bar = Progress.start("train", "iterations", start, iterations, progress);
         try {
             for (int n = start; n < iterations; n++) {
                 if (n == iterations - 1 && rule == LearningRule.NEST_EPROP) {
@@ -355,16 +357,12 @@ public final class TrainingRun {
                     tests.add(new double[] {n + 1, last.accuracy(), perStep(last.loss())});
                     if (stop != null && stop.observe(perStep(last.loss())) && n + 1 < iterations) {
                         stoppedEarly = n + 1;
-                        if (progress != null) {
-                            progress.println(String.format("early stopping after iteration %d: test loss not below the"
-                                    + " best %.5g minus %.3g for %d tests", n + 1, stop.best(), minDelta, patience));
-                        }
+                        bar.note(String.format("early stopping after iteration %d: test loss not below the"
+                                + " best %.5g minus %.3g for %d tests", n + 1, stop.best(), minDelta, patience));
                         break;
                     }
                 }
-                if (progress != null && ((n + 1) % Math.max(1, evalEvery) == 0 || n == 0)) {
-                    progress.println(progressLine(n + 1, iterations, r, tests));
-                }
+                bar.stepTo(n + 1, progressDetail(r, tests));
                 if (checkpointDir != null && (n + 1) % checkpointEvery == 0 && n + 1 < iterations) {
                     new TrainCheckpoint(new TrainedModel(settings, n + 1, net, optimizerKind(optimizer), optimizer.exportState()),
                             curve, tests, last, TrainCheckpoint.countersOf(counters),
@@ -373,9 +371,9 @@ public final class TrainingRun {
             }
         } catch (TrainingDivergedException e) {
             diverged = curve.size() + 1;
-            if (progress != null) {
-                progress.println("training diverged: " + e.getMessage());
-            }
+            bar.note("training diverged: " + e.getMessage());
+        } finally {
+            bar.close();
         }
         final double wall = wallBefore + (System.nanoTime() - t0) / 1e9;
         trained = new TrainedModel(settings, curve.size(), net.copy(), optimizerKind(optimizer), optimizer.exportState(),
@@ -501,12 +499,13 @@ public final class TrainingRun {
         c.addStateMemory(net.recurrent(), 32);
     }
 
-    private String progressLine(final int n, final int iterations, final IterationResult r, final List<double[]> tests) {
-        final StringBuilder b = new StringBuilder(String.format("iteration %d/%d  loss %.5g", n, iterations, r.loss()));
+    /** @return what the progress shows besides the count: the loss, the last test result and the rate. */
+    private String progressDetail(final IterationResult r, final List<double[]> tests) {
+        final StringBuilder b = new StringBuilder(String.format("loss %.5g", r.loss()));
         if (preset.scoredSteps() > 0) {
             b.append(String.format("  (%.4f per symbol)", perStep(r.loss())));
         }
-        if (!tests.isEmpty() && tests.get(tests.size() - 1)[0] == n) {
+        if (!tests.isEmpty()) {
             final double[] t = tests.get(tests.size() - 1);
             if (preset.scoredSteps() > 0) {
                 b.append(String.format("  test loss %.4f per symbol", t[2]));

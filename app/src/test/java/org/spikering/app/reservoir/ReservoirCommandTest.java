@@ -58,7 +58,8 @@ final class ReservoirCommandTest {
         assertTrue(err.toString().contains("--spectral-radius = NaN"), err.toString());
         err = new StringWriter();
         assertEquals(2, run(err, "reservoir", "narma", "--washout", "9000"));
-        assertTrue(err.toString().contains("--washout = 9000: must be an integer in [0, 5190]"), err.toString());
+        assertTrue(err.toString().contains("reservoir.washout_steps: 9000, must be <= length_steps - test_steps - 10 = 5190"
+                + " (from --washout = 9000)"), err.toString());
         err = new StringWriter();
         assertEquals(2, run(err, "reservoir", "mc", "--size", "0"));
         assertTrue(err.toString().contains("--size = 0"), err.toString());

@@ -1,0 +1,354 @@
+package org.spikering.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spikering.app.report.Json;
+import org.spikering.app.report.Plots;
+import org.spikering.app.report.ResultFolder;
+import org.spikering.app.report.RunRecords;
+import org.spikering.app.reservoir.ScalingStudy;
+import org.spikering.app.spec.OutputSpec;
+import org.spikering.app.spec.ReservoirSpec;
+import org.spikering.app.spec.Spec;
+import org.spikering.app.spec.reservoir.Benchmark;
+import org.spikering.reservoir.analysis.SpikingChaos;
+import org.spikering.reservoir.bench.BinaryMemoryTasks;
+import org.spikering.reservoir.bench.LsmMemory;
+import org.spikering.reservoir.bench.MackeyGlass;
+import org.spikering.reservoir.bench.MemoryCapacity;
+import org.spikering.reservoir.bench.Narma10;
+import org.spikering.reservoir.esn.EchoStateNetwork;
+import org.spikering.reservoir.esn.EsnParameters;
+import org.spikering.reservoir.lsm.LiquidStateMachine;
+import org.spikering.reservoir.lsm.LsmParameters;
+
+/**
+ * Runs the benchmark of a spec's {@code reservoir} section ({@link ReservoirSpec}) with the reservoirs module and
+ * writes its result folder: {@code <name>.json} (also printed as one JSON line), its plot and {@code spec.yaml} (the
+ * spec with every default filled in). The memory each run needs and the output folder are checked before the folder
+ * is opened; messages name the option that set a field, else the field ({@link SpecOptions#label}).
+ */
+final class ReservoirBenchmarks {
+
+    /** The file every result folder of a spec run holds: the spec it ran, defaults filled. */
+    static final String SPEC_FILE = "spec.yaml";
+    /** The files of a scaling study besides {@code spec.yaml}. */
+    static final String[] SCALING_FILES = {"scaling.csv", "perf_vs_size.png", "perf_vs_gain.png", "chaos_vs_gain.png",
+        "memory_vs_size.png"};
+
+    private final Spec spec;
+    private final ReservoirSpec r;
+    private final SpecOptions names;
+    private final long seed;
+    private final boolean plots;
+
+    private ReservoirBenchmarks(final Spec spec, final SpecOptions names) {
+        this.spec = spec;
+        this.r = spec.section(ReservoirSpec.PATH, ReservoirSpec.class);
+        this.names = names;
+        this.seed = spec.seed();
+        final OutputSpec o = spec.section("output", OutputSpec.class);
+        this.plots = o == null || o.plots();
+    }
+
+    /**
+     * @param spec  a valid spec with a {@code reservoir} section.
+     * @param names the options that set its fields (for messages).
+     * @return exit code 0.
+     */
+    static int run(final Spec spec, final SpecOptions names) {
+        final ReservoirBenchmarks b = new ReservoirBenchmarks(spec, names);
+        switch (b.r.benchmark()) {
+            case MC -> b.mc();
+            case NARMA -> b.narma();
+            case MACKEY_GLASS -> b.mackeyGlass();
+            case LSM -> b.lsm();
+            case BITS -> b.bits();
+            case SCALING -> b.scaling();
+            default -> throw new IllegalStateException("benchmark " + b.r.benchmark());
+        }
+        return 0;
+    }
+
+    /** @return output.folder, or the benchmark's default {@code spikering-out/reservoir/<name>}. */
+    private Path out(final String defaultName) {
+        final OutputSpec o = spec.section("output", OutputSpec.class);
+        return o != null && o.folder() != null ? spec.resolve(o.folder()) : Path.of("spikering-out", "reservoir", defaultName);
+    }
+
+    private String field(final String name) {
+        return ReservoirSpec.PATH + "." + name;
+    }
+
+    /** Checks the memory and the output folder of an ESN run over {@code steps} inputs with {@code outputs} targets. */
+    private EsnParameters esnChecked(final double steps, final double outputs, final Path out) {
+        final EsnParameters p = r.esnParameters(seed);
+        Check.outputFolder(names.name("output.folder"), out);
+        MemoryBudget.require(names.label(field("size"), r.size()), MemoryBudget.esn(r.size(), r.connectivity(),
+                p.topology() == EsnParameters.Topology.ORTHOGONAL, steps, outputs));
+        return p;
+    }
+
+    /** @return the network; an unstable linear reservoir (found once W is drawn) is an error naming the fields. */
+    private EchoStateNetwork build(final EsnParameters p) {
+        try {
+            return new EchoStateNetwork(p, 1);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage()
+                    .replace("spectral_radius = ", names.name(field("spectral_radius")) + " = ")
+                    .replace("leak_rate = ", names.name(field("leak_rate")) + " = ")
+                    .replace("size = ", names.name(field("size")) + " = ")
+                    .replace("connectivity = ", names.name(field("connectivity")) + " = ")
+                    .replace("input_scaling = ", names.name(field("input_scaling")) + " = "), e);
+        }
+    }
+
+    /** Writes {@code <name>.json} and {@code spec.yaml}, commits the folder and prints the JSON line. */
+    private void emit(final ResultFolder folder, final String command, final String name, final String png,
+                      final Map<String, Object> m) {
+        Json.write(folder.file(name + ".json"), m);
+        writeSpec(folder);
+        final List<String> files = new ArrayList<>(List.of(name + ".json", SPEC_FILE));
+        if (plots) {
+            files.add(png);
+        }
+        folder.commit(command, files.toArray(String[]::new));
+        System.out.println(Json.oneLine(m));
+    }
+
+    private void writeSpec(final ResultFolder folder) {
+        try {
+            Files.writeString(folder.file(SPEC_FILE), spec.toYaml());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + folder.file(SPEC_FILE), e);
+        }
+    }
+
+    private void mc() {
+        final Path out = out("mc");
+        final EsnParameters p = esnChecked((double) r.washoutSteps() + r.trainSteps() + r.testSteps(), 2.0 * r.size(), out);
+        try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
+            final EchoStateNetwork net = build(p);
+            final MemoryCapacity.Result res = MemoryCapacity.measure(net, 2 * r.size(), r.washoutSteps(), r.trainSteps(),
+                    r.testSteps(), r.ridge(), seed);
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("benchmark", "memory_capacity");
+            m.put("size", r.size());
+            m.put("spectral_radius", net.spectralRadius());
+            m.put("memory_capacity", res.capacity());
+            m.put("delays", 2 * r.size());
+            m.put("train_steps", r.trainSteps());
+            m.put("test_steps", r.testSteps());
+            m.put("mc_per_delay", res.perDelay());
+            if (plots) {
+                Plots.savePng(Plots.lineChart("Memory capacity " + String.format("%.2f", res.capacity()) + " (N = " + r.size()
+                        + ")", "delay k", "r^2", new Plots.Series("MC_k", range(res.perDelay().length), res.perDelay())),
+                        folder.file("mc.png"));
+            }
+            emit(folder, "reservoir mc", "mc", "mc.png", m);
+        }
+    }
+
+    private void narma() {
+        final Path out = out("narma");
+        final EsnParameters p = esnChecked(r.lengthSteps(), 1, out);
+        try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
+            final EchoStateNetwork net = build(p);
+            final Narma10.Result res = Narma10.run(net, r.lengthSteps(), r.washoutSteps(), r.testSteps(), seed);
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("benchmark", "narma10");
+            m.put("size", r.size());
+            m.put("spectral_radius", net.spectralRadius());
+            m.put("test_nrmse", res.testNrmse());
+            m.put("train_nrmse", res.trainNrmse());
+            m.put("ridge_lambda", res.lambda());
+            m.put("online_lms_test_nrmse", res.lmsTestNrmse());
+            if (plots) {
+                savePredictionPlot("NARMA-10, test NRMSE " + String.format("%.3f", res.testNrmse()), "y",
+                        res.target(), res.prediction(), 300, folder.file("narma.png"));
+            }
+            emit(folder, "reservoir narma", "narma", "narma.png", m);
+        }
+    }
+
+    private void mackeyGlass() {
+        final Path out = out("mackey-glass");
+        final EsnParameters p = esnChecked(5200, 1, out);
+        try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
+            final EchoStateNetwork net = build(p);
+            final MackeyGlass.Result res = MackeyGlass.run(net, 5200, 200, 1000);
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("benchmark", "mackey_glass_17");
+            m.put("size", r.size());
+            m.put("test_nrmse", res.testNrmse());
+            m.put("ridge_lambda", res.lambda());
+            if (plots) {
+                savePredictionPlot("Mackey-Glass, test NRMSE " + String.format("%.2e", res.testNrmse()), "x",
+                        res.target(), res.prediction(), 400, folder.file("mackey_glass.png"));
+            }
+            emit(folder, "reservoir mackey-glass", "mackey_glass", "mackey_glass.png", m);
+        }
+    }
+
+    private void lsm() {
+        final Path out = out("lsm");
+        Check.outputFolder(names.name("output.folder"), out);
+        MemoryBudget.require(names.label(field("size"), r.size()) + ", " + names.label(field("samples"), r.samples()),
+                lsmBytes(r.size(), r.samples(), r.delays()));
+        try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
+            final LiquidStateMachine lsm = new LiquidStateMachine(r.lsmParameters(seed));
+            final LsmMemory.Result mc = LsmMemory.measure(lsm, r.samples(), r.sampleMs(), r.tauMs(), r.delays(), seed);
+            final double[] u = new double[60];
+            Arrays.fill(u, 0.3);
+            final SpikingChaos.Result chaos = SpikingChaos.measure(lsm, u, r.sampleMs(), r.tauMs(), 10);
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("benchmark", "lsm");
+            m.put("size", r.size());
+            m.put("gain", r.gain());
+            m.put("synapses", lsm.network().synapseCount());
+            m.put("memory_capacity", mc.capacity());
+            m.put("mean_rate_hz", mc.meanRateHz());
+            m.put("separation_lag0", chaos.separation()[0]);
+            m.put("separation_lag10", chaos.separation()[10]);
+            m.put("separation_lag40", chaos.separation()[40]);
+            m.put("branching_ratio", chaos.branchingRatio());
+            m.put("sample_ms", r.sampleMs());
+            m.put("tau_ms", r.tauMs());
+            m.put("mc_per_delay", mc.perDelay());
+            m.put("simulated_s", r.samples() * r.sampleMs() * 1e-3);
+            m.put("wall_s", mc.wallSeconds());
+            if (plots) {
+                Plots.savePng(Plots.lineChart("LSM perturbation separation (gain " + r.gain() + ")", "samples after perturbation ("
+                        + r.sampleMs() + " ms)", "distance / sqrt(N)", new Plots.Series("separation",
+                        range(chaos.separation().length), chaos.separation())), folder.file("lsm_separation.png"));
+            }
+            emit(folder, "reservoir lsm", "lsm", "lsm_separation.png", m);
+        }
+    }
+
+    private void bits() {
+        final boolean esn = r.esn();
+        final int n = r.samples();
+        final int sz = r.size();
+        final double g = r.gain();
+        final Path out = out("bits-" + r.kind());
+        Check.outputFolder(names.name("output.folder"), out);
+        MemoryBudget.require(names.label(field("size"), sz) + ", " + names.label(field("samples"), n), esn
+                ? MemoryBudget.esn(sz, 0.1, false, n, 1) : lsmBytes(sz, n, 1));
+        try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
+            final int[] s = BinaryMemoryTasks.bits(n, seed);
+            final double[][] features;
+            if (esn) {
+                final EchoStateNetwork net = new EchoStateNetwork(new EsnParameters(sz, g, 0.1, 0.5, 1.0, 0.2,
+                        EsnParameters.Activation.TANH, EsnParameters.Topology.GAUSSIAN, seed), 1);
+                final double[] u = new double[n];
+                for (int i = 0; i < n; i++) {
+                    u[i] = 2 * s[i] - 1;
+                }
+                features = net.run(u);
+            } else {
+                final LiquidStateMachine lsm = new LiquidStateMachine(LsmParameters.maass(sz, g, seed));
+                final double[] u = new double[n];
+                for (int i = 0; i < n; i++) {
+                    u[i] = s[i];
+                }
+                features = lsm.drive(u, 30, 30, -1).features();
+            }
+            final int delay = r.delaySamples();
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("benchmark", "bits_" + r.kind());
+            m.put("delay", delay);
+            for (String task : new String[] {"xor", "parity", "nback"}) {
+                final BinaryMemoryTasks.Result res = BinaryMemoryTasks.score(features, s, task, delay, 50);
+                m.put(task + "_" + res.metric(), res.score());
+            }
+            final double[] lags = new double[8];
+            final double[] acc = new double[8];
+            for (int d = 1; d <= 8; d++) {
+                lags[d - 1] = d;
+                acc[d - 1] = BinaryMemoryTasks.score(features, s, "xor", d, 50).score();
+            }
+            m.put("xor_accuracy_by_delay", acc);
+            if (plots) {
+                Plots.savePng(Plots.lineChart("Delayed XOR accuracy (" + r.kind() + ")", "delay d (samples)", "test accuracy",
+                        new Plots.Series("xor", lags, acc)), folder.file("bits_" + r.kind() + ".png"));
+            }
+            m.put("nback_bound_nothing_learned", 0.6616);
+            m.put("nback_bound_4_back_learned", 0.5192);
+            m.put("nback_bound_both_learned", 0.4545);
+            emit(folder, "reservoir bits", "bits_" + r.kind(), "bits_" + r.kind() + ".png", m);
+        }
+    }
+
+    private void scaling() {
+        final boolean esn = r.esn();
+        final List<Integer> n = r.sizes();
+        final List<Double> g = r.gains();
+        final OutputSpec o = spec.section("output", OutputSpec.class);
+        final Path out = o != null && o.folder() != null ? spec.resolve(o.folder()) : Path.of("spikering-out", "scaling");
+        Check.outputFolder(names.name("output.folder"), out);
+        final int largest = n.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        // ScalingStudy: NARMA-10 over 5200 steps and MC with up to 400 delays, per size in turn
+        MemoryBudget.require(names.name(field("sizes")) + " containing " + largest, esn
+                ? MemoryBudget.esn(largest, Math.min(1.0, Math.max(0.1, 10.0 / largest)), false, 5200, 400)
+                : lsmBytes(largest, 300, 8));
+        try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
+            final com.fasterxml.jackson.databind.node.ObjectNode settings = Json.object();
+            settings.put("study", "scaling_" + r.kind());
+            settings.putPOJO("sizes", n);
+            settings.putPOJO("gains", g);
+            settings.put("seeds", r.seeds());
+            final RunRecords records = RunRecords.open(folder.checkpointDir(), Json.MAPPER.valueToTree(settings), System.err);
+            final ScalingStudy.Table t = esn ? ScalingStudy.esn(n, g, r.seeds(), System.err, records)
+                    : ScalingStudy.lsm(n, g, r.seeds(), System.err, records);
+            if (records.reused() > 0) {
+                System.err.printf("spikering: reused %d runs of an interrupted study with the same settings%n", records.reused());
+            }
+            t.write(folder.dir(), plots);
+            writeSpec(folder);
+            final List<String> files = new ArrayList<>(plots ? List.of(SCALING_FILES) : List.of(SCALING_FILES[0]));
+            files.add(SPEC_FILE);
+            folder.commit("reservoir scaling", files.toArray(String[]::new));
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("study", "scaling_" + r.kind());
+            m.put("rows", t.rows().size());
+            m.put("table", folder.target().resolve("scaling.csv").toString());
+            System.out.println(Json.oneLine(m));
+        }
+    }
+
+    /**
+     * Estimated bytes of an LSM run: the column's synapses (at most all pairs, 20 bytes each while built), the
+     * filtered features (8 bytes per neuron and sample, twice) and the memory-capacity targets.
+     */
+    static double lsmBytes(final double size, final double samples, final double delays) {
+        return 20 * size * size + 16 * size * samples + 8 * samples * delays + 24 * (size + 1) * (size + 1);
+    }
+
+    /** Saves a line chart of the first min(maxSteps, n) test steps of the target and the prediction. */
+    private static void savePredictionPlot(final String title, final String yLabel, final double[] target,
+                                           final double[] predicted, final int maxSteps, final Path file) {
+        final int show = Math.min(maxSteps, target.length);
+        Plots.savePng(Plots.lineChart(title, "test step", yLabel,
+                new Plots.Series("target", range(show), Arrays.copyOf(target, show)),
+                new Plots.Series("prediction", range(show), Arrays.copyOf(predicted, show))), file);
+    }
+
+    private static double[] range(final int n) {
+        final double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+        }
+        return x;
+    }
+
+    /** @return the benchmark of a spec's section, for the sub-command check. */
+    static Benchmark benchmarkOf(final Spec spec) {
+        return spec.section(ReservoirSpec.PATH, ReservoirSpec.class).benchmark();
+    }
+}
