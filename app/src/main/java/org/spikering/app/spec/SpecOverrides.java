@@ -111,7 +111,11 @@ public final class SpecOverrides {
         return -1;
     }
 
-    private static List<String> tokens(final String path) {
+    /**
+     * @param path a field path, e.g. {@code network.populations[E].size}.
+     * @return its parts: names and bracketed selectors ({@code [E]}, {@code [0]}); empty if a bracket is not closed.
+     */
+    static List<String> tokens(final String path) {
         final List<String> out = new ArrayList<>();
         final StringBuilder cur = new StringBuilder();
         for (int k = 0; k < path.length(); k++) {

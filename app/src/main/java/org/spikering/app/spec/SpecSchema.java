@@ -251,7 +251,7 @@ public final class SpecSchema {
         if (path.isEmpty()) {
             return schema;
         }
-        for (String token : tokens(path)) {
+        for (String token : SpecOverrides.tokens(path)) {
             if (schema == null) {
                 return null;
             }
@@ -267,31 +267,6 @@ public final class SpecSchema {
             }
         }
         return schema;
-    }
-
-    private static List<String> tokens(final String path) {
-        final List<String> out = new ArrayList<>();
-        final StringBuilder cur = new StringBuilder();
-        for (int k = 0; k < path.length(); k++) {
-            final char ch = path.charAt(k);
-            if (ch == '.' || ch == '[') {
-                if (cur.length() > 0) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                }
-                if (ch == '[') {
-                    final int end = path.indexOf(']', k);
-                    out.add(path.substring(k, end + 1));
-                    k = end;
-                }
-            } else {
-                cur.append(ch);
-            }
-        }
-        if (cur.length() > 0) {
-            out.add(cur.toString());
-        }
-        return out;
     }
 
     /** The schema after $ref, with the properties of allOf parts and of the matching if/then branches merged in. */
