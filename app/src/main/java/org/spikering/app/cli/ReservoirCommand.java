@@ -41,6 +41,13 @@ public final class ReservoirCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "override one field, e.g. reservoir.size=400 (repeatable)")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--out", description = "with SPEC: output folder, output.folder (default spikering-out/reservoir/<benchmark>);"
+            + " replaced as a whole when the run completes (a new, empty or earlier result folder)")
+    Path out;
+
+    @Option(names = "--seed", description = "with SPEC: seed, any integer (the spec's seed field)")
+    Long seed;
+
     @picocli.CommandLine.Spec
     CommandSpec self;
 
@@ -51,7 +58,8 @@ public final class ReservoirCommand implements Callable<Integer> {
                     + " SPEC file with a 'reservoir' section");
         }
         Progress.Mode.current(); // a bad SPIKERING_PROGRESS is named before anything runs
-        final SpecOptions options = new SpecOptions(self.commandLine().getParseResult(), Map.of());
+        final SpecOptions options = new SpecOptions(self.commandLine().getParseResult(),
+                Map.of("--out", "output.folder", "--seed", "seed"));
         return ReservoirBenchmarks.run(load(file, null, options, sets), options);
     }
 

@@ -78,7 +78,7 @@ final class BadInputTableTest {
     private static final Map<String, Set<String>> LEGAL = new TreeMap<>();
 
     static {
-        for (String cmd : List.of("run", "bench", "train", "gradients", "reservoir mc", "reservoir narma",
+        for (String cmd : List.of("run", "bench", "train", "gradients", "reservoir", "reservoir mc", "reservoir narma",
                 "reservoir mackey-glass", "reservoir lsm", "reservoir bits")) {
             // a seed is any long: every value seeds the generator
             LEGAL.put(cmd + " --seed", Set.of("-1", "0", HUGE_INT));
@@ -143,6 +143,7 @@ final class BadInputTableTest {
             Map.entry("hw map", List.of("cuba")),
             Map.entry("train", List.of("sine-nest")),
             // the optional SPEC of each reservoir benchmark: its shipped example (what runs without one)
+            Map.entry("reservoir", List.of("reservoir-mc")),
             Map.entry("reservoir mc", List.of("reservoir-mc")),
             Map.entry("reservoir narma", List.of("reservoir-narma")),
             Map.entry("reservoir mackey-glass", List.of("reservoir-mackey-glass")),
@@ -671,6 +672,10 @@ final class BadInputTableTest {
             if (sub.getSubcommands().isEmpty()) {
                 out.add(sub);
             } else {
+                // a command with sub-commands that runs on its own too (reservoir SPEC): its options as well
+                if (!sub.getCommandSpec().positionalParameters().isEmpty()) {
+                    out.add(sub);
+                }
                 out.addAll(leaves(sub));
             }
         }
