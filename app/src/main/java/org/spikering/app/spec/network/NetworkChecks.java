@@ -35,7 +35,7 @@ public final class NetworkChecks {
     private static final List<String> CONNECTOR_COMMON = List.of("rule", "autapses");
 
     private static final Map<String, List<String>> SOURCE_FIELDS = Map.of(
-            "poisson", List.of("target", "rate_hz", "weight_pa", "weight_mv"),
+            "poisson", List.of("target", "rate_hz", "weight_pa", "weight_mv", "weight"),
             "dc", List.of("target", "amplitude_pa", "start_ms"),
             "step_current", List.of("target", "times_ms", "amplitudes_pa"),
             "spike_array", List.of("spike_times_ms", "file", "size"));
@@ -108,8 +108,13 @@ public final class NetworkChecks {
         final String at = path + ".populations[" + i + "]";
         final int before = problems.lines().size();
         final List<String> own = NeuronModels.PARAMETERS.get(p.model());
-        foreignFields(tree.path("populations").path(i), at, own, List.of("name", "size", "model", "initial"),
+        foreignFields(tree.path("populations").path(i), at, own, NeuronModels.loihi(p.model())
+                        ? List.of("name", "size", "model") : List.of("name", "size", "model", "initial"),
                 "a parameter of model " + p.model() + " (its parameters: " + String.join(", ", own) + ")");
+        if (NeuronModels.loihi(p.model())) {
+            loihiRecordCheck(at, p, before);
+            return;
+        }
         if (NeuronModels.takesCurrent(p.model())) {
             if (p.vResetMv() != null && p.vThMv() != null && !(p.vResetMv() < p.vThMv())) {
                 problems.add(at + ".v_reset_mv", p.vResetMv(), "must be < v_th_mv = " + Problems.show(p.vThMv()));
@@ -130,6 +135,18 @@ public final class NetworkChecks {
             } catch (IllegalArgumentException e) {
                 problems.addLine(at + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** Builds a loihi model's record when its fields are otherwise fine, reporting what its own checks refuse. */
+    private void loihiRecordCheck(final String at, final PopulationEntry p, final int before) {
+        if (problems.lines().size() > before) {
+            return;
+        }
+        try {
+            NeuronModels.model(p, n.dtMs());
+        } catch (IllegalArgumentException e) {
+            problems.addLine(at + ": " + e.getMessage());
         }
     }
 
@@ -155,6 +172,7 @@ public final class NetworkChecks {
                 if ("poisson".equals(s.kind())) {
                     weightField(at, t, tree.path("sources").path(i), false);
                 } else if (!NeuronModels.takesCurrent(t.model())) {
+                    // loihi and eprop models take no current
                     problems.add(at + ".target", s.target(), "must be a population that takes a current (lif_exp,"
                             + " lif_delta); '" + s.target() + "' is " + t.model());
                 }
@@ -244,17 +262,46 @@ public final class NetworkChecks {
     /** Reports a weight field the target's synapses do not take, or a missing one. */
     private void weightField(final String at, final PopulationEntry t, final JsonNode node, final boolean fromFile) {
         final String want = NeuronModels.weightField(t.model());
-        final String other = "weight_pa".equals(want) ? "weight_mv" : "weight_pa";
-        final String why = "target '" + t.name() + "' is " + t.model() + (NeuronModels.delta(t.model())
-                ? " (delta synapses: a weight is a jump of V_m in mV)" : " (current synapses: a weight is a current in pA)");
-        if (node.has(other)) {
-            problems.add(at + "." + other, node.get(other), "not for this target: " + why + "; write " + want);
+        final String why = "target '" + t.name() + "' is " + t.model() + switch (want) {
+            case "weight_pa" -> " (current synapses: a weight is a current in pA)";
+            case "weight" -> NeuronModels.integerWeights(t.model())
+                    ? " (integer input: a weight is a unit-free whole number, the weight mantissa)"
+                    : " (a weight is a unit-free number added to the input)";
+            default -> " (delta synapses: a weight is a jump of V_m in mV)";
+        };
+        boolean given = false;
+        for (String other : List.of("weight_pa", "weight_mv", "weight")) {
+            if (!other.equals(want) && node.has(other)) {
+                problems.add(at + "." + other, node.get(other), "not for this target: " + why + "; write " + want);
+                given = true;
+            }
         }
         if (fromFile && node.has(want)) {
             problems.add(at + "." + want, node.get(want), "must be left out: the connector's file gives the weights");
-        } else if (!fromFile && !node.has(want) && !node.has(other)) {
+        } else if (!fromFile && !node.has(want) && !given) {
             problems.add(at + "." + want, null, "required: " + why);
+        } else if (node.has(want) && NeuronModels.integerWeights(t.model())) {
+            wholeWeight(at + "." + want, node.get(want), why);
         }
+    }
+
+    /** Reports a loihi_lif weight that is not a whole number (a number, or a constant distribution). */
+    private void wholeWeight(final String at, final JsonNode w, final String why) {
+        if (w.isNumber()) {
+            if (!whole(w.doubleValue())) {
+                problems.add(at, w, "must be a whole number: " + why);
+            }
+        } else if ("constant".equals(w.path("kind").asText()) && w.path("value").isNumber()) {
+            if (!whole(w.path("value").doubleValue())) {
+                problems.add(at + ".value", w.path("value"), "must be a whole number: " + why);
+            }
+        } else {
+            problems.add(at, w.path("kind").asText(), "must be a whole number (a distribution draws fractions): " + why);
+        }
+    }
+
+    private static boolean whole(final double v) {
+        return v == Math.rint(v) && Math.abs(v) <= 1L << 40;
     }
 
     private void projection(final int i) {
@@ -278,8 +325,8 @@ public final class NetworkChecks {
         if (t != null && fileWeights != null) {
             weightField(at, t, node, fileWeights);
         }
-        if (pr.weight() != null) {
-            pr.weight().check(problems, at + "." + (pr.weightPa() != null ? "weight_pa" : "weight_mv"));
+        if (pr.givenWeight() != null) {
+            pr.givenWeight().check(problems, at + "." + pr.givenWeightField());
         }
         delay(at + ".delay_ms", pr.delayMs(), Boolean.TRUE.equals(fileWeights));
     }

@@ -41,7 +41,7 @@ public final class NetworkDescriber {
                     }
                     times.add(t);
                 }
-                sources.add(new SourceEntry("spike_array", p.name(), null, null, null, null, null, null, null, null,
+                sources.add(new SourceEntry("spike_array", p.name(), null, null, null, null, null, null, null, null, null,
                         times, null, null));
                 continue;
             }
@@ -57,14 +57,15 @@ public final class NetworkDescriber {
             projections.add(projection(net, pr));
         }
         for (PoissonDriveSpec d : net.drives()) {
-            final boolean delta = NeuronModels.delta(modelOf(pops, d.target()));
-            sources.add(new SourceEntry("poisson", null, d.target(), d.rateHz(), delta ? null : d.weight(),
-                    delta ? d.weight() : null, null, null, null, null, null, null, null));
+            final String f = NeuronModels.weightField(modelOf(pops, d.target()));
+            sources.add(new SourceEntry("poisson", null, d.target(), d.rateHz(), "weight_pa".equals(f) ? d.weight() : null,
+                    "weight_mv".equals(f) ? d.weight() : null, "weight".equals(f) ? d.weight() : null, null, null, null,
+                    null, null, null, null));
         }
         for (StepCurrentSpec c : net.stepCurrents()) {
             final var s = c.source();
             if (s.changes() == 1) {
-                sources.add(new SourceEntry("dc", null, c.target(), null, null, null, s.amplitude(0),
+                sources.add(new SourceEntry("dc", null, c.target(), null, null, null, null, s.amplitude(0),
                         Distributions.gridMs(s.changeStep(0), dt), null, null, null, null, null));
             } else {
                 final List<Double> times = new ArrayList<>();
@@ -73,7 +74,7 @@ public final class NetworkDescriber {
                     times.add(Distributions.gridMs(s.changeStep(j), dt));
                     amps.add(s.amplitude(j));
                 }
-                sources.add(new SourceEntry("step_current", null, c.target(), null, null, null, null, null, times, amps,
+                sources.add(new SourceEntry("step_current", null, c.target(), null, null, null, null, null, null, times, amps,
                         null, null, null));
             }
         }
@@ -116,10 +117,10 @@ public final class NetworkDescriber {
             }
         };
         final String target = net.populations().get(pr.targetPopulation()).name();
-        final boolean delta = NeuronModels.delta(NeuronModels.entry(target, 1,
+        final String f = NeuronModels.weightField(NeuronModels.entry(target, 1,
                 net.populations().get(pr.targetPopulation()).model(), null, net.dtMs()).model());
         final DistributionSpec w = Distributions.spec(s.weights());
-        return new ProjectionEntry(null, s.source(), s.target(), ce, delta ? null : w, delta ? w : null,
-                Distributions.spec(s.delays()));
+        return new ProjectionEntry(null, s.source(), s.target(), ce, "weight_pa".equals(f) ? w : null,
+                "weight_mv".equals(f) ? w : null, "weight".equals(f) ? w : null, Distributions.spec(s.delays()));
     }
 }

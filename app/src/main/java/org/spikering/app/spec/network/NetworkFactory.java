@@ -45,7 +45,7 @@ public final class NetworkFactory {
         }
         for (SourceEntry s : n.sources()) {
             if ("poisson".equals(s.kind())) {
-                b.poissonInput(s.target(), s.rateHz(), s.weight());
+                b.poissonInput(s.target(), s.rateHz(), s.givenWeight());
             }
         }
         for (SourceEntry s : n.sources()) {
@@ -69,11 +69,11 @@ public final class NetworkFactory {
                 b.connectExplicit(pr.source(), pr.target(), e.sources(), e.targets(), e.weights(), pr.delayMs().value());
             } else {
                 b.connect(pr.source(), pr.target(), Connector.explicit(e.sources(), e.targets()),
-                        pr.weight().toDistribution(), delay);
+                        pr.givenWeight().toDistribution(), delay);
             }
             return;
         }
-        b.connect(pr.source(), pr.target(), connector(c), pr.weight().toDistribution(), delay);
+        b.connect(pr.source(), pr.target(), connector(c), pr.givenWeight().toDistribution(), delay);
     }
 
     /**

@@ -3,6 +3,10 @@ package org.spikering.app.spec.network;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.spikering.hw.fixedpoint.FixedAdaptation;
+import org.spikering.hw.fixedpoint.FixedLifModel;
+import org.spikering.hw.fixedpoint.FixedLifParams;
+import org.spikering.hw.fixedpoint.FloatCubaLifModel;
 import org.spikering.neuron.NeuronModel;
 import org.spikering.neuron.SurrogateGradient;
 import org.spikering.neuron.alif.AlifParameters;
@@ -22,12 +26,22 @@ import org.spikering.neuron.lif.ResetMode;
  *       <td>iaf_psc_delta; input arriving while refractory is discarded (NEST's refractory_input = false)</td></tr>
  *   <tr><td>eprop_lif, eprop_alif</td><td>{@link AlifParameters}</td><td>delta</td><td>weight_mv</td>
  *       <td>eprop_iaf(_adapt)_bsshslm_2020: potentials relative to rest, no C_m and I_e; no learning here</td></tr>
+ *   <tr><td>loihi_lif</td><td>{@link FixedLifModel} ({@link FixedLifParams}, {@link FixedAdaptation})</td>
+ *       <td>one integer input a_in</td><td>weight (a whole number)</td>
+ *       <td>Lava's PyLifModelBitAcc (Loihi CUBA-LIF), generalised in state width and shift; V_m(0) = 0</td></tr>
+ *   <tr><td>loihi_lif_float</td><td>{@link FloatCubaLifModel}</td><td>one real input</td><td>weight</td>
+ *       <td>the same parameters read as reals (the float twin)</td></tr>
  * </table>
  */
 public final class NeuronModels {
 
     /** The models, in the schema's order. */
-    public static final List<String> NAMES = List.of("lif_exp", "lif_delta", "eprop_lif", "eprop_alif");
+    public static final List<String> NAMES = List.of("lif_exp", "lif_delta", "eprop_lif", "eprop_alif", "loihi_lif",
+            "loihi_lif_float");
+
+    /** The parameter fields of the loihi models. */
+    private static final List<String> LOIHI = List.of("du", "dv", "vth", "bias_mant", "bias_exp", "state_width_bits",
+            "shift_bits", "input_width_bits", "adaptation");
 
     /** The parameter fields of each model (besides name, size, model, initial). */
     static final Map<String, List<String>> PARAMETERS = Map.of(
@@ -37,22 +51,29 @@ public final class NeuronModels {
             "eprop_lif", List.of("tau_m_ms", "v_th_mv", "t_ref_ms", "regular_spike_arrival", "surrogate",
                     "surrogate_gamma_per_mv", "surrogate_beta_per_mv"),
             "eprop_alif", List.of("tau_m_ms", "v_th_mv", "t_ref_ms", "regular_spike_arrival", "surrogate",
-                    "surrogate_gamma_per_mv", "surrogate_beta_per_mv", "tau_a_ms", "beta_a_mv"));
+                    "surrogate_gamma_per_mv", "surrogate_beta_per_mv", "tau_a_ms", "beta_a_mv"),
+            "loihi_lif", LOIHI, "loihi_lif_float", LOIHI);
 
     private NeuronModels() {
     }
 
     /**
      * @param model a spec model name.
-     * @return the weight field its synapses take: weight_pa (current synapses) or weight_mv (delta synapses).
+     * @return the weight field its synapses take: weight_pa (current synapses), weight (loihi models: unit-free) or
+     *         weight_mv (delta synapses).
      */
     public static String weightField(final String model) {
-        return "lif_exp".equals(model) ? "weight_pa" : "weight_mv";
+        return "lif_exp".equals(model) ? "weight_pa" : loihi(model) ? "weight" : "weight_mv";
     }
 
-    /** @return whether the model's synapses are delta synapses (weights in mV). */
-    static boolean delta(final String model) {
-        return !"lif_exp".equals(model);
+    /** @return whether the model is loihi_lif or loihi_lif_float (no initial state; unit-free weights). */
+    static boolean loihi(final String model) {
+        return model.startsWith("loihi_");
+    }
+
+    /** @return whether the model's synapses take only whole-number weights (loihi_lif: integer mantissas). */
+    static boolean integerWeights(final String model) {
+        return "loihi_lif".equals(model);
     }
 
     /** @return whether a population of this model takes a current (dc, step_current sources). */
@@ -70,7 +91,7 @@ public final class NeuronModels {
      * @throws IllegalArgumentException from the record's own checks.
      */
     public static NeuronModel model(final PopulationEntry p, final double dtMs) {
-        final Double v0 = p.initial().vMv().isConstant() ? p.initial().vMv().value() : null;
+        final Double v0 = p.initial() != null && p.initial().vMv().isConstant() ? p.initial().vMv().value() : null;
         switch (p.model()) {
             case "lif_exp":
                 return new LifExpParameters(p.tauMMs(), p.cMPf(), p.eLMv(), p.vThMv(), p.vResetMv(), p.tRefMs(),
@@ -86,9 +107,22 @@ public final class NeuronModels {
                         p.surrogateGammaPerMv(), p.surrogateBetaPerMv(), adaptive ? p.tauAMs() : AlifDefaults.TAU_A_MS,
                         adaptive ? p.betaAMv() : AlifDefaults.BETA_A_MV, adaptive);
             }
+            case "loihi_lif":
+                return new FixedLifModel(loihiParams(p, dtMs), loihiAdaptation(p));
+            case "loihi_lif_float":
+                return new FloatCubaLifModel(loihiParams(p, dtMs), loihiAdaptation(p));
             default:
                 throw new IllegalArgumentException("model '" + p.model() + "': must be one of " + NAMES);
         }
+    }
+
+    private static FixedLifParams loihiParams(final PopulationEntry p, final double dtMs) {
+        return new FixedLifParams(p.du(), p.dv(), p.vth(), p.biasMant(), p.biasExp(), p.stateWidthBits(), p.shiftBits(),
+                p.inputWidthBits(), dtMs);
+    }
+
+    private static FixedAdaptation loihiAdaptation(final PopulationEntry p) {
+        return p.adaptation() == null ? null : new FixedAdaptation(p.adaptation().da(), p.adaptation().jumpMant());
     }
 
     /**
@@ -99,6 +133,9 @@ public final class NeuronModels {
      * @return the distribution to draw from, or null.
      */
     static org.spikering.sim.network.Distribution initialPotential(final PopulationEntry p) {
+        if (p.initial() == null) {
+            return null; // loihi models: u and v start at 0
+        }
         final var v = p.initial().vMv();
         if (v.isConstant() && (takesCurrent(p.model()) || v.value() == 0.0)) {
             return null;
@@ -133,13 +170,21 @@ public final class NeuronModels {
             return new PopulationEntry(name, size, "lif_exp", m.tauM(), m.cM(), m.eL(), m.vTh(), m.vReset(), m.tRef(),
                     m.tauSynEx(), m.tauSynIn(), m.iE(), lower(m.resetMode()), null, null, null, null, null, null,
                     new InitialState(initialV0 != null ? Distributions.spec(initialV0)
-                            : org.spikering.app.spec.DistributionSpec.of(m.vInit())));
+                            : org.spikering.app.spec.DistributionSpec.of(m.vInit())), null, null, null, null, null, null, null, null,
+                    null);
         }
         if (model instanceof LifDeltaParameters m) {
             return new PopulationEntry(name, size, "lif_delta", m.tauM(), m.cM(), m.eL(), m.vTh(), m.vReset(), m.tRef(),
                     null, null, m.iE(), lower(m.resetMode()), null, null, null, null, null, null,
                     new InitialState(initialV0 != null ? Distributions.spec(initialV0)
-                            : org.spikering.app.spec.DistributionSpec.of(m.vInit())));
+                            : org.spikering.app.spec.DistributionSpec.of(m.vInit())), null, null, null, null, null, null, null, null,
+                    null);
+        }
+        if (model instanceof FixedLifModel m) {
+            return loihiEntry(name, size, "loihi_lif", m.params(), m.adaptation());
+        }
+        if (model instanceof FloatCubaLifModel m) {
+            return loihiEntry(name, size, "loihi_lif_float", m.params(), m.adaptation());
         }
         if (model instanceof AlifParameters m) {
             return new PopulationEntry(name, size, m.adaptive() ? "eprop_alif" : "eprop_lif", m.tauMMs(), null, null,
@@ -147,9 +192,16 @@ public final class NeuronModels {
                     m.regularSpikeArrival(), m.surrogate().name().toLowerCase(Locale.ROOT), m.surrogateGamma(),
                     m.surrogateBeta(), m.adaptive() ? m.tauAMs() : null, m.adaptive() ? m.betaAMv() : null,
                     new InitialState(initialV0 != null ? Distributions.spec(initialV0)
-                            : org.spikering.app.spec.DistributionSpec.of(0.0)));
+                            : org.spikering.app.spec.DistributionSpec.of(0.0)), null, null, null, null, null, null, null, null, null);
         }
         return null;
+    }
+
+    private static PopulationEntry loihiEntry(final String name, final int size, final String model,
+                                              final FixedLifParams q, final FixedAdaptation a) {
+        return new PopulationEntry(name, size, model, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, q.du(), q.dv(), q.vth(), q.biasMant(), q.biasExp(), q.stateWidth(),
+                q.shift(), q.inputWidth(), a == null ? null : new LoihiAdaptation(a.da(), a.jumpMant()));
     }
 
     private static String lower(final ResetMode m) {

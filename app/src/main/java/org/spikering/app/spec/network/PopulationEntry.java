@@ -25,12 +25,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *   <tr><td>surrogate_gamma_per_mv, surrogate_beta_per_mv</td><td>1/mV</td><td>eprop_*</td><td>height γ, width β</td></tr>
  *   <tr><td>tau_a_ms</td><td>ms</td><td>eprop_alif</td><td>adaptation time constant τ_a</td></tr>
  *   <tr><td>beta_a_mv</td><td>mV</td><td>eprop_alif</td><td>adaptation strength β_a</td></tr>
- *   <tr><td>initial.v_mv</td><td>mV</td><td>all</td><td>V_m(0): a number or a distribution per neuron</td></tr>
+ *   <tr><td>initial.v_mv</td><td>mV</td><td>all but loihi_*</td><td>V_m(0): a number or a distribution per neuron</td></tr>
+ *   <tr><td>du, dv</td><td>—</td><td>loihi_*</td><td>current and voltage decay (factor (4096 − (du+1))/4096, (4096 − dv)/4096)</td></tr>
+ *   <tr><td>vth</td><td>—</td><td>loihi_*</td><td>threshold mantissa (compared as vth ≪ shift_bits)</td></tr>
+ *   <tr><td>bias_mant, bias_exp</td><td>—</td><td>loihi_*</td><td>bias = bias_mant ≪ bias_exp (then ≪ shift_bits)</td></tr>
+ *   <tr><td>state_width_bits, shift_bits, input_width_bits</td><td>bits</td><td>loihi_*</td><td>state width, alignment shift, input width</td></tr>
+ *   <tr><td>adaptation</td><td>—</td><td>loihi_*</td><td>{@link LoihiAdaptation}, or null</td></tr>
  * </table>
  *
  * @param name                unique name.
  * @param size                number of neurons.
- * @param model               lif_exp, lif_delta, eprop_lif or eprop_alif.
+ * @param model               lif_exp, lif_delta, eprop_lif, eprop_alif, loihi_lif or loihi_lif_float.
  * @param tauMMs              τ_m, ms.
  * @param cMPf                C_m, pF.
  * @param eLMv                E_L, mV.
@@ -47,7 +52,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param surrogateBetaPerMv  β, 1/mV.
  * @param tauAMs              τ_a, ms.
  * @param betaAMv             β_a, mV.
- * @param initial             initial state.
+ * @param initial             initial state (null for loihi models: their u and v start at 0).
+ * @param du                  loihi current decay.
+ * @param dv                  loihi voltage decay.
+ * @param vth                 loihi threshold mantissa.
+ * @param biasMant            loihi bias mantissa.
+ * @param biasExp             loihi bias exponent.
+ * @param stateWidthBits      loihi state width, bits.
+ * @param shiftBits           loihi alignment shift, bits.
+ * @param inputWidthBits      loihi input width, bits.
+ * @param adaptation          loihi threshold adaptation, or null.
  */
 public record PopulationEntry(String name, int size, String model, @JsonProperty("tau_m_ms") Double tauMMs,
                               @JsonProperty("c_m_pf") Double cMPf, @JsonProperty("e_l_mv") Double eLMv,
@@ -55,7 +69,9 @@ public record PopulationEntry(String name, int size, String model, @JsonProperty
                               @JsonProperty("i_e_pa") Double iEPa, String reset, Boolean regularSpikeArrival,
                               String surrogate, Double surrogateGammaPerMv, Double surrogateBetaPerMv,
                               @JsonProperty("tau_a_ms") Double tauAMs, @JsonProperty("beta_a_mv") Double betaAMv,
-                              InitialState initial) {
+                              InitialState initial, Integer du, Integer dv, Long vth, Integer biasMant,
+                              Integer biasExp, Integer stateWidthBits, Integer shiftBits, Integer inputWidthBits,
+                              LoihiAdaptation adaptation) {
 
     /**
      * @param newSize number of neurons.
@@ -64,6 +80,6 @@ public record PopulationEntry(String name, int size, String model, @JsonProperty
     public PopulationEntry withSize(final int newSize) {
         return new PopulationEntry(name, newSize, model, tauMMs, cMPf, eLMv, vThMv, vResetMv, tRefMs, tauSynExMs,
                 tauSynInMs, iEPa, reset, regularSpikeArrival, surrogate, surrogateGammaPerMv, surrogateBetaPerMv, tauAMs,
-                betaAMv, initial);
+                betaAMv, initial, du, dv, vth, biasMant, biasExp, stateWidthBits, shiftBits, inputWidthBits, adaptation);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * <table>
  *   <caption>Kinds and their fields</caption>
  *   <tr><th>kind</th><th>fields</th><th>sim-core</th></tr>
- *   <tr><td>poisson</td><td>target, rate_hz (Hz), weight_pa (pA) or weight_mv (mV)</td>
+ *   <tr><td>poisson</td><td>target, rate_hz (Hz), weight_pa (pA), weight_mv (mV) or weight (unit-free, loihi models)</td>
  *       <td>{@code poissonInput}: an independent Poisson train into every target neuron (NEST poisson_generator)</td></tr>
  *   <tr><td>dc</td><td>target, amplitude_pa (pA), start_ms (ms)</td>
  *       <td>{@code stepCurrent} with one change at start_ms (NEST dc_generator)</td></tr>
@@ -24,6 +24,7 @@ import java.util.List;
  * @param rateHz       Poisson rate, Hz, or null.
  * @param weightPa     Poisson weight, pA, or null.
  * @param weightMv     Poisson weight, mV, or null.
+ * @param weight       Poisson weight, unit-free (loihi models), or null.
  * @param amplitudePa  DC amplitude, pA, or null.
  * @param startMs      DC start, ms, or null.
  * @param timesMs      step current change times, ms, or null.
@@ -33,11 +34,11 @@ import java.util.List;
  * @param size         spike array size with file, or null.
  */
 public record SourceEntry(String kind, String name, String target, Double rateHz, Double weightPa, Double weightMv,
-                          Double amplitudePa, Double startMs, List<Double> timesMs, List<Double> amplitudesPa,
+                          Double weight, Double amplitudePa, Double startMs, List<Double> timesMs, List<Double> amplitudesPa,
                           List<List<Double>> spikeTimesMs, String file, Integer size) {
 
-    /** @return the Poisson weight given (pA or mV), or null. */
-    public Double weight() {
-        return weightPa != null ? weightPa : weightMv;
+    /** @return the Poisson weight given (pA, mV or unit-free), or null. */
+    public Double givenWeight() {
+        return weightPa != null ? weightPa : weightMv != null ? weightMv : weight;
     }
 }
