@@ -108,10 +108,13 @@ public final class NetworkChecks {
         final String at = path + ".populations[" + i + "]";
         final int before = problems.lines().size();
         final List<String> own = NeuronModels.PARAMETERS.get(p.model());
-        foreignFields(tree.path("populations").path(i), at, own, NeuronModels.loihi(p.model())
-                        ? List.of("name", "size", "model") : List.of("name", "size", "model", "initial"),
+        foreignFields(tree.path("populations").path(i), at, own, List.of("name", "size", "model", "initial"),
                 "a parameter of model " + p.model() + " (its parameters: " + String.join(", ", own) + ")");
         if (NeuronModels.loihi(p.model())) {
+            if (tree.path("populations").path(i).has("initial")) {
+                problems.add(at + ".initial", tree.path("populations").path(i).get("initial"), "not a parameter of model "
+                        + p.model() + " (u and v start at 0; its parameters: " + String.join(", ", own) + ")");
+            }
             loihiRecordCheck(at, p, before);
             return;
         }
@@ -300,6 +303,19 @@ public final class NetworkChecks {
         }
     }
 
+    /** Reports the first weight of an explicit connector's file that is not a whole number (loihi_lif target). */
+    private void fileWholeWeights(final String at, final ConnectorEntry c, final int ns, final PopulationEntry t) {
+        final double[] w = ExplicitPairs.of(c, ns, t.size(), resolve).weights();
+        for (int k = 0; k < w.length; k++) {
+            if (!whole(w[k])) {
+                problems.add(at, c.file(), "weight " + Problems.show(w[k]) + " (pair " + k + ") must be a whole number:"
+                        + " target '" + t.name() + "' is loihi_lif (integer input: a weight is a unit-free whole number,"
+                        + " the weight mantissa)");
+                return;
+            }
+        }
+    }
+
     private static boolean whole(final double v) {
         return v == Math.rint(v) && Math.abs(v) <= 1L << 40;
     }
@@ -324,6 +340,9 @@ public final class NetworkChecks {
         }
         if (t != null && fileWeights != null) {
             weightField(at, t, node, fileWeights);
+            if (fileWeights && NeuronModels.integerWeights(t.model())) {
+                fileWholeWeights(at + ".connector.file", c, ns, t);
+            }
         }
         if (pr.givenWeight() != null) {
             pr.givenWeight().check(problems, at + "." + pr.givenWeightField());
