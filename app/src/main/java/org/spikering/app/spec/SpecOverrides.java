@@ -36,7 +36,7 @@ public final class SpecOverrides {
         try {
             value = text.isBlank() ? JsonNodeFactory.instance.textNode("") : Spec.YAML.readTree(text);
         } catch (Exception e) {
-            problems.addLine("--set " + assignment + ": the value must be valid YAML (a number, a word, a [list])");
+            problems.addLine("--set " + assignment + ": the value must be a number, a word or a [list] in YAML (.nan and .inf are refused: no field takes them)");
             return null;
         }
         return set(doc, path, value == null || value.isMissingNode() ? JsonNodeFactory.instance.nullNode() : value, problems,
