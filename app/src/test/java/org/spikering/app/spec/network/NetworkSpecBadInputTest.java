@@ -52,7 +52,7 @@ final class NetworkSpecBadInputTest {
             "network.populations[0].tau_m_s: unknown field; did you mean 'tau_m_ms'?, must be one of: name, size, model,"
                 + " tau_m_ms, c_m_pf, e_l_mv, v_th_mv, v_reset_mv, t_ref_ms, tau_syn_ex_ms, tau_syn_in_ms, i_e_pa, reset,"
                 + " regular_spike_arrival, surrogate, surrogate_gamma_per_mv, surrogate_beta_per_mv, tau_a_ms, beta_a_mv,"
-                + " initial"},
+                + " initial, du, dv, vth, bias_mant, bias_exp, state_width_bits, shift_bits, input_width_bits, adaptation"},
         {"tau_m_ms: 20}", "tau_m_ms: 20 ms}",
             "network.populations[0].tau_m_ms: '20 ms', must be a number (the unit, ms, is in the field name: write the"
                 + " number alone)"},
@@ -60,7 +60,7 @@ final class NetworkSpecBadInputTest {
         {"size: 8,", "size: 0,", "network.populations[0].size: 0, must be >= 1"},
         {"tau_m_ms: 20}", "tau_m_ms: -20}", "network.populations[0].tau_m_ms: -20, must be > 0"},
         {"model: lif_delta", "model: lif_delt", "network.populations[1].model: 'lif_delt', must be one of lif_exp,"
-            + " lif_delta, eprop_lif, eprop_alif (did you mean 'lif_delta'?)"},
+            + " lif_delta, eprop_lif, eprop_alif, loihi_lif, loihi_lif_float (did you mean 'lif_delta'?)"},
         {"model: lif_delta", "model: lif_delta, tau_syn_ex_ms: 2", "network.populations[1].tau_syn_ex_ms: 2, not a"
             + " parameter of model lif_delta (its parameters: tau_m_ms, c_m_pf, e_l_mv, v_th_mv, v_reset_mv, t_ref_ms,"
             + " i_e_pa, reset)"},
