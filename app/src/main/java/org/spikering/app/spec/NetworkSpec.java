@@ -23,7 +23,7 @@ import org.spikering.sim.network.Network;
  *   <tr><th>field</th><th>unit</th><th>meaning</th></tr>
  *   <tr><td>dt_ms</td><td>ms</td><td>integration step</td></tr>
  *   <tr><td>populations</td><td></td><td>{@link PopulationEntry}: name, size, model and its parameters, initial state</td></tr>
- *   <tr><td>projections</td><td></td><td>{@link ProjectionEntry}: source, target, connector, weight (pA or mV), delay (ms)</td></tr>
+ *   <tr><td>projections</td><td></td><td>{@link ProjectionEntry}: source, target, connector, weight (pA, mV, or unit-free for loihi models), delay (ms)</td></tr>
  *   <tr><td>sources</td><td></td><td>{@link SourceEntry}: poisson, dc, step_current, spike_array</td></tr>
  *   <tr><td>recorders</td><td></td><td>{@link RecordersEntry}: spikes, rates, state variables</td></tr>
  * </table>

@@ -127,6 +127,34 @@ final class LoihiLifSpecTest {
         assertArrayEquals(Files.readAllBytes(direct), Files.readAllBytes(out.resolve("spikes.csv")));
     }
 
+    private static String spikes(final Spec spec, final Path csv) throws Exception {
+        try (Simulation sim = Simulation.create(build(spec), SimulationConfig.threads(1))) {
+            final SpikeRecorder r = sim.recordSpikes();
+            sim.run(400.0);
+            r.writeCsv(csv);
+        }
+        return Files.readString(csv);
+    }
+
+    /**
+     * State precision as a spec field: with the file's wide datapath (50-bit state, shift 24) the float twin gives the
+     * integer model's spikes (as FixedPointEngineTest finds for its network); Loihi's own widths (24, 6) change them.
+     */
+    @Test
+    void theWideDatapathGivesTheFloatTwinsSpikesAndLoihisWidthsDoNot() throws Exception {
+        final String wide = spikes(Examples.load("loihi-lif", List.of()), tmp.resolve("wide.csv"));
+        final String twin = spikes(Examples.load("loihi-lif", List.of("network.populations[E].model=loihi_lif_float",
+                "network.populations[I].model=loihi_lif_float")), tmp.resolve("twin.csv"));
+        final String loihi = spikes(Examples.load("loihi-lif", List.of("network.populations[E].state_width_bits=24",
+                "network.populations[I].state_width_bits=24", "network.populations[E].shift_bits=6",
+                "network.populations[I].shift_bits=6")), tmp.resolve("loihi.csv"));
+        System.out.printf("loihi-lif.yaml spikes: wide %d, float twin %d, Loihi widths %d%n", wide.lines().count() - 1,
+                twin.lines().count() - 1, loihi.lines().count() - 1);
+        assertTrue(wide.lines().count() > 1000);
+        assertEquals(twin, wide);
+        assertNotEquals(twin, loihi);
+    }
+
     /** {replace this (first occurrence in loihi-lif.yaml), with this, expected problem line after 'FILE: '}. */
     private static final String[][] CASES = {
         {"du: 410", "du: 5000", "network.populations[0].du: 5000, must be <= 4095"},
