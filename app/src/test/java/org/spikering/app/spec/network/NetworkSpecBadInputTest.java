@@ -122,38 +122,7 @@ final class NetworkSpecBadInputTest {
 
     @Test
     void everyBrokenSpecEndsWithItsFieldPathBeforeAnythingRuns() throws Exception {
-        final List<String> failures = new ArrayList<>();
-        for (int c = 0; c < CASES.length; c++) {
-            final String[] row = CASES[c];
-            assertTrue(BASE.contains(row[0]), "case " + c + ": base lacks '" + row[0] + "'");
-            final Path file = tmp.resolve("case" + c + ".yaml");
-            Files.writeString(file, BASE.replaceFirst(java.util.regex.Pattern.quote(row[0]),
-                    java.util.regex.Matcher.quoteReplacement(row[1])));
-            final Path out = tmp.resolve("out" + c);
-            final StringWriter err = new StringWriter();
-            final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-            final PrintStream old = System.out;
-            final int code;
-            try {
-                System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-                code = SpikeringCli.commandLine().setErr(new PrintWriter(err, true))
-                        .execute("run", file.toString(), "--out", out.toString());
-            } finally {
-                System.setOut(old);
-            }
-            final List<String> expected = new ArrayList<>();
-            final String[] lines = row[2].replace("TMP", tmp.toString()).split("\n");
-            for (int k = 0; k < lines.length; k++) {
-                expected.add("spikering run: error: " + file + ": " + lines[k]
-                        + (k == lines.length - 1 ? " (see 'spikering help run')" : ""));
-            }
-            final List<String> got = err.toString().lines().toList();
-            if (code != 2 || !expected.equals(got) || stdout.size() > 0 || Files.exists(out)) {
-                failures.add("case " + c + " (" + row[1] + "): exit " + code + ", out exists " + Files.exists(out)
-                        + ", stdout '" + stdout + "'\n  expected " + expected + "\n  got      " + got);
-            }
-        }
-        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        BrokenSpecRuns.assertEveryCaseRejected(tmp, BASE, CASES);
     }
 
     @Test
