@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spikering.app.report.Progress;
 import org.spikering.app.spec.Examples;
 import org.spikering.app.spec.ReservoirSpec;
 import org.spikering.app.spec.Spec;
@@ -57,7 +56,6 @@ public final class ReservoirCommand implements Callable<Integer> {
             throw new IllegalArgumentException("a sub-command must follow: mc, narma, mackey-glass, lsm, bits or scaling; or a"
                     + " SPEC file with a 'reservoir' section");
         }
-        Progress.Mode.current(); // a bad SPIKERING_PROGRESS is named before anything runs
         final SpecOptions options = new SpecOptions(self.commandLine().getParseResult(),
                 Map.of("--out", "output.folder", "--seed", "seed"));
         return ReservoirBenchmarks.run(load(file, null, options, sets), options);
@@ -139,8 +137,7 @@ public final class ReservoirCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Progress.Mode.current(); // a bad SPIKERING_PROGRESS is named before anything runs
-            final SpecOptions options = new SpecOptions(self.commandLine().getParseResult(), fields());
+                final SpecOptions options = new SpecOptions(self.commandLine().getParseResult(), fields());
             return ReservoirBenchmarks.run(load(file, benchmark(), options, sets), options);
         }
     }

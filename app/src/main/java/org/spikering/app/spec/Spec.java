@@ -102,6 +102,11 @@ public final class Spec {
         });
     }
 
+    /** Keeps a section the loader has already bound, so that {@link #section} does not bind it again. */
+    void remember(final String section, final Object record) {
+        bound.put(section, record);
+    }
+
     static String bindingProblem(final String section, final JsonProcessingException e) {
         final StringBuilder p = new StringBuilder(section);
         if (e instanceof JsonMappingException m) {

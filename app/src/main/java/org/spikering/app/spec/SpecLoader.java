@@ -153,6 +153,7 @@ public final class SpecLoader {
                 problems.addLine(Spec.bindingProblem(name, e));
                 continue;
             }
+            spec.remember(name, section);
             section.check(problems, name, spec);
         }
         throwIfAny(problems, source, origins);
