@@ -16,8 +16,8 @@ import org.spikering.app.report.Progress;
  * starts only when its estimated peak heap ({@link SpecRunner#memoryBytes}) fits beside the estimates of the points
  * running (the budget is the heap the JVM may grow to, {@link Runtime#maxMemory}, less what is in use when the sweep
  * starts; a point larger than the budget runs alone). Complete points are skipped ({@link SweepFolder#status}); the
- * others start in index order. After each point the results table is rewritten from the rows of every complete point;
- * the plots too, at most every {@value #PLOT_INTERVAL_S} s and at the end. Each point's seed is part of the point
+ * others start in index order. The results table is written from the rows of every complete point at the start and
+ * after each point; the plots at most every {@value #PLOT_INTERVAL_S} s while points finish, and at the end. Each point's seed is part of the point
  * ({@link SweepPlan}), so the results do not depend on {@code parallel} or on which point finishes first.
  *
  * <p>A point that fails ({@link RuntimeException}: a diverged training, an unwritable file) does not stop the others:
@@ -72,7 +72,7 @@ public final class SweepExecutor {
         }
         final int skipped = rows.size();
         final State state = new State(plan, folder, progress, rows);
-        state.write(true);
+        state.write(false);
         progress.stepTo(skipped, null);
         final Runtime rt = Runtime.getRuntime();
         final double budget = Math.max(1, rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));

@@ -197,8 +197,9 @@ public final class SweepFolder {
     }
 
     /**
-     * Runs a point (whatever its state) and records it: deletes its {@value #POINT_FILE}, runs it into
-     * {@code run/} (replaced as a whole when the run commits), then writes {@value #POINT_FILE}.
+     * Runs a point (whatever its state) and records it: deletes its {@value #POINT_FILE} (and a {@code run/} that is
+     * not a complete result set, which only a change by hand leaves), runs it into {@code run/} (replaced as a whole
+     * when the run commits), then writes {@value #POINT_FILE}.
      *
      * @param p the point.
      * @return its row.
@@ -208,6 +209,10 @@ public final class SweepFolder {
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(POINT_FILE));
+            if (Files.isDirectory(runDir(p)) && !ResultFolder.isComplete(runDir(p))) {
+                // not what a killed run leaves (ResultFolder commits whole): files changed by hand; the sweep owns it
+                ResultFolder.deleteRecursively(runDir(p));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(option + " = '" + root + "': cannot write the folder of point " + p.index()
                     + " (" + e.getMessage() + ")", e);
@@ -240,16 +245,28 @@ public final class SweepFolder {
     }
 
     /**
+     * Writes the results table and plots of rows gathered elsewhere (e.g. returned by the tasks of a cluster whose
+     * workers do not share this folder), with {@value #MARKER}.
+     *
+     * @param plan the sweep.
+     * @param rows rows of its points ({@link SweepRow#fromJsonLine} reads what {@link SweepRow#toJsonLine} wrote).
+     * @return the table written.
+     */
+    public SweepTable write(final SweepPlan plan, final List<SweepRow> rows) {
+        prepare(plan);
+        final SweepTable t = SweepTable.of(plan, rows);
+        t.write(root);
+        SweepPlots.write(t, root.resolve(PLOTS));
+        return t;
+    }
+
+    /**
      * Rebuilds the results table and plots from the complete points ({@code --collect}).
      *
      * @param plan the sweep.
      * @return the table written.
      */
     public SweepTable collect(final SweepPlan plan) {
-        prepare(plan);
-        final SweepTable t = SweepTable.of(plan, completeRows(plan));
-        t.write(root);
-        SweepPlots.write(t, root.resolve(PLOTS));
-        return t;
+        return write(plan, completeRows(plan));
     }
 }

@@ -89,7 +89,26 @@ public final class SweepPlots {
         return new ArrayList<>(s);
     }
 
-    private static XYChart chart(final SweepTable t, final String metric, final String field, final List<JsonNode> xs) {
+    /**
+     * One line of a plot: the points of one combination of the other axes' values.
+     *
+     * @param name the combination ({@code training.rule=eprop}), or the metric if there are no other axes, or
+     *             {@code all} when pooled.
+     * @param x    the field's values (or positions 0, 1, ... of non-numeric values).
+     * @param mean the metric's mean over the rows at each x.
+     * @param sd   the sample standard deviation there (0 with a single row).
+     */
+    record Line(String name, double[] x, double[] mean, double[] sd) {
+    }
+
+    /**
+     * @param t      the table.
+     * @param metric a numeric metric.
+     * @param field  an axis field.
+     * @param xs     the field's distinct values, in order.
+     * @return the lines of the plot of the metric against the field.
+     */
+    static List<Line> lines(final SweepTable t, final String metric, final String field, final List<JsonNode> xs) {
         final boolean numericX = xs.stream().allMatch(JsonNode::isNumber);
         final List<String> others = new ArrayList<>(t.fields());
         others.remove(field);
@@ -101,14 +120,12 @@ public final class SweepPlots {
             }
             groups.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(r);
         }
-        final boolean pooled = groups.size() > MAX_LINES;
-        if (pooled) {
+        if (groups.size() > MAX_LINES) {
             final List<SweepRow> all = new ArrayList<>(t.rows());
             groups.clear();
             groups.put("all", all);
         }
-        final List<Plots.Series> series = new ArrayList<>();
-        final List<double[]> errors = new ArrayList<>();
+        final List<Line> lines = new ArrayList<>();
         for (Map.Entry<String, List<SweepRow>> g : groups.entrySet()) {
             final List<Double> x = new ArrayList<>();
             final List<Double> y = new ArrayList<>();
@@ -128,19 +145,27 @@ public final class SweepPlots {
                     e.add(Double.isFinite(ms.sd()) ? ms.sd() : 0.0);
                 }
             }
-            series.add(new Plots.Series(g.getKey().isEmpty() ? metric : g.getKey(), array(x), array(y)));
-            errors.add(array(e));
+            lines.add(new Line(g.getKey().isEmpty() ? metric : g.getKey(), array(x), array(y), array(e)));
+        }
+        return lines;
+    }
+
+    private static XYChart chart(final SweepTable t, final String metric, final String field, final List<JsonNode> xs) {
+        final List<Line> lines = lines(t, metric, field, xs);
+        final boolean pooled = lines.size() == 1 && lines.get(0).name().equals("all") && t.fields().size() > 1;
+        final List<Plots.Series> series = new ArrayList<>();
+        for (Line l : lines) {
+            series.add(new Plots.Series(l.name(), l.x(), l.mean()));
         }
         final String over = pooled ? "mean +- sd over seeds and the other axes" : "mean +- sd over seeds";
         final XYChart chart = Plots.lineChart(metric + " vs " + field + " (" + over + ")", field, metric,
                 series.toArray(new Plots.Series[0]));
-        for (int k = 0; k < series.size(); k++) {
-            final Plots.Series s = series.get(k);
-            final XYSeries xy = chart.updateXYSeries(s.name(), s.x(), s.y(), errors.get(k));
+        for (Line l : lines) {
+            final XYSeries xy = chart.updateXYSeries(l.name(), l.x(), l.mean(), l.sd());
             xy.setMarker(SeriesMarkers.CIRCLE);
         }
         chart.getStyler().setMarkerSize(6);
-        if (!numericX) {
+        if (!xs.stream().allMatch(JsonNode::isNumber)) {
             chart.setCustomXAxisTickLabelsFormatter(v -> {
                 final long i = Math.round(v);
                 return Math.abs(v - i) < 1e-9 && i >= 0 && i < xs.size() ? SweepNames.text(xs.get((int) i)) : "";
