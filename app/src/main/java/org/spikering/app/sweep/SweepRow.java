@@ -21,7 +21,8 @@ import org.spikering.app.report.Json;
  * @param params    its axis values, in axis order.
  * @param seed      its seed.
  * @param command   the runner's command ({@code train}, {@code run}, {@code reservoir}).
- * @param summary   what the run returned (flat: metric name to number, string or boolean).
+ * @param summary   what the run returned, nested mappings flattened to dotted keys ({@code hardware.energy_j}); values
+ *                  are numbers, strings, booleans, lists or null.
  * @param wallTimeS seconds the run took.
  * @param specHash  SHA-256 of the point's resolved spec.
  */
@@ -44,11 +45,7 @@ public record SweepRow(int point, String folder, Map<String, JsonNode> params, l
      */
     static SweepRow of(final SweepPoint p, final Map<String, Object> summary, final double wallTimeS) {
         final Map<String, JsonNode> s = new LinkedHashMap<>();
-        final JsonNode tree = Json.MAPPER.valueToTree(summary);
-        for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext();) {
-            final Map.Entry<String, JsonNode> e = it.next();
-            s.put(e.getKey(), e.getValue());
-        }
+        flatten("", Json.MAPPER.valueToTree(summary), s);
         return new SweepRow(p.index(), p.folder(), p.params(), p.seed(), p.runner().command(), s, wallTimeS, p.hash());
     }
 
@@ -108,6 +105,19 @@ public record SweepRow(int point, String folder, Map<String, JsonNode> params, l
      */
     SweepRow at(final int index) {
         return index == point ? this : new SweepRow(index, folder, params, seed, command, summary, wallTimeS, specHash);
+    }
+
+    /** Nested mappings become dotted keys ({@code hardware.energy_j}); lists and nulls stay values. */
+    private static void flatten(final String prefix, final JsonNode node, final Map<String, JsonNode> out) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            final Map.Entry<String, JsonNode> e = it.next();
+            final String key = prefix + e.getKey();
+            if (e.getValue().isObject() && e.getValue().size() > 0) {
+                flatten(key + ".", e.getValue(), out);
+            } else {
+                out.put(key, e.getValue());
+            }
+        }
     }
 
     private static Map<String, JsonNode> fields(final JsonNode o) {
