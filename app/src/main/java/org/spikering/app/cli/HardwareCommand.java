@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spikering.app.hw.PlasticityStudy;
+import org.spikering.app.hw.StudySweep;
 import org.spikering.app.report.Json;
-import org.spikering.app.report.ResultFolder;
-import org.spikering.app.report.RunRecords;
+import org.spikering.app.sweep.ProgressStarter;
 import org.spikering.hw.energy.EnergyModel;
 import org.spikering.hw.fixedpoint.Rounding;
 import org.spikering.hw.limits.ChipDescription;
@@ -232,8 +232,9 @@ public final class HardwareCommand implements Callable<Integer> {
         @Option(names = "--test-batch", description = "study.test_batch: held-out test sequences per seed, >= 1 and fitting"
                 + " the memory (hw-study: 128)")
         Integer testBatch;
-        @Option(names = "--out", description = "output.folder (hw-study: spikering-out/hw-study), replaced as a whole when the"
-                + " study completes; a study killed half-way and started again with the same settings reuses its completed runs")
+        @Option(names = "--out", description = "output.folder (hw-study: spikering-out/hw-study): a sweep folder (the runs"
+                + " in points/, results.csv) with study.csv/json, the PNGs, spec.yaml and study-sweep.yaml; a study killed"
+                + " half-way and started again with the same settings reuses its completed runs")
         Path out;
 
         @Override
@@ -345,30 +346,15 @@ public final class HardwareCommand implements Callable<Integer> {
             MemoryBudget.require("--batch = " + settings.batch() + ", --test-batch = " + settings.testBatch() + " (task "
                     + settings.task() + ")", org.spikering.app.sweep.TrainSpecRunner.trainingBytes(first, settings.batch(), settings.testBatch()));
             final long t0 = System.nanoTime();
-            try (ResultFolder folder = ResultFolder.open(outName, out)) {
-                final RunRecords records = RunRecords.open(folder.checkpointDir(), recordKey(s), System.err);
-                PlasticityStudy.run(settings, folder.dir(), System.out, records, plots, System.err);
-                if (records.reused() > 0) {
-                    System.err.printf("spikering: reused %d runs of an interrupted study with the same settings%n", records.reused());
-                }
-                org.spikering.app.report.AtomicFiles.writeString(folder.dir().resolve(SPEC_FILE), s.toYaml());
-                final List<String> files = new ArrayList<>(List.of(PlasticityStudy.resultFiles(plots)));
-                files.add(SPEC_FILE);
-                folder.commit("hw study", files.toArray(new String[0]));
-                System.out.printf("wrote %s, %s (wall time %.1f s)%n", folder.target().resolve("study.csv"),
-                        String.join(", ", files.subList(1, files.size())), (System.nanoTime() - t0) / 1e9);
-            }
+            final StudySweep.Result done = StudySweep.run(s, out, outName, ProgressStarter.on(System.err));
+            done.rows().forEach(r -> System.out.println(PlasticityStudy.format(r)));
+            final List<String> files = new ArrayList<>(List.of(PlasticityStudy.resultFiles(plots)));
+            files.add(StudySweep.SPEC_FILE);
+            files.add(StudySweep.SWEEP_FILE);
+            System.out.printf("wrote %s, %s (wall time %.1f s; the runs: %s)%n", out.resolve("study.csv"),
+                    String.join(", ", files.subList(1, files.size())), (System.nanoTime() - t0) / 1e9,
+                    out.resolve(org.spikering.app.sweep.SweepFolder.CSV));
             return 0;
-        }
-
-        /** The settings a reused run must share: the spec with defaults filled, without what does not change results. */
-        private static com.fasterxml.jackson.databind.JsonNode recordKey(final org.spikering.app.spec.Spec s) {
-            final com.fasterxml.jackson.databind.node.ObjectNode t = (com.fasterxml.jackson.databind.node.ObjectNode) s.tree();
-            t.remove(List.of("name", "description", "output"));
-            if (t.get("hardware") instanceof com.fasterxml.jackson.databind.node.ObjectNode hw) {
-                hw.remove("chip"); // the study does not map onto a chip
-            }
-            return t;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikering.app.report.Json;
+import org.spikering.app.reservoir.ScalingSweep;
 import org.spikering.app.spec.Examples;
 import org.spikering.app.spec.OutputSpec;
 import org.spikering.app.spec.ReservoirSpec;
@@ -97,6 +98,19 @@ public final class ReservoirCommand implements Callable<Integer> {
     static int run(final Spec spec, final SpecOptions options) {
         final OutputSpec o = spec.section("output", OutputSpec.class);
         final Path out = o != null && o.folder() != null ? spec.resolve(o.folder()) : ReservoirSpecRunner.defaultFolder(spec);
+        if (spec.section(ReservoirSpec.PATH, ReservoirSpec.class).benchmark() == Benchmark.SCALING) {
+            // a grid of runs: a sweep of one-run scaling specs
+            ReservoirSpecRunner.checkScalingMemory(spec, options);
+            Check.outputFolder(options.name("output.folder"), out);
+            final ScalingSweep.Result r = ScalingSweep.run(spec, out, options.name("output.folder"),
+                    ProgressStarter.on(System.err));
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("study", "scaling_" + spec.section(ReservoirSpec.PATH, ReservoirSpec.class).kind());
+            m.put("rows", r.table().rows().size());
+            m.put("table", out.resolve("scaling.csv").toString());
+            System.out.println(Json.oneLine(m));
+            return 0;
+        }
         final ReservoirSpecRunner runner = new ReservoirSpecRunner();
         runner.check(spec, options);
         Check.outputFolder(options.name("output.folder"), out);

@@ -55,7 +55,7 @@ public final class SweepCommand implements Callable<Integer> {
     static final int MAX_PARALLEL = 256;
 
     /** The runner of a point's spec. */
-    static final Function<Spec, SpecRunner> RUNNERS = SweepRunnerChoice::of;
+    static final Function<Spec, SpecRunner> RUNNERS = org.spikering.app.sweep.SpecRunners::of;
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "a spec file (YAML or JSON), or a shipped example's name;"
             + " its sweep section (if any) gives axes and seeds")

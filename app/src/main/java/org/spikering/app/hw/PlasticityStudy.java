@@ -1,36 +1,28 @@
 package org.spikering.app.hw;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongFunction;
-import org.spikering.app.report.Progress;
 import org.spikering.app.spec.HardwareSpec;
 import org.spikering.app.spec.hardware.MaskSpec;
-import org.spikering.app.spec.hardware.WeightsSpec;
-import org.spikering.app.report.RunRecords;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.app.train.BatchSeeds;
-import org.spikering.app.train.TrainingRun;
-import org.spikering.hw.counters.OperationCounters;
 import org.spikering.hw.energy.EnergyModel;
 import org.spikering.hw.fixedpoint.Rounding;
 import org.spikering.plasticity.train.Computation;
-import org.spikering.plasticity.train.Evaluation;
 import org.spikering.plasticity.train.LearningRule;
 
 /**
  * The plasticity-sparsity study: for one task, every combination of plastic fraction (plus the reservoir row,
  * only readout plastic), weight bits (32 = float, else b-bit quantised weights with a per-matrix exponent) and
  * rounding mode, over several seeds; e-prop with the mask and the quantiser as {@code WeightUpdateHook}
- * decorators. Seed s fixes the network (1000 + s), the mask (555 + s), the stochastic rounding (77 + s) and the
+ * decorators. Each (configuration, seed) is one {@code train} run of a sweep ({@link StudySweep}); this class holds
+ * the study's settings, its rows and their files. Seed s fixes the network (1000 + s), the mask (555 + s), the stochastic rounding (77 + s) and the
  * training batches and held-out test set (31 + s, {@link BatchSeeds}), so every configuration of a seed sees the
  * same data. Per run: test loss and accuracy of the trained network on the held-out set, and the exact counters of
- * training ({@link TrainingRun}: spikes, input spikes, synaptic operations, neuron updates, changed weights) with the
+ * training ({@code TrainingRun}: spikes, input spikes, synaptic operations, neuron updates, changed weights) with the
  * energy estimate (Loihi's per-operation energies, {@link EnergyModel#loihi()}, unless overridden). Rows report mean and sample standard deviation over seeds;
  * files are written by {@link StudyFiles}.
  */
@@ -187,33 +179,6 @@ public final class PlasticityStudy {
     }
 
     /**
-     * Runs the study and writes study.csv, study.json and the PNGs into {@code out}.
-     *
-     * @param s   settings.
-     * @param out output folder.
-     * @param log where one line per row goes, or null.
-     * @return the rows, in the order of the table.
-     */
-    public static List<Row> run(final Settings s, final Path out, final PrintStream log) {
-        return run(s, out, log, null);
-    }
-
-    /**
-     * Runs the study and writes study.csv, study.json and the PNGs into {@code out}, keeping every completed
-     * (configuration, seed) run in {@code records}: a study killed half-way and started again with the same settings
-     * reuses them (each run is seeded by its seed alone, so a reused run is bit-identical to running it again).
-     *
-     * @param s       settings.
-     * @param out     output folder.
-     * @param log     where one line per row goes, or null.
-     * @param records per-run records kept across a kill, or null.
-     * @return the rows, in the order of the table.
-     */
-    public static List<Row> run(final Settings s, final Path out, final PrintStream log, final RunRecords records) {
-        return run(s, out, log, records, true);
-    }
-
-    /**
      * @param plots whether the PNGs are written.
      * @return the files of the result set ({@link #RESULT_FILES}, without the PNGs if no plots).
      */
@@ -222,119 +187,24 @@ public final class PlasticityStudy {
     }
 
     /**
-     * As {@link #run(Settings, Path, PrintStream, RunRecords)}, with or without the PNGs.
+     * Writes study.csv, study.json and (with plots) the PNGs of a study's rows into {@code out}.
      *
-     * @param s       settings.
-     * @param out     output folder.
-     * @param log     where one line per row goes, or null.
-     * @param records per-run records kept across a kill, or null.
-     * @param plots   whether the PNGs are written ({@link #resultFiles}).
-     * @return the rows, in the order of the table.
+     * @param s           settings.
+     * @param out         output folder.
+     * @param rows        the rows ({@link StudySweep#rows}).
+     * @param wallSeconds wall time of the study, for study.json.
+     * @param plots       whether the PNGs are written.
      */
-    public static List<Row> run(final Settings s, final Path out, final PrintStream log, final RunRecords records,
-                                final boolean plots) {
-        return run(s, out, log, records, plots, null);
+    public static void write(final Settings s, final Path out, final List<Row> rows, final double wallSeconds,
+                             final boolean plots) {
+        StudyFiles.write(out, s, rows, wallSeconds, plots);
     }
 
     /**
-     * As {@link #run(Settings, Path, PrintStream, RunRecords, boolean)}, with a progress display over the
-     * (configuration, seed) runs.
-     *
-     * @param s        settings.
-     * @param out      output folder.
-     * @param log      where one line per row goes, or null.
-     * @param records  per-run records kept across a kill, or null.
-     * @param plots    whether the PNGs are written ({@link #resultFiles}).
-     * @param progress where the progress goes (stderr, {@link Progress}), or null.
-     * @return the rows, in the order of the table.
+     * @param row a row.
+     * @return its line on stdout: the mean ± sd of the test metrics and the means of the counters.
      */
-    public static List<Row> run(final Settings s, final Path out, final PrintStream log, final RunRecords records,
-                                final boolean plots, final PrintStream progress) {
-        final long t0 = System.nanoTime();
-        final List<Row> rows = new ArrayList<>();
-        final List<Double> fr = new ArrayList<>();
-        fr.add(-1.0); // reservoir row
-        for (double f : s.fractions()) {
-            fr.add(f);
-        }
-        long configurations = 0;
-        for (int b : s.bits()) {
-            configurations += (b == 32 ? 1 : s.roundings().size()) * (long) fr.size();
-        }
-        final Progress bar = Progress.start("hw study", "runs", 0, configurations * s.seeds(), progress);
-        for (int b : s.bits()) {
-            final List<Rounding> rs = b == 32 ? List.of(Rounding.NEAREST) : s.roundings();
-            for (Rounding r : rs) {
-                for (double f : fr) {
-                    final Row row = row(s, f, b, r, records);
-                    rows.add(row);
-                    bar.stepTo((long) rows.size() * s.seeds(), null);
-                    if (log != null) {
-                        log.println(format(row));
-                    }
-                }
-            }
-        }
-        bar.close();
-        StudyFiles.write(out, s, rows, (System.nanoTime() - t0) / 1e9, plots);
-        return rows;
-    }
-
-    private static Row row(final Settings s, final double f, final int b, final Rounding r, final RunRecords records) {
-        final StudyMetric[] ms = StudyMetric.values();
-        final double[][] perSeed = new double[ms.length][s.seeds()];
-        int diverged = 0;
-        double fraction = f;
-        for (int k = 0; k < s.seeds(); k++) {
-            final long seed = s.firstSeed() + k;
-            final String key = "b" + b + "-" + (b == 32 ? "float" : r.name().toLowerCase(Locale.ROOT)) + "-f" + f + "-s" + seed;
-            final double[] kept = records == null ? null : records.get(key);
-            if (kept != null && kept.length == ms.length + 2) {
-                for (int m = 0; m < ms.length; m++) {
-                    perSeed[m][k] = kept[m];
-                }
-                fraction = kept[ms.length];
-                diverged += (int) kept[ms.length + 1];
-                continue;
-            }
-            final TaskPreset preset = s.presets().apply(1000 + seed);
-            final HardwareSpec hw = s.hardware().withMask(f < 0 ? MaskSpec.readoutOnly() : s.fractionMask(f))
-                    .withWeights(new WeightsSpec(b, r.name().toLowerCase(Locale.ROOT)));
-            final TrainingRun run = new TrainingRun(preset, s.rule(), s.computation(), 31 + seed)
-                    .withWeightClip(s.weightClip());
-            final HardwareSpec.Applied applied = hw.configure(run, preset.network(), seed);
-            fraction = f < 0 ? applied.plasticFraction() : f;
-            final TrainingRun.Outcome o = run.run(s.iterations(), s.batch(), preset.learningRate(), s.iterations(),
-                    s.testBatch(), null);
-            final Evaluation e = o.heldOut();
-            if (e == null) {
-                diverged++;
-            }
-            final OperationCounters c = o.counters();
-            final double[] v = {
-                e == null ? Double.NaN : preset.scoredSteps() > 0 ? e.loss() / preset.scoredSteps() : e.loss(),
-                e == null || preset.scoredSteps() > 0 ? Double.NaN : e.accuracy(),
-                c.spikes(), c.inputSpikes(), c.synapticOps(), c.neuronUpdates(), c.weightUpdates(),
-                c.weightMemoryBits(), s.energy().joules(c)};
-            for (int m = 0; m < ms.length; m++) {
-                perSeed[m][k] = v[m];
-            }
-            if (records != null) {
-                final double[] rec = java.util.Arrays.copyOf(v, ms.length + 2);
-                rec[ms.length] = fraction;
-                rec[ms.length + 1] = e == null ? 1 : 0;
-                records.put(key, rec);
-            }
-        }
-        final Map<StudyMetric, MeanSd> metrics = new EnumMap<>(StudyMetric.class);
-        for (int k = 0; k < ms.length; k++) {
-            metrics.put(ms[k], MeanSd.of(perSeed[k]));
-        }
-        return new Row(f < 0 ? "readout-only" : s.fractionLabel(), fraction, b,
-                b == 32 ? "float" : r.name().toLowerCase(Locale.ROOT), metrics, s.seeds(), diverged);
-    }
-
-    private static String format(final Row row) {
+    public static String format(final Row row) {
         final MeanSd loss = row.metric(StudyMetric.TEST_LOSS);
         final MeanSd acc = row.metric(StudyMetric.TEST_ACCURACY);
         return String.format(Locale.ROOT,

@@ -1,14 +1,11 @@
 package org.spikering.app.reservoir;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.spikering.app.report.Csv;
 import org.spikering.app.report.Plots;
-import org.spikering.app.report.Progress;
-import org.spikering.app.report.RunRecords;
 import org.spikering.reservoir.analysis.Lyapunov;
 import org.spikering.reservoir.analysis.SpikingChaos;
 import org.spikering.reservoir.bench.LsmMemory;
@@ -20,14 +17,15 @@ import org.spikering.reservoir.lsm.LiquidStateMachine;
 import org.spikering.reservoir.lsm.LsmParameters;
 
 /**
- * How reservoir performance scales with size and with distance from the edge of chaos. ESN: for each
+ * How reservoir performance scales with size and with distance from the edge of chaos: one run
+ * ({@link #esnRun}, {@link #lsmRun}) and the table over runs ({@link #table}); {@code reservoir scaling} runs the
+ * grid as a sweep of such runs. ESN: for each
  * size N and spectral radius ρ (the gain) and seed: NARMA-10 test NRMSE, memory capacity, and the
  * maximum Lyapunov exponent along the NARMA input trajectory (Benettin). LSM: for each size and weight
  * gain: memory capacity, perturbation separation 10 samples (300 ms) after a one-spike perturbation, and
  * the branching ratio. Writes scaling.csv (one row per point, means and SDs over seeds) and PNGs of
  * performance vs size (one line per gain) and vs gain (one line per size) and of the chaos measure vs gain.
- * Every (point, seed) is independent and seeded by its size and seed, so with {@link RunRecords} a study killed
- * half-way keeps the runs it completed and a second start with the same settings computes only the rest.
+ * Every (point, seed) is independent and seeded by its size and seed alone.
  */
 public final class ScalingStudy {
 
@@ -102,117 +100,75 @@ public final class ScalingStudy {
         }
     }
 
+    /** The measures of an ESN run, in the order of {@link #esnRun}'s values and the table's columns. */
+    public static final String[] ESN_MEASURES = {"narma10_nrmse", "memory_capacity", "lyapunov_max"};
+    /** The measures of an LSM run, in the order of {@link #lsmRun}'s values and the table's columns. */
+    public static final String[] LSM_MEASURES = {"lsm_memory_capacity", "memory_capacity", "separation_300ms",
+        "branching_ratio", "rate_hz"};
+
     /**
-     * @param sizes    sizes.
-     * @param radii    spectral radii.
-     * @param seeds    seeds per point.
-     * @param progress where the progress goes (stderr, {@link Progress}), or null.
-     * @return the table (NARMA-10 NRMSE, MC, MLE).
+     * One run of the ESN study: an ESN of size n (connectivity min(1, max(0.1, 10 / n)), input scaling 0.3, tanh,
+     * Gaussian W drawn from 1000 n + s) with spectral radius rho; NARMA-10 test NRMSE over 5200 steps (washout 200,
+     * test 1000, series seed s + 1), memory capacity with min(2n, 400) delays (washout 200, train 3000, test 1000,
+     * ridge 1e-8, seed s + 1) and the maximum Lyapunov exponent along a NARMA input of 2200 steps (seed s + 1).
+     *
+     * @param n   size.
+     * @param rho spectral radius.
+     * @param s   run seed index, &ge; 0.
+     * @return {@link #ESN_MEASURES}.
      */
-    public static Table esn(final List<Integer> sizes, final List<Double> radii, final int seeds, final PrintStream progress) {
-        try (Progress bar = Progress.start("reservoir scaling", "runs", 0, (long) sizes.size() * radii.size() * seeds, progress)) {
-            return esn(sizes, radii, seeds, bar, null);
-        }
+    public static double[] esnRun(final int n, final double rho, final long s) {
+        final EsnParameters p = new EsnParameters(n, rho, Math.min(1.0, Math.max(0.1, 10.0 / n)), 0.3, 1.0, 0.0,
+                EsnParameters.Activation.TANH, EsnParameters.Topology.GAUSSIAN, 1000L * n + s);
+        final EchoStateNetwork esn = new EchoStateNetwork(p, 1);
+        final double nrmse = Narma10.run(esn, 5200, 200, 1000, s + 1).testNrmse();
+        final double mc = MemoryCapacity.measure(esn, Math.min(2 * n, 400), 200, 3000, 1000, 1e-8, s + 1).capacity();
+        final double[] u = Narma10.series(2200, s + 1)[0];
+        final double mle = Lyapunov.maximum(esn, u, 200);
+        return new double[] {nrmse, mc, mle};
     }
 
     /**
-     * @param sizes    sizes.
-     * @param radii    spectral radii.
-     * @param seeds    seeds per point.
-     * @param bar      the progress, counting runs to sizes × gains × seeds (the caller's; not closed here).
-     * @param records  per-(point, seed) records kept across a kill ({@link RunRecords}), or null.
-     * @return the table (NARMA-10 NRMSE, MC, MLE).
+     * One run of the LSM study: Maass et al.'s column of size n with weight gain g drawn from 1000 n + s; memory
+     * capacity over 300 samples of 30 ms (filter 30 ms, 8 delays, seed s + 1), separation 10 samples (300 ms) after a
+     * perturbation of a 40-sample uniform input drawn from s, branching ratio and rate.
+     *
+     * @param n size.
+     * @param g weight gain.
+     * @param s run seed index, &ge; 0.
+     * @return {@link #LSM_MEASURES} (memory capacity twice: the LSM's and the shared column of the plots).
      */
-    public static Table esn(final List<Integer> sizes, final List<Double> radii, final int seeds, final Progress bar,
-                            final RunRecords records) {
+    public static double[] lsmRun(final int n, final double g, final long s) {
+        final LiquidStateMachine lsm = new LiquidStateMachine(LsmParameters.maass(n, g, 1000L * n + s));
+        final LsmMemory.Result mc = LsmMemory.measure(lsm, 300, 30, 30, 8, s + 1);
+        final double[] u = new double[40];
+        final SplittableRandom r = new SplittableRandom(s);
+        for (int i = 0; i < u.length; i++) {
+            u[i] = r.nextDouble();
+        }
+        final SpikingChaos.Result c = SpikingChaos.measure(lsm, u, 30, 30, 5);
+        return new double[] {mc.capacity(), mc.capacity(), c.separation()[10], c.branchingRatio(), mc.meanRateHz()};
+    }
+
+    /**
+     * The study's table from its runs: one row per (size, gain), sizes outer, with the mean and sample sd over seeds.
+     *
+     * @param esn   ESN (else LSM) measures.
+     * @param sizes sizes, in order.
+     * @param gains gains, in order.
+     * @param runs  for each (size index, gain index), the values of its runs in seed order.
+     * @return the table.
+     */
+    public static Table table(final boolean esn, final List<Integer> sizes, final List<Double> gains,
+                              final java.util.function.BiFunction<Integer, Integer, double[][]> runs) {
         final List<Row> rows = new ArrayList<>();
-        long done = 0;
-        for (int n : sizes) {
-            for (double rho : radii) {
-                final double[][] v = new double[seeds][];
-                for (int s = 0; s < seeds; s++) {
-                    final String key = "esn-n" + n + "-g" + rho + "-s" + s;
-                    v[s] = records == null ? null : records.get(key);
-                    bar.stepTo(done++, null);
-                    if (v[s] != null) {
-                        continue;
-                    }
-                    final EsnParameters p = new EsnParameters(n, rho, Math.min(1.0, Math.max(0.1, 10.0 / n)), 0.3, 1.0, 0.0,
-                            EsnParameters.Activation.TANH, EsnParameters.Topology.GAUSSIAN, 1000L * n + s);
-                    final EchoStateNetwork esn = new EchoStateNetwork(p, 1);
-                    final double nrmse = Narma10.run(esn, 5200, 200, 1000, s + 1).testNrmse();
-                    final double mc = MemoryCapacity.measure(esn, Math.min(2 * n, 400), 200, 3000, 1000, 1e-8, s + 1).capacity();
-                    final double[] u = Narma10.series(2200, s + 1)[0];
-                    final double mle = Lyapunov.maximum(esn, u, 200);
-                    v[s] = new double[] {nrmse, mc, mle};
-                    if (records != null) {
-                        records.put(key, v[s]);
-                    }
-                }
-                rows.add(summarise(n, rho, v));
-                final double[] m = rows.get(rows.size() - 1).mean();
-                bar.stepTo(done, String.format("N %d rho %.2f: NRMSE %.3f MC %.1f MLE %.3f", n, rho, m[0], m[1], m[2]));
+        for (int i = 0; i < sizes.size(); i++) {
+            for (int j = 0; j < gains.size(); j++) {
+                rows.add(summarise(sizes.get(i), gains.get(j), runs.apply(i, j)));
             }
         }
-        return new Table(new String[] {"narma10_nrmse", "memory_capacity", "lyapunov_max"}, rows, "narma10_nrmse", 0, 2);
-    }
-
-    /**
-     * @param sizes    column sizes.
-     * @param gains    weight gains.
-     * @param seeds    seeds per point.
-     * @param progress where the progress goes (stderr, {@link Progress}), or null.
-     * @return the table (MC, separation at 300 ms, branching ratio, rate).
-     */
-    public static Table lsm(final List<Integer> sizes, final List<Double> gains, final int seeds, final PrintStream progress) {
-        try (Progress bar = Progress.start("reservoir scaling", "runs", 0, (long) sizes.size() * gains.size() * seeds, progress)) {
-            return lsm(sizes, gains, seeds, bar, null);
-        }
-    }
-
-    /**
-     * @param sizes    column sizes.
-     * @param gains    weight gains.
-     * @param seeds    seeds per point.
-     * @param bar      the progress, counting runs to sizes × gains × seeds (the caller's; not closed here).
-     * @param records  per-(point, seed) records kept across a kill ({@link RunRecords}), or null.
-     * @return the table (MC, separation at 300 ms, branching ratio, rate).
-     */
-    public static Table lsm(final List<Integer> sizes, final List<Double> gains, final int seeds, final Progress bar,
-                            final RunRecords records) {
-        final List<Row> rows = new ArrayList<>();
-        long done = 0;
-        for (int n : sizes) {
-            for (double g : gains) {
-                final double[][] v = new double[seeds][];
-                for (int s = 0; s < seeds; s++) {
-                    final String key = "lsm-n" + n + "-g" + g + "-s" + s;
-                    v[s] = records == null ? null : records.get(key);
-                    bar.stepTo(done++, null);
-                    if (v[s] != null) {
-                        continue;
-                    }
-                    final LiquidStateMachine lsm = new LiquidStateMachine(LsmParameters.maass(n, g, 1000L * n + s));
-                    final LsmMemory.Result mc = LsmMemory.measure(lsm, 300, 30, 30, 8, s + 1);
-                    final double[] u = new double[40];
-                    final SplittableRandom r = new SplittableRandom(s);
-                    for (int i = 0; i < u.length; i++) {
-                        u[i] = r.nextDouble();
-                    }
-                    final SpikingChaos.Result c = SpikingChaos.measure(lsm, u, 30, 30, 5);
-                    v[s] = new double[] {mc.capacity(), mc.capacity(), c.separation()[10], c.branchingRatio(), mc.meanRateHz()};
-                    if (records != null) {
-                        records.put(key, v[s]);
-                    }
-                }
-                rows.add(summarise(n, g, v));
-                final double[] m = rows.get(rows.size() - 1).mean();
-                bar.stepTo(done, String.format("N %d gain %.2f: MC %.2f separation %.3f BR %.2f rate %.1f Hz", n, g,
-                        m[0], m[2], m[3], m[4]));
-            }
-        }
-        return new Table(new String[] {"lsm_memory_capacity", "memory_capacity", "separation_300ms", "branching_ratio",
-            "rate_hz"}, rows, "lsm_memory_capacity", 0, 2);
+        return esn ? new Table(ESN_MEASURES.clone(), rows, "narma10_nrmse", 0, 2)
+                : new Table(LSM_MEASURES.clone(), rows, "lsm_memory_capacity", 0, 2);
     }
 
     private static Row summarise(final int n, final double g, final double[][] v) {

@@ -6,6 +6,7 @@ import org.spikering.app.spec.training.FeedbackSpec;
 import org.spikering.app.spec.training.OptimizerSpec;
 import org.spikering.app.spec.training.RecurrentNetworkSpec;
 import org.spikering.app.spec.training.RegularisationSpec;
+import org.spikering.app.spec.training.SeedOffsetsSpec;
 import org.spikering.app.spec.training.TaskSpec;
 import org.spikering.app.spec.training.TrainingPresetBuilder;
 import org.spikering.app.task.TaskPreset;
@@ -35,6 +36,8 @@ import org.spikering.plasticity.train.LearningRule;
  * <tr><td>evaluation</td><td></td><td>{@link EvaluationSpec}</td></tr>
  * <tr><td>checkpoint_every</td><td>updates</td><td>checkpoint interval, 0 = none; absent = a tenth of the
  *     iterations</td></tr>
+ * <tr><td>seed_offsets</td><td></td><td>{@link SeedOffsetsSpec}: network seed = seed + network, run seed (batches,
+ *     held-out set, random feedback) = seed + batches; absent = both the seed</td></tr>
  * </table>
  *
  * @param task            the built-in task, or null when {@code data} is given.
@@ -50,10 +53,12 @@ import org.spikering.plasticity.train.LearningRule;
  * @param weightClip      clip bound, or null for none.
  * @param evaluation      testing.
  * @param checkpointEvery checkpoint interval, or null (a tenth of the iterations).
+ * @param seedOffsets     offsets of the network and run seeds from the top-level seed, or null (both 0).
  */
 public record TrainingSpec(TaskSpec task, DataSetSpec data, RecurrentNetworkSpec network, String rule, FeedbackSpec feedback,
                            String computation, OptimizerSpec optimizer, RegularisationSpec regularisation, int batch,
-                           int iterations, Double weightClip, EvaluationSpec evaluation, Integer checkpointEvery)
+                           int iterations, Double weightClip, EvaluationSpec evaluation, Integer checkpointEvery,
+                           SeedOffsetsSpec seedOffsets)
         implements SpecSection {
 
     @Override
@@ -62,13 +67,34 @@ public record TrainingSpec(TaskSpec task, DataSetSpec data, RecurrentNetworkSpec
     }
 
     /**
-     * The task, network and optimizer of a spec's {@code training} section, the network drawn from the spec's seed.
+     * The task, network and optimizer of a spec's {@code training} section, the network drawn from
+     * {@link #networkSeed}.
      *
      * @param spec a valid spec with a training section.
      * @return the preset.
      */
     public static TaskPreset preset(final Spec spec) {
-        return preset(spec, spec.seed());
+        return preset(spec, networkSeed(spec));
+    }
+
+    /**
+     * @param spec a spec with a training section.
+     * @return the seed of the initial weights and the sine-bellec pattern: the top-level seed plus
+     *         {@code training.seed_offsets.network}.
+     */
+    public static long networkSeed(final Spec spec) {
+        final TrainingSpec t = spec.section("training", TrainingSpec.class);
+        return spec.seed() + (t == null || t.seedOffsets() == null ? 0 : t.seedOffsets().network());
+    }
+
+    /**
+     * @param spec a spec with a training section.
+     * @return the seed of the run ({@code TrainingRun}: training batches, held-out test set, random feedback): the
+     *         top-level seed plus {@code training.seed_offsets.batches}.
+     */
+    public static long runSeed(final Spec spec) {
+        final TrainingSpec t = spec.section("training", TrainingSpec.class);
+        return spec.seed() + (t == null || t.seedOffsets() == null ? 0 : t.seedOffsets().batches());
     }
 
     /**

@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.spikering.app.cli.MemoryBudget;
 import org.spikering.app.report.Json;
-import org.spikering.app.report.Progress;
 import org.spikering.app.report.Plots;
 import org.spikering.app.report.ResultFolder;
-import org.spikering.app.report.RunRecords;
 import org.spikering.app.reservoir.ScalingStudy;
 import org.spikering.app.spec.OutputSpec;
 import org.spikering.app.spec.ReservoirSpec;
@@ -39,9 +37,8 @@ final class ReservoirRun {
 
     /** The file every result folder of a spec run holds: the spec it ran, defaults filled. */
     static final String SPEC_FILE = "spec.yaml";
-    /** The files of a scaling study besides {@code spec.yaml}. */
-    static final String[] SCALING_FILES = {"scaling.csv", "perf_vs_size.png", "perf_vs_gain.png", "chaos_vs_gain.png",
-        "memory_vs_size.png"};
+    /** The file of one run of the scaling study besides {@code spec.yaml}. */
+    static final String SCALING_RUN_FILE = "scaling_run.json";
 
     private final Spec spec;
     private final ReservoirSpec r;
@@ -68,8 +65,10 @@ final class ReservoirRun {
                     + names.label(field("samples"), r.samples()), lsmBytes(r.size(), r.samples(), r.delays()));
             case BITS -> MemoryBudget.require(names.label(field("size"), r.size()) + ", "
                     + names.label(field("samples"), r.samples()), bitsBytes());
-            case SCALING -> MemoryBudget.require(names.name(field("sizes")) + " containing " + largestSize(),
-                    scalingBytes());
+            case SCALING -> {
+                checkOneScalingRun();
+                checkScalingMemory();
+            }
             default -> throw new IllegalStateException("benchmark " + r.benchmark());
         }
     }
@@ -88,7 +87,7 @@ final class ReservoirRun {
 
     /**
      * @param out      the result folder (checked by the caller).
-     * @param progress starts the progress of the scaling study's runs (the benchmarks show none).
+     * @param progress starts the progress display (the benchmarks show none: each is one short computation).
      * @return the summary: what {@code <name>.json} holds and the command prints.
      */
     Map<String, Object> run(final Path out, final ProgressStarter progress) {
@@ -99,7 +98,7 @@ final class ReservoirRun {
             case MACKEY_GLASS -> mackeyGlass(out);
             case LSM -> lsm(out);
             case BITS -> bits(out);
-            case SCALING -> scaling(out, progress);
+            case SCALING -> scaling(out);
         };
     }
 
@@ -118,6 +117,11 @@ final class ReservoirRun {
             case BITS -> Path.of("spikering-out", "reservoir", "bits-" + r.kind());
             case SCALING -> Path.of("spikering-out", "scaling");
         };
+    }
+
+    /** Checks the memory of the largest run of a scaling spec. */
+    void checkScalingMemory() {
+        MemoryBudget.require(names.name(field("sizes")) + " containing " + largestSize(), scalingBytes());
     }
 
     private int largestSize() {
@@ -331,34 +335,40 @@ final class ReservoirRun {
         }
     }
 
-    private Map<String, Object> scaling(final Path out, final ProgressStarter progress) {
-        final boolean esn = r.esn();
-        final List<Integer> n = r.sizes();
-        final List<Double> g = r.gains();
-        try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out);
-             Progress bar = progress.start("reservoir scaling", "runs", 0, (long) n.size() * g.size() * r.seeds())) {
-            final com.fasterxml.jackson.databind.node.ObjectNode settings = Json.object();
-            settings.put("study", "scaling_" + r.kind());
-            settings.putPOJO("sizes", n);
-            settings.putPOJO("gains", g);
-            settings.put("seeds", r.seeds());
-            final RunRecords records = RunRecords.openNoting(folder.checkpointDir(), Json.MAPPER.valueToTree(settings),
-                    bar::note);
-            final ScalingStudy.Table t = esn ? ScalingStudy.esn(n, g, r.seeds(), bar, records)
-                    : ScalingStudy.lsm(n, g, r.seeds(), bar, records);
-            if (records.reused() > 0) {
-                bar.note(String.format("spikering: reused %d runs of an interrupted study with the same settings", records.reused()));
-            }
-            t.write(folder.dir(), plots);
-            writeSpec(folder);
-            final List<String> files = new ArrayList<>(plots ? List.of(SCALING_FILES) : List.of(SCALING_FILES[0]));
-            files.add(SPEC_FILE);
-            folder.commit("reservoir scaling", files.toArray(String[]::new));
+    /**
+     * One run of the scaling study ({@link ScalingStudy#esnRun}, {@link ScalingStudy#lsmRun}): the spec's one size, one
+     * gain, and run seed index s = seed − 1 (the default seed 1 is the study's first run, s = 0). A grid of runs is a
+     * sweep of such specs ({@code spikering reservoir scaling}).
+     */
+    private Map<String, Object> scaling(final Path out) {
+        final int n = r.sizes().get(0);
+        final double g = r.gains().get(0);
+        final long s = seed - 1;
+        try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
+            final double[] v = r.esn() ? ScalingStudy.esnRun(n, g, s) : ScalingStudy.lsmRun(n, g, s);
+            final String[] measures = r.esn() ? ScalingStudy.ESN_MEASURES : ScalingStudy.LSM_MEASURES;
             final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("study", "scaling_" + r.kind());
-            m.put("rows", t.rows().size());
-            m.put("table", folder.target().resolve("scaling.csv").toString());
+            m.put("benchmark", "scaling_" + r.kind());
+            m.put("size", n);
+            m.put("gain", g);
+            m.put("run_seed", s);
+            for (int k = 0; k < measures.length; k++) {
+                m.put(measures[k], v[k]);
+            }
+            Json.write(folder.file(SCALING_RUN_FILE), m);
+            writeSpec(folder);
+            folder.commit("reservoir scaling", SCALING_RUN_FILE, SPEC_FILE);
             return m;
+        }
+    }
+
+    /** Checks that a scaling spec is one run: one size, one gain, one seed. */
+    private void checkOneScalingRun() {
+        if (r.sizes().size() != 1 || r.gains().size() != 1 || r.seeds() != 1) {
+            throw new IllegalArgumentException(names.name(field("sizes")) + " = " + r.sizes() + ", "
+                    + names.name(field("gains")) + " = " + r.gains() + ", " + names.name(field("seeds")) + " = "
+                    + r.seeds() + ": a scaling run must have one size, one gain and seeds 1; a grid of runs is a sweep"
+                    + " ('spikering reservoir scaling SPEC' runs it)");
         }
     }
 

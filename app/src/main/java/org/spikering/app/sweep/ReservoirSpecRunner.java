@@ -9,9 +9,12 @@ import org.spikering.app.spec.Spec;
 /**
  * {@code reservoir} of a spec's {@code reservoir} section, in-process: what {@code spikering reservoir SPEC} (and its
  * sub-commands) do once the options are written into the spec. Runs the benchmark the section names (mc, narma,
- * mackey-glass, lsm, bits, scaling: {@link ReservoirRun}) into the result folder; the summary is the JSON line the
- * command prints (= {@code <benchmark>.json}; {@code mc_per_delay}, {@code xor_accuracy_by_delay} are arrays). Holds no
- * state: one instance serves any number of threads.
+ * mackey-glass, lsm, bits: {@link ReservoirRun}) into the result folder; the summary is the JSON line the command
+ * prints (= {@code <benchmark>.json}; {@code mc_per_delay}, {@code xor_accuracy_by_delay} are arrays). A scaling spec
+ * is one run of the scaling study (one size, one gain, seeds 1; run seed s = seed − 1; summary = scaling_run.json: size,
+ * gain, run_seed and the run's measures); a grid of runs is refused here: {@code reservoir scaling} runs it as a sweep
+ * of such runs ({@link org.spikering.app.reservoir.ScalingSweep}). Holds no state: one instance serves any number of
+ * threads.
  */
 public final class ReservoirSpecRunner implements SpecRunner {
 
@@ -52,6 +55,16 @@ public final class ReservoirSpecRunner implements SpecRunner {
      */
     public Map<String, Object> run(final Spec spec, final Path dir, final FieldNames names, final ProgressStarter progress) {
         return new ReservoirRun(requireReservoir(spec), names).run(dir, progress);
+    }
+
+    /**
+     * Checks the memory of the largest run of a scaling study (of any size: a grid of runs, before it is swept).
+     *
+     * @param spec  a spec of benchmark scaling.
+     * @param names what messages call the fields.
+     */
+    public static void checkScalingMemory(final Spec spec, final FieldNames names) {
+        new ReservoirRun(requireReservoir(spec), names).checkScalingMemory();
     }
 
     /**

@@ -52,6 +52,21 @@ public final class SweepExecutor {
      * @return what was done.
      */
     public static Outcome run(final SweepPlan plan, final SweepFolder folder, final int parallel, final Progress progress) {
+        return run(plan, folder, parallel, progress, true);
+    }
+
+    /**
+     * As {@link #run(SweepPlan, SweepFolder, int, Progress)}, with or without the summary plots.
+     *
+     * @param plan     the sweep.
+     * @param folder   its folder.
+     * @param parallel most points at a time, &ge; 1.
+     * @param progress the sweep's progress (unit: points), or {@link Progress#OFF}; the points' own is off.
+     * @param plots    whether {@value SweepFolder#PLOTS}/ is written (the table always is).
+     * @return what was done.
+     */
+    public static Outcome run(final SweepPlan plan, final SweepFolder folder, final int parallel, final Progress progress,
+                              final boolean plots) {
         if (parallel < 1) {
             throw new IllegalArgumentException("--parallel = " + parallel + ": must be >= 1");
         }
@@ -71,7 +86,7 @@ public final class SweepExecutor {
             }
         }
         final int skipped = rows.size();
-        final State state = new State(plan, folder, progress, rows);
+        final State state = new State(plan, folder, progress, rows, plots);
         state.write(false);
         progress.stepTo(skipped, null);
         final Runtime rt = Runtime.getRuntime();
@@ -141,15 +156,18 @@ public final class SweepExecutor {
         private final SweepFolder folder;
         private final Progress progress;
         private final TreeMap<Integer, SweepRow> rows;
+        private final boolean plots;
         private final TreeMap<Integer, String> failures = new TreeMap<>();
         private long lastPlots = System.nanoTime();
         private boolean stopped;
 
-        State(final SweepPlan plan, final SweepFolder folder, final Progress progress, final TreeMap<Integer, SweepRow> rows) {
+        State(final SweepPlan plan, final SweepFolder folder, final Progress progress, final TreeMap<Integer, SweepRow> rows,
+              final boolean plots) {
             this.plan = plan;
             this.folder = folder;
             this.progress = progress;
             this.rows = rows;
+            this.plots = plots;
         }
 
         synchronized void finished(final SweepRow row) {
@@ -165,10 +183,10 @@ public final class SweepExecutor {
             progress.stepTo(rows.size() + failures.size(), "point " + p.index() + " failed");
         }
 
-        synchronized SweepTable write(final boolean plots) {
+        synchronized SweepTable write(final boolean plotsNow) {
             final SweepTable t = SweepTable.of(plan, new ArrayList<>(rows.values()));
             t.write(folder.root());
-            if (plots) {
+            if (plots && plotsNow) {
                 SweepPlots.write(t, folder.root().resolve(SweepFolder.PLOTS));
                 lastPlots = System.nanoTime();
             }

@@ -29,6 +29,8 @@ public final class SweepPlots {
 
     /** Most lines in one plot. */
     static final int MAX_LINES = 8;
+    /** Longest tick label of a non-numeric axis value; longer values are labelled by position. */
+    static final int MAX_TICK_LABEL = 24;
 
     private SweepPlots() {
     }
@@ -158,17 +160,28 @@ public final class SweepPlots {
             series.add(new Plots.Series(l.name(), l.x(), l.mean()));
         }
         final String over = pooled ? "mean +- sd over seeds and the other axes" : "mean +- sd over seeds";
-        final XYChart chart = Plots.lineChart(metric + " vs " + field + " (" + over + ")", field, metric,
+        final boolean numericX = xs.stream().allMatch(JsonNode::isNumber);
+        // XChart 3.8.8 never returns from laying out the x axis when a custom tick label is wider than its tick's
+        // space (found with hw study's masks): long values are shown by position, the axis title says which is which
+        final boolean byPosition = !numericX && xs.stream().anyMatch(x -> SweepNames.text(x).length() > MAX_TICK_LABEL);
+        final StringBuilder xLabel = new StringBuilder(field);
+        if (byPosition) {
+            for (int i = 0; i < xs.size(); i++) {
+                xLabel.append(i == 0 ? ": " : ", ").append(i).append(" = ").append(SweepNames.text(xs.get(i)));
+            }
+        }
+        final XYChart chart = Plots.lineChart(metric + " vs " + field + " (" + over + ")", xLabel.toString(), metric,
                 series.toArray(new Plots.Series[0]));
         for (Line l : lines) {
             final XYSeries xy = chart.updateXYSeries(l.name(), l.x(), l.mean(), l.sd());
             xy.setMarker(SeriesMarkers.CIRCLE);
         }
         chart.getStyler().setMarkerSize(6);
-        if (!xs.stream().allMatch(JsonNode::isNumber)) {
+        if (!numericX) {
             chart.setCustomXAxisTickLabelsFormatter(v -> {
                 final long i = Math.round(v);
-                return Math.abs(v - i) < 1e-9 && i >= 0 && i < xs.size() ? SweepNames.text(xs.get((int) i)) : "";
+                return Math.abs(v - i) < 1e-9 && i >= 0 && i < xs.size()
+                        ? byPosition ? Long.toString(i) : SweepNames.text(xs.get((int) i)) : "";
             });
         }
         return chart;

@@ -26,7 +26,10 @@ import org.spikering.plasticity.train.LearningRule;
  * weight precision, energy table: {@link HardwareSpec#configure}), trains with checkpoints every
  * {@code training.checkpoint_every} updates beside the result folder, and writes the result folder
  * ({@link TrainingRun#write}: learning curve, summary.json, model.json, weights, spec.yaml) through
- * {@link ResultFolder}. The summary is summary.json's content, the line {@code train} prints; a run that diverged
+ * {@link ResultFolder}. Seeds: network {@code seed + training.seed_offsets.network}, batches, held-out set and feedback
+ * {@code seed + training.seed_offsets.batches}, mask and rounding 555 + seed and 77 + seed. The summary is
+ * summary.json's content (with a hardware section also {@code plastic_fraction}), the line {@code train} prints; a run
+ * that diverged
  * returns normally with {@code diverged_at_iteration} set (the command then exits with an error; a sweep keeps the
  * row).
  *
@@ -98,7 +101,7 @@ public final class TrainSpecRunner implements SpecRunner {
         final Prepared prep = prepare(spec, options.names());
         final TrainingSpec t = prep.training();
         final TaskPreset p = prep.preset();
-        final long runSeed = spec.seed();
+        final long runSeed = TrainingSpec.runSeed(spec);
         final int its = t.iterations();
         final int bs = t.batch();
         final double eta = t.optimizer().lr();
@@ -121,7 +124,8 @@ public final class TrainSpecRunner implements SpecRunner {
         final HardwareSpec hw = checkHardware(spec, startNet);
         if (hw != null) {
             // mask, weight precision and energy table of the chip: the study's decorators (quantises startNet in place)
-            hw.configure(run, startNet, runSeed);
+            // masks draw from 555 + seed, stochastic rounding from 77 + seed: the top-level seed, whatever the offsets
+            run.withPlasticFraction(hw.configure(run, startNet, spec.seed()).plasticFraction());
             if (options.energy() != null) {
                 run.withEnergyModel(options.energy()); // the option overrides hardware.energy
             }

@@ -111,6 +111,7 @@ public final class TrainingRun {
     private double minDelta;
     private int testSequences;
     private long testSeed;
+    private Double plasticFraction;
 
     /**
      * @param preset      task and network.
@@ -178,6 +179,16 @@ public final class TrainingRun {
     public TrainingRun withInitialNetwork(final RecurrentSpikingNetwork net, final String label) {
         this.initial = net.copy();
         this.initialLabel = label;
+        return this;
+    }
+
+    /**
+     * @param fraction the share of all weights that may change (the hardware section's mask), written into the summary
+     *                 as {@code plastic_fraction}.
+     * @return this.
+     */
+    public TrainingRun withPlasticFraction(final double fraction) {
+        this.plasticFraction = fraction;
         return this;
     }
 
@@ -623,6 +634,8 @@ public final class TrainingRun {
         }
         // accuracy of soft n-back targets is not meaningful (argmax over a whole sequence): report the loss only
         s.put("test_accuracy", preset.scoredSteps() > 0 ? null : finiteOrNull(o.testAccuracy()));
+        // the held-out loss after the last update (per scored symbol for n-back), what hw study tabulates
+        s.put("test_loss", o.heldOut() == null ? null : finiteOrNull(perStep(o.heldOut().loss())));
         s.put("diverged_at_iteration", o.divergedAtIteration());
         if (patience > 0) {
             s.put("stopped_early_at_iteration", o.stoppedEarlyAtIteration());
@@ -631,6 +644,9 @@ public final class TrainingRun {
                     + " best minus " + minDelta + " for " + patience + " tests in a row");
         }
         s.put("wall_s", o.wallSeconds());
+        if (plasticFraction != null) {
+            s.put("plastic_fraction", plasticFraction);
+        }
         s.put("hardware", HardwareBlock.of(o.counters(), energy));
         final boolean saveModel = trained != null && allFinite(trained.network());
         s.put("model", saveModel ? MODEL_FILE : null);

@@ -18,8 +18,11 @@ final class PlasticityStudyTest {
 
     @Test
     void shouldWriteTableWithExactCountersAndSeedStatistics(@TempDir Path dir) throws Exception {
-        final List<PlasticityStudy.Row> rows = PlasticityStudy.run(new PlasticityStudy.Settings("evidence",
-                new double[] {1.0, 0.1}, new int[] {32, 4}, List.of(Rounding.STOCHASTIC), 2, ITERATIONS, BATCH, 4), dir, null);
+        final org.spikering.app.spec.Spec study = org.spikering.app.spec.SpecLoader.load("hw-study", List.of(
+                "study.fractions=[1.0, 0.1]", "study.bits=[32, 4]", "study.roundings=[stochastic]", "study.seeds=2",
+                "study.iterations=" + ITERATIONS, "study.batch=" + BATCH, "study.test_batch=4"));
+        final List<PlasticityStudy.Row> rows = StudySweep.run(study, dir, "--out",
+                org.spikering.app.sweep.ProgressStarter.showing(org.spikering.app.report.Progress.OFF)).rows();
         // (readout-only + 2 fractions) x (float + 4-bit stochastic)
         assertEquals(6, rows.size());
         assertEquals("readout-only", rows.get(0).plastic());

@@ -151,15 +151,35 @@ final class ReservoirSpecRunTest {
     }
 
     @Test
-    void scalingEqualsTheStudyAndASpecFileRunsAsReservoirSpec() throws Exception {
+    void scalingEqualsTheStudyBeforeItWasASweepAndASpecFileRunsAsReservoirSpec() throws Exception {
         final Path spec = Files.writeString(dir.resolve("my-scaling.yaml"), "spikering: 1\nreservoir:\n  benchmark: scaling\n"
-                + "  sizes: [20, 30]\n  gains: [0.5, 1.2]\n  seeds: 1\noutput:\n  folder: res\n  plots: false\n");
+                + "  sizes: [20, 40]\n  gains: [0.5, 1.5]\n  seeds: 2\noutput:\n  folder: res\n  plots: false\n");
         ok("reservoir", spec.toString());
         final Path res = dir.resolve("res"); // output.folder is relative to the spec file's folder
-        assertEquals(List.of("scaling.csv", "spec.yaml"), files(res));
-        final Path ref = Files.createDirectory(dir.resolve("ref"));
-        ScalingStudy.esn(List.of(20, 30), List.of(0.5, 1.2), 1, null).write(ref);
-        assertEquals(Files.readString(ref.resolve("scaling.csv")), Files.readString(res.resolve("scaling.csv")));
+        // a sweep folder (output.plots false: no plots of the study nor of the sweep)
+        assertEquals(List.of("points", "results.csv", "results.jsonl", "scaling-sweep.yaml", "scaling.csv", "spec.yaml",
+                "sweep.json"), files(res));
+        // the table of `reservoir scaling --sizes 20,40 --gains 0.5,1.5 --seeds 2` before it was a sweep (README there)
+        assertEquals(Files.readString(Path.of(getClass().getResource("scaling-before-sweep-esn.csv").toURI())),
+                Files.readString(res.resolve("scaling.csv")));
+    }
+
+    @Test
+    void anLsmScalingStudyEqualsTheStudyBeforeItWasASweep() throws Exception {
+        ok("reservoir", "scaling", "--kind", "lsm", "--sizes", "20,40", "--gains", "0.2,1", "--seeds", "2", "--out",
+                dir.resolve("lsm").toString());
+        assertEquals(Files.readString(Path.of(getClass().getResource("scaling-before-sweep-lsm.csv").toURI())),
+                Files.readString(dir.resolve("lsm/scaling.csv")));
+    }
+
+    @Test
+    void aScalingRunIsOneSizeOneGainOneSeed() {
+        final org.spikering.app.spec.Spec grid = org.spikering.app.spec.SpecLoader.load("reservoir-scaling", List.of());
+        final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> org.spikering.app.sweep.SpecRunners.of(grid).check(grid));
+        assertEquals("reservoir.sizes = [50, 100, 200, 400, 800], reservoir.gains = [0.5, 0.8, 0.95, 1.1, 1.4],"
+                + " reservoir.seeds = 3: a scaling run must have one size, one gain and seeds 1; a grid of runs is a sweep"
+                + " ('spikering reservoir scaling SPEC' runs it)", e.getMessage());
     }
 
     @Test
