@@ -25,15 +25,17 @@ import org.spikering.app.sweep.SweepRow;
  * the in-process executor: the other points go on and Spark does not retry it (a run failing on its input fails again).
  * An {@link Error} (out of memory) fails the task, which Spark retries elsewhere.
  *
- * @param args   the executors' arguments ({@link ExecutorArgs}).
- * @param hashes each point's spec hash as the driver computed it, by index.
+ * @param args    the executors' arguments ({@link ExecutorArgs}).
+ * @param hashes  each point's spec hash as the driver computed it, by index.
+ * @param runners the runner of a point's spec (a static method reference: it is shipped to the executors).
  */
-record PointJob(List<String> args, List<String> hashes) implements SparkPoints.PointTask<PointJob.Result> {
+record PointJob(List<String> args, List<String> hashes, SparkSweep.Runners runners)
+        implements SparkPoints.PointTask<PointJob.Result> {
 
     private static final long serialVersionUID = 1L;
 
-    /** Plans built in this JVM, by job (its arguments and the driver's hashes: a changed plan is a new key). */
-    private static final Map<PointJob, SweepCommand.Prepared> PLANS = new ConcurrentHashMap<>();
+    /** Plans built in this JVM, by arguments and the driver's hashes (a changed plan is a new key). */
+    private static final Map<List<List<String>>, SweepCommand.Prepared> PLANS = new ConcurrentHashMap<>();
 
     /**
      * What a point's task sends back: its row (as a JSON line of {@code results.jsonl}: rows are records of JSON
@@ -55,8 +57,8 @@ record PointJob(List<String> args, List<String> hashes) implements SparkPoints.P
     @Override
     public Result run(final int k) {
         try {
-            final SweepCommand.Prepared p = PLANS.computeIfAbsent(this,
-                    j -> SweepCommand.prepare(SparkSweep.RUNNERS, j.args().toArray(String[]::new)));
+            final SweepCommand.Prepared p = PLANS.computeIfAbsent(List.of(args, hashes),
+                    key -> SweepCommand.prepare(runners, args.toArray(String[]::new)));
             final SweepPoint pt = p.plan().point(k);
             if (!pt.hash().equals(hashes.get(k))) {
                 return failed("on executor " + host() + " the point's spec hash is " + pt.hash() + ", the driver's is "

@@ -2,6 +2,7 @@ package org.spikering.spark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,8 +57,12 @@ public final class SparkSweep {
     static final int EXIT_BAD_INPUT = 2;
     /** Seconds between rewrites of the plots while points finish (as the in-process executor). */
     static final double PLOT_INTERVAL_S = 10;
-    /** The runner of a point's spec: the one {@code spikering sweep} uses. */
-    static final Function<Spec, SpecRunner> RUNNERS = SweepCommand.RUNNERS;
+    /** The runner of a point's spec, shipped to the executors with each task (so: serializable). */
+    interface Runners extends Function<Spec, SpecRunner>, Serializable {
+    }
+
+    /** The runners {@code spikering sweep} uses. */
+    static final Runners SWEEP_RUNNERS = SparkSweep::sweepRunner;
 
     private SparkSweep() {
     }
@@ -66,20 +71,21 @@ public final class SparkSweep {
      * @param args the {@code spikering sweep} arguments.
      */
     public static void main(final String[] args) {
-        final int code = run(args, new SparkConf(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        final int code = run(args, SWEEP_RUNNERS, new SparkConf(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (code != 0) {
             System.exit(code);
         }
     }
 
     /**
-     * @param args the {@code spikering sweep} arguments.
+     * @param args    the {@code spikering sweep} arguments.
+     * @param runners the runner of a point's spec ({@link #SWEEP_RUNNERS}; a test's double).
      * @param conf Spark's configuration (spark-submit's; a test's {@code local[2]}); it must name the master.
      * @param out  where the result line goes.
      * @param err  where errors go.
      * @return the exit code: 0, or 2 for bad input or failed points.
      */
-    static int run(final String[] args, final SparkConf conf, final PrintWriter out, final PrintWriter err) {
+    static int run(final String[] args, final Runners runners, final SparkConf conf, final PrintWriter out, final PrintWriter err) {
         if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
             out.println("Usage: spark-submit --class " + SparkSweep.class.getName() + " [spark options] spikering-spark.jar"
                     + " SPEC [options]");
@@ -96,11 +102,11 @@ public final class SparkSweep {
         }
         try {
             Progress.Mode.current();
-            final SweepCommand.Prepared p = SweepCommand.prepare(RUNNERS, args);
+            final SweepCommand.Prepared p = SweepCommand.prepare(runners, args);
             if (p.action() != SweepCommand.Action.RUN) {
                 return SweepCommand.execute(p, out);
             }
-            return runOnSpark(p, ExecutorArgs.of(args, p.folder().root()), conf, out);
+            return runOnSpark(p, new PointJob(ExecutorArgs.of(args, p.folder().root()), hashes(p.plan()), runners), conf, out);
         } catch (SpecException e) {
             e.problems().forEach(line -> err.println(errorLine(line)));
             err.flush();
@@ -113,21 +119,29 @@ public final class SparkSweep {
         }
     }
 
+    private static SpecRunner sweepRunner(final Spec spec) {
+        return SweepCommand.RUNNERS.apply(spec);
+    }
+
+    private static List<String> hashes(final SweepPlan plan) {
+        final List<String> h = new ArrayList<>();
+        plan.points().forEach(pt -> h.add(pt.hash()));
+        return h;
+    }
+
     private static String errorLine(final String message) {
         return NAME + ": error: " + (message == null ? "(no message)" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; "));
     }
 
-    private static int runOnSpark(final SweepCommand.Prepared p, final List<String> executorArgs, final SparkConf conf,
+    private static int runOnSpark(final SweepCommand.Prepared p, final PointJob job, final SparkConf conf,
                                   final PrintWriter out) {
         final SweepPlan plan = p.plan();
         final SweepFolder folder = p.folder();
         folder.prepare(plan);
         final Results results = new Results(plan, folder);
         final List<Integer> todo = new ArrayList<>();
-        final List<String> hashes = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         for (SweepPoint pt : plan.points()) {
-            hashes.add(pt.hash());
             final SweepFolder.Status s = folder.status(pt);
             final SweepRow r = s == SweepFolder.Status.COMPLETE ? folder.completeRow(pt) : null;
             if (r != null) {
@@ -149,7 +163,7 @@ public final class SparkSweep {
                 conf.setIfMissing("spark.app.name", "spikering sweep " + plan.spec().source());
                 final int[] onExecutors = new int[1];
                 try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-                    SparkPoints.run(sc, todo, new PointJob(executorArgs, hashes), (k, r) -> {
+                    SparkPoints.run(sc, todo, job, (k, r) -> {
                         if (r.failure() != null) {
                             results.failures.put(k, r.failure());
                             progress.note("point " + k + " (" + plan.point(k).label() + ") failed: " + r.failure());
