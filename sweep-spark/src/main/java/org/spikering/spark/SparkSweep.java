@@ -43,8 +43,9 @@ import picocli.CommandLine;
  * <p>What the cluster needs: the sweep folder ({@code --out}) and the spec with its data files at the same path on the
  * driver and every executor (a shared file system); without one the table is still complete (rows come back with
  * the tasks) but the points' own folders stay on the executors' disks and a resumed sweep runs every point again.
- * Memory: with a {@code local} master the points run in this JVM, whose heap must hold the largest point (checked
- * before anything runs, as {@code spikering sweep} does); on a cluster each executor checks it against its own heap.
+ * Memory: the driver checks the largest point's estimate against its own heap before anything runs (the sweep
+ * command's check, exact for a {@code local} master, whose tasks run in the driver's JVM; on a cluster it asks the
+ * driver for as much heap as one point needs), and each executor checks it against its heap when it builds its plan.
  *
  * <p>Differs from {@code spikering sweep}: {@code --parallel} is ignored (the cluster's task slots decide how many
  * points run at once), and the points' progress is the driver's bar only.
@@ -71,7 +72,8 @@ public final class SparkSweep {
      * @param args the {@code spikering sweep} arguments.
      */
     public static void main(final String[] args) {
-        final int code = run(args, SWEEP_RUNNERS, new SparkConf(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        final int code = run(args, SWEEP_RUNNERS, new SparkConf(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true));
         if (code != 0) {
             System.exit(code);
         }
