@@ -2,11 +2,13 @@ package org.spikering.spark;
 
 import java.io.Serializable;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.spikering.app.cli.SweepCommand;
 import org.spikering.app.spec.SpecException;
+import org.spikering.app.sweep.SweepFolder;
 import org.spikering.app.sweep.SweepPoint;
 import org.spikering.app.sweep.SweepRow;
 
@@ -57,8 +59,15 @@ record PointJob(List<String> args, List<String> hashes, SparkSweep.Runners runne
     @Override
     public Result run(final int k) {
         try {
-            final SweepCommand.Prepared p = PLANS.computeIfAbsent(List.of(args, hashes),
-                    key -> SweepCommand.prepare(runners, args.toArray(String[]::new)));
+            final SweepCommand.Prepared p = PLANS.computeIfAbsent(List.of(args, hashes), key -> {
+                final SweepCommand.Prepared prepared = SweepCommand.prepare(runners, args.toArray(String[]::new));
+                if (!Files.isRegularFile(prepared.folder().root().resolve(SweepFolder.MARKER))) {
+                    // no shared file system: this machine's copy of the sweep folder gets its own marker, so that a
+                    // resumed sweep may open it again (the driver wrote its marker before any task)
+                    prepared.folder().prepare(prepared.plan());
+                }
+                return prepared;
+            });
             final SweepPoint pt = p.plan().point(k);
             if (!pt.hash().equals(hashes.get(k))) {
                 return failed("on executor " + host() + " the point's spec hash is " + pt.hash() + ", the driver's is "
