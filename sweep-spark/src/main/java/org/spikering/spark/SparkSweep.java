@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,9 @@ import org.spikering.app.report.Progress;
 import org.spikering.app.spec.Spec;
 import org.spikering.app.spec.SpecException;
 import org.spikering.app.sweep.SpecRunner;
+import org.spikering.app.sweep.SpecRunners;
 import org.spikering.app.sweep.SweepFolder;
 import org.spikering.app.sweep.SweepPlan;
-import org.spikering.app.sweep.SweepPlots;
 import org.spikering.app.sweep.SweepPoint;
 import org.spikering.app.sweep.SweepRow;
 import org.spikering.app.sweep.SweepTable;
@@ -38,7 +37,7 @@ import picocli.CommandLine;
  * keeps the rows of the points already complete (resume: recognised by their spec hash, {@link SweepFolder#status}),
  * and runs every other point as one task ({@link SparkPoints}, {@link PointJob}); as each task finishes it adds the
  * point's row, rewrites {@code results.csv} and {@code results.jsonl} ({@link SweepTable}, rows by point index) and,
- * at most every {@value #PLOT_INTERVAL_S} s and at the end, the plots ({@link SweepPlots}).
+ * at most every {@value #PLOT_INTERVAL_S} s and at the end, the plots ({@link org.spikering.app.sweep.SweepPlots}).
  *
  * <p>What the cluster needs: the sweep folder ({@code --out}) and the spec with its data files at the same path on the
  * driver and every executor (a shared file system); without one the table is still complete (rows come back with
@@ -62,8 +61,8 @@ public final class SparkSweep {
     interface Runners extends Function<Spec, SpecRunner>, Serializable {
     }
 
-    /** The runners {@code spikering sweep} uses. */
-    static final Runners SWEEP_RUNNERS = SparkSweep::sweepRunner;
+    /** The runners {@code spikering sweep} uses: by the spec's sections, train, run or reservoir. */
+    static final Runners SWEEP_RUNNERS = SpecRunners::of;
 
     private SparkSweep() {
     }
@@ -119,10 +118,6 @@ public final class SparkSweep {
             err.flush();
             return EXIT_BAD_INPUT;
         }
-    }
-
-    private static SpecRunner sweepRunner(final Spec spec) {
-        return SweepCommand.RUNNERS.apply(spec);
     }
 
     private static List<String> hashes(final SweepPlan plan) {
@@ -217,14 +212,17 @@ public final class SparkSweep {
             this.folder = folder;
         }
 
-        /** Rewrites the table; the plots too if {@code plots} or PLOT_INTERVAL_S seconds have passed since they were. */
-        void write(final boolean plots) {
-            final SweepTable t = SweepTable.of(plan, new ArrayList<>(rows.values()));
-            final Path root = folder.root();
-            t.write(root);
-            if (plots || System.nanoTime() - lastPlots > PLOT_INTERVAL_S * 1e9) {
-                SweepPlots.write(t, root.resolve(SweepFolder.PLOTS));
+        /**
+         * Rewrites the table ({@link SweepTable#write}); with {@code all} or when {@code PLOT_INTERVAL_S} seconds have
+         * passed, also sweep.json and the plots ({@link SweepFolder#write}).
+         */
+        void write(final boolean all) {
+            final List<SweepRow> list = new ArrayList<>(rows.values());
+            if (all || System.nanoTime() - lastPlots > PLOT_INTERVAL_S * 1e9) {
+                folder.write(plan, list);
                 lastPlots = System.nanoTime();
+            } else {
+                SweepTable.of(plan, list).write(folder.root());
             }
         }
     }
