@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikering.app.cli.SweepCommand;
 import org.spikering.app.report.Json;
+import org.spikering.app.sweep.SpecRunners;
 import org.spikering.app.sweep.SweepFolder;
 
 /**
@@ -69,15 +70,50 @@ class SparkSweepTest {
     /** results.csv without the wall_time_s column. */
     private static List<List<String>> csvWithoutWallTime(final Path dir) throws Exception {
         final List<String> lines = Files.readAllLines(dir.resolve(SweepFolder.CSV));
-        final int wall = List.of(lines.get(0).split(",", -1)).indexOf("wall_time_s");
+        final int wall = cells(lines.get(0)).indexOf("wall_time_s");
         assertTrue(wall >= 0, "results.csv has a wall_time_s column: " + lines.get(0));
         final List<List<String>> rows = new ArrayList<>();
         for (String l : lines) {
-            final List<String> cells = new ArrayList<>(List.of(l.split(",", -1)));
+            final List<String> cells = cells(l);
+            assertEquals(cells(lines.get(0)).size(), cells.size(), "a cell per column: " + l);
             cells.remove(wall);
             rows.add(cells);
         }
         return rows;
+    }
+
+    /** The cells of one CSV line (RFC 4180: a quoted cell may hold commas, a doubled quote is a quote). */
+    static List<String> cells(final String line) {
+        final List<String> cells = new ArrayList<>();
+        final StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            final char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    @Test
+    void csvCellsAreSplitAsRfc4180() {
+        assertEquals(List.of("1", "[0.5, 1.0]", "a \"b\"", ""), cells("1,\"[0.5, 1.0]\",\"a \"\"b\"\"\","));
     }
 
     /** results.jsonl, each row without wall_time_s. */
@@ -151,6 +187,29 @@ class SparkSweepTest {
         assertEquals(1, l3.get("skipped").asInt());
         assertEquals(1, l3.get("ran").asInt());
         assertEquals(csvWithoutWallTime(inProcess), csvWithoutWallTime(onSpark));
+    }
+
+    @Test
+    void aRealReservoirSweepOnLocal2IsTheInProcessTable() throws Exception {
+        // the shipped example (inside the jar: nothing for the executors to read), made small: a 20- and a 30-unit
+        // memory-capacity reservoir, run by the real runner (SpecRunners.of), as spikering sweep runs it
+        final String[] args = {"reservoir-mc", "--grid", "reservoir.size=20,30", "--set", "reservoir.size=20",
+            "--set", "reservoir.washout_steps=50",
+            "--set", "reservoir.train_steps=300", "--set", "reservoir.test_steps=100"};
+        final Path inProcess = tmp.resolve("mc-in-process");
+        final Path onSpark = tmp.resolve("mc-spark");
+        assertEquals(0, SweepCommand.execute(SweepCommand.prepare(SpecRunners::of,
+                with(args, "--parallel", "2", "--out", inProcess.toString())), new PrintWriter(new StringWriter())));
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        assertEquals(0, SparkSweep.run(with(args, "--out", onSpark.toString()), SparkSweep.SWEEP_RUNNERS, local2(),
+                new PrintWriter(out), new PrintWriter(err)), err.toString());
+        final List<List<String>> table = csvWithoutWallTime(onSpark);
+        assertEquals(3, table.size(), "a header and two points");
+        assertTrue(table.get(0).contains("memory_capacity"), "the runner's metrics are columns: " + table.get(0));
+        assertEquals(csvWithoutWallTime(inProcess), table);
+        assertEquals(jsonlWithoutWallTime(inProcess), jsonlWithoutWallTime(onSpark));
+        assertEquals(files(inProcess), files(onSpark));
     }
 
     @Test
