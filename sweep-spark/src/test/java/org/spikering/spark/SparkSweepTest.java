@@ -260,6 +260,16 @@ class SparkSweepTest {
     }
 
     @Test
+    void helpShowsTheSweepCommandsOptions() {
+        final Ran r = spark(new SparkConf(false), "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("Usage: spark-submit --class org.spikering.spark.SparkSweep"), r.out());
+        for (String option : List.of("--grid", "--seeds", "--first-seed", "--out", "--set", "--list", "--point", "--collect")) {
+            assertTrue(r.out().contains(option), option + " in " + r.out());
+        }
+    }
+
+    @Test
     void listAndCollectAreTheSweepCommandsOwn() throws Exception {
         final String[] args = {spec().toString(), "--grid", "training.rule=eprop,bptt", "--out",
             tmp.resolve("l").toString()};
