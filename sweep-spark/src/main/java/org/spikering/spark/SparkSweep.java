@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.spikering.app.cli.SweepCommand;
 import org.spikering.app.report.Json;
@@ -117,6 +118,15 @@ public final class SparkSweep {
             err.println(errorLine(e.getMessage()));
             err.flush();
             return EXIT_BAD_INPUT;
+        } catch (Exception e) {
+            // Scala code throws SparkException (a checked exception to Java) undeclared: Spark could not start (a
+            // master URL it cannot reach or parse) or gave up on the job; anything else is a bug and keeps its trace
+            if (!(e instanceof SparkException)) {
+                throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+            }
+            err.println(errorLine("Spark: " + SparkPoints.taskMessage(e)));
+            err.flush();
+            return EXIT_BAD_INPUT;
         }
     }
 
@@ -134,7 +144,6 @@ public final class SparkSweep {
                                   final PrintWriter out) {
         final SweepPlan plan = p.plan();
         final SweepFolder folder = p.folder();
-        folder.prepare(plan);
         final Results results = new Results(plan, folder);
         final List<Integer> todo = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
@@ -151,22 +160,23 @@ public final class SparkSweep {
             }
         }
         final int skipped = results.rows.size();
-        int skippedOnExecutors = 0;
-        try (Progress progress = Progress.start("sweep", "points", 0, plan.size(), System.err)) {
+        final int[] skippedOnExecutors = new int[1];
+        conf.setIfMissing("spark.app.name", "spikering sweep " + plan.spec().source());
+        // Spark starts before anything is written: a master it cannot use leaves the folder as it was
+        try (JavaSparkContext sc = todo.isEmpty() ? null : new JavaSparkContext(conf);
+             Progress progress = Progress.start("sweep", "points", 0, plan.size(), System.err)) {
             notes.forEach(progress::note);
             results.write(true);
             progress.stepTo(skipped, null);
-            if (!todo.isEmpty()) {
-                conf.setIfMissing("spark.app.name", "spikering sweep " + plan.spec().source());
-                final int[] onExecutors = new int[1];
-                try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+            if (sc != null) {
+                try {
                     SparkPoints.run(sc, todo, job, (k, r) -> {
                         if (r.failure() != null) {
                             results.failures.put(k, r.failure());
                             progress.note("point " + k + " (" + plan.point(k).label() + ") failed: " + r.failure());
                         } else {
                             results.rows.put(k, SweepRow.fromJsonLine(r.row()));
-                            onExecutors[0] += r.skipped() ? 1 : 0;
+                            skippedOnExecutors[0] += r.skipped() ? 1 : 0;
                             results.write(false);
                         }
                         progress.stepTo(results.rows.size() + results.failures.size(), "point " + k
@@ -175,14 +185,13 @@ public final class SparkSweep {
                 } finally {
                     results.write(true);
                 }
-                skippedOnExecutors = onExecutors[0];
             }
         }
         final ObjectNode o = Json.object();
         o.put("sweep", folder.root().toString());
         o.put("points", plan.size());
-        o.put("skipped", skipped + skippedOnExecutors);
-        o.put("ran", results.rows.size() - skipped - skippedOnExecutors);
+        o.put("skipped", skipped + skippedOnExecutors[0]);
+        o.put("ran", results.rows.size() - skipped - skippedOnExecutors[0]);
         o.put("failed", results.failures.size());
         o.put("results", folder.root().resolve(SweepFolder.CSV).toString());
         out.println(Json.oneLine(o));

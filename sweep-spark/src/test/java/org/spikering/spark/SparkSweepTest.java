@@ -252,6 +252,17 @@ class SparkSweepTest {
     }
 
     @Test
+    void aMasterSparkCannotUseIsOneLine() throws Exception {
+        final Path out = tmp.resolve("nomaster");
+        final Ran r = spark(new SparkConf().setMaster("no-such-master://x").set("spark.ui.enabled", "false"),
+                spec().toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertEquals(List.of("spikering-spark: error: Spark: Could not parse Master URL: 'no-such-master://x'"),
+                r.err().lines().filter(l -> l.startsWith("spikering-spark")).toList(), r.err());
+        assertFalse(Files.exists(out), "Spark starts before anything is written");
+    }
+
+    @Test
     void withoutAMasterItSaysHowToGiveOne() throws Exception {
         final Ran r = spark(new SparkConf(false), spec().toString(), "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code());
