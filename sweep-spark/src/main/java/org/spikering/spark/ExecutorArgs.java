@@ -3,6 +3,7 @@ package org.spikering.spark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.spikering.app.cli.SweepCommand;
@@ -38,7 +39,8 @@ final class ExecutorArgs {
         final String spec = pr.matchedPositionals().get(0).getValue();
         final Path file = Path.of(spec);
         out.add(Files.isRegularFile(file) ? file.toAbsolutePath().normalize().toString() : spec);
-        for (OptionSpec o : pr.matchedOptions()) {
+        // matchedOptions() has an option once per occurrence, each with all its values: take each option once
+        for (OptionSpec o : new LinkedHashSet<>(pr.matchedOptions())) {
             if (DRIVER_ONLY.contains(o.longestName())) {
                 continue;
             }

@@ -193,7 +193,8 @@ class SparkSweepTest {
     void aRealReservoirSweepOnLocal2IsTheInProcessTable() throws Exception {
         // the shipped example (inside the jar: nothing for the executors to read), made small: a 20- and a 30-unit
         // memory-capacity reservoir, run by the real runner (SpecRunners.of), as spikering sweep runs it
-        final String[] args = {"reservoir-mc", "--grid", "reservoir.size=20,30", "--set", "reservoir.size=20",
+        final String[] args = {"reservoir-mc", "--grid", "reservoir.size=20,30", "--grid", "reservoir.leak_rate=1",
+            "--set", "reservoir.size=20",
             "--set", "reservoir.washout_steps=50",
             "--set", "reservoir.train_steps=300", "--set", "reservoir.test_steps=100"};
         final Path inProcess = tmp.resolve("mc-in-process");
