@@ -160,24 +160,33 @@ public final class NeuronModels {
      * @param name      population name.
      * @param size      its size.
      * @param model     its model.
-     * @param initialV0 its V_m(0) distribution in the network, or null.
+     * @param initial   its initial state distributions in the network (state variable to distribution; V_m absent:
+     *                  the model's own V_m(0)).
      * @param dtMs      the step, ms.
      * @return the entry, or null if the model is not one a spec can name (a spike generator is a source).
      */
     public static PopulationEntry entry(final String name, final int size, final NeuronModel model,
-                                        final org.spikering.sim.network.Distribution initialV0, final double dtMs) {
+                                        final Map<String, org.spikering.sim.network.Distribution> initial,
+                                        final double dtMs) {
+        final org.spikering.sim.network.Distribution initialV0 = initial.get("V_m");
+        final Map<String, org.spikering.app.spec.DistributionSpec> others = new java.util.LinkedHashMap<>();
+        initial.forEach((k, d) -> {
+            if (!"V_m".equals(k)) {
+                others.put(k, Distributions.spec(d));
+            }
+        });
         if (model instanceof LifExpParameters m) {
             return new PopulationEntry(name, size, "lif_exp", m.tauM(), m.cM(), m.eL(), m.vTh(), m.vReset(), m.tRef(),
                     m.tauSynEx(), m.tauSynIn(), m.iE(), lower(m.resetMode()), null, null, null, null, null, null,
-                    new InitialState(initialV0 != null ? Distributions.spec(initialV0)
-                            : org.spikering.app.spec.DistributionSpec.of(m.vInit())), null, null, null, null, null, null, null, null,
+                    InitialState.of(initialV0 != null ? Distributions.spec(initialV0)
+                            : org.spikering.app.spec.DistributionSpec.of(m.vInit()), others), null, null, null, null, null, null, null, null,
                     null);
         }
         if (model instanceof LifDeltaParameters m) {
             return new PopulationEntry(name, size, "lif_delta", m.tauM(), m.cM(), m.eL(), m.vTh(), m.vReset(), m.tRef(),
                     null, null, m.iE(), lower(m.resetMode()), null, null, null, null, null, null,
-                    new InitialState(initialV0 != null ? Distributions.spec(initialV0)
-                            : org.spikering.app.spec.DistributionSpec.of(m.vInit())), null, null, null, null, null, null, null, null,
+                    InitialState.of(initialV0 != null ? Distributions.spec(initialV0)
+                            : org.spikering.app.spec.DistributionSpec.of(m.vInit()), others), null, null, null, null, null, null, null, null,
                     null);
         }
         if (model instanceof FixedLifModel m) {
@@ -191,8 +200,8 @@ public final class NeuronModels {
                     m.vThMv(), null, Distributions.gridMs(m.refractorySteps(), dtMs), null, null, null, null,
                     m.regularSpikeArrival(), m.surrogate().name().toLowerCase(Locale.ROOT), m.surrogateGamma(),
                     m.surrogateBeta(), m.adaptive() ? m.tauAMs() : null, m.adaptive() ? m.betaAMv() : null,
-                    new InitialState(initialV0 != null ? Distributions.spec(initialV0)
-                            : org.spikering.app.spec.DistributionSpec.of(0.0)), null, null, null, null, null, null, null, null, null);
+                    InitialState.of(initialV0 != null ? Distributions.spec(initialV0)
+                            : org.spikering.app.spec.DistributionSpec.of(0.0), others), null, null, null, null, null, null, null, null, null);
         }
         return null;
     }

@@ -164,8 +164,8 @@ final class LoihiLifSpecTest {
             + " whole number: target 'E' is loihi_lif (integer input: a weight is a unit-free whole number, the weight"
             + " mantissa)"},
         {"weight: 2,", "weight: {kind: uniform, low: 1, high: 3},", "network.projections[0].weight: 'uniform', must be"
-            + " a whole number (a distribution draws fractions): target 'E' is loihi_lif (integer input: a weight is a"
-            + " unit-free whole number, the weight mantissa)"},
+            + " a whole number (this distribution draws fractions; uniform_int draws whole numbers): target 'E' is"
+            + " loihi_lif (integer input: a weight is a unit-free whole number, the weight mantissa)"},
         {"weight: 1}", "weight: 0.5}", "network.sources[0].weight: 0.5, must be a whole number: target 'E' is loihi_lif"
             + " (integer input: a weight is a unit-free whole number, the weight mantissa)"},
         {"weight: 2,", "weight_pa: 2,", "network.projections[0].weight_pa: 2, not for this target: target 'E' is"
