@@ -130,6 +130,28 @@ final class InitialStateAndExplicitDelaysTest {
     }
 
     @Test
+    void inputWhileTheInitialCounterRunsIsDiscardedInClockAndEventUpdates() {
+        // a generator spike of step 2 arrives through 0.1 ms in the input of step 3 with 30 mV (V_th = 20 mV): a
+        // neuron whose counter r is still > 0 in step 3 (r >= 4) discards it, as iaf_psc_delta; r <= 3 spikes in step 3
+        for (org.spikering.sim.kernel.UpdateMode mode : org.spikering.sim.kernel.UpdateMode.values()) {
+            for (int r : new int[] {0, 3, 4, 10}) {
+                final Network net = Network.builder(0.1)
+                        .population("g", 1, new SpikeGeneratorModel(new int[][] {{2}}))
+                        .population("n", 1, LifDeltaParameters.brunel())
+                        .initialState("n", "refractory_steps", Distribution.constant(r))
+                        .connect("g", "n", Connector.allToAll(), Distribution.constant(30), Distribution.constant(0.1))
+                        .build();
+                try (Simulation sim = Simulation.create(net, SimulationConfig.threads(1).withUpdateMode(mode))) {
+                    final SpikeRecorder rec = sim.recordSpikes();
+                    sim.run(2.0);
+                    final long[] want = r <= 3 ? new long[] {2, 3} : new long[] {2};
+                    assertArrayEquals(want, rec.steps(), mode + ", refractory_steps(0) = " + r);
+                }
+            }
+        }
+    }
+
+    @Test
     void refusesWhatTheModelCannotSet() {
         final NetworkBuilder b = Network.builder(0.1).population("n", 3, LifDeltaParameters.brunel());
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
