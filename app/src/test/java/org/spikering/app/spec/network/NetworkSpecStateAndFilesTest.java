@@ -265,6 +265,37 @@ final class NetworkSpecStateAndFilesTest {
     }
 
     @Test
+    void aSetOfTheDelayArrayChangesOnlyTheDelays() throws Exception {
+        // an .npz with make_fixtures.py's w and d and a second delay matrix 2 d (written by our own Npz writer)
+        final double[] w = new double[12];
+        final double[] d = new double[12];
+        final double[] d2 = new double[12];
+        for (int k = 0; k < PRE.length; k++) {
+            w[PRE[k] * 4 + POST[k]] = W[k];
+            d[PRE[k] * 4 + POST[k]] = D[k];
+            d2[PRE[k] * 4 + POST[k]] = 2 * D[k];
+        }
+        final Map<String, org.spikering.app.data.NpyArray> arrays = new java.util.LinkedHashMap<>();
+        arrays.put("w", org.spikering.app.data.NpyArray.of(new int[] {3, 4}, w));
+        arrays.put("d", org.spikering.app.data.NpyArray.of(new int[] {3, 4}, d));
+        arrays.put("d2", org.spikering.app.data.NpyArray.of(new int[] {3, 4}, d2));
+        org.spikering.app.data.Npz.write(tmp.resolve("two.npz"), arrays, false);
+        final String text = delaySpec("{rule: explicit, file: two.npz, array: w, delay_array: d}", "");
+        final Network base = build(load(text, List.of()));
+        final Network changed = build(load(text, List.of("network.projections[0].connector.delay_array=d2")));
+        assertArrayEquals(STEPS, delaysOf(base.projections().get(0).synapses()));
+        // 2 d = 0.2, 0.52, 2.0, 0.3, 5.0 ms: floor(2 d * 10 + 0.5) steps
+        assertArrayEquals(new short[] {2, 5, 20, 3, 50}, delaysOf(changed.projections().get(0).synapses()));
+        NetworkAssert.assertSameConnectivity("projection 0", base.projections().get(0).synapses(),
+                changed.projections().get(0).synapses());
+        assertArrayEquals(base.projections().get(0).synapses().exactWeights(),
+                changed.projections().get(0).synapses().exactWeights());
+        for (int p = 0; p < 2; p++) {
+            NetworkAssert.assertSamePopulation(base.populations().get(p), changed.populations().get(p));
+        }
+    }
+
+    @Test
     void integerWeightsForLoihiFromUniformInt() throws Exception {
         final Network net = build(load(String.join("\n",
                 "spikering: 1",
@@ -286,5 +317,15 @@ final class NetworkSpecStateAndFilesTest {
         assertEquals(Distribution.uniformInt(-3, 4), net.projections().get(0).spec().weights());
         assertEquals(Connector.allToAll().rule(), net.projections().get(0).spec().connector().rule());
         assertEquals(Map.of(), net.population("L").initialState());
+        // --set of its bound: the weights are drawn from the new range, nothing else changes
+        final Network changed = build(load(Files.readString(tmp.resolve("n.yaml")),
+                List.of("network.projections[0].weight.high=2")));
+        assertEquals(Distribution.uniformInt(-3, 2), changed.projections().get(0).spec().weights());
+        NetworkAssert.assertSameConnectivity("projection 0", c, changed.projections().get(0).synapses());
+        NetworkAssert.assertSamePopulation(net.populations().get(0), changed.populations().get(0));
+        for (int k = 0; k < c.synapseCount(); k++) {
+            final double w = changed.projections().get(0).synapses().weight(k);
+            assertTrue(w >= -3 && w <= 1 && w == Math.rint(w), "weight " + w);
+        }
     }
 }
