@@ -8,8 +8,8 @@ import org.spikering.sim.network.Distribution;
  * A value of a spec that may be drawn at random: a plain number (a constant) or {@code {kind: constant, value}},
  * {@code {kind: uniform, low, high}} (low inclusive, high exclusive), {@code {kind: uniform_int, low, high}} (the whole
  * numbers low, ..., high − 1, as NEST's {@code nest.random.uniform_int} and numpy's {@code integers(low, high)}) or
- * {@code {kind: normal, mean, std}}, each optionally with NEST's redraw bounds ({@code redraw_min}, {@code redraw_max}, inclusive: a value outside is drawn
- * again, as {@code nest.math.redraw}). Schema: {@code $defs.distribution} in {@code schema/common.json}. The unit is
+ * {@code {kind: normal, mean, std}}, each optionally with NEST's redraw bounds ({@code redraw_min}, {@code redraw_max},
+ * inclusive: a value outside is drawn again, as {@code nest.math.redraw}). Schema: {@code $defs.distribution} in {@code schema/common.json}. The unit is
  * the unit of the field it is given for ({@code weight_pa}: pA).
  *
  * @param kind      constant, uniform, uniform_int or normal.

@@ -29,18 +29,6 @@ import org.spikering.app.spec.DistributionSpec;
 public record InitialState(DistributionSpec vMv, DistributionSpec iSynExPa, DistributionSpec iSynInPa, DistributionSpec a,
                            DistributionSpec refractorySteps) {
 
-    /** The spec field of each state variable but V_m, in the order the builder sets them. */
-    static final Map<String, String> FIELDS = Map.of("I_syn_ex", "i_syn_ex_pa", "I_syn_in", "i_syn_in_pa", "a", "a",
-            "refractory_steps", "refractory_steps");
-
-    /**
-     * @param vMv V_m(0), mV.
-     * @return an initial state that sets V_m only.
-     */
-    public static InitialState ofPotential(final DistributionSpec vMv) {
-        return new InitialState(vMv, null, null, null, null);
-    }
-
     /** @return the state variables other than V_m that are given, by model state variable name, in field order. */
     public Map<String, DistributionSpec> others() {
         final Map<String, DistributionSpec> m = new LinkedHashMap<>();

@@ -359,8 +359,8 @@ public final class NetworkChecks {
         } else if ("uniform_int".equals(w.path("kind").asText())) {
             return; // whole numbers (its own check reports fractional bounds)
         } else {
-            problems.add(at, w.path("kind").asText(), "must be a whole number (this distribution draws fractions; uniform_int draws whole"
-                    + " numbers): " + why);
+            problems.add(at, w.path("kind").asText(), "must be a whole number (this distribution draws fractions;"
+                    + " uniform_int draws whole numbers): " + why);
         }
     }
 
