@@ -1,6 +1,7 @@
 package org.spikering.app.spec.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -124,5 +125,11 @@ final class NetworkSpecStateAndFilesBadInputTest {
         final int code = SpikeringCli.commandLine().setErr(new PrintWriter(err, true)).execute("spec", "check",
                 file.toString());
         assertEquals(0, code, err.toString());
+        // and it runs: the file delays, the NumPy spike array and the initial states reach the simulation
+        final int run = SpikeringCli.commandLine().setErr(new PrintWriter(err, true)).execute("run", file.toString(),
+                "--out", tmp.resolve("out").toString());
+        assertEquals(0, run, err.toString());
+        assertTrue(Files.readString(tmp.resolve("out/spec.yaml")).contains("delay_array: d"));
+        assertTrue(Files.exists(tmp.resolve("out/spikes.csv")));
     }
 }

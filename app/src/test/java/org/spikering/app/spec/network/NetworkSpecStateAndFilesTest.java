@@ -191,6 +191,30 @@ final class NetworkSpecStateAndFilesTest {
         }
     }
 
+    @Test
+    void aSetOfTheSpikeMatrixChangesOnlyTheGenerators() throws Exception {
+        // two dense (steps, size) = (4, 3) bool matrices, written by our own Npz writer
+        final boolean[] a = new boolean[12];
+        final boolean[] b = new boolean[12];
+        a[0] = true; // generator 0, step 0
+        b[3 * 3 + 2] = true; // generator 2, step 3
+        b[1 * 3 + 1] = true; // generator 1, step 1
+        final Map<String, org.spikering.app.data.NpyArray> arrays = new java.util.LinkedHashMap<>();
+        arrays.put("a", org.spikering.app.data.NpyArray.of(new int[] {4, 3}, a));
+        arrays.put("b", org.spikering.app.data.NpyArray.of(new int[] {4, 3}, b));
+        org.spikering.app.data.Npz.write(tmp.resolve("ab.npz"), arrays, true);
+        final String text = spikeSpec("{kind: spike_array, name: S, file: ab.npz, array: a, size: 3}");
+        final Network base = build(load(text, List.of()));
+        final Network changed = build(load(text, List.of("network.sources[S].array=b")));
+        final SpikeGeneratorModel g = (SpikeGeneratorModel) changed.population("S").model();
+        assertArrayEquals(new int[] {}, g.steps(0));
+        assertArrayEquals(new int[] {1}, g.steps(1));
+        assertArrayEquals(new int[] {3}, g.steps(2));
+        assertArrayEquals(new int[] {0}, ((SpikeGeneratorModel) base.population("S").model()).steps(0));
+        NetworkAssert.assertSamePopulation(base.population("N"), changed.population("N"));
+        NetworkAssert.assertSameProjection(0, base.projections().get(0), changed.projections().get(0));
+    }
+
     private static String delaySpec(final String connector, final String rest) {
         return String.join("\n",
                 "spikering: 1",
