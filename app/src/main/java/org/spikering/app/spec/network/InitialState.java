@@ -18,20 +18,35 @@ import org.spikering.app.spec.DistributionSpec;
  *   <tr><td>a</td><td>a</td><td>—</td><td>eprop_alif</td><td>&ge; 0 (a trace of the neuron's spikes)</td></tr>
  *   <tr><td>refractory_steps</td><td>refractory_steps</td><td>steps</td><td>lif_exp, lif_delta, eprop_*</td>
  *       <td>whole numbers in [0, t_ref / dt]: a whole constant or uniform_int</td></tr>
+ *   <tr><td>v</td><td>V_m</td><td>— (raw · 2^−shift_bits)</td><td>loihi_*</td><td>loihi_lif: multiples of
+ *       2^−shift_bits within the state width (a constant, or uniform_int); loihi_lif_float: any</td></tr>
+ *   <tr><td>u</td><td>I_syn</td><td>— (raw · 2^−shift_bits)</td><td>loihi_*</td><td>as v</td></tr>
  * </table>
  *
- * @param vMv             V_m(0), mV: a constant (the model's own V_m(0)) or a distribution drawn per neuron.
+ * @param vMv             V_m(0), mV: a constant (the model's own V_m(0)) or a distribution drawn per neuron (null for
+ *                        the loihi models, whose v is {@code v}).
  * @param iSynExPa        I_syn_ex(0), pA, or null.
  * @param iSynInPa        I_syn_in(0), pA, or null.
  * @param a               a(0), unit-free, or null.
  * @param refractorySteps the refractory counter at t = 0, steps, or null.
+ * @param v               loihi v(0) (reported as V_m), unit-free, or null.
+ * @param u               loihi u(0) (reported as I_syn), unit-free, or null.
  */
 public record InitialState(DistributionSpec vMv, DistributionSpec iSynExPa, DistributionSpec iSynInPa, DistributionSpec a,
-                           DistributionSpec refractorySteps) {
+                           DistributionSpec refractorySteps, DistributionSpec v, DistributionSpec u) {
 
-    /** @return the state variables other than V_m that are given, by model state variable name, in field order. */
+    /**
+     * @return the state variables given, by model state variable name, in field order, except {@code v_mv} (which
+     *         {@link NeuronModels#initialPotential} handles); a loihi model's v and u are V_m and I_syn.
+     */
     public Map<String, DistributionSpec> others() {
         final Map<String, DistributionSpec> m = new LinkedHashMap<>();
+        if (v != null) {
+            m.put("V_m", v);
+        }
+        if (u != null) {
+            m.put("I_syn", u);
+        }
         if (iSynExPa != null) {
             m.put("I_syn_ex", iSynExPa);
         }
@@ -54,6 +69,15 @@ public record InitialState(DistributionSpec vMv, DistributionSpec iSynExPa, Dist
      */
     static InitialState of(final DistributionSpec vMv, final Map<String, DistributionSpec> others) {
         return new InitialState(vMv, others.get("I_syn_ex"), others.get("I_syn_in"), others.get("a"),
-                others.get("refractory_steps"));
+                others.get("refractory_steps"), null, null);
+    }
+
+    /**
+     * @param state state variable name (V_m, I_syn) to its distribution, of a loihi model.
+     * @return the initial state, or null when none is given (u and v start at 0).
+     */
+    static InitialState loihi(final Map<String, DistributionSpec> state) {
+        return state.isEmpty() ? null : new InitialState(null, null, null, null, null, state.get("V_m"),
+                state.get("I_syn"));
     }
 }

@@ -111,11 +111,11 @@ public final class NetworkChecks {
         foreignFields(tree.path("populations").path(i), at, own, List.of("name", "size", "model", "initial"),
                 "a parameter of model " + p.model() + " (its parameters: " + String.join(", ", own) + ")");
         if (NeuronModels.loihi(p.model())) {
-            if (tree.path("populations").path(i).has("initial")) {
-                problems.add(at + ".initial", tree.path("populations").path(i).get("initial"), "not a parameter of model "
-                        + p.model() + " (u and v start at 0; its parameters: " + String.join(", ", own) + ")");
-            }
             loihiRecordCheck(at, p, before);
+            if (p.initial() != null && problems.lines().size() == before) {
+                loihiState(at + ".initial.v", p.initial().v(), p);
+                loihiState(at + ".initial.u", p.initial().u(), p);
+            }
             return;
         }
         if (NeuronModels.takesCurrent(p.model())) {
@@ -174,6 +174,41 @@ public final class NetworkChecks {
             problems.add(ra, r.isConstant() ? (Object) r.value() : r.kind() + " from " + Problems.show(r.min())
                     + " to " + Problems.show(r.max()), "every value must be in [0, " + max + "] (t_ref_ms / dt_ms = "
                     + Problems.show(p.tRefMs()) + " / " + Problems.show(n.dtMs()) + " = " + max + " steps)");
+        }
+    }
+
+    /**
+     * A loihi model's v or u at t = 0, in the reported units raw · 2^−s: for loihi_lif (integer state) every value
+     * must be a multiple of 2^−s within the state width ±(2^(W−1) − 1) · 2^−s, so a constant or uniform_int (whole
+     * numbers); loihi_lif_float takes any distribution.
+     */
+    private void loihiState(final String at, final DistributionSpec d, final PopulationEntry p) {
+        if (d == null) {
+            return;
+        }
+        final int before = problems.lines().size();
+        d.check(problems, at);
+        if (problems.lines().size() > before || !NeuronModels.integerWeights(p.model())) {
+            return;
+        }
+        final double max = Math.scalb((double) ((1L << (p.stateWidthBits() - 1)) - 1), -p.shiftBits());
+        final String raw = " (loihi_lif's state is a " + p.stateWidthBits() + "-bit integer raw, reported as raw * 2^-"
+                + p.shiftBits() + ")";
+        if ("constant".equals(d.kind())) {
+            final double scaled = Math.scalb(d.value(), p.shiftBits());
+            if (scaled != Math.rint(scaled)) {
+                problems.add(at, d.value(), "must be a multiple of 2^-" + p.shiftBits() + raw);
+                return;
+            }
+        } else if (!"uniform_int".equals(d.kind())) {
+            problems.add(at, d.kind(), "must be a number or {kind: uniform_int, low, high}: every value a multiple of 2^-"
+                    + p.shiftBits() + raw);
+            return;
+        }
+        if (!(d.min() >= -max && d.max() <= max)) {
+            problems.add(at, d.isConstant() ? (Object) d.value() : d.kind() + " from " + Problems.show(d.min()) + " to "
+                    + Problems.show(d.max()), "every value must be within +-(2^" + (p.stateWidthBits() - 1) + " - 1) * 2^-"
+                    + p.shiftBits() + raw);
         }
     }
 

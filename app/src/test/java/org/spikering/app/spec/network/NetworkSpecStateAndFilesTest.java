@@ -157,6 +157,46 @@ final class NetworkSpecStateAndFilesTest {
         }
     }
 
+    @Test
+    void loihiModelsStartFromTheirInitialVAndU() throws Exception {
+        final String text = String.join("\n",
+                "spikering: 1",
+                "seed: 3",
+                "network:",
+                "  dt_ms: 1.0",
+                "  populations:",
+                "    - {name: L, size: 400, model: loihi_lif, initial: {v: {kind: uniform_int, low: 0, high: 10}, u: 0.5}}",
+                "    - {name: F, size: 100, model: loihi_lif_float, initial: {v: {kind: normal, mean: 1, std: 2}}}",
+                "");
+        final Spec s = load(text, List.of());
+        final Network got = build(s);
+        // the schema's loihi defaults: du 0, dv 0, vth 10, bias 0, 24-bit state, shift 6, 16-bit input
+        final var q = new org.spikering.hw.fixedpoint.FixedLifParams(0, 0, 10, 0, 0, 24, 6, 16, 1.0);
+        final Network expected = Network.builder(1.0).seed(3)
+                .population("L", 400, new org.spikering.hw.fixedpoint.FixedLifModel(q, null))
+                .initialState("L", "V_m", Distribution.uniformInt(0, 10))
+                .initialState("L", "I_syn", Distribution.constant(0.5))
+                .population("F", 100, new org.spikering.hw.fixedpoint.FloatCubaLifModel(q, null))
+                .initialState("F", "V_m", Distribution.normal(1, 2))
+                .build();
+        NetworkAssert.assertSameNetwork(expected, got);
+        try (Simulation sim = Simulation.create(got, SimulationConfig.threads(2))) {
+            final boolean[] seen = new boolean[10];
+            for (int i = 0; i < 400; i++) {
+                final double v = sim.stateValue("L", "V_m", i); // raw * 2^-6: exactly the drawn whole number
+                assertTrue(v == Math.rint(v) && v >= 0 && v <= 9, "v " + v);
+                seen[(int) v] = true;
+                assertEquals(0.5, sim.stateValue("L", "I_syn", i), 0.0, "u = 32 raw = 0.5");
+            }
+            for (int v = 0; v < 10; v++) {
+                assertTrue(seen[v], "v = " + v + " drawn");
+            }
+        }
+        final NetworkSpec back = NetworkSpec.from(got);
+        final NetworkSpec n = s.section("network", NetworkSpec.class);
+        assertEquals(n.populations(), back.populations());
+    }
+
     private void copy(final String... names) throws Exception {
         for (String f : names) {
             try (var in = getClass().getResourceAsStream(f)) {
