@@ -193,7 +193,9 @@ public final class HardwareCommand implements Callable<Integer> {
         "Runs a spec with training, study [and hardware] sections: SPEC, or the shipped examples/hw-study.yaml"
             + " (spikering spec show hw-study: e-prop with symmetric feedback B = W_out^T on evidence accumulation);"
             + " task, network and rule come from the training section.",
-        "Each option replaces one field of the spec; --set replaces any field."})
+        "Each option replaces one field of the spec; --set replaces any field.",
+        "The study is a sweep of train runs (one per row and seed, as many at a time as there are cores); its folder is"
+            + " the sweep's, with study.csv/json, the PNGs and study-sweep.yaml (spikering sweep of it runs the same runs)."})
     static final class Study implements Callable<Integer> {
         /** The spec {@code hw study} runs without SPEC. */
         static final String DEFAULT_SPEC = "hw-study";

@@ -359,8 +359,10 @@ public final class ReservoirCommand implements Callable<Integer> {
     /** The scaling study. */
     @Command(name = "scaling", mixinStandardHelpOptions = true, defaultValueProvider = ExampleDefaults.class,
             description = "Sweep size and gain over seeds; table and plots of performance, memory and Lyapunov exponent /"
-                    + " separation (examples/reservoir-scaling.yaml). Default output folder: spikering-out/scaling; a study"
-                    + " killed half-way and started again with the same settings reuses its completed runs.")
+                    + " separation (examples/reservoir-scaling.yaml). A sweep of one-run scaling specs (as many at a time as"
+                    + " there are cores); default output folder: spikering-out/scaling, the sweep's folder with scaling.csv,"
+                    + " the PNGs and scaling-sweep.yaml; a study killed half-way and started again with the same settings"
+                    + " reuses its completed runs.")
     static final class Scaling extends Sub {
         @Option(names = "--kind", description = "reservoir.kind: esn or lsm (default ${DEFAULT-VALUE})")
         String kind;
