@@ -45,7 +45,7 @@ public record FixedPointFormat(int width, int fracBits, boolean saturating) {
     }
 
     /** Converts a real value to raw with the given rounding, fitted into range. */
-    public long toRaw(double x, Rounding rounding, java.util.SplittableRandom rng, OverflowCounter counter) {
+    public long toRaw(double x, Rounding rounding, java.util.random.RandomGenerator rng, OverflowCounter counter) {
         if (!Double.isFinite(x)) {
             throw new IllegalArgumentException("value = " + x + ": must be finite");
         }

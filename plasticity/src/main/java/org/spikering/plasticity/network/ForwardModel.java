@@ -14,6 +14,17 @@ public interface ForwardModel {
     ForwardModel LOOPS = ForwardPass::run;
 
     /**
+     * @param q the state quantiser ({@link StateQuantiser#NONE}: {@link #LOOPS}).
+     * @return the plain-loop forward pass with the state rounded by {@code q} after every step's update.
+     */
+    static ForwardModel loops(StateQuantiser q) {
+        if (q == null) {
+            throw new IllegalArgumentException("state quantiser = null: use StateQuantiser.NONE for double precision");
+        }
+        return q == StateQuantiser.NONE ? LOOPS : (net, batch, b, tr) -> ForwardPass.run(net, batch, b, tr, q);
+    }
+
+    /**
      * @param net   the network.
      * @param batch the batch.
      * @param b     sequence index.
