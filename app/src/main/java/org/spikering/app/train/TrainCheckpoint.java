@@ -81,6 +81,20 @@ public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, L
     public void restoreRounding(final Map<String, org.spikering.hw.fixedpoint.RoundingStream> streams,
             final Map<String, org.spikering.hw.fixedpoint.OverflowCounter> overflow, final String option,
             final Object where) {
+        if (rounding != null) {
+            for (String part : new String[] {"streams", "overflow"}) {
+                final Map<String, ?> run = part.equals("streams") ? streams : overflow;
+                for (Iterator<String> it = rounding.path(part).fieldNames(); it.hasNext(); ) {
+                    final String name = it.next();
+                    if (!run.containsKey(name)) {
+                        throw new IllegalArgumentException(option + " = '" + where + "': the checkpoint was made with"
+                                + " a rounding " + (part.equals("streams") ? "stream " : "counter ") + name
+                                + " that this command does not have (other hardware settings; settings must match to"
+                                + " resume)");
+                    }
+                }
+            }
+        }
         for (Map.Entry<String, org.spikering.hw.fixedpoint.RoundingStream> e : streams.entrySet()) {
             final JsonNode n = rounding == null ? null : rounding.path("streams").get(e.getKey());
             if (n == null || !n.canConvertToLong()) {

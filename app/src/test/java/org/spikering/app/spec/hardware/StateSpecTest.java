@@ -171,6 +171,41 @@ class StateSpecTest {
                 offW.run().trainedModel().network().wRec()), "and so is the restored weight stream");
     }
 
+    /** Runs the CLI in-process; returns {exit code, stdout}. */
+    private static synchronized Object[] cli(final String... args) {
+        final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        final java.io.PrintStream old = System.out;
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            final int code = org.spikering.app.cli.SpikeringCli.commandLine()
+                    .setErr(new java.io.PrintWriter(new java.io.StringWriter(), true)).execute(args);
+            return new Object[] {code, out.toString(java.nio.charset.StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    @Test
+    void evalOfTheSavedModelTestsWithTheStatePrecisionOfItsRun() throws Exception {
+        final Path spec = tmp.resolve("s.yaml");
+        Files.writeString(spec, Examples.text("evidence").replace("hardware:\n", "hardware:\n  state:\n"
+                + "    v: {bits: 7, frac_bits: 4}\n    a: {bits: 8, frac_bits: 2}\n    rounding: stochastic\n"));
+        final Path out = tmp.resolve("run");
+        assertEquals(0, cli("train", spec.toString(), "--iterations", "2", "--batch", "2", "--test-batch", "6",
+                "--eval-every", "2", "--out", out.toString())[0]);
+        final List<String> curve = Files.readAllLines(out.resolve("test_curve.csv"));
+        final String[] last = curve.get(curve.size() - 1).split(",");
+        final Object[] e = cli("eval", out.resolve("model.json").toString());
+        assertEquals(0, e[0]);
+        final JsonNode ev = Json.MAPPER.readTree((String) e[1]);
+        assertEquals(Double.parseDouble(last[2]), ev.get("test_loss").doubleValue(), 0.0, "eval = the run's last test");
+        final double plain = org.spikering.plasticity.train.Evaluator.evaluate(
+                org.spikering.app.train.TrainedModel.read("m", out.resolve("model.json")).network(),
+                TrainingRun.heldOutBatch(TaskPreset.of("evidence", 1), new org.spikering.app.train.BatchSeeds(1, 2), 6))
+                .loss();
+        assertNotEquals(plain, ev.get("test_loss").doubleValue(), "double precision tests to another loss");
+    }
+
     private static <T> List<T> iterable(final java.util.Iterator<T> it) {
         final java.util.ArrayList<T> l = new java.util.ArrayList<>();
         it.forEachRemaining(l::add);
