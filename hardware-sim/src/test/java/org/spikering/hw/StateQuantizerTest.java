@@ -228,6 +228,56 @@ class StateQuantizerTest {
     }
 
     @Test
+    void roundInPlaceIsToRawThenToDoubleValueForValue() {
+        // the double-only hot path against the long path (toRaw, fit, toDouble): same values, same draws, same counts,
+        // for every mode, saturating and wrapping, narrow and wide formats, values at the range ends and signed zeros
+        final SplittableRandom r = new SplittableRandom(8);
+        for (int[] wf : new int[][] {{2, 0}, {6, 3}, {16, 12}, {53, 40}, {54, 2}, {62, 50}, {62, 0}}) {
+            for (boolean sat : new boolean[] {true, false}) {
+                final FixedPointFormat f = new FixedPointFormat(wf[0], wf[1], sat);
+                final double top = f.toDouble(f.maxRaw());
+                for (Rounding mode : Rounding.values()) {
+                    final double[] x = new double[400];
+                    for (int i = 0; i < x.length; i++) {
+                        final double scale = top * (i % 4 == 0 ? 1.5 : 1.0);
+                        x[i] = (r.nextDouble() * 2 - 1) * scale;
+                    }
+                    x[0] = -0.0;
+                    x[1] = 0.0;
+                    x[2] = top;
+                    x[3] = f.toDouble(f.minRaw());
+                    x[4] = top + f.toDouble(1) / 2;
+                    x[5] = -f.toDouble(1) / 3;
+                    x[6] = 1e300;
+                    final boolean[] only = new boolean[x.length];
+                    for (int i = 0; i < only.length; i++) {
+                        only[i] = i % 3 != 0;
+                    }
+                    final double[] fast = x.clone();
+                    final OverflowCounter cf = new OverflowCounter();
+                    final RoundingStream sf = new RoundingStream(4);
+                    f.roundInPlace(fast, 0, 0, x.length, only, mode, sf, cf);
+                    final OverflowCounter cl = new OverflowCounter();
+                    final RoundingStream sl = new RoundingStream(4);
+                    for (int i = 0; i < x.length; i++) {
+                        final double expected = only[i] ? f.toDouble(f.toRaw(x[i], mode, sl, cl)) : x[i];
+                        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(fast[i]),
+                                f + " " + mode + " x = " + x[i] + ": " + expected + " vs " + fast[i]);
+                    }
+                    assertEquals(cl.saturations(), cf.saturations());
+                    assertEquals(cl.wraps(), cf.wraps());
+                    assertEquals(sl.state(), sf.state(), "same number of draws");
+                }
+            }
+        }
+        final FixedPointFormat f = new FixedPointFormat(8, 2, true);
+        assertThrows(IllegalArgumentException.class, () -> f.roundInPlace(new double[] {Double.NaN}, 0, 0, 1, null,
+                Rounding.NEAREST, null, new OverflowCounter()));
+        assertThrows(IllegalArgumentException.class, () -> f.roundInPlace(new double[] {Double.POSITIVE_INFINITY}, 0, 0,
+                1, null, Rounding.STOCHASTIC, new RoundingStream(1), new OverflowCounter()));
+    }
+
+    @Test
     void roundingStreamIsSplittableRandomsStreamAndResumesFromItsState() {
         for (long seed : new long[] {0, 77, -5, Long.MAX_VALUE}) {
             final SplittableRandom ref = new SplittableRandom(seed);

@@ -5,7 +5,8 @@ import org.spikering.plasticity.network.StateQuantiser;
 /**
  * Holds the e-prop network's neuron state in signed fixed point during training (the {@code hardware.state} block of
  * a spec): after every step's update the forward pass ({@code ForwardPass}) hands v_t and a_t here, and each is
- * replaced by the nearest value of its {@link FixedPointFormat} in the chosen {@link Rounding},
+ * replaced by its value in its {@link FixedPointFormat} in the chosen {@link Rounding}
+ * ({@link FixedPointFormat#roundInPlace}),
  * <pre>
  *   x ← fmt.toDouble(fmt.fit(round(x · 2^f)))      f = fractional bits, LSB 2^−f (mV for v, 1 for a)
  * </pre>
@@ -60,19 +61,11 @@ public final class StateQuantizer implements StateQuantiser {
     @Override
     public void quantise(final boolean[] adaptive, final int from, final int to, final double[] vs, final double[] as,
             final int out) {
-        final FixedPointFormat fv = v;
-        final FixedPointFormat fa = a;
-        if (fv != null) {
-            for (int j = from; j < to; j++) {
-                vs[out + j] = fv.toDouble(fv.toRaw(vs[out + j], rounding, stream, vOverflow));
-            }
+        if (v != null) {
+            v.roundInPlace(vs, out, from, to, null, rounding, stream, vOverflow);
         }
-        if (fa != null) {
-            for (int j = from; j < to; j++) {
-                if (adaptive[j]) {
-                    as[out + j] = fa.toDouble(fa.toRaw(as[out + j], rounding, stream, aOverflow));
-                }
-            }
+        if (a != null) {
+            a.roundInPlace(as, out, from, to, adaptive, rounding, stream, aOverflow);
         }
     }
 
