@@ -171,8 +171,8 @@ class StateQuantizerTest {
             final double[] n = x.clone();
             final double[] t = x.clone();
             final boolean[] alif = new boolean[x.length];
-            near.quantise(alif, 0, x.length, n, new double[x.length], 0);
-            trunc.quantise(alif, 0, x.length, t, new double[x.length], 0);
+            near.afterStateUpdate(alif, 0, x.length, n, new double[x.length], 0);
+            trunc.afterStateUpdate(alif, 0, x.length, t, new double[x.length], 0);
             for (int i = 0; i < x.length; i++) {
                 assertTrue(Math.abs(n[i] - x[i]) <= lsb / 2, "nearest " + x[i] + " -> " + n[i]);
                 assertEquals(0.0, n[i] / lsb - Math.rint(n[i] / lsb), 0.0, "on the grid");
@@ -193,7 +193,7 @@ class StateQuantizerTest {
             final double x = -3 * lsb + p * lsb;
             final double[] v = new double[n];
             java.util.Arrays.fill(v, x);
-            quantizer(16, frac, Rounding.STOCHASTIC, 11).quantise(new boolean[n], 0, n, v, new double[n], 0);
+            quantizer(16, frac, Rounding.STOCHASTIC, 11).afterStateUpdate(new boolean[n], 0, n, v, new double[n], 0);
             double sum = 0;
             int up = 0;
             for (double q : v) {
@@ -207,7 +207,7 @@ class StateQuantizerTest {
         final double[] onGrid = {0.25, -1.5, 3.0};
         final RoundingStream s = new RoundingStream(3);
         new StateQuantizer(new FixedPointFormat(16, 4, true), null, Rounding.STOCHASTIC, s, new OverflowCounter(),
-                new OverflowCounter()).quantise(new boolean[3], 0, 3, onGrid, new double[3], 0);
+                new OverflowCounter()).afterStateUpdate(new boolean[3], 0, 3, onGrid, new double[3], 0);
         assertArrayEquals(new double[] {0.25, -1.5, 3.0}, onGrid, 0.0);
         assertEquals(3, s.state(), "values on the grid take no draw");
     }
@@ -219,7 +219,7 @@ class StateQuantizerTest {
         final double[] v = {9.0, -8.0, -8.1, 7.97, 7.95, 0.5};
         final double[] a = {100.0, 20.0, 1.0, 0.0, 0.0, 50.0};
         final boolean[] alif = {true, false, true, true, true, false};
-        q.quantise(alif, 0, 6, v, a, 0);
+        q.afterStateUpdate(alif, 0, 6, v, a, 0);
         assertArrayEquals(new double[] {127 / 16.0, -8.0, -8.0, 127 / 16.0, 7.9375, 0.5}, v, 0.0);
         assertEquals(3, q.vOverflow().saturations(), "9.0, -8.1 and 7.97 (rounds to 128/16) saturate");
         assertArrayEquals(new double[] {127 / 16.0, 20.0, 1.0, 0.0, 0.0, 50.0}, a, 0.0, "LIF entries are left alone");
@@ -336,7 +336,7 @@ class StateQuantizerTest {
         final GradientComputer gb = Rules.create(rule, Computation.EVENT, b, 1);
         ga.setTrajectoryListener((net, batch, seq, tr) -> spikesA.add(tr.z.clone()));
         gb.setTrajectoryListener((net, batch, seq, tr) -> spikesB.add(tr.z.clone()));
-        gb.setStateQuantiser(quantizer(62, 50, Rounding.NEAREST, 1));
+        gb.setStateHook(quantizer(62, 50, Rounding.NEAREST, 1));
         final org.spikering.plasticity.train.Trainer ta = new org.spikering.plasticity.train.Trainer(a, ga,
                 new org.spikering.plasticity.optim.Sgd(0.05), org.spikering.plasticity.optim.WeightClip.none(),
                 org.spikering.plasticity.optim.WeightUpdateHook.NONE);
@@ -373,7 +373,7 @@ class StateQuantizerTest {
             final RecurrentSpikingNetwork n = net();
             final GradientComputer g = Rules.create(rule, c, n, 1);
             final int frac = 3;
-            g.setStateQuantiser(quantizer(8, frac, Rounding.NEAREST, 1));
+            g.setStateHook(quantizer(8, frac, Rounding.NEAREST, 1));
             final int[] passes = {0};
             g.setTrajectoryListener((net, batch, seq, tr) -> {
                 passes[0]++;
@@ -396,7 +396,7 @@ class StateQuantizerTest {
     void theEngineComputationRefusesStatePrecision() {
         final GradientComputer g = Rules.create(LearningRule.EPROP, Computation.ENGINE, net(), 1);
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> g.setStateQuantiser(quantizer(8, 3, Rounding.NEAREST, 1)));
+                () -> g.setStateHook(quantizer(8, 3, Rounding.NEAREST, 1)));
         assertTrue(e.getMessage().startsWith("state precision: needs the plain-loop forward pass"), e.getMessage());
     }
 }

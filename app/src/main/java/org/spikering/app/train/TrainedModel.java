@@ -143,12 +143,12 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
      *
      * @return the quantiser of one evaluation.
      */
-    public org.spikering.plasticity.network.StateQuantiser testStateQuantiser() {
+    public org.spikering.plasticity.network.StateUpdateHook testStateHook() {
         final org.spikering.app.spec.Spec s = loadSpec();
         final org.spikering.app.spec.HardwareSpec hw = s == null || !s.has("hardware") ? null
                 : s.section("hardware", org.spikering.app.spec.HardwareSpec.class);
         final org.spikering.hw.fixedpoint.StateQuantizer q = hw == null ? null : hw.state().quantiser(seed());
-        return q == null ? org.spikering.plasticity.network.StateQuantiser.NONE
+        return q == null ? org.spikering.plasticity.network.StateUpdateHook.NONE
                 : q.withStream(org.spikering.app.spec.hardware.StateSpec.TEST_SEED_OFFSET + seed());
     }
 

@@ -175,7 +175,7 @@ public final class TrainingRun {
 
     /**
      * Holds the neuron state at limited precision in every training forward pass ({@code quantiser}, given to the
-     * gradient computer: {@link GradientComputer#setStateQuantiser}) and every test evaluation (a copy with its own
+     * gradient computer: {@link GradientComputer#setStateHook}) and every test evaluation (a copy with its own
      * stream seeded {@code testSeed} afresh for each evaluation, sharing the overflow counters). The summary gets a
      * {@code state_precision} block with the formats and the saturations counted.
      *
@@ -201,8 +201,8 @@ public final class TrainingRun {
     }
 
     /** @return the quantiser of one test evaluation (a fresh stream), or none. */
-    private org.spikering.plasticity.network.StateQuantiser testQuantiser() {
-        return stateQuantiser == null ? org.spikering.plasticity.network.StateQuantiser.NONE
+    private org.spikering.plasticity.network.StateUpdateHook testQuantiser() {
+        return stateQuantiser == null ? org.spikering.plasticity.network.StateUpdateHook.NONE
                 : stateQuantiser.withStream(stateTestSeed);
     }
 
@@ -379,7 +379,7 @@ public final class TrainingRun {
         final GradientComputer computer = preset.computer(rule, computation, seed);
         computer.setTrajectoryListener(new TrajectoryCounter(counters));
         if (stateQuantiser != null) {
-            computer.setStateQuantiser(stateQuantiser);
+            computer.setStateHook(stateQuantiser);
         }
         final Optimizer optimizer = preset.optimizer(eta);
         final int start = resume != null ? resume.model().completed() : 0;

@@ -1,6 +1,6 @@
 package org.spikering.hw.fixedpoint;
 
-import org.spikering.plasticity.network.StateQuantiser;
+import org.spikering.plasticity.network.StateUpdateHook;
 
 /**
  * Holds the e-prop network's neuron state in signed fixed point during training (the {@code hardware.state} block of
@@ -17,7 +17,7 @@ import org.spikering.plasticity.network.StateQuantiser;
  * a = 0 is left alone. Stochastic rounding draws one number per value that is not on the grid from its own
  * {@link RoundingStream}. Allocates nothing per call.
  */
-public final class StateQuantizer implements StateQuantiser {
+public final class StateQuantizer implements StateUpdateHook {
     private final FixedPointFormat v;
     private final FixedPointFormat a;
     private final Rounding rounding;
@@ -59,7 +59,7 @@ public final class StateQuantizer implements StateQuantiser {
     }
 
     @Override
-    public void quantise(final boolean[] adaptive, final int from, final int to, final double[] vs, final double[] as,
+    public void afterStateUpdate(final boolean[] adaptive, final int from, final int to, final double[] vs, final double[] as,
             final int out) {
         if (v != null) {
             v.roundInPlace(vs, out, from, to, null, rounding, stream, vOverflow);

@@ -2,7 +2,7 @@ package org.spikering.plasticity.eprop;
 
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
-import org.spikering.plasticity.network.StateQuantiser;
+import org.spikering.plasticity.network.StateUpdateHook;
 import org.spikering.plasticity.network.TrajectoryListener;
 
 /** One way of computing (approximate) gradients of the loss of a batch. */
@@ -21,12 +21,12 @@ public interface GradientComputer {
     void setTrajectoryListener(TrajectoryListener listener);
 
     /**
-     * Holds the neuron state of every forward pass of {@link #compute} at limited precision ({@link StateQuantiser});
+     * Holds the neuron state of every forward pass of {@link #compute} at limited precision ({@link StateUpdateHook});
      * the gradients are then computed from the rounded trajectory (straight-through). Replaces any earlier one.
      *
-     * @param q the quantiser, or {@link StateQuantiser#NONE}; not null.
+     * @param q the hook (e.g. hardware-sim's StateQuantizer), or {@link StateUpdateHook#NONE}; not null.
      * @throws IllegalArgumentException if this computer does not simulate with the plain loops of
      *         {@code ForwardPass} (the engine forward pass holds its state in double precision).
      */
-    void setStateQuantiser(StateQuantiser q);
+    void setStateHook(StateUpdateHook q);
 }

@@ -5,7 +5,7 @@ import org.spikering.plasticity.feedback.Feedback;
 import org.spikering.plasticity.network.ForwardModel;
 import org.spikering.plasticity.network.NetworkParams;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
-import org.spikering.plasticity.network.StateQuantiser;
+import org.spikering.plasticity.network.StateUpdateHook;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.plasticity.network.TrajectoryListener;
 import org.spikering.plasticity.reg.RateRegularisation;
@@ -117,19 +117,19 @@ abstract class SequenceGradientComputer implements GradientComputer {
     }
 
     @Override
-    public final void setStateQuantiser(StateQuantiser q) {
+    public final void setStateHook(StateUpdateHook q) {
         if (q == null) {
-            throw new IllegalArgumentException("state quantiser = null: use StateQuantiser.NONE for double precision");
+            throw new IllegalArgumentException("state hook = null: use StateUpdateHook.NONE for double precision");
         }
         if (forward != ForwardModel.LOOPS && !(forward instanceof QuantisedLoops)) {
             throw new IllegalArgumentException("state precision: needs the plain-loop forward pass (computation event,"
                     + " event_stepwise or dense), not " + forward.getClass().getSimpleName());
         }
-        this.forward = q == StateQuantiser.NONE ? ForwardModel.LOOPS : new QuantisedLoops(q);
+        this.forward = q == StateUpdateHook.NONE ? ForwardModel.LOOPS : new QuantisedLoops(q);
     }
 
-    /** The plain loops with a state quantiser. */
-    private record QuantisedLoops(StateQuantiser q) implements ForwardModel {
+    /** The plain loops with a state hook. */
+    private record QuantisedLoops(StateUpdateHook q) implements ForwardModel {
         @Override
         public void run(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr) {
             org.spikering.plasticity.network.ForwardPass.run(net, batch, b, tr, q);

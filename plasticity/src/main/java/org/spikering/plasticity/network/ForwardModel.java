@@ -14,14 +14,14 @@ public interface ForwardModel {
     ForwardModel LOOPS = ForwardPass::run;
 
     /**
-     * @param q the state quantiser ({@link StateQuantiser#NONE}: {@link #LOOPS}).
+     * @param q the state hook ({@link StateUpdateHook#NONE}: {@link #LOOPS}).
      * @return the plain-loop forward pass with the state rounded by {@code q} after every step's update.
      */
-    static ForwardModel loops(StateQuantiser q) {
+    static ForwardModel loops(StateUpdateHook q) {
         if (q == null) {
-            throw new IllegalArgumentException("state quantiser = null: use StateQuantiser.NONE for double precision");
+            throw new IllegalArgumentException("state hook = null: use StateUpdateHook.NONE for double precision");
         }
-        return q == StateQuantiser.NONE ? LOOPS : (net, batch, b, tr) -> ForwardPass.run(net, batch, b, tr, q);
+        return q == StateUpdateHook.NONE ? LOOPS : (net, batch, b, tr) -> ForwardPass.run(net, batch, b, tr, q);
     }
 
     /**

@@ -7,7 +7,7 @@ import org.spikering.plasticity.data.SequenceBatch;
 
 /**
  * Forward pass of one sequence in NEST's {@code *_bsshslm_2020} step order, re-indexed to logical time
- * (EPROP.md §2.3–2.5). State is reset at the start of every sequence. With a {@link StateQuantiser} the state
+ * (EPROP.md §2.3–2.5). State is reset at the start of every sequence. With a {@link StateUpdateHook} the state
  * v, a is rounded after its update, before ψ and z are computed from it (marked [Q] below). The neuron and readout equations are
  * neuron-models' {@link AlifNeuron#step} and {@link LeakyReadout#next}; this class adds the wiring (input
  * sums, spike lists) and the loss. For t = 0..T−1:
@@ -30,15 +30,15 @@ public final class ForwardPass {
 
     /** Runs sequence b of the batch through the network into {@code tr}, in double precision. */
     public static void run(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr) {
-        run(net, batch, b, tr, StateQuantiser.NONE);
+        run(net, batch, b, tr, StateUpdateHook.NONE);
     }
 
     /**
      * Runs sequence b of the batch through the network into {@code tr}, with the state rounded by {@code q} after each
-     * step's update (between {@link AlifNeuron#integrate} and {@link AlifNeuron#fire}; {@link StateQuantiser#NONE}:
+     * step's update (between {@link AlifNeuron#integrate} and {@link AlifNeuron#fire}; {@link StateUpdateHook#NONE}:
      * double precision).
      */
-    public static void run(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr, StateQuantiser quantiser) {
+    public static void run(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr, StateUpdateHook stateHook) {
         final int nIn = net.inputs();
         final int nRec = net.recurrent();
         final int nOut = net.outputs();
@@ -91,7 +91,7 @@ public final class ForwardPass {
             } else {
                 neuron.integrate(adaptive, 0, nRec, rest, rest, rest, 0, cur, v, a, base);
             }
-            quantiser.quantise(adaptive, 0, nRec, v, a, base);
+            stateHook.afterStateUpdate(adaptive, 0, nRec, v, a, base);
             final int c = neuron.fire(adaptive, 0, nRec, v, a, base, refractory, psi, z, fired, 0);
             if (nSpikes + c > tr.spikeIndex.length) {
                 tr.spikeIndex = java.util.Arrays.copyOf(tr.spikeIndex, Math.max(2 * tr.spikeIndex.length, nSpikes + c));

@@ -3,7 +3,7 @@ package org.spikering.plasticity.train;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.network.ForwardPass;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
-import org.spikering.plasticity.network.StateQuantiser;
+import org.spikering.plasticity.network.StateUpdateHook;
 import org.spikering.plasticity.network.Trajectory;
 
 /** Runs a batch forward without learning. */
@@ -13,14 +13,14 @@ public final class Evaluator {
 
     /** Runs the batch in double precision. */
     public static Evaluation evaluate(RecurrentSpikingNetwork net, SequenceBatch batch) {
-        return evaluate(net, batch, StateQuantiser.NONE);
+        return evaluate(net, batch, StateUpdateHook.NONE);
     }
 
     /**
      * Runs the batch with the neuron state rounded by {@code q} ({@link ForwardPass#run(RecurrentSpikingNetwork,
-     * SequenceBatch, int, Trajectory, StateQuantiser)}).
+     * SequenceBatch, int, Trajectory, StateUpdateHook)}).
      */
-    public static Evaluation evaluate(RecurrentSpikingNetwork net, SequenceBatch batch, StateQuantiser q) {
+    public static Evaluation evaluate(RecurrentSpikingNetwork net, SequenceBatch batch, StateUpdateHook q) {
         Trajectory tr = new Trajectory(batch.steps(), net.recurrent(), net.outputs());
         double loss = 0.0;
         double correct = 0.0;

@@ -1,20 +1,20 @@
 package org.spikering.plasticity.network;
 
 /**
- * Holds the recurrent neurons' state at limited precision in the forward pass: {@link ForwardPass} calls it once per
- * step, after the state update v_t = α v_{t−1} + ζ I_t − v_th z_{t−1}, a_t = ρ a_{t−1} + z_{t−1}
+ * Called by the forward pass once per step on the recurrent neurons' new state, to hold it at limited precision
+ * (hardware-sim's {@code StateQuantizer}, the {@code hardware.state} block of a spec): {@link ForwardPass} calls it after the state update v_t = α v_{t−1} + ζ I_t − v_th z_{t−1}, a_t = ρ a_{t−1} + z_{t−1}
  * ({@code AlifNeuron#integrate}) and before the threshold, ψ and the spike are computed from the state
  * ({@code AlifNeuron#fire}), so the spikes, ψ and the recorded trajectory are those of the rounded state and the next
  * step starts from it. The gradients of every rule are computed from that trajectory as if the rounding were the
  * identity (straight-through estimator: d round(x)/dx := 1).
  *
- * <p>Implementations (hardware-sim's {@code StateQuantizer}) round in place and allocate nothing per call; one with a
+ * <p>Implementations round in place and allocate nothing per call; one with a
  * random stream (stochastic rounding) must be used by one forward pass at a time.
  */
-public interface StateQuantiser {
+public interface StateUpdateHook {
 
     /** Keeps double precision (the identity; the forward pass then is bit for bit the plain one). */
-    StateQuantiser NONE = (adaptive, from, to, v, a, out) -> {
+    StateUpdateHook NONE = (adaptive, from, to, v, a, out) -> {
     };
 
     /**
@@ -27,5 +27,5 @@ public interface StateQuantiser {
      * @param a        adaptation variables a_t (dimensionless) at out + j.
      * @param out      offset of step t's state in {@code v} and {@code a}.
      */
-    void quantise(boolean[] adaptive, int from, int to, double[] v, double[] a, int out);
+    void afterStateUpdate(boolean[] adaptive, int from, int to, double[] v, double[] a, int out);
 }
