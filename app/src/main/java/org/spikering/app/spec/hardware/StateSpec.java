@@ -12,8 +12,8 @@ import org.spikering.hw.fixedpoint.StateQuantizer;
  * evaluations. Each listed variable is a signed fixed-point number (hardware-sim's {@link FixedPointFormat}, saturating,
  * every saturation counted): {@code bits} in total including the sign, {@code frac_bits} of them fractional, so the
  * LSB is 2^−frac_bits in the variable's unit and the range [−2^(bits−1), 2^(bits−1) − 1] LSB. This is the
- * total-plus-fractional-bits form of SpiNNaker's s16.15 (bits 32, frac_bits 15; HARDWARE.md §2.1); Loihi's v is 24 bits
- * (bits 24) whose LSB is set by the threshold (v_th = its mantissa · 2^6 LSB, mantissa ≤ 131071; HARDWARE.md §1.1),
+ * total-plus-fractional-bits form of SpiNNaker's s16.15 (bits 32, frac_bits 15; sPyNNaker neural_modelling/src/common/maths-util.h); Loihi's v is 24 bits
+ * (bits 24) whose LSB is set by the threshold (v_th = its mantissa · 2^6 LSB, mantissa ≤ 131071; Lava src/lava/proc/lif/models.py, PyLifModelBitAcc),
  * so there frac_bits follows from v_th in mV. The rounding ({@link Rounding}) is applied after every step's update and
  * before the threshold, spike and pseudo-derivative are computed ({@link StateQuantizer}); gradients treat it as the
  * identity (straight-through). What is not rounded: the decay factors, the input sum, the readout, and the
