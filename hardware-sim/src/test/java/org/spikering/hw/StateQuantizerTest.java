@@ -213,6 +213,40 @@ class StateQuantizerTest {
     }
 
     @Test
+    void aSlowDecayStallsUnderNearestRoundingAndDecaysInTheMeanUnderStochastic() {
+        // a_t = Q(ρ a_{t−1}) with ρ = exp(−1/2000) (evidence's τ_a = 2000 ms) on the grid 2^−8: nearest loses the
+        // decrement a(1 − ρ) whenever it is below LSB/2, so a = k LSB stops at the largest k with k(1 − ρ) < 1/2
+        // (k ≤ 1000 here: 3.0 = 768 LSB never moves); stochastic keeps E[a_t] = ρ^t a_0. Over 2000 neurons the
+        // mean after 2000 steps must be within 5 standard errors of a_0 / e (each neuron's spread is at most
+        // sqrt(t)·LSB/2, so the standard error of the mean is at most sqrt(2000)·2^−9 / sqrt(2000) = 2^−9)
+        final double rho = Math.exp(-1.0 / 2000.0);
+        final int n = 2000;
+        final boolean[] alif = new boolean[n];
+        java.util.Arrays.fill(alif, true);
+        final double[] near = new double[n];
+        final double[] stoch = new double[n];
+        java.util.Arrays.fill(near, 3.0);
+        java.util.Arrays.fill(stoch, 3.0);
+        final StateQuantizer qn = quantizer(16, 8, Rounding.NEAREST, 1);
+        final StateQuantizer qs = quantizer(16, 8, Rounding.STOCHASTIC, 2);
+        final double[] v = new double[n];
+        for (int t = 0; t < 2000; t++) {
+            for (int j = 0; j < n; j++) {
+                near[j] *= rho;
+                stoch[j] *= rho;
+            }
+            qn.afterStateUpdate(alif, 0, n, v, near, 0);
+            qs.afterStateUpdate(alif, 0, n, v, stoch, 0);
+        }
+        assertEquals(3.0, near[0], 0.0, "nearest: stuck");
+        double mean = 0;
+        for (double x : stoch) {
+            mean += x / n;
+        }
+        assertEquals(3.0 * Math.exp(-1.0), mean, 5 * Math.scalb(1.0, -9), "stochastic: the mean decays as rho^t");
+    }
+
+    @Test
     void overflowSaturatesAndIsCountedPerVariable() {
         // 8 bits, 4 fractional: range [-128, 127] / 16 = [-8, 7.9375]
         final StateQuantizer q = quantizer(8, 4, Rounding.NEAREST, 1);
