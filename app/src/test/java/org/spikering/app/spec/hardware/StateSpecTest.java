@@ -157,6 +157,19 @@ class StateSpecTest {
         assertEquals(0.0625, ws.at("/state_precision/v/lsb_mv").asDouble(), 0.0);
         assertEquals(100 * 6 + 100 * 8 + 2 * 64 + 100 * 32, ws.at("/hardware/state_memory_bits").asLong());
 
+        // a checkpoint with a state stream does not resume a run without a state block, nor the reverse
+        final Spec noState = Examples.load("evidence", STOCHASTIC.subList(0, 2));
+        final IllegalArgumentException e1 = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> train(noState, null, cp));
+        assertEquals("--resume = 'test': the checkpoint was made with a rounding stream state that this command does not"
+                + " have (other hardware settings; settings must match to resume)", e1.getMessage());
+        final Path cpDir2 = tmp.resolve("cp2");
+        train(noState, cpDir2, null);
+        final IllegalArgumentException e2 = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> train(s, null, TrainCheckpoint.read("test", cpDir2.resolve(TrainCheckpoint.FILE))));
+        assertTrue(e2.getMessage().startsWith("--resume = 'test': the checkpoint was made with spec.hardware.state = (none)"),
+                e2.getMessage());
+
         // teeth: a checkpoint whose state stream is one draw further on resumes into another run
         final ObjectNode shifted = cp.rounding().deepCopy();
         ((ObjectNode) shifted.get("streams")).put("state", streams.get("state").asLong() + 0x9E3779B97F4A7C15L);
