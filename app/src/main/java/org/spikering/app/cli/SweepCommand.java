@@ -17,6 +17,7 @@ import org.spikering.app.spec.OutputSpec;
 import org.spikering.app.spec.Spec;
 import org.spikering.app.spec.SpecLoader;
 import org.spikering.app.sweep.SpecRunner;
+import org.spikering.app.sweep.SpecRunners;
 import org.spikering.app.sweep.SweepAxis;
 import org.spikering.app.sweep.SweepExecutor;
 import org.spikering.app.sweep.SweepFolder;
@@ -54,8 +55,8 @@ public final class SweepCommand implements Callable<Integer> {
     /** Most points running at once. */
     static final int MAX_PARALLEL = 256;
 
-    /** The runner of a point's spec. */
-    static final Function<Spec, SpecRunner> RUNNERS = SweepRunnerChoice::of;
+    /** The runner of a point's spec: train, reservoir or run, by its sections. */
+    static final Function<Spec, SpecRunner> RUNNERS = SpecRunners::of;
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "a spec file (YAML or JSON), or a shipped example's name;"
             + " its sweep section (if any) gives axes and seeds")

@@ -18,8 +18,9 @@ import org.spikering.app.hw.MeanSd;
 import org.spikering.app.report.Plots;
 
 /**
- * The summary plots of a sweep: each numeric metric against each axis field that takes two or more values, one PNG
- * {@code METRIC--vs--FIELD.png} each. A point of a line is the mean over the seeds of the rows with that value of the
+ * The summary plots of a sweep: each numeric metric that is not the same in every row, against each axis field that
+ * takes two or more values, one PNG {@code METRIC--vs--FIELD.png} each (a metric equal in every row would be a flat
+ * line: it is in the table only). A point of a line is the mean over the seeds of the rows with that value of the
  * field and the same values of the other axes' fields, with the sample standard deviation ({@link MeanSd}) as error
  * bar (none when a point has a single seed); one line per combination of the other axes' values, or, beyond
  * {@value #MAX_LINES} combinations, one line averaging over the other axes too (the title says which). A field whose
@@ -67,18 +68,19 @@ public final class SweepPlots {
         return files;
     }
 
+    /** @return whether the metric is a number wherever present and takes two or more values. */
     private static boolean numeric(final SweepTable t, final String metric) {
-        boolean any = false;
+        final Set<Double> values = new java.util.HashSet<>();
         for (SweepRow r : t.rows()) {
             final JsonNode v = r.summary().get(metric);
             if (v != null && !v.isNull()) {
                 if (!v.isNumber()) {
                     return false;
                 }
-                any = true;
+                values.add(v.doubleValue());
             }
         }
-        return any;
+        return values.size() > 1;
     }
 
     private static List<JsonNode> distinct(final SweepTable t, final String field) {
