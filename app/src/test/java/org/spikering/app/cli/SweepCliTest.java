@@ -54,16 +54,17 @@ class SweepCliTest {
         final PrintStream oldErr = System.err;
         final PrintStream oldOut = System.out;
         final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        final ByteArrayOutputStream sysOut = new ByteArrayOutputStream();
         final int code;
         try {
             System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
-            System.setOut(new PrintStream(progress, true, StandardCharsets.UTF_8)); // train prints its line there
+            System.setOut(new PrintStream(sysOut, true, StandardCharsets.UTF_8)); // train and spec check print there
             code = cl.execute(args);
         } finally {
             System.setErr(oldErr);
             System.setOut(oldOut);
         }
-        return new Result(code, out.toString(), err.toString());
+        return new Result(code, out + sysOut.toString(StandardCharsets.UTF_8), err.toString());
     }
 
     private static String[] with(final String[] base, final String... more) {
@@ -227,5 +228,14 @@ class SweepCliTest {
         assertEquals(3, lines.size());
         assertEquals("", r.out());
         assertFalse(Files.exists(out), "nothing written");
+        // spec check checks every point too
+        final Result check = run("spec", "check", spec.toString());
+        assertEquals(2, check.code());
+        assertEquals(lines.stream().map(l -> l.replace("spikering sweep:", "spikering spec check:")
+                .replace("help sweep", "help spec check")).toList(), check.err().lines().toList());
+        final Result ok = run("spec", "check", "sweep-rules");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("example:sweep-rules: ok (sections: training, sweep; a sweep of 18 points, each checked)"),
+                ok.out());
     }
 }
