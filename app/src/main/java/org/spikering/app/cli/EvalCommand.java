@@ -136,7 +136,7 @@ public final class EvalCommand implements Callable<Integer> {
                     n, bytes / 1e6, Runtime.getRuntime().maxMemory() / 1e6));
         }
         final BatchSeeds seeds = new BatchSeeds(m.seed(), m.training().path("--iterations").asInt());
-        final Evaluation e = Evaluator.evaluate(m.network(), TrainingRun.heldOutBatch(p, seeds, n));
+        final Evaluation e = Evaluator.evaluate(m.network(), TrainingRun.heldOutBatch(p, seeds, n), m.testStateHook());
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", model.toString());
         out.put("task", p.name());
@@ -213,7 +213,7 @@ public final class EvalCommand implements Callable<Integer> {
                     + describe(d.loss()) + ", the model was trained on task " + m.task() + " (" + describe(trainedOn) + ")");
         }
         final SequenceBatch test = d.heldOut();
-        final Evaluation e = Evaluator.evaluate(net, test);
+        final Evaluation e = Evaluator.evaluate(net, test, m.testStateHook());
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", model.toString());
         out.put("data", data.toString());

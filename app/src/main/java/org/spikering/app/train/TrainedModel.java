@@ -136,6 +136,22 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
                 : org.spikering.app.task.TaskPreset.of(task(), seed());
     }
 
+    /**
+     * The state precision the model was trained and tested with ({@code hardware.state} of its spec), as its test
+     * evaluations used it: each evaluation with a fresh stream seeded {@link org.spikering.app.spec.hardware.StateSpec#TEST_SEED_OFFSET}
+     * + the seed; double precision for a model without a spec or a state block.
+     *
+     * @return the quantiser of one evaluation.
+     */
+    public org.spikering.plasticity.network.StateUpdateHook testStateHook() {
+        final org.spikering.app.spec.Spec s = loadSpec();
+        final org.spikering.app.spec.HardwareSpec hw = s == null || !s.has("hardware") ? null
+                : s.section("hardware", org.spikering.app.spec.HardwareSpec.class);
+        final org.spikering.hw.fixedpoint.StateQuantizer q = hw == null ? null : hw.state().quantiser(seed());
+        return q == null ? org.spikering.plasticity.network.StateUpdateHook.NONE
+                : q.withStream(org.spikering.app.spec.hardware.StateSpec.TEST_SEED_OFFSET + seed());
+    }
+
     /** @param file where to write the model (atomically, one line of JSON). */
     public void write(final Path file) {
         AtomicFiles.writeBytes(file, bytes(toJson()));
