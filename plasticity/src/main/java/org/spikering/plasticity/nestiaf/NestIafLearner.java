@@ -595,11 +595,13 @@ public final class NestIafLearner {
             double zc = 1.0;
             double g = 0.0;
             double wt = weight;
+            int h = ring(from - 1);
             for (long tt = from; tt < until; tt++) {
                 double zz = zp;
                 zp = zc;
                 zc = 0.0;
-                int e = base + ring(tt - 1);
+                int e = base + h;
+                h = h + 1 == ringSize ? 0 : h + 1;
                 double psi = psiH[e];
                 zb = alpha * zb + zz;
                 double el;
@@ -637,11 +639,13 @@ public final class NestIafLearner {
             double zc = 1.0;
             double g = 0.0;
             double wt = weight;
+            int h = ring(from - 1);
             for (long tt = from; tt < until; tt++) {
                 double zz = zp;
                 zp = zc;
                 zc = 0.0;
-                double l = errH[base + ring(tt - 1)];
+                double l = errH[base + h];
+                h = h + 1 == ringSize ? 0 : h + 1;
                 zb = kappaOut * zb + zz;
                 if (eachStep) {
                     wt = opt.optimizedWeight(os, s, tt, l * zb, wt);
