@@ -117,6 +117,10 @@ public final class NestIafLearner {
     private final Projection out;
 
     private long t;
+    private long spikeCount;
+    private long inputSpikeCount;
+    private long synapticEvents;
+    private long optimizerCalls;
 
     /**
      * @param p        neuron and synapse constants.
@@ -204,6 +208,10 @@ public final class NestIafLearner {
         rec = o.rec.copy();
         out = o.out.copy();
         t = o.t;
+        spikeCount = o.spikeCount;
+        inputSpikeCount = o.inputSpikeCount;
+        synapticEvents = o.synapticEvents;
+        optimizerCalls = o.optimizerCalls;
     }
 
     /** An independent copy of the whole state (weights, traces, optimizer, history, time). */
@@ -234,6 +242,15 @@ public final class NestIafLearner {
     /** The optimizer. */
     public NestIafOptimizer optimizer() {
         return opt;
+    }
+
+    /**
+     * Operation counts since construction (copies carry them): {recurrent spikes, input spikes, synaptic events
+     * (spikes delivered to a neuron or readout), optimizer calls (one per synapse and presynaptic spike, or per step
+     * with optimize_each_step), neuron updates (recurrent and readout, per step)}.
+     */
+    public long[] counts() {
+        return new long[] {spikeCount, inputSpikeCount, synapticEvents, optimizerCalls, t * (nRec + nOut)};
     }
 
     /** The next NEST step to simulate. */
@@ -362,6 +379,8 @@ public final class NestIafLearner {
             for (int i = 0; i < nIn; i++) {
                 float c = x[xOff + i];
                 if (c != 0f) {
+                    inputSpikeCount++;
+                    synapticEvents += nRec;
                     if (learn) {
                         in.spike(i, now);
                     }
@@ -373,6 +392,7 @@ public final class NestIafLearner {
         }
         for (int i = 0; i < nRec; i++) {
             if (z[i] != 0.0) {
+                synapticEvents += nRec - 1 + nOut;
                 if (learn) {
                     rec.spike(i, now);
                     out.spike(i, now);
@@ -408,6 +428,7 @@ public final class NestIafLearner {
                 vj -= vTh * zj;
                 r[j] = refractory;
                 spikes++;
+                spikeCount++;
             }
             v[j] = vj;
             z[j] = zj;
@@ -623,6 +644,7 @@ public final class NestIafLearner {
             if (!eachStep) {
                 wt = opt.optimizedWeight(os, s, until, g, wt);
             }
+            optimizerCalls += eachStep ? until - from : 1;
             zbar[s] = zb;
             ebar[s] = eb;
             ebarReg[s] = er;
@@ -656,6 +678,7 @@ public final class NestIafLearner {
             if (!eachStep) {
                 wt = opt.optimizedWeight(os, s, until, g, wt);
             }
+            optimizerCalls += eachStep ? until - from : 1;
             zbar[s] = zb;
             zBuf[s] = zp;
             return wt;
