@@ -9,8 +9,9 @@ import org.spikering.plasticity.data.SequenceBatch;
  * {@code eprop_synapse}, {@code eprop_learning_signal_connection}; Korcsak-Gorzo et al. 2025), simulated step by step
  * in NEST's own time steps and event order, with continuous learning: no update interval, no reset between
  * sequences, every synapse updating its weight when its presynaptic neuron spikes. Not the
- * {@code *_bsshslm_2020} family ({@code nest-eprop}, Bellec et al. 2020's per-interval form). Where
- * {@code ../shared/EPROP.md} §3 and NEST's code differ, this follows the code (cited below).
+ * {@code *_bsshslm_2020} family ({@code nest-eprop}, Bellec et al. 2020's per-interval form). Every formula is NEST's
+ * code (cited below); the team's summary of this family (EPROP.md §3) agrees with it on every point used here, and
+ * where NEST's docstrings differ (ē without the (1 − κ) factor, the cut-off default) the code is followed.
  *
  * <h2>One step t (dt = 1 step; every connection delay is one step)</h2>
  * NEST delivers, at the start of step t, first the secondary events and then the spikes of stamp t, i.e. those
@@ -121,6 +122,7 @@ public final class NestIafLearner {
     private long inputSpikeCount;
     private long synapticEvents;
     private long optimizerCalls;
+    private boolean frozen;
 
     /**
      * @param p        neuron and synapse constants.
@@ -212,6 +214,7 @@ public final class NestIafLearner {
         inputSpikeCount = o.inputSpikeCount;
         synapticEvents = o.synapticEvents;
         optimizerCalls = o.optimizerCalls;
+        frozen = o.frozen;
     }
 
     /** An independent copy of the whole state (weights, traces, optimizer, history, time). */
@@ -288,7 +291,8 @@ public final class NestIafLearner {
      *
      * @param batch the batch (regression only).
      * @param b     which sequence.
-     * @param learn false: plastic synapses act as static ones (weights, traces and optimizer untouched).
+     * @param learn false: plastic synapses act as static ones (weights, traces and optimizer untouched; the learner
+     *              cannot learn afterwards: freeze a {@link #copy()}).
      * @return loss and readout of the sequence.
      */
     public NestIafSequence present(SequenceBatch batch, int b, boolean learn) {
@@ -317,11 +321,17 @@ public final class NestIafLearner {
      * @param target y* [s][k], steps × n_out.
      * @param window learning window per step (NEST's {@code learning_window_signal}), or null for all 1.
      * @param steps  steps of the sequence.
-     * @param learn  false: plastic synapses act as static ones.
+     * @param learn  false: plastic synapses act as static ones; a learner that presented a sequence so cannot learn
+     *               again (its synapses missed those steps' spikes), so freeze a {@link #copy()}.
      * @return loss and readout.
      */
     public NestIafSequence present(float[] x, double[] target, boolean[] window, int steps, boolean learn) {
         positive("steps", steps);
+        if (learn && frozen) {
+            throw new IllegalStateException("this learner presented sequences without learning; it cannot learn again"
+                    + " (present(..., false) on a copy() instead)");
+        }
+        frozen |= !learn;
         check("input spikes", x, steps * nIn);
         if (target == null || target.length != steps * nOut) {
             throw new IllegalArgumentException("target: must have steps * outputs = " + steps * nOut + " values");

@@ -110,6 +110,7 @@ final class NestIafReproductionTest {
         copy.present(batch, 0, false);
         assertEquals(b.present(batch, 0, true).loss(), a.present(batch, 0, true).loss(), 0.0);
         assertTrue(Arrays.equals(b.weights(1), a.weights(1)));
+        assertThrows(IllegalStateException.class, () -> copy.present(batch, 0, true));
     }
 
     @Test
