@@ -344,7 +344,7 @@ public final class HardwareCommand implements Callable<Integer> {
             final String outName = "output.folder (--out)";
             Check.outputFolder(outName, out);
             MemoryBudget.require("--batch = " + settings.batch() + ", --test-batch = " + settings.testBatch() + " (task "
-                    + settings.task() + ")", TrainCommand.trainingBytes(first, settings.batch(), settings.testBatch()));
+                    + settings.task() + ")", org.spikering.app.sweep.TrainSpecRunner.trainingBytes(first, settings.batch(), settings.testBatch()));
             final long t0 = System.nanoTime();
             try (ResultFolder folder = ResultFolder.open(outName, out)) {
                 final RunRecords records = RunRecords.open(folder.checkpointDir(), recordKey(s), System.err);

@@ -8,10 +8,10 @@ import java.util.Locale;
  * allocates (documented at each call); the message names the options that set the size and how to give
  * the JVM more ({@value #JAVA_OPTS}).
  */
-final class MemoryBudget {
+public final class MemoryBudget {
 
     /** Environment variable the {@code spikering} launcher passes to {@code java} (default -Xmx8g). */
-    static final String JAVA_OPTS = "SPIKERING_JAVA_OPTS";
+    public static final String JAVA_OPTS = "SPIKERING_JAVA_OPTS";
 
     /**
      * Estimated peak bytes per synapse while a network is built: the edge lists (source, target: 8 bytes)
@@ -19,9 +19,9 @@ final class MemoryBudget {
      * {@code bytes_per_synapse} in the bench output). Measured: {@code bench brunel --scale 1}
      * (1.56e7 synapses) runs with -Xmx400m and fails with -Xmx250m, i.e. 16-26 bytes per synapse.
      */
-    static final double BYTES_PER_SYNAPSE_BUILD = 20;
+    public static final double BYTES_PER_SYNAPSE_BUILD = 20;
     /** Neuron state, ring-buffer slots and recorders per neuron, bytes (generous). */
-    static final double BYTES_PER_NEURON = 400;
+    public static final double BYTES_PER_NEURON = 400;
 
     private MemoryBudget() {
     }
@@ -30,7 +30,7 @@ final class MemoryBudget {
      * @param options what sets the size, e.g. {@code "--scale = 10.0 (156 250 000 synapses)"}.
      * @param bytes   estimated peak bytes.
      */
-    static void require(final String options, final double bytes) {
+    public static void require(final String options, final double bytes) {
         final long max = Runtime.getRuntime().maxMemory();
         if (!(bytes <= max)) {
             throw new IllegalArgumentException(options + ": needs about " + size(bytes) + " of memory and must fit the "
@@ -40,7 +40,7 @@ final class MemoryBudget {
     }
 
     /** @return the one line printed when the JVM runs out of memory anyway. */
-    static String outOfMemory() {
+    public static String outOfMemory() {
         final long max = Runtime.getRuntime().maxMemory();
         return "out of memory (the JVM may use " + size(max) + "): give it more, e.g. " + JAVA_OPTS + "=-Xmx"
                 + Math.max(1, (long) Math.ceil(2.0 * max / (1L << 30))) + "g ./spikering ..., or make the run smaller";
@@ -50,7 +50,7 @@ final class MemoryBudget {
      * Estimated bytes of a network simulation: building it ({@link #BYTES_PER_SYNAPSE_BUILD},
      * {@link #BYTES_PER_NEURON}) plus recorded spikes (8 bytes each, at most {@code maxRateHz} per neuron).
      */
-    static double network(final double neurons, final double synapses, final double recordedSeconds, final double maxRateHz) {
+    public static double network(final double neurons, final double synapses, final double recordedSeconds, final double maxRateHz) {
         return synapses * BYTES_PER_SYNAPSE_BUILD + neurons * BYTES_PER_NEURON + neurons * maxRateHz * recordedSeconds * 8 * 2;
     }
 
@@ -60,12 +60,12 @@ final class MemoryBudget {
      * the exact spectral radius, N &le; 800), every state (8 N bytes per step) and the ridge regression's N×N Gram matrices
      * (three) plus {@code outputs} targets per step.
      */
-    static double esn(final double n, final double connectivity, final boolean dense, final double steps, final double outputs) {
+    public static double esn(final double n, final double connectivity, final boolean dense, final double steps, final double outputs) {
         final double w = 24 * n * n * (dense ? 1 : connectivity) + (dense || n <= 800 ? 32 * n * n : 0);
         return w + 8 * n * steps + 24 * (n + 1) * (n + 1) + 8 * steps * outputs * 3;
     }
 
-    static String size(final double bytes) {
+    public static String size(final double bytes) {
         if (!Double.isFinite(bytes)) {
             return "more than any machine has";
         }

@@ -6,10 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spikering.app.report.Json;
 import org.spikering.app.spec.Examples;
+import org.spikering.app.spec.OutputSpec;
 import org.spikering.app.spec.ReservoirSpec;
 import org.spikering.app.spec.Spec;
 import org.spikering.app.spec.reservoir.Benchmark;
+import org.spikering.app.sweep.ProgressStarter;
+import org.spikering.app.sweep.ReservoirSpecRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
@@ -58,7 +62,7 @@ public final class ReservoirCommand implements Callable<Integer> {
         }
         final SpecOptions options = new SpecOptions(self.commandLine().getParseResult(),
                 Map.of("--out", "output.folder", "--seed", "seed"));
-        return ReservoirBenchmarks.run(load(file, null, options, sets), options);
+        return run(load(file, null, options, sets), options);
     }
 
     /**
@@ -74,13 +78,30 @@ public final class ReservoirCommand implements Callable<Integer> {
             throw new IllegalArgumentException("SPEC = '" + file + "': reservoir: missing; must have a 'reservoir' section to run"
                     + " with 'spikering reservoir' ('spikering spec show reservoir-mc' is one)");
         }
-        final Benchmark b = ReservoirBenchmarks.benchmarkOf(spec);
+        final Benchmark b = spec.section(ReservoirSpec.PATH, ReservoirSpec.class).benchmark();
         if (benchmark != null && b != benchmark) {
             throw new IllegalArgumentException("SPEC = '" + file + "': reservoir.benchmark = '" + b.specName() + "': must be '"
                     + benchmark.specName() + "' for 'spikering reservoir " + benchmark.specName() + "' (run it with 'spikering"
                     + " reservoir " + file + "')");
         }
         return spec;
+    }
+
+    /**
+     * Runs the spec's benchmark into output.folder (or the benchmark's default) and prints its JSON line.
+     *
+     * @param spec    a valid spec with a {@code reservoir} section.
+     * @param options the options that set its fields (for messages).
+     * @return exit code 0.
+     */
+    static int run(final Spec spec, final SpecOptions options) {
+        final OutputSpec o = spec.section("output", OutputSpec.class);
+        final Path out = o != null && o.folder() != null ? spec.resolve(o.folder()) : ReservoirSpecRunner.defaultFolder(spec);
+        final ReservoirSpecRunner runner = new ReservoirSpecRunner();
+        runner.check(spec, options);
+        Check.outputFolder(options.name("output.folder"), out);
+        System.out.println(Json.oneLine(runner.run(spec, out, options, ProgressStarter.on(System.err))));
+        return 0;
     }
 
     /**
@@ -138,7 +159,7 @@ public final class ReservoirCommand implements Callable<Integer> {
         @Override
         public Integer call() {
                 final SpecOptions options = new SpecOptions(self.commandLine().getParseResult(), fields());
-            return ReservoirBenchmarks.run(load(file, benchmark(), options, sets), options);
+            return run(load(file, benchmark(), options, sets), options);
         }
     }
 

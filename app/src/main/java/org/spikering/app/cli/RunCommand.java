@@ -10,7 +10,10 @@ import java.util.concurrent.Callable;
 import org.spikering.app.bench.Pd14Network;
 import org.spikering.app.bench.PopulationStatisticsReport;
 import org.spikering.app.report.HardwareBlock;
-import org.spikering.app.report.Json;
+import org.spikering.app.run.NetworkRun;
+import org.spikering.app.run.Recording;
+import org.spikering.app.sweep.ProgressStarter;
+import org.spikering.app.sweep.RunSpecRunner;
 import org.spikering.app.report.Plots;
 import org.spikering.app.report.Progress;
 import org.spikering.app.report.ResultFolder;
@@ -61,11 +64,7 @@ public final class RunCommand implements Callable<Integer> {
     /** The result set of {@code run --network pd14}: the six files and the per-neuron and per-pair statistics. */
     static final String[] PD14_RESULT_FILES = {"spikes.csv", "rates.csv", "vm.csv", "summary.json", "raster.png", "rate.png",
         "neuron_statistics.csv", "pair_correlations.csv"};
-    /** The spec a spec run ran, in its result folder. */
-    static final String SPEC_FILE = "spec.yaml";
 
-    /** PD14 statistics leave out the first 500 ms (NEST's t_presim). */
-    private static final double PD14_DISCARD_MS = 500.0;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "a spec file (YAML or JSON) with a network"
             + " section, or a shipped example's name ('spikering spec list'); default: cuba (or --network's)")
@@ -181,10 +180,7 @@ public final class RunCommand implements Callable<Integer> {
             Check.outputFolder("--out", out);
         }
         Spec spec = specFile != null ? SpecLoader.load(specFile, sets) : Examples.load(example, sets);
-        if (!spec.has("network")) {
-            throw new SpecException(spec.source(), List.of("network: missing, required: run simulates the spec's network"
-                    + " section (start from 'spikering spec show cuba')"));
-        }
+        RunSpecRunner.requireNetwork(spec);
         final Map<String, Object> fields = new LinkedHashMap<>();
         if (!spec.has("simulation")) {
             fields.put("simulation", Map.of());
@@ -196,24 +192,13 @@ public final class RunCommand implements Callable<Integer> {
         putIf(fields, "seed", seed);
         putIf(fields, "output.folder", out == null ? null : out.toString());
         spec = overriding(spec, fields);
-        final NetworkSpec netSpec = spec.section("network", NetworkSpec.class);
-        final SimulationSpec sim = spec.section("simulation", SimulationSpec.class);
         final OutputSpec output = spec.section("output", OutputSpec.class);
-        final boolean plots = output == null || output.plots();
         final Path dir = output != null && output.folder() != null ? Path.of(output.folder()) : DEFAULT_OUT;
-        Check.outputFolder(out != null ? "--out" : "output.folder", dir);
-        final String label = spec.name() != null ? spec.name() : spec.source();
-        MemoryBudget.require(spec.source() + ": network.populations sizes and connectors (" + netSpec.neurons()
-                + " neurons, " + String.format("%.3g", netSpec.expectedSynapses()) + " synapses), simulation.seconds = "
-                + sim.seconds(),
-                MemoryBudget.network(netSpec.neurons(), netSpec.expectedSynapses(), sim.seconds(), 100));
-        final Spec ran = spec;
-        final Network net = netSpec.build(spec.seed(), ran::resolve);
-        try (ResultFolder folder = ResultFolder.open(out != null ? "--out" : "output.folder", dir)) {
-            AtomicWrite.text(folder.file(SPEC_FILE), w -> w.write(ran.toYaml()));
-            return simulateAndWrite(label, net, Recording.of(netSpec.recorders(), plots), sim.config(), sim.seconds(),
-                    null, folder, SPEC_FILE);
-        }
+        final String outOption = out != null ? "--out" : "output.folder";
+        Check.outputFolder(outOption, dir);
+        final NetworkRun.Result r = new RunSpecRunner().run(spec, dir, new RunSpecRunner.Options(
+                EnergyModel.loihiWith(energy), sonata, outOption), ProgressStarter.on(System.err));
+        return print(RunSpecRunner.label(spec), r);
     }
 
     /** The option that sets each field, for messages. */
@@ -245,7 +230,7 @@ public final class RunCommand implements Callable<Integer> {
         final double secs = seconds == null ? 1.0 : seconds;
         final int th = threads == null ? 1 : threads;
         Check.engineThreads(eng, th);
-        if (pd14 && secs <= PD14_DISCARD_MS / 1000) {
+        if (pd14 && secs <= NetworkRun.PD14_DISCARD_MS / 1000) {
             throw new IllegalArgumentException("--seconds = " + secs + ": must be > 0.5 for pd14 (its first 500 ms are"
                     + " discarded from the statistics)");
         }
@@ -258,68 +243,15 @@ public final class RunCommand implements Callable<Integer> {
         choice.checkMemory("--scale = " + sc + ", --seconds = " + secs, secs);
         try (ResultFolder folder = ResultFolder.open("--out", dir)) {
             final Network net = choice.build(seed == null ? DEFAULT_SEED : seed);
-            return simulateAndWrite(name, net, Recording.builtIn(net), new SimulationConfig(eng, th, mode), secs,
-                    choice.pd14() != null ? choice : null, folder);
+            return print(name, NetworkRun.simulateAndWrite(new NetworkRun.Settings(name, net, Recording.builtIn(net),
+                    new SimulationConfig(eng, th, mode), secs, choice.pd14() != null, EnergyModel.loihiWith(energy), sonata),
+                    folder, ProgressStarter.on(System.err)));
         }
     }
 
-    private Integer simulateAndWrite(final String label, final Network net, final Recording rec, final SimulationConfig cfg,
-                                     final double secs, final BenchmarkNetwork pd14Choice, final ResultFolder folder,
-                                     final String... extraFiles) {
-        final SimulationSummary summary;
-        final SpikeRecorder spikes;
-        final PopulationRateRecorder rates;
-        final List<StateRecorder> states = new ArrayList<>();
-        try (Simulation sim = Simulation.create(net, cfg)) {
-            spikes = rec.spikePopulations() == null ? sim.recordSpikes()
-                    : sim.recordSpikes(rec.spikePopulations().toArray(String[]::new));
-            rates = sim.recordRates();
-            for (Recording.State s : rec.states()) {
-                states.add(sim.recordState(s.population(), s.variable(), s.neurons(), s.everySteps()));
-            }
-            System.err.printf("spikering: simulating %s, %d neurons, %d synapses, %.1f s ...%n",
-                    label, net.neuronCount(), net.synapseCount(), secs);
-            try (Progress bar = Progress.start("run", "simulated ms", 0, Math.round(secs * 1000.0), System.err)) {
-                // chunks of 0.5 % of the run (at least 1000 steps): the progress is told between chunks only
-                final long steps = Math.round(secs * 1000.0 / net.dtMs());
-                sim.run(secs * 1000.0, Math.max(1000, steps / 200), (done, total) -> bar.stepTo(Math.round(done * net.dtMs()), null));
-            }
-            summary = sim.summary();
-        }
-        final double binMs = rec.binMs();
-        Json.finite("mean rate", summary.meanRateHz());
-        final List<String> files = new ArrayList<>();
-        spikes.writeCsv(folder.file("spikes.csv"));
-        rates.writeCsv(folder.file("rates.csv"), binMs);
-        files.add("spikes.csv");
-        files.add("rates.csv");
-        for (int k = 0; k < states.size(); k++) {
-            states.get(k).writeCsv(folder.file(rec.states().get(k).file()));
-            files.add(rec.states().get(k).file());
-        }
-        final boolean pd14 = pd14Choice != null;
-        final PopulationStatisticsReport stats = pd14
-                ? new PopulationStatisticsReport(net, spikes, PD14_DISCARD_MS, secs * 1000.0) : null;
-        writeSummary(net, summary, folder.file("summary.json"), EnergyModel.loihiWith(energy), stats);
-        files.add("summary.json");
-        if (rec.plots()) {
-            writeRaster(net, spikes, folder.file("raster.png"));
-            writeRatePlot(net, rates, binMs, folder.file("rate.png"));
-            files.add("raster.png");
-            files.add("rate.png");
-        }
-        if (stats != null) {
-            stats.writeCsv(folder.file("neuron_statistics.csv"));
-            stats.writeCorrelationsCsv(folder.file("pair_correlations.csv"));
-            files.add("neuron_statistics.csv");
-            files.add("pair_correlations.csv");
-        }
-        if (sonata) {
-            SonataSpikes.write(folder.file(SONATA_FILE), sonataPopulations(net, spikes));
-            files.add(SONATA_FILE);
-        }
-        files.addAll(List.of(extraFiles));
-        folder.commit("run", files.toArray(String[]::new));
+    /** Prints what a run did, its folder and files (the summary is in summary.json). */
+    private static Integer print(final String label, final NetworkRun.Result r) {
+        final SimulationSummary summary = r.engine();
         System.out.printf("network      %s (%d neurons, %d synapses, %.2f bytes/synapse)%n", label,
                 summary.neurons(), summary.synapses(), summary.bytesPerSynapse());
         System.out.printf("simulated    %.3f s in %.3f s wall (%s engine, partition threads: %d, %s update)%n",
@@ -330,108 +262,13 @@ public final class RunCommand implements Callable<Integer> {
                 summary.eventsPerWallSecond());
         System.out.printf("step time    p50 %.1f us, p99 %.1f us, max %.1f us%n", summary.stepTimeMicros().get("p50"),
                 summary.stepTimeMicros().get("p99"), summary.stepTimeMicros().get("max"));
-        if (stats != null) {
-            for (var p : stats.populations()) {
+        if (r.stats() != null) {
+            for (var p : r.stats().populations()) {
                 System.out.printf("%-12s %.3f Hz, mean ISI CV %.3f (%d neurons, after %.0f ms)%n", p.name(), p.rateHz(),
-                        p.meanCv(), p.neurons(), PD14_DISCARD_MS);
+                        p.meanCv(), p.neurons(), NetworkRun.PD14_DISCARD_MS);
             }
         }
-        System.out.printf("wrote        %s/{%s}%n", folder.target(), String.join(", ", files));
+        System.out.printf("wrote        %s/{%s}%n", r.folder(), String.join(", ", r.files()));
         return 0;
-    }
-
-    /**
-     * summary.json: the engine's summary plus a {@code hardware} block — operation counters (spikes,
-     * synaptic operations, neuron updates, memory bits as spikering stores them) and the energy these
-     * would cost on Loihi ({@link HardwareBlock}).
-     */
-    @SuppressWarnings("unchecked")
-    private static void writeSummary(final Network net, final SimulationSummary summary, final Path file,
-                                     final EnergyModel energyModel, final PopulationStatisticsReport stats) {
-        final Map<String, Object> m = Json.MAPPER.convertValue(summary, LinkedHashMap.class);
-        if (stats != null) {
-            m.put("population_statistics", stats.json());
-        }
-        final OperationCounters c = new OperationCounters();
-        c.addSpikes(summary.spikes());
-        c.addInputSpikes(summary.driveSpikes()); // Poisson drive: each spike is one synaptic input to one neuron
-        c.addSynapticOps(summary.synapticEvents() + summary.driveSpikes());
-        c.addNeuronUpdates(Math.round(summary.neurons() * summary.simulatedMs() / summary.dtMs()));
-        c.addWeightMemory(summary.synapses(), (int) Math.round(8 * summary.bytesPerSynapse()));
-        int stateVars = 0;
-        for (var p : net.populations()) {
-            stateVars = Math.max(stateVars, p.model().createPopulation(1, net.dtMs()).stateVariableNames().length);
-        }
-        c.addStateMemory((long) summary.neurons() * stateVars, 64);
-        m.put("hardware", HardwareBlock.of(c, energyModel));
-        Json.write(file, m);
-    }
-
-    private static void writeRaster(final Network net, final SpikeRecorder spikes, final Path file) {
-        final int n = spikes.count();
-        final double[] t = new double[n];
-        final double[] id = new double[n];
-        for (int k = 0; k < n; k++) {
-            t[k] = spikes.step(k) * net.dtMs();
-            id[k] = spikes.globalId(k);
-        }
-        final String title = net.populations().size() == 2
-                ? "Spike raster (E: 0-" + (net.populations().get(0).size() - 1) + ", I above)"
-                : "Spike raster (ids from bottom: " + String.join(", ", net.populations().stream().map(p -> p.name()).toList()) + ")";
-        Plots.savePng(Plots.raster(title, t, id, n), file);
-    }
-
-    private static void writeRatePlot(final Network net, final PopulationRateRecorder rates, final double binMs,
-                                      final Path file) {
-        final double[][] r = rates.rates(binMs);
-        final Plots.Series[] series = new Plots.Series[net.populations().size()];
-        for (int p = 0; p < series.length; p++) {
-            final double[] x = new double[r.length];
-            final double[] y = new double[r.length];
-            for (int b = 0; b < r.length; b++) {
-                x[b] = b * binMs;
-                y[b] = r[b][p];
-            }
-            series[p] = new Plots.Series(net.populations().get(p).name(), x, y);
-        }
-        Plots.savePng(Plots.lineChart("Population rate (" + binMs + " ms bins)", "time (ms)", "rate (Hz)", series), file);
-    }
-
-    /** The SONATA spike report of {@code --sonata}. */
-    static final String SONATA_FILE = "spikes.h5";
-
-    /**
-     * The recorded spikes as SONATA populations: one per network population that spiked (jHDF cannot write an empty
-     * dataset), node id = index within the population, timestamp = step · dt in ms (the {@code time_ms} of
-     * spikes.csv).
-     */
-    static java.util.List<SpikePopulation> sonataPopulations(final Network net, final SpikeRecorder spikes) {
-        final int pops = net.populations().size();
-        final int[] count = new int[pops];
-        final int[] popOf = new int[spikes.count()];
-        for (int k = 0; k < spikes.count(); k++) {
-            popOf[k] = spikes.population(k);
-            count[popOf[k]]++;
-        }
-        final double[][] t = new double[pops][];
-        final long[][] id = new long[pops][];
-        for (int p = 0; p < pops; p++) {
-            t[p] = new double[count[p]];
-            id[p] = new long[count[p]];
-            count[p] = 0;
-        }
-        for (int k = 0; k < spikes.count(); k++) {
-            final int p = popOf[k];
-            t[p][count[p]] = spikes.step(k) * net.dtMs();
-            id[p][count[p]] = spikes.globalId(k) - net.populations().get(p).offset();
-            count[p]++;
-        }
-        final java.util.List<SpikePopulation> out = new java.util.ArrayList<>();
-        for (int p = 0; p < pops; p++) {
-            if (count[p] > 0) {
-                out.add(new SpikePopulation(net.populations().get(p).name(), t[p], id[p]));
-            }
-        }
-        return out;
     }
 }

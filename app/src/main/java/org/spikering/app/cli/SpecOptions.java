@@ -21,7 +21,7 @@ import picocli.CommandLine.ParseResult;
  * ({@code reservoir.test_steps (--test): 5000, must be more than ...}), and messages about a field ({@link #label})
  * show the option when it was given.
  */
-final class SpecOptions {
+final class SpecOptions implements org.spikering.app.sweep.FieldNames {
 
     /** Field path → how the command line set it ({@code --size = 0}). */
     private final Map<String, String> origins = new LinkedHashMap<>();
@@ -101,7 +101,8 @@ final class SpecOptions {
      * @param value its value.
      * @return {@code --size = 200} if an option set it, else {@code reservoir.size = 200}: for messages.
      */
-    String label(final String field, final Object value) {
+    @Override
+    public String label(final String field, final Object value) {
         return name(field) + " = " + Problems.show(value);
     }
 
@@ -109,7 +110,8 @@ final class SpecOptions {
      * @param field a field path.
      * @return the option that set it, or the field path.
      */
-    String name(final String field) {
+    @Override
+    public String name(final String field) {
         return optionOf.getOrDefault(field, field);
     }
 }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
             HardwareCommand.class,
             NirCommand.class,
             SpecCommand.class,
+            SweepCommand.class,
             HelpCommand.class
         })
 public final class SpikeringCli implements Runnable {

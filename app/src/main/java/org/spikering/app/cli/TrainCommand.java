@@ -11,17 +11,14 @@ import java.nio.file.Files;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.ResultFolder;
 import org.spikering.app.spec.Examples;
-import org.spikering.app.spec.HardwareSpec;
-import org.spikering.app.spec.Problems;
 import org.spikering.app.spec.OutputSpec;
 import org.spikering.app.spec.SpecLoader;
 import org.spikering.app.spec.TrainingSpec;
+import org.spikering.app.sweep.ProgressStarter;
+import org.spikering.app.sweep.TrainSpecRunner;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.app.train.TrainCheckpoint;
-import org.spikering.app.train.TrainedModel;
-import org.spikering.app.train.TrainingRun;
 import org.spikering.hw.energy.EnergyModel;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
 import org.spikering.plasticity.train.Computation;
 import org.spikering.plasticity.train.LearningRule;
 import picocli.CommandLine.Command;
@@ -171,17 +168,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("SPEC = '" + specFile + "': has no training section (train needs one; "
                     + "'spikering spec show evidence' prints an example)");
         }
-        final LearningRule r = t.learningRule();
-        final Computation c = t.gradientComputation();
-        final TaskPreset p = TrainingSpec.preset(s);
-        p.requireRule(r);
-        final long runSeed = s.seed();
         final int its = t.iterations();
-        final int bs = t.batch();
-        final double eta = t.optimizer().lr();
-        final int evEvery = t.evaluation().every();
-        final int tBatch = t.evaluation().testBatch();
-        p.optimizer(eta);
         if (checkpointEvery != null && (checkpointEvery < 0 || checkpointEvery > its)) {
             throw new IllegalArgumentException("--checkpoint-every = " + checkpointEvery + ": must be in [1, --iterations = "
                     + its + "], or 0 for no checkpoints");
@@ -194,74 +181,30 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resume = '" + resume + "': must be the --out folder of an interrupted train "
                     + "run with a checkpoint (none at " + ResultFolder.checkpointDir(resume).resolve(TrainCheckpoint.FILE) + ")");
         }
-        final int every = checkpointEvery != null ? checkpointEvery : t.checkpointInterval();
         if (resume != null && out != null && !resume.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("--resume = '" + resume + "': resumes into its own folder; --out = '" + out
                     + "' must be the same folder or left out");
         }
         final OutputSpec output = s.section("output", OutputSpec.class);
         final Path dir = resume != null ? resume : out != null ? out : output != null && output.folder() != null
-                ? s.resolve(output.folder()) : Path.of("spikering-out", "train-" + p.name() + "-" + r.id());
+                ? s.resolve(output.folder()) : TrainSpecRunner.defaultFolder(s);
         if (resume == null) {
             Check.outputFolder("--out", dir);
         }
-        MemoryBudget.require("--batch = " + bs + ", --test-batch = " + tBatch + " (task " + p.name() + ")",
-                trainingBytes(p, bs, tBatch));
-        final TrainingRun run = new TrainingRun(p, r, c, runSeed).withWeightClip(t.weightClipBound())
-                .withEnergyModel(energyModel).withSpec(s);
-        if (t.evaluation().earlyStopping() != null) {
-            run.withEarlyStopping(t.evaluation().earlyStopping().patience(), t.evaluation().earlyStopping().minDelta());
-        }
-        final TrainedModel init = initFrom == null ? null : TrainedModel.read("--init-from", initFrom);
-        if (init != null) {
-            init.checkFits("--init-from", initFrom, p.name(), p.network());
-        }
-        final RecurrentSpikingNetwork startNet = init != null ? init.network() : p.network();
-        final HardwareSpec hw = s.section("hardware", HardwareSpec.class);
-        if (hw != null) {
-            final Problems problems = new Problems();
-            hw.checkAgainst(problems, "hardware", startNet);
-            problems.throwIfAny(s.source());
-            // mask, weight precision and energy table of the chip: the study's decorators (quantises startNet in place)
-            hw.configure(run, startNet, runSeed);
-            if (energy != null) {
-                run.withEnergyModel(energyModel); // the option overrides hardware.energy
-            }
-        }
-        if (init != null) {
-            run.withInitialNetwork(startNet, initFrom.toAbsolutePath().normalize().toString());
-        }
-        try (ResultFolder folder = ResultFolder.open("--out", dir)) {
-            final Path cpFile = folder.checkpointDir().resolve(TrainCheckpoint.FILE);
-            if (resume != null) {
-                if (!Files.isRegularFile(cpFile)) {
-                    throw new IllegalArgumentException("--resume = '" + resume + "': no checkpoint at " + cpFile
-                            + " (the run finished, or stopped before its first checkpoint)");
-                }
-                run.withResume(TrainCheckpoint.read("--resume", cpFile), "--resume", resume);
-            } else if (Files.isRegularFile(cpFile)) {
-                System.err.println("spikering: starting afresh; the checkpoint of an interrupted run at " + cpFile
-                        + " will be replaced (continue it with --resume " + dir + ")");
-            }
-            if (every > 0) {
-                run.withCheckpoints(folder.checkpointDir(), every);
-                if (every < its) {
-                    System.err.println("spikering: a checkpoint every " + every + " iterations in "
-                            + folder.checkpointDir() + "; if this run is stopped, continue it with --resume " + dir);
-                }
-            }
-            final TrainingRun.Outcome o = run.run(its, bs, eta, evEvery, tBatch, System.err);
-            final Map<String, Object> summary = run.write(folder.dir(), o);
-            folder.commit("train", run.resultFiles(o));
-            System.out.println(Json.oneLine(summary));
-            if (o.divergedAtIteration() != null) {
-                throw new IllegalStateException("training diverged at iteration " + o.divergedAtIteration()
-                        + " (non-finite loss or weights); lower --lr. Files hold the finite iterations before it: "
-                        + folder.target());
-            }
+        final TrainSpecRunner.Result result = new TrainSpecRunner().run(s, dir, new TrainSpecRunner.Options(initFrom,
+                resume, energy != null ? energyModel : null, "--out", f -> OPTION_FIELDS.getOrDefault(f, f)), ProgressStarter.on(System.err));
+        System.out.println(Json.oneLine(result.summary()));
+        if (result.divergedAt() != null) {
+            throw new IllegalStateException("training diverged at iteration " + result.divergedAt()
+                    + " (non-finite loss or weights); lower --lr. Files hold the finite iterations before it: "
+                    + result.folder());
         }
         return 0;
     }
+
+    /** The option that sets each field the runner's messages name: a field without one is named by its path. */
+    private static final Map<String, String> OPTION_FIELDS = Map.of("training.batch", "--batch",
+            "training.evaluation.test_batch", "--test-batch");
 
     /**
      * The spec to train: SPEC (or the preset file of --task, default sine-nest) with the --set overrides, then each
@@ -340,17 +283,5 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (org.spikering.app.spec.SpecException e) {
             throw new IllegalArgumentException("--set " + String.join(" --set ", sets) + ": " + String.join("\n", e.problems()));
         }
-    }
-
-    /**
-     * Estimated peak bytes of training: the training and the held-out batch (4-byte input spikes, 8-byte targets
-     * and a mask per step of every sequence) plus the trajectory of a sequence ({@code Trajectory}: membrane,
-     * surrogate, spikes, adaptation and learning signal per neuron and step, readout values per output and step),
-     * counted eight times over for the copies the rules and parallel sequences hold.
-     */
-    static double trainingBytes(final TaskPreset p, final int batch, final int testBatch) {
-        final double perStep = 4.0 * p.source().inputs() + 8.0 * p.source().outputs() + 1;
-        final double trajectory = (40.0 * p.network().recurrent() + 24.0 * p.network().outputs()) * p.source().steps();
-        return ((double) batch + testBatch) * p.source().steps() * perStep + 8 * trajectory;
     }
 }

@@ -33,6 +33,16 @@ public final class RunRecords {
      * @return the records.
      */
     public static RunRecords open(final Path dir, final JsonNode settings, final PrintStream log) {
+        return openNoting(dir, settings, log == null ? null : log::println);
+    }
+
+    /**
+     * @param dir      the checkpoint folder (created if missing).
+     * @param settings the study's settings; a folder made with other settings is emptied.
+     * @param log      where a line about discarded records goes, or null.
+     * @return the records.
+     */
+    public static RunRecords openNoting(final Path dir, final JsonNode settings, final java.util.function.Consumer<String> log) {
         try {
             final Path sf = dir.resolve("settings.json");
             if (Files.isRegularFile(sf)) {
@@ -44,7 +54,7 @@ public final class RunRecords {
                 }
                 if (!settings.equals(old)) {
                     if (log != null) {
-                        log.println("spikering: discarding the records of an interrupted study with other settings in " + dir);
+                        log.accept("spikering: discarding the records of an interrupted study with other settings in " + dir);
                     }
                     ResultFolder.deleteRecursively(dir);
                 }

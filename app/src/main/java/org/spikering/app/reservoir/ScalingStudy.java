@@ -110,21 +110,22 @@ public final class ScalingStudy {
      * @return the table (NARMA-10 NRMSE, MC, MLE).
      */
     public static Table esn(final List<Integer> sizes, final List<Double> radii, final int seeds, final PrintStream progress) {
-        return esn(sizes, radii, seeds, progress, null);
+        try (Progress bar = Progress.start("reservoir scaling", "runs", 0, (long) sizes.size() * radii.size() * seeds, progress)) {
+            return esn(sizes, radii, seeds, bar, null);
+        }
     }
 
     /**
      * @param sizes    sizes.
      * @param radii    spectral radii.
      * @param seeds    seeds per point.
-     * @param progress where the progress goes (stderr, {@link Progress}), or null.
+     * @param bar      the progress, counting runs to sizes × gains × seeds (the caller's; not closed here).
      * @param records  per-(point, seed) records kept across a kill ({@link RunRecords}), or null.
      * @return the table (NARMA-10 NRMSE, MC, MLE).
      */
-    public static Table esn(final List<Integer> sizes, final List<Double> radii, final int seeds, final PrintStream progress,
+    public static Table esn(final List<Integer> sizes, final List<Double> radii, final int seeds, final Progress bar,
                             final RunRecords records) {
         final List<Row> rows = new ArrayList<>();
-        final Progress bar = Progress.start("reservoir scaling", "runs", 0, (long) sizes.size() * radii.size() * seeds, progress);
         long done = 0;
         for (int n : sizes) {
             for (double rho : radii) {
@@ -153,7 +154,6 @@ public final class ScalingStudy {
                 bar.stepTo(done, String.format("N %d rho %.2f: NRMSE %.3f MC %.1f MLE %.3f", n, rho, m[0], m[1], m[2]));
             }
         }
-        bar.close();
         return new Table(new String[] {"narma10_nrmse", "memory_capacity", "lyapunov_max"}, rows, "narma10_nrmse", 0, 2);
     }
 
@@ -165,21 +165,22 @@ public final class ScalingStudy {
      * @return the table (MC, separation at 300 ms, branching ratio, rate).
      */
     public static Table lsm(final List<Integer> sizes, final List<Double> gains, final int seeds, final PrintStream progress) {
-        return lsm(sizes, gains, seeds, progress, null);
+        try (Progress bar = Progress.start("reservoir scaling", "runs", 0, (long) sizes.size() * gains.size() * seeds, progress)) {
+            return lsm(sizes, gains, seeds, bar, null);
+        }
     }
 
     /**
      * @param sizes    column sizes.
      * @param gains    weight gains.
      * @param seeds    seeds per point.
-     * @param progress where the progress goes (stderr, {@link Progress}), or null.
+     * @param bar      the progress, counting runs to sizes × gains × seeds (the caller's; not closed here).
      * @param records  per-(point, seed) records kept across a kill ({@link RunRecords}), or null.
      * @return the table (MC, separation at 300 ms, branching ratio, rate).
      */
-    public static Table lsm(final List<Integer> sizes, final List<Double> gains, final int seeds, final PrintStream progress,
+    public static Table lsm(final List<Integer> sizes, final List<Double> gains, final int seeds, final Progress bar,
                             final RunRecords records) {
         final List<Row> rows = new ArrayList<>();
-        final Progress bar = Progress.start("reservoir scaling", "runs", 0, (long) sizes.size() * gains.size() * seeds, progress);
         long done = 0;
         for (int n : sizes) {
             for (double g : gains) {
@@ -210,7 +211,6 @@ public final class ScalingStudy {
                         m[0], m[2], m[3], m[4]));
             }
         }
-        bar.close();
         return new Table(new String[] {"lsm_memory_capacity", "memory_capacity", "separation_300ms", "branching_ratio",
             "rate_hz"}, rows, "lsm_memory_capacity", 0, 2);
     }

@@ -173,6 +173,26 @@ public final class Spec {
         return SpecLoader.finish(r, source, baseDir, at);
     }
 
+    /**
+     * @param fieldPaths fields to leave out, as paths of mapping fields ({@code sweep}, {@code output.folder}); a
+     *                   path that is not in the spec is ignored.
+     * @return the spec without them, validated again (the {@code --set} overrides stay applied).
+     */
+    public Spec without(final java.util.List<String> fieldPaths) {
+        final ObjectNode r = raw.deepCopy();
+        for (String path : fieldPaths) {
+            final java.util.List<String> tokens = SpecOverrides.tokens(path);
+            JsonNode cur = r;
+            for (int k = 0; k < tokens.size() - 1 && cur != null; k++) {
+                cur = cur.get(tokens.get(k));
+            }
+            if (cur instanceof ObjectNode o && !tokens.isEmpty()) {
+                o.remove(tokens.get(tokens.size() - 1));
+            }
+        }
+        return SpecLoader.finish(r, source, baseDir, Map.of());
+    }
+
     /** @return the full spec with defaults filled, as YAML: what a result folder stores. */
     public String toYaml() {
         try {

@@ -38,7 +38,8 @@ public final class SpecLoader {
             "hardware", HardwareSpec.class,
             "study", StudySpec.class,
             "reservoir", ReservoirSpec.class,
-            "output", OutputSpec.class);
+            "output", OutputSpec.class,
+            "sweep", SweepSpec.class);
 
     private SpecLoader() {
     }

@@ -34,7 +34,7 @@ public final class SpecSchema {
     public static final int VERSION = 1;
     /** The sections, in the order a spec lists them. */
     public static final List<String> SECTIONS = List.of("network", "simulation", "training", "hardware", "study",
-            "reservoir", "output");
+            "reservoir", "output", "sweep");
     /** Fragment files besides the sections: shared definitions. */
     private static final List<String> SHARED = List.of("common", "data");
 

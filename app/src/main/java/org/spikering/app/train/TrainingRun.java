@@ -291,6 +291,24 @@ public final class TrainingRun {
      */
     public Outcome run(final int iterations, final int batchSize, final double eta, final int evalEvery,
                        final int testBatch, final PrintStream progress) {
+        try (Progress bar = Progress.start("train", "iterations", resume != null ? resume.model().completed() : 0,
+                iterations, progress)) {
+            return runShowing(iterations, batchSize, eta, evalEvery, testBatch, bar);
+        }
+    }
+
+    /**
+     * @param iterations  number of updates, &ge; 1.
+     * @param batchSize   sequences per update, &ge; 1.
+     * @param eta         learning rate.
+     * @param evalEvery   evaluate test accuracy every this many iterations (classification).
+     * @param testBatch   test sequences.
+     * @param bar         the progress, counting iterations from the checkpoint's (0 without {@link #withResume}) to
+     *                    {@code iterations}; the caller closes it.
+     * @return the outcome.
+     */
+    public Outcome runShowing(final int iterations, final int batchSize, final double eta, final int evalEvery,
+                              final int testBatch, final Progress bar) {
         if (iterations < 1) {
             throw new IllegalArgumentException("--iterations = " + iterations + ": must be >= 1");
         }
@@ -347,7 +365,6 @@ public final class TrainingRun {
                 stop.observe(t[2]);
             }
         }
-        final Progress bar = Progress.start("train", "iterations", start, iterations, progress);
         try {
             for (int n = start; n < iterations; n++) {
                 if (n == iterations - 1 && rule == LearningRule.NEST_EPROP) {
@@ -375,8 +392,6 @@ public final class TrainingRun {
         } catch (TrainingDivergedException e) {
             diverged = curve.size() + 1;
             bar.note("training diverged: " + e.getMessage());
-        } finally {
-            bar.close();
         }
         final double wall = wallBefore + (System.nanoTime() - t0) / 1e9;
         trained = new TrainedModel(settings, curve.size(), net.copy(), optimizerKind(optimizer), optimizer.exportState(),
@@ -385,8 +400,8 @@ public final class TrainingRun {
                 ? last : Evaluator.evaluate(net, test);
         final Evaluation trainingPattern = diverged != null || !(preset.source() instanceof FrozenPatternTask) ? null
                 : Evaluator.evaluate(net, preset.source().batch(1, 0));
-        if (progress != null && trainingPattern != null) {
-            progress.println(String.format("test, %d sequences of %s: loss %.5g per sequence; the training pattern: loss %.5g",
+        if (trainingPattern != null) {
+            bar.note(String.format("test, %d sequences of %s: loss %.5g per sequence; the training pattern: loss %.5g",
                     testBatch, ((FrozenPatternTask) preset.source()).freshInputDescription(), heldOut.loss(),
                     trainingPattern.loss()));
         }

@@ -92,6 +92,8 @@ final class BadInputTableTest {
         LEGAL.put("hw study --fractions", Set.of("0"));                  // nothing plastic: the untrained baseline
         LEGAL.put("nir run --synaptic-delay", Set.of("0"));              // no delay (the default)
         LEGAL.put("train --checkpoint-every", Set.of("0"));              // no checkpoints (documented)
+        LEGAL.put("sweep --first-seed", Set.of("-1", "0", HUGE_INT));    // any long seeds the first run
+        LEGAL.put("sweep --point", Set.of("0"));                         // the base sweep's one point
     }
 
     /** A valid element of each list option without a default, to build duplicates. */
@@ -101,6 +103,7 @@ final class BadInputTableTest {
             "reservoir scaling --sizes", "50",
             "reservoir scaling --gains", "0.5",
             "train --set", "seed=1",
+            "sweep --grid", "training.iterations=1",
             "hw study --fractions", "0.5",
             "hw study --bits", "4",
             "hw study --rounding", "nearest");
@@ -142,6 +145,7 @@ final class BadInputTableTest {
             Map.entry("hw study", List.of("hw-study")),
             Map.entry("hw map", List.of("cuba")),
             Map.entry("train", List.of("sine-nest")),
+            Map.entry("sweep", List.of("sine-nest")),
             // the optional SPEC of each reservoir benchmark: its shipped example (what runs without one)
             Map.entry("reservoir", List.of("reservoir-mc")),
             Map.entry("reservoir mc", List.of("reservoir-mc")),
@@ -259,6 +263,9 @@ final class BadInputTableTest {
             {"--steps", "nir run", "GRAPH", "--dt", "0.1", "--steps", "10000000"}, // 100 inputs x 1e7 steps: 16 GB
             {"--task", "gradients", "--task", "sine", "--network-json", "NETWORK"},
             {"--rounding", "hw study", "--bits", "32", "--rounding", "truncate"},
+            {"--collect", "sweep", "sine-nest", "--list", "--collect"},
+            {"--point", "sweep", "sine-nest", "--grid", "training.rule=eprop,bptt", "--point", "2"},
+            {"--grid", "sweep", "sine-nest", "--grid", "training.iteratons=1,2"},
             {"COMMAND", "help", "bogus"},
             {"COMMAND", "help", "hw", "bogus"},
             {"sub-command", "hw"},
@@ -275,7 +282,7 @@ final class BadInputTableTest {
             final String cmd = (args.get(0).equals("hw") || args.get(0).equals("reservoir") || args.get(0).equals("nir"))
                     && args.size() > 1
                     && !args.get(1).startsWith("-") ? args.get(0) + " " + args.get(1) : args.get(0);
-            if (Set.of("run", "train", "hw study", "reservoir mc", "reservoir narma", "reservoir bits", "nir run").contains(cmd)) {
+            if (Set.of("run", "train", "sweep", "hw study", "reservoir mc", "reservoir narma", "reservoir bits", "nir run").contains(cmd)) {
                 args.add("--out");
                 args.add(tmp.resolve("case" + caseNo).resolve("out").toString());
             }

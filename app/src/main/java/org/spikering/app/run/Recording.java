@@ -1,4 +1,4 @@
-package org.spikering.app.cli;
+package org.spikering.app.run;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.spikering.sim.network.Network;
  * @param states           state recorders.
  * @param plots            whether raster.png and rate.png are written.
  */
-record Recording(List<String> spikePopulations, double binMs, List<State> states, boolean plots) {
+public record Recording(List<String> spikePopulations, double binMs, List<State> states, boolean plots) {
 
     /**
      * @param population population name.
@@ -24,10 +24,10 @@ record Recording(List<String> spikePopulations, double binMs, List<State> states
      * @param everySteps interval, steps.
      * @param file       CSV file name.
      */
-    record State(String population, String variable, int[] neurons, int everySteps, String file) {
+    public record State(String population, String variable, int[] neurons, int everySteps, String file) {
     }
 
-    static Recording of(final RecordersEntry r, final boolean plots) {
+    public static Recording of(final RecordersEntry r, final boolean plots) {
         final List<State> states = new ArrayList<>();
         for (RecordersEntry.State s : r.state()) {
             states.add(new State(s.population(), s.variable(), s.neurons().stream().mapToInt(Integer::intValue).toArray(),
@@ -36,7 +36,7 @@ record Recording(List<String> spikePopulations, double binMs, List<State> states
         return new Recording(r.spikes().populations(), r.rates().binMs(), states, plots);
     }
 
-    static Recording builtIn(final Network net) {
+    public static Recording builtIn(final Network net) {
         return new Recording(null, 5.0, List.of(new State(net.populations().get(0).name(), "V_m", new int[] {0, 1, 2}, 1,
                 "vm.csv")), true);
     }

@@ -1,4 +1,4 @@
-package org.spikering.app.cli;
+package org.spikering.app.sweep;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spikering.app.cli.MemoryBudget;
 import org.spikering.app.report.Json;
+import org.spikering.app.report.Progress;
 import org.spikering.app.report.Plots;
 import org.spikering.app.report.ResultFolder;
 import org.spikering.app.report.RunRecords;
@@ -28,12 +30,12 @@ import org.spikering.reservoir.lsm.LiquidStateMachine;
 import org.spikering.reservoir.lsm.LsmParameters;
 
 /**
- * Runs the benchmark of a spec's {@code reservoir} section ({@link ReservoirSpec}) with the reservoirs module and
- * writes its result folder: {@code <name>.json} (also printed as one JSON line), its plot and {@code spec.yaml} (the
- * spec with every default filled in). The memory each run needs and the output folder are checked before the folder
- * is opened; messages name the option that set a field, else the field ({@link SpecOptions#label}).
+ * One run of the benchmark of a spec's {@code reservoir} section ({@link ReservoirSpec}) with the reservoirs module,
+ * for {@link ReservoirSpecRunner}: its memory check, and the run writing its result folder: {@code <name>.json}
+ * (the summary), its plot and {@code spec.yaml} (the spec with every default filled in). Messages name the option that
+ * set a field, else the field ({@link FieldNames}). One instance per run; prints nothing.
  */
-final class ReservoirBenchmarks {
+final class ReservoirRun {
 
     /** The file every result folder of a spec run holds: the spec it ran, defaults filled. */
     static final String SPEC_FILE = "spec.yaml";
@@ -43,11 +45,11 @@ final class ReservoirBenchmarks {
 
     private final Spec spec;
     private final ReservoirSpec r;
-    private final SpecOptions names;
+    private final FieldNames names;
     private final long seed;
     private final boolean plots;
 
-    private ReservoirBenchmarks(final Spec spec, final SpecOptions names) {
+    ReservoirRun(final Spec spec, final FieldNames names) {
         this.spec = spec;
         this.r = spec.section(ReservoirSpec.PATH, ReservoirSpec.class);
         this.names = names;
@@ -56,42 +58,97 @@ final class ReservoirBenchmarks {
         this.plots = o == null || o.plots();
     }
 
-    /**
-     * @param spec  a valid spec with a {@code reservoir} section.
-     * @param names the options that set its fields (for messages).
-     * @return exit code 0.
-     */
-    static int run(final Spec spec, final SpecOptions names) {
-        final ReservoirBenchmarks b = new ReservoirBenchmarks(spec, names);
-        switch (b.r.benchmark()) {
-            case MC -> b.mc();
-            case NARMA -> b.narma();
-            case MACKEY_GLASS -> b.mackeyGlass();
-            case LSM -> b.lsm();
-            case BITS -> b.bits();
-            case SCALING -> b.scaling();
-            default -> throw new IllegalStateException("benchmark " + b.r.benchmark());
+    /** Checks what the benchmark needs before it starts: its parameters and its memory. */
+    void check() {
+        switch (r.benchmark()) {
+            case MC -> esnChecked((double) r.washoutSteps() + r.trainSteps() + r.testSteps(), 2.0 * r.size());
+            case NARMA -> esnChecked(r.lengthSteps(), 1);
+            case MACKEY_GLASS -> esnChecked(5200, 1);
+            case LSM -> MemoryBudget.require(names.label(field("size"), r.size()) + ", "
+                    + names.label(field("samples"), r.samples()), lsmBytes(r.size(), r.samples(), r.delays()));
+            case BITS -> MemoryBudget.require(names.label(field("size"), r.size()) + ", "
+                    + names.label(field("samples"), r.samples()), bitsBytes());
+            case SCALING -> MemoryBudget.require(names.name(field("sizes")) + " containing " + largestSize(),
+                    scalingBytes());
+            default -> throw new IllegalStateException("benchmark " + r.benchmark());
         }
-        return 0;
     }
 
-    /** @return output.folder, or the benchmark's default {@code spikering-out/reservoir/<name>}. */
-    private Path out(final String defaultName) {
-        final OutputSpec o = spec.section("output", OutputSpec.class);
-        return o != null && o.folder() != null ? spec.resolve(o.folder()) : Path.of("spikering-out", "reservoir", defaultName);
+    /** @return estimated peak bytes of the run. */
+    double memoryBytes() {
+        return switch (r.benchmark()) {
+            case MC -> esnBytes((double) r.washoutSteps() + r.trainSteps() + r.testSteps(), 2.0 * r.size());
+            case NARMA -> esnBytes(r.lengthSteps(), 1);
+            case MACKEY_GLASS -> esnBytes(5200, 1);
+            case LSM -> lsmBytes(r.size(), r.samples(), r.delays());
+            case BITS -> bitsBytes();
+            case SCALING -> scalingBytes();
+        };
+    }
+
+    /**
+     * @param out      the result folder (checked by the caller).
+     * @param progress starts the progress of the scaling study's runs (the benchmarks show none).
+     * @return the summary: what {@code <name>.json} holds and the command prints.
+     */
+    Map<String, Object> run(final Path out, final ProgressStarter progress) {
+        check();
+        return switch (r.benchmark()) {
+            case MC -> mc(out);
+            case NARMA -> narma(out);
+            case MACKEY_GLASS -> mackeyGlass(out);
+            case LSM -> lsm(out);
+            case BITS -> bits(out);
+            case SCALING -> scaling(out, progress);
+        };
+    }
+
+    /**
+     * @param spec a spec with a reservoir section.
+     * @return its folder when neither {@code --out} nor {@code output.folder} is given:
+     *         {@code spikering-out/reservoir/<benchmark>} ({@code bits-<kind>}), {@code spikering-out/scaling}.
+     */
+    static Path defaultFolder(final Spec spec) {
+        final ReservoirSpec r = spec.section(ReservoirSpec.PATH, ReservoirSpec.class);
+        return switch (r.benchmark()) {
+            case MC -> Path.of("spikering-out", "reservoir", "mc");
+            case NARMA -> Path.of("spikering-out", "reservoir", "narma");
+            case MACKEY_GLASS -> Path.of("spikering-out", "reservoir", "mackey-glass");
+            case LSM -> Path.of("spikering-out", "reservoir", "lsm");
+            case BITS -> Path.of("spikering-out", "reservoir", "bits-" + r.kind());
+            case SCALING -> Path.of("spikering-out", "scaling");
+        };
+    }
+
+    private int largestSize() {
+        return r.sizes().stream().mapToInt(Integer::intValue).max().orElseThrow();
+    }
+
+    /** ScalingStudy: NARMA-10 over 5200 steps and MC with up to 400 delays, per size in turn. */
+    private double scalingBytes() {
+        final int largest = largestSize();
+        return r.esn() ? MemoryBudget.esn(largest, Math.min(1.0, Math.max(0.1, 10.0 / largest)), false, 5200, 400)
+                : lsmBytes(largest, 300, 8);
+    }
+
+    private double bitsBytes() {
+        return r.esn() ? MemoryBudget.esn(r.size(), 0.1, false, r.samples(), 1) : lsmBytes(r.size(), r.samples(), 1);
     }
 
     private String field(final String name) {
         return ReservoirSpec.PATH + "." + name;
     }
 
-    /** Checks the memory and the output folder of an ESN run over {@code steps} inputs with {@code outputs} targets. */
-    private EsnParameters esnChecked(final double steps, final double outputs, final Path out) {
+    /** Checks the parameters and the memory of an ESN run over {@code steps} inputs with {@code outputs} targets. */
+    private EsnParameters esnChecked(final double steps, final double outputs) {
         final EsnParameters p = r.esnParameters(seed);
-        Check.outputFolder(names.name("output.folder"), out);
-        MemoryBudget.require(names.label(field("size"), r.size()), MemoryBudget.esn(r.size(), r.connectivity(),
-                p.topology() == EsnParameters.Topology.ORTHOGONAL, steps, outputs));
+        MemoryBudget.require(names.label(field("size"), r.size()), esnBytes(steps, outputs));
         return p;
+    }
+
+    private double esnBytes(final double steps, final double outputs) {
+        return MemoryBudget.esn(r.size(), r.connectivity(), r.esnParameters(seed).topology() == EsnParameters.Topology.ORTHOGONAL,
+                steps, outputs);
     }
 
     /** @return the network; an unstable linear reservoir (found once W is drawn) is an error naming the fields. */
@@ -108,8 +165,8 @@ final class ReservoirBenchmarks {
         }
     }
 
-    /** Writes {@code <name>.json} and {@code spec.yaml}, commits the folder and prints the JSON line. */
-    private void emit(final ResultFolder folder, final String command, final String name, final String png,
+    /** Writes {@code <name>.json} and {@code spec.yaml} and commits the folder; returns the summary. */
+    private Map<String, Object> emit(final ResultFolder folder, final String command, final String name, final String png,
                       final Map<String, Object> m) {
         Json.write(folder.file(name + ".json"), m);
         writeSpec(folder);
@@ -118,7 +175,7 @@ final class ReservoirBenchmarks {
             files.add(png);
         }
         folder.commit(command, files.toArray(String[]::new));
-        System.out.println(Json.oneLine(m));
+        return m;
     }
 
     private void writeSpec(final ResultFolder folder) {
@@ -129,9 +186,8 @@ final class ReservoirBenchmarks {
         }
     }
 
-    private void mc() {
-        final Path out = out("mc");
-        final EsnParameters p = esnChecked((double) r.washoutSteps() + r.trainSteps() + r.testSteps(), 2.0 * r.size(), out);
+    private Map<String, Object> mc(final Path out) {
+        final EsnParameters p = r.esnParameters(seed);
         try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
             final EchoStateNetwork net = build(p);
             final MemoryCapacity.Result res = MemoryCapacity.measure(net, 2 * r.size(), r.washoutSteps(), r.trainSteps(),
@@ -150,13 +206,12 @@ final class ReservoirBenchmarks {
                         + ")", "delay k", "r^2", new Plots.Series("MC_k", range(res.perDelay().length), res.perDelay())),
                         folder.file("mc.png"));
             }
-            emit(folder, "reservoir mc", "mc", "mc.png", m);
+            return emit(folder, "reservoir mc", "mc", "mc.png", m);
         }
     }
 
-    private void narma() {
-        final Path out = out("narma");
-        final EsnParameters p = esnChecked(r.lengthSteps(), 1, out);
+    private Map<String, Object> narma(final Path out) {
+        final EsnParameters p = r.esnParameters(seed);
         try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
             final EchoStateNetwork net = build(p);
             final Narma10.Result res = Narma10.run(net, r.lengthSteps(), r.washoutSteps(), r.testSteps(), seed);
@@ -172,13 +227,12 @@ final class ReservoirBenchmarks {
                 savePredictionPlot("NARMA-10, test NRMSE " + String.format("%.3f", res.testNrmse()), "y",
                         res.target(), res.prediction(), 300, folder.file("narma.png"));
             }
-            emit(folder, "reservoir narma", "narma", "narma.png", m);
+            return emit(folder, "reservoir narma", "narma", "narma.png", m);
         }
     }
 
-    private void mackeyGlass() {
-        final Path out = out("mackey-glass");
-        final EsnParameters p = esnChecked(5200, 1, out);
+    private Map<String, Object> mackeyGlass(final Path out) {
+        final EsnParameters p = r.esnParameters(seed);
         try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
             final EchoStateNetwork net = build(p);
             final MackeyGlass.Result res = MackeyGlass.run(net, 5200, 200, 1000);
@@ -191,15 +245,11 @@ final class ReservoirBenchmarks {
                 savePredictionPlot("Mackey-Glass, test NRMSE " + String.format("%.2e", res.testNrmse()), "x",
                         res.target(), res.prediction(), 400, folder.file("mackey_glass.png"));
             }
-            emit(folder, "reservoir mackey-glass", "mackey_glass", "mackey_glass.png", m);
+            return emit(folder, "reservoir mackey-glass", "mackey_glass", "mackey_glass.png", m);
         }
     }
 
-    private void lsm() {
-        final Path out = out("lsm");
-        Check.outputFolder(names.name("output.folder"), out);
-        MemoryBudget.require(names.label(field("size"), r.size()) + ", " + names.label(field("samples"), r.samples()),
-                lsmBytes(r.size(), r.samples(), r.delays()));
+    private Map<String, Object> lsm(final Path out) {
         try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
             final LiquidStateMachine lsm = new LiquidStateMachine(r.lsmParameters(seed));
             final LsmMemory.Result mc = LsmMemory.measure(lsm, r.samples(), r.sampleMs(), r.tauMs(), r.delays(), seed);
@@ -227,19 +277,15 @@ final class ReservoirBenchmarks {
                         + r.sampleMs() + " ms)", "distance / sqrt(N)", new Plots.Series("separation",
                         range(chaos.separation().length), chaos.separation())), folder.file("lsm_separation.png"));
             }
-            emit(folder, "reservoir lsm", "lsm", "lsm_separation.png", m);
+            return emit(folder, "reservoir lsm", "lsm", "lsm_separation.png", m);
         }
     }
 
-    private void bits() {
+    private Map<String, Object> bits(final Path out) {
         final boolean esn = r.esn();
         final int n = r.samples();
         final int sz = r.size();
         final double g = r.gain();
-        final Path out = out("bits-" + r.kind());
-        Check.outputFolder(names.name("output.folder"), out);
-        MemoryBudget.require(names.label(field("size"), sz) + ", " + names.label(field("samples"), n), esn
-                ? MemoryBudget.esn(sz, 0.1, false, n, 1) : lsmBytes(sz, n, 1));
         try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
             final int[] s = BinaryMemoryTasks.bits(n, seed);
             final double[][] features;
@@ -281,33 +327,27 @@ final class ReservoirBenchmarks {
             m.put("nback_bound_nothing_learned", 0.6616);
             m.put("nback_bound_4_back_learned", 0.5192);
             m.put("nback_bound_both_learned", 0.4545);
-            emit(folder, "reservoir bits", "bits_" + r.kind(), "bits_" + r.kind() + ".png", m);
+            return emit(folder, "reservoir bits", "bits_" + r.kind(), "bits_" + r.kind() + ".png", m);
         }
     }
 
-    private void scaling() {
+    private Map<String, Object> scaling(final Path out, final ProgressStarter progress) {
         final boolean esn = r.esn();
         final List<Integer> n = r.sizes();
         final List<Double> g = r.gains();
-        final OutputSpec o = spec.section("output", OutputSpec.class);
-        final Path out = o != null && o.folder() != null ? spec.resolve(o.folder()) : Path.of("spikering-out", "scaling");
-        Check.outputFolder(names.name("output.folder"), out);
-        final int largest = n.stream().mapToInt(Integer::intValue).max().orElseThrow();
-        // ScalingStudy: NARMA-10 over 5200 steps and MC with up to 400 delays, per size in turn
-        MemoryBudget.require(names.name(field("sizes")) + " containing " + largest, esn
-                ? MemoryBudget.esn(largest, Math.min(1.0, Math.max(0.1, 10.0 / largest)), false, 5200, 400)
-                : lsmBytes(largest, 300, 8));
-        try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
+        try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out);
+             Progress bar = progress.start("reservoir scaling", "runs", 0, (long) n.size() * g.size() * r.seeds())) {
             final com.fasterxml.jackson.databind.node.ObjectNode settings = Json.object();
             settings.put("study", "scaling_" + r.kind());
             settings.putPOJO("sizes", n);
             settings.putPOJO("gains", g);
             settings.put("seeds", r.seeds());
-            final RunRecords records = RunRecords.open(folder.checkpointDir(), Json.MAPPER.valueToTree(settings), System.err);
-            final ScalingStudy.Table t = esn ? ScalingStudy.esn(n, g, r.seeds(), System.err, records)
-                    : ScalingStudy.lsm(n, g, r.seeds(), System.err, records);
+            final RunRecords records = RunRecords.openNoting(folder.checkpointDir(), Json.MAPPER.valueToTree(settings),
+                    bar::note);
+            final ScalingStudy.Table t = esn ? ScalingStudy.esn(n, g, r.seeds(), bar, records)
+                    : ScalingStudy.lsm(n, g, r.seeds(), bar, records);
             if (records.reused() > 0) {
-                System.err.printf("spikering: reused %d runs of an interrupted study with the same settings%n", records.reused());
+                bar.note(String.format("spikering: reused %d runs of an interrupted study with the same settings", records.reused()));
             }
             t.write(folder.dir(), plots);
             writeSpec(folder);
@@ -318,7 +358,7 @@ final class ReservoirBenchmarks {
             m.put("study", "scaling_" + r.kind());
             m.put("rows", t.rows().size());
             m.put("table", folder.target().resolve("scaling.csv").toString());
-            System.out.println(Json.oneLine(m));
+            return m;
         }
     }
 
