@@ -324,7 +324,7 @@ public final class TrainingRun {
             resume.checkSettings(settings, resumeOption, resumeWhere);
         }
         if (rule == LearningRule.NEST_EPROP_IAF) {
-            return runNestIaf(settings, iterations, batchSize, eta, testBatch, progress);
+            return runNestIaf(settings, iterations, batchSize, eta, testBatch, bar);
         }
         final BatchSeeds seeds = new BatchSeeds(seed, iterations);
         final RecurrentSpikingNetwork net = resume != null ? resume.model().network().copy()
@@ -419,7 +419,7 @@ public final class TrainingRun {
      * last spike) and no optimizer state.
      */
     private Outcome runNestIaf(final com.fasterxml.jackson.databind.node.ObjectNode settings, final int iterations,
-                               final int batchSize, final double eta, final int testBatch, final PrintStream progress) {
+                               final int batchSize, final double eta, final int testBatch, final Progress bar) {
         if (spec == null || !(preset.source() instanceof org.spikering.app.task.NestIafSineTask task)) {
             throw new IllegalArgumentException("--rule = 'nest-eprop-iaf': needs a spec with task sine-nest-iaf");
         }
@@ -438,21 +438,16 @@ public final class TrainingRun {
         final List<IterationResult> curve = new ArrayList<>();
         Integer diverged = null;
         final long t0 = System.nanoTime();
-        final Progress bar = Progress.start("train", "iterations", 0, iterations, progress);
-        try {
-            for (int n = 0; n < iterations; n++) {
-                final double[] r = NestIafTraining.present(learner, preset.source().batch(batchSize, seeds.training(n)), true);
-                if (!Double.isFinite(r[0])) {
-                    diverged = n + 1;
-                    bar.note("training diverged: loss " + r[0] + " at iteration " + (n + 1));
-                    break;
-                }
-                final IterationResult it = new IterationResult(n + 1, r[0], Double.NaN, r[1]);
-                curve.add(it);
-                bar.stepTo(n + 1, progressDetail(it, List.of()));
+        for (int n = 0; n < iterations; n++) {
+            final double[] r = NestIafTraining.present(learner, preset.source().batch(batchSize, seeds.training(n)), true);
+            if (!Double.isFinite(r[0])) {
+                diverged = n + 1;
+                bar.note("training diverged: loss " + r[0] + " at iteration " + (n + 1));
+                break;
             }
-        } finally {
-            bar.close();
+            final IterationResult it = new IterationResult(n + 1, r[0], Double.NaN, r[1]);
+            curve.add(it);
+            bar.stepTo(n + 1, progressDetail(it, List.of()));
         }
         final double wall = (System.nanoTime() - t0) / 1e9;
         final RecurrentSpikingNetwork net = NestIafTraining.network(learner, start);
@@ -461,8 +456,8 @@ public final class TrainingRun {
         final Evaluation heldOut = diverged != null ? null : NestIafTraining.evaluate(ts, net, task, test);
         final Evaluation trainingPattern = diverged != null ? null
                 : NestIafTraining.evaluate(ts, net, task, preset.source().batch(1, 0));
-        if (progress != null && trainingPattern != null) {
-            progress.println(String.format("test, %d sequences of %s: loss %.5g per sequence; the training pattern: loss %.5g",
+        if (trainingPattern != null) {
+            bar.note(String.format("test, %d sequences of %s: loss %.5g per sequence; the training pattern: loss %.5g",
                     testBatch, task.freshInputDescription(), heldOut.loss(), trainingPattern.loss()));
         }
         final OperationCounters counters = new OperationCounters();
