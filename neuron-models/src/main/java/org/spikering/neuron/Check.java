@@ -51,6 +51,19 @@ public final class Check {
     /**
      * @param name  parameter name.
      * @param value the value.
+     * @param max   the largest count allowed.
+     * @return {@code value} as a count if it is a whole number in [0, max].
+     */
+    public static int count(final String name, final double value, final int max) {
+        if (!(value >= 0 && value <= max && value == Math.rint(value))) {
+            throw new IllegalArgumentException(name + " = " + value + ": must be a whole number in [0, " + max + "]");
+        }
+        return (int) value;
+    }
+
+    /**
+     * @param name  parameter name.
+     * @param value the value.
      * @return {@code value} if {@code >= 1}.
      */
     public static int atLeastOne(final String name, final int value) {

@@ -134,6 +134,36 @@ public interface NeuronPopulation {
     void setMembranePotential(int neuron, double vMillivolt);
 
     /**
+     * Names of the state variables {@link #setStateVariable} sets, a subset of {@link #stateVariableNames()}: the
+     * model's own state (not values derived from it, such as an adaptive threshold, nor outputs of the last step).
+     * By default V_m alone.
+     *
+     * @return the settable state variable names.
+     */
+    default String[] settableStateVariableNames() {
+        return new String[] {"V_m"};
+    }
+
+    /**
+     * Sets one state variable of one neuron, as an initial state before the first {@link #update} (what NEST's
+     * {@code SetStatus} of a state variable does). Units as in the model's state variable table. By default only V_m,
+     * through {@link #setMembranePotential}.
+     *
+     * @param name   a name from {@link #settableStateVariableNames()}.
+     * @param neuron local index.
+     * @param value  the value, finite (a count of steps: a whole number in the model's range).
+     * @throws IllegalArgumentException for another name or a value out of range (the message names both).
+     */
+    default void setStateVariable(final String name, final int neuron, final double value) {
+        if ("V_m".equals(name)) {
+            setMembranePotential(neuron, value);
+            return;
+        }
+        throw new IllegalArgumentException("state variable '" + name + "' of " + getClass().getSimpleName()
+                + ": cannot be set (settable: " + String.join(", ", settableStateVariableNames()) + ")");
+    }
+
+    /**
      * Names of the state variables this model can report through {@link #stateVariable}, e.g.
      * {@code "V_m"}, {@code "I_syn_ex"}, {@code "I_syn_in"}, {@code "a"}, {@code "A"}.
      *

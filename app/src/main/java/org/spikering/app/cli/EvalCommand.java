@@ -217,7 +217,7 @@ public final class EvalCommand implements Callable<Integer> {
                     + describe(d.loss()) + ", the model was trained on task " + m.task() + " (" + describe(trainedOn) + ")");
         }
         final SequenceBatch test = d.heldOut();
-        final Evaluation e = Evaluator.evaluate(net, test);
+        final Evaluation e = Evaluator.evaluate(net, test, m.testStateHook());
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", model.toString());
         out.put("data", data.toString());

@@ -67,7 +67,8 @@ public final class SpecCommand implements Callable<Integer> {
     /** Checks a spec without running it. */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Check a spec without running anything: one line per problem (field path, value, what is"
-                    + " allowed) and exit code 2, or 'ok' and the sections it has.")
+                    + " allowed) and exit code 2, or 'ok' and the sections it has; a spec with a sweep section: every"
+                    + " point of the sweep checked as 'spikering sweep' checks it.")
     static final class CheckSpec implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "SPEC", description = "a spec file (YAML or JSON) or a shipped example's name")
         String file;
@@ -91,7 +92,11 @@ public final class SpecCommand implements Callable<Integer> {
                         sections.add(n);
                     }
                 }
-                System.out.println(s.source() + ": ok (sections: " + (sections.isEmpty() ? "none" : String.join(", ", sections)) + ")");
+                // a sweep: each point's spec and its runner's checks, as 'spikering sweep' does before it runs
+                final String points = s.has("sweep") ? "; a sweep of " + org.spikering.app.sweep.SweepPlan.of(s, List.of(),
+                        null, null, SweepCommand.RUNNERS).size() + " points, each checked" : "";
+                System.out.println(s.source() + ": ok (sections: " + (sections.isEmpty() ? "none" : String.join(", ", sections))
+                        + points + ")");
             }
             return 0;
         }

@@ -6,15 +6,16 @@ import org.spikering.sim.network.Distribution;
 
 /**
  * A value of a spec that may be drawn at random: a plain number (a constant) or {@code {kind: constant, value}},
- * {@code {kind: uniform, low, high}} (low inclusive, high exclusive) or {@code {kind: normal, mean, std}}, each
- * optionally with NEST's redraw bounds ({@code redraw_min}, {@code redraw_max}, inclusive: a value outside is drawn
- * again, as {@code nest.math.redraw}). Schema: {@code $defs.distribution} in {@code schema/common.json}. The unit is
+ * {@code {kind: uniform, low, high}} (low inclusive, high exclusive), {@code {kind: uniform_int, low, high}} (the whole
+ * numbers low, ..., high − 1, as NEST's {@code nest.random.uniform_int} and numpy's {@code integers(low, high)}) or
+ * {@code {kind: normal, mean, std}}, each optionally with NEST's redraw bounds ({@code redraw_min}, {@code redraw_max},
+ * inclusive: a value outside is drawn again, as {@code nest.math.redraw}). Schema: {@code $defs.distribution} in {@code schema/common.json}. The unit is
  * the unit of the field it is given for ({@code weight_pa}: pA).
  *
- * @param kind      constant, uniform or normal.
+ * @param kind      constant, uniform, uniform_int or normal.
  * @param value     value of a constant.
- * @param low       lower bound of uniform.
- * @param high      upper bound of uniform (exclusive).
+ * @param low       lower bound of uniform and uniform_int (inclusive).
+ * @param high      upper bound of uniform and uniform_int (exclusive).
  * @param mean      mean of normal.
  * @param std       standard deviation of normal.
  * @param redrawMin lower redraw bound, or null.
@@ -52,7 +53,17 @@ public record DistributionSpec(String kind, Double value, Double low, Double hig
      * @param path     the field's path.
      */
     public void check(final Problems problems, final String path) {
-        if ("uniform".equals(kind) && !(high > low)) {
+        if ("uniform_int".equals(kind)) {
+            if (!whole(low)) {
+                problems.add(path + ".low", low, "must be a whole number within +-2^53 (kind uniform_int)");
+                return;
+            }
+            if (!whole(high)) {
+                problems.add(path + ".high", high, "must be a whole number within +-2^53 (kind uniform_int)");
+                return;
+            }
+        }
+        if (("uniform".equals(kind) || "uniform_int".equals(kind)) && !(high > low)) {
             problems.add(path + ".high", high, "must be > low = " + Problems.show(low));
         }
         if (redrawMin != null && redrawMax != null && !(redrawMax >= redrawMin)) {
@@ -66,6 +77,22 @@ public record DistributionSpec(String kind, Double value, Double low, Double hig
             problems.add(path, "uniform [" + Problems.show(low) + ", " + Problems.show(high) + ")",
                     "must overlap the redraw bounds");
         }
+        if ("uniform_int".equals(kind) && high > low && !(Math.ceil(min()) <= Math.floor(max()))) {
+            problems.add(path, "uniform_int [" + Problems.show(low) + ", " + Problems.show(high) + ")",
+                    "must hold a whole number within the redraw bounds");
+        }
+    }
+
+    private static boolean whole(final Double v) {
+        return v != null && v == Math.rint(v) && Math.abs(v) <= 0x1p53;
+    }
+
+    /**
+     * @return whether every value this gives is a whole number: a whole constant, or uniform_int (with or without
+     *         redraw bounds).
+     */
+    public boolean givesWholeNumbers() {
+        return "uniform_int".equals(kind) || "constant".equals(kind) && value != null && whole(value);
     }
 
     private boolean isConstantValue() {
@@ -76,17 +103,18 @@ public record DistributionSpec(String kind, Double value, Double low, Double hig
     public double min() {
         final double base = switch (kind) {
             case "constant" -> value;
-            case "uniform" -> low;
+            case "uniform", "uniform_int" -> low;
             default -> std == 0 ? mean : Double.NEGATIVE_INFINITY;
         };
         return redrawMin == null ? base : Math.max(base, redrawMin);
     }
 
-    /** @return the highest value this can give (+∞ for an unbounded normal). */
+    /** @return the highest value this can give (+∞ for an unbounded normal; high − 1 for uniform_int). */
     public double max() {
         final double base = switch (kind) {
             case "constant" -> value;
             case "uniform" -> high;
+            case "uniform_int" -> high - 1;
             default -> std == 0 ? mean : Double.POSITIVE_INFINITY;
         };
         return redrawMax == null ? base : Math.min(base, redrawMax);
@@ -97,6 +125,7 @@ public record DistributionSpec(String kind, Double value, Double low, Double hig
         final Distribution base = switch (kind) {
             case "constant" -> Distribution.constant(value);
             case "uniform" -> Distribution.uniform(low, high);
+            case "uniform_int" -> Distribution.uniformInt(low.longValue(), high.longValue());
             case "normal" -> Distribution.normal(mean, std);
             default -> throw new IllegalStateException("distribution kind " + kind);
         };

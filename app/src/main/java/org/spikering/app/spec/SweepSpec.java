@@ -87,9 +87,15 @@ public record SweepSpec(List<Axis> axes, int seeds, Long firstSeed) implements S
         }
     }
 
-    /** @return the number of values of a range (0 if to &lt; from). */
+    /**
+     * @return the number of values of a range, floor((to - from) / step + 1e-9) + 1 computed in decimal (so that
+     *         from 0.0001 to 0.0003 step 0.0001 has 3, where binary floating point gives 1.9999999999999998 steps);
+     *         0 if to &lt; from.
+     */
     static long count(final JsonNode from, final JsonNode to, final JsonNode step) {
-        final double n = Math.floor((to.doubleValue() - from.doubleValue()) / step.doubleValue() + 1e-9);
+        final BigDecimal q = to.decimalValue().subtract(from.decimalValue())
+                .divide(step.decimalValue(), java.math.MathContext.DECIMAL64);
+        final double n = Math.floor(q.doubleValue() + 1e-9);
         return n < 0 ? 0 : (long) Math.min(n + 1, Long.MAX_VALUE / 2);
     }
 

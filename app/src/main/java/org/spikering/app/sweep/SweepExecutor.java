@@ -17,7 +17,9 @@ import org.spikering.app.report.Progress;
  * running (the budget is the heap the JVM may grow to, {@link Runtime#maxMemory}, less what is in use when the sweep
  * starts; a point larger than the budget runs alone). Complete points are skipped ({@link SweepFolder#status}); the
  * others start in index order. The results table is written from the rows of every complete point at the start and
- * after each point; the plots at most every {@value #PLOT_INTERVAL_S} s while points finish, and at the end. Each point's seed is part of the point
+ * after each point; the plots while points finish at most every {@value #PLOT_INTERVAL_S} s and at most once per
+ * {@value #PLOT_COST_FACTOR} times the duration of their last rewrite (so that drawing them takes at most a tenth of
+ * the time), and at the end. Each point's seed is part of the point
  * ({@link SweepPlan}), so the results do not depend on {@code parallel} or on which point finishes first.
  *
  * <p>A point that fails ({@link RuntimeException}: a diverged training, an unwritable file) does not stop the others:
@@ -26,8 +28,10 @@ import org.spikering.app.report.Progress;
  */
 public final class SweepExecutor {
 
-    /** Seconds between rewrites of the plots while points finish. */
+    /** Least seconds between rewrites of the plots while points finish. */
     static final double PLOT_INTERVAL_S = 10;
+    /** The plots are rewritten at most once per this many times the duration of their last rewrite. */
+    static final double PLOT_COST_FACTOR = 10;
 
     /**
      * What a sweep run did.
@@ -143,6 +147,7 @@ public final class SweepExecutor {
         private final TreeMap<Integer, SweepRow> rows;
         private final TreeMap<Integer, String> failures = new TreeMap<>();
         private long lastPlots = System.nanoTime();
+        private long plotNanos;
         private boolean stopped;
 
         State(final SweepPlan plan, final SweepFolder folder, final Progress progress, final TreeMap<Integer, SweepRow> rows) {
@@ -154,7 +159,8 @@ public final class SweepExecutor {
 
         synchronized void finished(final SweepRow row) {
             rows.put(row.point(), row);
-            write(System.nanoTime() - lastPlots > PLOT_INTERVAL_S * 1e9);
+            final long since = System.nanoTime() - lastPlots;
+            write(since > PLOT_INTERVAL_S * 1e9 && since > PLOT_COST_FACTOR * plotNanos);
             progress.stepTo(rows.size() + failures.size(), "point " + row.point() + " done");
         }
 
@@ -169,8 +175,10 @@ public final class SweepExecutor {
             final SweepTable t = SweepTable.of(plan, new ArrayList<>(rows.values()));
             t.write(folder.root());
             if (plots) {
+                final long t0 = System.nanoTime();
                 SweepPlots.write(t, folder.root().resolve(SweepFolder.PLOTS));
                 lastPlots = System.nanoTime();
+                plotNanos = lastPlots - t0;
             }
             return t;
         }

@@ -20,9 +20,12 @@ import org.spikering.plasticity.train.IterationResult;
  * Everything a {@code train} run needs to continue after iteration {@code completed} exactly as if it had not been
  * stopped ({@code checkpoint.json}, format {@value #FORMAT}): the model so far ({@link TrainedModel}: weights and
  * optimizer state, with the settings), the learning curve and test curve so far, the last test evaluation, the
- * operation counters of training so far and the wall time spent. Nothing else carries over between iterations:
+ * operation counters of training so far, the wall time spent, and the state of the stochastic-rounding streams of the
+ * weight and neuron-state quantisers with the state quantiser's saturation counts ({@code rounding}; see
+ * {@link TrainingRun#withRoundingStreams}). Nothing else carries over between iterations:
  * batch n is drawn from its own seed ({@link BatchSeeds}), the gradient computers keep only scratch buffers and
- * their random feedback is fixed by the seed, and the weight-change counter starts from the restored weights.
+ * their random feedback is fixed by the seed, the weight-change counter starts from the restored weights, and each
+ * test evaluation's rounding stream starts afresh from its seed.
  * Written atomically (one file, temp + rename); NaN (the batch accuracy of regression tasks) is stored as null.
  *
  * @param model     weights, optimizer state and settings after {@code model.completed()} iterations.
@@ -31,9 +34,85 @@ import org.spikering.plasticity.train.IterationResult;
  * @param last      the last test evaluation, or null.
  * @param counters  spikes, input spikes, synaptic operations, neuron updates, weight updates of training so far.
  * @param wallSeconds wall time of the training loop so far.
+ * @param rounding  {@code {"streams": {name: state}, "overflow": {name: [saturations, wraps]}}} ({@link #roundingOf}),
+ *                  or null (no quantiser with a stream).
  */
 public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, List<double[]> tests, Evaluation last,
-                              long[] counters, double wallSeconds) {
+                              long[] counters, double wallSeconds, ObjectNode rounding) {
+
+    /** A checkpoint without rounding streams. */
+    public TrainCheckpoint(final TrainedModel model, final List<IterationResult> curve, final List<double[]> tests,
+            final Evaluation last, final long[] counters, final double wallSeconds) {
+        this(model, curve, tests, last, counters, wallSeconds, null);
+    }
+
+    /** @return this checkpoint with the given rounding state ({@link #roundingOf}). */
+    public TrainCheckpoint withRounding(final ObjectNode r) {
+        return new TrainCheckpoint(model, curve, tests, last, counters, wallSeconds, r);
+    }
+
+    /**
+     * @param streams  stochastic-rounding streams by name.
+     * @param overflow overflow counters by name.
+     * @return their state as a checkpoint keeps it, or null if both are empty.
+     */
+    public static ObjectNode roundingOf(final Map<String, org.spikering.hw.fixedpoint.RoundingStream> streams,
+            final Map<String, org.spikering.hw.fixedpoint.OverflowCounter> overflow) {
+        if (streams.isEmpty() && overflow.isEmpty()) {
+            return null;
+        }
+        final ObjectNode r = Json.object();
+        final ObjectNode st = r.putObject("streams");
+        new java.util.TreeMap<>(streams).forEach((k, v) -> st.put(k, v.state()));
+        final ObjectNode ov = r.putObject("overflow");
+        new java.util.TreeMap<>(overflow).forEach((k, v) -> ov.putArray(k).add(v.saturations()).add(v.wraps()));
+        return r;
+    }
+
+    /**
+     * Restores the streams and counters a run has (by name) from this checkpoint.
+     *
+     * @param streams  the run's stochastic-rounding streams.
+     * @param overflow the run's overflow counters.
+     * @param option   the option naming the checkpoint, for messages.
+     * @param where    the checkpoint, for messages.
+     * @throws IllegalArgumentException one line if the checkpoint lacks one of them.
+     */
+    public void restoreRounding(final Map<String, org.spikering.hw.fixedpoint.RoundingStream> streams,
+            final Map<String, org.spikering.hw.fixedpoint.OverflowCounter> overflow, final String option,
+            final Object where) {
+        if (rounding != null) {
+            for (String part : new String[] {"streams", "overflow"}) {
+                final Map<String, ?> run = part.equals("streams") ? streams : overflow;
+                for (Iterator<String> it = rounding.path(part).fieldNames(); it.hasNext(); ) {
+                    final String name = it.next();
+                    if (!run.containsKey(name)) {
+                        throw new IllegalArgumentException(option + " = '" + where + "': the checkpoint was made with"
+                                + " a rounding " + (part.equals("streams") ? "stream " : "counter ") + name
+                                + " that this command does not have (other hardware settings; settings must match to"
+                                + " resume)");
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, org.spikering.hw.fixedpoint.RoundingStream> e : streams.entrySet()) {
+            final JsonNode n = rounding == null ? null : rounding.path("streams").get(e.getKey());
+            if (n == null || !n.canConvertToLong()) {
+                throw new IllegalArgumentException(option + " = '" + where + "': the checkpoint has no state of the"
+                        + " rounding stream " + e.getKey() + " (made with other hardware settings; settings must match"
+                        + " to resume)");
+            }
+            e.getValue().restore(n.longValue());
+        }
+        for (Map.Entry<String, org.spikering.hw.fixedpoint.OverflowCounter> e : overflow.entrySet()) {
+            final JsonNode n = rounding == null ? null : rounding.path("overflow").get(e.getKey());
+            if (n == null || n.size() != 2) {
+                throw new IllegalArgumentException(option + " = '" + where + "': the checkpoint has no overflow count "
+                        + e.getKey() + " (made with other hardware settings; settings must match to resume)");
+            }
+            e.getValue().restore(n.get(0).asLong(), n.get(1).asLong());
+        }
+    }
 
     /** Format name (version 1). */
     public static final String FORMAT = "spikering-train-checkpoint";
@@ -72,6 +151,9 @@ public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, L
             k.add(v);
         }
         o.put("wall_s", wallSeconds);
+        if (rounding != null) {
+            o.set("rounding", rounding);
+        }
         try {
             Files.createDirectories(dir);
             AtomicFiles.writeBytes(dir.resolve(FILE), TrainedModel.bytes(o));
@@ -116,7 +198,9 @@ public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, L
                 throw new IllegalArgumentException("is inconsistent (" + curve.size() + " curve points for "
                         + model.completed() + " iterations, " + counters.length + " counters)");
             }
-            return new TrainCheckpoint(model, curve, tests, last, counters, o.path("wall_s").asDouble());
+            final JsonNode r = o.get("rounding");
+            return new TrainCheckpoint(model, curve, tests, last, counters, o.path("wall_s").asDouble(),
+                    r instanceof ObjectNode ro ? ro : null);
         } catch (IOException e) {
             throw new IllegalArgumentException(option + " = '" + file + "': cannot read the checkpoint ("
                     + e.getMessage().lines().findFirst().orElse("") + ")");

@@ -136,6 +136,22 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
                 : org.spikering.app.task.TaskPreset.of(task(), seed());
     }
 
+    /**
+     * The state precision the model was trained and tested with ({@code hardware.state} of its spec), as its test
+     * evaluations used it: each evaluation with a fresh stream seeded {@link org.spikering.app.spec.hardware.StateSpec#TEST_SEED_OFFSET}
+     * + the seed; double precision for a model without a spec or a state block.
+     *
+     * @return the quantiser of one evaluation.
+     */
+    public org.spikering.plasticity.network.StateUpdateHook testStateHook() {
+        final org.spikering.app.spec.Spec s = loadSpec();
+        final org.spikering.app.spec.HardwareSpec hw = s == null || !s.has("hardware") ? null
+                : s.section("hardware", org.spikering.app.spec.HardwareSpec.class);
+        final org.spikering.hw.fixedpoint.StateQuantizer q = hw == null ? null : hw.state().quantiser(seed());
+        return q == null ? org.spikering.plasticity.network.StateUpdateHook.NONE
+                : q.withStream(org.spikering.app.spec.hardware.StateSpec.TEST_SEED_OFFSET + seed());
+    }
+
     /** @param file where to write the model (atomically, one line of JSON). */
     public void write(final Path file) {
         AtomicFiles.writeBytes(file, bytes(toJson()));
@@ -174,7 +190,7 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
     /**
      * The model's network on {@code batch} without learning, as its rule runs it: rule nest-eprop-iaf with NEST's
      * learner ({@link NestIafTraining#evaluate}, the numbers of its run's test), every other rule with
-     * {@link org.spikering.plasticity.train.Evaluator}.
+     * {@link org.spikering.plasticity.train.Evaluator} with the model's {@link #testStateHook}.
      *
      * @param p     the model's task ({@link #preset}).
      * @param net   the network to test (the model's, or a copy with other weights).
@@ -192,7 +208,7 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
             return NestIafTraining.evaluate(s.section("training", org.spikering.app.spec.TrainingSpec.class), net, task,
                     batch);
         }
-        return org.spikering.plasticity.train.Evaluator.evaluate(net, batch);
+        return org.spikering.plasticity.train.Evaluator.evaluate(net, batch, testStateHook());
     }
 
     /**

@@ -111,6 +111,9 @@ public final class TrainingRun {
     private double minDelta;
     private int testSequences;
     private long testSeed;
+    private org.spikering.hw.fixedpoint.StateQuantizer stateQuantiser;
+    private long stateTestSeed;
+    private Map<String, org.spikering.hw.fixedpoint.RoundingStream> roundingStreams = Map.of();
 
     /**
      * @param preset      task and network.
@@ -168,6 +171,49 @@ public final class TrainingRun {
         }
         this.weightBits = bits;
         return this;
+    }
+
+    /**
+     * Holds the neuron state at limited precision in every training forward pass ({@code quantiser}, given to the
+     * gradient computer: {@link GradientComputer#setStateHook}) and every test evaluation (a copy with its own
+     * stream seeded {@code testSeed} afresh for each evaluation, sharing the overflow counters). The summary gets a
+     * {@code state_precision} block with the formats and the saturations counted.
+     *
+     * @param quantiser the training quantiser (its stream should also be given to {@link #withRoundingStreams}).
+     * @param testSeed  seed of each test evaluation's stochastic-rounding stream.
+     * @return this.
+     */
+    public TrainingRun withStatePrecision(final org.spikering.hw.fixedpoint.StateQuantizer quantiser, final long testSeed) {
+        this.stateQuantiser = quantiser;
+        this.stateTestSeed = testSeed;
+        return this;
+    }
+
+    /**
+     * @param streams the stochastic-rounding streams whose state a checkpoint saves and {@link #withResume} restores,
+     *                by name (weights.input, weights.recurrent, weights.output, state): a resumed run then rounds as an
+     *                uninterrupted one.
+     * @return this.
+     */
+    public TrainingRun withRoundingStreams(final Map<String, org.spikering.hw.fixedpoint.RoundingStream> streams) {
+        this.roundingStreams = Map.copyOf(new LinkedHashMap<>(streams));
+        return this;
+    }
+
+    /** @return the quantiser of one test evaluation (a fresh stream), or none. */
+    private org.spikering.plasticity.network.StateUpdateHook testQuantiser() {
+        return stateQuantiser == null ? org.spikering.plasticity.network.StateUpdateHook.NONE
+                : stateQuantiser.withStream(stateTestSeed);
+    }
+
+    /** The overflow counters a checkpoint keeps, by name. */
+    private Map<String, org.spikering.hw.fixedpoint.OverflowCounter> overflowCounters() {
+        final Map<String, org.spikering.hw.fixedpoint.OverflowCounter> m = new LinkedHashMap<>();
+        if (stateQuantiser != null) {
+            m.put("state.v", stateQuantiser.vOverflow());
+            m.put("state.a", stateQuantiser.aOverflow());
+        }
+        return m;
     }
 
     /**
@@ -262,6 +308,9 @@ public final class TrainingRun {
         o.put("--weight-clip", Double.toString(clip.wMax()));
         o.put("--init-from", initialLabel);
         o.put("hook", hook == WeightUpdateHook.NONE ? "none" : hook.getClass().getName());
+        if (spec != null && spec.has("hardware") && stateQuantiser != null) {
+            o.set("spec.hardware.state", spec.tree().get("hardware").get("state"));
+        }
         if (spec != null && spec.has("training")) {
             final com.fasterxml.jackson.databind.node.ObjectNode t = (com.fasterxml.jackson.databind.node.ObjectNode)
                     spec.tree().get("training");
@@ -332,11 +381,15 @@ public final class TrainingRun {
         final OperationCounters counters = new OperationCounters();
         final GradientComputer computer = preset.computer(rule, computation, seed);
         computer.setTrajectoryListener(new TrajectoryCounter(counters));
+        if (stateQuantiser != null) {
+            computer.setStateHook(stateQuantiser);
+        }
         final Optimizer optimizer = preset.optimizer(eta);
         final int start = resume != null ? resume.model().completed() : 0;
         if (resume != null) {
             optimizer.importState(resume.model().state());
             resume.restoreCounters(counters);
+            resume.restoreRounding(roundingStreams, overflowCounters(), resumeOption, resumeWhere);
         }
         final Trainer trainer = new Trainer(net, computer, optimizer, clip,
                 new WeightChangeCounter(net, hook, counters));
@@ -373,7 +426,7 @@ public final class TrainingRun {
                 final IterationResult r = trainer.step(preset.source().batch(batchSize, seeds.training(n)));
                 curve.add(r);
                 if ((classification || stop != null) && ((n + 1) % evalEvery == 0 || n == iterations - 1)) {
-                    last = Evaluator.evaluate(trainer.network(), test);
+                    last = Evaluator.evaluate(trainer.network(), test, testQuantiser());
                     tests.add(new double[] {n + 1, last.accuracy(), perStep(last.loss())});
                     if (stop != null && stop.observe(perStep(last.loss())) && n + 1 < iterations) {
                         stoppedEarly = n + 1;
@@ -386,7 +439,9 @@ public final class TrainingRun {
                 if (checkpointDir != null && (n + 1) % checkpointEvery == 0 && n + 1 < iterations) {
                     new TrainCheckpoint(new TrainedModel(settings, n + 1, net, optimizerKind(optimizer), optimizer.exportState()),
                             curve, tests, last, TrainCheckpoint.countersOf(counters),
-                            wallBefore + (System.nanoTime() - t0) / 1e9).write(checkpointDir);
+                            wallBefore + (System.nanoTime() - t0) / 1e9)
+                            .withRounding(TrainCheckpoint.roundingOf(roundingStreams, overflowCounters()))
+                            .write(checkpointDir);
                 }
             }
         } catch (TrainingDivergedException e) {
@@ -397,9 +452,9 @@ public final class TrainingRun {
         trained = new TrainedModel(settings, curve.size(), net.copy(), optimizerKind(optimizer), optimizer.exportState(),
                 modelSpec(), spec == null || spec.baseDir() == null ? null : spec.baseDir().toAbsolutePath().toString());
         final Evaluation heldOut = diverged != null ? null : classification || stoppedEarly != null && last != null
-                ? last : Evaluator.evaluate(net, test);
+                ? last : Evaluator.evaluate(net, test, testQuantiser());
         final Evaluation trainingPattern = diverged != null || !(preset.source() instanceof FrozenPatternTask) ? null
-                : Evaluator.evaluate(net, preset.source().batch(1, 0));
+                : Evaluator.evaluate(net, preset.source().batch(1, 0), testQuantiser());
         if (trainingPattern != null) {
             bar.note(String.format("test, %d sequences of %s: loss %.5g per sequence; the training pattern: loss %.5g",
                     testBatch, ((FrozenPatternTask) preset.source()).freshInputDescription(), heldOut.loss(),
@@ -423,9 +478,10 @@ public final class TrainingRun {
         if (spec == null || !(preset.source() instanceof org.spikering.app.task.NestIafSineTask task)) {
             throw new IllegalArgumentException("--rule = 'nest-eprop-iaf': needs a spec with task sine-nest-iaf");
         }
-        if (resume != null || hook != WeightUpdateHook.NONE || weightBits != 64 || checkpointDir != null || patience > 0) {
+        if (resume != null || hook != WeightUpdateHook.NONE || weightBits != 64 || checkpointDir != null || patience > 0
+                || stateQuantiser != null) {
             throw new IllegalArgumentException("--rule = 'nest-eprop-iaf': no --resume, checkpoints, hardware constraints"
-                    + " or early stopping (set training.checkpoint_every: 0)");
+                    + ", early stopping or state precision (set training.checkpoint_every: 0)");
         }
         final org.spikering.app.spec.TrainingSpec ts = spec.section("training", org.spikering.app.spec.TrainingSpec.class);
         final RecurrentSpikingNetwork start = initial != null ? initial.copy() : preset.network().copy();
@@ -569,11 +625,16 @@ public final class TrainingRun {
 
     /**
      * Weight memory: every entry of W_in, W_rec and W_out at {@code weightBits}. State memory: per recurrent neuron
-     * v and a (64-bit doubles) and the refractory counter (32-bit int), per readout yv (64-bit double).
+     * v and a (64-bit doubles, or the bits of {@link #withStatePrecision}'s formats) and the refractory counter (32-bit
+     * int), per readout yv (64-bit double).
      */
     private void countMemory(final OperationCounters c, final RecurrentSpikingNetwork net) {
         c.addWeightMemory((long) net.wIn().length + net.wRec().length + net.wOut().length, weightBits);
-        c.addStateMemory(2L * net.recurrent() + net.outputs(), 64);
+        final var fv = stateQuantiser == null ? null : stateQuantiser.vFormat();
+        final var fa = stateQuantiser == null ? null : stateQuantiser.aFormat();
+        c.addStateMemory(net.recurrent(), fv == null ? 64 : fv.width());
+        c.addStateMemory(net.recurrent(), fa == null ? 64 : fa.width());
+        c.addStateMemory(net.outputs(), 64);
         c.addStateMemory(net.recurrent(), 32);
     }
 
@@ -695,6 +756,9 @@ public final class TrainingRun {
         }
         s.put("wall_s", o.wallSeconds());
         s.put("hardware", HardwareBlock.of(o.counters(), energy));
+        if (stateQuantiser != null) {
+            s.put("state_precision", statePrecisionBlock());
+        }
         final boolean saveModel = trained != null && allFinite(trained.network());
         s.put("model", saveModel ? MODEL_FILE : null);
         s.put("weights", saveModel ? WeightsNpz.FILE : null);
@@ -708,6 +772,32 @@ public final class TrainingRun {
                     spec.toYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return s;
+    }
+
+    /**
+     * The summary's {@code state_precision} block: per quantised variable its bits, fractional bits, LSB and the
+     * saturations counted over every training forward pass and test evaluation; the rounding and its seeds.
+     */
+    private Map<String, Object> statePrecisionBlock() {
+        final Map<String, Object> b = new LinkedHashMap<>();
+        final Object[][] vars = {{"v", stateQuantiser.vFormat(), stateQuantiser.vOverflow(), "lsb_mv"},
+            {"a", stateQuantiser.aFormat(), stateQuantiser.aOverflow(), "lsb"}};
+        for (Object[] x : vars) {
+            final org.spikering.hw.fixedpoint.FixedPointFormat f = (org.spikering.hw.fixedpoint.FixedPointFormat) x[1];
+            if (f == null) {
+                b.put((String) x[0], "double precision");
+                continue;
+            }
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bits", f.width());
+            m.put("frac_bits", f.fracBits());
+            m.put((String) x[3], f.toDouble(1));
+            m.put("saturations", ((org.spikering.hw.fixedpoint.OverflowCounter) x[2]).saturations());
+            b.put((String) x[0], m);
+        }
+        b.put("rounding", stateQuantiser.rounding().name().toLowerCase(java.util.Locale.ROOT));
+        b.put("saturations_counted_over", "every training forward pass and test evaluation, every step and neuron");
+        return b;
     }
 
     private static Double finiteOrNull(final double v) {

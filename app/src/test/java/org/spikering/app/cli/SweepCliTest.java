@@ -35,8 +35,9 @@ class SweepCliTest {
     /** 2 rules x 3 seeds of a short training; the evaluation shortened. */
     private static final String[] SWEEP = {"sweep", "sine-nest", "--set", "training.iterations=3", "--set",
         "training.evaluation.test_batch=4", "--grid", "training.rule=eprop,random-eprop", "--seeds", "3"};
-    /** The same with 2 seeds: 4 points. */
-    private static final String[] SWEEP4 = with(Arrays.copyOf(SWEEP, SWEEP.length - 1), "2");
+    /** The shipped sweep example shortened: its sweep section with the learning-rate range cut to 2 values, 1 seed. */
+    private static final String[] SWEEP4 = {"sweep", "sweep-rules", "--set", "training.iterations=3", "--set",
+        "training.evaluation.test_batch=4", "--set", "sweep.axes[1].to=0.0002", "--seeds", "1"};
 
     /** Columns that are times measured while running: the run's own wall time and the sweep's. */
     private static final List<String> TIMES = List.of("wall_time_s", "wall_s");
@@ -53,16 +54,17 @@ class SweepCliTest {
         final PrintStream oldErr = System.err;
         final PrintStream oldOut = System.out;
         final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        final ByteArrayOutputStream sysOut = new ByteArrayOutputStream();
         final int code;
         try {
             System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
-            System.setOut(new PrintStream(progress, true, StandardCharsets.UTF_8)); // train prints its line there
+            System.setOut(new PrintStream(sysOut, true, StandardCharsets.UTF_8)); // train and spec check print there
             code = cl.execute(args);
         } finally {
             System.setErr(oldErr);
             System.setOut(oldOut);
         }
-        return new Result(code, out.toString(), err.toString());
+        return new Result(code, out + sysOut.toString(StandardCharsets.UTF_8), err.toString());
     }
 
     private static String[] with(final String[] base, final String... more) {
@@ -132,12 +134,16 @@ class SweepCliTest {
         final List<String> t1 = table(tmp.resolve("one"));
         assertEquals(1 + 4 + 4, t1.size());
         assertEquals(t1, table(tmp.resolve("two")));
-        // the seeds differ and so do their results: a table of copies would pass the comparison above too
+        // the learning rates differ and so do the results: a table of copies would pass the comparison above too
+        assertTrue(t1.get(0).startsWith("point|training.rule|training.optimizer.lr|seed|"), t1.get(0));
         final int col = List.of(t1.get(0).split("\\|")).indexOf("test_loss_fresh_input");
         assertTrue(col > 0, t1.get(0));
         assertFalse(t1.get(1).split("\\|")[col].equals(t1.get(2).split("\\|")[col]), t1.get(1) + "\n" + t1.get(2));
         // the point's run is what 'spikering train' writes for the point's spec
-        final Path point = tmp.resolve("one").resolve("points").resolve("training.rule=random-eprop_seed=2").resolve("run");
+        final List<String> csv = Files.readAllLines(tmp.resolve("one").resolve("results.csv"));
+        final List<String> last = splitCsv(csv.get(csv.size() - 1));
+        assertEquals("training.rule=random-eprop_training.optimizer.lr=2.0E-4_seed=1", last.get(last.size() - 1));
+        final Path point = tmp.resolve("one").resolve("points").resolve(last.get(last.size() - 1)).resolve("run");
         assertTrue(Files.isRegularFile(point.resolve("model.json")) && Files.isRegularFile(point.resolve("spec.yaml")));
         final Result alone = run("train", point.resolve("spec.yaml").toString(), "--out", tmp.resolve("alone").toString());
         assertEquals(0, alone.code(), alone.err());
@@ -222,5 +228,14 @@ class SweepCliTest {
         assertEquals(3, lines.size());
         assertEquals("", r.out());
         assertFalse(Files.exists(out), "nothing written");
+        // spec check checks every point too
+        final Result check = run("spec", "check", spec.toString());
+        assertEquals(2, check.code());
+        assertEquals(lines.stream().map(l -> l.replace("spikering sweep:", "spikering spec check:")
+                .replace("help sweep", "help spec check")).toList(), check.err().lines().toList());
+        final Result ok = run("spec", "check", "sweep-rules");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("example:sweep-rules: ok (sections: training, sweep; a sweep of 18 points, each checked)"),
+                ok.out());
     }
 }

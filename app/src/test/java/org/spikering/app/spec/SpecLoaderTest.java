@@ -19,7 +19,7 @@ class SpecLoaderTest {
     @Test
     void unknownFieldNamesTheNearestAllowedOne() {
         assertEquals(List.of("t.yaml: seeed: unknown field; did you mean 'seed'?, must be one of: spikering, name, description,"
-                + " seed, network, simulation, training, hardware, study, reservoir, output"), problems("spikering: 1\nseeed: 3\n"));
+                + " seed, network, simulation, training, hardware, study, reservoir, output, sweep"), problems("spikering: 1\nseeed: 3\n"));
     }
 
     @Test

@@ -120,16 +120,16 @@ class SweepPlanTest {
     @Test
     void rangesAreDecimalAndZippedFieldsVaryTogether() throws Exception {
         final String text = String.join("\n", "spikering: 1", "training:", "  task: {name: sine-nest}", "sweep:", "  axes:",
-                "    - {field: training.optimizer.lr, from: 0.1, to: 0.3, step: 0.1}",
+                "    - {field: training.optimizer.lr, from: 0.0001, to: 0.0003, step: 0.0001}",
                 "    - zip:", "        - {field: training.batch, values: [1, 2]}",
                 "        - {field: training.iterations, values: [10, 20]}", "");
         final SweepPlan plan = plan(load(tmp, text), new FormulaRunner(0));
         assertEquals(6, plan.size());
-        final double[] lr = {0.1, 0.2, 0.3};
+        final double[] lr = {0.0001, 0.0002, 0.0003}; // (0.0003 - 0.0001) / 0.0001 = 1.9999999999999998 in binary
         for (int i = 0; i < 3; i++) {
             for (int z = 0; z < 2; z++) {
                 final SweepPoint p = plan.point(2 * i + z);
-                assertEquals(lr[i], p.spec().tree().at("/training/optimizer/lr").asDouble(), 0.0, "exactly, no 0.30000000000000004");
+                assertEquals(lr[i], p.spec().tree().at("/training/optimizer/lr").asDouble(), 0.0, "exactly, no 3.0000000000000003E-4");
                 assertEquals(z + 1, p.spec().tree().at("/training/batch").asInt());
                 assertEquals(10 * (z + 1), p.spec().tree().at("/training/iterations").asInt());
                 assertEquals(1, p.seed(), "the spec's seed (default 1)");

@@ -192,6 +192,35 @@ public final class FixedPointLifPopulation implements NeuronPopulation {
         return new String[] {"V_m", "I_syn"};
     }
 
+    /** @return V_m (v) and I_syn (u); the adaptation starts at 0. */
+    @Override
+    public String[] settableStateVariableNames() {
+        return new String[] {"V_m", "I_syn"};
+    }
+
+    /**
+     * Sets v (V_m) or u (I_syn) exactly, in the reported units raw · 2^−s: the value times 2^s must be a whole number
+     * within ±(2^(W−1) − 1), so no rounding or saturation happens here (unlike {@link #setMembranePotential}).
+     */
+    @Override
+    public void setStateVariable(String name, int neuron, double value) {
+        if (!"V_m".equals(name) && !"I_syn".equals(name)) {
+            throw new IllegalArgumentException("state variable '" + name + "' of loihi_lif: cannot be set (settable: V_m,"
+                    + " I_syn)");
+        }
+        final double raw = Math.scalb(value, p.shift());
+        if (!(raw == Math.rint(raw) && Math.abs(raw) <= maxState)) {
+            throw new IllegalArgumentException(name + " = " + value + ": must be a multiple of 2^-" + p.shift()
+                    + " within +-" + Math.scalb((double) maxState, -p.shift()) + " (a raw state of " + p.stateWidth()
+                    + " bits, reported as raw * 2^-" + p.shift() + ")");
+        }
+        if ("V_m".equals(name)) {
+            v[neuron] = (long) raw;
+        } else {
+            u[neuron] = (long) raw;
+        }
+    }
+
     @Override
     public double stateVariable(String name, int neuron) {
         if ("V_m".equals(name)) {

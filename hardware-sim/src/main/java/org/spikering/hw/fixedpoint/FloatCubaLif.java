@@ -136,6 +136,28 @@ public final class FloatCubaLif implements NeuronPopulation {
         return new String[] {"V_m", "I_syn"};
     }
 
+    /** @return V_m (v) and I_syn (u); the adaptation starts at 0. */
+    @Override
+    public String[] settableStateVariableNames() {
+        return new String[] {"V_m", "I_syn"};
+    }
+
+    /** Sets v (V_m) or u (I_syn), any finite value in the model's units. */
+    @Override
+    public void setStateVariable(String name, int neuron, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " = " + value + ": must be finite");
+        }
+        if ("V_m".equals(name)) {
+            v[neuron] = value;
+        } else if ("I_syn".equals(name)) {
+            u[neuron] = value;
+        } else {
+            throw new IllegalArgumentException("state variable '" + name + "' of loihi_lif_float: cannot be set"
+                    + " (settable: V_m, I_syn)");
+        }
+    }
+
     @Override
     public double stateVariable(String name, int neuron) {
         if ("V_m".equals(name)) {

@@ -25,4 +25,18 @@ public final class OverflowCounter {
         saturations += o.saturations;
         wraps += o.wraps;
     }
+
+    /**
+     * Sets the counts (restoring a training checkpoint).
+     *
+     * @param saturationCount saturations so far, &ge; 0.
+     * @param wrapCount       wrap-arounds so far, &ge; 0.
+     */
+    public void restore(long saturationCount, long wrapCount) {
+        if (saturationCount < 0 || wrapCount < 0) {
+            throw new IllegalArgumentException("overflow counts " + saturationCount + ", " + wrapCount + ": must be >= 0");
+        }
+        saturations = saturationCount;
+        wraps = wrapCount;
+    }
 }

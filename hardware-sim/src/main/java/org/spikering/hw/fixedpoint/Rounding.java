@@ -1,6 +1,6 @@
 package org.spikering.hw.fixedpoint;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Rounding of a real value {@code x} (in units of one LSB) to an integer.
@@ -17,10 +17,11 @@ public enum Rounding {
 
     /**
      * @param x   value in LSB units, finite.
-     * @param rng seeded stream; used only by STOCHASTIC (may be null otherwise).
+     * @param rng seeded stream ({@link RoundingStream}); used only by STOCHASTIC, one draw per x that is not an integer
+     *            (may be null otherwise).
      * @return the rounded integer.
      */
-    public long round(double x, SplittableRandom rng) {
+    public long round(double x, RandomGenerator rng) {
         switch (this) {
             case NEAREST:
                 return (long) Math.floor(x + 0.5);

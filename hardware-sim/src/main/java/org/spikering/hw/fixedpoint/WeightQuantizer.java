@@ -1,7 +1,5 @@
 package org.spikering.hw.fixedpoint;
 
-import java.util.SplittableRandom;
-
 /**
  * Lava-style weight quantiser: a weight is a signed integer mantissa of {@code bits} bits times a
  * per-projection scale 2^{@code exponent}: w = m · 2^e, m ∈ [−2^(b−1), 2^(b−1) − 1]
@@ -12,7 +10,7 @@ public final class WeightQuantizer {
     private final int bits;
     private final int exponent;
     private final Rounding rounding;
-    private final SplittableRandom rng;
+    private final RoundingStream rng;
     private final OverflowCounter overflow = new OverflowCounter();
     private final long maxM;
     private final long minM;
@@ -34,7 +32,7 @@ public final class WeightQuantizer {
         this.bits = bits;
         this.exponent = exponent;
         this.rounding = java.util.Objects.requireNonNull(rounding, "rounding");
-        this.rng = new SplittableRandom(seed);
+        this.rng = new RoundingStream(seed);
         this.maxM = (1L << (bits - 1)) - 1;
         this.minM = -(1L << (bits - 1));
         this.scale = Math.scalb(1.0, exponent);
@@ -108,6 +106,11 @@ public final class WeightQuantizer {
 
     public double step() {
         return scale;
+    }
+
+    /** @return the stochastic-rounding stream (its state is saved in training checkpoints). */
+    public RoundingStream stream() {
+        return rng;
     }
 
     public OverflowCounter overflow() {

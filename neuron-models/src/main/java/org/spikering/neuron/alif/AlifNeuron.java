@@ -114,8 +114,8 @@ public final class AlifNeuron {
      * {@code vPrev}, {@code aPrev}, {@code zPrev} and I_t at {@code input[j]}; decrements and sets
      * {@code refractory[j]}; writes v_t, a_t, ψ_t and z_t at {@code out + j} of {@code v}, {@code a},
      * {@code psi}, {@code z}; appends j to {@code spikes} if it spikes. The outputs may be the inputs
-     * (in-place update, {@code prev == out}). The loop over neurons is here, with the constants in locals,
-     * so that callers' loops stay small.
+     * (in-place update, {@code prev == out}). It is {@link #integrate} then {@link #fire} (two loops over the
+     * neurons, with the constants in locals, so that callers' loops stay small).
      *
      * @param adaptive   per neuron j, whether its threshold adapts (ALIF); else a_t = 0, A_t = v_th.
      * @param from       first neuron, inclusive.
@@ -140,9 +140,69 @@ public final class AlifNeuron {
                     final double[] input, final int[] refractory,
                     final double[] v, final double[] a, final double[] psi, final double[] z, final int out,
                     final int[] spikes, final int spikeCount) {
+        integrate(adaptive, from, to, vPrev, aPrev, zPrev, prev, input, v, a, out);
+        return fire(adaptive, from, to, v, a, out, refractory, psi, z, spikes, spikeCount);
+    }
+
+    /**
+     * The first half of {@link #step}: the state update of neurons [from, to),
+     * <pre>
+     *   v_t = α v_{t−1} + ζ I_t − v_th z_{t−1};   a_t = ρ a_{t−1} + z_{t−1}   (LIF: a_t = 0)
+     * </pre>
+     * written at {@code out + j} of {@code v} and {@code a}. A caller that holds the state at limited precision
+     * rounds v_t and a_t between this and {@link #fire} (the e-prop forward pass's state quantiser), so that the
+     * threshold, ψ and the spike see the rounded state. In place is allowed ({@code prev == out}, same arrays).
+     *
+     * @param adaptive per neuron j, whether it is ALIF.
+     * @param from     first neuron, inclusive.
+     * @param to       last neuron, exclusive.
+     * @param vPrev    v_{t−1}, mV, at prev + j.
+     * @param aPrev    a_{t−1} at prev + j.
+     * @param zPrev    z_{t−1} (0 or 1) at prev + j.
+     * @param prev     offset of the previous state.
+     * @param input    I_t per neuron j.
+     * @param v        output v_t at out + j.
+     * @param a        output a_t at out + j.
+     * @param out      offset of the new state.
+     */
+    public void integrate(final boolean[] adaptive, final int from, final int to,
+                          final double[] vPrev, final double[] aPrev, final double[] zPrev, final int prev,
+                          final double[] input, final double[] v, final double[] a, final int out) {
         final double alpha = this.alpha;
         final double zeta = this.zeta;
         final double rho = this.rho;
+        final double vTh = this.vTh;
+        for (int j = from; j < to; j++) {
+            final double zj = zPrev[prev + j];
+            v[out + j] = alpha * vPrev[prev + j] + zeta * input[j] - vTh * zj;
+            a[out + j] = adaptive[j] ? rho * aPrev[prev + j] + zj : 0.0;
+        }
+    }
+
+    /**
+     * The second half of {@link #step}: from v_t and a_t at {@code out + j} (as {@link #integrate} wrote them, or
+     * rounded since), the refractory counter, threshold, ψ and spike of neurons [from, to):
+     * <pre>
+     *   r ← max(r − 1, 0);   A_t = v_th + β_a a_t (LIF: v_th)
+     *   ψ_t = r &gt; 0 ? 0 : ψ(v_t − A_t);   z_t = [v_t ≥ A_t and r = 0];   on a spike r = t_ref/h
+     * </pre>
+     *
+     * @param adaptive   per neuron j, whether it is ALIF.
+     * @param from       first neuron, inclusive.
+     * @param to         last neuron, exclusive.
+     * @param v          v_t at out + j.
+     * @param a          a_t at out + j.
+     * @param out        offset of the state.
+     * @param refractory refractory counters per neuron j, steps.
+     * @param psi        output ψ_t at out + j.
+     * @param z          output z_t at out + j.
+     * @param spikes     output: indices j of the neurons that spike, appended from {@code spikeCount}.
+     * @param spikeCount entries already in {@code spikes}.
+     * @return the new number of entries in {@code spikes}.
+     */
+    public int fire(final boolean[] adaptive, final int from, final int to, final double[] v, final double[] a,
+                    final int out, final int[] refractory, final double[] psi, final double[] z,
+                    final int[] spikes, final int spikeCount) {
         final double vTh = this.vTh;
         final double betaA = this.betaA;
         final int refractorySteps = this.refractorySteps;
@@ -151,19 +211,11 @@ public final class AlifNeuron {
         final double beta = this.beta;
         int count = spikeCount;
         for (int j = from; j < to; j++) {
-            final double zj = zPrev[prev + j];
             if (refractory[j] > 0) {
                 refractory[j]--;
             }
-            final double vj = alpha * vPrev[prev + j] + zeta * input[j] - vTh * zj;
-            double threshold = vTh;
-            double aj = 0.0;
-            if (adaptive[j]) {
-                aj = rho * aPrev[prev + j] + zj;
-                threshold = vTh + betaA * aj;
-            }
-            v[out + j] = vj;
-            a[out + j] = aj;
+            final double vj = v[out + j];
+            final double threshold = adaptive[j] ? vTh + betaA * a[out + j] : vTh;
             final boolean ready = refractory[j] == 0;
             psi[out + j] = ready ? surrogate.value(vj - threshold, gamma, beta) : 0.0;
             if (vj >= threshold && ready) {

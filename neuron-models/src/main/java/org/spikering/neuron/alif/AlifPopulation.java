@@ -110,6 +110,42 @@ public final class AlifPopulation implements NeuronPopulation {
         return NAMES.clone();
     }
 
+    /**
+     * @return V_m, a (eprop_alif only) and refractory_steps; A follows from a, and ψ and z are outputs of the last
+     *         step.
+     */
+    @Override
+    public String[] settableStateVariableNames() {
+        return adaptive ? new String[] {"V_m", "a", "refractory_steps"} : new String[] {"V_m", "refractory_steps"};
+    }
+
+    /**
+     * Sets V_m (mV, relative to rest), a (unit-free, eprop_alif) or refractory_steps (a whole number r in [0, the
+     * model's refractory steps R]: the counter as it stands R − r steps after a spike; V_m integrates on, as it
+     * does while refractory).
+     */
+    @Override
+    public void setStateVariable(final String name, final int neuron, final double value) {
+        switch (name) {
+            case "V_m":
+                setMembranePotential(neuron, value);
+                break;
+            case "a":
+                if (!adaptive) {
+                    throw new IllegalArgumentException("state variable 'a' of " + this.neuron.params().modelName()
+                            + ": cannot be set (a LIF neuron has no adaptation; settable: V_m, refractory_steps)");
+                }
+                a[neuron] = Check.finite("a", value, "");
+                break;
+            case "refractory_steps":
+                refractory[neuron] = Check.count("refractory_steps", value, this.neuron.params().refractorySteps());
+                break;
+            default:
+                throw new IllegalArgumentException("state variable '" + name + "' of " + this.neuron.params().modelName()
+                        + ": cannot be set (settable: " + String.join(", ", settableStateVariableNames()) + ")");
+        }
+    }
+
     @Override
     public double stateVariable(final String name, final int neuron) {
         switch (name) {

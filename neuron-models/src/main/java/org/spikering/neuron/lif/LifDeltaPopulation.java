@@ -250,6 +250,33 @@ public final class LifDeltaPopulation implements NeuronPopulation {
         return STATE_NAMES.clone();
     }
 
+    /** @return every state variable: V_m, refractory_steps. */
+    @Override
+    public String[] settableStateVariableNames() {
+        return STATE_NAMES.clone();
+    }
+
+    /**
+     * Sets V_m (mV) or refractory_steps (a whole number r in [0, R = round(t_ref/h)]: the counter as it stands R − r
+     * steps after a spike; V_m is held at its present value, not reset, and input is discarded while it runs down).
+     */
+    @Override
+    public void setStateVariable(final String name, final int neuron, final double value) {
+        switch (name) {
+            case "V_m":
+                setMembranePotential(neuron, value);
+                break;
+            case "refractory_steps":
+                refractory[neuron] = Check.count("refractory_steps", value, refractorySteps);
+                yHeld[neuron] = y[neuron];
+                refractoryList.markDirty();
+                break;
+            default:
+                throw new IllegalArgumentException("state variable '" + name
+                        + "' of lif_delta: cannot be set (settable: V_m, refractory_steps)");
+        }
+    }
+
     @Override
     public double stateVariable(final String name, final int neuron) {
         switch (name) {

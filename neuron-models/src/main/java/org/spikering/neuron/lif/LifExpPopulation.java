@@ -305,6 +305,40 @@ public final class LifExpPopulation implements NeuronPopulation {
         return STATE_NAMES.clone();
     }
 
+    /** @return every state variable: V_m, I_syn_ex, I_syn_in, refractory_steps. */
+    @Override
+    public String[] settableStateVariableNames() {
+        return STATE_NAMES.clone();
+    }
+
+    /**
+     * Sets V_m (mV), I_syn_ex or I_syn_in (pA, any finite value), or refractory_steps (a whole number r in [0,
+     * R = round(t_ref/h)]: the counter as it stands R − r steps after a spike; V_m is held at its present value, not
+     * reset, while the counter runs down, and the currents decay).
+     */
+    @Override
+    public void setStateVariable(final String name, final int neuron, final double value) {
+        switch (name) {
+            case "V_m":
+                setMembranePotential(neuron, value);
+                break;
+            case "I_syn_ex":
+                iEx[neuron] = Check.finite("I_syn_ex", value, "pA");
+                break;
+            case "I_syn_in":
+                iIn[neuron] = Check.finite("I_syn_in", value, "pA");
+                break;
+            case "refractory_steps":
+                refractory[neuron] = Check.count("refractory_steps", value, refractorySteps);
+                yHeld[neuron] = y[neuron];
+                refractoryList.markDirty();
+                break;
+            default:
+                throw new IllegalArgumentException("state variable '" + name
+                        + "' of lif_exp: cannot be set (settable: V_m, I_syn_ex, I_syn_in, refractory_steps)");
+        }
+    }
+
     @Override
     public double stateVariable(final String name, final int neuron) {
         switch (name) {

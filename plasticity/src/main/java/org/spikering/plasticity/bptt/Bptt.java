@@ -6,6 +6,7 @@ import org.spikering.plasticity.eprop.Gradients;
 import org.spikering.plasticity.network.ForwardPass;
 import org.spikering.plasticity.network.NetworkParams;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.StateUpdateHook;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.plasticity.network.TrajectoryListener;
 import org.spikering.plasticity.reg.RateRegularisation;
@@ -21,12 +22,15 @@ import org.spikering.plasticity.reg.RateRegularisation;
  * dE/dW^in_ji = Σ_t δv_j^t ζ x_i^t;   dE/dW^rec_ji = Σ_t δv_j^t ζ z_i^{t−1};   dE/dW^out_kj = Σ_t δy_k^t ζ_out z_j^t
  * </pre>
  * R_j is the rate-regularisation factor ({@link RateRegularisation}). With the reset path detached (the
- * default, as in Bellec et al.'s code) and W_rec = 0 this equals e-prop exactly.
+ * default, as in Bellec et al.'s code) and W_rec = 0 this equals e-prop exactly. With a {@link StateUpdateHook} the
+ * forward pass rounds v and a every step and the recursion runs through the rounded trajectory with d round/dx := 1
+ * (straight-through).
  */
 public final class Bptt implements GradientComputer {
     private final boolean detachReset;
     private Trajectory tr;
     private TrajectoryListener listener = TrajectoryListener.NONE;
+    private StateUpdateHook stateHook = StateUpdateHook.NONE;
 
     /** @param detachReset true to stop the gradient through the reset term −v_th z^{t−1} */
     public Bptt(boolean detachReset) {
@@ -36,6 +40,14 @@ public final class Bptt implements GradientComputer {
     @Override
     public String name() {
         return "BPTT";
+    }
+
+    @Override
+    public void setStateHook(StateUpdateHook q) {
+        if (q == null) {
+            throw new IllegalArgumentException("state hook = null: use StateUpdateHook.NONE for double precision");
+        }
+        this.stateHook = q;
     }
 
     @Override
@@ -80,7 +92,7 @@ public final class Bptt implements GradientComputer {
         double correct = 0.0;
         long spikes = 0;
         for (int s = 0; s < batch.batchSize(); s++) {
-            ForwardPass.run(net, batch, s, tr);
+            ForwardPass.run(net, batch, s, tr, stateHook);
             listener.onForwardPass(net, batch, s, tr);
             RateRegularisation.factors(p, tr.spikeCount, steps, reg);
             java.util.Arrays.fill(dy, 0.0);

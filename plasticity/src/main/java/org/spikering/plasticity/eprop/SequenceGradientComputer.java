@@ -5,6 +5,7 @@ import org.spikering.plasticity.feedback.Feedback;
 import org.spikering.plasticity.network.ForwardModel;
 import org.spikering.plasticity.network.NetworkParams;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.StateUpdateHook;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.plasticity.network.TrajectoryListener;
 import org.spikering.plasticity.reg.RateRegularisation;
@@ -113,6 +114,26 @@ abstract class SequenceGradientComputer implements GradientComputer {
 
     final boolean nestLateLastSignal() {
         return nestLateLastSignal;
+    }
+
+    @Override
+    public final void setStateHook(StateUpdateHook q) {
+        if (q == null) {
+            throw new IllegalArgumentException("state hook = null: use StateUpdateHook.NONE for double precision");
+        }
+        if (forward != ForwardModel.LOOPS && !(forward instanceof QuantisedLoops)) {
+            throw new IllegalArgumentException("state precision: needs the plain-loop forward pass (computation event,"
+                    + " event_stepwise or dense), not " + forward.getClass().getSimpleName());
+        }
+        this.forward = q == StateUpdateHook.NONE ? ForwardModel.LOOPS : new QuantisedLoops(q);
+    }
+
+    /** The plain loops with a state hook. */
+    private record QuantisedLoops(StateUpdateHook q) implements ForwardModel {
+        @Override
+        public void run(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr) {
+            org.spikering.plasticity.network.ForwardPass.run(net, batch, b, tr, q);
+        }
     }
 
     @Override

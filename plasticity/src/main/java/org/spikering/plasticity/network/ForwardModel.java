@@ -14,6 +14,17 @@ public interface ForwardModel {
     ForwardModel LOOPS = ForwardPass::run;
 
     /**
+     * @param q the state hook ({@link StateUpdateHook#NONE}: {@link #LOOPS}).
+     * @return the plain-loop forward pass with the state rounded by {@code q} after every step's update.
+     */
+    static ForwardModel loops(StateUpdateHook q) {
+        if (q == null) {
+            throw new IllegalArgumentException("state hook = null: use StateUpdateHook.NONE for double precision");
+        }
+        return q == StateUpdateHook.NONE ? LOOPS : (net, batch, b, tr) -> ForwardPass.run(net, batch, b, tr, q);
+    }
+
+    /**
      * @param net   the network.
      * @param batch the batch.
      * @param b     sequence index.

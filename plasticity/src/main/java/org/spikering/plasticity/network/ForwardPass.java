@@ -7,13 +7,16 @@ import org.spikering.plasticity.data.SequenceBatch;
 
 /**
  * Forward pass of one sequence in NEST's {@code *_bsshslm_2020} step order, re-indexed to logical time
- * (EPROP.md §2.3–2.5). State is reset at the start of every sequence. The neuron and readout equations are
+ * (EPROP.md §2.3–2.5). State is reset at the start of every sequence. With a {@link StateUpdateHook} the state
+ * v, a is rounded after its update, before ψ and z are computed from it (marked [Q] below). The neuron and readout equations are
  * neuron-models' {@link AlifNeuron#step} and {@link LeakyReadout#next}; this class adds the wiring (input
  * sums, spike lists) and the loss. For t = 0..T−1:
  * <pre>
  * r_j ← max(r_j − 1, 0)
  * v_j^t = α v_j^{t−1} + ζ (Σ_i W^in_ji x_i^t + Σ_i W^rec_ji z_i^{t−1}) − v_th z_j^{t−1}
- * a_j^t = ρ a_j^{t−1} + z_j^{t−1};   A_j^t = v_th + β_a a_j^t          (LIF: A = v_th)
+ * a_j^t = ρ a_j^{t−1} + z_j^{t−1};                                  (LIF: a = 0)
+ * [Q] v_j^t, a_j^t ← Q(v_j^t), Q(a_j^t)
+ * A_j^t = v_th + β_a a_j^t                                            (LIF: A = v_th)
  * ψ_j^t = r_j &gt; 0 ? 0 : γ max(0, 1 − β |v_j^t − A_j^t|)
  * z_j^t = [v_j^t ≥ A_j^t and r_j = 0];  on a spike r_j = t_ref/dt
  * yv_k^t = κ yv_k^{t−1} + ζ_out Σ_j W^out_kj z_j^t
@@ -25,8 +28,17 @@ public final class ForwardPass {
     private ForwardPass() {
     }
 
-    /** Runs sequence b of the batch through the network into {@code tr}. */
+    /** Runs sequence b of the batch through the network into {@code tr}, in double precision. */
     public static void run(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr) {
+        run(net, batch, b, tr, StateUpdateHook.NONE);
+    }
+
+    /**
+     * Runs sequence b of the batch through the network into {@code tr}, with the state rounded by {@code q} after each
+     * step's update (between {@link AlifNeuron#integrate} and {@link AlifNeuron#fire}; {@link StateUpdateHook#NONE}:
+     * double precision).
+     */
+    public static void run(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr, StateUpdateHook stateHook) {
         final int nIn = net.inputs();
         final int nRec = net.recurrent();
         final int nOut = net.outputs();
@@ -74,9 +86,13 @@ public final class ForwardPass {
                     }
                 }
             }
-            final int c = t > 0
-                    ? neuron.step(adaptive, 0, nRec, v, a, z, prev, cur, refractory, v, a, psi, z, base, fired, 0)
-                    : neuron.step(adaptive, 0, nRec, rest, rest, rest, 0, cur, refractory, v, a, psi, z, base, fired, 0);
+            if (t > 0) {
+                neuron.integrate(adaptive, 0, nRec, v, a, z, prev, cur, v, a, base);
+            } else {
+                neuron.integrate(adaptive, 0, nRec, rest, rest, rest, 0, cur, v, a, base);
+            }
+            stateHook.afterStateUpdate(adaptive, 0, nRec, v, a, base);
+            final int c = neuron.fire(adaptive, 0, nRec, v, a, base, refractory, psi, z, fired, 0);
             if (nSpikes + c > tr.spikeIndex.length) {
                 tr.spikeIndex = java.util.Arrays.copyOf(tr.spikeIndex, Math.max(2 * tr.spikeIndex.length, nSpikes + c));
             }

@@ -3,6 +3,7 @@ package org.spikering.plasticity.train;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.network.ForwardPass;
 import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.StateUpdateHook;
 import org.spikering.plasticity.network.Trajectory;
 
 /** Runs a batch forward without learning. */
@@ -10,13 +11,22 @@ public final class Evaluator {
     private Evaluator() {
     }
 
+    /** Runs the batch in double precision. */
     public static Evaluation evaluate(RecurrentSpikingNetwork net, SequenceBatch batch) {
+        return evaluate(net, batch, StateUpdateHook.NONE);
+    }
+
+    /**
+     * Runs the batch with the neuron state rounded by {@code q} ({@link ForwardPass#run(RecurrentSpikingNetwork,
+     * SequenceBatch, int, Trajectory, StateUpdateHook)}).
+     */
+    public static Evaluation evaluate(RecurrentSpikingNetwork net, SequenceBatch batch, StateUpdateHook q) {
         Trajectory tr = new Trajectory(batch.steps(), net.recurrent(), net.outputs());
         double loss = 0.0;
         double correct = 0.0;
         long spikes = 0;
         for (int b = 0; b < batch.batchSize(); b++) {
-            ForwardPass.run(net, batch, b, tr);
+            ForwardPass.run(net, batch, b, tr, q);
             loss += tr.loss;
             correct += tr.correct;
             spikes += tr.totalSpikes();

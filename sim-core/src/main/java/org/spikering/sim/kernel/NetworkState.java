@@ -2,11 +2,13 @@ package org.spikering.sim.kernel;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.spikering.neuron.NeuronPopulation;
 import org.spikering.neuron.lif.LifDeltaPopulation;
 import org.spikering.neuron.source.PoissonSource;
 import org.spikering.neuron.source.StepCurrentSource;
+import org.spikering.sim.network.Distribution;
 import org.spikering.sim.network.Network;
 import org.spikering.sim.network.NetworkBuilder;
 import org.spikering.sim.network.PoissonDriveSpec;
@@ -129,11 +131,14 @@ public final class NetworkState {
                     wheel1[p][q] = pops[p][q].inputChannels() > 1 ? new double[slots][n] : null;
                 }
             }
-            if (s.initialPotential() != null) {
-                final SplittableRandom rnd = new SplittableRandom(NetworkBuilder.mix(network.seed(), 0x1A17L + p));
+            for (Map.Entry<String, Distribution> e : s.initialState().entrySet()) {
+                // the streams of PopulationSpec: V_m's as before other variables could be set, one of its own for each other
+                final long stream = NetworkBuilder.mix(network.seed(), 0x1A17L + p);
+                final SplittableRandom rnd = new SplittableRandom("V_m".equals(e.getKey()) ? stream
+                        : NetworkBuilder.mix(stream, e.getKey().hashCode()));
                 for (int i = 0; i < s.size(); i++) {
                     final int q = partitionOfNeuron[p][i];
-                    pops[p][q].setMembranePotential(i - partFrom[p][q], s.initialPotential().sample(rnd));
+                    pops[p][q].setStateVariable(e.getKey(), i - partFrom[p][q], e.getValue().sample(rnd));
                 }
             }
             if (mode == UpdateMode.EVENT && pops[p][partitions - 1] instanceof LifDeltaPopulation) {

@@ -3,8 +3,8 @@ package org.spikering.sim.network;
 import java.util.SplittableRandom;
 
 /**
- * A distribution of real values (weights, delays, initial potentials), sampled from a seeded
- * stream. Immutable.
+ * A distribution of real values (weights, delays, initial states), sampled from a seeded stream; {@link UniformInt}
+ * gives whole numbers. Immutable.
  */
 public interface Distribution {
 
@@ -46,6 +46,15 @@ public interface Distribution {
      */
     static Distribution normal(final double mean, final double sd) {
         return new Normal(mean, sd);
+    }
+
+    /**
+     * @param low  smallest value, inclusive.
+     * @param high bound, exclusive, &gt; low.
+     * @return the uniform distribution on the integers low, low + 1, ..., high − 1.
+     */
+    static Distribution uniformInt(final long low, final long high) {
+        return new UniformInt(low, high);
     }
 
     /**
@@ -102,6 +111,36 @@ public interface Distribution {
         @Override
         public String describe() {
             return "uniform(" + low + ", " + high + ")";
+        }
+    }
+
+    /**
+     * Uniform on the integers low, ..., high − 1 (as NEST's {@code nest.random.uniform_int(max)} on 0, ..., max − 1,
+     * and numpy's {@code Generator.integers(low, high)}): x = low + {@code nextLong(high − low)}, which is unbiased
+     * (SplittableRandom rejects the values that would favour some residues).
+     *
+     * @param low  smallest value, inclusive, |low| &le; 2^53 (exact as a double).
+     * @param high bound, exclusive, &gt; low, |high| &le; 2^53.
+     */
+    record UniformInt(long low, long high) implements Distribution {
+
+        /** Validates the bounds. */
+        public UniformInt {
+            final long exact = 1L << 53;
+            if (!(high > low) || Math.abs(low) > exact || Math.abs(high) > exact) {
+                throw new IllegalArgumentException("uniform_int(low = " + low + ", high = " + high
+                        + "): bounds must satisfy low < high, each within +-2^53");
+            }
+        }
+
+        @Override
+        public double sample(final SplittableRandom rnd) {
+            return low + rnd.nextLong(high - low);
+        }
+
+        @Override
+        public String describe() {
+            return "uniform_int(" + low + ", " + high + ")";
         }
     }
 

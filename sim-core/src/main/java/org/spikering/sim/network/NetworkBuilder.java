@@ -1,7 +1,10 @@
 package org.spikering.sim.network;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.spikering.neuron.NeuronModel;
 import org.spikering.neuron.source.SpikeGeneratorModel;
@@ -29,7 +32,7 @@ public final class NetworkBuilder {
     private final List<String> names = new ArrayList<>();
     private final List<Integer> sizes = new ArrayList<>();
     private final List<NeuronModel> models = new ArrayList<>();
-    private final List<Distribution> initial = new ArrayList<>();
+    private final List<Map<String, Distribution>> initial = new ArrayList<>();
     private final List<ProjectionSpec> projections = new ArrayList<>();
     private final List<PoissonDriveSpec> drives = new ArrayList<>();
     private final List<StepCurrentSpec> currents = new ArrayList<>();
@@ -72,7 +75,7 @@ public final class NetworkBuilder {
         names.add(name);
         sizes.add(size);
         models.add(model);
-        initial.add(null);
+        initial.add(new LinkedHashMap<>());
         return this;
     }
 
@@ -82,7 +85,31 @@ public final class NetworkBuilder {
      * @return this.
      */
     public NetworkBuilder initialPotential(final String name, final Distribution distribution) {
-        initial.set(index(name, "initialPotential"), distribution);
+        return initialState(name, "V_m", distribution);
+    }
+
+    /**
+     * Draws one state variable of every neuron of a population at t = 0, as NEST's
+     * {@code nest.Create(model, n, params={"V_m": nest.random.uniform(...)})}; the streams are those of
+     * {@link PopulationSpec}. Naming a variable again replaces its distribution.
+     *
+     * @param name         population name.
+     * @param variable     a state variable the model sets ({@code settableStateVariableNames} of its population, e.g.
+     *                     V_m, I_syn_ex, I_syn_in, a, refractory_steps).
+     * @param distribution its value per neuron, in the model's unit (refractory_steps: whole numbers).
+     * @return this.
+     */
+    public NetworkBuilder initialState(final String name, final String variable, final Distribution distribution) {
+        final int i = index(name, "initialState");
+        if (distribution == null) {
+            throw new IllegalArgumentException("initialState('" + name + "', " + variable + "): distribution = null");
+        }
+        final String[] settable = models.get(i).createPopulation(1, dtMs).settableStateVariableNames();
+        if (!Arrays.asList(settable).contains(variable)) {
+            throw new IllegalArgumentException("initialState('" + name + "'): state variable '" + variable + "' of model "
+                    + models.get(i).modelName() + " cannot be set (settable: " + String.join(", ", settable) + ")");
+        }
+        initial.get(i).put(variable, distribution);
         return this;
     }
 
@@ -128,6 +155,37 @@ public final class NetworkBuilder {
         }
         projections.add(new ProjectionSpec(source, target, Connector.explicit(pre, post), Distribution.constant(0.0),
                 Distribution.constant(delayMs), weights.clone()));
+        return this;
+    }
+
+    /**
+     * Explicit pairs with a delay per synapse, as NEST's {@code Connect(pre, post, "one_to_one", {"delay": array})}:
+     * each delay d (ms) must be at least dt (NEST's {@code ConnectorModel::assert_valid_delay_ms} refuses a delay
+     * below the resolution, "Delay must be greater than or equal to resolution") and is rounded to the nearest step,
+     * floor(d·(1/dt) + 0.5) (NEST's {@code Time::delay_ms_to_steps}), so 0.26 ms on a 0.1-ms grid is 3 steps.
+     *
+     * @param source   source population.
+     * @param target   target population.
+     * @param pre      source local indices.
+     * @param post     target local indices (same length).
+     * @param weights  per-synapse weights (same length), kept in double precision; or null to draw them from
+     *                 {@code drawn}.
+     * @param drawn    the weight distribution when {@code weights} is null (else ignored; may be null).
+     * @param delaysMs per-synapse delays, ms (same length).
+     * @return this.
+     */
+    public NetworkBuilder connectExplicit(final String source, final String target, final int[] pre, final int[] post,
+                                          final double[] weights, final Distribution drawn, final double[] delaysMs) {
+        index(source, "connect source");
+        index(target, "connect target");
+        if (pre == null || post == null || delaysMs == null || pre.length != post.length || delaysMs.length != pre.length
+                || (weights == null ? drawn == null : weights.length != pre.length)) {
+            throw new IllegalArgumentException("connectExplicit(" + source + " -> " + target
+                    + "): pre, post, delays and the weights (an array, or a distribution) must be non-null, of equal length");
+        }
+        projections.add(new ProjectionSpec(source, target, Connector.explicit(pre, post),
+                weights == null ? drawn : Distribution.constant(0.0), Distribution.constant(1.0),
+                weights == null ? null : weights.clone(), delaysMs.clone()));
         return this;
     }
 
@@ -250,7 +308,12 @@ public final class NetworkBuilder {
         }
         int[] d = null;
         int constD = 0;
-        if (spec.delays().isConstant()) {
+        if (spec.exactDelaysMs() != null) {
+            d = new int[e];
+            for (int k = 0; k < e; k++) {
+                d[k] = exactDelaySteps(spec.exactDelaysMs()[k], k, label);
+            }
+        } else if (spec.delays().isConstant()) {
             constD = delaySteps(spec.delays().sample(rnd), label, false);
         } else {
             d = new int[e];
@@ -294,6 +357,24 @@ public final class NetworkBuilder {
         if (r > Short.MAX_VALUE) {
             throw new IllegalArgumentException(label + ": delay = " + delayMs + " ms is " + r + " steps: must be <= "
                     + Short.MAX_VALUE + " steps");
+        }
+        return (int) r;
+    }
+
+    /**
+     * A delay given per synapse (an explicit connector's): at least dt, as NEST's {@code assert_valid_delay_ms}
+     * (compared on its grid of tics, so up to 1e-9 relative), then rounded to the nearest step as NEST's
+     * {@code Time::delay_ms_to_steps}, floor(d·(1/dt) + 0.5), at most {@value Short#MAX_VALUE} steps.
+     */
+    private int exactDelaySteps(final double delayMs, final int k, final String label) {
+        if (!Double.isFinite(delayMs) || delayMs < dtMs * (1 - 1e-9)) {
+            throw new IllegalArgumentException(label + ": delay of synapse " + k + " = " + delayMs + " ms: must be >= dt = "
+                    + dtMs + " ms");
+        }
+        final long r = Math.max(1, (long) Math.floor(delayMs * (1.0 / dtMs) + 0.5));
+        if (r > Short.MAX_VALUE) {
+            throw new IllegalArgumentException(label + ": delay of synapse " + k + " = " + delayMs + " ms is " + r
+                    + " steps: must be <= " + Short.MAX_VALUE + " steps");
         }
         return (int) r;
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A small numeric CSV file named in a spec: a header line with the expected column names, then one row of numbers
- * per line (blank lines skipped). Used for explicit connections ({@code source,target[,weight]}) and spike arrays
+ * per line (blank lines skipped). Used for explicit connections ({@code source,target[,weight][,delay_ms]}) and spike arrays
  * ({@code neuron,time_ms}).
  *
  * @param header the column names found.
@@ -19,11 +19,11 @@ record CsvTable(List<String> header, List<double[]> rows) {
     /**
      * @param file     the file.
      * @param required the leading column names required, in order.
-     * @param optional a further column allowed, or null.
+     * @param optional further columns allowed after them: any of these, in this order (empty for none).
      * @return the table.
      * @throws IllegalArgumentException naming the file, the line and what is wrong.
      */
-    static CsvTable read(final Path file, final List<String> required, final String optional) {
+    static CsvTable read(final Path file, final List<String> required, final List<String> optional) {
         final List<String> lines;
         try {
             lines = Files.readAllLines(file);
@@ -37,12 +37,17 @@ record CsvTable(List<String> header, List<double[]> rows) {
         for (String h : lines.get(0).split(",", -1)) {
             header.add(h.strip());
         }
-        final boolean ok = header.size() >= required.size() && header.subList(0, required.size()).equals(required)
-                && (header.size() == required.size() || optional != null && header.size() == required.size() + 1
-                && header.get(required.size()).equals(optional));
+        boolean ok = header.size() >= required.size() && header.subList(0, required.size()).equals(required);
+        int next = 0;
+        for (int c = required.size(); ok && c < header.size(); c++) {
+            final int at = optional.subList(next, optional.size()).indexOf(header.get(c));
+            ok = at >= 0;
+            next += at + 1;
+        }
         if (!ok) {
             throw new IllegalArgumentException("'" + file + "' line 1: header " + String.join(",", header) + ", must be "
-                    + String.join(",", required) + (optional != null ? " or " + String.join(",", required) + "," + optional : ""));
+                    + String.join(",", required) + (optional.isEmpty() ? "" : " followed by any of " + String.join(", ",
+                    optional) + " (in this order)"));
         }
         final List<double[]> rows = new ArrayList<>();
         for (int l = 1; l < lines.size(); l++) {
@@ -71,6 +76,14 @@ record CsvTable(List<String> header, List<double[]> rows) {
             rows.add(row);
         }
         return new CsvTable(header, rows);
+    }
+
+    /**
+     * @param name a column name.
+     * @return its index, or −1 if the file has no such column.
+     */
+    int column(final String name) {
+        return header.indexOf(name);
     }
 
     /**

@@ -10,7 +10,7 @@ final class Distributions {
     }
 
     /**
-     * @param d a sim-core distribution (constant, uniform, normal, or one of these redrawn).
+     * @param d a sim-core distribution (constant, uniform, uniform_int, normal, or one of these redrawn).
      * @return its spec.
      * @throws IllegalArgumentException for a distribution a spec cannot write (one made in Java code).
      */
@@ -21,6 +21,9 @@ final class Distributions {
         if (d instanceof Distribution.Uniform u) {
             return new DistributionSpec("uniform", null, u.low(), u.high(), null, null, null, null);
         }
+        if (d instanceof Distribution.UniformInt u) {
+            return new DistributionSpec("uniform_int", null, (double) u.low(), (double) u.high(), null, null, null, null);
+        }
         if (d instanceof Distribution.Normal n) {
             return new DistributionSpec("normal", null, null, null, n.mean(), n.sd(), null, null);
         }
@@ -30,7 +33,7 @@ final class Distributions {
                     Double.isInfinite(r.min()) ? null : r.min(), Double.isInfinite(r.max()) ? null : r.max());
         }
         throw new IllegalArgumentException("distribution " + d.describe() + ": a spec cannot describe it (constant,"
-                + " uniform, normal and their redraws only)");
+                + " uniform, uniform_int, normal and their redraws only)");
     }
 
     /**

@@ -31,14 +31,14 @@ public final class NetworkChecks {
     private static final Map<String, List<String>> RULE_FIELDS = Map.of(
             "all_to_all", List.of(), "one_to_one", List.of(), "fixed_probability", List.of("p"),
             "fixed_in_degree", List.of("k", "multapses"), "fixed_out_degree", List.of("k", "multapses"),
-            "fixed_total_number", List.of("n", "multapses"), "explicit", List.of("pairs", "file", "array"));
+            "fixed_total_number", List.of("n", "multapses"), "explicit", List.of("pairs", "file", "array", "delay_array"));
     private static final List<String> CONNECTOR_COMMON = List.of("rule", "autapses");
 
     private static final Map<String, List<String>> SOURCE_FIELDS = Map.of(
             "poisson", List.of("target", "rate_hz", "weight_pa", "weight_mv", "weight"),
             "dc", List.of("target", "amplitude_pa", "start_ms"),
             "step_current", List.of("target", "times_ms", "amplitudes_pa"),
-            "spike_array", List.of("spike_times_ms", "file", "size"));
+            "spike_array", List.of("spike_times_ms", "file", "size", "array"));
 
     private final NetworkSpec n;
     private final JsonNode tree;
@@ -111,11 +111,11 @@ public final class NetworkChecks {
         foreignFields(tree.path("populations").path(i), at, own, List.of("name", "size", "model", "initial"),
                 "a parameter of model " + p.model() + " (its parameters: " + String.join(", ", own) + ")");
         if (NeuronModels.loihi(p.model())) {
-            if (tree.path("populations").path(i).has("initial")) {
-                problems.add(at + ".initial", tree.path("populations").path(i).get("initial"), "not a parameter of model "
-                        + p.model() + " (u and v start at 0; its parameters: " + String.join(", ", own) + ")");
-            }
             loihiRecordCheck(at, p, before);
+            if (p.initial() != null && problems.lines().size() == before) {
+                loihiState(at + ".initial.v", p.initial().v(), p);
+                loihiState(at + ".initial.u", p.initial().u(), p);
+            }
             return;
         }
         if (NeuronModels.takesCurrent(p.model())) {
@@ -132,12 +132,101 @@ public final class NetworkChecks {
             }
         }
         p.initial().vMv().check(problems, at + ".initial.v_mv");
+        initialState(at + ".initial", p);
         if (problems.lines().size() == before) {
             try {
                 NeuronModels.model(p, n.dtMs());
             } catch (IllegalArgumentException e) {
                 problems.addLine(at + ": " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * The initial state variables besides V_m: their distributions, the signs of the currents and of a, and the
+     * refractory counter's whole numbers in [0, t_ref / dt].
+     */
+    private void initialState(final String at, final PopulationEntry p) {
+        final InitialState s = p.initial();
+        sign(at + ".i_syn_ex_pa", s.iSynExPa(), true, "the excitatory current: positive weights feed it; a negative"
+                + " current goes in i_syn_in_pa");
+        sign(at + ".i_syn_in_pa", s.iSynInPa(), false, "the inhibitory current: negative weights feed it; a positive"
+                + " current goes in i_syn_ex_pa");
+        sign(at + ".a", s.a(), true, "a trace of the neuron's spikes");
+        final DistributionSpec r = s.refractorySteps();
+        if (r == null) {
+            return;
+        }
+        final String ra = at + ".refractory_steps";
+        final int before = problems.lines().size();
+        r.check(problems, ra);
+        if (problems.lines().size() > before) {
+            return;
+        }
+        if (!r.givesWholeNumbers()) {
+            problems.add(ra, "constant".equals(r.kind()) ? (Object) r.value() : r.kind(),
+                    "must be a whole number of steps: a whole constant or {kind: uniform_int, low, high}");
+            return;
+        }
+        final int max = NeuronModels.takesCurrent(p.model()) ? (int) Math.round(p.tRefMs() / n.dtMs())
+                : NeuronModels.refractorySteps(p.tRefMs(), n.dtMs());
+        if (!(r.min() >= 0 && r.max() <= max)) {
+            problems.add(ra, r.isConstant() ? (Object) r.value() : r.kind() + " from " + Problems.show(r.min())
+                    + " to " + Problems.show(r.max()), "every value must be in [0, " + max + "] (t_ref_ms / dt_ms = "
+                    + Problems.show(p.tRefMs()) + " / " + Problems.show(n.dtMs()) + " = " + max + " steps)");
+        }
+    }
+
+    /**
+     * A loihi model's v or u at t = 0, in the reported units raw · 2^−s: for loihi_lif (integer state) every value
+     * must be a multiple of 2^−s within the state width ±(2^(W−1) − 1) · 2^−s, so a constant or uniform_int (whole
+     * numbers); loihi_lif_float takes any distribution.
+     */
+    private void loihiState(final String at, final DistributionSpec d, final PopulationEntry p) {
+        if (d == null) {
+            return;
+        }
+        final int before = problems.lines().size();
+        d.check(problems, at);
+        if (problems.lines().size() > before || !NeuronModels.integerWeights(p.model())) {
+            return;
+        }
+        final double max = Math.scalb((double) ((1L << (p.stateWidthBits() - 1)) - 1), -p.shiftBits());
+        final String raw = " (loihi_lif's state is a " + p.stateWidthBits() + "-bit integer raw, reported as raw * 2^-"
+                + p.shiftBits() + ")";
+        if ("constant".equals(d.kind())) {
+            final double scaled = Math.scalb(d.value(), p.shiftBits());
+            if (scaled != Math.rint(scaled)) {
+                problems.add(at, d.value(), "must be a multiple of 2^-" + p.shiftBits() + raw);
+                return;
+            }
+        } else if (!"uniform_int".equals(d.kind())) {
+            problems.add(at, d.kind(), "must be a number or {kind: uniform_int, low, high}: every value a multiple of 2^-"
+                    + p.shiftBits() + raw);
+            return;
+        }
+        if (!(d.min() >= -max && d.max() <= max)) {
+            problems.add(at, d.isConstant() ? (Object) d.value() : d.kind() + " from " + Problems.show(d.min()) + " to "
+                    + Problems.show(d.max()), "every value must be within +-(2^" + (p.stateWidthBits() - 1) + " - 1) * 2^-"
+                    + p.shiftBits() + raw);
+        }
+    }
+
+    /** Reports a distribution that can draw below 0 ({@code positive}) or above 0. */
+    private void sign(final String at, final DistributionSpec d, final boolean positive, final String why) {
+        if (d == null) {
+            return;
+        }
+        final int before = problems.lines().size();
+        d.check(problems, at);
+        if (problems.lines().size() > before) {
+            return;
+        }
+        if (positive ? !(d.min() >= 0) : !(d.max() <= 0)) {
+            final Object value = d.isConstant() ? (Object) d.value() : d.kind() + " with " + (positive ? "lowest"
+                    : "highest") + " value " + Problems.show(positive ? d.min() : d.max());
+            problems.add(at, value, "every value must be " + (positive ? ">= 0" : "<= 0") + " (" + why + ")"
+                    + (d.isConstant() ? "" : ": set " + (positive ? "redraw_min" : "redraw_max") + ": 0"));
         }
     }
 
@@ -237,8 +326,12 @@ public final class NetworkChecks {
             problems.add(at + ".file", s.file(), "must be an existing file (" + resolve.apply(s.file()) + ")");
             return;
         }
+        if (s.array() != null && (s.file() == null || !s.file().toLowerCase(java.util.Locale.ROOT).endsWith(".npz"))) {
+            problems.add(at + ".array", s.array(), "only with an .npz file (the name of its dense (steps, size) matrix)");
+            return;
+        }
         try {
-            SpikeGeneratorModel.fromTimes(SpikeTimes.of(s, resolve), n.dtMs());
+            SpikeGeneratorModel.fromTimes(SpikeTimes.of(s, resolve, n.dtMs()), n.dtMs());
         } catch (IllegalArgumentException e) {
             problems.addLine((s.file() != null ? at + ".file" : at + ".spike_times_ms") + ": " + e.getMessage());
         }
@@ -298,14 +391,17 @@ public final class NetworkChecks {
             if (!whole(w.path("value").doubleValue())) {
                 problems.add(at + ".value", w.path("value"), "must be a whole number: " + why);
             }
+        } else if ("uniform_int".equals(w.path("kind").asText())) {
+            return; // whole numbers (its own check reports fractional bounds)
         } else {
-            problems.add(at, w.path("kind").asText(), "must be a whole number (a distribution draws fractions): " + why);
+            problems.add(at, w.path("kind").asText(), "must be a whole number (this distribution draws fractions;"
+                    + " uniform_int draws whole numbers): " + why);
         }
     }
 
     /** Reports the first weight of an explicit connector's file that is not a whole number (loihi_lif target). */
     private void fileWholeWeights(final String at, final ConnectorEntry c, final int ns, final PopulationEntry t) {
-        final double[] w = ExplicitPairs.of(c, ns, t.size(), resolve).weights();
+        final double[] w = ExplicitPairs.of(c, ns, t.size(), n.dtMs(), resolve).weights();
         for (int k = 0; k < w.length; k++) {
             if (!whole(w[k])) {
                 problems.add(at, c.file(), "weight " + Problems.show(w[k]) + " (pair " + k + ") must be a whole number:"
@@ -334,44 +430,65 @@ public final class NetworkChecks {
         final List<String> own = RULE_FIELDS.get(c.rule());
         foreignFields(node.path("connector"), at + ".connector", own, CONNECTOR_COMMON, "a field of rule " + c.rule()
                 + (own.isEmpty() ? " (it has none besides autapses)" : " (its fields: " + String.join(", ", own) + ")"));
-        Boolean fileWeights = false;
+        FileGives file = FileGives.NOTHING;
         if (ns >= 0 && t != null) {
-            fileWeights = connector(at + ".connector", c, ns, t.size(), pr.source().equals(pr.target()));
+            file = connector(at + ".connector", c, ns, t.size(), pr.source().equals(pr.target()));
         }
-        if (t != null && fileWeights != null) {
-            weightField(at, t, node, fileWeights);
-            if (fileWeights && NeuronModels.integerWeights(t.model())) {
+        if (t != null && file != null) {
+            weightField(at, t, node, file.weights());
+            if (file.weights() && NeuronModels.integerWeights(t.model())) {
                 fileWholeWeights(at + ".connector.file", c, ns, t);
             }
         }
         if (pr.givenWeight() != null) {
             pr.givenWeight().check(problems, at + "." + pr.givenWeightField());
         }
-        delay(at + ".delay_ms", pr.delayMs(), Boolean.TRUE.equals(fileWeights));
+        if (file != null && file.delays()) {
+            // the schema fills delay_ms = 1.0 when it is left out, and spec.yaml shows it: only another value is refused
+            if (!(pr.delayMs().isConstant() && pr.delayMs().value() == DEFAULT_DELAY_MS)) {
+                problems.add(at + ".delay_ms", node.get("delay_ms"), "must be left out (or at its default "
+                        + Problems.show(DEFAULT_DELAY_MS) + "): the connector's file gives each synapse its delay");
+            }
+            return;
+        }
+        delay(at + ".delay_ms", pr.delayMs(), file != null && file.weights());
     }
 
-    /** @return whether the explicit file gives the weights; null when the file has a problem (reported). */
-    private Boolean connector(final String at, final ConnectorEntry c, final int ns, final int nt, final boolean same) {
+    /** The schema's default of a projection's delay_ms, ms. */
+    private static final double DEFAULT_DELAY_MS = 1.0;
+
+    /**
+     * What an explicit connector's file gives besides the pairs.
+     *
+     * @param weights per-pair weights.
+     * @param delays  per-pair delays.
+     */
+    private record FileGives(boolean weights, boolean delays) {
+        static final FileGives NOTHING = new FileGives(false, false);
+    }
+
+    /** @return what the explicit file gives (nothing for other rules); null when the file has a problem (reported). */
+    private FileGives connector(final String at, final ConnectorEntry c, final int ns, final int nt, final boolean same) {
         final int avail = same && !c.autapses() ? ns - 1 : ns;
         switch (c.rule()) {
             case "one_to_one":
                 if (ns != nt) {
                     problems.add(at + ".rule", "one_to_one", "needs equal sizes; source has " + ns + ", target " + nt);
                 }
-                return false;
+                return FileGives.NOTHING;
             case "fixed_in_degree":
                 if (!c.multapses() && c.k() > avail) {
                     problems.add(at + ".k", c.k(), "must be <= " + avail + " (the source's neurons" + (same && !c.autapses()
                             ? " other than the target itself" : "") + ") without multapses");
                 }
-                return false;
+                return FileGives.NOTHING;
             case "fixed_out_degree": {
                 final int tAvail = same && !c.autapses() ? nt - 1 : nt;
                 if (!c.multapses() && c.k() > tAvail) {
                     problems.add(at + ".k", c.k(), "must be <= " + tAvail + " (the target's neurons" + (same && !c.autapses()
                             ? " other than the source itself" : "") + ") without multapses");
                 }
-                return false;
+                return FileGives.NOTHING;
             }
             case "fixed_total_number":
                 if (!c.multapses()) {
@@ -381,15 +498,15 @@ public final class NetworkChecks {
                 if (same && !c.autapses() && ns < 2) {
                     problems.add(at + ".autapses", false, "must be true for a population of one neuron");
                 }
-                return false;
+                return FileGives.NOTHING;
             case "explicit":
                 return explicit(at, c, ns, nt);
             default:
-                return false;
+                return FileGives.NOTHING;
         }
     }
 
-    private Boolean explicit(final String at, final ConnectorEntry c, final int ns, final int nt) {
+    private FileGives explicit(final String at, final ConnectorEntry c, final int ns, final int nt) {
         if ((c.pairs() == null) == (c.file() == null)) {
             problems.add(at, "explicit", "must have exactly one of pairs and file");
             return null;
@@ -407,8 +524,14 @@ public final class NetworkChecks {
             problems.add(at + ".array", c.array(), "only with an .npz file");
             return null;
         }
+        if (!npz && c.delayArray() != null) {
+            problems.add(at + ".delay_array", c.delayArray(), "only with an .npz file (a CSV file gives delays in its"
+                    + " delay_ms column)");
+            return null;
+        }
         try {
-            return ExplicitPairs.of(c, ns, nt, resolve).weights() != null;
+            final ExplicitPairs e = ExplicitPairs.of(c, ns, nt, n.dtMs(), resolve);
+            return new FileGives(e.weights() != null, e.delaysMs() != null);
         } catch (IllegalArgumentException e) {
             problems.addLine(at + (c.file() != null ? ".file: " : ".") + e.getMessage());
             return null;

@@ -42,10 +42,10 @@ public final class NetworkDescriber {
                     times.add(t);
                 }
                 sources.add(new SourceEntry("spike_array", p.name(), null, null, null, null, null, null, null, null, null,
-                        times, null, null));
+                        times, null, null, null));
                 continue;
             }
-            final PopulationEntry e = NeuronModels.entry(p.name(), p.size(), p.model(), p.initialPotential(), dt);
+            final PopulationEntry e = NeuronModels.entry(p.name(), p.size(), p.model(), p.initialState(), dt);
             if (e == null) {
                 throw new IllegalArgumentException("population '" + p.name() + "': model " + p.model().modelName()
                         + " cannot be written in a spec (one of " + NeuronModels.NAMES + ")");
@@ -60,13 +60,13 @@ public final class NetworkDescriber {
             final String f = NeuronModels.weightField(modelOf(pops, d.target()));
             sources.add(new SourceEntry("poisson", null, d.target(), d.rateHz(), "weight_pa".equals(f) ? d.weight() : null,
                     "weight_mv".equals(f) ? d.weight() : null, "weight".equals(f) ? d.weight() : null, null, null, null,
-                    null, null, null, null));
+                    null, null, null, null, null));
         }
         for (StepCurrentSpec c : net.stepCurrents()) {
             final var s = c.source();
             if (s.changes() == 1) {
                 sources.add(new SourceEntry("dc", null, c.target(), null, null, null, null, s.amplitude(0),
-                        Distributions.gridMs(s.changeStep(0), dt), null, null, null, null, null));
+                        Distributions.gridMs(s.changeStep(0), dt), null, null, null, null, null, null));
             } else {
                 final List<Double> times = new ArrayList<>();
                 final List<Double> amps = new ArrayList<>();
@@ -75,7 +75,7 @@ public final class NetworkDescriber {
                     amps.add(s.amplitude(j));
                 }
                 sources.add(new SourceEntry("step_current", null, c.target(), null, null, null, null, null, null, times, amps,
-                        null, null, null));
+                        null, null, null, null));
             }
         }
         return new NetworkSpec(dt, pops, projections, sources, null);
@@ -94,31 +94,31 @@ public final class NetworkDescriber {
         final ProjectionSpec s = pr.spec();
         final Connector c = s.connector();
         final ConnectorEntry ce = switch (c.rule()) {
-            case ALL_TO_ALL -> new ConnectorEntry("all_to_all", null, null, null, null, null, null, c.autapses(), null);
-            case ONE_TO_ONE -> new ConnectorEntry("one_to_one", null, null, null, null, null, null, c.autapses(), null);
+            case ALL_TO_ALL -> new ConnectorEntry("all_to_all", null, null, null, null, null, null, null, c.autapses(), null);
+            case ONE_TO_ONE -> new ConnectorEntry("one_to_one", null, null, null, null, null, null, null, c.autapses(), null);
             case FIXED_PROBABILITY -> new ConnectorEntry("fixed_probability", c.parameter(), null, null, null, null,
-                    null, c.autapses(), null);
+                    null, null, c.autapses(), null);
             case FIXED_IN_DEGREE -> new ConnectorEntry("fixed_in_degree", null, (int) c.parameter(), null, null, null,
-                    null, c.autapses(), c.multapses());
-            case FIXED_OUT_DEGREE -> new ConnectorEntry("fixed_out_degree", null, (int) c.parameter(), null, null, null,
-                    null, c.autapses(), c.multapses());
-            case FIXED_TOTAL_NUMBER -> new ConnectorEntry("fixed_total_number", null, null, (int) c.parameter(), null,
                     null, null, c.autapses(), c.multapses());
+            case FIXED_OUT_DEGREE -> new ConnectorEntry("fixed_out_degree", null, (int) c.parameter(), null, null, null,
+                    null, null, c.autapses(), c.multapses());
+            case FIXED_TOTAL_NUMBER -> new ConnectorEntry("fixed_total_number", null, null, (int) c.parameter(), null,
+                    null, null, null, c.autapses(), c.multapses());
             case EXPLICIT -> {
-                if (s.exactWeights() != null) {
+                if (s.exactWeights() != null || s.exactDelaysMs() != null) {
                     throw new IllegalArgumentException("projection " + s.source() + " -> " + s.target() + ": explicit"
-                            + " per-pair weights are written only in a connector file, not inline");
+                            + " per-pair weights and delays are written only in a connector file, not inline");
                 }
                 final List<List<Integer>> pairs = new ArrayList<>();
                 for (int k = 0; k < c.sources().length; k++) {
                     pairs.add(List.of(c.sources()[k], c.targets()[k]));
                 }
-                yield new ConnectorEntry("explicit", null, null, null, pairs, null, null, true, null);
+                yield new ConnectorEntry("explicit", null, null, null, pairs, null, null, null, true, null);
             }
         };
         final String target = net.populations().get(pr.targetPopulation()).name();
         final String f = NeuronModels.weightField(NeuronModels.entry(target, 1,
-                net.populations().get(pr.targetPopulation()).model(), null, net.dtMs()).model());
+                net.populations().get(pr.targetPopulation()).model(), java.util.Map.of(), net.dtMs()).model());
         final DistributionSpec w = Distributions.spec(s.weights());
         return new ProjectionEntry(null, s.source(), s.target(), ce, "weight_pa".equals(f) ? w : null,
                 "weight_mv".equals(f) ? w : null, "weight".equals(f) ? w : null, Distributions.spec(s.delays()));

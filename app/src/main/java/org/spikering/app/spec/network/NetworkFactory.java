@@ -34,10 +34,13 @@ public final class NetworkFactory {
             if (v0 != null) {
                 b.initialPotential(p.name(), v0);
             }
+            if (p.initial() != null) {
+                p.initial().others().forEach((variable, d) -> b.initialState(p.name(), variable, d.toDistribution()));
+            }
         }
         for (SourceEntry s : n.sources()) {
             if ("spike_array".equals(s.kind())) {
-                b.spikeArraySource(s.name(), SpikeTimes.of(s, resolve));
+                b.spikeArraySource(s.name(), SpikeTimes.of(s, resolve, n.dtMs()));
             }
         }
         for (ProjectionEntry pr : n.projections()) {
@@ -64,8 +67,12 @@ public final class NetworkFactory {
         final ConnectorEntry c = pr.connector();
         final Distribution delay = pr.delayMs().toDistribution();
         if ("explicit".equals(c.rule())) {
-            final ExplicitPairs e = ExplicitPairs.of(c, n.size(pr.source(), resolve), n.size(pr.target(), resolve), resolve);
-            if (e.weights() != null) {
+            final ExplicitPairs e = ExplicitPairs.of(c, n.size(pr.source(), resolve), n.size(pr.target(), resolve),
+                    n.dtMs(), resolve);
+            if (e.delaysMs() != null) {
+                b.connectExplicit(pr.source(), pr.target(), e.sources(), e.targets(), e.weights(),
+                        e.weights() == null ? pr.givenWeight().toDistribution() : null, e.delaysMs());
+            } else if (e.weights() != null) {
                 b.connectExplicit(pr.source(), pr.target(), e.sources(), e.targets(), e.weights(), pr.delayMs().value());
             } else {
                 b.connect(pr.source(), pr.target(), Connector.explicit(e.sources(), e.targets()),

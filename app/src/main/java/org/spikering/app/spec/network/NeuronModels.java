@@ -66,7 +66,7 @@ public final class NeuronModels {
         return "lif_exp".equals(model) ? "weight_pa" : loihi(model) ? "weight" : "weight_mv";
     }
 
-    /** @return whether the model is loihi_lif or loihi_lif_float (no initial state; unit-free weights). */
+    /** @return whether the model is loihi_lif or loihi_lif_float (initial v and u; unit-free weights). */
     static boolean loihi(final String model) {
         return model.startsWith("loihi_");
     }
@@ -91,7 +91,8 @@ public final class NeuronModels {
      * @throws IllegalArgumentException from the record's own checks.
      */
     public static NeuronModel model(final PopulationEntry p, final double dtMs) {
-        final Double v0 = p.initial() != null && p.initial().vMv().isConstant() ? p.initial().vMv().value() : null;
+        final var vMv = p.initial() == null ? null : p.initial().vMv();
+        final Double v0 = vMv != null && vMv.isConstant() ? vMv.value() : null;
         switch (p.model()) {
             case "lif_exp":
                 return new LifExpParameters(p.tauMMs(), p.cMPf(), p.eLMv(), p.vThMv(), p.vResetMv(), p.tRefMs(),
@@ -133,8 +134,8 @@ public final class NeuronModels {
      * @return the distribution to draw from, or null.
      */
     static org.spikering.sim.network.Distribution initialPotential(final PopulationEntry p) {
-        if (p.initial() == null) {
-            return null; // loihi models: u and v start at 0
+        if (p.initial() == null || p.initial().vMv() == null) {
+            return null; // loihi models: their v is initial.v, set as V_m with the other state variables
         }
         final var v = p.initial().vMv();
         if (v.isConstant() && (takesCurrent(p.model()) || v.value() == 0.0)) {
@@ -160,47 +161,62 @@ public final class NeuronModels {
      * @param name      population name.
      * @param size      its size.
      * @param model     its model.
-     * @param initialV0 its V_m(0) distribution in the network, or null.
+     * @param initial   its initial state distributions in the network (state variable to distribution; V_m absent:
+     *                  the model's own V_m(0)).
      * @param dtMs      the step, ms.
      * @return the entry, or null if the model is not one a spec can name (a spike generator is a source).
      */
     public static PopulationEntry entry(final String name, final int size, final NeuronModel model,
-                                        final org.spikering.sim.network.Distribution initialV0, final double dtMs) {
+                                        final Map<String, org.spikering.sim.network.Distribution> initial,
+                                        final double dtMs) {
+        final org.spikering.sim.network.Distribution initialV0 = initial.get("V_m");
+        final Map<String, org.spikering.app.spec.DistributionSpec> others = new java.util.LinkedHashMap<>();
+        initial.forEach((k, d) -> {
+            if (!"V_m".equals(k)) {
+                others.put(k, Distributions.spec(d));
+            }
+        });
         if (model instanceof LifExpParameters m) {
             return new PopulationEntry(name, size, "lif_exp", m.tauM(), m.cM(), m.eL(), m.vTh(), m.vReset(), m.tRef(),
                     m.tauSynEx(), m.tauSynIn(), m.iE(), lower(m.resetMode()), null, null, null, null, null, null,
-                    new InitialState(initialV0 != null ? Distributions.spec(initialV0)
-                            : org.spikering.app.spec.DistributionSpec.of(m.vInit())), null, null, null, null, null, null, null, null,
+                    InitialState.of(initialV0 != null ? Distributions.spec(initialV0)
+                            : org.spikering.app.spec.DistributionSpec.of(m.vInit()), others), null, null, null, null, null, null, null, null,
                     null);
         }
         if (model instanceof LifDeltaParameters m) {
             return new PopulationEntry(name, size, "lif_delta", m.tauM(), m.cM(), m.eL(), m.vTh(), m.vReset(), m.tRef(),
                     null, null, m.iE(), lower(m.resetMode()), null, null, null, null, null, null,
-                    new InitialState(initialV0 != null ? Distributions.spec(initialV0)
-                            : org.spikering.app.spec.DistributionSpec.of(m.vInit())), null, null, null, null, null, null, null, null,
+                    InitialState.of(initialV0 != null ? Distributions.spec(initialV0)
+                            : org.spikering.app.spec.DistributionSpec.of(m.vInit()), others), null, null, null, null, null, null, null, null,
                     null);
         }
         if (model instanceof FixedLifModel m) {
-            return loihiEntry(name, size, "loihi_lif", m.params(), m.adaptation());
+            return loihiEntry(name, size, "loihi_lif", m.params(), m.adaptation(), loihiState(initial));
         }
         if (model instanceof FloatCubaLifModel m) {
-            return loihiEntry(name, size, "loihi_lif_float", m.params(), m.adaptation());
+            return loihiEntry(name, size, "loihi_lif_float", m.params(), m.adaptation(), loihiState(initial));
         }
         if (model instanceof AlifParameters m) {
             return new PopulationEntry(name, size, m.adaptive() ? "eprop_alif" : "eprop_lif", m.tauMMs(), null, null,
                     m.vThMv(), null, Distributions.gridMs(m.refractorySteps(), dtMs), null, null, null, null,
                     m.regularSpikeArrival(), m.surrogate().name().toLowerCase(Locale.ROOT), m.surrogateGamma(),
                     m.surrogateBeta(), m.adaptive() ? m.tauAMs() : null, m.adaptive() ? m.betaAMv() : null,
-                    new InitialState(initialV0 != null ? Distributions.spec(initialV0)
-                            : org.spikering.app.spec.DistributionSpec.of(0.0)), null, null, null, null, null, null, null, null, null);
+                    InitialState.of(initialV0 != null ? Distributions.spec(initialV0)
+                            : org.spikering.app.spec.DistributionSpec.of(0.0), others), null, null, null, null, null, null, null, null, null);
         }
         return null;
     }
 
+    private static InitialState loihiState(final Map<String, org.spikering.sim.network.Distribution> initial) {
+        final Map<String, org.spikering.app.spec.DistributionSpec> m = new java.util.LinkedHashMap<>();
+        initial.forEach((k, d) -> m.put(k, Distributions.spec(d)));
+        return InitialState.loihi(m);
+    }
+
     private static PopulationEntry loihiEntry(final String name, final int size, final String model,
-                                              final FixedLifParams q, final FixedAdaptation a) {
+                                              final FixedLifParams q, final FixedAdaptation a, final InitialState s) {
         return new PopulationEntry(name, size, model, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, q.du(), q.dv(), q.vth(), q.biasMant(), q.biasExp(), q.stateWidth(),
+                null, null, null, null, null, s, q.du(), q.dv(), q.vth(), q.biasMant(), q.biasExp(), q.stateWidth(),
                 q.shift(), q.inputWidth(), a == null ? null : new LoihiAdaptation(a.da(), a.jumpMant()));
     }
 

@@ -25,7 +25,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *   <tr><td>surrogate_gamma_per_mv, surrogate_beta_per_mv</td><td>1/mV</td><td>eprop_*</td><td>height γ, width β</td></tr>
  *   <tr><td>tau_a_ms</td><td>ms</td><td>eprop_alif</td><td>adaptation time constant τ_a</td></tr>
  *   <tr><td>beta_a_mv</td><td>mV</td><td>eprop_alif</td><td>adaptation strength β_a</td></tr>
- *   <tr><td>initial.v_mv</td><td>mV</td><td>all but loihi_*</td><td>V_m(0): a number or a distribution per neuron</td></tr>
+ *   <tr><td>initial</td><td>—</td><td>all</td><td>the state at t = 0 ({@link InitialState}): numbers or distributions
+ *       per neuron</td></tr>
  *   <tr><td>du, dv</td><td>—</td><td>loihi_*</td><td>current and voltage decay (factor (4096 − (du+1))/4096, (4096 − dv)/4096)</td></tr>
  *   <tr><td>vth</td><td>—</td><td>loihi_*</td><td>threshold mantissa (compared as vth ≪ shift_bits)</td></tr>
  *   <tr><td>bias_mant, bias_exp</td><td>—</td><td>loihi_*</td><td>bias = bias_mant ≪ bias_exp (then ≪ shift_bits)</td></tr>
@@ -52,7 +53,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param surrogateBetaPerMv  β, 1/mV.
  * @param tauAMs              τ_a, ms.
  * @param betaAMv             β_a, mV.
- * @param initial             initial state (null for loihi models: their u and v start at 0).
+ * @param initial             initial state (null for loihi models without one: their u and v start at 0).
  * @param du                  loihi current decay.
  * @param dv                  loihi voltage decay.
  * @param vth                 loihi threshold mantissa.

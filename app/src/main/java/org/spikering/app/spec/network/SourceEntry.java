@@ -14,7 +14,8 @@ import java.util.List;
  *       <td>{@code stepCurrent} with one change at start_ms (NEST dc_generator)</td></tr>
  *   <tr><td>step_current</td><td>target, times_ms (ms), amplitudes_pa (pA)</td>
  *       <td>{@code stepCurrent} (NEST step_current_generator)</td></tr>
- *   <tr><td>spike_array</td><td>name, spike_times_ms (ms per neuron) or file (CSV neuron,time_ms) + size</td>
+ *   <tr><td>spike_array</td><td>name, spike_times_ms (ms per neuron) or file (CSV neuron,time_ms; SONATA; NumPy:
+ *       a dense (steps, size) 0/1 matrix, or an .npz with times_ms and ids) + size, array (the .npz matrix)</td>
  *       <td>{@code spikeArraySource}: a population of spike generators (NEST spike_generator)</td></tr>
  * </table>
  *
@@ -30,12 +31,14 @@ import java.util.List;
  * @param timesMs      step current change times, ms, or null.
  * @param amplitudesPa step current amplitudes, pA, or null.
  * @param spikeTimesMs spike times per generator, ms, or null.
- * @param file         spike array CSV file, or null.
+ * @param file         spike array file (CSV, SONATA, .npy or .npz), or null.
  * @param size         spike array size with file, or null.
+ * @param array        the dense matrix's name in a spike array's .npz file, or null (then its arrays times_ms and
+ *                     ids).
  */
 public record SourceEntry(String kind, String name, String target, Double rateHz, Double weightPa, Double weightMv,
                           Double weight, Double amplitudePa, Double startMs, List<Double> timesMs, List<Double> amplitudesPa,
-                          List<List<Double>> spikeTimesMs, String file, Integer size) {
+                          List<List<Double>> spikeTimesMs, String file, Integer size, String array) {
 
     /** @return the Poisson weight given (pA, mV or unit-free), or null. */
     public Double givenWeight() {

@@ -14,17 +14,27 @@ import java.util.List;
 import org.spikering.app.cli.SpikeringCli;
 
 /**
- * Runs a table of broken specs through {@code spikering run FILE --out DIR} in-process: each row is
+ * Runs a table of broken specs through {@code spikering run FILE --out DIR} (or another command) in-process: each row is
  * {text in the base spec, its replacement, the expected problem lines ("\n" between; TMP = the temporary folder)}.
  * Every case must exit 2 with exactly those lines on stderr (each {@code spikering run: error: FILE: }, the last with
  * the pointer to the help), print nothing on stdout and leave no output folder.
  */
-final class BrokenSpecRuns {
+public final class BrokenSpecRuns {
 
     private BrokenSpecRuns() {
     }
 
     static void assertEveryCaseRejected(final Path tmp, final String base, final String[][] cases) throws Exception {
+        assertEveryCaseRejected(tmp, base, cases, "run");
+    }
+
+    /**
+     * As {@link #assertEveryCaseRejected(Path, String, String[][])} with {@code spikering COMMAND FILE --out DIR}.
+     *
+     * @param command the command, e.g. {@code train}.
+     */
+    public static void assertEveryCaseRejected(final Path tmp, final String base, final String[][] cases,
+            final String command) throws Exception {
         final List<String> failures = new ArrayList<>();
         for (int c = 0; c < cases.length; c++) {
             final String[] row = cases[c];
@@ -40,15 +50,15 @@ final class BrokenSpecRuns {
             try {
                 System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
                 code = SpikeringCli.commandLine().setErr(new PrintWriter(err, true))
-                        .execute("run", file.toString(), "--out", out.toString());
+                        .execute(command, file.toString(), "--out", out.toString());
             } finally {
                 System.setOut(old);
             }
             final List<String> expected = new ArrayList<>();
             final String[] lines = row[2].replace("TMP", tmp.toString()).split("\n");
             for (int k = 0; k < lines.length; k++) {
-                expected.add("spikering run: error: " + file + ": " + lines[k]
-                        + (k == lines.length - 1 ? " (see 'spikering help run')" : ""));
+                expected.add("spikering " + command + ": error: " + file + ": " + lines[k]
+                        + (k == lines.length - 1 ? " (see 'spikering help " + command + "')" : ""));
             }
             final List<String> got = err.toString().lines().toList();
             if (code != 2 || !expected.equals(got) || stdout.size() > 0 || Files.exists(out)) {

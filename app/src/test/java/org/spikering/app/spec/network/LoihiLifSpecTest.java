@@ -164,8 +164,8 @@ final class LoihiLifSpecTest {
             + " whole number: target 'E' is loihi_lif (integer input: a weight is a unit-free whole number, the weight"
             + " mantissa)"},
         {"weight: 2,", "weight: {kind: uniform, low: 1, high: 3},", "network.projections[0].weight: 'uniform', must be"
-            + " a whole number (a distribution draws fractions): target 'E' is loihi_lif (integer input: a weight is a"
-            + " unit-free whole number, the weight mantissa)"},
+            + " a whole number (this distribution draws fractions; uniform_int draws whole numbers): target 'E' is"
+            + " loihi_lif (integer input: a weight is a unit-free whole number, the weight mantissa)"},
         {"weight: 1}", "weight: 0.5}", "network.sources[0].weight: 0.5, must be a whole number: target 'E' is loihi_lif"
             + " (integer input: a weight is a unit-free whole number, the weight mantissa)"},
         {"weight: 2,", "weight_pa: 2,", "network.projections[0].weight_pa: 2, not for this target: target 'E' is"
@@ -173,9 +173,17 @@ final class LoihiLifSpecTest {
         {"      du: 410", "      tau_m_ms: 10\n      du: 410", "network.populations[0].tau_m_ms: 10, not a parameter of"
             + " model loihi_lif (its parameters: du, dv, vth, bias_mant, bias_exp, state_width_bits, shift_bits,"
             + " input_width_bits, adaptation)"},
-        {"      du: 410", "      initial: {v_mv: 0}\n      du: 410", "network.populations[0].initial: {\"v_mv\":0}, not a"
-            + " parameter of model loihi_lif (u and v start at 0; its parameters: du, dv, vth, bias_mant, bias_exp,"
-            + " state_width_bits, shift_bits, input_width_bits, adaptation)"},
+        {"      du: 410", "      initial: {v_mv: 0}\n      du: 410", "network.populations[0].initial.v_mv: unknown"
+            + " field, must be one of: v, u"},
+        {"      du: 410", "      initial: {v: 0.3}\n      du: 410", "network.populations[0].initial.v: 0.3, must be a"
+            + " multiple of 2^-24 (loihi_lif's state is a 50-bit integer raw, reported as raw *"
+            + " 2^-24)"},
+        {"      du: 410", "      initial: {u: {kind: normal, mean: 0, std: 1}}\n      du: 410",
+            "network.populations[0].initial.u: 'normal', must be a number or {kind: uniform_int, low, high}: every value"
+                + " a multiple of 2^-24 (loihi_lif's state is a 50-bit integer raw, reported as raw * 2^-24)"},
+        {"      du: 410", "      initial: {v: {kind: uniform_int, low: 0, high: 100000000}}\n      du: 410",
+            "network.populations[0].initial.v: 'uniform_int from 0 to 99999999', every value must be within"
+                + " +-(2^49 - 1) * 2^-24 (loihi_lif's state is a 50-bit integer raw, reported as raw * 2^-24)"},
         {"shift_bits: 24", "shift_bits: 2.5", "network.populations[0].shift_bits: 2.5, must be an integer"},
         {"state_width_bits: 50", "state_width_bits: 51", "network.populations[0].state_width_bits: 51, must be <= 50"},
         {"da: 287", "da: 4097", "network.populations[0].adaptation.da: 4097, must be <= 4096"},

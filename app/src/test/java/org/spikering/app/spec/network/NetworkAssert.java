@@ -36,6 +36,7 @@ final class NetworkAssert {
         assertEquals(e.offset(), a.offset(), e.name() + " offset");
         assertEquals(e.model(), a.model(), e.name() + " model");
         assertEquals(e.initialPotential(), a.initialPotential(), e.name() + " V_m(0)");
+        assertEquals(e.initialState(), a.initialState(), e.name() + " initial state");
     }
 
     static void assertSameProjection(final int i, final Projection e, final Projection a) {
@@ -48,6 +49,7 @@ final class NetworkAssert {
         assertEquals(e.spec().connector().multapses(), a.spec().connector().multapses(), at + " multapses");
         assertEquals(e.spec().weights(), a.spec().weights(), at + " weights");
         assertEquals(e.spec().delays(), a.spec().delays(), at + " delays");
+        assertArrayEquals(e.spec().exactDelaysMs(), a.spec().exactDelaysMs(), at + " per-synapse delays");
         assertSameSynapses(at, e.synapses(), a.synapses());
     }
 
