@@ -136,7 +136,7 @@ public final class EvalCommand implements Callable<Integer> {
                     n, bytes / 1e6, Runtime.getRuntime().maxMemory() / 1e6));
         }
         final BatchSeeds seeds = new BatchSeeds(m.seed(), m.training().path("--iterations").asInt());
-        final Evaluation e = Evaluator.evaluate(m.network(), TrainingRun.heldOutBatch(p, seeds, n), m.testStateHook());
+        final Evaluation e = m.evaluate(p, m.network(), TrainingRun.heldOutBatch(p, seeds, n));
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", model.toString());
         out.put("task", p.name());
@@ -183,6 +183,10 @@ public final class EvalCommand implements Callable<Integer> {
                     + " (DATA = '" + data + "')");
         }
         final TrainedModel m = TrainedModel.read("MODEL", model);
+        if (org.spikering.plasticity.train.LearningRule.NEST_EPROP_IAF.id().equals(m.training().path("--rule").asText())) {
+            throw new IllegalArgumentException("MODEL = '" + model + "': trained with rule nest-eprop-iaf, whose network "
+                    + "only runs on its task sine-nest-iaf: test it with 'eval MODEL' (no DATA)");
+        }
         final RecurrentSpikingNetwork net = m.network();
         final Path targetFile = targets != null ? targets : data;
         final boolean maskInData = lossMask == null && lossMaskKey == null && recallSteps == null && npz

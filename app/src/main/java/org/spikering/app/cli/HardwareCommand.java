@@ -142,6 +142,7 @@ public final class HardwareCommand implements Callable<Integer> {
                 }
             }
             final org.spikering.app.train.TrainedModel m = org.spikering.app.train.TrainedModel.read("MODEL", model);
+            m.requireBatchRuleNetwork("MODEL", model, "hw");
             final ChipDescription c;
             try {
                 c = ChipDescription.byName(chip);

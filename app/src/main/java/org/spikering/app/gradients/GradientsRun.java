@@ -127,6 +127,7 @@ public final class GradientsRun {
      * @return the run.
      */
     public static GradientsRun atModel(TrainedModel m, java.nio.file.Path file) {
+        m.requireBatchRuleNetwork("--model", file, "gradients");
         TaskPreset p = m.preset();
         m.checkFits("--model", file, p.name(), p.network());
         int iterations = Math.max(1, m.training().path("--iterations").asInt());

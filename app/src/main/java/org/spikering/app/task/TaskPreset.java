@@ -33,7 +33,7 @@ public record TaskPreset(String name, SequenceSource source, RecurrentSpikingNet
                          int scoredSteps, boolean nestReference, double feedbackGain) {
 
     /** Task names. */
-    public static final String[] NAMES = {"sine-nest", "sine-bellec", "evidence", "dms", "nback"};
+    public static final String[] NAMES = {"sine-nest", "sine-bellec", "evidence", "dms", "nback", "sine-nest-iaf"};
 
     /**
      * The built-in preset: the shipped spec {@code examples/<name>.yaml} with the top-level seed set.
@@ -77,6 +77,13 @@ public record TaskPreset(String name, SequenceSource source, RecurrentSpikingNet
      *                                  ({@code nest-eprop} needs NEST's recorded B: {@code sine-nest} only).
      */
     public void requireRule(final LearningRule rule) {
+        if ((rule == LearningRule.NEST_EPROP_IAF) != (source instanceof NestIafSineTask)) {
+            throw new IllegalArgumentException(rule == LearningRule.NEST_EPROP_IAF
+                    ? "--rule = 'nest-eprop-iaf': only with --task sine-nest-iaf (NEST's iaf sine-wave network, pattern"
+                        + " and feedback B), not with --task " + name
+                    : "--rule = '" + rule.id() + "': not with --task sine-nest-iaf (NEST's eprop_iaf network; its rule"
+                        + " is nest-eprop-iaf); use --task sine-nest for " + rule.id());
+        }
         if (rule == LearningRule.NEST_EPROP && !nestReference) {
             throw new IllegalArgumentException("--rule = '" + rule.id() + "': only with --task sine-nest (it uses the"
                     + " feedback B recorded from NEST's sine-wave run), not with --task " + name

@@ -187,6 +187,44 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
         }
     }
 
+    /**
+     * The model's network on {@code batch} without learning, as its rule runs it: rule nest-eprop-iaf with NEST's
+     * learner ({@link NestIafTraining#evaluate}, the numbers of its run's test), every other rule with
+     * {@link org.spikering.plasticity.train.Evaluator} with the model's {@link #testStateHook}.
+     *
+     * @param p     the model's task ({@link #preset}).
+     * @param net   the network to test (the model's, or a copy with other weights).
+     * @param batch the test sequences.
+     * @return loss, accuracy and rate.
+     */
+    public org.spikering.plasticity.train.Evaluation evaluate(final org.spikering.app.task.TaskPreset p,
+            final RecurrentSpikingNetwork net, final org.spikering.plasticity.data.SequenceBatch batch) {
+        if (org.spikering.plasticity.train.LearningRule.NEST_EPROP_IAF.id().equals(training.path("--rule").asText())) {
+            final org.spikering.app.spec.Spec s = loadSpec();
+            if (s == null || !(p.source() instanceof org.spikering.app.task.NestIafSineTask task)) {
+                throw new IllegalArgumentException("model trained with rule nest-eprop-iaf: needs its spec and task"
+                        + " sine-nest-iaf to be tested");
+            }
+            return NestIafTraining.evaluate(s.section("training", org.spikering.app.spec.TrainingSpec.class), net, task,
+                    batch);
+        }
+        return org.spikering.plasticity.train.Evaluator.evaluate(net, batch, testStateHook());
+    }
+
+    /**
+     * @param option  the option naming the model file, for the message.
+     * @param file    the file.
+     * @param command what needs a network of the batch-gradient rules (e.g. {@code gradients --model}).
+     * @throws IllegalArgumentException if the model was trained with rule nest-eprop-iaf (NEST's eprop_iaf neurons,
+     *                                  which that command does not simulate).
+     */
+    public void requireBatchRuleNetwork(final String option, final Path file, final String command) {
+        if (org.spikering.plasticity.train.LearningRule.NEST_EPROP_IAF.id().equals(training.path("--rule").asText())) {
+            throw new IllegalArgumentException(option + " = '" + file + "': trained with rule nest-eprop-iaf (NEST's "
+                    + "eprop_iaf neurons), which " + command + " does not simulate; 'eval MODEL' tests it");
+        }
+    }
+
     /** @return the task the model was trained on ({@code --task}). */
     public String task() {
         return training.path("--task").asText();

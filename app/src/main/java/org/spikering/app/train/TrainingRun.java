@@ -383,6 +383,9 @@ public final class TrainingRun {
         if (resume != null) {
             resume.checkSettings(settings, resumeOption, resumeWhere);
         }
+        if (rule == LearningRule.NEST_EPROP_IAF) {
+            return runNestIaf(settings, iterations, batchSize, eta, testBatch, bar);
+        }
         final BatchSeeds seeds = new BatchSeeds(seed, iterations);
         final RecurrentSpikingNetwork net = resume != null ? resume.model().network().copy()
                 : initial != null ? initial.copy() : preset.network().copy();
@@ -473,6 +476,67 @@ public final class TrainingRun {
         final double testLoss = tests.isEmpty() ? Double.NaN : tests.get(tests.size() - 1)[2];
         return new Outcome(curve, tests, curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(), testAcc, testLoss,
                 diverged, wall, heldOut, counters, trainingPattern, stoppedEarly);
+    }
+
+    /**
+     * Rule nest-eprop-iaf ({@link NestIafTraining}): NEST's learner trains on the task's sequences, {@code batchSize}
+     * per iteration one after the other, learning continuously; no checkpoints, hooks or early stopping (the spec
+     * check rejects them). The model holds the weights as NEST shows them at the end (each synapse's weight after its
+     * last spike) and no optimizer state.
+     */
+    private Outcome runNestIaf(final com.fasterxml.jackson.databind.node.ObjectNode settings, final int iterations,
+                               final int batchSize, final double eta, final int testBatch, final Progress bar) {
+        if (spec == null || !(preset.source() instanceof org.spikering.app.task.NestIafSineTask task)) {
+            throw new IllegalArgumentException("--rule = 'nest-eprop-iaf': needs a spec with task sine-nest-iaf");
+        }
+        if (resume != null || hook != WeightUpdateHook.NONE || weightBits != 64 || checkpointDir != null || patience > 0
+                || stateQuantiser != null) {
+            throw new IllegalArgumentException("--rule = 'nest-eprop-iaf': no --resume, checkpoints, hardware constraints"
+                    + ", early stopping or state precision (set training.checkpoint_every: 0)");
+        }
+        final org.spikering.app.spec.TrainingSpec ts = spec.section("training", org.spikering.app.spec.TrainingSpec.class);
+        final RecurrentSpikingNetwork start = initial != null ? initial.copy() : preset.network().copy();
+        final org.spikering.plasticity.nestiaf.NestIafLearner learner =
+                NestIafTraining.learner(ts, start, task, eta, clip.wMax());
+        final BatchSeeds seeds = new BatchSeeds(seed, iterations);
+        final SequenceBatch test = heldOutBatch(preset, seeds, testBatch);
+        testSequences = testBatch;
+        testSeed = seeds.heldOut();
+        final List<IterationResult> curve = new ArrayList<>();
+        Integer diverged = null;
+        final long t0 = System.nanoTime();
+        for (int n = 0; n < iterations; n++) {
+            final double[] r = NestIafTraining.present(learner, preset.source().batch(batchSize, seeds.training(n)), true);
+            if (!Double.isFinite(r[0])) {
+                diverged = n + 1;
+                bar.note("training diverged: loss " + r[0] + " at iteration " + (n + 1));
+                break;
+            }
+            final IterationResult it = new IterationResult(n + 1, r[0], Double.NaN, r[1]);
+            curve.add(it);
+            bar.stepTo(n + 1, progressDetail(it, List.of()));
+        }
+        final double wall = (System.nanoTime() - t0) / 1e9;
+        final RecurrentSpikingNetwork net = NestIafTraining.network(learner, start);
+        trained = new TrainedModel(settings, curve.size(), net.copy(), "nest-" + learner.optimizer().kind().externalName(),
+                java.util.Map.of(), modelSpec(), spec.baseDir() == null ? null : spec.baseDir().toAbsolutePath().toString());
+        final Evaluation heldOut = diverged != null ? null : NestIafTraining.evaluate(ts, net, task, test);
+        final Evaluation trainingPattern = diverged != null ? null
+                : NestIafTraining.evaluate(ts, net, task, preset.source().batch(1, 0));
+        if (trainingPattern != null) {
+            bar.note(String.format("test, %d sequences of %s: loss %.5g per sequence; the training pattern: loss %.5g",
+                    testBatch, task.freshInputDescription(), heldOut.loss(), trainingPattern.loss()));
+        }
+        final OperationCounters counters = new OperationCounters();
+        final long[] k = learner.counts(); // training only (the tests ran on fresh learners)
+        counters.addSpikes(k[0]);
+        counters.addInputSpikes(k[1]);
+        counters.addSynapticOps(k[2]);
+        counters.addWeightUpdates(k[3]);
+        counters.addNeuronUpdates(k[4]);
+        countMemory(counters, net);
+        return new Outcome(curve, new ArrayList<>(), curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(),
+                Double.NaN, Double.NaN, diverged, wall, heldOut, counters, trainingPattern, null);
     }
 
     /**

@@ -165,7 +165,12 @@ public final class NestSineWaveReference {
     }
 
     private static double[] losses(String name) {
-        List<String> lines = lines(name);
+        return losses(ROOT, name);
+    }
+
+    /** A loss file ({@code iteration,loss} with a header line) from the classpath folder {@code root}. */
+    static double[] losses(String root, String name) {
+        List<String> lines = lines(root, name);
         double[] out = new double[lines.size() - 1];
         for (int n = 1; n < lines.size(); n++) {
             out[n - 1] = Double.parseDouble(lines.get(n).split(",")[1].trim());
@@ -174,7 +179,12 @@ public final class NestSineWaveReference {
     }
 
     private static double[] column(String name) {
-        List<String> lines = lines(name);
+        return column(ROOT, name);
+    }
+
+    /** A CSV column (one number a line) from the classpath folder {@code root}. */
+    static double[] column(String root, String name) {
+        List<String> lines = lines(root, name);
         double[] out = new double[lines.size()];
         for (int n = 0; n < out.length; n++) {
             out[n] = Double.parseDouble(lines.get(n).trim());
@@ -183,7 +193,12 @@ public final class NestSineWaveReference {
     }
 
     static double[][] matrix(String name) {
-        List<String> lines = lines(name);
+        return matrix(ROOT, name);
+    }
+
+    /** A CSV matrix (rows of comma-separated numbers) from the classpath folder {@code root}. */
+    static double[][] matrix(String root, String name) {
+        List<String> lines = lines(root, name);
         double[][] out = new double[lines.size()][];
         for (int r = 0; r < out.length; r++) {
             String[] f = lines.get(r).split(",");
@@ -195,7 +210,7 @@ public final class NestSineWaveReference {
         return out;
     }
 
-    private static double[] toFloat32(double[] w) {
+    static double[] toFloat32(double[] w) {
         for (int n = 0; n < w.length; n++) {
             w[n] = (float) w[n];
         }
@@ -211,10 +226,10 @@ public final class NestSineWaveReference {
         return out;
     }
 
-    private static List<String> lines(String name) {
-        try (InputStream in = NestSineWaveReference.class.getResourceAsStream(ROOT + name)) {
+    private static List<String> lines(String root, String name) {
+        try (InputStream in = NestSineWaveReference.class.getResourceAsStream(root + name)) {
             if (in == null) {
-                throw new IllegalStateException("reference file missing on classpath: " + ROOT + name);
+                throw new IllegalStateException("reference file missing on classpath: " + root + name);
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<String> out = new ArrayList<>();
@@ -225,7 +240,7 @@ public final class NestSineWaveReference {
             }
             return out;
         } catch (IOException e) {
-            throw new UncheckedIOException("reading " + ROOT + name, e);
+            throw new UncheckedIOException("reading " + root + name, e);
         }
     }
 }

@@ -21,6 +21,11 @@ import java.util.Locale;
  *     {@link org.spikering.plasticity.eprop.LearningSignals#mdglExact})</td></tr>
  * <tr><td>BPTT</td><td>bptt</td><td>backpropagation through time with the same pseudo-derivative, reset path
  *     detached ({@link org.spikering.plasticity.bptt.Bptt})</td></tr>
+ * <tr><td>NEST_EPROP_IAF</td><td>nest-eprop-iaf</td><td>NEST 3.9's current event-based e-prop family
+ *     ({@code eprop_iaf}, {@code eprop_iaf_adapt}, {@code eprop_readout}, {@code eprop_synapse}): its own neuron
+ *     model (reset in the spike step, no ζ) and continuous learning, every synapse updating at its presynaptic spikes
+ *     within a sequence ({@link org.spikering.plasticity.nestiaf.NestIafLearner}); no batch gradient, so not a
+ *     {@link Rules#create} rule and not in {@code spikering gradients}; only on NEST's iaf sine-wave network</td></tr>
  * </table>
  */
 public enum LearningRule {
@@ -28,7 +33,8 @@ public enum LearningRule {
     RANDOM_EPROP("random e-prop"),
     NEST_EPROP("NEST e-prop"),
     MDGL_EXACT("MDGL-exact"),
-    BPTT("BPTT");
+    BPTT("BPTT"),
+    NEST_EPROP_IAF("NEST e-prop (eprop_iaf)");
 
     private final String label;
 
@@ -36,7 +42,7 @@ public enum LearningRule {
         this.label = label;
     }
 
-    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt. */
+    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf. */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

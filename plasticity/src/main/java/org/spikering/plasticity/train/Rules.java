@@ -53,6 +53,9 @@ public final class Rules {
                 return eprop(new SymmetricFeedback(), true, computation);
             case BPTT:
                 return new Bptt(true);
+            case NEST_EPROP_IAF:
+                throw new IllegalArgumentException("rule nest-eprop-iaf: learns continuously within each sequence "
+                        + "(org.spikering.plasticity.nestiaf.NestIafLearner), so it has no batch gradient computer");
             default:
                 throw new IllegalArgumentException("rule = " + rule);
         }

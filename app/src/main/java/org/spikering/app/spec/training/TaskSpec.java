@@ -10,8 +10,10 @@ import org.spikering.app.task.BellecSineTask;
 import org.spikering.app.task.DelayedMatchToSampleTask;
 import org.spikering.app.task.EvidenceAccumulationTask;
 import org.spikering.app.task.FourSixBackTask;
+import org.spikering.app.task.NestIafSineTask;
 import org.spikering.app.task.NestSineTask;
 import org.spikering.plasticity.data.SequenceSource;
+import org.spikering.plasticity.reference.NestIafSineWaveReference;
 import org.spikering.plasticity.reference.NestSineWaveReference;
 
 /**
@@ -30,6 +32,8 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  * <tr><td>sine-bellec</td><td>duration_ms, inputs, rate_hz</td><td>ms, —, Hz</td><td>1000, 100, 50 (pattern from
  *     the top-level seed)</td></tr>
  * <tr><td>sine-nest</td><td>—</td><td></td><td>NEST 3.9's recorded pattern</td></tr>
+ * <tr><td>sine-nest-iaf</td><td>—</td><td></td><td>NEST 3.9's recorded pattern of its run with the current e-prop
+ *     models (eprop_iaf; rule nest-eprop-iaf)</td></tr>
  * </table>
  *
  * @param name             the task.
@@ -61,6 +65,7 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
     private static Map<String, List<String>> parameters() {
         final Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("sine-nest", List.of());
+        m.put("sine-nest-iaf", List.of());
         m.put("sine-bellec", List.of("duration_ms", "inputs", "rate_hz"));
         m.put("evidence", List.of("cues", "cue_ms", "gap_ms", "delay_ms", "recall_ms", "p_majority", "cue_rate_hz",
                 "background_rate_hz"));
@@ -107,7 +112,7 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         if (evenCues) {
             problems.add(path + ".cues", cues, "must be odd (a majority side must exist)");
         }
-        if (wrong.isEmpty() && !evenCues && !"sine-nest".equals(name)) {
+        if (wrong.isEmpty() && !evenCues && !"sine-nest".equals(name) && !"sine-nest-iaf".equals(name)) {
             try {
                 source(1);
             } catch (IllegalArgumentException e) {
@@ -133,6 +138,8 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         switch (name) {
             case "sine-nest":
                 return new NestSineTask(nest);
+            case "sine-nest-iaf":
+                return new NestIafSineTask(NestIafSineWaveReference.load());
             case "sine-bellec":
                 return new BellecSineTask(durationMs, inputs, rateHz, seed);
             case "evidence":

@@ -100,6 +100,7 @@ public final class TrainingPresetBuilder {
                         + NestSineWaveReference.RECURRENT + "), not " + n.recurrent());
             }
         }
+        checkNestIaf(t, problems, path, spec, taskName);
         if ("bptt".equals(t.rule()) && !"event".equals(t.computation())) {
             problems.add(path + ".computation", t.computation(), "must be left at event with rule bptt (BPTT has one"
                     + " computation, exact backpropagation through time)");
@@ -108,6 +109,63 @@ public final class TrainingPresetBuilder {
         if (t.checkpointEvery() != null && t.checkpointEvery() > t.iterations()) {
             problems.add(path + ".checkpoint_every", t.checkpointEvery(), "must be <= " + path + ".iterations = "
                     + t.iterations() + ", or 0 for no checkpoints");
+        }
+    }
+
+    /**
+     * Rule nest-eprop-iaf, task sine-nest-iaf and weights kind nest_iaf_sine_reference go together; the rule runs
+     * NEST's eprop_iaf model (no ζ), with one computation, a constant learning rate and no checkpoints, early
+     * stopping or hardware section ({@code org.spikering.app.train.NestIafTraining}).
+     */
+    private static void checkNestIaf(final TrainingSpec t, final Problems problems, final String path, final Spec spec,
+                                     final String taskName) {
+        final boolean rule = "nest-eprop-iaf".equals(t.rule());
+        final boolean task = "sine-nest-iaf".equals(taskName);
+        final boolean weights = "nest_iaf_sine_reference".equals(t.network().weights().kind());
+        final String np = path + ".network";
+        if (rule && !task) {
+            problems.add(path + ".rule", t.rule(), "only with training.task.name sine-nest-iaf (NEST's iaf sine-wave "
+                    + "network, pattern and feedback B), not " + taskName);
+        }
+        if (task && !rule) {
+            problems.add(path + ".task.name", taskName, "only with training.rule nest-eprop-iaf (NEST's eprop_iaf "
+                    + "network), not " + t.rule() + "; use task sine-nest for " + t.rule());
+        }
+        if (task != weights) {
+            problems.add(np + ".weights.kind", t.network().weights().kind(), task
+                    ? "must be nest_iaf_sine_reference with task sine-nest-iaf (NEST's recorded weights and B)"
+                    : "only with training.task.name sine-nest-iaf, not " + taskName);
+        }
+        if (!rule) {
+            return;
+        }
+        if (t.network().recurrent() != org.spikering.plasticity.reference.NestIafSineWaveReference.RECURRENT) {
+            problems.add(np + ".recurrent", t.network().recurrent(), "must be "
+                    + org.spikering.plasticity.reference.NestIafSineWaveReference.RECURRENT
+                    + " for rule nest-eprop-iaf (NEST's recorded network)");
+        }
+        if (!t.network().regularSpikeArrival()) {
+            problems.add(np + ".regular_spike_arrival", false, "must be true for rule nest-eprop-iaf (eprop_iaf adds"
+                    + " arriving weights to V_m unscaled; it has no zeta)");
+        }
+        if (!"event".equals(t.computation())) {
+            problems.add(path + ".computation", t.computation(), "must be left at event with rule nest-eprop-iaf (it has"
+                    + " one computation, NEST's event-based one)");
+        }
+        if (!"constant".equals(t.optimizer().schedule().kind())) {
+            problems.add(path + ".optimizer.schedule.kind", t.optimizer().schedule().kind(), "must be constant with rule"
+                    + " nest-eprop-iaf (NEST's optimizer has one learning rate)");
+        }
+        if (t.checkpointEvery() == null || t.checkpointEvery() != 0) {
+            problems.add(path + ".checkpoint_every", t.checkpointEvery(), "must be 0 with rule nest-eprop-iaf (its "
+                    + "learner's state, traces and history included, is not checkpointed)");
+        }
+        if (t.evaluation().earlyStopping() != null) {
+            problems.add(path + ".evaluation.early_stopping", "...", "must be left out with rule nest-eprop-iaf");
+        }
+        if (spec != null && spec.tree().has("hardware")) {
+            problems.add("hardware", "...", "must be left out with rule nest-eprop-iaf (no hardware constraints on"
+                    + " NEST's learner)");
         }
     }
 
@@ -148,6 +206,16 @@ public final class TrainingPresetBuilder {
         final WeightsSpec w = n.weights();
         if ("nest_sine_reference".equals(w.kind())) {
             return ref.network().withParams(params);
+        }
+        if ("nest_iaf_sine_reference".equals(w.kind())) {
+            // a container of NEST's recorded weights: rule nest-eprop-iaf runs NestIafLearner with
+            // NestIafTraining.params(t), not these NetworkParams
+            final org.spikering.plasticity.reference.NestIafSineWaveReference iaf =
+                    org.spikering.plasticity.reference.NestIafSineWaveReference.load();
+            final boolean[] adaptive = new boolean[n.recurrent()];
+            java.util.Arrays.fill(adaptive, 0, n.alif(), true);
+            return new RecurrentSpikingNetwork(source.inputs(), n.recurrent(), source.outputs(), adaptive, params,
+                    iaf.weights(0), iaf.weights(1), iaf.weights(2));
         }
         final RecurrentSpikingNetwork dense = RecurrentSpikingNetwork.random(source.inputs(), n.recurrent(),
                 source.outputs(), n.alif(), params, seed, w.inputGain(), w.recurrentGain(), w.outputGain());
