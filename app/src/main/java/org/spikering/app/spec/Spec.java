@@ -193,6 +193,37 @@ public final class Spec {
         return SpecLoader.finish(r, source, baseDir, Map.of());
     }
 
+    /**
+     * @return the full spec with defaults filled, as compact JSON with the fields of every object in name order (lists
+     *         keep theirs): the same text for the same spec, whatever order a file, an override or a Java map put its
+     *         fields in. A sweep hashes it to recognise a point's run.
+     */
+    public String canonicalJson() {
+        try {
+            return CANONICAL.writeValueAsString(sortedFields(tree));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final ObjectMapper CANONICAL = new ObjectMapper();
+
+    private static JsonNode sortedFields(final JsonNode node) {
+        if (node.isObject()) {
+            final java.util.TreeMap<String, JsonNode> fields = new java.util.TreeMap<>();
+            node.fields().forEachRemaining(e -> fields.put(e.getKey(), sortedFields(e.getValue())));
+            final ObjectNode o = CANONICAL.createObjectNode();
+            fields.forEach(o::set);
+            return o;
+        }
+        if (node.isArray()) {
+            final com.fasterxml.jackson.databind.node.ArrayNode a = CANONICAL.createArrayNode();
+            node.forEach(e -> a.add(sortedFields(e)));
+            return a;
+        }
+        return node;
+    }
+
     /** @return the full spec with defaults filled, as YAML: what a result folder stores. */
     public String toYaml() {
         try {

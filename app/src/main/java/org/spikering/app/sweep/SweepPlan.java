@@ -164,7 +164,7 @@ public final class SweepPlan {
                 }
             }
             if (lines.isEmpty()) {
-                points.add(new SweepPoint(k, params, seed, ps, SweepNames.sha256(ps.toYaml()), folder, runner, memory));
+                points.add(new SweepPoint(k, params, seed, ps, SweepNames.sha256(ps.canonicalJson()), folder, runner, memory));
             }
         }
         if (!byProblem.isEmpty()) {

@@ -14,7 +14,7 @@ import org.spikering.app.spec.Spec;
  * @param params the point's value of every axis field, in axis order (the seed not included).
  * @param seed   the point's seed (the spec's top-level {@code seed}).
  * @param spec   the point's spec, checked.
- * @param hash   SHA-256 (hex) of the point's full resolved spec ({@link Spec#toYaml}): what marks it complete.
+ * @param hash   SHA-256 (hex) of the point's full resolved spec ({@link Spec#canonicalJson}: fields in name order): what marks it complete.
  * @param folder its folder's name under {@code points/} of the sweep folder ({@link SweepNames}).
  * @param runner what runs it.
  * @param memoryBytes the runner's estimate of its peak heap bytes.

@@ -79,7 +79,7 @@ class SweepPlanTest {
                     assertEquals(seed, p.spec().seed());
                     assertFalse(p.spec().has("sweep"), "a point has no sweep section");
                     assertTrue(p.spec().tree().path("output").path("folder").isMissingNode(), "nor an output folder");
-                    assertEquals(sha256(p.spec().toYaml()), p.hash());
+                    assertEquals(sha256(sortedJson(p.spec().tree())), p.hash());
                     assertTrue(p.folder().matches("[A-Za-z0-9._=+~-]+"), p.folder());
                     assertEquals("training.rule=" + rule + "_training.iterations=" + it + "_seed=" + seed, p.folder());
                     folders.add(p.folder());
@@ -218,6 +218,27 @@ class SweepPlanTest {
         final var c = new java.util.LinkedHashMap<String, com.fasterxml.jackson.databind.JsonNode>();
         c.put("x", SweepAxis.text("y".repeat(300)));
         assertTrue(SweepNames.folder(c, 1).length() <= SweepNames.MAX_LENGTH);
+    }
+
+    /**
+     * The spec's fields sorted at every level, written another way than Spec.canonicalJson: through Java maps and
+     * Jackson's ORDER_MAP_ENTRIES_BY_KEYS.
+     */
+    private static String sortedJson(final com.fasterxml.jackson.databind.JsonNode tree) throws Exception {
+        final com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        return m.writeValueAsString(m.convertValue(tree, java.util.Map.class));
+    }
+
+    @Test
+    void theHashDoesNotDependOnTheOrderOfFields() throws Exception {
+        final String a = "spikering: 1\nseed: 3\nreservoir:\n  benchmark: mc\n  size: 20\n  spectral_radius: 0.9\n";
+        final String b = "reservoir:\n  spectral_radius: 0.9\n  size: 20\n  benchmark: mc\nseed: 3\nspikering: 1\n";
+        final org.spikering.app.spec.Spec sa = org.spikering.app.spec.SpecLoader.parse(a, "a.yaml", null, false, List.of());
+        final org.spikering.app.spec.Spec sb = org.spikering.app.spec.SpecLoader.parse(b, "b.yaml", null, false, List.of());
+        assertFalse(sa.toYaml().equals(sb.toYaml()), "the two files differ in field order");
+        assertEquals(sa.canonicalJson(), sb.canonicalJson());
+        assertEquals(sortedJson(sa.tree()), sa.canonicalJson());
     }
 
     private static String sha256(final String s) throws Exception {
