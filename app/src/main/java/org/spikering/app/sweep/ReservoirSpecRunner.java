@@ -76,6 +76,7 @@ public final class ReservoirSpecRunner implements SpecRunner {
     }
 
     private static Spec requireReservoir(final Spec spec) {
+        SpecRunners.requireNoSweep(spec, "reservoir");
         if (!spec.has(ReservoirSpec.PATH)) {
             throw new IllegalArgumentException("SPEC = '" + spec.source() + "': reservoir: missing; must have a 'reservoir'"
                     + " section to run with 'spikering reservoir' ('spikering spec show reservoir-mc' is one)");

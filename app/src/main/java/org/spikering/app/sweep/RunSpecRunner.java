@@ -97,6 +97,7 @@ public final class RunSpecRunner implements SpecRunner {
      * @throws SpecException if it has no network section.
      */
     public static void requireNetwork(final Spec spec) {
+        SpecRunners.requireNoSweep(spec, "run");
         if (!spec.has("network")) {
             throw new SpecException(spec.source(), List.of("network: missing, required: run simulates the spec's network"
                     + " section (start from 'spikering spec show cuba')"));

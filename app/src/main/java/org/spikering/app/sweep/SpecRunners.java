@@ -55,6 +55,22 @@ public final class SpecRunners {
         };
     }
 
+    /**
+     * A run is one spec: one with a {@code sweep} section describes many runs, and running its base alone would
+     * silently leave the axes out.
+     *
+     * @param spec    a loaded spec.
+     * @param command the command that would run it.
+     * @throws org.spikering.app.spec.SpecException naming the section if the spec has one.
+     */
+    public static void requireNoSweep(final Spec spec, final String command) {
+        if (spec.has("sweep")) {
+            throw new org.spikering.app.spec.SpecException(spec.source(), java.util.List.of("sweep: present; '" + command
+                    + "' runs one spec, this one describes a sweep: run every point with 'spikering sweep "
+                    + spec.source().replaceFirst("^example:", "") + "', or leave the section out to run the base once"));
+        }
+    }
+
     private static String sections(final Spec spec) {
         final java.util.List<String> names = new java.util.ArrayList<>();
         spec.tree().fieldNames().forEachRemaining(n -> {

@@ -179,6 +179,7 @@ public final class TrainSpecRunner implements SpecRunner {
 
     /** The checks that need no network: the section, the preset and its rule, the optimizer, the memory. */
     private static Prepared prepare(final Spec spec, final FieldNames names) {
+        SpecRunners.requireNoSweep(spec, "train");
         final TrainingSpec t = spec.section("training", TrainingSpec.class);
         if (t == null) {
             throw new IllegalArgumentException("SPEC = '" + spec.source() + "': has no training section (train needs one; "
