@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
         description = {"Train the training section of a spec file (default: the shipped preset examples/<--task>.yaml);"
                 + " writes learning_curve.csv/.png, summary.json, model.json (the trained network with its spec) and "
                 + "spec.yaml. Options override single fields of the spec.",
-            "Tasks: sine-nest (NEST 3.9's frozen sine pattern), sine-bellec, evidence, dms, nback.",
+            "Tasks: sine-nest (NEST 3.9's frozen sine pattern), sine-bellec, evidence, dms, nback, sine-nest-iaf (NEST 3.9's"
+                + " sine-wave example with its current eprop_iaf models).",
             "Rules mean the same on every task. On sine-nest, --rule eprop is symmetric",
             "e-prop on NEST's network and pattern; --rule nest-eprop is e-prop as NEST",
             "computed it there (NEST's B, late last signal) and follows NEST's loss curve."})
@@ -49,7 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "training.network.tau_a_ms=800 or training.rule=bptt (repeatable; the value is read as YAML)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--task", description = {"sine-nest, sine-bellec, evidence, dms or nback (default sine-nest): without "
+    @Option(names = "--task", description = {"sine-nest, sine-bellec, evidence, dms, nback or sine-nest-iaf (default sine-nest): without "
             + "SPEC the shipped preset file examples/<task>.yaml; with SPEC it replaces training.task by the task with its"
             + " default parameters.",
         "sine-nest, sine-bellec: one frozen input pattern; tested on the same target with fresh input noise "
@@ -60,6 +61,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "W_out N(0, 1/100) (NEST Glorot), feedback B of the rule (NEST: random N(0, 1); random-eprop: N(0, 1/100)), "
             + "cue spacing after each cue (NEST before), 300 iterations (NEST 50).",
         "dms: the evidence settings with tau_a 200 ms; NEST has no DMS example.",
+        "sine-nest-iaf: NEST 3.9's sine-wave example with eprop_iaf, eprop_readout and eprop_synapse, trained by rule "
+            + "nest-eprop-iaf only.",
         "evidence, dms, nback: tested on a held-out batch never trained on."})
     String task;
 
@@ -69,6 +72,9 @@ public final class TrainCommand implements Callable<Integer> {
             + "last learning signal of an interval applied one step late; --task sine-nest only, reproduces NEST's loss curve);",
         "mdgl-exact: e-prop plus MDGL's one-step non-local term with per-synapse weights (exact truncation, not the "
             + "cell-type rule of Liu et al. 2021);",
+        "nest-eprop-iaf: NEST 3.9's current event-based e-prop (eprop_iaf/_adapt, eprop_readout, eprop_synapse: reset in "
+            + "the spike step, no zeta, continuous learning at presynaptic spikes with a 100-ms trace cut-off); --task "
+            + "sine-nest-iaf only, reproduces NEST's losses;",
         "bptt: backpropagation through time (reset path detached)"})
     String rule;
 
