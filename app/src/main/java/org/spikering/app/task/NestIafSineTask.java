@@ -1,6 +1,5 @@
 package org.spikering.app.task;
 
-import java.util.SplittableRandom;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.reference.NestIafSineWaveReference;
@@ -12,9 +11,6 @@ import org.spikering.plasticity.reference.NestIafSineWaveReference;
  * its step-0 spikes), and NEST's target.
  */
 public final class NestIafSineTask implements FrozenPatternTask {
-    /** Spike probability per 1-ms step of NEST's input trains (50 Hz). */
-    public static final double SPIKE_PROBABILITY = 0.05;
-
     private final NestIafSineWaveReference ref;
 
     /** @param ref the loaded reference. */
@@ -35,19 +31,7 @@ public final class NestIafSineTask implements FrozenPatternTask {
 
     @Override
     public SequenceBatch freshInputBatch(final int batchSize, final long seed) {
-        final int steps = steps();
-        final int in = inputs();
-        final float[] x = new float[batchSize * steps * in];
-        final double[] y = new double[batchSize * steps];
-        final boolean[] mask = new boolean[batchSize * steps];
-        final double[] target = ref.target();
-        final SplittableRandom rnd = new SplittableRandom(seed);
-        for (int b = 0; b < batchSize; b++) {
-            SpikeTrains.poisson(x, b, steps, in, 0, in, 0, steps, SPIKE_PROBABILITY * 1000.0, 1.0, rnd);
-            System.arraycopy(target, 0, y, b * steps, steps);
-        }
-        java.util.Arrays.fill(mask, true);
-        return new SequenceBatch(batchSize, steps, in, 1, x, y, mask, LossKind.REGRESSION_MSE);
+        return NestSineTask.freshInputBatch(ref.target(), steps(), inputs(), 0, batchSize, seed);
     }
 
     @Override

@@ -31,15 +31,31 @@ public final class NestSineTask implements FrozenPatternTask {
 
     @Override
     public SequenceBatch freshInputBatch(final int batchSize, final long seed) {
-        final int steps = steps();
-        final int in = inputs();
+        return freshInputBatch(ref.target(), steps(), inputs(), 1, batchSize, seed);
+    }
+
+    /**
+     * A batch of NEST's sine target with new Bernoulli input spikes, p = {@value #SPIKE_PROBABILITY} per 1-ms step, from
+     * step {@code firstStep} on (NEST's recorded pattern of the bsshslm_2020 run has none at step 0; the eprop_iaf
+     * run's may).
+     *
+     * @param target    the target, one value per step.
+     * @param steps     steps per sequence.
+     * @param inputs    input channels.
+     * @param firstStep first step that may hold an input spike.
+     * @param batchSize sequences.
+     * @param seed      seed of the spikes.
+     * @return the batch (squared-error regression, every step counted).
+     */
+    static SequenceBatch freshInputBatch(final double[] target, final int steps, final int inputs, final int firstStep,
+                                         final int batchSize, final long seed) {
+        final int in = inputs;
         final float[] x = new float[batchSize * steps * in];
         final double[] y = new double[batchSize * steps];
         final boolean[] mask = new boolean[batchSize * steps];
-        final double[] target = ref.target();
         final SplittableRandom rnd = new SplittableRandom(seed);
         for (int b = 0; b < batchSize; b++) {
-            SpikeTrains.poisson(x, b, steps, in, 0, in, 1, steps, SPIKE_PROBABILITY * 1000.0, 1.0, rnd);
+            SpikeTrains.poisson(x, b, steps, in, 0, in, firstStep, steps, SPIKE_PROBABILITY * 1000.0, 1.0, rnd);
             System.arraycopy(target, 0, y, b * steps, steps);
         }
         java.util.Arrays.fill(mask, true);
