@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.spikering.app.spec.Problems;
 import org.spikering.app.task.BellecSineTask;
+import org.spikering.app.task.DelayComparisonTask;
 import org.spikering.app.task.DelayedMatchToSampleTask;
 import org.spikering.app.task.EvidenceAccumulationTask;
 import org.spikering.app.task.FourSixBackTask;
 import org.spikering.app.task.NestIafSineTask;
 import org.spikering.app.task.NestSineTask;
+import org.spikering.app.task.PerceptualDecisionTask;
 import org.spikering.plasticity.data.SequenceSource;
 import org.spikering.plasticity.reference.NestIafSineWaveReference;
 import org.spikering.plasticity.reference.NestSineWaveReference;
@@ -31,6 +33,10 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  *     <td>60, 1, 10, 1000</td></tr>
  * <tr><td>sine-bellec</td><td>duration_ms, inputs, rate_hz</td><td>ms, —, Hz</td><td>1000, 100, 50 (pattern from
  *     the top-level seed)</td></tr>
+ * <tr><td>perceptual-decision</td><td>fixation_ms, stimulus_ms, decision_ms, dim_ring, noise_sigma, rate_hz,
+ *     neurons_per_group</td><td>ms, —, per √ms, Hz, —</td><td>100, 2000, 100, 2, 1, 100, 10 (neurogym's periods)</td></tr>
+ * <tr><td>delay-comparison</td><td>fixation_ms, stimulus_ms, delay_ms, decision_ms, noise_sigma, rate_hz,
+ *     neurons_per_group</td><td>ms, —, per √ms, Hz, —</td><td>500, 500, 1000, 100, 1, 100, 10 (neurogym's periods)</td></tr>
  * <tr><td>sine-nest</td><td>—</td><td></td><td>NEST 3.9's recorded pattern</td></tr>
  * <tr><td>sine-nest-iaf</td><td>—</td><td></td><td>NEST 3.9's recorded pattern of its run with the current e-prop
  *     models (eprop_iaf; rule nest-eprop-iaf)</td></tr>
@@ -40,24 +46,31 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  * @param cues             evidence: number of cues (odd).
  * @param cueMs            evidence, dms: cue length, ms.
  * @param gapMs            evidence: silence after each cue, ms.
- * @param delayMs          evidence: delay after the cues; dms: between the cues; ms.
+ * @param delayMs          evidence: delay after the cues; dms, delay-comparison: between the cues; ms.
  * @param recallMs         evidence: recall window, ms.
  * @param pMajority        evidence: probability of the majority side per cue.
  * @param cueRateHz        evidence: cue and recall rate, Hz.
  * @param backgroundRateHz evidence: background rate, Hz.
  * @param responseMs       dms: response window, ms.
- * @param neuronsPerGroup  dms, nback: input neurons per group.
+ * @param neuronsPerGroup  dms, nback, perceptual-decision, delay-comparison: input neurons per group.
  * @param symbols          nback: bits per sequence.
  * @param stepsPerSymbol   nback: steps per bit.
- * @param rateHz           nback: active-group rate; sine-bellec: input rate; Hz.
+ * @param rateHz           nback: active-group rate; sine-bellec: input rate; perceptual-decision,
+ *                         delay-comparison: input rate at observation 1; Hz.
  * @param durationMs       sine-bellec: sequence length, ms.
  * @param inputs           sine-bellec: input trains.
+ * @param fixationMs       perceptual-decision, delay-comparison: fixation period, ms.
+ * @param stimulusMs       perceptual-decision: stimulus period; delay-comparison: each stimulus period; ms.
+ * @param decisionMs       perceptual-decision, delay-comparison: decision period, ms.
+ * @param dimRing          perceptual-decision: number of choices.
+ * @param noiseSigma       perceptual-decision, delay-comparison: stimulus noise σ per √ms.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, Integer delayMs, Integer recallMs,
                        Double pMajority, Double cueRateHz, Double backgroundRateHz, Integer responseMs,
                        Integer neuronsPerGroup, Integer symbols, Integer stepsPerSymbol, Double rateHz,
-                       Integer durationMs, Integer inputs) {
+                       Integer durationMs, Integer inputs, Integer fixationMs, Integer stimulusMs,
+                       Integer decisionMs, Integer dimRing, Double noiseSigma) {
 
     /** Each task's parameters, by field name. */
     static final Map<String, List<String>> PARAMETERS = parameters();
@@ -71,6 +84,10 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
                 "background_rate_hz"));
         m.put("dms", List.of("cue_ms", "delay_ms", "response_ms", "neurons_per_group"));
         m.put("nback", List.of("symbols", "steps_per_symbol", "neurons_per_group", "rate_hz"));
+        m.put("perceptual-decision", List.of("fixation_ms", "stimulus_ms", "decision_ms", "dim_ring", "noise_sigma",
+                "rate_hz", "neurons_per_group"));
+        m.put("delay-comparison", List.of("fixation_ms", "stimulus_ms", "delay_ms", "decision_ms", "noise_sigma",
+                "rate_hz", "neurons_per_group"));
         return m;
     }
 
@@ -91,6 +108,11 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         g.put("rate_hz", rateHz);
         g.put("duration_ms", durationMs);
         g.put("inputs", inputs);
+        g.put("fixation_ms", fixationMs);
+        g.put("stimulus_ms", stimulusMs);
+        g.put("decision_ms", decisionMs);
+        g.put("dim_ring", dimRing);
+        g.put("noise_sigma", noiseSigma);
         return g;
     }
 
@@ -149,6 +171,12 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
                 return new DelayedMatchToSampleTask(cueMs, delayMs, responseMs, neuronsPerGroup);
             case "nback":
                 return new FourSixBackTask(symbols, stepsPerSymbol, neuronsPerGroup, rateHz);
+            case "perceptual-decision":
+                return new PerceptualDecisionTask(fixationMs, stimulusMs, decisionMs, dimRing, noiseSigma, rateHz,
+                        neuronsPerGroup);
+            case "delay-comparison":
+                return new DelayComparisonTask(fixationMs, stimulusMs, delayMs, decisionMs, noiseSigma, rateHz,
+                        neuronsPerGroup);
             default:
                 throw new IllegalArgumentException("training.task.name = '" + name + "': not a built-in task");
         }

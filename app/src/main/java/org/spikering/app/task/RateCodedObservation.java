@@ -1,0 +1,66 @@
+package org.spikering.app.task;
+
+import java.util.SplittableRandom;
+
+/**
+ * Turns a neurogym-style observation channel into input spikes, the one encoding of the neurogym tasks
+ * ({@link PerceptualDecisionTask}, {@link DelayComparisonTask}) for spiking networks. Per 1-ms step the channel's
+ * value is o = s + σ_step ξ (ξ ~ N(0, 1), σ_step = σ/√dt with dt = 1 ms, so σ_step = σ; noise only where the task says)
+ * and each of the channel's {@code neuronsPerChannel} input neurons spikes with probability
+ * p = clamp(o, 0, 1) · rate_hz · 1 ms. Where this differs from neurogym: neurogym feeds o itself to a rate network;
+ * here it is a firing probability, clipped to [0, 1], so with large noise the mean rate is not linear in s (the
+ * clipping keeps it monotone, so the information the task asks for is still there).
+ */
+final class RateCodedObservation {
+
+    private RateCodedObservation() {
+    }
+
+    /**
+     * Adds the spikes of one channel at one step.
+     *
+     * @param x                 [b][t][i] input spikes to fill.
+     * @param base              index of the channel's first neuron at this step ({@code (b·steps + t)·inputs + c·n}).
+     * @param neuronsPerChannel input neurons of the channel.
+     * @param signal            s, the noise-free value.
+     * @param sigmaStep         σ_step (0: no noise).
+     * @param rateHz            rate at o = 1, Hz (at most 1000).
+     * @param rnd               the batch's random stream.
+     */
+    static void spikes(final float[] x, final int base, final int neuronsPerChannel, final double signal,
+                       final double sigmaStep, final double rateHz, final SplittableRandom rnd) {
+        final double o = sigmaStep == 0 ? signal : signal + sigmaStep * gaussian(rnd);
+        final double p = Math.min(1.0, Math.max(0.0, o)) * rateHz * 1e-3;
+        for (int i = 0; i < neuronsPerChannel; i++) {
+            if (rnd.nextDouble() < p) {
+                x[base + i] = 1f;
+            }
+        }
+    }
+
+    /** @return a standard normal draw (Box–Muller, one of the pair). */
+    static double gaussian(final SplittableRandom rnd) {
+        final double u = 1.0 - rnd.nextDouble();
+        return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * rnd.nextDouble());
+    }
+
+    /** Validation shared by the neurogym tasks: one line naming the field. */
+    static void check(final double sigma, final double rateHz, final int neuronsPerChannel) {
+        if (!(sigma >= 0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException("noise_sigma = " + sigma + ": must be a finite number >= 0");
+        }
+        if (!(rateHz > 0 && rateHz <= 1000)) {
+            throw new IllegalArgumentException("rate_hz = " + rateHz + ": must be > 0 and <= 1000 (one spike per 1-ms step)");
+        }
+        if (neuronsPerChannel < 1) {
+            throw new IllegalArgumentException("neurons_per_group = " + neuronsPerChannel + ": must be >= 1");
+        }
+    }
+
+    /** @return the check for a period length in ms, naming the field. */
+    static void period(final String field, final int ms, final int min) {
+        if (ms < min) {
+            throw new IllegalArgumentException(field + " = " + ms + ": must be >= " + min);
+        }
+    }
+}
