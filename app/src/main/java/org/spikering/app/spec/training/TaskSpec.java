@@ -14,6 +14,7 @@ import org.spikering.app.task.FourSixBackTask;
 import org.spikering.app.task.NestIafSineTask;
 import org.spikering.app.task.NestSineTask;
 import org.spikering.app.task.PerceptualDecisionTask;
+import org.spikering.app.task.StoreRecallTask;
 import org.spikering.plasticity.data.SequenceSource;
 import org.spikering.plasticity.reference.NestIafSineWaveReference;
 import org.spikering.plasticity.reference.NestSineWaveReference;
@@ -37,6 +38,8 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  *     neurons_per_group</td><td>ms, —, per √ms, Hz, —</td><td>100, 2000, 100, 2, 1, 100, 10 (neurogym's periods)</td></tr>
  * <tr><td>delay-comparison</td><td>fixation_ms, stimulus_ms, delay_ms, decision_ms, noise_sigma, rate_hz,
  *     neurons_per_group</td><td>ms, —, per √ms, Hz, —</td><td>500, 500, 1000, 100, 1, 100, 10 (neurogym's periods)</td></tr>
+ * <tr><td>store-recall</td><td>char_ms, delay_bits, rate_hz, neurons_per_group</td><td>ms, —, Hz, —</td>
+ *     <td>200, 6, 50, 25 (Bellec et al.'s)</td></tr>
  * <tr><td>sine-nest</td><td>—</td><td></td><td>NEST 3.9's recorded pattern</td></tr>
  * <tr><td>sine-nest-iaf</td><td>—</td><td></td><td>NEST 3.9's recorded pattern of its run with the current e-prop
  *     models (eprop_iaf; rule nest-eprop-iaf)</td></tr>
@@ -52,11 +55,11 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  * @param cueRateHz        evidence: cue and recall rate, Hz.
  * @param backgroundRateHz evidence: background rate, Hz.
  * @param responseMs       dms: response window, ms.
- * @param neuronsPerGroup  dms, nback, perceptual-decision, delay-comparison: input neurons per group.
+ * @param neuronsPerGroup  dms, nback, perceptual-decision, delay-comparison, store-recall: input neurons per group.
  * @param symbols          nback: bits per sequence.
  * @param stepsPerSymbol   nback: steps per bit.
  * @param rateHz           nback: active-group rate; sine-bellec: input rate; perceptual-decision,
- *                         delay-comparison: input rate at observation 1; Hz.
+ *                         delay-comparison: input rate at observation 1; store-recall: active-group rate; Hz.
  * @param durationMs       sine-bellec: sequence length, ms.
  * @param inputs           sine-bellec: input trains.
  * @param fixationMs       perceptual-decision, delay-comparison: fixation period, ms.
@@ -64,13 +67,15 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  * @param decisionMs       perceptual-decision, delay-comparison: decision period, ms.
  * @param dimRing          perceptual-decision: number of choices.
  * @param noiseSigma       perceptual-decision, delay-comparison: stimulus noise σ per √ms.
+ * @param charMs           store-recall: character duration, ms.
+ * @param delayBits        store-recall: bits from STORE to RECALL (the first is stored).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, Integer delayMs, Integer recallMs,
                        Double pMajority, Double cueRateHz, Double backgroundRateHz, Integer responseMs,
                        Integer neuronsPerGroup, Integer symbols, Integer stepsPerSymbol, Double rateHz,
                        Integer durationMs, Integer inputs, Integer fixationMs, Integer stimulusMs,
-                       Integer decisionMs, Integer dimRing, Double noiseSigma) {
+                       Integer decisionMs, Integer dimRing, Double noiseSigma, Integer charMs, Integer delayBits) {
 
     /** Each task's parameters, by field name. */
     static final Map<String, List<String>> PARAMETERS = parameters();
@@ -86,6 +91,7 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         m.put("nback", List.of("symbols", "steps_per_symbol", "neurons_per_group", "rate_hz"));
         m.put("perceptual-decision", List.of("fixation_ms", "stimulus_ms", "decision_ms", "dim_ring", "noise_sigma",
                 "rate_hz", "neurons_per_group"));
+        m.put("store-recall", List.of("char_ms", "delay_bits", "rate_hz", "neurons_per_group"));
         m.put("delay-comparison", List.of("fixation_ms", "stimulus_ms", "delay_ms", "decision_ms", "noise_sigma",
                 "rate_hz", "neurons_per_group"));
         return m;
@@ -113,6 +119,8 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         g.put("decision_ms", decisionMs);
         g.put("dim_ring", dimRing);
         g.put("noise_sigma", noiseSigma);
+        g.put("char_ms", charMs);
+        g.put("delay_bits", delayBits);
         return g;
     }
 
@@ -174,6 +182,8 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
             case "perceptual-decision":
                 return new PerceptualDecisionTask(fixationMs, stimulusMs, decisionMs, dimRing, noiseSigma, rateHz,
                         neuronsPerGroup);
+            case "store-recall":
+                return new StoreRecallTask(charMs, delayBits, rateHz, neuronsPerGroup);
             case "delay-comparison":
                 return new DelayComparisonTask(fixationMs, stimulusMs, delayMs, decisionMs, noiseSigma, rateHz,
                         neuronsPerGroup);
