@@ -60,20 +60,16 @@ final class NeurogymTrainingTest {
 
     @Test
     void perceptualDecisionLearnsAboveChance() {
-        final long t0 = System.nanoTime();
         final TrainingRun.Outcome o = train("perceptual-decision", List.of("training.task.stimulus_ms=300",
                 "training.batch=16"), 120, 400);
-        System.out.println("PD acc " + o.testAccuracy() + " loss " + o.finalLoss() + " in " + (System.nanoTime() - t0) / 1e9);
         // chance 0.5; on 400 held-out trials its sd is 0.025, so 0.6 is 4 sd above chance
         assertTrue(o.testAccuracy() > 0.6, "test accuracy " + o.testAccuracy());
     }
 
     @Test
     void delayComparisonLearnsAboveChance() {
-        final long t0 = System.nanoTime();
         final TrainingRun.Outcome o = train("delay-comparison", List.of("training.task.fixation_ms=50",
                 "training.task.delay_ms=200", "training.task.noise_sigma=0.2", "training.batch=16"), 120, 400);
-        System.out.println("DC acc " + o.testAccuracy() + " loss " + o.finalLoss() + " in " + (System.nanoTime() - t0) / 1e9);
         // chance 0.5; on 400 held-out trials its sd is 0.025, so 0.6 is 4 sd above chance
         assertTrue(o.testAccuracy() > 0.6, "test accuracy " + o.testAccuracy());
     }

@@ -119,7 +119,6 @@ final class StoreRecallTaskTest {
                 "training.batch=16")));
         final TrainingRun.Outcome o = new TrainingRun(p, LearningRule.EPROP, Computation.EVENT, 1)
                 .run(120, 16, p.learningRate(), 120, 400, null);
-        System.out.println("store-recall acc " + o.testAccuracy());
         // chance 0.5; on 400 held-out trials its sd is 0.025, so 0.6 is 4 sd above chance
         assertTrue(o.testAccuracy() > 0.6, "test accuracy " + o.testAccuracy());
     }
