@@ -10,6 +10,7 @@ import org.spikering.app.task.BellecSineTask;
 import org.spikering.app.task.DelayedMatchToSampleTask;
 import org.spikering.app.task.EvidenceAccumulationTask;
 import org.spikering.app.task.FourSixBackTask;
+import org.spikering.app.task.LiuPatternTask;
 import org.spikering.app.task.NestIafSineTask;
 import org.spikering.app.task.NestSineTask;
 import org.spikering.plasticity.data.SequenceSource;
@@ -31,6 +32,8 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  *     <td>60, 1, 10, 1000</td></tr>
  * <tr><td>sine-bellec</td><td>duration_ms, inputs, rate_hz</td><td>ms, —, Hz</td><td>1000, 100, 50 (pattern from
  *     the top-level seed)</td></tr>
+ * <tr><td>pattern-liu</td><td>duration_ms, inputs, test_noise_sd</td><td>ms, —, —</td><td>50, 20, 0.5 (input
+ *     and target from the top-level seed)</td></tr>
  * <tr><td>sine-nest</td><td>—</td><td></td><td>NEST 3.9's recorded pattern</td></tr>
  * <tr><td>sine-nest-iaf</td><td>—</td><td></td><td>NEST 3.9's recorded pattern of its run with the current e-prop
  *     models (eprop_iaf; rule nest-eprop-iaf)</td></tr>
@@ -50,14 +53,15 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  * @param symbols          nback: bits per sequence.
  * @param stepsPerSymbol   nback: steps per bit.
  * @param rateHz           nback: active-group rate; sine-bellec: input rate; Hz.
- * @param durationMs       sine-bellec: sequence length, ms.
- * @param inputs           sine-bellec: input trains.
+ * @param durationMs       sine-bellec, pattern-liu: sequence length, ms.
+ * @param inputs           sine-bellec: input trains; pattern-liu: Gaussian input channels.
+ * @param testNoiseSd      pattern-liu: σ of the test set's additive input noise (dimensionless).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, Integer delayMs, Integer recallMs,
                        Double pMajority, Double cueRateHz, Double backgroundRateHz, Integer responseMs,
                        Integer neuronsPerGroup, Integer symbols, Integer stepsPerSymbol, Double rateHz,
-                       Integer durationMs, Integer inputs) {
+                       Integer durationMs, Integer inputs, Double testNoiseSd) {
 
     /** Each task's parameters, by field name. */
     static final Map<String, List<String>> PARAMETERS = parameters();
@@ -67,6 +71,7 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         m.put("sine-nest", List.of());
         m.put("sine-nest-iaf", List.of());
         m.put("sine-bellec", List.of("duration_ms", "inputs", "rate_hz"));
+        m.put("pattern-liu", List.of("duration_ms", "inputs", "test_noise_sd"));
         m.put("evidence", List.of("cues", "cue_ms", "gap_ms", "delay_ms", "recall_ms", "p_majority", "cue_rate_hz",
                 "background_rate_hz"));
         m.put("dms", List.of("cue_ms", "delay_ms", "response_ms", "neurons_per_group"));
@@ -91,6 +96,7 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         g.put("rate_hz", rateHz);
         g.put("duration_ms", durationMs);
         g.put("inputs", inputs);
+        g.put("test_noise_sd", testNoiseSd);
         return g;
     }
 
@@ -142,6 +148,8 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
                 return new NestIafSineTask(NestIafSineWaveReference.load());
             case "sine-bellec":
                 return new BellecSineTask(durationMs, inputs, rateHz, seed);
+            case "pattern-liu":
+                return new LiuPatternTask(durationMs, inputs, testNoiseSd, seed);
             case "evidence":
                 return new EvidenceAccumulationTask(cues, cueMs, gapMs, delayMs, recallMs, pMajority, cueRateHz,
                         backgroundRateHz);
