@@ -27,7 +27,8 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  * <tr><th>task</th><th>field</th><th>unit</th><th>preset</th></tr>
  * <tr><td>evidence</td><td>cues, cue_ms, gap_ms, delay_ms, recall_ms</td><td>—, ms</td><td>7, 100, 50, 1050, 150</td></tr>
  * <tr><td>evidence</td><td>p_majority, cue_rate_hz, background_rate_hz</td><td>—, Hz</td><td>0.7, 40, 10</td></tr>
- * <tr><td>dms</td><td>cue_ms, delay_ms, response_ms, neurons_per_group</td><td>ms, —</td><td>2, 16, 4, 10</td></tr>
+ * <tr><td>dms</td><td>cue_ms, delay_ms, response_ms, neurons_per_group, ood_delay_factor</td><td>ms, —, —</td>
+ *     <td>2, 16, 4, 10, 2</td></tr>
  * <tr><td>nback</td><td>symbols, steps_per_symbol, neurons_per_group, rate_hz</td><td>—, steps, —, Hz</td>
  *     <td>60, 1, 10, 1000</td></tr>
  * <tr><td>sine-bellec</td><td>duration_ms, inputs, rate_hz</td><td>ms, —, Hz</td><td>1000, 100, 50 (pattern from
@@ -56,12 +57,14 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  * @param durationMs       sine-bellec, pattern-liu: sequence length, ms.
  * @param inputs           sine-bellec: input trains; pattern-liu: Gaussian input channels.
  * @param testNoiseSd      pattern-liu: σ of the test set's additive input noise (dimensionless).
+ * @param oodDelayFactor   dms: longest out-of-distribution test delay over delay_ms (1: no such test).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, Integer delayMs, Integer recallMs,
                        Double pMajority, Double cueRateHz, Double backgroundRateHz, Integer responseMs,
                        Integer neuronsPerGroup, Integer symbols, Integer stepsPerSymbol, Double rateHz,
-                       Integer durationMs, Integer inputs, Double testNoiseSd) {
+                       Integer durationMs, Integer inputs, Double testNoiseSd,
+                       Double oodDelayFactor) {
 
     /** Each task's parameters, by field name. */
     static final Map<String, List<String>> PARAMETERS = parameters();
@@ -74,7 +77,8 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         m.put("pattern-liu", List.of("duration_ms", "inputs", "test_noise_sd"));
         m.put("evidence", List.of("cues", "cue_ms", "gap_ms", "delay_ms", "recall_ms", "p_majority", "cue_rate_hz",
                 "background_rate_hz"));
-        m.put("dms", List.of("cue_ms", "delay_ms", "response_ms", "neurons_per_group"));
+        m.put("dms", List.of("cue_ms", "delay_ms", "response_ms", "neurons_per_group",
+                "ood_delay_factor"));
         m.put("nback", List.of("symbols", "steps_per_symbol", "neurons_per_group", "rate_hz"));
         return m;
     }
@@ -97,6 +101,7 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         g.put("duration_ms", durationMs);
         g.put("inputs", inputs);
         g.put("test_noise_sd", testNoiseSd);
+        g.put("ood_delay_factor", oodDelayFactor);
         return g;
     }
 
@@ -154,7 +159,7 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
                 return new EvidenceAccumulationTask(cues, cueMs, gapMs, delayMs, recallMs, pMajority, cueRateHz,
                         backgroundRateHz);
             case "dms":
-                return new DelayedMatchToSampleTask(cueMs, delayMs, responseMs, neuronsPerGroup);
+                return new DelayedMatchToSampleTask(cueMs, delayMs, responseMs, neuronsPerGroup, oodDelayFactor);
             case "nback":
                 return new FourSixBackTask(symbols, stepsPerSymbol, neuronsPerGroup, rateHz);
             default:
