@@ -1,13 +1,10 @@
 package org.spikering.spark;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
@@ -20,10 +17,10 @@ import org.spikering.app.spec.SpecException;
 import org.spikering.app.sweep.SpecRunner;
 import org.spikering.app.sweep.SpecRunners;
 import org.spikering.app.sweep.SweepFolder;
+import org.spikering.app.sweep.SweepLedger;
 import org.spikering.app.sweep.SweepPlan;
 import org.spikering.app.sweep.SweepPoint;
 import org.spikering.app.sweep.SweepRow;
-import org.spikering.app.sweep.SweepTable;
 import picocli.CommandLine;
 
 /**
@@ -37,8 +34,7 @@ import picocli.CommandLine;
  * on the driver, without a Spark job ({@link SweepCommand#execute}). Otherwise the driver writes {@code sweep.json},
  * keeps the rows of the points already complete (resume: recognised by their spec hash, {@link SweepFolder#status}),
  * and runs every other point as one task ({@link SparkPoints}, {@link PointJob}); as each task finishes it adds the
- * point's row, rewrites {@code results.csv} and {@code results.jsonl} ({@link SweepTable}, rows by point index) and,
- * at most every {@value #PLOT_INTERVAL_S} s and at the end, the plots ({@link org.spikering.app.sweep.SweepPlots}).
+ * point's row and rewrites the table and plots as the in-process executor does (the same {@link SweepLedger}).
  *
  * <p>What the cluster needs: the sweep folder ({@code --out}) and the spec with its data files at the same path on the
  * driver and every executor (a shared file system); without one the table is still complete (rows come back with
@@ -56,8 +52,6 @@ public final class SparkSweep {
     static final String NAME = "spikering-spark";
     /** Exit code of bad input or failed points (as {@code spikering}). */
     static final int EXIT_BAD_INPUT = 2;
-    /** Seconds between rewrites of the plots while points finish (as the in-process executor). */
-    static final double PLOT_INTERVAL_S = 10;
     /** The runner of a point's spec, shipped to the executors with each task (so: serializable). */
     interface Runners extends Function<Spec, SpecRunner>, Serializable {
     }
@@ -144,95 +138,32 @@ public final class SparkSweep {
                                   final PrintWriter out) {
         final SweepPlan plan = p.plan();
         final SweepFolder folder = p.folder();
-        final Results results = new Results(plan, folder);
-        final List<Integer> todo = new ArrayList<>();
-        final List<String> notes = new ArrayList<>();
-        for (SweepPoint pt : plan.points()) {
-            final SweepFolder.Status s = folder.status(pt);
-            final SweepRow r = s == SweepFolder.Status.COMPLETE ? folder.completeRow(pt) : null;
-            if (r != null) {
-                results.rows.put(pt.index(), r);
-            } else {
-                if (s == SweepFolder.Status.CHANGED) {
-                    notes.add("point " + pt.index() + " (" + pt.label() + "): its spec changed since it ran, running it again");
-                }
-                todo.add(pt.index());
-            }
-        }
-        final int skipped = results.rows.size();
-        final int[] skippedOnExecutors = new int[1];
         conf.setIfMissing("spark.app.name", "spikering sweep " + plan.spec().source());
-        // Spark starts before anything is written: a master it cannot use leaves the folder as it was
-        try (JavaSparkContext sc = todo.isEmpty() ? null : new JavaSparkContext(conf);
-             Progress progress = Progress.start("sweep", "points", 0, plan.size(), System.err)) {
-            notes.forEach(progress::note);
-            results.write(true);
-            progress.stepTo(skipped, null);
-            if (sc != null) {
+        SweepLedger.Outcome r = null;
+        try (Progress progress = Progress.start("sweep", "points", 0, plan.size(), System.err)) {
+            final SweepLedger ledger = new SweepLedger(plan, folder, progress, true);
+            final List<Integer> todo = ledger.todo().stream().map(SweepPoint::index).toList();
+            // Spark starts before anything is written: a master it cannot use leaves the folder as it was
+            try (JavaSparkContext sc = todo.isEmpty() ? null : new JavaSparkContext(conf)) {
+                ledger.start();
                 try {
-                    SparkPoints.run(sc, todo, job, (k, r) -> {
-                        if (r.failure() != null) {
-                            results.failures.put(k, r.failure());
-                            progress.note("point " + k + " (" + plan.point(k).label() + ") failed: " + r.failure());
-                        } else {
-                            results.rows.put(k, SweepRow.fromJsonLine(r.row()));
-                            skippedOnExecutors[0] += r.skipped() ? 1 : 0;
-                            results.write(false);
-                        }
-                        progress.stepTo(results.rows.size() + results.failures.size(), "point " + k
-                                + (r.failure() != null ? " failed" : " done"));
-                    });
+                    if (sc != null) {
+                        SparkPoints.run(sc, todo, job, (k, res) -> {
+                            if (res.failure() != null) {
+                                ledger.failed(k, res.failure());
+                            } else {
+                                ledger.finished(SweepRow.fromJsonLine(res.row()), res.skipped());
+                            }
+                        });
+                    }
                 } finally {
-                    results.write(true);
+                    r = ledger.finish();
                 }
             }
         }
-        final ObjectNode o = Json.object();
-        o.put("sweep", folder.root().toString());
-        o.put("points", plan.size());
-        o.put("skipped", skipped + skippedOnExecutors[0]);
-        o.put("ran", results.rows.size() - skipped - skippedOnExecutors[0]);
-        o.put("failed", results.failures.size());
-        o.put("results", folder.root().resolve(SweepFolder.CSV).toString());
-        out.println(Json.oneLine(o));
+        out.println(Json.oneLine(r.summary(folder)));
         out.flush();
-        if (!results.failures.isEmpty()) {
-            final StringBuilder b = new StringBuilder();
-            for (Map.Entry<Integer, String> f : results.failures.entrySet()) {
-                b.append(b.length() > 0 ? "; " : "").append("point ").append(f.getKey()).append(" (")
-                        .append(plan.point(f.getKey()).label()).append("): ").append(f.getValue());
-            }
-            throw new IllegalStateException(results.failures.size() + " of " + plan.size() + " points failed (the same"
-                    + " command runs them again): " + b);
-        }
+        r.throwIfFailed(plan);
         return 0;
-    }
-
-    /** The driver's rows and failures, and the table and plots written from the rows. Used on the driver's thread. */
-    private static final class Results {
-        private final SweepPlan plan;
-        private final SweepFolder folder;
-        private final TreeMap<Integer, SweepRow> rows = new TreeMap<>();
-        private final TreeMap<Integer, String> failures = new TreeMap<>();
-        private long lastPlots = System.nanoTime();
-
-        Results(final SweepPlan plan, final SweepFolder folder) {
-            this.plan = plan;
-            this.folder = folder;
-        }
-
-        /**
-         * Rewrites the table ({@link SweepTable#write}); with {@code all} or when {@code PLOT_INTERVAL_S} seconds have
-         * passed, also sweep.json and the plots ({@link SweepFolder#write}).
-         */
-        void write(final boolean all) {
-            final List<SweepRow> list = new ArrayList<>(rows.values());
-            if (all || System.nanoTime() - lastPlots > PLOT_INTERVAL_S * 1e9) {
-                folder.write(plan, list);
-                lastPlots = System.nanoTime();
-            } else {
-                SweepTable.of(plan, list).write(folder.root());
-            }
-        }
     }
 }

@@ -20,6 +20,7 @@ import org.spikering.app.sweep.SpecRunner;
 import org.spikering.app.sweep.SpecRunners;
 import org.spikering.app.sweep.SweepAxis;
 import org.spikering.app.sweep.SweepExecutor;
+import org.spikering.app.sweep.SweepLedger;
 import org.spikering.app.sweep.SweepFolder;
 import org.spikering.app.sweep.SweepNames;
 import org.spikering.app.sweep.SweepPlan;
@@ -276,28 +277,13 @@ public final class SweepCommand implements Callable<Integer> {
             default:
                 break;
         }
-        final SweepExecutor.Outcome r;
+        final SweepLedger.Outcome r;
         try (Progress progress = Progress.start("sweep", "points", 0, p.plan().size(), System.err)) {
             r = SweepExecutor.run(p.plan(), p.folder(), p.parallel(), progress);
         }
-        final ObjectNode o = Json.object();
-        o.put("sweep", p.folder().root().toString());
-        o.put("points", r.points());
-        o.put("skipped", r.skipped());
-        o.put("ran", r.ran());
-        o.put("failed", r.failures().size());
-        o.put("results", p.folder().root().resolve(SweepFolder.CSV).toString());
-        out.println(Json.oneLine(o));
+        out.println(Json.oneLine(r.summary(p.folder())));
         out.flush();
-        if (!r.failures().isEmpty()) {
-            final StringBuilder b = new StringBuilder();
-            for (Map.Entry<Integer, String> f : r.failures().entrySet()) {
-                b.append(b.length() > 0 ? "; " : "").append("point ").append(f.getKey()).append(" (")
-                        .append(p.plan().point(f.getKey()).label()).append("): ").append(f.getValue());
-            }
-            throw new IllegalStateException(r.failures().size() + " of " + r.points() + " points failed (the same command"
-                    + " runs them again): " + b);
-        }
+        r.throwIfFailed(p.plan());
         return 0;
     }
 

@@ -15,6 +15,7 @@ import org.spikering.app.spec.StudySpec;
 import org.spikering.app.spec.hardware.MaskSpec;
 import org.spikering.app.sweep.ProgressStarter;
 import org.spikering.app.sweep.SweepExecutor;
+import org.spikering.app.sweep.SweepLedger;
 import org.spikering.app.sweep.SweepRow;
 import org.spikering.app.sweep.SweepShortcut;
 import org.spikering.hw.fixedpoint.Rounding;
@@ -57,7 +58,7 @@ public final class StudySweep {
      * @param outcome   what the sweep did (points run, points reused).
      * @param sweepSpec the sweep's spec.
      */
-    public record Result(List<PlasticityStudy.Row> rows, SweepExecutor.Outcome outcome, Spec sweepSpec) {
+    public record Result(List<PlasticityStudy.Row> rows, SweepLedger.Outcome outcome, Spec sweepSpec) {
     }
 
     /**
@@ -76,7 +77,7 @@ public final class StudySweep {
         final Spec sweepSpec = sweepSpec(study);
         final SweepShortcut sweep = SweepShortcut.prepare(sweepSpec, outOption, out);
         final long t0 = System.nanoTime();
-        final SweepExecutor.Outcome done = sweep.run("hw study", output == null || output.plots(), progress);
+        final SweepLedger.Outcome done = sweep.run("hw study", output == null || output.plots(), progress);
         final List<PlasticityStudy.Row> rows = rows(settings, done.table().rows());
         PlasticityStudy.write(settings, out, rows, (System.nanoTime() - t0) / 1e9, output == null || output.plots());
         AtomicFiles.writeString(out.resolve(SPEC_FILE), study.toYaml());

@@ -12,6 +12,7 @@ import org.spikering.app.spec.ReservoirSpec;
 import org.spikering.app.spec.Spec;
 import org.spikering.app.sweep.ProgressStarter;
 import org.spikering.app.sweep.SweepExecutor;
+import org.spikering.app.sweep.SweepLedger;
 import org.spikering.app.sweep.SweepRow;
 import org.spikering.app.sweep.SweepShortcut;
 
@@ -41,7 +42,7 @@ public final class ScalingSweep {
      * @param table   the study's table.
      * @param outcome what the sweep did (points run, points reused).
      */
-    public record Result(ScalingStudy.Table table, SweepExecutor.Outcome outcome) {
+    public record Result(ScalingStudy.Table table, SweepLedger.Outcome outcome) {
     }
 
     /**
@@ -80,7 +81,7 @@ public final class ScalingSweep {
         final Spec sweepSpec = sweepSpec(scaling);
         final SweepShortcut sweep = SweepShortcut.prepare(sweepSpec, outOption, out);
         final OutputSpec output = scaling.section("output", OutputSpec.class);
-        final SweepExecutor.Outcome done = sweep.run("reservoir scaling", output == null || output.plots(), progress);
+        final SweepLedger.Outcome done = sweep.run("reservoir scaling", output == null || output.plots(), progress);
         final ScalingStudy.Table t = table(scaling, done.table().rows());
         t.write(out, output == null || output.plots());
         AtomicFiles.writeString(out.resolve(SPEC_FILE), scaling.toYaml());

@@ -36,11 +36,11 @@ public record SweepShortcut(SweepPlan plan, SweepFolder folder) {
      * @param task     what the progress lines call the work, e.g. {@code hw study}.
      * @param plots    whether the sweep's summary plots ({@value SweepFolder#PLOTS}/) are written.
      * @param progress starts the display of the points.
-     * @return what was done; {@link SweepExecutor.Outcome#table} holds every point.
+     * @return what was done; {@link SweepLedger.Outcome#table} holds every point.
      * @throws IllegalStateException naming each point that failed (they run again next time).
      */
-    public SweepExecutor.Outcome run(final String task, final boolean plots, final ProgressStarter progress) {
-        final SweepExecutor.Outcome r;
+    public SweepLedger.Outcome run(final String task, final boolean plots, final ProgressStarter progress) {
+        final SweepLedger.Outcome r;
         try (Progress bar = progress.start(task, "runs", 0, plan.size())) {
             r = SweepExecutor.run(plan, folder, Math.max(1, Runtime.getRuntime().availableProcessors()), bar, plots);
             if (r.skipped() > 0) {

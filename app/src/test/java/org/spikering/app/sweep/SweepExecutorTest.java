@@ -52,9 +52,9 @@ class SweepExecutorTest {
     @Test
     void theTableIsTheSameWithOneOrTwoPointsAtATimeAndHoldsEachPointsOwnResult() throws Exception {
         final FormulaRunner r1 = new FormulaRunner(15);
-        final SweepExecutor.Outcome o1 = SweepExecutor.run(plan(r1), SweepFolder.open("--out", tmp.resolve("p1")), 1, Progress.OFF);
+        final SweepLedger.Outcome o1 = SweepExecutor.run(plan(r1), SweepFolder.open("--out", tmp.resolve("p1")), 1, Progress.OFF);
         final FormulaRunner r2 = new FormulaRunner(15);
-        final SweepExecutor.Outcome o2 = SweepExecutor.run(plan(r2), SweepFolder.open("--out", tmp.resolve("p2")), 2, Progress.OFF);
+        final SweepLedger.Outcome o2 = SweepExecutor.run(plan(r2), SweepFolder.open("--out", tmp.resolve("p2")), 2, Progress.OFF);
         assertEquals(12, o1.ran());
         assertEquals(12, o2.ran());
         assertEquals(12, r1.runs.get());
@@ -100,7 +100,7 @@ class SweepExecutorTest {
         assertEquals(SweepFolder.Status.CHANGED, folder.status(plan.point(8)));
         assertNull(folder.completeRow(plan.point(8)));
         final FormulaRunner again = new FormulaRunner(0);
-        final SweepExecutor.Outcome o = SweepExecutor.run(plan(again), folder, 2, Progress.OFF);
+        final SweepLedger.Outcome o = SweepExecutor.run(plan(again), folder, 2, Progress.OFF);
         assertEquals(8, o.skipped());
         assertEquals(4, o.ran());
         assertEquals(4, again.runs.get());
@@ -112,7 +112,7 @@ class SweepExecutorTest {
         assertEquals(0, third.runs.get());
         // another value of a field of the base spec: every point's spec changed, every point runs again
         final FormulaRunner changed = new FormulaRunner(0);
-        final SweepExecutor.Outcome oc = SweepExecutor.run(plan(changed, "training.batch=2"), folder, 2, Progress.OFF);
+        final SweepLedger.Outcome oc = SweepExecutor.run(plan(changed, "training.batch=2"), folder, 2, Progress.OFF);
         assertEquals(0, oc.skipped());
         assertEquals(12, changed.runs.get());
         assertEquals(13 + 12, Files.readAllLines(dir.resolve(SweepFolder.CSV)).size() + Files.readAllLines(dir.resolve(SweepFolder.JSONL)).size());

@@ -1,6 +1,5 @@
 package org.spikering.plasticity.reference;
 
-import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.nestiaf.NestIafLearner;
 import org.spikering.plasticity.nestiaf.NestIafOptimizer;
@@ -75,15 +74,7 @@ public final class NestIafSineWaveReference {
 
     /** {@code n} copies of the frozen sequence, loss over every step. */
     public SequenceBatch batch(int n) {
-        float[] x = new float[n * pattern.length];
-        double[] y = new double[n * STEPS];
-        boolean[] mask = new boolean[n * STEPS];
-        for (int b = 0; b < n; b++) {
-            System.arraycopy(pattern, 0, x, b * pattern.length, pattern.length);
-            System.arraycopy(target, 0, y, b * STEPS, STEPS);
-        }
-        java.util.Arrays.fill(mask, true);
-        return new SequenceBatch(n, STEPS, INPUTS, OUTPUTS, x, y, mask, LossKind.REGRESSION_MSE);
+        return NestSineWaveReference.frozenBatch(pattern, target, n, STEPS, INPUTS, OUTPUTS);
     }
 
     /** The frozen pattern [s][i] (a copy). */

@@ -110,15 +110,31 @@ public final class NestSineWaveReference {
 
     /** {@code batchSize} copies of the frozen sequence (loss over all steps). */
     public SequenceBatch batch(int batchSize) {
+        return frozenBatch(pattern, target, batchSize, STEPS, INPUTS, OUTPUTS);
+    }
+
+    /**
+     * {@code batchSize} copies of a frozen sequence, squared-error loss over every step: the batch of NEST's sine-wave
+     * runs (both families).
+     *
+     * @param pattern input spikes [step][input], flat.
+     * @param target  target per step (one output).
+     * @param batchSize copies.
+     * @param steps   steps.
+     * @param inputs  inputs.
+     * @param outputs outputs.
+     * @return the batch.
+     */
+    static SequenceBatch frozenBatch(float[] pattern, double[] target, int batchSize, int steps, int inputs, int outputs) {
         float[] x = new float[batchSize * pattern.length];
-        double[] y = new double[batchSize * STEPS];
-        boolean[] mask = new boolean[batchSize * STEPS];
+        double[] y = new double[batchSize * steps];
+        boolean[] mask = new boolean[batchSize * steps];
         for (int b = 0; b < batchSize; b++) {
             System.arraycopy(pattern, 0, x, b * pattern.length, pattern.length);
-            System.arraycopy(target, 0, y, b * STEPS, STEPS);
+            System.arraycopy(target, 0, y, b * steps, steps);
         }
         java.util.Arrays.fill(mask, true);
-        return new SequenceBatch(batchSize, STEPS, INPUTS, OUTPUTS, x, y, mask, LossKind.REGRESSION_MSE);
+        return new SequenceBatch(batchSize, steps, inputs, outputs, x, y, mask, LossKind.REGRESSION_MSE);
     }
 
     /** Target y*^t, 1000 values. */
