@@ -14,7 +14,7 @@ import org.spikering.plasticity.data.SequenceBatch;
  * </pre>
  *
  * with w_i ~ U[0.5, 2] and φ_i ~ U[0, 2π], from a frozen input x(n, j) ~ N(0, 1) i.i.d. over steps and the
- * {@code inputs} channels. Target and input are drawn once from {@code patternSeed} and are the same in every sequence
+ * {@code channels} channels. Target and input are drawn once from {@code patternSeed} and are the same in every sequence
  * of every batch (the batch seed is ignored: the task is to learn one frozen pattern). Its test set
  * ({@link #freshInputBatch}, out of distribution: the network never sees noise while training) is the same target
  * with the frozen input plus additive Gaussian noise, x(n, j) + ε, ε ~ N(0, {@code testNoiseSd}²) drawn anew for
@@ -25,15 +25,15 @@ import org.spikering.plasticity.data.SequenceBatch;
  * al. 2020's tutorial construction ({@link BellecSineTask}: random w_i and φ_i, shifted to start at 0, scaled to
  * max |y*| = 1) and are a project choice. The input is a real value per channel and step (not spikes), and the
  * spiking networks' input must be non-negative ({@code SequenceBatch}), so each signed channel x is fed as an on/off
- * pair of input neurons, max(x, 0) and max(−x, 0) (2·{@code inputs} input neurons; x = on − off), each entering the
+ * pair of input neurons, max(x, 0) and max(−x, 0) (2·{@code channels} input neurons; x = on − off), each entering the
  * membrane through its own W_in column like a spike of that size; a rate network would take x directly.
  *
  * @param steps       sequence length, steps of 1 ms, &ge; 2.
- * @param inputs      Gaussian input channels, &ge; 1.
+ * @param channels    Gaussian input channels, &ge; 1 (spec field {@code inputs}; input neurons: 2·channels).
  * @param testNoiseSd standard deviation σ of the test set's additive input noise, finite and &ge; 0.
  * @param patternSeed seed of the frozen input and target.
  */
-public record LiuPatternTask(int steps, int inputs, double testNoiseSd, long patternSeed) implements FrozenPatternTask {
+public record LiuPatternTask(int steps, int channels, double testNoiseSd, long patternSeed) implements FrozenPatternTask {
 
     /** Periods of the four sinusoids, steps. */
     public static final int[] PERIODS = {10, 40, 70, 100};
@@ -43,8 +43,8 @@ public record LiuPatternTask(int steps, int inputs, double testNoiseSd, long pat
         if (steps < 2) {
             throw new IllegalArgumentException("duration_ms = " + steps + ": must be >= 2 (the target is normalised)");
         }
-        if (inputs < 1) {
-            throw new IllegalArgumentException("inputs = " + inputs + ": must be >= 1");
+        if (channels < 1) {
+            throw new IllegalArgumentException("inputs = " + channels + ": must be >= 1");
         }
         if (!(testNoiseSd >= 0) || Double.isInfinite(testNoiseSd)) {
             throw new IllegalArgumentException("test_noise_sd = " + testNoiseSd + ": must be finite and >= 0");
@@ -62,7 +62,7 @@ public record LiuPatternTask(int steps, int inputs, double testNoiseSd, long pat
     /** @return input neurons: an on/off pair per Gaussian channel. */
     @Override
     public int inputs() {
-        return 2 * inputs;
+        return 2 * channels;
     }
 
     @Override
@@ -102,10 +102,10 @@ public record LiuPatternTask(int steps, int inputs, double testNoiseSd, long pat
         return y;
     }
 
-    /** @return the frozen input x(n, j) ~ N(0, 1), index n·inputs + j. */
+    /** @return the frozen input x(n, j) ~ N(0, 1), index n·channels + j. */
     public float[] input() {
         final SplittableRandom rnd = new SplittableRandom(patternSeed ^ 0x6A55L);
-        final float[] x = new float[steps * inputs];
+        final float[] x = new float[steps * channels];
         for (int k = 0; k < x.length; k++) {
             x[k] = (float) gaussian(rnd);
         }
@@ -132,12 +132,12 @@ public record LiuPatternTask(int steps, int inputs, double testNoiseSd, long pat
     private SequenceBatch withInputs(final int batchSize, final double noiseSd, final long seed) {
         final double[] target = target();
         final float[] pattern = input();
-        final float[] x = new float[batchSize * steps * 2 * inputs];
+        final float[] x = new float[batchSize * steps * 2 * channels];
         final double[] y = new double[batchSize * steps];
         final boolean[] mask = new boolean[batchSize * steps];
         final SplittableRandom rnd = new SplittableRandom(seed);
         for (int b = 0; b < batchSize; b++) {
-            final int base = b * steps * 2 * inputs;
+            final int base = b * steps * 2 * channels;
             for (int k = 0; k < pattern.length; k++) {
                 final float v = noiseSd == 0 ? pattern[k] : (float) (pattern[k] + noiseSd * gaussian(rnd));
                 x[base + 2 * k] = Math.max(v, 0f);
@@ -146,7 +146,7 @@ public record LiuPatternTask(int steps, int inputs, double testNoiseSd, long pat
             System.arraycopy(target, 0, y, b * steps, steps);
             java.util.Arrays.fill(mask, b * steps, (b + 1) * steps, true);
         }
-        return new SequenceBatch(batchSize, steps, 2 * inputs, 1, x, y, mask, LossKind.REGRESSION_MSE);
+        return new SequenceBatch(batchSize, steps, 2 * channels, 1, x, y, mask, LossKind.REGRESSION_MSE);
     }
 
     /** Standard normal by Box–Muller (one of the pair), so the draws do not depend on the JDK's nextGaussian. */
