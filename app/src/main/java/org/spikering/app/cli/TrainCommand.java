@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
                 + " writes learning_curve.csv/.png, summary.json, model.json (the trained network with its spec) and "
                 + "spec.yaml. Options override single fields of the spec.",
             "Tasks: sine-nest (NEST 3.9's frozen sine pattern), sine-bellec, evidence, dms, nback, sine-nest-iaf (NEST 3.9's"
-                + " sine-wave example with its current eprop_iaf models).",
+                + " sine-wave example with its current eprop_iaf models), pattern-liu (Liu et al. 2022's pattern generation).",
             "Rules mean the same on every task. On sine-nest, --rule eprop is symmetric",
             "e-prop on NEST's network and pattern; --rule nest-eprop is e-prop as NEST",
             "computed it there (NEST's B, late last signal) and follows NEST's loss curve."})
@@ -50,11 +50,14 @@ public final class TrainCommand implements Callable<Integer> {
             + "training.network.tau_a_ms=800 or training.rule=bptt (repeatable; the value is read as YAML)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--task", description = {"sine-nest, sine-bellec, evidence, dms, nback or sine-nest-iaf (default sine-nest): without "
+    @Option(names = "--task", description = {"sine-nest, sine-bellec, evidence, dms, nback, sine-nest-iaf or pattern-liu (default sine-nest): without "
             + "SPEC the shipped preset file examples/<task>.yaml; with SPEC it replaces training.task by the task with its"
             + " default parameters.",
-        "sine-nest, sine-bellec: one frozen input pattern; tested on the same target with fresh input noise "
-            + "(test_loss_fresh_input) and, named so, on the training pattern (training_pattern_loss).",
+        "sine-nest, sine-bellec, pattern-liu: one frozen input pattern; tested on the same target with fresh input noise "
+            + "(test_loss_fresh_input; pattern-liu: the frozen Gaussian input plus N(0, test_noise_sd^2)) and, named so,"
+            + " on the training pattern (training_pattern_loss).",
+        "dms: also tested out of distribution on delays longer than the training delay, up to ood_delay_factor times "
+            + "(test_accuracy_longer_delay).",
         "evidence: NEST's evidence-accumulation network and task, except: eligibility filter and readout input factor 1 "
             + "(NEST 1 - kappa), gradients summed (NEST: averaged over the recall window), c_reg 1 (NEST 300), "
             + "surrogate gamma 0.5, beta 1.67 (NEST 0.3, 1), adaptation beta_a 1.7 (NEST 0.0174), Adam eps 1e-7 (NEST 1e-8), "

@@ -3,7 +3,6 @@ package org.spikering.app.task;
 import java.util.SplittableRandom;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
-import org.spikering.plasticity.data.SequenceSource;
 
 /**
  * Delayed match-to-sample as Liu et al. 2022 use it for MDGL: two binary cues of {@code cueSteps} steps
@@ -15,23 +14,53 @@ import org.spikering.plasticity.data.SequenceSource;
  * response window.
  *
  * <p>The {@code dms} preset ({@link TaskPreset}) uses the network and training settings of the {@code evidence}
- * preset with τ_a = 200 ms instead of 2000 ms (the task lasts 38 steps). NEST has no delayed-match-to-sample example:
+ * preset with τ_a = 200 ms instead of 2000 ms (a trial lasts 2·2 + 16 + 4 = 24 steps). NEST has no delayed-match-to-sample example:
  * where those settings differ from NEST's evidence-accumulation example (eligibility filter factor 1 instead of
  * 1 − κ, readout input not scaled by 1 − κ, summed instead of window-averaged gradients, c_reg 1 instead of 300,
  * surrogate γ 0.5 / β 1.67 instead of 0.3 / 1, β_a 1.7 instead of 0.0174, Adam ε 1e-7 instead of 1e-8, W_out
  * N(0, 1/100) instead of Glorot) is listed in {@link EvidenceAccumulationTask}. Liu et al. 2021 train their DMS with
  * their own settings, which this preset does not claim to reproduce.
  *
+ * <p>Out-of-distribution test (Liu et al. 2022 test generalisation to longer delays; {@link OutOfDistributionSource},
+ * name {@code longer_delay}): every trial has a delay d drawn uniformly from the integers in
+ * (delaySteps, ⌊oodDelayFactor·delaySteps⌋], longer than every training delay, up to 2× with the preset factor 2. All
+ * trials of the batch last 2·cue + ⌊factor·delay⌋ + response steps: a trial with a shorter delay starts with
+ * ⌊factor·delay⌋ − d silent steps (no input), so the response window is always the last {@code responseSteps} steps.
+ * Factor 1 means no such test. Liu et al.'s exact OOD delays are not in the seed documents; this range is the
+ * project's reading of "delays up to 2×".
+ *
  * @param cueSteps        steps per cue, &ge; 1 (Liu et al.: 2).
  * @param delaySteps      steps between the cues, &ge; 0 (Liu et al.: 16).
  * @param responseSteps   response window, &ge; 1.
  * @param neuronsPerGroup input neurons per group, &ge; 1.
+ * @param oodDelayFactor  longest out-of-distribution delay over the training delay, &ge; 1 (1: no such test; else
+ *                        ⌊factor·delay⌋ must exceed the delay).
  */
-public record DelayedMatchToSampleTask(int cueSteps, int delaySteps, int responseSteps, int neuronsPerGroup)
-        implements SequenceSource {
+public record DelayedMatchToSampleTask(int cueSteps, int delaySteps, int responseSteps, int neuronsPerGroup,
+                                       double oodDelayFactor) implements OutOfDistributionSource {
+
+    /**
+     * Without an out-of-distribution test (factor 1).
+     *
+     * @param cueSteps        steps per cue.
+     * @param delaySteps      steps between the cues.
+     * @param responseSteps   response window.
+     * @param neuronsPerGroup input neurons per group.
+     */
+    public DelayedMatchToSampleTask(final int cueSteps, final int delaySteps, final int responseSteps,
+                                    final int neuronsPerGroup) {
+        this(cueSteps, delaySteps, responseSteps, neuronsPerGroup, 1.0);
+    }
 
     /** Validates the parameters. */
     public DelayedMatchToSampleTask {
+        if (!(oodDelayFactor >= 1) || Double.isInfinite(oodDelayFactor)) {
+            throw new IllegalArgumentException("ood_delay_factor = " + oodDelayFactor + ": must be finite and >= 1");
+        }
+        if (oodDelayFactor > 1 && Math.floor(oodDelayFactor * delaySteps) <= delaySteps) {
+            throw new IllegalArgumentException("ood_delay_factor = " + oodDelayFactor + ": floor(factor * delay_ms = "
+                    + delaySteps + ") must exceed delay_ms (a longer delay must exist), or the factor must be 1");
+        }
         if (cueSteps < 1 || delaySteps < 0 || neuronsPerGroup < 1) {
             throw new IllegalArgumentException("cue_steps = " + cueSteps + ", delay_steps = " + delaySteps
                     + ", neurons_per_group = " + neuronsPerGroup + ": cue >= 1, delay >= 0, group >= 1");
@@ -41,9 +70,48 @@ public record DelayedMatchToSampleTask(int cueSteps, int delaySteps, int respons
         }
     }
 
-    /** @return cues of 2 steps, delay 16, response 4 steps, 10 neurons per group. */
+    /** @return cues of 2 steps, delay 16, response 4 steps, 10 neurons per group, OOD delays up to 2× (32). */
     public static DelayedMatchToSampleTask standard() {
-        return new DelayedMatchToSampleTask(2, 16, 4, 10);
+        return new DelayedMatchToSampleTask(2, 16, 4, 10, 2.0);
+    }
+
+    /** @return the longest out-of-distribution delay, ⌊factor·delay⌋ steps. */
+    public int oodMaxDelaySteps() {
+        return (int) Math.floor(oodDelayFactor * delaySteps);
+    }
+
+    @Override
+    public boolean hasOutOfDistribution() {
+        return oodDelayFactor > 1;
+    }
+
+    @Override
+    public String outOfDistributionName() {
+        return "longer_delay";
+    }
+
+    @Override
+    public String outOfDistributionDescription() {
+        return "longer delays: each trial's delay uniform in " + (delaySteps + 1) + ".." + oodMaxDelaySteps()
+                + " steps (training: " + delaySteps + "), silent steps before the first cue so the response window"
+                + " ends every trial";
+    }
+
+    /**
+     * @throws IllegalStateException if {@link #hasOutOfDistribution()} is false.
+     */
+    @Override
+    public SequenceBatch outOfDistributionBatch(final int batchSize, final long seed) {
+        if (!hasOutOfDistribution()) {
+            throw new IllegalStateException("ood_delay_factor = 1: this task has no out-of-distribution test");
+        }
+        final int max = oodMaxDelaySteps();
+        final SplittableRandom rnd = new SplittableRandom(seed);
+        final int[] delays = new int[batchSize];
+        for (int b = 0; b < batchSize; b++) {
+            delays[b] = delaySteps + 1 + rnd.nextInt(max - delaySteps);
+        }
+        return trials(batchSize, 2 * cueSteps + max + responseSteps, delays, rnd);
     }
 
     @Override
@@ -68,17 +136,26 @@ public record DelayedMatchToSampleTask(int cueSteps, int delaySteps, int respons
 
     @Override
     public SequenceBatch batch(final int batchSize, final long seed) {
-        final int steps = steps();
+        final int[] delays = new int[batchSize];
+        java.util.Arrays.fill(delays, delaySteps);
+        return trials(batchSize, steps(), delays, new SplittableRandom(seed));
+    }
+
+    /**
+     * Trial b: silence for steps − (2·cue + delays[b] + response) steps, cue 1, delays[b] steps, cue 2, response
+     * window (the last responseSteps steps); cues drawn from {@code rnd}, two booleans per trial in order.
+     */
+    private SequenceBatch trials(final int batchSize, final int steps, final int[] delays, final SplittableRandom rnd) {
         final int in = inputs();
         final float[] x = new float[batchSize * steps * in];
         final double[] y = new double[batchSize * steps * 2];
         final boolean[] mask = new boolean[batchSize * steps];
-        final SplittableRandom rnd = new SplittableRandom(seed);
         for (int b = 0; b < batchSize; b++) {
             final int c1 = rnd.nextBoolean() ? 1 : 0;
             final int c2 = rnd.nextBoolean() ? 1 : 0;
-            fill(x, b, steps, in, c1 == 1 ? 0 : 1, 0, cueSteps);
-            fill(x, b, steps, in, c2 == 1 ? 0 : 1, cueSteps + delaySteps, 2 * cueSteps + delaySteps);
+            final int t0 = steps - (2 * cueSteps + delays[b] + responseSteps);
+            fill(x, b, steps, in, c1 == 1 ? 0 : 1, t0, t0 + cueSteps);
+            fill(x, b, steps, in, c2 == 1 ? 0 : 1, t0 + cueSteps + delays[b], t0 + 2 * cueSteps + delays[b]);
             fill(x, b, steps, in, 2, steps - responseSteps, steps);
             final int label = c1 == c2 ? 1 : 0;
             for (int t = steps - responseSteps; t < steps; t++) {

@@ -33,8 +33,8 @@ public record TaskPreset(String name, SequenceSource source, RecurrentSpikingNet
                          int scoredSteps, boolean nestReference, double feedbackGain) {
 
     /** Task names. */
-    public static final String[] NAMES = {"sine-nest", "sine-bellec", "evidence", "dms", "nback", "sine-nest-iaf", "perceptual-decision", "delay-comparison",
-        "store-recall"};
+    public static final String[] NAMES = {"sine-nest", "sine-bellec", "evidence", "dms", "nback", "sine-nest-iaf",
+        "pattern-liu", "perceptual-decision", "delay-comparison", "store-recall"};
 
     /**
      * The built-in preset: the shipped spec {@code examples/<name>.yaml} with the top-level seed set.

@@ -15,6 +15,7 @@ import org.spikering.app.report.Progress;
 import org.spikering.app.task.FourSixBackTask;
 import org.spikering.app.task.FrozenPatternTask;
 import org.spikering.app.task.HeldOutSource;
+import org.spikering.app.task.OutOfDistributionSource;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.hw.counters.OperationCounters;
 import org.spikering.hw.counters.TrajectoryCounter;
@@ -111,6 +112,9 @@ public final class TrainingRun {
     private double minDelta;
     private int testSequences;
     private long testSeed;
+    /** The trained network on the task's out-of-distribution test set ({@link OutOfDistributionSource}), or null. */
+    private Evaluation outOfDistribution;
+    private long outOfDistributionSeed;
     private Double plasticFraction;
     private org.spikering.hw.fixedpoint.StateQuantizer stateQuantiser;
     private long stateTestSeed;
@@ -464,6 +468,14 @@ public final class TrainingRun {
                 modelSpec(), spec == null || spec.baseDir() == null ? null : spec.baseDir().toAbsolutePath().toString());
         final Evaluation heldOut = diverged != null ? null : classification || stoppedEarly != null && last != null
                 ? last : Evaluator.evaluate(net, test, testQuantiser());
+        outOfDistribution = null;
+        if (diverged == null && preset.source() instanceof OutOfDistributionSource ood && ood.hasOutOfDistribution()) {
+            outOfDistributionSeed = outOfDistributionSeed(seeds);
+            outOfDistribution = Evaluator.evaluate(net, ood.outOfDistributionBatch(testBatch, outOfDistributionSeed),
+                    testQuantiser());
+            bar.note(String.format("test, %d sequences out of distribution (%s): accuracy %.4g, loss %.5g per sequence",
+                    testBatch, ood.outOfDistributionName(), outOfDistribution.accuracy(), outOfDistribution.loss()));
+        }
         final Evaluation trainingPattern = diverged != null || !(preset.source() instanceof FrozenPatternTask) ? null
                 : Evaluator.evaluate(net, preset.source().batch(1, 0), testQuantiser());
         if (trainingPattern != null) {
@@ -595,6 +607,24 @@ public final class TrainingRun {
         }
         return preset.source() instanceof FrozenPatternTask f
                 ? f.freshInputBatch(testBatch, seeds.heldOut()) : preset.source().batch(testBatch, seeds.heldOut());
+    }
+
+    /** @return the last run's network on the task's out-of-distribution test set, or null (none, or diverged). */
+    public Evaluation outOfDistribution() {
+        return outOfDistribution;
+    }
+
+    /**
+     * @param seeds the run's batch seeds.
+     * @return the out-of-distribution batch's seed: the held-out seed XOR 0x00D, moved on until no training batch
+     *         uses it (its trials follow another protocol anyway; this keeps its cues independent of the test set's).
+     */
+    static long outOfDistributionSeed(final BatchSeeds seeds) {
+        long h = seeds.heldOut() ^ 0x00DL;
+        while (seeds.isTraining(h) || h == seeds.heldOut()) {
+            h++;
+        }
+        return h;
     }
 
     private static boolean allFinite(final RecurrentSpikingNetwork net) {
@@ -760,6 +790,13 @@ public final class TrainingRun {
         s.put("test_accuracy", preset.scoredSteps() > 0 ? null : finiteOrNull(o.testAccuracy()));
         // the held-out loss after the last update (per scored symbol for n-back), what hw study tabulates
         s.put("test_loss", o.heldOut() == null ? null : finiteOrNull(perStep(o.heldOut().loss())));
+        if (preset.source() instanceof OutOfDistributionSource ood && ood.hasOutOfDistribution()) {
+            final String k = ood.outOfDistributionName();
+            s.put("test_set_" + k, "out of distribution: " + testSequences + " sequences, batch seed "
+                    + outOfDistributionSeed + "; " + ood.outOfDistributionDescription());
+            s.put("test_accuracy_" + k, outOfDistribution == null ? null : finiteOrNull(outOfDistribution.accuracy()));
+            s.put("test_loss_" + k, outOfDistribution == null ? null : finiteOrNull(outOfDistribution.loss()));
+        }
         s.put("diverged_at_iteration", o.divergedAtIteration());
         if (patience > 0) {
             s.put("stopped_early_at_iteration", o.stoppedEarlyAtIteration());

@@ -11,6 +11,7 @@ import org.spikering.app.task.DelayComparisonTask;
 import org.spikering.app.task.DelayedMatchToSampleTask;
 import org.spikering.app.task.EvidenceAccumulationTask;
 import org.spikering.app.task.FourSixBackTask;
+import org.spikering.app.task.LiuPatternTask;
 import org.spikering.app.task.NestIafSineTask;
 import org.spikering.app.task.NestSineTask;
 import org.spikering.app.task.PerceptualDecisionTask;
@@ -29,11 +30,14 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  * <tr><th>task</th><th>field</th><th>unit</th><th>preset</th></tr>
  * <tr><td>evidence</td><td>cues, cue_ms, gap_ms, delay_ms, recall_ms</td><td>—, ms</td><td>7, 100, 50, 1050, 150</td></tr>
  * <tr><td>evidence</td><td>p_majority, cue_rate_hz, background_rate_hz</td><td>—, Hz</td><td>0.7, 40, 10</td></tr>
- * <tr><td>dms</td><td>cue_ms, delay_ms, response_ms, neurons_per_group</td><td>ms, —</td><td>2, 16, 4, 10</td></tr>
+ * <tr><td>dms</td><td>cue_ms, delay_ms, response_ms, neurons_per_group, ood_delay_factor</td><td>ms, —, —</td>
+ *     <td>2, 16, 4, 10, 2</td></tr>
  * <tr><td>nback</td><td>symbols, steps_per_symbol, neurons_per_group, rate_hz</td><td>—, steps, —, Hz</td>
  *     <td>60, 1, 10, 1000</td></tr>
  * <tr><td>sine-bellec</td><td>duration_ms, inputs, rate_hz</td><td>ms, —, Hz</td><td>1000, 100, 50 (pattern from
  *     the top-level seed)</td></tr>
+ * <tr><td>pattern-liu</td><td>duration_ms, inputs, test_noise_sd</td><td>ms, —, —</td><td>50, 20, 0.5 (input
+ *     and target from the top-level seed)</td></tr>
  * <tr><td>perceptual-decision</td><td>fixation_ms, stimulus_ms, decision_ms, dim_ring, noise_sigma, rate_hz,
  *     neurons_per_group</td><td>ms, —, per √ms, Hz, —</td><td>100, 2000, 100, 2, 1, 100, 10 (neurogym's periods)</td></tr>
  * <tr><td>delay-comparison</td><td>fixation_ms, stimulus_ms, delay_ms, decision_ms, noise_sigma, rate_hz,
@@ -60,8 +64,10 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  * @param stepsPerSymbol   nback: steps per bit.
  * @param rateHz           nback: active-group rate; sine-bellec: input rate; perceptual-decision,
  *                         delay-comparison: input rate at observation 1; store-recall: active-group rate; Hz.
- * @param durationMs       sine-bellec: sequence length, ms.
- * @param inputs           sine-bellec: input trains.
+ * @param durationMs       sine-bellec, pattern-liu: sequence length, ms.
+ * @param inputs           sine-bellec: input trains; pattern-liu: Gaussian input channels.
+ * @param testNoiseSd      pattern-liu: σ of the test set's additive input noise (dimensionless).
+ * @param oodDelayFactor   dms: longest out-of-distribution test delay over delay_ms (1: no such test).
  * @param fixationMs       perceptual-decision, delay-comparison: fixation period, ms.
  * @param stimulusMs       perceptual-decision: stimulus period; delay-comparison: each stimulus period; ms.
  * @param decisionMs       perceptual-decision, delay-comparison: decision period, ms.
@@ -74,7 +80,8 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
 public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, Integer delayMs, Integer recallMs,
                        Double pMajority, Double cueRateHz, Double backgroundRateHz, Integer responseMs,
                        Integer neuronsPerGroup, Integer symbols, Integer stepsPerSymbol, Double rateHz,
-                       Integer durationMs, Integer inputs, Integer fixationMs, Integer stimulusMs,
+                       Integer durationMs, Integer inputs, Double testNoiseSd,
+                       Double oodDelayFactor, Integer fixationMs, Integer stimulusMs,
                        Integer decisionMs, Integer dimRing, Double noiseSigma, Integer charMs, Integer delayBits) {
 
     /** Each task's parameters, by field name. */
@@ -85,9 +92,11 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         m.put("sine-nest", List.of());
         m.put("sine-nest-iaf", List.of());
         m.put("sine-bellec", List.of("duration_ms", "inputs", "rate_hz"));
+        m.put("pattern-liu", List.of("duration_ms", "inputs", "test_noise_sd"));
         m.put("evidence", List.of("cues", "cue_ms", "gap_ms", "delay_ms", "recall_ms", "p_majority", "cue_rate_hz",
                 "background_rate_hz"));
-        m.put("dms", List.of("cue_ms", "delay_ms", "response_ms", "neurons_per_group"));
+        m.put("dms", List.of("cue_ms", "delay_ms", "response_ms", "neurons_per_group",
+                "ood_delay_factor"));
         m.put("nback", List.of("symbols", "steps_per_symbol", "neurons_per_group", "rate_hz"));
         m.put("perceptual-decision", List.of("fixation_ms", "stimulus_ms", "decision_ms", "dim_ring", "noise_sigma",
                 "rate_hz", "neurons_per_group"));
@@ -114,6 +123,8 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         g.put("rate_hz", rateHz);
         g.put("duration_ms", durationMs);
         g.put("inputs", inputs);
+        g.put("test_noise_sd", testNoiseSd);
+        g.put("ood_delay_factor", oodDelayFactor);
         g.put("fixation_ms", fixationMs);
         g.put("stimulus_ms", stimulusMs);
         g.put("decision_ms", decisionMs);
@@ -172,11 +183,13 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
                 return new NestIafSineTask(NestIafSineWaveReference.load());
             case "sine-bellec":
                 return new BellecSineTask(durationMs, inputs, rateHz, seed);
+            case "pattern-liu":
+                return new LiuPatternTask(durationMs, inputs, testNoiseSd, seed);
             case "evidence":
                 return new EvidenceAccumulationTask(cues, cueMs, gapMs, delayMs, recallMs, pMajority, cueRateHz,
                         backgroundRateHz);
             case "dms":
-                return new DelayedMatchToSampleTask(cueMs, delayMs, responseMs, neuronsPerGroup);
+                return new DelayedMatchToSampleTask(cueMs, delayMs, responseMs, neuronsPerGroup, oodDelayFactor);
             case "nback":
                 return new FourSixBackTask(symbols, stepsPerSymbol, neuronsPerGroup, rateHz);
             case "perceptual-decision":
