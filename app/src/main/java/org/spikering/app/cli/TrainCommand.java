@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
                 + " writes learning_curve.csv/.png, summary.json, model.json (the trained network with its spec) and "
                 + "spec.yaml. Options override single fields of the spec.",
             "Tasks: sine-nest (NEST 3.9's frozen sine pattern), sine-bellec, evidence, dms, nback, sine-nest-iaf (NEST 3.9's"
-                + " sine-wave example with its current eprop_iaf models), pattern-liu (Liu et al. 2022's pattern generation).",
+                + " sine-wave example with its current eprop_iaf models), pattern-liu (Liu et al. 2022's pattern generation), perceptual-decision (neurogym's 2AFC),"
+                + " delay-comparison (Romo's parametric working memory), store-recall (Bellec et al.).",
             "Rules mean the same on every task. On sine-nest, --rule eprop is symmetric",
             "e-prop on NEST's network and pattern; --rule nest-eprop is e-prop as NEST",
             "computed it there (NEST's B, late last signal) and follows NEST's loss curve."})
@@ -50,7 +51,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "training.network.tau_a_ms=800 or training.rule=bptt (repeatable; the value is read as YAML)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--task", description = {"sine-nest, sine-bellec, evidence, dms, nback, sine-nest-iaf or pattern-liu (default sine-nest): without "
+    @Option(names = "--task", description = {"sine-nest, sine-bellec, evidence, dms, nback, sine-nest-iaf, pattern-liu, perceptual-decision, delay-comparison or "
+            + "store-recall (default sine-nest): without "
             + "SPEC the shipped preset file examples/<task>.yaml; with SPEC it replaces training.task by the task with its"
             + " default parameters.",
         "sine-nest, sine-bellec, pattern-liu: one frozen input pattern; tested on the same target with fresh input noise "
