@@ -50,17 +50,37 @@ public record BellecSineTask(int steps, int inputs, double rateHz, long patternS
     /** @return the target, one value per step. */
     public double[] target() {
         final SplittableRandom rnd = new SplittableRandom(patternSeed ^ 0x51E5L);
-        final int[] k = {1, 2, 3, 5};
-        final double[] w = new double[4];
-        final double[] phi = new double[4];
-        for (int i = 0; i < 4; i++) {
+        final int steps1 = steps - 1;
+        return sumOfSines(rnd, new int[] {1, 2, 3, 5}, new int[] {steps1, steps1, steps1, steps1}, steps);
+    }
+
+    /**
+     * A sum of sinusoids with random amplitudes and phases, shifted to start at 0 and scaled to a largest magnitude of 1:
+     * <pre>
+     *   y(n) = Σ_i w_i sin(φ_i + 2π c_i n / L_i),   w_i ~ U[0.5, 2), φ_i ~ U[0, 2π)   (drawn in the order w_0, φ_0, w_1, ...)
+     *   y(n) ← (y(n) − y(0)) / max_m |y(m) − y(0)|
+     * </pre>
+     * (Bellec et al.'s tutorial target: c = 1, 2, 3, 5 cycles over L = T − 1 steps; Liu et al. 2022's: one cycle of each
+     * period L = 10, 40, 70, 100 steps.)
+     *
+     * @param rnd     the pattern's generator.
+     * @param cycles  c_i, cycles per span.
+     * @param lengths L_i, the span of c_i cycles, steps.
+     * @param steps   T.
+     * @return y(0 .. T−1).
+     */
+    static double[] sumOfSines(final SplittableRandom rnd, final int[] cycles, final int[] lengths, final int steps) {
+        final int m = cycles.length;
+        final double[] w = new double[m];
+        final double[] phi = new double[m];
+        for (int i = 0; i < m; i++) {
             w[i] = 0.5 + 1.5 * rnd.nextDouble();
             phi[i] = 2 * Math.PI * rnd.nextDouble();
         }
         final double[] y = new double[steps];
         for (int n = 0; n < steps; n++) {
-            for (int i = 0; i < 4; i++) {
-                y[n] += w[i] * Math.sin(phi[i] + 2 * Math.PI * k[i] * n / (steps - 1));
+            for (int i = 0; i < m; i++) {
+                y[n] += w[i] * Math.sin(phi[i] + 2 * Math.PI * cycles[i] * n / lengths[i]);
             }
         }
         final double y0 = y[0];

@@ -78,28 +78,9 @@ public record LiuPatternTask(int steps, int channels, double testNoiseSd, long p
     /** @return the target y*(n), one value per step. */
     public double[] target() {
         final SplittableRandom rnd = new SplittableRandom(patternSeed ^ 0x11A2L);
-        final double[] w = new double[PERIODS.length];
-        final double[] phi = new double[PERIODS.length];
-        for (int i = 0; i < PERIODS.length; i++) {
-            w[i] = 0.5 + 1.5 * rnd.nextDouble();
-            phi[i] = 2 * Math.PI * rnd.nextDouble();
-        }
-        final double[] y = new double[steps];
-        for (int n = 0; n < steps; n++) {
-            for (int i = 0; i < PERIODS.length; i++) {
-                y[n] += w[i] * Math.sin(phi[i] + 2 * Math.PI * n / PERIODS[i]);
-            }
-        }
-        final double y0 = y[0];
-        double max = 0;
-        for (int n = 0; n < steps; n++) {
-            y[n] -= y0;
-            max = Math.max(max, Math.abs(y[n]));
-        }
-        for (int n = 0; n < steps; n++) {
-            y[n] /= max;
-        }
-        return y;
+        final int[] once = new int[PERIODS.length];
+        java.util.Arrays.fill(once, 1);
+        return BellecSineTask.sumOfSines(rnd, once, PERIODS, steps);
     }
 
     /** @return the frozen input x(n, j) ~ N(0, 1), index n·channels + j. */
