@@ -16,7 +16,7 @@ import org.spikering.hw.mask.PlasticityMask;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.Adam;
 import org.spikering.plasticity.optim.WeightClip;
@@ -48,12 +48,12 @@ final class MaskTest {
         return new SequenceBatch(b, T, IN, OUT, x, y, m, LossKind.REGRESSION_MSE);
     }
 
-    private static RecurrentSpikingNetwork net() {
-        return RecurrentSpikingNetwork.random(IN, REC, OUT, 0, NetworkParams.nestSineWave(), 3);
+    private static RecurrentNetwork net() {
+        return RecurrentNetwork.random(IN, REC, OUT, 0, NetworkParams.nestSineWave(), 3);
     }
 
-    private static RecurrentSpikingNetwork train(LearningRule rule, java.util.function.Function<RecurrentSpikingNetwork, WeightUpdateHook> hook) {
-        final RecurrentSpikingNetwork n = net();
+    private static RecurrentNetwork train(LearningRule rule, java.util.function.Function<RecurrentNetwork, WeightUpdateHook> hook) {
+        final RecurrentNetwork n = net();
         final Trainer t = new Trainer(n, Rules.create(rule, Computation.EVENT, n, 9), new Adam(0.01),
                 new WeightClip(-100, 100), hook.apply(n));
         final SequenceBatch b = batch();
@@ -63,7 +63,7 @@ final class MaskTest {
         return n;
     }
 
-    private static void assertSameBits(RecurrentSpikingNetwork a, RecurrentSpikingNetwork b) {
+    private static void assertSameBits(RecurrentNetwork a, RecurrentNetwork b) {
         for (WeightMatrixId id : WeightMatrixId.values()) {
             final double[] x = a.weights(id);
             final double[] y = b.weights(id);
@@ -76,11 +76,11 @@ final class MaskTest {
     @ParameterizedTest
     @EnumSource(value = LearningRule.class, mode = EnumSource.Mode.EXCLUDE, names = {"NEST_EPROP", "NEST_EPROP_IAF"}) // NEST nets only; nest-eprop-iaf has no batch gradient
     void shouldTrainBitIdenticallyWhenMaskIsFull(LearningRule rule) {
-        final RecurrentSpikingNetwork plain = train(rule, n -> WeightUpdateHook.NONE);
-        final RecurrentSpikingNetwork masked = train(rule, n -> new MaskFactory(n).randomFraction(1.0, 1).bind(n, null));
+        final RecurrentNetwork plain = train(rule, n -> WeightUpdateHook.NONE);
+        final RecurrentNetwork masked = train(rule, n -> new MaskFactory(n).randomFraction(1.0, 1).bind(n, null));
         assertSameBits(plain, masked);
         // and training did change something
-        final RecurrentSpikingNetwork init = net();
+        final RecurrentNetwork init = net();
         assertTrue(!java.util.Arrays.equals(init.weights(WeightMatrixId.OUTPUT), plain.weights(WeightMatrixId.OUTPUT)));
     }
 
@@ -94,11 +94,11 @@ final class MaskTest {
     @EnumSource(value = LearningRule.class, mode = EnumSource.Mode.EXCLUDE, names = {"NEST_EPROP", "NEST_EPROP_IAF"}) // NEST nets only; nest-eprop-iaf has no batch gradient
     void shouldKeepFrozenWeightsBitForBitWhenMaskIsPartial(LearningRule rule) {
         final PlasticityMask[] holder = new PlasticityMask[1];
-        final RecurrentSpikingNetwork trained = train(rule, n -> {
+        final RecurrentNetwork trained = train(rule, n -> {
             holder[0] = new MaskFactory(n).randomFraction(0.3, 4);
             return holder[0].bind(n, null);
         });
-        final RecurrentSpikingNetwork init = net();
+        final RecurrentNetwork init = net();
         int changed = 0;
         for (WeightMatrixId id : WeightMatrixId.values()) {
             final double[] a = init.weights(id);
@@ -118,7 +118,7 @@ final class MaskTest {
     void shouldKeepQuantisedWeightsOnGridAndFrozenUnchangedWhenBothHooksAreUsed() {
         final QuantizingHook[] q = new QuantizingHook[1];
         final PlasticityMask[] m = new PlasticityMask[1];
-        final RecurrentSpikingNetwork trained = train(LearningRule.EPROP, n -> {
+        final RecurrentNetwork trained = train(LearningRule.EPROP, n -> {
             q[0] = new QuantizingHook(n, 4, Rounding.STOCHASTIC, 2);
             m[0] = new MaskFactory(n).onlyMatrices(Set.of(WeightMatrixId.OUTPUT));
             return m[0].bind(n, q[0]);
@@ -136,7 +136,7 @@ final class MaskTest {
 
     @Test
     void shouldSelectPlasticSetsByStrategy() {
-        final RecurrentSpikingNetwork n = net();
+        final RecurrentNetwork n = net();
         final MaskFactory f = new MaskFactory(n);
         assertEquals(Math.round(0.2 * (IN * REC + REC * REC + OUT * REC)),
                 Math.round(f.randomFraction(0.2, 3).plasticFraction() * (IN * REC + REC * REC + OUT * REC)));

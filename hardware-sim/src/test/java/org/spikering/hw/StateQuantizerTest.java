@@ -21,7 +21,7 @@ import org.spikering.plasticity.eprop.GradientComputer;
 import org.spikering.plasticity.eprop.Gradients;
 import org.spikering.plasticity.network.ForwardPass;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.plasticity.train.Computation;
 import org.spikering.plasticity.train.LearningRule;
@@ -46,8 +46,8 @@ class StateQuantizerTest {
         return new NetworkParams(1.0, 20.0, 0.6, 2, true, 0.3 / 0.6, 1.0 / 0.6, 200.0, 1.7, 20.0, 0.0, 10.0);
     }
 
-    private static RecurrentSpikingNetwork net() {
-        return RecurrentSpikingNetwork.random(IN, REC, OUT, ALIF, params(), 7, 2.0, 1.5, 1.0);
+    private static RecurrentNetwork net() {
+        return RecurrentNetwork.random(IN, REC, OUT, ALIF, params(), 7, 2.0, 1.5, 1.0);
     }
 
     private static SequenceBatch batch(final int n, final long seed) {
@@ -99,7 +99,7 @@ class StateQuantizerTest {
     void forwardPassEqualsAQuantisedLifAlifPassWrittenOutHere(final Rounding mode) {
         final int bits = 10;
         final int frac = 6; // LSB 1/64 mV, range [-8, 8) mV and a in [-8, 8)
-        final RecurrentSpikingNetwork n = net();
+        final RecurrentNetwork n = net();
         final SequenceBatch b = batch(1, 3);
         final StateQuantizer q = quantizer(bits, frac, mode, 42);
         final Trajectory tr = new Trajectory(STEPS, REC, OUT);
@@ -336,7 +336,7 @@ class StateQuantizerTest {
         // |a_q − a| ≤ (LSB/2) / (1 − ρ)), plus double rounding of the arithmetic (bounded here by 1e-14 mV)
         final int frac = 40;
         final double lsb = Math.scalb(1.0, -frac);
-        final RecurrentSpikingNetwork n = net();
+        final RecurrentNetwork n = net();
         final SequenceBatch b = batch(2, 9);
         for (int s = 0; s < 2; s++) {
             final Trajectory exact = new Trajectory(STEPS, REC, OUT);
@@ -362,8 +362,8 @@ class StateQuantizerTest {
         // 62 bits, 50 fractional: LSB 2^-50 mV ≈ 8.9e-16 mV, 8 doubles' spacings of v near the threshold (ulp(0.6 mV)
         // = 1.1e-16 mV); every pass must have the same spikes as in double precision, and after 5 updates the weights
         // agree to 1e-9 of their largest magnitude (the claim this test makes; observed: 3e-13 e-prop, 1.3e-12 BPTT)
-        final RecurrentSpikingNetwork a = net();
-        final RecurrentSpikingNetwork b = net();
+        final RecurrentNetwork a = net();
+        final RecurrentNetwork b = net();
         final java.util.List<double[]> spikesA = new java.util.ArrayList<>();
         final java.util.List<double[]> spikesB = new java.util.ArrayList<>();
         final GradientComputer ga = Rules.create(rule, Computation.EVENT, a, 1);
@@ -404,7 +404,7 @@ class StateQuantizerTest {
     @EnumSource(value = Computation.class, names = {"EVENT", "EVENT_STEPWISE", "DENSE"})
     void everyPlainLoopComputationAndBpttSimulateTheQuantisedState(final Computation c) {
         for (LearningRule rule : new LearningRule[] {LearningRule.EPROP, LearningRule.BPTT}) {
-            final RecurrentSpikingNetwork n = net();
+            final RecurrentNetwork n = net();
             final GradientComputer g = Rules.create(rule, c, n, 1);
             final int frac = 3;
             g.setStateHook(quantizer(8, frac, Rounding.NEAREST, 1));

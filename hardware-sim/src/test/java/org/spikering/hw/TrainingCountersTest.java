@@ -21,7 +21,7 @@ import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.eprop.GradientComputer;
 import org.spikering.plasticity.network.ForwardPass;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.Sgd;
@@ -47,9 +47,9 @@ import org.spikering.plasticity.train.Trainer;
 final class TrainingCountersTest {
     private static final int STEPS = 10;
 
-    private static RecurrentSpikingNetwork net() {
+    private static RecurrentNetwork net() {
         final NetworkParams p = new NetworkParams(1.0, 20.0, 1.0, 2, true, 0.3, 1.0, 200.0, 0.0, 20.0, 0.0, 10.0);
-        return new RecurrentSpikingNetwork(2, 2, 1, new boolean[2], p, new double[] {1.2, 0, 0.02, 0.1},
+        return new RecurrentNetwork(2, 2, 1, new boolean[2], p, new double[] {1.2, 0, 0.02, 0.1},
                 new double[] {0, 0, 0.05, 0}, new double[] {0.3, 0});
     }
 
@@ -84,7 +84,7 @@ final class TrainingCountersTest {
         final OperationCounters c = new OperationCounters();
         final TrajectoryCounter counter = new TrajectoryCounter(c);
         final SequenceBatch b = batch(3);
-        final RecurrentSpikingNetwork n = net();
+        final RecurrentNetwork n = net();
         final Trajectory tr = new Trajectory(STEPS, 2, 1);
         for (int s = 0; s < 3; s++) {
             ForwardPass.run(n, b, s, tr);
@@ -99,7 +99,7 @@ final class TrainingCountersTest {
 
     @Test
     void shouldCountOnlySynapsesWithNonzeroWeight() {
-        final RecurrentSpikingNetwork n = net();
+        final RecurrentNetwork n = net();
         n.wOut()[0] = 0.0; // rec0 now reaches only rec1: 2 ops fewer per sequence
         n.wIn()[2] = 0.0; // in0 now reaches only rec0: 2 ops fewer (rec0 still spikes twice)
         final OperationCounters c = new OperationCounters();
@@ -112,7 +112,7 @@ final class TrainingCountersTest {
 
     /** Trains 3 steps with plain SGD and only W_out plastic; returns the counters. */
     private static OperationCounters train(LearningRule rule, double eta, int bits) {
-        final RecurrentSpikingNetwork n = net();
+        final RecurrentNetwork n = net();
         final OperationCounters c = new OperationCounters();
         final QuantizingHook q = bits == 0 ? null : new QuantizingHook(n, bits, Rounding.NEAREST, 1);
         final PlasticityMask mask = new MaskFactory(n).onlyMatrices(Set.of(WeightMatrixId.OUTPUT)).bind(n, q);

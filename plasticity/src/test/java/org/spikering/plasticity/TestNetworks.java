@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 
 /** Small random networks and batches for tests. */
 public final class TestNetworks {
@@ -17,8 +17,8 @@ public final class TestNetworks {
     }
 
     /** 8 inputs, 12 recurrent (the first {@code adaptive} ALIF), 2 outputs, weights scaled by {@code gain}. */
-    public static RecurrentSpikingNetwork network(int adaptive, boolean recurrentZero, double gain, long seed) {
-        RecurrentSpikingNetwork net = RecurrentSpikingNetwork.random(8, 12, 2, adaptive, params(), seed);
+    public static RecurrentNetwork network(int adaptive, boolean recurrentZero, double gain, long seed) {
+        RecurrentNetwork net = RecurrentNetwork.random(8, 12, 2, adaptive, params(), seed);
         for (double[] w : new double[][] {net.wIn(), net.wRec()}) {
             for (int n = 0; n < w.length; n++) {
                 w[n] *= gain;

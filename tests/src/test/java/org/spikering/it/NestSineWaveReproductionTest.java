@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spikering.plasticity.eprop.ClosedFormEventEprop;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.Sgd;
 import org.spikering.plasticity.optim.WeightClip;
@@ -64,7 +64,7 @@ final class NestSineWaveReproductionTest {
     static void runNestsTwoThousandIterations() {
         ref = NestSineWaveReference.load();
         ClosedFormEventEprop rule = (ClosedFormEventEprop) Rules.nestEprop(ref.feedback(), Computation.EVENT);
-        RecurrentSpikingNetwork net = ref.network();
+        RecurrentNetwork net = ref.network();
         Trainer trainer = new Trainer(net, rule, new Sgd(1e-4), WeightClip.nestDefault(), WeightUpdateHook.NONE);
         losses = new double[LONG_ITERATIONS];
         lastReadout = new double[NestSineWaveReference.STEPS];
@@ -76,7 +76,7 @@ final class NestSineWaveReproductionTest {
                 last.nestLateLastSignal(false);
                 last.setTrajectoryListener((network, batch, s, tr) ->
                         System.arraycopy(tr.y, 0, lastReadout, 0, lastReadout.length));
-                RecurrentSpikingNetwork end = net.copy();
+                RecurrentNetwork end = net.copy();
                 new Trainer(end, last, new Sgd(1e-4), WeightClip.nestDefault(), WeightUpdateHook.NONE)
                         .step(ref.batch(1));
                 finalWeights = weights(end);
@@ -90,7 +90,7 @@ final class NestSineWaveReproductionTest {
         }
     }
 
-    private static double[][] weights(RecurrentSpikingNetwork net) {
+    private static double[][] weights(RecurrentNetwork net) {
         double[][] w = new double[WeightMatrixId.values().length][];
         for (WeightMatrixId id : WeightMatrixId.values()) {
             w[id.ordinal()] = net.weights(id).clone();
@@ -192,7 +192,7 @@ final class NestSineWaveReproductionTest {
         double[] nest = NestSineWaveReference.losses200();
         int separated = 0;
         for (long seed = 1; seed <= 3; seed++) {
-            RecurrentSpikingNetwork net = ref.network();
+            RecurrentNetwork net = ref.network();
             java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
             for (WeightMatrixId id : WeightMatrixId.values()) {
                 double[] w = net.weights(id);
@@ -216,7 +216,7 @@ final class NestSineWaveReproductionTest {
                 + separated + "/3 runs");
     }
 
-    private static double[] losses(RecurrentSpikingNetwork net, int iterations) {
+    private static double[] losses(RecurrentNetwork net, int iterations) {
         Trainer t = new Trainer(net, Rules.nestEprop(ref.feedback(), Computation.EVENT), new Sgd(1e-4),
                 WeightClip.nestDefault(), WeightUpdateHook.NONE);
         double[] out = new double[iterations];

@@ -17,7 +17,7 @@ import org.spikering.app.train.TrainedModel;
 import org.spikering.app.train.TrainingRun;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.train.Evaluation;
 import org.spikering.plasticity.train.Evaluator;
 import picocli.CommandLine.Command;
@@ -187,7 +187,7 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("MODEL = '" + model + "': trained with rule nest-eprop-iaf, whose network "
                     + "only runs on its task sine-nest-iaf: test it with 'eval MODEL' (no DATA)");
         }
-        final RecurrentSpikingNetwork net = m.network();
+        final RecurrentNetwork net = m.network();
         final Path targetFile = targets != null ? targets : data;
         final boolean maskInData = lossMask == null && lossMaskKey == null && recallSteps == null && npz
                 && org.spikering.app.data.Npz.keys(data).contains("loss_mask");

@@ -31,7 +31,7 @@ import org.spikering.nir.run.NirRunner;
 import org.spikering.nir.run.RunOptions;
 import org.spikering.nir.sonata.SonataSpikes;
 import org.spikering.nir.sonata.SpikePopulation;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.reference.NestSineWaveReference;
 import org.spikering.sim.SimulationSummary;
 import org.spikering.sim.record.AtomicWrite;
@@ -142,7 +142,7 @@ public final class NirCommand implements Runnable {
                 throw new IllegalArgumentException("--network-json, --builtin: must give exactly one of --network-json FILE"
                         + " or --builtin nest-sine");
             }
-            final RecurrentSpikingNetwork net;
+            final RecurrentNetwork net;
             if (builtin != null) {
                 if (!builtin.equals("nest-sine")) {
                     throw new IllegalArgumentException("--builtin = '" + builtin + "': must be one of [nest-sine]");
@@ -183,7 +183,7 @@ public final class NirCommand implements Runnable {
             return 0;
         }
 
-        private static int adaptiveCount(final RecurrentSpikingNetwork net) {
+        private static int adaptiveCount(final RecurrentNetwork net) {
             int n = 0;
             for (boolean b : net.adaptiveFlags()) {
                 n += b ? 1 : 0;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spikering.app.report.AtomicFiles;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 
 /**
  * A trained network's weights and constants as a NumPy {@code .npz} for Python ({@code weights.npz} of
@@ -48,7 +48,7 @@ public final class WeightsNpz {
      * @param net a network.
      * @return its arrays by name, in the order of the table above.
      */
-    public static Map<String, NpyArray> arrays(final RecurrentSpikingNetwork net) {
+    public static Map<String, NpyArray> arrays(final RecurrentNetwork net) {
         final Map<String, NpyArray> a = new LinkedHashMap<>();
         final int in = net.inputs();
         final int rec = net.recurrent();
@@ -83,7 +83,7 @@ public final class WeightsNpz {
      * @param file the {@code .npz}.
      * @param net  the network.
      */
-    public static void write(final Path file, final RecurrentSpikingNetwork net) {
+    public static void write(final Path file, final RecurrentNetwork net) {
         AtomicFiles.writeBytes(file, Npz.bytes(arrays(net), false));
     }
 }

@@ -16,7 +16,7 @@ import org.spikering.plasticity.train.LearningRule;
 import org.spikering.plasticity.optim.Adam;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 
 /**
  * Training iterations per second on NEST's sine-wave setup (1 s sequence, 100 inputs, 100 LIF, 1 readout, batch 1,
@@ -53,7 +53,7 @@ public final class EpropBench {
     public static double evidenceLikeBatchSeconds(int warmup, int batches) {
         NetworkParams p = new NetworkParams(1.0, 20.0, 0.6, 5, true, 0.3 / 0.6, 1.0 / 0.6, 2000.0, 0.0174, 20.0,
                 50.0, 10.0);
-        RecurrentSpikingNetwork net = RecurrentSpikingNetwork.random(40, 100, 2, 50, p, 7);
+        RecurrentNetwork net = RecurrentNetwork.random(40, 100, 2, 50, p, 7);
         int steps = 2250;
         int b = 32;
         java.util.SplittableRandom r = new java.util.SplittableRandom(3);

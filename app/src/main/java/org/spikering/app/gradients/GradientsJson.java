@@ -7,7 +7,7 @@ import org.spikering.app.report.Json;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 
 /**
  * JSON form of a network, a batch and gradients ("spikering-gradients/1"). Matrices are flat row-major arrays
@@ -20,7 +20,7 @@ public final class GradientsJson {
     private GradientsJson() {
     }
 
-    public static ObjectNode network(RecurrentSpikingNetwork net, double[] feedback) {
+    public static ObjectNode network(RecurrentNetwork net, double[] feedback) {
         ObjectNode o = Json.object();
         o.put("inputs", net.inputs());
         o.put("recurrent", net.recurrent());
@@ -55,7 +55,7 @@ public final class GradientsJson {
         return o;
     }
 
-    public static RecurrentSpikingNetwork readNetwork(JsonNode o) {
+    public static RecurrentNetwork readNetwork(JsonNode o) {
         JsonNode pp = need(o, "params");
         NetworkParams p = new NetworkParams(num(pp, "dt_ms"), num(pp, "tau_m_ms"), num(pp, "v_th_mV"),
                 integer(pp, "refractory_steps", 0, 1_000_000), bool(pp, "regular_spike_arrival"),
@@ -77,7 +77,7 @@ public final class GradientsJson {
                 adaptive[j] = ad.get(j).asBoolean();
             }
         }
-        return new RecurrentSpikingNetwork(integer(o, "inputs", 1, MAX_SIZE), nRec, integer(o, "outputs", 1, MAX_SIZE), adaptive, p,
+        return new RecurrentNetwork(integer(o, "inputs", 1, MAX_SIZE), nRec, integer(o, "outputs", 1, MAX_SIZE), adaptive, p,
                 doubles(o, "w_in"), doubles(o, "w_rec"), doubles(o, "w_out"));
     }
 

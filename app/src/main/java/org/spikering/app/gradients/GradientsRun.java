@@ -17,7 +17,7 @@ import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.eprop.GradientComputer;
 import org.spikering.plasticity.eprop.Gradients;
 import org.spikering.plasticity.feedback.RandomFeedback;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.reference.NestSineWaveReference;
 import org.spikering.plasticity.train.Computation;
@@ -81,7 +81,7 @@ public final class GradientsRun {
         }
     }
 
-    private final RecurrentSpikingNetwork network;
+    private final RecurrentNetwork network;
     private final SequenceBatch batch;
     private final RandomFeedback randomFeedback;
     private final String feedbackOrigin;
@@ -94,11 +94,11 @@ public final class GradientsRun {
      * @param batch          the batch.
      * @param randomFeedback the fixed B of random-eprop.
      */
-    public GradientsRun(RecurrentSpikingNetwork network, SequenceBatch batch, RandomFeedback randomFeedback) {
+    public GradientsRun(RecurrentNetwork network, SequenceBatch batch, RandomFeedback randomFeedback) {
         this(network, batch, randomFeedback, "given", false);
     }
 
-    private GradientsRun(RecurrentSpikingNetwork network, SequenceBatch batch, RandomFeedback randomFeedback,
+    private GradientsRun(RecurrentNetwork network, SequenceBatch batch, RandomFeedback randomFeedback,
             String feedbackOrigin, boolean nestTask) {
         this.network = network;
         this.batch = batch;
@@ -133,7 +133,7 @@ public final class GradientsRun {
         int iterations = Math.max(1, m.training().path("--iterations").asInt());
         int batch = Math.max(1, m.training().path("--batch").asInt());
         SequenceBatch b = p.source().batch(batch, new BatchSeeds(m.seed(), iterations).training(0));
-        RecurrentSpikingNetwork net = m.network();
+        RecurrentNetwork net = m.network();
         return new GradientsRun(net, b, RandomFeedback.gaussian(net.recurrent(), net.outputs(), m.seed(), p.feedbackGain()),
                 "drawn from the model's --seed " + m.seed(), p.nestReference());
     }
@@ -148,7 +148,7 @@ public final class GradientsRun {
         if (netNode == null || batchNode == null) {
             throw new IllegalArgumentException("JSON needs objects 'network' and 'batch'");
         }
-        RecurrentSpikingNetwork net = GradientsJson.readNetwork(netNode);
+        RecurrentNetwork net = GradientsJson.readNetwork(netNode);
         double[] b = GradientsJson.readFeedback(netNode);
         RandomFeedback fb = b == null ? RandomFeedback.gaussian(net.recurrent(), net.outputs(), seed)
                 : new RandomFeedback(net.recurrent(), net.outputs(), b);
@@ -302,7 +302,7 @@ public final class GradientsRun {
         }
     }
 
-    public RecurrentSpikingNetwork network() {
+    public RecurrentNetwork network() {
         return network;
     }
 

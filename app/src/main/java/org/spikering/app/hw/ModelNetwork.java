@@ -4,7 +4,7 @@ import java.util.List;
 import org.spikering.hw.limits.NetworkDescription;
 import org.spikering.hw.limits.NetworkDescription.Population;
 import org.spikering.hw.limits.NetworkDescription.Projection;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 
 /**
@@ -33,7 +33,7 @@ public final class ModelNetwork {
      * @param net the network.
      * @return its description.
      */
-    public static NetworkDescription describe(final RecurrentSpikingNetwork net) {
+    public static NetworkDescription describe(final RecurrentNetwork net) {
         final double delayMs = net.params().dtMs();
         return new NetworkDescription(
                 List.of(new Population("input", net.inputs()), new Population("recurrent", net.recurrent()),
@@ -43,7 +43,7 @@ public final class ModelNetwork {
                         new Projection("recurrent", "readout", nonZero(net, WeightMatrixId.OUTPUT), delayMs)));
     }
 
-    private static long nonZero(final RecurrentSpikingNetwork net, final WeightMatrixId id) {
+    private static long nonZero(final RecurrentNetwork net, final WeightMatrixId id) {
         long n = 0;
         for (double w : net.weights(id)) {
             if (w != 0) {

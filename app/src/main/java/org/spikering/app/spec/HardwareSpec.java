@@ -14,7 +14,7 @@ import org.spikering.hw.fixedpoint.QuantizingHook;
 import org.spikering.hw.fixedpoint.StateQuantizer;
 import org.spikering.hw.limits.ChipDescription;
 import org.spikering.hw.mask.PlasticityMask;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.optim.WeightUpdateHook;
 
 /**
@@ -148,7 +148,7 @@ public record HardwareSpec(MaskSpec mask, WeightsSpec weights, StateSpec state, 
      * @param path     this section's path ({@code hardware}).
      * @param net      the network the run trains.
      */
-    public void checkAgainst(final Problems problems, final String path, final RecurrentSpikingNetwork net) {
+    public void checkAgainst(final Problems problems, final String path, final RecurrentNetwork net) {
         mask.checkAgainst(problems, path + ".mask", net);
     }
 
@@ -171,7 +171,7 @@ public record HardwareSpec(MaskSpec mask, WeightsSpec weights, StateSpec state, 
      * @param seed the run's seed.
      * @return the mask and quantisers attached.
      */
-    public Applied configure(final TrainingRun run, final RecurrentSpikingNetwork net, final long seed) {
+    public Applied configure(final TrainingRun run, final RecurrentNetwork net, final long seed) {
         final QuantizingHook q = weights.quantiser(net, seed);
         final StateQuantizer sq = state.quantiser(seed);
         run.withWeightBits(weights.bits()).withEnergyModel(energyModel());

@@ -15,7 +15,7 @@ import org.spikering.app.train.TrainCheckpoint;
 import org.spikering.app.train.TrainedModel;
 import org.spikering.app.train.TrainingRun;
 import org.spikering.hw.energy.EnergyModel;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.train.Computation;
 import org.spikering.plasticity.train.LearningRule;
 
@@ -120,7 +120,7 @@ public final class TrainSpecRunner implements SpecRunner {
         if (init != null) {
             init.checkFits("--init-from", initFrom, p.name(), p.network());
         }
-        final RecurrentSpikingNetwork startNet = init != null ? init.network() : p.network();
+        final RecurrentNetwork startNet = init != null ? init.network() : p.network();
         final HardwareSpec hw = checkHardware(spec, startNet);
         if (hw != null) {
             // mask, weight precision and energy table of the chip: the study's decorators (quantises startNet in place)
@@ -197,7 +197,7 @@ public final class TrainSpecRunner implements SpecRunner {
     }
 
     /** @return the hardware section, checked against the network the run starts from; null without one. */
-    private static HardwareSpec checkHardware(final Spec spec, final RecurrentSpikingNetwork startNet) {
+    private static HardwareSpec checkHardware(final Spec spec, final RecurrentNetwork startNet) {
         final HardwareSpec hw = spec.section("hardware", HardwareSpec.class);
         if (hw != null) {
             final Problems problems = new Problems();

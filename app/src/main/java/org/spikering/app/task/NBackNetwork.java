@@ -1,7 +1,7 @@
 package org.spikering.app.task;
 
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.SparseRecurrence;
 
 /**
@@ -61,10 +61,10 @@ public final class NBackNetwork {
      * @param seed   seed of all weights.
      * @return the untrained network with two readouts.
      */
-    public static RecurrentSpikingNetwork create(final int inputs, final long seed) {
-        final RecurrentSpikingNetwork dense = RecurrentSpikingNetwork.random(inputs, NEURONS, 2, 0, params(), seed);
+    public static RecurrentNetwork create(final int inputs, final long seed) {
+        final RecurrentNetwork dense = RecurrentNetwork.random(inputs, NEURONS, 2, 0, params(), seed);
         final double[] wRec = SparseRecurrence.fixedInDegree(NEURONS, IN_DEGREE, RECURRENT_STD, seed ^ 0x5EC0DEL);
-        return new RecurrentSpikingNetwork(inputs, NEURONS, 2, dense.adaptiveFlags(), dense.params(), dense.wIn(), wRec,
+        return new RecurrentNetwork(inputs, NEURONS, 2, dense.adaptiveFlags(), dense.params(), dense.wIn(), wRec,
                 dense.wOut());
     }
 }

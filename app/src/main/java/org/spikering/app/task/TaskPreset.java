@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.spikering.app.spec.Examples;
 import org.spikering.app.spec.TrainingSpec;
 import org.spikering.plasticity.data.SequenceSource;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.optim.Optimizer;
 import org.spikering.plasticity.eprop.GradientComputer;
 import org.spikering.plasticity.train.Computation;
@@ -28,7 +28,7 @@ import org.spikering.plasticity.train.Rules;
  *                          {@code nest-eprop} (NEST's recorded B and late last learning signal).
  * @param feedbackGain      random-eprop's feedback B ~ N(0, gain²/n_rec) (1: NEST's examples).
  */
-public record TaskPreset(String name, SequenceSource source, RecurrentSpikingNetwork network,
+public record TaskPreset(String name, SequenceSource source, RecurrentNetwork network,
                          OptimizerSettings optimizerSettings, double learningRate, int batchSize, int iterations,
                          int scoredSteps, boolean nestReference, double feedbackGain) {
 

@@ -8,7 +8,7 @@ import org.spikering.plasticity.nestiaf.NestIafLearner;
 import org.spikering.plasticity.nestiaf.NestIafOptimizer;
 import org.spikering.plasticity.nestiaf.NestIafParams;
 import org.spikering.plasticity.nestiaf.NestIafSequence;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.train.Evaluation;
 
 /**
@@ -66,15 +66,15 @@ public final class NestIafTraining {
     }
 
     /** A learner starting from {@code net}'s weights with the task's recorded feedback B. */
-    public static NestIafLearner learner(final TrainingSpec t, final RecurrentSpikingNetwork net, final NestIafSineTask task,
+    public static NestIafLearner learner(final TrainingSpec t, final RecurrentNetwork net, final NestIafSineTask task,
                                          final double eta, final double clip) {
         return new NestIafLearner(params(t), optimizer(t, eta, clip), net.adaptiveFlags(), net.wIn(), net.wRec(),
                 net.wOut(), task.reference().feedback(), net.inputs(), net.outputs());
     }
 
     /** The learner's weights (as NEST shows them) in {@code shape}'s network. */
-    public static RecurrentSpikingNetwork network(final NestIafLearner l, final RecurrentSpikingNetwork shape) {
-        return new RecurrentSpikingNetwork(shape.inputs(), shape.recurrent(), shape.outputs(), shape.adaptiveFlags(),
+    public static RecurrentNetwork network(final NestIafLearner l, final RecurrentNetwork shape) {
+        return new RecurrentNetwork(shape.inputs(), shape.recurrent(), shape.outputs(), shape.adaptiveFlags(),
                 shape.params(), l.weights(0), l.weights(1), l.weights(2));
     }
 
@@ -95,7 +95,7 @@ public final class NestIafTraining {
     }
 
     /** The trained weights of {@code net} tested from rest without learning (see the class comment). */
-    public static Evaluation evaluate(final TrainingSpec t, final RecurrentSpikingNetwork net, final NestIafSineTask task,
+    public static Evaluation evaluate(final TrainingSpec t, final RecurrentNetwork net, final NestIafSineTask task,
                                       final SequenceBatch batch) {
         final double[] r = present(learner(t, net, task, 0.0, Double.POSITIVE_INFINITY), batch, false);
         return new Evaluation(r[0], Double.NaN, r[1]);

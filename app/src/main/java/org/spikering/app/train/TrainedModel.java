@@ -11,7 +11,7 @@ import java.util.Map;
 import org.spikering.app.gradients.GradientsJson;
 import org.spikering.app.report.AtomicFiles;
 import org.spikering.app.report.Json;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 
 /**
  * A trained network as {@code train} saves it ({@code model.json}, format {@value #FORMAT}, version
@@ -32,11 +32,11 @@ import org.spikering.plasticity.network.RecurrentSpikingNetwork;
  * @param specDir    the folder the spec's relative file names (e.g. {@code training.data}) resolve against, absolute;
  *                   null for a shipped example (the working directory).
  */
-public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingNetwork network, String optimizer,
+public record TrainedModel(ObjectNode training, int completed, RecurrentNetwork network, String optimizer,
                            Map<String, double[]> state, ObjectNode spec, String specDir) {
 
     /** A model without a spec (tests, and files written before specs). */
-    public TrainedModel(final ObjectNode training, final int completed, final RecurrentSpikingNetwork network,
+    public TrainedModel(final ObjectNode training, final int completed, final RecurrentNetwork network,
                         final String optimizer, final Map<String, double[]> state) {
         this(training, completed, network, optimizer, state, null, null);
     }
@@ -198,7 +198,7 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
      * @return loss, accuracy and rate.
      */
     public org.spikering.plasticity.train.Evaluation evaluate(final org.spikering.app.task.TaskPreset p,
-            final RecurrentSpikingNetwork net, final org.spikering.plasticity.data.SequenceBatch batch) {
+            final RecurrentNetwork net, final org.spikering.plasticity.data.SequenceBatch batch) {
         if (org.spikering.plasticity.train.LearningRule.NEST_EPROP_IAF.id().equals(training.path("--rule").asText())) {
             final org.spikering.app.spec.Spec s = loadSpec();
             if (s == null || !(p.source() instanceof org.spikering.app.task.NestIafSineTask task)) {
@@ -245,8 +245,8 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentSpikingN
      * @param taskNetwork the task's own network.
      * @throws IllegalArgumentException one line naming the first mismatch.
      */
-    public void checkFits(final String option, final Path file, final String task, final RecurrentSpikingNetwork taskNetwork) {
-        final RecurrentSpikingNetwork m = network;
+    public void checkFits(final String option, final Path file, final String task, final RecurrentNetwork taskNetwork) {
+        final RecurrentNetwork m = network;
         final String shape = m.inputs() + " inputs, " + m.recurrent() + " recurrent, " + m.outputs() + " outputs";
         final String want = taskNetwork.inputs() + " inputs, " + taskNetwork.recurrent() + " recurrent, "
                 + taskNetwork.outputs() + " outputs";

@@ -24,7 +24,7 @@ import org.spikering.hw.energy.EnergyModel;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.eprop.GradientComputer;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.optim.Optimizer;
 import org.spikering.plasticity.optim.WeightClip;
 import org.spikering.plasticity.optim.WeightUpdateHook;
@@ -99,7 +99,7 @@ public final class TrainingRun {
     private WeightClip clip = WeightClip.nestDefault();
     private EnergyModel energy = EnergyModel.loihi();
     private int weightBits = 64;
-    private RecurrentSpikingNetwork initial;
+    private RecurrentNetwork initial;
     private String initialLabel;
     private Path checkpointDir;
     private int checkpointEvery;
@@ -226,7 +226,7 @@ public final class TrainingRun {
      * @param label what it is, recorded in the settings as {@code --init-from} (e.g. the model file).
      * @return this.
      */
-    public TrainingRun withInitialNetwork(final RecurrentSpikingNetwork net, final String label) {
+    public TrainingRun withInitialNetwork(final RecurrentNetwork net, final String label) {
         this.initial = net.copy();
         this.initialLabel = label;
         return this;
@@ -391,7 +391,7 @@ public final class TrainingRun {
             return runNestIaf(settings, iterations, batchSize, eta, testBatch, bar);
         }
         final BatchSeeds seeds = new BatchSeeds(seed, iterations);
-        final RecurrentSpikingNetwork net = resume != null ? resume.model().network().copy()
+        final RecurrentNetwork net = resume != null ? resume.model().network().copy()
                 : initial != null ? initial.copy() : preset.network().copy();
         final OperationCounters counters = new OperationCounters();
         final GradientComputer computer = preset.computer(rule, computation, seed);
@@ -507,7 +507,7 @@ public final class TrainingRun {
                     + ", early stopping or state precision (set training.checkpoint_every: 0)");
         }
         final org.spikering.app.spec.TrainingSpec ts = spec.section("training", org.spikering.app.spec.TrainingSpec.class);
-        final RecurrentSpikingNetwork start = initial != null ? initial.copy() : preset.network().copy();
+        final RecurrentNetwork start = initial != null ? initial.copy() : preset.network().copy();
         final org.spikering.plasticity.nestiaf.NestIafLearner learner =
                 NestIafTraining.learner(ts, start, task, eta, clip.wMax());
         final BatchSeeds seeds = new BatchSeeds(seed, iterations);
@@ -529,7 +529,7 @@ public final class TrainingRun {
             bar.stepTo(n + 1, progressDetail(it, List.of()));
         }
         final double wall = (System.nanoTime() - t0) / 1e9;
-        final RecurrentSpikingNetwork net = NestIafTraining.network(learner, start);
+        final RecurrentNetwork net = NestIafTraining.network(learner, start);
         trained = new TrainedModel(settings, curve.size(), net.copy(), "nest-" + learner.optimizer().kind().externalName(),
                 java.util.Map.of(), modelSpec(), spec.baseDir() == null ? null : spec.baseDir().toAbsolutePath().toString());
         final Evaluation heldOut = diverged != null ? null : NestIafTraining.evaluate(ts, net, task, test);
@@ -627,7 +627,7 @@ public final class TrainingRun {
         return h;
     }
 
-    private static boolean allFinite(final RecurrentSpikingNetwork net) {
+    private static boolean allFinite(final RecurrentNetwork net) {
         for (double[] w : new double[][] {net.wIn(), net.wRec(), net.wOut()}) {
             for (double v : w) {
                 if (!Double.isFinite(v)) {
@@ -669,7 +669,7 @@ public final class TrainingRun {
      * v and a (64-bit doubles, or the bits of {@link #withStatePrecision}'s formats) and the refractory counter (32-bit
      * int), per readout yv (64-bit double).
      */
-    private void countMemory(final OperationCounters c, final RecurrentSpikingNetwork net) {
+    private void countMemory(final OperationCounters c, final RecurrentNetwork net) {
         c.addWeightMemory((long) net.wIn().length + net.wRec().length + net.wOut().length, weightBits);
         final var fv = stateQuantiser == null ? null : stateQuantiser.vFormat();
         final var fa = stateQuantiser == null ? null : stateQuantiser.aFormat();

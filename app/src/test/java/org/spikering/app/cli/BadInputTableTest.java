@@ -28,7 +28,7 @@ import org.spikering.app.report.Json;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -479,7 +479,7 @@ final class BadInputTableTest {
             return file;
         }
         final NetworkParams p = new NetworkParams(1.0, 20.0, 1.0, 2, true, 0.3, 1.0, 200.0, 0.5, 20.0, 0.1, 10.0);
-        final RecurrentSpikingNetwork net = RecurrentSpikingNetwork.random(3, 4, 1, 2, p, 3);
+        final RecurrentNetwork net = RecurrentNetwork.random(3, 4, 1, 2, p, 3);
         final int steps = 10;
         final float[] x = new float[steps * 3];
         x[0] = 1f;

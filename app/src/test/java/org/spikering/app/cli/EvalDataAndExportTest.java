@@ -28,7 +28,7 @@ import org.spikering.app.train.BatchSeeds;
 import org.spikering.app.train.TrainedModel;
 import org.spikering.app.train.TrainingRun;
 import org.spikering.plasticity.data.SequenceBatch;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import picocli.CommandLine;
 
 /**
@@ -128,7 +128,7 @@ final class EvalDataAndExportTest {
     @Test
     void trainWritesWeightsNpzEqualToTheModelBitForBitAndExportWritesTheSame() throws Exception {
         final Path run = dir.resolve("ev");
-        final RecurrentSpikingNetwork net = TrainedModel.read("MODEL", run.resolve("model.json")).network();
+        final RecurrentNetwork net = TrainedModel.read("MODEL", run.resolve("model.json")).network();
         final Map<String, NpyArray> w = Npz.readAll(run.resolve("weights.npz"));
         assertEquals(List.copyOf(WeightsNpz.arrays(net).keySet()), List.copyOf(w.keySet()));
         assertArrayEquals(net.wIn(), (double[]) w.get("input__recurrent").data());

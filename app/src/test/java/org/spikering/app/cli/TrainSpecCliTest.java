@@ -192,9 +192,9 @@ class TrainSpecCliTest {
         final Result r = run(shortRun("evidence", out, "--set",
                 "hardware={mask: {kind: random, fraction: 0.25, matrices: [rec]}}"));
         assertEquals(0, r.code(), r.err());
-        final org.spikering.plasticity.network.RecurrentSpikingNetwork trained = org.spikering.app.train.TrainedModel
+        final org.spikering.plasticity.network.RecurrentNetwork trained = org.spikering.app.train.TrainedModel
                 .read("m", out.resolve("model.json")).network();
-        final org.spikering.plasticity.network.RecurrentSpikingNetwork initial = TaskPreset.of("evidence", 1).network();
+        final org.spikering.plasticity.network.RecurrentNetwork initial = TaskPreset.of("evidence", 1).network();
         final double[] a = initial.wRec();
         final double[] b = trained.wRec();
         int changed = 0;

@@ -19,7 +19,7 @@ import org.spikering.plasticity.eprop.Gradients;
 import org.spikering.plasticity.feedback.RandomFeedback;
 import org.spikering.plasticity.network.ForwardPass;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.train.LearningRule;
@@ -28,7 +28,7 @@ final class GradientsRunTest {
 
     private static GradientsRun small(boolean zeroRecurrent) {
         NetworkParams p = new NetworkParams(1.0, 20.0, 1.0, 2, true, 0.3, 1.0, 200.0, 0.5, 20.0, 0.1, 10.0);
-        RecurrentSpikingNetwork net = RecurrentSpikingNetwork.random(6, 10, 2, 5, p, 3);
+        RecurrentNetwork net = RecurrentNetwork.random(6, 10, 2, 5, p, 3);
         for (int n = 0; n < net.wIn().length; n++) {
             net.wIn()[n] *= 3.0;
         }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.spikering.app.train.TrainingRun;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.train.Computation;
 import org.spikering.plasticity.train.LearningRule;
 
@@ -18,7 +18,7 @@ final class FourSixBackLearningTest {
     @Test
     void shouldBuildSparseLifNetworkThatForgetsItsMembraneBetweenSymbols() {
         final TaskPreset p = TaskPreset.of("nback", 3);
-        final RecurrentSpikingNetwork net = p.network();
+        final RecurrentNetwork net = p.network();
         final int n = NBackNetwork.NEURONS;
         assertEquals(n, net.recurrent());
         assertEquals(p.source().inputs(), net.inputs());

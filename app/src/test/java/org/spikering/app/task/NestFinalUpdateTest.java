@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.spikering.app.train.TrainingRun;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.reference.NestSineWaveReference;
 import org.spikering.plasticity.train.Computation;
 import org.spikering.plasticity.train.LearningRule;
@@ -25,7 +25,7 @@ final class NestFinalUpdateTest {
     void shouldEndWithNestsFinalWeightsWhenTrainedThroughTheTask() {
         TrainingRun run = new TrainingRun(TaskPreset.of("sine-nest", 1), LearningRule.NEST_EPROP, Computation.EVENT, 1);
         run.run(200, 1, 1e-4, 200, 1, null);
-        RecurrentSpikingNetwork net = run.trainedModel().network();
+        RecurrentNetwork net = run.trainedModel().network();
         for (var id : org.spikering.plasticity.network.WeightMatrixId.values()) {
             double[] ours = net.weights(id);
             double[] nest = NestSineWaveReference.finalWeights(id);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikering.app.report.Json;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.Adam;
 
@@ -50,7 +50,7 @@ final class TrainedModelTest {
         for (int j = 0; j < rec; j++) {
             wRec[j * rec + j] = 0.0;
         }
-        final RecurrentSpikingNetwork net = new RecurrentSpikingNetwork(in, rec, out, new boolean[] {true, false, true, false,
+        final RecurrentNetwork net = new RecurrentNetwork(in, rec, out, new boolean[] {true, false, true, false,
             false, false, false, false, true}, NetworkParams.nestSineWave(), hardDoubles(r, rec * in), wRec, hardDoubles(r, out * rec));
         final Adam adam = new Adam(1e-3);
         final Map<String, double[]> state = new LinkedHashMap<>();

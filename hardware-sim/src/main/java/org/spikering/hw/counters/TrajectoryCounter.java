@@ -1,7 +1,7 @@
 package org.spikering.hw.counters;
 
 import org.spikering.plasticity.data.SequenceBatch;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.plasticity.network.TrajectoryListener;
 
@@ -33,7 +33,7 @@ public final class TrajectoryCounter implements TrajectoryListener {
     }
 
     @Override
-    public void onForwardPass(RecurrentSpikingNetwork net, SequenceBatch batch, int sequence, Trajectory tr) {
+    public void onForwardPass(RecurrentNetwork net, SequenceBatch batch, int sequence, Trajectory tr) {
         final int nIn = net.inputs();
         final int nRec = net.recurrent();
         final int nOut = net.outputs();
@@ -59,7 +59,7 @@ public final class TrajectoryCounter implements TrajectoryListener {
     }
 
     /** Fan-out of every presynaptic neuron: nonzero entries of its column in W_in, or in W_rec and W_out. */
-    private void fanOut(RecurrentSpikingNetwork net) {
+    private void fanOut(RecurrentNetwork net) {
         final int nIn = net.inputs();
         final int nRec = net.recurrent();
         final int nOut = net.outputs();

@@ -2,7 +2,7 @@ package org.spikering.hw.counters;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.WeightUpdateHook;
 
@@ -24,7 +24,7 @@ public final class WeightChangeCounter implements WeightUpdateHook {
      * @param inner    the hook to decorate, or {@link WeightUpdateHook#NONE}; not null.
      * @param counters where weight updates are added; not null.
      */
-    public WeightChangeCounter(RecurrentSpikingNetwork net, WeightUpdateHook inner, OperationCounters counters) {
+    public WeightChangeCounter(RecurrentNetwork net, WeightUpdateHook inner, OperationCounters counters) {
         if (net == null || inner == null || counters == null) {
             throw new IllegalArgumentException("net = " + net + ", inner = " + inner + ", counters = " + counters
                     + ": none may be null (use WeightUpdateHook.NONE for no inner hook)");

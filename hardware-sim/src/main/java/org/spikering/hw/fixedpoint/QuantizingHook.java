@@ -2,7 +2,7 @@ package org.spikering.hw.fixedpoint;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.WeightUpdateHook;
 
@@ -18,7 +18,7 @@ public final class QuantizingHook implements WeightUpdateHook {
      * Creates one quantiser per matrix fitted to its current range and quantises the network's weights
      * in place (initial quantisation).
      */
-    public QuantizingHook(RecurrentSpikingNetwork net, int bits, Rounding rounding, long seed) {
+    public QuantizingHook(RecurrentNetwork net, int bits, Rounding rounding, long seed) {
         int k = 0;
         for (WeightMatrixId id : WeightMatrixId.values()) {
             final double[] w = net.weights(id);

@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 
 /**
@@ -17,7 +17,7 @@ public final class MaskFactory {
     private final Map<WeightMatrixId, int[]> shapes = new EnumMap<>(WeightMatrixId.class);
 
     /** @param net the network whose matrix shapes the masks take. */
-    public MaskFactory(RecurrentSpikingNetwork net) {
+    public MaskFactory(RecurrentNetwork net) {
         for (WeightMatrixId id : WeightMatrixId.values()) {
             shapes.put(id, new int[] {net.rows(id), net.columns(id)});
         }

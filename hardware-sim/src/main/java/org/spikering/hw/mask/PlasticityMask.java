@@ -3,7 +3,7 @@ package org.spikering.hw.mask;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.Map;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.WeightUpdateHook;
 
@@ -31,7 +31,7 @@ public final class PlasticityMask implements WeightUpdateHook {
      *
      * @return this mask, now usable as the trainer's hook.
      */
-    public PlasticityMask bind(RecurrentSpikingNetwork net, WeightUpdateHook innerHook) {
+    public PlasticityMask bind(RecurrentNetwork net, WeightUpdateHook innerHook) {
         for (WeightMatrixId id : WeightMatrixId.values()) {
             final double[] w = net.weights(id);
             if (w.length != sizes.get(id)) {

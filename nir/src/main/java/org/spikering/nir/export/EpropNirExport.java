@@ -10,7 +10,7 @@ import org.spikering.nir.NirNode;
 import org.spikering.nir.NirWriter;
 import org.spikering.nir.Tensor;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 
 /**
  * An e-prop network ({@code ForwardPass}: LIF and ALIF neurons with reset by subtraction, leaky readout)
@@ -52,7 +52,7 @@ public final class EpropNirExport {
      * @return its NIR graph.
      * @throws IllegalArgumentException if it has a refractory period.
      */
-    public static NirFile export(final RecurrentSpikingNetwork net) {
+    public static NirFile export(final RecurrentNetwork net) {
         final NetworkParams p = net.params();
         if (p.refractorySteps() != 0) {
             throw new IllegalArgumentException("refractory_steps = " + p.refractorySteps()

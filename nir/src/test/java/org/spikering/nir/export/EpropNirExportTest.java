@@ -28,7 +28,7 @@ import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.feedback.RandomFeedback;
 import org.spikering.plasticity.network.ForwardPass;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.plasticity.optim.Adam;
 import org.spikering.plasticity.optim.WeightClip;
@@ -64,9 +64,9 @@ class EpropNirExportTest {
         return new SequenceBatch(1, STEPS, IN, OUT, x, target, mask, LossKind.REGRESSION_MSE);
     }
 
-    private static RecurrentSpikingNetwork trained() {
+    private static RecurrentNetwork trained() {
         final NetworkParams p = NetworkParams.nestSineWave().withAdaptation(200.0, 0.01);
-        final RecurrentSpikingNetwork net = RecurrentSpikingNetwork.random(IN, REC, OUT, 5, p, 7);
+        final RecurrentNetwork net = RecurrentNetwork.random(IN, REC, OUT, 5, p, 7);
         final Trainer trainer = new Trainer(net, Rules.eprop(RandomFeedback.gaussian(REC, OUT, 3), false, Computation.DENSE),
                 new Adam(5e-3), WeightClip.nestDefault(), WeightUpdateHook.NONE);
         for (int i = 0; i < 5; i++) {
@@ -77,7 +77,7 @@ class EpropNirExportTest {
 
     @Test
     void roundTripGivesTheForwardPassSpikesAndTraces(@TempDir final Path dir) {
-        final RecurrentSpikingNetwork net = trained();
+        final RecurrentNetwork net = trained();
         final SequenceBatch b = batch(1);
         final Trajectory tr = new Trajectory(STEPS, REC, OUT);
         ForwardPass.run(net, b, 0, tr);
@@ -136,7 +136,7 @@ class EpropNirExportTest {
     @Test
     void exportedFileFollowsTheLayoutRules(@TempDir final Path dir) throws Exception {
         final Path file = dir.resolve("eprop.nir");
-        final RecurrentSpikingNetwork net = trained();
+        final RecurrentNetwork net = trained();
         NirWriter.write(EpropNirExport.export(net), file);
         try (HdfFile h = new HdfFile(file)) {
             assertEquals(Set.of("version", "node"), h.getChildren().keySet());
@@ -165,7 +165,7 @@ class EpropNirExportTest {
 
     @Test
     void refractoryNetworksAreRefused() {
-        final RecurrentSpikingNetwork net = RecurrentSpikingNetwork.random(IN, REC, OUT, 0,
+        final RecurrentNetwork net = RecurrentNetwork.random(IN, REC, OUT, 0,
                 NetworkParams.nestSineWave().withRefractorySteps(2), 1);
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EpropNirExport.export(net));
         assertEquals("refractory_steps = 2: NIR has no refractory period; only networks with t_ref = 0 can be exported", e.getMessage());

@@ -5,7 +5,7 @@ import org.spikering.plasticity.eprop.GradientComputer;
 import org.spikering.plasticity.eprop.Gradients;
 import org.spikering.plasticity.network.ForwardPass;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.StateUpdateHook;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.plasticity.network.TrajectoryListener;
@@ -59,7 +59,7 @@ public final class Bptt implements GradientComputer {
     }
 
     @Override
-    public void compute(RecurrentSpikingNetwork net, SequenceBatch batch, Gradients out) {
+    public void compute(RecurrentNetwork net, SequenceBatch batch, Gradients out) {
         if (!out.fits(net)) {
             throw new IllegalArgumentException("gradients shaped for another network");
         }

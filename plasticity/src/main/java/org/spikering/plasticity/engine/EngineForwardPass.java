@@ -8,7 +8,7 @@ import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.network.ForwardModel;
 import org.spikering.plasticity.network.ForwardPass;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.sim.Simulation;
 import org.spikering.sim.SimulationConfig;
@@ -46,7 +46,7 @@ public final class EngineForwardPass implements ForwardModel {
     }
 
     @Override
-    public void run(final RecurrentSpikingNetwork net, final SequenceBatch batch, final int b, final Trajectory tr) {
+    public void run(final RecurrentNetwork net, final SequenceBatch batch, final int b, final Trajectory tr) {
         final int nIn = net.inputs();
         final int nRec = net.recurrent();
         final int steps = batch.steps();
@@ -145,7 +145,7 @@ public final class EngineForwardPass implements ForwardModel {
         return out;
     }
 
-    private static Network build(final RecurrentSpikingNetwork net, final int[][] schedule, final int nAdaptive) {
+    private static Network build(final RecurrentNetwork net, final int[][] schedule, final int nAdaptive) {
         final NetworkParams p = net.params();
         final int nIn = net.inputs();
         final int nRec = net.recurrent();

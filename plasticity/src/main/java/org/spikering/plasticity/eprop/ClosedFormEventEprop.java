@@ -3,7 +3,7 @@ package org.spikering.plasticity.eprop;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.feedback.Feedback;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.Trajectory;
 
 /**
@@ -57,7 +57,7 @@ public final class ClosedFormEventEprop extends SequenceGradientComputer {
     }
 
     @Override
-    void accumulate(RecurrentSpikingNetwork net, SequenceBatch batch, int seq, Trajectory tr,
+    void accumulate(RecurrentNetwork net, SequenceBatch batch, int seq, Trajectory tr,
             double[] inSignal, double[] recSignal, double[] reg, Gradients out) {
         final int nIn = net.inputs();
         final int nRec = net.recurrent();
@@ -139,7 +139,7 @@ public final class ClosedFormEventEprop extends SequenceGradientComputer {
     }
 
     /** Per-neuron archive H_j^t (layout [j][t], T + 1 entries per neuron). */
-    private void archive(RecurrentSpikingNetwork net, Trajectory tr, double[] signal, double[] reg, double[] h,
+    private void archive(RecurrentNetwork net, Trajectory tr, double[] signal, double[] reg, double[] h,
             boolean dropLast) {
         NetworkParams p = net.params();
         int nRec = tr.recurrent;

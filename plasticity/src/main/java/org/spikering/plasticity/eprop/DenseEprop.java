@@ -3,7 +3,7 @@ package org.spikering.plasticity.eprop;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.feedback.Feedback;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.Trajectory;
 
 /**
@@ -36,7 +36,7 @@ public final class DenseEprop extends SequenceGradientComputer {
     }
 
     @Override
-    void accumulate(RecurrentSpikingNetwork net, SequenceBatch batch, int seq, Trajectory tr,
+    void accumulate(RecurrentNetwork net, SequenceBatch batch, int seq, Trajectory tr,
             double[] inSignal, double[] recSignal, double[] reg, Gradients out) {
         int nIn = net.inputs();
         int nRec = net.recurrent();
@@ -108,7 +108,7 @@ public final class DenseEprop extends SequenceGradientComputer {
         }
     }
 
-    private static void stepMatrix(RecurrentSpikingNetwork net, Trajectory tr, int t, double[] pres, double[] zbar,
+    private static void stepMatrix(RecurrentNetwork net, Trajectory tr, int t, double[] pres, double[] zbar,
             double[][] st, double[] signal, double[] g, int nPre, boolean recurrent, boolean[] dropSignal) {
         NetworkParams p = net.params();
         double alpha = p.alpha();

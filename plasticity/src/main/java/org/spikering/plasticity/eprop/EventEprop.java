@@ -3,7 +3,7 @@ package org.spikering.plasticity.eprop;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.feedback.Feedback;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.Trajectory;
 
 /**
@@ -65,7 +65,7 @@ public final class EventEprop extends SequenceGradientComputer {
     }
 
     @Override
-    void accumulate(RecurrentSpikingNetwork net, SequenceBatch batch, int seq, Trajectory tr,
+    void accumulate(RecurrentNetwork net, SequenceBatch batch, int seq, Trajectory tr,
             double[] inSignal, double[] recSignal, double[] reg, Gradients out) {
         final int nIn = net.inputs();
         final int nRec = net.recurrent();
@@ -113,7 +113,7 @@ public final class EventEprop extends SequenceGradientComputer {
     }
 
     /** Spike of presyn i arrives at step t with increment {@code inc} = ζ·count. */
-    private void arrive(RecurrentSpikingNetwork net, int i, int t, double inc, int nPre, double[] zbar, int[] last,
+    private void arrive(RecurrentNetwork net, int i, int t, double inc, int nPre, double[] zbar, int[] last,
             double[] ebar, double[] eps, double[] sum, double[] l, double[] q, double[] g, boolean recurrent) {
         int from = last[i];
         if (from < 0) {
@@ -132,7 +132,7 @@ public final class EventEprop extends SequenceGradientComputer {
         last[i] = t;
     }
 
-    private void flush(RecurrentSpikingNetwork net, int i, int steps, int nPre, double[] zbar, int[] last,
+    private void flush(RecurrentNetwork net, int i, int steps, int nPre, double[] zbar, int[] last,
             double[] ebar, double[] eps, double[] sum, double[] l, double[] q, double[] g, boolean recurrent,
             double[] reg, boolean dropLast) {
         int nRec = net.recurrent();
@@ -157,7 +157,7 @@ public final class EventEprop extends SequenceGradientComputer {
     }
 
     /** Step T−1 of synapse n with zbar = zb, updating ebar, eps and Σe but adding no L·ebar term. */
-    private void lastStepWithoutSignal(RecurrentSpikingNetwork net, int j, int n, double zb, int steps,
+    private void lastStepWithoutSignal(RecurrentNetwork net, int j, int n, double zb, int steps,
             double[] ebarA, double[] epsA, double[] sumA) {
         NetworkParams p = net.params();
         double psi = psiA[j * steps + steps - 1];
@@ -170,7 +170,7 @@ public final class EventEprop extends SequenceGradientComputer {
     }
 
     /** Brings synapse n (post j) from step {@code from} (zbar = zb0 there) up to step {@code to} (exclusive). */
-    private void advance(RecurrentSpikingNetwork net, int j, int n, double zb0, int from, int to, double[] ebarA,
+    private void advance(RecurrentNetwork net, int j, int n, double zb0, int from, int to, double[] ebarA,
             double[] epsA, double[] sumA, double[] l, double[] q, double[] g) {
         final NetworkParams p = net.params();
         final int steps = psiA.length / net.recurrent();

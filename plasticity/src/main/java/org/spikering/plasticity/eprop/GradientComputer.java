@@ -1,14 +1,14 @@
 package org.spikering.plasticity.eprop;
 
 import org.spikering.plasticity.data.SequenceBatch;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.StateUpdateHook;
 import org.spikering.plasticity.network.TrajectoryListener;
 
 /** One way of computing (approximate) gradients of the loss of a batch. */
 public interface GradientComputer {
     /** Overwrites {@code out} with the batch-mean gradients, loss, accuracy and rate for the current weights. */
-    void compute(RecurrentSpikingNetwork net, SequenceBatch batch, Gradients out);
+    void compute(RecurrentNetwork net, SequenceBatch batch, Gradients out);
 
     /** Short name, e.g. "e-prop (event)". */
     String name();

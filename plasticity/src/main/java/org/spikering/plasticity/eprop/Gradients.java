@@ -1,6 +1,6 @@
 package org.spikering.plasticity.eprop;
 
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 
 /** Gradients dE/dW of one batch (mean over its sequences) with the same layouts as the weights, plus batch statistics. */
@@ -22,7 +22,7 @@ public final class Gradients {
     }
 
     /** Zero gradients shaped for the network. */
-    public static Gradients zerosFor(RecurrentSpikingNetwork net) {
+    public static Gradients zerosFor(RecurrentNetwork net) {
         return new Gradients(net.inputs(), net.recurrent(), net.outputs());
     }
 
@@ -36,7 +36,7 @@ public final class Gradients {
     }
 
     /** True if the shapes fit the network. */
-    public boolean fits(RecurrentSpikingNetwork net) {
+    public boolean fits(RecurrentNetwork net) {
         return wIn.length == net.recurrent() * net.inputs() && wRec.length == net.recurrent() * net.recurrent()
                 && wOut.length == net.outputs() * net.recurrent();
     }

@@ -1,7 +1,7 @@
 package org.spikering.plasticity.eprop;
 
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.Trajectory;
 
 /**
@@ -65,7 +65,7 @@ public final class LearningSignals {
      * @param tr  the recorded sequence with e-prop's learning signal in {@code tr.learning}.
      * @param out Ltilde [t][j], length T · n_rec.
      */
-    public static void mdglExact(RecurrentSpikingNetwork net, Trajectory tr, double[] out) {
+    public static void mdglExact(RecurrentNetwork net, Trajectory tr, double[] out) {
         NetworkParams p = net.params();
         int nRec = tr.recurrent;
         int steps = tr.steps;

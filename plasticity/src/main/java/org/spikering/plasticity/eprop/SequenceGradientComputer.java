@@ -4,7 +4,7 @@ import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.feedback.Feedback;
 import org.spikering.plasticity.network.ForwardModel;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.StateUpdateHook;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.plasticity.network.TrajectoryListener;
@@ -131,7 +131,7 @@ abstract class SequenceGradientComputer implements GradientComputer {
     /** The plain loops with a state hook. */
     private record QuantisedLoops(StateUpdateHook q) implements ForwardModel {
         @Override
-        public void run(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr) {
+        public void run(RecurrentNetwork net, SequenceBatch batch, int b, Trajectory tr) {
             org.spikering.plasticity.network.ForwardPass.run(net, batch, b, tr, q);
         }
     }
@@ -145,7 +145,7 @@ abstract class SequenceGradientComputer implements GradientComputer {
     }
 
     @Override
-    public final void compute(RecurrentSpikingNetwork net, SequenceBatch batch, Gradients out) {
+    public final void compute(RecurrentNetwork net, SequenceBatch batch, Gradients out) {
         if (!out.fits(net)) {
             throw new IllegalArgumentException("gradients shaped for another network");
         }
@@ -192,7 +192,7 @@ abstract class SequenceGradientComputer implements GradientComputer {
      * Adds this sequence's dE/dW_in and dE/dW_rec (task + regularisation) to out.wIn / out.wRec.
      * {@code inSignal}, {@code recSignal}: learning signals [t][j] for input and recurrent synapses.
      */
-    abstract void accumulate(RecurrentSpikingNetwork net, SequenceBatch batch, int seq, Trajectory tr,
+    abstract void accumulate(RecurrentNetwork net, SequenceBatch batch, int seq, Trajectory tr,
             double[] inSignal, double[] recSignal, double[] reg, Gradients out);
 
     /** The most recent trajectory (for inspection). */
@@ -200,7 +200,7 @@ abstract class SequenceGradientComputer implements GradientComputer {
         return trajectory;
     }
 
-    private static void outputGradient(RecurrentSpikingNetwork net, Trajectory tr, double[] gOut) {
+    private static void outputGradient(RecurrentNetwork net, Trajectory tr, double[] gOut) {
         int nRec = net.recurrent();
         int nOut = net.outputs();
         double kappa = net.params().kappa();

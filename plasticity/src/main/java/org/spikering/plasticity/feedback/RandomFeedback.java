@@ -1,7 +1,7 @@
 package org.spikering.plasticity.feedback;
 
 import java.util.SplittableRandom;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 
 /** Fixed feedback weights ("random e-prop", RFLO-style): B does not follow W_out. */
 public final class RandomFeedback implements Feedback {
@@ -36,12 +36,12 @@ public final class RandomFeedback implements Feedback {
             throw new IllegalArgumentException("feedback gain = " + gain + ": must be finite and > 0");
         }
         return new RandomFeedback(recurrent, outputs,
-                RecurrentSpikingNetwork.gaussian(new SplittableRandom(seed ^ 0x5DEECE66DL), recurrent * outputs,
+                RecurrentNetwork.gaussian(new SplittableRandom(seed ^ 0x5DEECE66DL), recurrent * outputs,
                         gain / Math.sqrt(recurrent)));
     }
 
     @Override
-    public double[] matrix(RecurrentSpikingNetwork net) {
+    public double[] matrix(RecurrentNetwork net) {
         if (net.recurrent() != recurrent || net.outputs() != outputs) {
             throw new IllegalArgumentException("feedback matrix B is " + recurrent + "x" + outputs
                     + ": network needs recurrent x outputs = " + net.recurrent() + "x" + net.outputs());

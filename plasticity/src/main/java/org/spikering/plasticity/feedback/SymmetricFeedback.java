@@ -1,13 +1,13 @@
 package org.spikering.plasticity.feedback;
 
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 
 /** e-prop's symmetric feedback B = W_outᵀ (current value of the output weights). */
 public final class SymmetricFeedback implements Feedback {
     private double[] b = new double[0];
 
     @Override
-    public double[] matrix(RecurrentSpikingNetwork net) {
+    public double[] matrix(RecurrentNetwork net) {
         int nRec = net.recurrent();
         int nOut = net.outputs();
         if (b.length != nRec * nOut) {

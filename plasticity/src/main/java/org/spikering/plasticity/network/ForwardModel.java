@@ -30,5 +30,5 @@ public interface ForwardModel {
      * @param b     sequence index.
      * @param tr    output.
      */
-    void run(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr);
+    void run(RecurrentNetwork net, SequenceBatch batch, int b, Trajectory tr);
 }

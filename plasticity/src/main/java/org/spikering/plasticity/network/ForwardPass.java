@@ -29,7 +29,7 @@ public final class ForwardPass {
     }
 
     /** Runs sequence b of the batch through the network into {@code tr}, in double precision. */
-    public static void run(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr) {
+    public static void run(RecurrentNetwork net, SequenceBatch batch, int b, Trajectory tr) {
         run(net, batch, b, tr, StateUpdateHook.NONE);
     }
 
@@ -38,7 +38,7 @@ public final class ForwardPass {
      * step's update (between {@link AlifNeuron#integrate} and {@link AlifNeuron#fire}; {@link StateUpdateHook#NONE}:
      * double precision).
      */
-    public static void run(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr, StateUpdateHook stateHook) {
+    public static void run(RecurrentNetwork net, SequenceBatch batch, int b, Trajectory tr, StateUpdateHook stateHook) {
         final int nIn = net.inputs();
         final int nRec = net.recurrent();
         final int nOut = net.outputs();
@@ -113,7 +113,7 @@ public final class ForwardPass {
      * compute them with the same operations in the same order.
      */
     public static final class Readout {
-        private final RecurrentSpikingNetwork net;
+        private final RecurrentNetwork net;
         private final SequenceBatch batch;
         private final int b;
         private final Trajectory tr;
@@ -130,7 +130,7 @@ public final class ForwardPass {
          * @param b     sequence index.
          * @param tr    the trajectory whose spike lists are filled up to the step passed to {@link #step}.
          */
-        public Readout(RecurrentSpikingNetwork net, SequenceBatch batch, int b, Trajectory tr) {
+        public Readout(RecurrentNetwork net, SequenceBatch batch, int b, Trajectory tr) {
             this.net = net;
             this.batch = batch;
             this.b = b;

@@ -43,7 +43,7 @@ public final class SparseRecurrence {
                 chosen[i] = true;
                 pre[c] = i;
             }
-            double[] g = RecurrentSpikingNetwork.gaussian(rng, inDegree, std);
+            double[] g = RecurrentNetwork.gaussian(rng, inDegree, std);
             for (int c = 0; c < inDegree; c++) {
                 w[j * neurons + pre[c]] = g[c];
                 chosen[pre[c]] = false;

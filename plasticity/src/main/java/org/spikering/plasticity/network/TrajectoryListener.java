@@ -20,5 +20,5 @@ public interface TrajectoryListener {
      * @param sequence   index of the simulated sequence in {@code batch}.
      * @param trajectory the recorded pass of that sequence (reused afterwards: copy what you keep).
      */
-    void onForwardPass(RecurrentSpikingNetwork net, SequenceBatch batch, int sequence, Trajectory trajectory);
+    void onForwardPass(RecurrentNetwork net, SequenceBatch batch, int sequence, Trajectory trajectory);
 }

@@ -1,6 +1,6 @@
 package org.spikering.plasticity.network;
 
-/** The trainable weight matrices of a {@link RecurrentSpikingNetwork}, each row-major [post][pre]. */
+/** The trainable weight matrices of a {@link RecurrentNetwork}, each row-major [post][pre]. */
 public enum WeightMatrixId {
     /** W_in [rec × in]. */
     INPUT,

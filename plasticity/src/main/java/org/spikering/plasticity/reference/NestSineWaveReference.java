@@ -13,7 +13,7 @@ import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.data.SequenceSource;
 import org.spikering.plasticity.feedback.RandomFeedback;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 
 /**
@@ -68,8 +68,8 @@ public final class NestSineWaveReference {
     }
 
     /** NEST's initial network (all LIF, {@link NetworkParams#nestSineWave()}). */
-    public RecurrentSpikingNetwork network() {
-        return new RecurrentSpikingNetwork(INPUTS, RECURRENT, OUTPUTS, new boolean[RECURRENT],
+    public RecurrentNetwork network() {
+        return new RecurrentNetwork(INPUTS, RECURRENT, OUTPUTS, new boolean[RECURRENT],
                 NetworkParams.nestSineWave(), wIn, wRec, wOut);
     }
 
@@ -159,7 +159,7 @@ public final class NestSineWaveReference {
 
     /**
      * NEST's weights after the 200 updates of the 200-iteration run, row-major [post][pre] as
-     * {@link RecurrentSpikingNetwork#weights}. NEST keeps weights as {@code double}; the file holds them to 9
+     * {@link RecurrentNetwork#weights}. NEST keeps weights as {@code double}; the file holds them to 9
      * significant digits, so they are returned as read (not rounded to float32 as the initial weights are).
      */
     public static double[] finalWeights(WeightMatrixId id) {

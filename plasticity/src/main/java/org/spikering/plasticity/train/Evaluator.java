@@ -2,7 +2,7 @@ package org.spikering.plasticity.train;
 
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.network.ForwardPass;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.StateUpdateHook;
 import org.spikering.plasticity.network.Trajectory;
 
@@ -12,15 +12,15 @@ public final class Evaluator {
     }
 
     /** Runs the batch in double precision. */
-    public static Evaluation evaluate(RecurrentSpikingNetwork net, SequenceBatch batch) {
+    public static Evaluation evaluate(RecurrentNetwork net, SequenceBatch batch) {
         return evaluate(net, batch, StateUpdateHook.NONE);
     }
 
     /**
-     * Runs the batch with the neuron state rounded by {@code q} ({@link ForwardPass#run(RecurrentSpikingNetwork,
+     * Runs the batch with the neuron state rounded by {@code q} ({@link ForwardPass#run(RecurrentNetwork,
      * SequenceBatch, int, Trajectory, StateUpdateHook)}).
      */
-    public static Evaluation evaluate(RecurrentSpikingNetwork net, SequenceBatch batch, StateUpdateHook q) {
+    public static Evaluation evaluate(RecurrentNetwork net, SequenceBatch batch, StateUpdateHook q) {
         Trajectory tr = new Trajectory(batch.steps(), net.recurrent(), net.outputs());
         double loss = 0.0;
         double correct = 0.0;

@@ -6,7 +6,7 @@ import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.feedback.Feedback;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.Optimizer;
 import org.spikering.plasticity.optim.WeightClip;
@@ -25,14 +25,14 @@ import org.spikering.plasticity.optim.WeightUpdateHook;
  */
 public final class OnlineEpropTrainer {
     private static final WeightMatrixId[] IDS = WeightMatrixId.values();
-    private final RecurrentSpikingNetwork net;
+    private final RecurrentNetwork net;
     private final Feedback feedback;
     private final Optimizer optimizer;
     private final WeightClip clip;
     private final WeightUpdateHook hook;
     private int iteration;
 
-    public OnlineEpropTrainer(RecurrentSpikingNetwork net, Feedback feedback, Optimizer optimizer, WeightClip clip,
+    public OnlineEpropTrainer(RecurrentNetwork net, Feedback feedback, Optimizer optimizer, WeightClip clip,
             WeightUpdateHook hook) {
         if (net == null || feedback == null || optimizer == null || clip == null || hook == null) {
             throw new IllegalArgumentException("net, feedback, optimizer, clip, hook: none may be null");

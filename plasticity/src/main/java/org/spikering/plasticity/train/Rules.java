@@ -10,7 +10,7 @@ import org.spikering.plasticity.feedback.Feedback;
 import org.spikering.plasticity.feedback.RandomFeedback;
 import org.spikering.plasticity.feedback.SymmetricFeedback;
 import org.spikering.plasticity.network.ForwardModel;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.reference.NestSineWaveReference;
 import org.spikering.sim.SimulationConfig;
 
@@ -24,16 +24,16 @@ public final class Rules {
      * {@code seed}; NEST_EPROP reads NEST's B from {@link NestSineWaveReference} and needs NEST's sine-wave network
      * shape (100 inputs, 100 recurrent, 1 readout); MDGL_EXACT uses B = W_outᵀ; BPTT ignores the computation.
      */
-    public static GradientComputer create(LearningRule rule, Computation computation, RecurrentSpikingNetwork net,
+    public static GradientComputer create(LearningRule rule, Computation computation, RecurrentNetwork net,
             long seed) {
         return create(rule, computation, net, seed, 1.0);
     }
 
     /**
-     * As {@link #create(LearningRule, Computation, RecurrentSpikingNetwork, long)}, with RANDOM_EPROP's B drawn as
+     * As {@link #create(LearningRule, Computation, RecurrentNetwork, long)}, with RANDOM_EPROP's B drawn as
      * N(0, feedbackGain²)/sqrt(n_rec) ({@link RandomFeedback#gaussian(int, int, long, double)}; other rules ignore it).
      */
-    public static GradientComputer create(LearningRule rule, Computation computation, RecurrentSpikingNetwork net,
+    public static GradientComputer create(LearningRule rule, Computation computation, RecurrentNetwork net,
             long seed, double feedbackGain) {
         switch (rule) {
             case EPROP:

@@ -6,7 +6,7 @@ import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.data.SequenceSource;
 import org.spikering.plasticity.eprop.GradientComputer;
 import org.spikering.plasticity.eprop.Gradients;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.Optimizer;
 import org.spikering.plasticity.optim.WeightClip;
@@ -26,7 +26,7 @@ import org.spikering.plasticity.optim.WeightUpdateHook;
  */
 public final class Trainer {
     private static final WeightMatrixId[] IDS = WeightMatrixId.values();
-    private final RecurrentSpikingNetwork net;
+    private final RecurrentNetwork net;
     private final GradientComputer computer;
     private final Optimizer optimizer;
     private final WeightClip clip;
@@ -36,7 +36,7 @@ public final class Trainer {
     private final double[][] saved = new double[IDS.length][];
     private int iteration;
 
-    public Trainer(RecurrentSpikingNetwork net, GradientComputer computer, Optimizer optimizer, WeightClip clip,
+    public Trainer(RecurrentNetwork net, GradientComputer computer, Optimizer optimizer, WeightClip clip,
             WeightUpdateHook hook) {
         if (net == null || computer == null || optimizer == null || clip == null || hook == null) {
             throw new IllegalArgumentException("net, computer, optimizer, clip, hook: none may be null");
@@ -121,7 +121,7 @@ public final class Trainer {
     }
 
     /** The network being trained (live). */
-    public RecurrentSpikingNetwork network() {
+    public RecurrentNetwork network() {
         return net;
     }
 

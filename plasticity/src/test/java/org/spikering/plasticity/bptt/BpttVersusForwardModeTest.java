@@ -10,7 +10,7 @@ import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.eprop.Gradients;
 import org.spikering.plasticity.network.ForwardPass;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.plasticity.reg.RateRegularisation;
 import org.spikering.plasticity.train.GradientComparison;
@@ -32,7 +32,7 @@ final class BpttVersusForwardModeTest {
         int nOut = 2;
         int steps = 60;
         for (LossKind loss : LossKind.values()) {
-            RecurrentSpikingNetwork net = RecurrentSpikingNetwork.random(nIn, nRec, nOut, 2, p, 5);
+            RecurrentNetwork net = RecurrentNetwork.random(nIn, nRec, nOut, 2, p, 5);
             for (int n = 0; n < net.wIn().length; n++) {
                 net.wIn()[n] *= 3.0;
             }
@@ -74,7 +74,7 @@ final class BpttVersusForwardModeTest {
     }
 
     /** dE/dW_pq by forward-mode sensitivities through the recorded trajectory. */
-    private static double forwardMode(RecurrentSpikingNetwork net, SequenceBatch batch, Trajectory tr, int post, int pre,
+    private static double forwardMode(RecurrentNetwork net, SequenceBatch batch, Trajectory tr, int post, int pre,
             boolean recurrentWeight, boolean detachReset) {
         NetworkParams p = net.params();
         int nIn = net.inputs();

@@ -13,7 +13,7 @@ import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.eprop.GradientComputer;
 import org.spikering.plasticity.eprop.Gradients;
 import org.spikering.plasticity.network.ForwardPass;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.train.Computation;
@@ -40,7 +40,7 @@ final class EngineForwardPassTest {
     void trajectoryIsBitIdenticalToTheLoopForwardPassForAnyThreadCount() {
         for (int adaptive : new int[] {0, 5, 12}) {
             for (LossKind loss : LossKind.values()) {
-                final RecurrentSpikingNetwork net = TestNetworks.network(adaptive, false, 2.0, 21 + adaptive);
+                final RecurrentNetwork net = TestNetworks.network(adaptive, false, 2.0, 21 + adaptive);
                 final SequenceBatch batch = TestNetworks.batch(1, loss, 31);
                 for (int b = 0; b < batch.batchSize(); b++) {
                     final Trajectory ref = new Trajectory(batch.steps(), net.recurrent(), net.outputs());
@@ -81,12 +81,12 @@ final class EngineForwardPassTest {
         for (boolean regular : new boolean[] {true, false}) {
             for (LossKind loss : LossKind.values()) {
                 // ζ = 1 − α also scales the recurrent input: a larger gain keeps the network spiking
-                final RecurrentSpikingNetwork base = TestNetworks.network(5, false, regular ? 2.0 : 40.0, 61);
+                final RecurrentNetwork base = TestNetworks.network(5, false, regular ? 2.0 : 40.0, 61);
                 final org.spikering.plasticity.network.NetworkParams p0 = base.params();
                 final org.spikering.plasticity.network.NetworkParams p = new org.spikering.plasticity.network.NetworkParams(
                         p0.dtMs(), p0.tauMembraneMs(), p0.thresholdMv(), p0.refractorySteps(), regular, p0.surrogateGamma(),
                         p0.surrogateBeta(), p0.tauAdaptMs(), p0.betaAdapt(), 15.0, p0.cReg(), p0.fTargetHz());
-                final RecurrentSpikingNetwork net = base.withParams(p);
+                final RecurrentNetwork net = base.withParams(p);
                 final SequenceBatch batch = TestNetworks.batch(2, loss, 62);
                 final int steps = batch.steps();
                 final int nRec = net.recurrent();
@@ -143,7 +143,7 @@ final class EngineForwardPassTest {
 
     @Test
     void engineComputationGivesTheEventBasedGradientsBitForBit() {
-        final RecurrentSpikingNetwork net = TestNetworks.network(6, false, 2.0, 44);
+        final RecurrentNetwork net = TestNetworks.network(6, false, 2.0, 44);
         final SequenceBatch batch = TestNetworks.batch(3, LossKind.CLASSIFICATION_CE, 45);
         for (LearningRule rule : new LearningRule[] {LearningRule.EPROP, LearningRule.MDGL_EXACT}) {
             final Gradients event = grads(Rules.create(rule, Computation.EVENT, net, 1), net, batch);
@@ -161,7 +161,7 @@ final class EngineForwardPassTest {
 
     @Test
     void rejectsNonBinaryInputSpikes() {
-        final RecurrentSpikingNetwork net = TestNetworks.network(0, false, 1.0, 3);
+        final RecurrentNetwork net = TestNetworks.network(0, false, 1.0, 3);
         final SequenceBatch good = TestNetworks.batch(1, LossKind.REGRESSION_MSE, 3);
         final float[] x = good.inputSpikes().clone();
         x[5] = 2f;
@@ -172,7 +172,7 @@ final class EngineForwardPassTest {
         assertTrue(e.getMessage().contains("must be 0 or 1"), e.getMessage());
     }
 
-    private static Gradients grads(final GradientComputer c, final RecurrentSpikingNetwork net, final SequenceBatch batch) {
+    private static Gradients grads(final GradientComputer c, final RecurrentNetwork net, final SequenceBatch batch) {
         final Gradients g = Gradients.zerosFor(net);
         c.compute(net, batch, g);
         return g;

@@ -10,13 +10,13 @@ import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.feedback.RandomFeedback;
 import org.spikering.plasticity.feedback.SymmetricFeedback;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.train.GradientComparison;
 
 final class EpropEquivalenceTest {
 
-    private static Gradients grads(GradientComputer c, RecurrentSpikingNetwork net, SequenceBatch batch) {
+    private static Gradients grads(GradientComputer c, RecurrentNetwork net, SequenceBatch batch) {
         Gradients g = Gradients.zerosFor(net);
         c.compute(net, batch, g);
         return g;
@@ -38,7 +38,7 @@ final class EpropEquivalenceTest {
     void shouldMatchDenseWhenEventBasedForLifAndAlif() {
         for (int adaptive : new int[] {0, 6, 12}) {
             for (LossKind loss : LossKind.values()) {
-                RecurrentSpikingNetwork net = TestNetworks.network(adaptive, false, 2.0, 11 + adaptive);
+                RecurrentNetwork net = TestNetworks.network(adaptive, false, 2.0, 11 + adaptive);
                 SequenceBatch batch = TestNetworks.batch(3, loss, 5);
                 Gradients dense = grads(new DenseEprop(new SymmetricFeedback(), false), net, batch);
                 Gradients event = grads(new EventEprop(new SymmetricFeedback(), false), net, batch);
@@ -58,11 +58,11 @@ final class EpropEquivalenceTest {
      */
     @Test
     void shouldMatchDenseForEverySurrogateForm() {
-        final RecurrentSpikingNetwork base = TestNetworks.network(6, false, 2.0, 17);
+        final RecurrentNetwork base = TestNetworks.network(6, false, 2.0, 17);
         final SequenceBatch batch = TestNetworks.batch(3, LossKind.REGRESSION_MSE, 5);
         final Gradients piecewise = grads(new DenseEprop(new SymmetricFeedback(), false), base, batch);
         for (org.spikering.neuron.SurrogateGradient form : org.spikering.neuron.SurrogateGradient.values()) {
-            final RecurrentSpikingNetwork net = base.withParams(base.params().withSurrogate(form));
+            final RecurrentNetwork net = base.withParams(base.params().withSurrogate(form));
             final Gradients dense = grads(new DenseEprop(new SymmetricFeedback(), false), net, batch);
             assertClose(grads(new EventEprop(new SymmetricFeedback(), false), net, batch), dense, 1e-9, "stepwise " + form);
             assertClose(grads(new ClosedFormEventEprop(new SymmetricFeedback(), false), net, batch), dense, 1e-9,
@@ -76,7 +76,7 @@ final class EpropEquivalenceTest {
 
     @Test
     void shouldMatchDenseWhenEventBasedMdglExact() {
-        RecurrentSpikingNetwork net = TestNetworks.network(6, false, 2.0, 3);
+        RecurrentNetwork net = TestNetworks.network(6, false, 2.0, 3);
         SequenceBatch batch = TestNetworks.batch(2, LossKind.REGRESSION_MSE, 9);
         Gradients dense = grads(new DenseEprop(new SymmetricFeedback(), true), net, batch);
         assertClose(grads(new EventEprop(new SymmetricFeedback(), true), net, batch), dense, 1e-9, "mdgl-exact stepwise");
@@ -85,7 +85,7 @@ final class EpropEquivalenceTest {
 
     @Test
     void shouldMatchDenseWhenEventBasedWithNestLateLastSignal() {
-        RecurrentSpikingNetwork net = TestNetworks.network(6, false, 2.0, 17);
+        RecurrentNetwork net = TestNetworks.network(6, false, 2.0, 17);
         SequenceBatch batch = TestNetworks.batch(2, LossKind.REGRESSION_MSE, 19);
         batch.inputSpikes()[batch.inputIndex(0, 1, 0)] = 1f;
         batch.inputSpikes()[batch.inputIndex(1, 1, 3)] = 1f;
@@ -102,7 +102,7 @@ final class EpropEquivalenceTest {
     void shouldEqualBpttWhenRecurrentWeightsAreZero() {
         for (int adaptive : new int[] {0, 12}) {
             for (LossKind loss : LossKind.values()) {
-                RecurrentSpikingNetwork net = TestNetworks.network(adaptive, true, 3.0, 21 + adaptive);
+                RecurrentNetwork net = TestNetworks.network(adaptive, true, 3.0, 21 + adaptive);
                 SequenceBatch batch = TestNetworks.batch(2, loss, 6);
                 Gradients eprop = grads(new DenseEprop(new SymmetricFeedback(), false), net, batch);
                 Gradients bptt = grads(new Bptt(true), net, batch);
@@ -117,7 +117,7 @@ final class EpropEquivalenceTest {
 
     @Test
     void shouldDifferFromBpttWhenRecurrentWeightsAreNonZero() {
-        RecurrentSpikingNetwork net = TestNetworks.network(0, false, 3.0, 21);
+        RecurrentNetwork net = TestNetworks.network(0, false, 3.0, 21);
         SequenceBatch batch = TestNetworks.batch(2, LossKind.REGRESSION_MSE, 6);
         Gradients eprop = grads(new DenseEprop(new SymmetricFeedback(), false), net, batch);
         Gradients bptt = grads(new Bptt(true), net, batch);
@@ -128,7 +128,7 @@ final class EpropEquivalenceTest {
 
     @Test
     void shouldDifferFromEpropWhenFeedbackIsRandom() {
-        RecurrentSpikingNetwork net = TestNetworks.network(0, false, 2.0, 4);
+        RecurrentNetwork net = TestNetworks.network(0, false, 2.0, 4);
         SequenceBatch batch = TestNetworks.batch(2, LossKind.REGRESSION_MSE, 7);
         Gradients sym = grads(new DenseEprop(new SymmetricFeedback(), false), net, batch);
         Gradients rnd = grads(new DenseEprop(RandomFeedback.gaussian(12, 2, 99), false), net, batch);
@@ -142,11 +142,11 @@ final class EpropEquivalenceTest {
 
     @Test
     void shouldReduceMdglExactToEpropWhenRecurrentWeightsAreZeroAndDifferOtherwise() {
-        RecurrentSpikingNetwork zero = TestNetworks.network(6, true, 3.0, 8);
+        RecurrentNetwork zero = TestNetworks.network(6, true, 3.0, 8);
         SequenceBatch batch = TestNetworks.batch(2, LossKind.CLASSIFICATION_CE, 8);
         assertClose(grads(new DenseEprop(new SymmetricFeedback(), true), zero, batch),
                 grads(new DenseEprop(new SymmetricFeedback(), false), zero, batch), 1e-12, "mdgl-exact W_rec=0 (input, output)");
-        RecurrentSpikingNetwork net = TestNetworks.network(6, false, 2.0, 8);
+        RecurrentNetwork net = TestNetworks.network(6, false, 2.0, 8);
         Gradients m = grads(new DenseEprop(new SymmetricFeedback(), true), net, batch);
         Gradients e = grads(new DenseEprop(new SymmetricFeedback(), false), net, batch);
         assertTrue(GradientComparison.maxRelativeDifference(m.wRec, e.wRec) > 1e-3);
@@ -156,7 +156,7 @@ final class EpropEquivalenceTest {
     @Test
     void shouldMatchFiniteDifferencesForOutputWeightsInBptt() {
         // output weights do not change spikes, so the loss is smooth in W_out and finite differences are exact
-        RecurrentSpikingNetwork net = TestNetworks.network(6, false, 2.0, 12);
+        RecurrentNetwork net = TestNetworks.network(6, false, 2.0, 12);
         for (LossKind loss : LossKind.values()) {
             SequenceBatch batch = TestNetworks.batch(2, loss, 13);
             Gradients g = grads(new Bptt(true), net, batch);

@@ -9,7 +9,7 @@ import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.network.ForwardPass;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.train.Computation;
@@ -36,11 +36,11 @@ import org.spikering.plasticity.train.Rules;
 final class MdglExactBruteForceTest {
 
     /** 3 inputs, 5 recurrent (the first {@code adaptive} ALIF), 2 readouts, weights with strong recurrence. */
-    private static RecurrentSpikingNetwork network(boolean regularArrival, int adaptive, long seed) {
+    private static RecurrentNetwork network(boolean regularArrival, int adaptive, long seed) {
         double vth = 1.0;
         NetworkParams p = new NetworkParams(1.0, 20.0, vth, 2, regularArrival, 0.3 / vth, 1.0 / vth, 200.0, 0.4,
                 25.0, 0.7, 10.0);
-        RecurrentSpikingNetwork net = RecurrentSpikingNetwork.random(3, 5, 2, adaptive, p, seed);
+        RecurrentNetwork net = RecurrentNetwork.random(3, 5, 2, adaptive, p, seed);
         double gain = regularArrival ? 2.0 : 40.0; // ζ = 1 − α ≈ 0.05 needs larger weights to spike
         for (double[] w : new double[][] {net.wIn(), net.wRec()}) {
             for (int n = 0; n < w.length; n++) {
@@ -72,7 +72,7 @@ final class MdglExactBruteForceTest {
     }
 
     /** The gradients of the formula above, straight from its sums. */
-    private static Gradients bruteForce(RecurrentSpikingNetwork net, SequenceBatch batch) {
+    private static Gradients bruteForce(RecurrentNetwork net, SequenceBatch batch) {
         NetworkParams p = net.params();
         int nIn = net.inputs();
         int nRec = net.recurrent();
@@ -186,7 +186,7 @@ final class MdglExactBruteForceTest {
     }
 
     /** e_pq^t for t = 0..T−1 of synapse q → p with presynaptic arrivals s[u][q]. */
-    private static double[] eligibility(RecurrentSpikingNetwork net, int p, double[][] s, int q, double[][] psi,
+    private static double[] eligibility(RecurrentNetwork net, int p, double[][] s, int q, double[][] psi,
             double alpha, double rho, double zeta, int steps) {
         double[] e = new double[steps];
         double eps = 0.0;
@@ -209,7 +209,7 @@ final class MdglExactBruteForceTest {
     @CsvSource({"true,0,REGRESSION_MSE,3", "true,2,CLASSIFICATION_CE,5", "false,2,REGRESSION_MSE,7",
         "false,0,CLASSIFICATION_CE,11"})
     void shouldEqualItsFormulaComputedByBruteForce(boolean regularArrival, int adaptive, LossKind loss, long seed) {
-        RecurrentSpikingNetwork net = network(regularArrival, adaptive, seed);
+        RecurrentNetwork net = network(regularArrival, adaptive, seed);
         SequenceBatch batch = batch(2, 60, loss, seed + 1);
         Gradients expected = bruteForce(net, batch);
         Gradients eprop = Gradients.zerosFor(net);

@@ -10,7 +10,7 @@ import org.spikering.plasticity.TestNetworks;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.feedback.SymmetricFeedback;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 
 /**
@@ -21,11 +21,11 @@ import org.spikering.plasticity.network.WeightMatrixId;
  */
 final class ReuseAcrossShapesTest {
 
-    private record Case(RecurrentSpikingNetwork net, SequenceBatch batch) {
+    private record Case(RecurrentNetwork net, SequenceBatch batch) {
     }
 
     private static Case shape(int nIn, int nRec, int nOut, int steps, long seed) {
-        RecurrentSpikingNetwork net = RecurrentSpikingNetwork.random(nIn, nRec, nOut, nRec / 3,
+        RecurrentNetwork net = RecurrentNetwork.random(nIn, nRec, nOut, nRec / 3,
                 TestNetworks.params(), seed);
         for (double[] w : new double[][] {net.wIn(), net.wRec()}) {
             for (int n = 0; n < w.length; n++) {

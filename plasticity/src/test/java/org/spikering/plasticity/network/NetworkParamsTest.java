@@ -47,10 +47,10 @@ final class NetworkParamsTest {
         double[] wRec = new double[4];
         wRec[0] = 0.5;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new RecurrentSpikingNetwork(1, 2, 1, new boolean[2], p, new double[2], wRec, new double[2]));
+                () -> new RecurrentNetwork(1, 2, 1, new boolean[2], p, new double[2], wRec, new double[2]));
         assertTrue(e.getMessage().contains("W_rec[0][0]"), e.getMessage());
         IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
-                () -> new RecurrentSpikingNetwork(1, 2, 1, new boolean[2], p, new double[3], new double[4], new double[2]));
+                () -> new RecurrentNetwork(1, 2, 1, new boolean[2], p, new double[3], new double[4], new double[2]));
         assertTrue(e2.getMessage().startsWith("W_in.length = 3"), e2.getMessage());
     }
 }

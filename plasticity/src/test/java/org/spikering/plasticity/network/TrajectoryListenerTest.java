@@ -24,7 +24,7 @@ final class TrajectoryListenerTest {
     @ParameterizedTest
     @CsvSource({"EPROP,EVENT", "EPROP,EVENT_STEPWISE", "EPROP,DENSE", "MDGL_EXACT,EVENT", "BPTT,EVENT"})
     void shouldSeeEveryForwardPassOfTheBatchWithItsSpikes(LearningRule rule, Computation computation) {
-        final RecurrentSpikingNetwork net = TestNetworks.network(4, false, 2.0, 7);
+        final RecurrentNetwork net = TestNetworks.network(4, false, 2.0, 7);
         final SequenceBatch batch = TestNetworks.batch(3, LossKind.CLASSIFICATION_CE, 5);
         final GradientComputer g = Rules.create(rule, computation, net, 1);
         final List<Integer> sequences = new ArrayList<>();

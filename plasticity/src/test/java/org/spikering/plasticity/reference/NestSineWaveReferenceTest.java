@@ -10,7 +10,7 @@ import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.eprop.ClosedFormEventEprop;
 import org.spikering.plasticity.eprop.GradientComputer;
 import org.spikering.plasticity.network.ForwardPass;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.Trajectory;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.Sgd;
@@ -100,7 +100,7 @@ final class NestSineWaveReferenceTest {
         SequenceBatch nineDigits = new SequenceBatch(1, exact.steps(), exact.inputs(), exact.outputs(),
                 exact.inputSpikes(), NestSineWaveReference.exportedTarget(), exact.lossMask(), exact.loss());
         ClosedFormEventEprop rule = (ClosedFormEventEprop) Rules.nestEprop(ref.feedback(), Computation.EVENT);
-        RecurrentSpikingNetwork net = ref.network();
+        RecurrentNetwork net = ref.network();
         Trainer trainer = new Trainer(net, rule, new Sgd(1e-4), WeightClip.nestDefault(), WeightUpdateHook.NONE);
         double[] nestLoss = NestSineWaveReference.losses200();
         for (int n = 0; n < 200; n++) {

@@ -11,7 +11,7 @@ import org.spikering.plasticity.eprop.DenseEprop;
 import org.spikering.plasticity.eprop.Gradients;
 import org.spikering.plasticity.feedback.SymmetricFeedback;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.Sgd;
 import org.spikering.plasticity.optim.WeightClip;
@@ -24,12 +24,12 @@ final class OnlineEpropTrainerTest {
         // with η → 0 the weights barely change within the sequence, so Σ_t of the per-step updates equals
         // −η × the per-sequence e-prop gradient (regularisation off in both)
         NetworkParams p = TestNetworks.params().withRegularisation(0.0, 10.0);
-        RecurrentSpikingNetwork net = TestNetworks.network(6, false, 2.0, 41).withParams(p);
+        RecurrentNetwork net = TestNetworks.network(6, false, 2.0, 41).withParams(p);
         SequenceBatch batch = TestNetworks.batch(1, LossKind.REGRESSION_MSE, 42);
         Gradients g = Gradients.zerosFor(net);
         new DenseEprop(new SymmetricFeedback(), false).compute(net, batch, g);
         double eta = 1e-9;
-        RecurrentSpikingNetwork online = net.copy();
+        RecurrentNetwork online = net.copy();
         new OnlineEpropTrainer(online, new SymmetricFeedback(), new Sgd(eta), WeightClip.none(), WeightUpdateHook.NONE)
                 .step(batch);
         for (WeightMatrixId id : WeightMatrixId.values()) {
@@ -50,7 +50,7 @@ final class OnlineEpropTrainerTest {
     @Test
     void shouldLowerLossWhenTrainingOnline() {
         NetworkParams p = TestNetworks.params().withRegularisation(0.0, 10.0);
-        RecurrentSpikingNetwork net = TestNetworks.network(0, false, 2.0, 43).withParams(p);
+        RecurrentNetwork net = TestNetworks.network(0, false, 2.0, 43).withParams(p);
         SequenceBatch batch = TestNetworks.batch(1, LossKind.REGRESSION_MSE, 44);
         OnlineEpropTrainer t = new OnlineEpropTrainer(net, new SymmetricFeedback(), new Sgd(2e-3), WeightClip.nestDefault(),
                 WeightUpdateHook.NONE);

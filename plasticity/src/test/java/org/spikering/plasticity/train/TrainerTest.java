@@ -14,7 +14,7 @@ import org.spikering.plasticity.eprop.Gradients;
 import org.spikering.plasticity.feedback.RandomFeedback;
 import org.spikering.plasticity.feedback.SymmetricFeedback;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.Adam;
 import org.spikering.plasticity.optim.Sgd;
@@ -25,7 +25,7 @@ final class TrainerTest {
 
     @Test
     void shouldLowerLossWhenTrainingClassificationWithAdam() {
-        RecurrentSpikingNetwork net = TestNetworks.network(6, false, 2.0, 31);
+        RecurrentNetwork net = TestNetworks.network(6, false, 2.0, 31);
         Trainer t = new Trainer(net, Rules.create(LearningRule.EPROP, Computation.EVENT, net, 1), new Adam(0.01),
                 WeightClip.nestDefault(), WeightUpdateHook.NONE);
         SequenceBatch batch = TestNetworks.batch(4, LossKind.CLASSIFICATION_CE, 3);
@@ -41,7 +41,7 @@ final class TrainerTest {
     private static final class MaskHook implements WeightUpdateHook {
         private final boolean[][] plastic = new boolean[WeightMatrixId.values().length][];
 
-        MaskHook(RecurrentSpikingNetwork net, double fraction, long seed) {
+        MaskHook(RecurrentNetwork net, double fraction, long seed) {
             java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
             for (WeightMatrixId id : WeightMatrixId.values()) {
                 boolean[] m = new boolean[net.weights(id).length];
@@ -67,7 +67,7 @@ final class TrainerTest {
         }
     }
 
-    private static Gradients gradientsOf(RecurrentSpikingNetwork net, SequenceBatch batch) {
+    private static Gradients gradientsOf(RecurrentNetwork net, SequenceBatch batch) {
         Gradients g = Gradients.zerosFor(net);
         Rules.create(LearningRule.EPROP, Computation.DENSE, net, 1).compute(net, batch, g);
         return g;
@@ -76,8 +76,8 @@ final class TrainerTest {
     @Test
     void shouldTrainBitIdenticallyWhenTheMaskHasEverySynapsePlastic() {
         SequenceBatch batch = TestNetworks.batch(2, LossKind.REGRESSION_MSE, 4);
-        RecurrentSpikingNetwork a = TestNetworks.network(3, false, 2.0, 5);
-        RecurrentSpikingNetwork b = a.copy();
+        RecurrentNetwork a = TestNetworks.network(3, false, 2.0, 5);
+        RecurrentNetwork b = a.copy();
         MaskHook allPlastic = new MaskHook(b, 1.1, 9);
         Trainer ta = new Trainer(a, Rules.create(LearningRule.EPROP, Computation.EVENT, a, 1), new Adam(0.01),
                 WeightClip.nestDefault(), WeightUpdateHook.NONE);
@@ -100,7 +100,7 @@ final class TrainerTest {
     @Test
     void shouldKeepMaskedWeightsAndMovePlasticOnesByTheAdamStepComputedIndependently() {
         SequenceBatch batch = TestNetworks.batch(2, LossKind.CLASSIFICATION_CE, 4);
-        RecurrentSpikingNetwork net = TestNetworks.network(4, false, 2.0, 5);
+        RecurrentNetwork net = TestNetworks.network(4, false, 2.0, 5);
         MaskHook mask = new MaskHook(net, 0.5, 17);
         final double eta = 0.01;
         final double b1 = 0.9;
@@ -154,7 +154,7 @@ final class TrainerTest {
     @Test
     void shouldKeepMaskedWeightsFixedWhenHookZeroesGradients() {
         SequenceBatch batch = TestNetworks.batch(2, LossKind.REGRESSION_MSE, 4);
-        RecurrentSpikingNetwork net = TestNetworks.network(0, false, 2.0, 5);
+        RecurrentNetwork net = TestNetworks.network(0, false, 2.0, 5);
         double[] before = net.wIn().clone();
         WeightUpdateHook freezeInput = new WeightUpdateHook() {
             @Override
@@ -173,7 +173,7 @@ final class TrainerTest {
 
     @Test
     void shouldStopWithMessageNamingIterationWhenLearningRateMakesWeightsNaN() {
-        RecurrentSpikingNetwork net = TestNetworks.network(0, false, 2.0, 5);
+        RecurrentNetwork net = TestNetworks.network(0, false, 2.0, 5);
         SequenceBatch batch = TestNetworks.batch(1, LossKind.REGRESSION_MSE, 4);
         Trainer t = new Trainer(net, Rules.create(LearningRule.EPROP, Computation.DENSE, net, 1), new Sgd(1e308),
                 WeightClip.none(), WeightUpdateHook.NONE);
@@ -202,8 +202,8 @@ final class TrainerTest {
     void shouldRestoreWeightsAndAdamStateWhenAStepDivergesPartWay() {
         SequenceBatch batch = TestNetworks.batch(2, LossKind.CLASSIFICATION_CE, 8);
         for (WeightMatrixId poisoned : new WeightMatrixId[] {WeightMatrixId.RECURRENT, WeightMatrixId.OUTPUT}) {
-            RecurrentSpikingNetwork ref = TestNetworks.network(4, false, 2.0, 12);
-            RecurrentSpikingNetwork net = ref.copy();
+            RecurrentNetwork ref = TestNetworks.network(4, false, 2.0, 12);
+            RecurrentNetwork net = ref.copy();
             boolean[] armed = {false};
             WeightUpdateHook poison = new WeightUpdateHook() {
                 @Override
@@ -255,7 +255,7 @@ final class TrainerTest {
 
     @Test
     void shouldRejectFeedbackMatrixOfWrongShape() {
-        RecurrentSpikingNetwork net = TestNetworks.network(0, false, 2.0, 5);
+        RecurrentNetwork net = TestNetworks.network(0, false, 2.0, 5);
         RandomFeedback wrong = new RandomFeedback(12, 3, new double[36]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new DenseEprop(wrong, false).compute(net, TestNetworks.batch(1, LossKind.REGRESSION_MSE, 1),
@@ -278,7 +278,7 @@ final class TrainerTest {
     void shouldPushRatesTowardsTargetWhenOnlyRegularisationActs() {
         // zero readout error (W_out = 0, target 0): the only gradient is the regularisation term
         NetworkParams p = TestNetworks.params().withRegularisation(1.0, 0.0);
-        RecurrentSpikingNetwork net = TestNetworks.network(0, false, 2.0, 7).withParams(p);
+        RecurrentNetwork net = TestNetworks.network(0, false, 2.0, 7).withParams(p);
         java.util.Arrays.fill(net.wOut(), 0.0);
         SequenceBatch zeroTarget = new SequenceBatch(1, 150, 8, 2, TestNetworks.batch(1, LossKind.REGRESSION_MSE, 2).inputSpikes(),
                 new double[300], fullMask(150), LossKind.REGRESSION_MSE);

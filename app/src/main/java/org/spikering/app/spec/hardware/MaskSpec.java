@@ -10,7 +10,7 @@ import java.util.Set;
 import org.spikering.app.spec.Problems;
 import org.spikering.hw.mask.MaskFactory;
 import org.spikering.hw.mask.PlasticityMask;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 
 /**
@@ -129,7 +129,7 @@ public record MaskSpec(Kind kind, Double fraction, List<String> matrices, List<I
      * @param path     this mask's path, e.g. {@code hardware.mask}.
      * @param net      the network.
      */
-    public void checkAgainst(final Problems problems, final String path, final RecurrentSpikingNetwork net) {
+    public void checkAgainst(final Problems problems, final String path, final RecurrentNetwork net) {
         if (neurons != null) {
             for (int k = 0; k < neurons.size(); k++) {
                 if (neurons.get(k) >= net.recurrent()) {
@@ -158,7 +158,7 @@ public record MaskSpec(Kind kind, Double fraction, List<String> matrices, List<I
      * @param seed the run's seed; the random kinds draw from {@value #SEED_OFFSET} + seed.
      * @return the mask, not yet bound.
      */
-    public PlasticityMask build(final RecurrentSpikingNetwork net, final long seed) {
+    public PlasticityMask build(final RecurrentNetwork net, final long seed) {
         final MaskFactory f = new MaskFactory(net);
         switch (kind) {
             case ALL:

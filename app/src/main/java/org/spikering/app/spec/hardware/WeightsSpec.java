@@ -2,7 +2,7 @@ package org.spikering.app.spec.hardware;
 
 import org.spikering.hw.fixedpoint.QuantizingHook;
 import org.spikering.hw.fixedpoint.Rounding;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 
 /**
  * {@code hardware.weights}: weight precision. With {@code bits} = 32 the weights stay floating point (counted as
@@ -45,7 +45,7 @@ public record WeightsSpec(int bits, String rounding) {
      * @param seed the run's seed.
      * @return the quantiser, or null.
      */
-    public QuantizingHook quantiser(final RecurrentSpikingNetwork net, final long seed) {
+    public QuantizingHook quantiser(final RecurrentNetwork net, final long seed) {
         return quantised() ? new QuantizingHook(net, bits, roundingMode(), SEED_OFFSET + seed) : null;
     }
 }

@@ -6,13 +6,13 @@ import org.spikering.app.spec.TrainingSpec;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.plasticity.data.SequenceSource;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.SparseRecurrence;
 import org.spikering.plasticity.reference.NestSineWaveReference;
 
 /**
  * Builds a {@code training} section into a {@link TaskPreset} (task, initial network, optimizer, batch, iterations)
- * from the existing classes (the task records, {@link RecurrentSpikingNetwork#random}, {@link SparseRecurrence},
+ * from the existing classes (the task records, {@link RecurrentNetwork#random}, {@link SparseRecurrence},
  * {@link NestSineWaveReference}), and checks what the schema cannot: a parameter of another task, ALIF count above
  * the recurrent size, t_ref not a multiple of dt, dt other than the tasks' 1 ms, sparse-weight fields that do not go
  * together, nest-eprop off NEST's sine-wave network, a computation with bptt, checkpoint interval above the
@@ -180,7 +180,7 @@ public final class TrainingPresetBuilder {
         final NestSineWaveReference ref = nest || "nest_sine_reference".equals(t.network().weights().kind())
                 ? NestSineWaveReference.load() : null;
         final SequenceSource source = task != null ? task.source(networkSeed, ref) : userData(t, spec);
-        final RecurrentSpikingNetwork network = network(t, source, ref, networkSeed);
+        final RecurrentNetwork network = network(t, source, ref, networkSeed);
         return new TaskPreset(task != null ? task.name() : DATA_TASK, source, network, t.optimizer().settings(),
                 t.optimizer().lr(), t.batch(), t.iterations(), task != null ? task.scoredSteps() : 0, nest,
                 t.feedback().randomGain());
@@ -199,7 +199,7 @@ public final class TrainingPresetBuilder {
      * The initial network: NEST's recorded weights with the section's constants, or W_in, W_rec, W_out drawn from
      * the seed (W_rec replaced by a sparse fixed-in-degree matrix when recurrent_in_degree &gt; 0).
      */
-    static RecurrentSpikingNetwork network(final TrainingSpec t, final SequenceSource source,
+    static RecurrentNetwork network(final TrainingSpec t, final SequenceSource source,
                                            final NestSineWaveReference ref, final long seed) {
         final RecurrentNetworkSpec n = t.network();
         final NetworkParams params = n.params(t.regularisation().cReg(), t.regularisation().fTargetHz());
@@ -214,17 +214,17 @@ public final class TrainingPresetBuilder {
                     org.spikering.plasticity.reference.NestIafSineWaveReference.load();
             final boolean[] adaptive = new boolean[n.recurrent()];
             java.util.Arrays.fill(adaptive, 0, n.alif(), true);
-            return new RecurrentSpikingNetwork(source.inputs(), n.recurrent(), source.outputs(), adaptive, params,
+            return new RecurrentNetwork(source.inputs(), n.recurrent(), source.outputs(), adaptive, params,
                     iaf.weights(0), iaf.weights(1), iaf.weights(2));
         }
-        final RecurrentSpikingNetwork dense = RecurrentSpikingNetwork.random(source.inputs(), n.recurrent(),
+        final RecurrentNetwork dense = RecurrentNetwork.random(source.inputs(), n.recurrent(),
                 source.outputs(), n.alif(), params, seed, w.inputGain(), w.recurrentGain(), w.outputGain());
         if (w.recurrentInDegree() == 0) {
             return dense;
         }
         final double[] wRec = SparseRecurrence.fixedInDegree(n.recurrent(), w.recurrentInDegree(), w.recurrentStdMv(),
                 seed ^ SPARSE_SEED_XOR);
-        return new RecurrentSpikingNetwork(dense.inputs(), dense.recurrent(), dense.outputs(), dense.adaptiveFlags(),
+        return new RecurrentNetwork(dense.inputs(), dense.recurrent(), dense.outputs(), dense.adaptiveFlags(),
                 dense.params(), dense.wIn(), wRec, dense.wOut());
     }
 }

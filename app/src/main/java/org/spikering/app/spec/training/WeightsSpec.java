@@ -16,7 +16,7 @@ package org.spikering.app.spec.training;
  * <tr><td>recurrent_std_mv</td><td>mV</td><td>standard deviation of a sparse recurrent weight</td></tr>
  * </table>
  * W_in, W_rec, W_out are drawn in that order from one stream seeded with the top-level seed
- * ({@code RecurrentSpikingNetwork.random}); a sparse W_rec replaces the dense draw, from seed ^ 0x5EC0DE.
+ * ({@code RecurrentNetwork.random}); a sparse W_rec replaces the dense draw, from seed ^ 0x5EC0DE.
  *
  * @param kind              normal or nest_sine_reference.
  * @param inputGain         W_in gain.

@@ -18,7 +18,7 @@ import org.spikering.hw.fixedpoint.QuantizingHook;
 import org.spikering.hw.fixedpoint.Rounding;
 import org.spikering.hw.mask.MaskFactory;
 import org.spikering.hw.mask.PlasticityMask;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.train.Computation;
 import org.spikering.plasticity.train.LearningRule;
@@ -44,7 +44,7 @@ class HardwareConfigureTest {
         }
     }
 
-    private static void assertSameWeights(final RecurrentSpikingNetwork a, final RecurrentSpikingNetwork b) {
+    private static void assertSameWeights(final RecurrentNetwork a, final RecurrentNetwork b) {
         for (WeightMatrixId id : WeightMatrixId.values()) {
             assertArrayEquals(a.weights(id), b.weights(id), id.toString());
         }
@@ -80,7 +80,7 @@ class HardwareConfigureTest {
 
     @Test
     void everyMaskKindIsTheMaskFactoryStrategyOfItsName() {
-        final RecurrentSpikingNetwork net = TaskPreset.of("evidence", 1000).network();
+        final RecurrentNetwork net = TaskPreset.of("evidence", 1000).network();
         final MaskFactory f = new MaskFactory(net);
         final Set<WeightMatrixId> inOut = Set.of(WeightMatrixId.INPUT, WeightMatrixId.OUTPUT);
         final Set<WeightMatrixId> rec = Set.of(WeightMatrixId.RECURRENT);
@@ -108,7 +108,7 @@ class HardwareConfigureTest {
         final HardwareSpec hw = hardware("hardware: {}\n");
         assertEquals(EnergyModel.loihi(), hw.energyModel());
         final TaskPreset p = TaskPreset.of("evidence", 1000);
-        final RecurrentSpikingNetwork before = p.network().copy();
+        final RecurrentNetwork before = p.network().copy();
         final HardwareSpec.Applied a = hw.configure(run(p), p.network(), 0);
         assertNull(a.mask());
         assertNull(a.quantiser());

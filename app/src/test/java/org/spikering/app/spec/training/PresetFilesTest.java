@@ -11,7 +11,7 @@ import org.spikering.app.spec.TrainingSpec;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.app.train.TrainingRun;
 import org.spikering.plasticity.data.SequenceBatch;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.train.Computation;
 import org.spikering.plasticity.train.IterationResult;
@@ -25,7 +25,7 @@ import org.spikering.plasticity.train.LearningRule;
  */
 class PresetFilesTest {
 
-    static void assertSameNetwork(final RecurrentSpikingNetwork want, final RecurrentSpikingNetwork got) {
+    static void assertSameNetwork(final RecurrentNetwork want, final RecurrentNetwork got) {
         assertEquals(want.inputs(), got.inputs(), "inputs");
         assertEquals(want.recurrent(), got.recurrent(), "recurrent");
         assertEquals(want.outputs(), got.outputs(), "outputs");

@@ -9,7 +9,7 @@ import org.spikering.app.task.NestSineTask;
 import org.spikering.app.task.OptimizerSettings;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.reference.NestSineWaveReference;
 
 /**
@@ -31,18 +31,18 @@ final class ReferencePresets {
             }
             case "sine-bellec": {
                 final BellecSineTask t = BellecSineTask.standard(seed);
-                return new TaskPreset("sine-bellec", t, RecurrentSpikingNetwork.random(t.inputs(), 100, 1, 0,
+                return new TaskPreset("sine-bellec", t, RecurrentNetwork.random(t.inputs(), 100, 1, 0,
                         NetworkParams.nestSineWave(), seed), OptimizerSettings.sgdConstant(), 1e-4, 1, 2000, 0, false, 1.0);
             }
             case "evidence": {
                 final EvidenceAccumulationTask t = EvidenceAccumulationTask.standard();
-                return new TaskPreset("evidence", t, RecurrentSpikingNetwork.random(t.inputs(), 100, 2, 50,
+                return new TaskPreset("evidence", t, RecurrentNetwork.random(t.inputs(), 100, 2, 50,
                         classificationParams(2000.0, 1.7), seed), OptimizerSettings.adamDefaults(), 5e-3, 32, 300, 0,
                         false, 1.0);
             }
             case "dms": {
                 final DelayedMatchToSampleTask t = DelayedMatchToSampleTask.standard();
-                return new TaskPreset("dms", t, RecurrentSpikingNetwork.random(t.inputs(), 100, 2, 50,
+                return new TaskPreset("dms", t, RecurrentNetwork.random(t.inputs(), 100, 2, 50,
                         classificationParams(200.0, 1.7), seed), OptimizerSettings.adamDefaults(), 5e-3, 32, 300, 0,
                         false, 1.0);
             }

@@ -20,7 +20,7 @@ import org.spikering.app.task.TaskPreset;
 import org.spikering.plasticity.bptt.Bptt;
 import org.spikering.plasticity.eprop.ClosedFormEventEprop;
 import org.spikering.plasticity.network.NetworkParams;
-import org.spikering.plasticity.network.RecurrentSpikingNetwork;
+import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.LearningRateSchedule;
 import org.spikering.plasticity.train.Computation;
@@ -37,7 +37,7 @@ class TrainingSpecTest {
         return TrainingSpec.preset(Examples.load("evidence", List.of(sets)));
     }
 
-    private static void assertSameWeights(final RecurrentSpikingNetwork a, final RecurrentSpikingNetwork b) {
+    private static void assertSameWeights(final RecurrentNetwork a, final RecurrentNetwork b) {
         for (WeightMatrixId id : WeightMatrixId.values()) {
             assertArrayEquals(a.weights(id), b.weights(id), id.name());
         }
@@ -73,7 +73,7 @@ class TrainingSpecTest {
         final TaskPreset p = evidence("training.network.recurrent=200");
         assertEquals(200, p.network().recurrent());
         assertEquals(new EvidenceAccumulationTask(7, 100, 50, 1050, 150, 0.7, 40, 10), p.source());
-        final RecurrentSpikingNetwork want = RecurrentSpikingNetwork.random(40, 200, 2, 50, evidence().network().params(), 1);
+        final RecurrentNetwork want = RecurrentNetwork.random(40, 200, 2, 50, evidence().network().params(), 1);
         assertSameWeights(want, p.network());
     }
 
@@ -128,9 +128,9 @@ class TrainingSpecTest {
 
     @Test
     void weightGainsScaleExactlyTheirMatrix() {
-        final RecurrentSpikingNetwork base = evidence().network();
-        final RecurrentSpikingNetwork p = evidence("training.network.weights.input_gain=2").network();
-        final RecurrentSpikingNetwork want = RecurrentSpikingNetwork.random(40, 100, 2, 50, base.params(), 1, 2.0, 1.0, 1.0);
+        final RecurrentNetwork base = evidence().network();
+        final RecurrentNetwork p = evidence("training.network.weights.input_gain=2").network();
+        final RecurrentNetwork want = RecurrentNetwork.random(40, 100, 2, 50, base.params(), 1, 2.0, 1.0, 1.0);
         assertSameWeights(want, p);
         assertArrayEquals(base.weights(WeightMatrixId.RECURRENT), p.weights(WeightMatrixId.RECURRENT));
         assertArrayEquals(base.weights(WeightMatrixId.OUTPUT), p.weights(WeightMatrixId.OUTPUT));

@@ -4,11 +4,18 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A recurrent network of LIF/ALIF neurons with leaky readouts: W_in [rec×in], W_rec [rec×rec, zero
- * diagonal], W_out [out×rec], all row-major [post][pre] and all trainable. The weight arrays are live:
- * optimizers update them in place.
+ * A recurrent network with readouts: W_in [rec×in], W_rec [rec×rec, zero diagonal], W_out [out×rec], all row-major
+ * [post][pre] and all trainable. The weight arrays are live: optimizers update them in place. Its recurrent units are
+ * of one of two kinds:
+ * <ul>
+ * <li>spiking ({@link #rateUnits()} null): LIF/ALIF neurons with leaky readouts, constants {@link #params()};</li>
+ * <li>rate ({@link #isRate()}): leaky rate units with a linear readout, {@link RateUnits} (of {@link #params()} only
+ *     dt is read).</li>
+ * </ul>
+ * Either kind may have excitatory and inhibitory {@link CellTypes} ({@link #cellTypes()}, null = none); W_rec then
+ * keeps Dale's law (checked here, kept through training by the trainer).
  */
-public final class RecurrentSpikingNetwork {
+public final class RecurrentNetwork {
     private final int inputs;
     private final int recurrent;
     private final int outputs;
@@ -17,9 +24,21 @@ public final class RecurrentSpikingNetwork {
     private final double[] wIn;
     private final double[] wRec;
     private final double[] wOut;
+    private final RateUnits rate;
+    private final CellTypes cellTypes;
 
-    public RecurrentSpikingNetwork(int inputs, int recurrent, int outputs, boolean[] adaptive, NetworkParams params,
+    /** A spiking LIF/ALIF network without cell types. */
+    public RecurrentNetwork(int inputs, int recurrent, int outputs, boolean[] adaptive, NetworkParams params,
             double[] wIn, double[] wRec, double[] wOut) {
+        this(inputs, recurrent, outputs, adaptive, params, wIn, wRec, wOut, null, null);
+    }
+
+    /**
+     * @param rate      null for LIF/ALIF neurons, else the rate units (then every {@code adaptive} flag must be false).
+     * @param cellTypes null for none, else the E/I types of the recurrent units; W_rec must then obey Dale's law.
+     */
+    public RecurrentNetwork(int inputs, int recurrent, int outputs, boolean[] adaptive, NetworkParams params,
+            double[] wIn, double[] wRec, double[] wOut, RateUnits rate, CellTypes cellTypes) {
         positive("inputs", inputs);
         positive("recurrent", recurrent);
         positive("outputs", outputs);
@@ -39,6 +58,23 @@ public final class RecurrentSpikingNetwork {
                         + ": diagonal must be 0 (no autapses)");
             }
         }
+        if (rate != null) {
+            rate.unit(params.dtMs()); // tau >= dt
+            for (int j = 0; j < recurrent; j++) {
+                if (adaptive[j]) {
+                    throw new IllegalArgumentException("adaptive[" + j + "] = true: a rate network has no ALIF units");
+                }
+            }
+        }
+        if (cellTypes != null) {
+            if (cellTypes.units() != recurrent) {
+                throw new IllegalArgumentException("cell types for " + cellTypes.units() + " units: must be recurrent = "
+                        + recurrent);
+            }
+            checkDale(wRec, recurrent, cellTypes);
+        }
+        this.rate = rate;
+        this.cellTypes = cellTypes;
         this.inputs = inputs;
         this.recurrent = recurrent;
         this.outputs = outputs;
@@ -53,7 +89,7 @@ public final class RecurrentSpikingNetwork {
      * Random network as in NEST's examples: weights N(0,1)/sqrt(n_pre), no autapses; the first
      * {@code adaptiveCount} recurrent neurons are ALIF.
      */
-    public static RecurrentSpikingNetwork random(int inputs, int recurrent, int outputs, int adaptiveCount,
+    public static RecurrentNetwork random(int inputs, int recurrent, int outputs, int adaptiveCount,
             NetworkParams params, long seed) {
         return random(inputs, recurrent, outputs, adaptiveCount, params, seed, 1.0, 1.0, 1.0);
     }
@@ -63,7 +99,7 @@ public final class RecurrentSpikingNetwork {
      * W_rec ~ N(0, g_rec²/n_rec), W_out ~ N(0, g_out²/n_rec), drawn from one stream in that order (gains 1: the
      * same network bit for bit).
      */
-    public static RecurrentSpikingNetwork random(int inputs, int recurrent, int outputs, int adaptiveCount,
+    public static RecurrentNetwork random(int inputs, int recurrent, int outputs, int adaptiveCount,
             NetworkParams params, long seed, double inputGain, double recurrentGain, double outputGain) {
         positive("inputs", inputs);
         positive("recurrent", recurrent);
@@ -80,7 +116,7 @@ public final class RecurrentSpikingNetwork {
         double[] wOut = gaussian(rng, outputs * recurrent, outputGain / Math.sqrt(recurrent));
         boolean[] adaptive = new boolean[recurrent];
         Arrays.fill(adaptive, 0, adaptiveCount, true);
-        return new RecurrentSpikingNetwork(inputs, recurrent, outputs, adaptive, params, wIn, wRec, wOut);
+        return new RecurrentNetwork(inputs, recurrent, outputs, adaptive, params, wIn, wRec, wOut);
     }
 
     /** Gaussian N(0, scale²) draws with Box–Muller from a seeded stream. */
@@ -99,13 +135,38 @@ public final class RecurrentSpikingNetwork {
     }
 
     /** A deep copy (weights included). */
-    public RecurrentSpikingNetwork copy() {
-        return new RecurrentSpikingNetwork(inputs, recurrent, outputs, adaptive, params, wIn, wRec, wOut);
+    public RecurrentNetwork copy() {
+        return new RecurrentNetwork(inputs, recurrent, outputs, adaptive, params, wIn, wRec, wOut, rate, cellTypes);
     }
 
-    /** Same weights, other constants. */
-    public RecurrentSpikingNetwork withParams(NetworkParams p) {
-        return new RecurrentSpikingNetwork(inputs, recurrent, outputs, adaptive, p, wIn, wRec, wOut);
+    /** Same weights, kind and cell types, other constants. */
+    public RecurrentNetwork withParams(NetworkParams p) {
+        return new RecurrentNetwork(inputs, recurrent, outputs, adaptive, p, wIn, wRec, wOut, rate, cellTypes);
+    }
+
+    /** Same weights (copied), constants and cell types, units made rate units ({@code null}: LIF/ALIF). */
+    public RecurrentNetwork withRateUnits(RateUnits r) {
+        return new RecurrentNetwork(inputs, recurrent, outputs, adaptive, params, wIn, wRec, wOut, r, cellTypes);
+    }
+
+    /** Same weights (copied), constants and kind, with cell types ({@code null}: none); W_rec must obey Dale's law. */
+    public RecurrentNetwork withCellTypes(CellTypes c) {
+        return new RecurrentNetwork(inputs, recurrent, outputs, adaptive, params, wIn, wRec, wOut, rate, c);
+    }
+
+    /** @return true if the recurrent units are rate units ({@link #rateUnits()} not null). */
+    public boolean isRate() {
+        return rate != null;
+    }
+
+    /** @return the rate units, or null for a LIF/ALIF network. */
+    public RateUnits rateUnits() {
+        return rate;
+    }
+
+    /** @return the E/I cell types, or null for none. */
+    public CellTypes cellTypes() {
+        return cellTypes;
     }
 
     public int inputs() {
@@ -176,6 +237,19 @@ public final class RecurrentSpikingNetwork {
     private static void positive(String name, int v) {
         if (v <= 0) {
             throw new IllegalArgumentException(name + " = " + v + ": must be > 0");
+        }
+    }
+
+    private static void checkDale(double[] wRec, int n, CellTypes c) {
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                final double w = wRec[j * n + i];
+                if (w * c.sign(i) < 0.0) {
+                    throw new IllegalArgumentException("W_rec[" + j + "][" + i + "] = " + w + ": must be "
+                            + (c.sign(i) > 0 ? ">= 0 (unit " + i + " is excitatory" : "<= 0 (unit " + i + " is inhibitory")
+                            + ", Dale's law)");
+                }
+            }
         }
     }
 

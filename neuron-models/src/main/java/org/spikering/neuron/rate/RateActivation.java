@@ -1,0 +1,82 @@
+package org.spikering.neuron.rate;
+
+import java.util.Locale;
+
+/**
+ * The nonlinearities φ of leaky rate units ({@link LeakyRateUnit}) and their derivatives φ', as Liu et al. 2022/2024
+ * and Murray 2019 use them. Dimensionless: φ maps a summed input (the unit of the weights times the unit of the
+ * presynaptic activity) to a rate in the same unit.
+ *
+ * <table>
+ * <caption>Activations</caption>
+ * <tr><th>constant</th><th>{@link #id()}</th><th>φ(x)</th><th>φ'(x)</th></tr>
+ * <tr><td>RELU</td><td>relu</td><td>max(0, x)</td><td>1 if x &gt; 0, else 0</td></tr>
+ * <tr><td>TANH</td><td>tanh</td><td>tanh x</td><td>1 − tanh² x</td></tr>
+ * <tr><td>SOFTPLUS</td><td>softplus</td><td>ln(1 + eˣ)</td><td>1 / (1 + e^{−x})</td></tr>
+ * <tr><td>RECTIFIED_TANH</td><td>rectified_tanh</td><td>max(0, tanh x)</td><td>1 − tanh² x if x &gt; 0, else 0</td></tr>
+ * </table>
+ */
+public enum RateActivation {
+    RELU, TANH, SOFTPLUS, RECTIFIED_TANH;
+
+    /** @return the spec name: relu, tanh, softplus, rectified_tanh. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param id a spec name ({@link #id()}).
+     * @return the activation.
+     * @throws IllegalArgumentException naming the value and the allowed ones.
+     */
+    public static RateActivation of(final String id) {
+        for (RateActivation a : values()) {
+            if (a.id().equals(id)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("activation = " + id + ": must be relu, tanh, softplus or rectified_tanh");
+    }
+
+    /**
+     * @param x summed input.
+     * @return φ(x).
+     */
+    public double value(final double x) {
+        switch (this) {
+            case RELU:
+                return x > 0.0 ? x : 0.0;
+            case TANH:
+                return Math.tanh(x);
+            case SOFTPLUS:
+                // ln(1 + e^x) without overflow: max(x, 0) + ln(1 + e^{−|x|})
+                return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+            default:
+                return x > 0.0 ? Math.tanh(x) : 0.0;
+        }
+    }
+
+    /**
+     * @param x summed input.
+     * @return φ'(x).
+     */
+    public double derivative(final double x) {
+        switch (this) {
+            case RELU:
+                return x > 0.0 ? 1.0 : 0.0;
+            case TANH: {
+                final double t = Math.tanh(x);
+                return 1.0 - t * t;
+            }
+            case SOFTPLUS:
+                return 1.0 / (1.0 + Math.exp(-x));
+            default: {
+                if (!(x > 0.0)) {
+                    return 0.0;
+                }
+                final double t = Math.tanh(x);
+                return 1.0 - t * t;
+            }
+        }
+    }
+}
