@@ -26,6 +26,12 @@ import java.util.Locale;
  *     model (reset in the spike step, no ζ) and continuous learning, every synapse updating at its presynaptic spikes
  *     within a sequence ({@link org.spikering.plasticity.nestiaf.NestIafLearner}); no batch gradient, so not a
  *     {@link Rules#create} rule and not in {@code spikering gradients}; only on NEST's iaf sine-wave network</td></tr>
+ * <tr><td>RFLO</td><td>rflo</td><td>random-feedback local online learning (Murray 2019, EPROP.md §5): its own trace, a
+ *     low-pass of the product of the pseudo-derivative (φ' for rate units) and the presynaptic activity, with a fixed
+ *     random feedback B (as random-eprop's); rate and spiking networks</td></tr>
+ * <tr><td>MDGL</td><td>mdgl</td><td>modulated dynamic gradient learning (Liu et al. 2021, EPROP.md §4): e-prop's
+ *     learning signal plus a one-step term from the postsynaptic neighbours through cell-type-averaged gains
+ *     w_{c(j)c(p)} (the "Wab" of the ModProp code); rate and spiking networks</td></tr>
  * </table>
  */
 public enum LearningRule {
@@ -34,7 +40,9 @@ public enum LearningRule {
     NEST_EPROP("NEST e-prop"),
     MDGL_EXACT("MDGL-exact"),
     BPTT("BPTT"),
-    NEST_EPROP_IAF("NEST e-prop (eprop_iaf)");
+    NEST_EPROP_IAF("NEST e-prop (eprop_iaf)"),
+    RFLO("RFLO"),
+    MDGL("MDGL");
 
     private final String label;
 
@@ -42,7 +50,7 @@ public enum LearningRule {
         this.label = label;
     }
 
-    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf. */
+    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl. */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -56,6 +56,9 @@ public final class Rules {
             case NEST_EPROP_IAF:
                 throw new IllegalArgumentException("rule nest-eprop-iaf: learns continuously within each sequence "
                         + "(org.spikering.plasticity.nestiaf.NestIafLearner), so it has no batch gradient computer");
+            case RFLO:
+            case MDGL:
+                throw new IllegalArgumentException("rule " + rule.id() + ": not implemented yet");
             default:
                 throw new IllegalArgumentException("rule = " + rule);
         }
