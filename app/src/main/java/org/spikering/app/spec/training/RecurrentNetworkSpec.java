@@ -4,13 +4,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.spikering.plasticity.network.NetworkParams;
 
 /**
- * {@code training.network}: the recurrent LIF/ALIF network with leaky readouts (inputs and readouts come from the
- * task). Built into {@link NetworkParams} (the equations are neuron-models' {@code AlifNeuron} and
- * {@code LeakyReadout}).
+ * {@code training.network}: the recurrent network (inputs and readouts come from the task). Kind {@code spiking} (the
+ * default): LIF/ALIF neurons with leaky readouts, built into {@link NetworkParams} (the equations are neuron-models'
+ * {@code AlifNeuron} and {@code LeakyReadout}). Kind {@code rate}: leaky rate units ({@link RateUnitsSpec}) with a
+ * linear readout; of the spiking fields only dt_ms and weights are read (the initial gain g of Liu et al. 2024 is
+ * {@code weights.recurrent_gain}: W_rec ~ N(0, g²/n)). Either kind may have E/I {@link CellTypesSpec cell types}.
  *
  * <table>
  * <caption>Fields</caption>
  * <tr><th>field</th><th>unit</th><th>meaning</th><th>NetworkParams</th></tr>
+ * <tr><td>kind</td><td>—</td><td>spiking or rate</td><td></td></tr>
+ * <tr><td>rate</td><td></td><td>{@link RateUnitsSpec}, kind rate only</td><td>(dtMs only)</td></tr>
+ * <tr><td>cell_types</td><td></td><td>{@link CellTypesSpec}, optional</td><td></td></tr>
  * <tr><td>recurrent</td><td>neurons</td><td>recurrent neurons</td><td></td></tr>
  * <tr><td>alif_count / alif_fraction</td><td>neurons / —</td><td>the first ones are ALIF (count = round(fraction ·
  *     recurrent)); neither = 0</td><td></td></tr>
@@ -39,12 +44,21 @@ import org.spikering.plasticity.network.NetworkParams;
  * @param tauOutMs            τ_out, ms.
  * @param surrogate           the pseudo-derivative.
  * @param weights             the initial weights.
+ * @param kind                spiking or rate.
+ * @param rate                the rate units (kind rate; null with kind spiking unless given).
+ * @param cellTypes           the E/I cell types, or null.
  */
 public record RecurrentNetworkSpec(int recurrent, Integer alifCount, Double alifFraction, double dtMs,
                                    @JsonProperty("tau_m_ms") double tauMMs, @JsonProperty("v_th_mv") double vThMv,
                                    @JsonProperty("t_ref_ms") double tRefMs, boolean regularSpikeArrival,
                                    @JsonProperty("tau_a_ms") double tauAMs, @JsonProperty("beta_a_mv") double betaAMv,
-                                   double tauOutMs, SurrogateSpec surrogate, WeightsSpec weights) {
+                                   double tauOutMs, SurrogateSpec surrogate, WeightsSpec weights, String kind,
+                                   RateUnitsSpec rate, CellTypesSpec cellTypes) {
+
+    /** @return whether the units are rate units ({@code kind: rate}). */
+    public boolean isRate() {
+        return "rate".equals(kind);
+    }
 
     /** @return the number of ALIF neurons (the first ones). */
     public int alif() {

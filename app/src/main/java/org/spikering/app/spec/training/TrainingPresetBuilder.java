@@ -101,6 +101,7 @@ public final class TrainingPresetBuilder {
             }
         }
         checkNestIaf(t, problems, path, spec, taskName);
+        checkKind(t, problems, path, spec);
         if ("bptt".equals(t.rule()) && !"event".equals(t.computation())) {
             problems.add(path + ".computation", t.computation(), "must be left at event with rule bptt (BPTT has one"
                     + " computation, exact backpropagation through time)");
@@ -109,6 +110,64 @@ public final class TrainingPresetBuilder {
         if (t.checkpointEvery() != null && t.checkpointEvery() > t.iterations()) {
             problems.add(path + ".checkpoint_every", t.checkpointEvery(), "must be <= " + path + ".iterations = "
                     + t.iterations() + ", or 0 for no checkpoints");
+        }
+    }
+
+    /** Rules that have no form for rate units (LIF/ALIF-specific). */
+    private static final java.util.List<String> SPIKING_ONLY_RULES = java.util.List.of("nest-eprop", "nest-eprop-iaf",
+            "mdgl-exact");
+
+    /**
+     * What a rate network ({@code network.kind: rate}) cannot have: ALIF units, a LIF-specific rule, the state
+     * quantiser of LIF/ALIF v and a, an event computation that needs spikes (engine, event-stepwise), rate
+     * regularisation; and rate fields with kind spiking, τ below dt.
+     */
+    private static void checkKind(final TrainingSpec t, final Problems problems, final String path, final Spec spec) {
+        final RecurrentNetworkSpec n = t.network();
+        final String np = path + ".network";
+        if ((n.isRate() || n.cellTypes() != null) && !"normal".equals(n.weights().kind())) {
+            problems.add(np + ".weights.kind", n.weights().kind(), "must be normal with " + (n.isRate()
+                    ? np + ".kind = 'rate'" : np + ".cell_types") + " (NEST's recorded weights are of LIF neurons"
+                    + " without cell types)");
+        }
+        if (n.cellTypes() != null) {
+            problems.add(np + ".cell_types", "...", "not available yet (Dale's law on W_rec comes with branch"
+                    + " rules-spiking); leave it out");
+        }
+        if (!n.isRate()) {
+            if (n.rate() != null) {
+                problems.add(np + ".rate", "...", "only with " + np + ".kind = 'rate', not '" + n.kind() + "'");
+            }
+            return;
+        }
+        final String why = "with " + np + ".kind = 'rate'";
+        if (n.alifCount() != null && n.alifCount() > 0) {
+            problems.add(np + ".alif_count", n.alifCount(), "must be 0 or left out " + why + " (no ALIF units)");
+        }
+        if (n.alifFraction() != null && n.alifFraction() > 0) {
+            problems.add(np + ".alif_fraction", n.alifFraction(), "must be 0 or left out " + why + " (no ALIF units)");
+        }
+        if (SPIKING_ONLY_RULES.contains(t.rule())) {
+            problems.add(path + ".rule", t.rule(), "not " + why + " (a rule of LIF/ALIF neurons); use eprop,"
+                    + " random-eprop, rflo, mdgl or bptt");
+        }
+        if ("engine".equals(t.computation()) || "event-stepwise".equals(t.computation())) {
+            problems.add(path + ".computation", t.computation(), "must be event or dense " + why + " (no spike events)");
+        }
+        if (t.regularisation().cReg() != 0.0) {
+            problems.add(path + ".regularisation.c_reg", t.regularisation().cReg(), "must be 0 " + why
+                    + ": rate units have no firing rate to regularise; set 0");
+        }
+        if (n.rate() != null && n.rate().tauMs() < n.dtMs()) {
+            problems.add(np + ".rate.tau_ms", n.rate().tauMs(), "must be >= " + np + ".dt_ms = "
+                    + Problems.show(n.dtMs()) + " (lambda = dt/tau in (0, 1])");
+        }
+        if (spec != null && spec.has("hardware")) {
+            final org.spikering.app.spec.HardwareSpec hw = spec.section("hardware", org.spikering.app.spec.HardwareSpec.class);
+            if (hw.state() != null && hw.state().quantised()) {
+                problems.add("hardware.state", spec.tree().at("/hardware/state"), "must be left out (or {}) " + why
+                        + " (hardware.state holds LIF/ALIF v and a)");
+            }
         }
     }
 
@@ -219,12 +278,20 @@ public final class TrainingPresetBuilder {
         }
         final RecurrentNetwork dense = RecurrentNetwork.random(source.inputs(), n.recurrent(),
                 source.outputs(), n.alif(), params, seed, w.inputGain(), w.recurrentGain(), w.outputGain());
-        if (w.recurrentInDegree() == 0) {
-            return dense;
+        RecurrentNetwork net = dense;
+        if (w.recurrentInDegree() != 0) {
+            final double[] wRec = SparseRecurrence.fixedInDegree(n.recurrent(), w.recurrentInDegree(),
+                    w.recurrentStdMv(), seed ^ SPARSE_SEED_XOR);
+            net = new RecurrentNetwork(dense.inputs(), dense.recurrent(), dense.outputs(), dense.adaptiveFlags(),
+                    dense.params(), dense.wIn(), wRec, dense.wOut());
         }
-        final double[] wRec = SparseRecurrence.fixedInDegree(n.recurrent(), w.recurrentInDegree(), w.recurrentStdMv(),
-                seed ^ SPARSE_SEED_XOR);
-        return new RecurrentNetwork(dense.inputs(), dense.recurrent(), dense.outputs(), dense.adaptiveFlags(),
-                dense.params(), dense.wIn(), wRec, dense.wOut());
+        return withKind(net, n);
+    }
+
+    /**
+     * The drawn network made of the spec's kind: rate units (the same draws, {@link RecurrentNetwork#withRateUnits}).
+     */
+    static RecurrentNetwork withKind(final RecurrentNetwork drawn, final RecurrentNetworkSpec n) {
+        return n.isRate() ? drawn.withRateUnits(n.rate().units()) : drawn;
     }
 }
