@@ -149,7 +149,7 @@ public final class EvalCommand implements Callable<Integer> {
             out.put("test_loss_per_symbol", e.loss() / p.scoredSteps());
         }
         out.put("test_accuracy", Double.isFinite(e.accuracy()) && p.scoredSteps() == 0 ? e.accuracy() : null);
-        out.put("mean_rate_hz", e.meanRateHz());
+        out.put("mean_rate_hz", Double.isNaN(e.meanRateHz()) ? null : e.meanRateHz()); // null: a rate network
         System.out.println(Json.oneLine(out));
         return 0;
     }
@@ -230,7 +230,7 @@ public final class EvalCommand implements Callable<Integer> {
         out.put("iterations_trained", m.completed());
         out.put("test_loss", Json.finite("test loss", e.loss()));
         out.put("test_accuracy", d.loss() == LossKind.CLASSIFICATION_CE && Double.isFinite(e.accuracy()) ? e.accuracy() : null);
-        out.put("mean_rate_hz", e.meanRateHz());
+        out.put("mean_rate_hz", Double.isNaN(e.meanRateHz()) ? null : e.meanRateHz()); // null: a rate network
         System.out.println(Json.oneLine(out));
         return 0;
     }

@@ -49,6 +49,19 @@ public final class GradientsJson {
         array(o, "w_in", net.wIn());
         array(o, "w_rec", net.wRec());
         array(o, "w_out", net.wOut());
+        // absent: a spiking network without cell types (files of before)
+        if (net.isRate()) {
+            o.put("kind", "rate");
+            final org.spikering.plasticity.network.RateUnits r = net.rateUnits();
+            final ObjectNode ro = o.putObject("rate");
+            ro.put("activation", r.activation().id());
+            ro.put("tau_ms", r.tauMs());
+            ro.put("form", r.form().id());
+            ro.put("bias", r.bias());
+        }
+        if (net.cellTypes() != null) {
+            o.putObject("cell_types").put("excitatory", net.cellTypes().excitatory());
+        }
         if (feedback != null) {
             array(o, "feedback", feedback);
         }
@@ -78,7 +91,29 @@ public final class GradientsJson {
             }
         }
         return new RecurrentNetwork(integer(o, "inputs", 1, MAX_SIZE), nRec, integer(o, "outputs", 1, MAX_SIZE), adaptive, p,
-                doubles(o, "w_in"), doubles(o, "w_rec"), doubles(o, "w_out"));
+                doubles(o, "w_in"), doubles(o, "w_rec"), doubles(o, "w_out"), readRateUnits(o),
+                o.has("cell_types") ? new org.spikering.plasticity.network.CellTypes(
+                        integer(need(o, "cell_types"), "excitatory", 0, nRec), nRec) : null);
+    }
+
+    /** The rate units of a network document ({@code kind: rate}), or null (kind spiking or absent: LIF/ALIF). */
+    private static org.spikering.plasticity.network.RateUnits readRateUnits(JsonNode o) {
+        final String kind = o.path("kind").asText("spiking");
+        if ("spiking".equals(kind)) {
+            return null;
+        }
+        if (!"rate".equals(kind)) {
+            throw new IllegalArgumentException("network.kind = '" + kind + "': must be spiking or rate");
+        }
+        final JsonNode r = need(o, "rate");
+        final String form = r.path("form").asText();
+        if (!"rate_leak".equals(form) && !"current_leak".equals(form)) {
+            throw new IllegalArgumentException("network.rate.form = '" + form + "': must be rate_leak or current_leak");
+        }
+        return new org.spikering.plasticity.network.RateUnits(
+                org.spikering.neuron.rate.RateActivation.of(r.path("activation").asText()), num(r, "tau_ms"),
+                org.spikering.neuron.rate.LeakyRateUnit.Form.valueOf(form.toUpperCase(java.util.Locale.ROOT)),
+                num(r, "bias"));
     }
 
     /** The fixed feedback matrix of the network document, or null. */

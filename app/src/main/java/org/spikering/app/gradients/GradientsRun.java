@@ -245,7 +245,8 @@ public final class GradientsRun {
         }
         sb.append("random-eprop's B: ").append(feedbackOrigin).append(System.lineSeparator());
         Gradients b = references.get(BPTT);
-        sb.append(String.format(Locale.ROOT, "loss = %.6f, mean rate = %.2f Hz%n", b.loss, b.meanRateHz));
+        sb.append(Double.isNaN(b.meanRateHz) ? String.format(Locale.ROOT, "loss = %.6f (rate units: no spikes)%n", b.loss)
+                : String.format(Locale.ROOT, "loss = %.6f, mean rate = %.2f Hz%n", b.loss, b.meanRateHz));
         return sb.toString();
     }
 

@@ -45,6 +45,9 @@ public final class Csv {
     }
 
     private static void appendNumber(final StringBuilder b, final double v) {
+        if (Double.isNaN(v)) {
+            return; // an empty cell: no value (e.g. the firing rate of a rate network), never the text NaN
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             b.append((long) v);
         } else {

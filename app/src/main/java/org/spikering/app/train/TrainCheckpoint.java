@@ -32,7 +32,8 @@ import org.spikering.plasticity.train.IterationResult;
  * @param curve     one result per completed iteration.
  * @param tests     test evaluations so far, each {iteration, accuracy, loss per scored step}.
  * @param last      the last test evaluation, or null.
- * @param counters  spikes, input spikes, synaptic operations, neuron updates, weight updates of training so far.
+ * @param counters  spikes, input spikes, synaptic operations, neuron updates, weight updates (and dense MACs of a
+ *                  rate network) of training so far.
  * @param wallSeconds wall time of the training loop so far.
  * @param rounding  {@code {"streams": {name: state}, "overflow": {name: [saturations, wraps]}}} ({@link #roundingOf}),
  *                  or null (no quantiser with a stream).
@@ -131,7 +132,7 @@ public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, L
             row.add(r.iteration());
             row.add(r.loss());
             addOrNull(row, r.accuracy());
-            row.add(r.meanRateHz());
+            addOrNull(row, r.meanRateHz()); // null: a rate network (no spikes)
         }
         final ArrayNode t = o.putArray("tests");
         for (double[] x : tests) {
@@ -194,7 +195,7 @@ public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, L
             for (int i = 0; it.hasNext(); i++) {
                 counters[i] = it.next().asLong();
             }
-            if (counters.length != 5 || curve.size() != model.completed()) {
+            if ((counters.length != 5 && counters.length != 6) || curve.size() != model.completed()) {
                 throw new IllegalArgumentException("is inconsistent (" + curve.size() + " curve points for "
                         + model.completed() + " iterations, " + counters.length + " counters)");
             }
@@ -216,14 +217,21 @@ public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, L
         c.addSynapticOps(counters[2]);
         c.addNeuronUpdates(counters[3]);
         c.addWeightUpdates(counters[4]);
+        if (counters.length > 5) {
+            c.addDenseMacs(counters[5]);
+        }
     }
 
     /**
      * @param c counters of training so far (memory is counted only at the end, so it is not kept).
-     * @return spikes, input spikes, synaptic operations, neuron updates, weight updates.
+     * @return spikes, input spikes, synaptic operations, neuron updates, weight updates, and dense MACs when there
+     *         are any (rate networks; checkpoints of spiking runs keep their five numbers).
      */
     public static long[] countersOf(final OperationCounters c) {
-        return new long[] {c.spikes(), c.inputSpikes(), c.synapticOps(), c.neuronUpdates(), c.weightUpdates()};
+        return c.denseMacs() == 0
+                ? new long[] {c.spikes(), c.inputSpikes(), c.synapticOps(), c.neuronUpdates(), c.weightUpdates()}
+                : new long[] {c.spikes(), c.inputSpikes(), c.synapticOps(), c.neuronUpdates(), c.weightUpdates(),
+                    c.denseMacs()};
     }
 
     /**

@@ -237,7 +237,8 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentNetwork 
 
     /**
      * Checks that the model's network can stand in for {@code taskNetwork}: same numbers of inputs, recurrent
-     * neurons and outputs, and the same ALIF neurons.
+     * neurons and outputs, the same kind of units (LIF/ALIF, or rate units with the same constants), cell types and
+     * ALIF neurons.
      *
      * @param option      the option naming the model, for messages.
      * @param file        the model file, for messages.
@@ -254,9 +255,21 @@ public record TrainedModel(ObjectNode training, int completed, RecurrentNetwork 
             throw new IllegalArgumentException(option + " = '" + file + "': the model has " + shape + ", task " + task
                     + " needs " + want);
         }
+        if (!java.util.Objects.equals(m.rateUnits(), taskNetwork.rateUnits())) {
+            throw new IllegalArgumentException(option + " = '" + file + "': the model's units (" + units(m)
+                    + ") differ from task " + task + "'s (" + units(taskNetwork) + ")");
+        }
+        if (!java.util.Objects.equals(m.cellTypes(), taskNetwork.cellTypes())) {
+            throw new IllegalArgumentException(option + " = '" + file + "': the model's cell types (" + m.cellTypes()
+                    + ") differ from task " + task + "'s (" + taskNetwork.cellTypes() + ")");
+        }
         if (!java.util.Arrays.equals(m.adaptiveFlags(), taskNetwork.adaptiveFlags())) {
             throw new IllegalArgumentException(option + " = '" + file + "': the model's ALIF neurons differ from task "
                     + task + "'s");
         }
+    }
+
+    private static String units(final RecurrentNetwork n) {
+        return n.isRate() ? "rate units " + n.rateUnits() : "LIF/ALIF neurons";
     }
 }

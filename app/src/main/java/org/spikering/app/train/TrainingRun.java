@@ -693,7 +693,9 @@ public final class TrainingRun {
                 b.append(String.format("  test accuracy %.3f", t[1]));
             }
         }
-        b.append(String.format("  rate %.1f Hz", r.meanRateHz()));
+        if (!Double.isNaN(r.meanRateHz())) { // NaN: a rate network, no spikes
+            b.append(String.format("  rate %.1f Hz", r.meanRateHz()));
+        }
         return b.toString();
     }
 
@@ -761,6 +763,9 @@ public final class TrainingRun {
         }
         final Map<String, Object> s = new LinkedHashMap<>();
         s.put("task", preset.name());
+        if (preset.network().isRate()) {
+            s.put("network_kind", "rate"); // absent: spiking (summaries of before unchanged)
+        }
         s.put("rule", rule.id());
         s.put("computation", computation.name().toLowerCase());
         s.put("seed", seed);

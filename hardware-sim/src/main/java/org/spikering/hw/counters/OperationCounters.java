@@ -13,6 +13,7 @@ public final class OperationCounters {
     private long spikes;
     private long inputSpikes;
     private long synapticOps;
+    private long denseMacs;
     private long neuronUpdates;
     private long weightUpdates;
     private long weightMemoryBits;
@@ -29,6 +30,11 @@ public final class OperationCounters {
 
     public void addSynapticOps(long n) {
         synapticOps += n;
+    }
+
+    /** @param n dense multiply-accumulates of rate networks (one per weight per step, zero or not). */
+    public void addDenseMacs(long n) {
+        denseMacs += n;
     }
 
     public void addNeuronUpdates(long n) {
@@ -53,6 +59,7 @@ public final class OperationCounters {
         spikes += o.spikes;
         inputSpikes += o.inputSpikes;
         synapticOps += o.synapticOps;
+        denseMacs += o.denseMacs;
         neuronUpdates += o.neuronUpdates;
         weightUpdates += o.weightUpdates;
         weightMemoryBits += o.weightMemoryBits;
@@ -69,6 +76,11 @@ public final class OperationCounters {
 
     public long synapticOps() {
         return synapticOps;
+    }
+
+    /** @return dense multiply-accumulates (rate networks; 0 for spiking ones). */
+    public long denseMacs() {
+        return denseMacs;
     }
 
     public long neuronUpdates() {
@@ -93,6 +105,9 @@ public final class OperationCounters {
         m.put("spikes", spikes);
         m.put("input_spikes", inputSpikes);
         m.put("synaptic_ops", synapticOps);
+        if (denseMacs != 0) {
+            m.put("dense_macs", denseMacs); // rate networks only: spiking summaries are unchanged
+        }
         m.put("neuron_updates", neuronUpdates);
         m.put("weight_updates", weightUpdates);
         m.put("weight_memory_bits", weightMemoryBits);

@@ -17,6 +17,10 @@ import org.spikering.plasticity.network.TrajectoryListener;
  *       (spikes of the last step included);</li>
  *   <li>neuron updates: (recurrent + readout units) × T.</li>
  * </ul>
+ * A rate network ({@code net.isRate()}) has no spikes: its analog input and rates are read by every synapse every
+ * step, so it counts dense multiply-accumulates instead, T · (n_rec · (n_in + n_rec) + n_out · n_rec) per sequence
+ * (every weight, zero or not: a dense matrix-vector product), and 0 spikes, input spikes and synaptic operations;
+ * neuron updates as above.
  * Weight updates and memory are not counted here (see {@link WeightChangeCounter}).
  */
 public final class TrajectoryCounter implements TrajectoryListener {
@@ -37,6 +41,11 @@ public final class TrajectoryCounter implements TrajectoryListener {
         final int nIn = net.inputs();
         final int nRec = net.recurrent();
         final int nOut = net.outputs();
+        if (net.isRate()) {
+            counters.addDenseMacs((long) tr.steps * ((long) nRec * (nIn + nRec) + (long) nOut * nRec));
+            counters.addNeuronUpdates((long) (nRec + nOut) * tr.steps);
+            return;
+        }
         fanOut(net);
         final float[] x = batch.inputSpikes();
         final int from = sequence * tr.steps * nIn;

@@ -6,8 +6,10 @@ import org.spikering.hw.counters.OperationCounters;
 
 /**
  * Energy estimate from per-operation energies (pJ):
- * E = synOp·N_syn + neuronUpdate·N_neuron + weightUpdate·N_wu + spikeTransport·(N_spikes + N_input_spikes)
- * (input spikes are routed to their targets like the network's own spikes).
+ * E = synOp·(N_syn + N_MAC) + neuronUpdate·N_neuron + weightUpdate·N_wu + spikeTransport·(N_spikes + N_input_spikes)
+ * (input spikes are routed to their targets like the network's own spikes). N_MAC, the dense multiply-accumulates of a
+ * rate network ({@link OperationCounters#denseMacs}, 0 for spiking ones), is charged at the synaptic-op energy: a
+ * project choice (Loihi has no dense rate units; a MAC reads a weight and accumulates as a synaptic op does).
  * <table>
  *   <caption>Loihi defaults (Davies et al., "Loihi: A Neuromorphic Manycore Processor with On-Chip
  *   Learning", IEEE Micro 38(1), 2018, Table 2; pre-silicon simulation at 0.75 V)</caption>
@@ -118,7 +120,7 @@ public record EnergyModel(double synapticOpPj, double neuronUpdatePj, double wei
 
     /** @return the estimate in joules. */
     public double joules(OperationCounters c) {
-        final double pj = synapticOpPj * c.synapticOps() + neuronUpdatePj * c.neuronUpdates()
+        final double pj = synapticOpPj * (c.synapticOps() + c.denseMacs()) + neuronUpdatePj * c.neuronUpdates()
                 + weightUpdatePj * c.weightUpdates() + spikeTransportPj * (c.spikes() + c.inputSpikes());
         return pj * 1e-12;
     }
@@ -127,6 +129,9 @@ public record EnergyModel(double synapticOpPj, double neuronUpdatePj, double wei
     public Map<String, Object> breakdown(OperationCounters c) {
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("synaptic_ops_J", synapticOpPj * c.synapticOps() * 1e-12);
+        if (c.denseMacs() != 0) {
+            m.put("dense_macs_J", synapticOpPj * c.denseMacs() * 1e-12);
+        }
         m.put("neuron_updates_J", neuronUpdatePj * c.neuronUpdates() * 1e-12);
         m.put("weight_updates_J", weightUpdatePj * c.weightUpdates() * 1e-12);
         m.put("spike_transport_J", spikeTransportPj * (c.spikes() + c.inputSpikes()) * 1e-12);

@@ -50,9 +50,13 @@ public final class EpropNirExport {
     /**
      * @param net an e-prop network.
      * @return its NIR graph.
-     * @throws IllegalArgumentException if it has a refractory period.
+     * @throws IllegalArgumentException if it has a refractory period, or rate units (not supported yet).
      */
     public static NirFile export(final RecurrentNetwork net) {
+        if (net.isRate()) {
+            throw new IllegalArgumentException("kind = rate: NIR export of rate networks is not supported yet (issue 16);"
+                    + " only LIF/ALIF networks can be exported");
+        }
         final NetworkParams p = net.params();
         if (p.refractorySteps() != 0) {
             throw new IllegalArgumentException("refractory_steps = " + p.refractorySteps()
