@@ -130,10 +130,6 @@ public final class TrainingPresetBuilder {
                     ? np + ".kind = 'rate'" : np + ".cell_types") + " (NEST's recorded weights are of LIF neurons"
                     + " without cell types)");
         }
-        if (n.cellTypes() != null) {
-            problems.add(np + ".cell_types", "...", "not available yet (Dale's law on W_rec comes with branch"
-                    + " rules-spiking); leave it out");
-        }
         if (!n.isRate()) {
             if (n.rate() != null) {
                 problems.add(np + ".rate", "...", "only with " + np + ".kind = 'rate', not '" + n.kind() + "'");
@@ -289,9 +285,13 @@ public final class TrainingPresetBuilder {
     }
 
     /**
-     * The drawn network made of the spec's kind: rate units (the same draws, {@link RecurrentNetwork#withRateUnits}).
+     * The drawn network made of the spec's kind: rate units (the same draws, {@link RecurrentNetwork#withRateUnits}),
+     * and with cell types Dale's law applied to the drawn W_rec ({@code DaleLaw.apply}: signs by presynaptic type,
+     * inhibitory weights scaled to balance; the recurrent gain g still scales W_rec linearly).
      */
     static RecurrentNetwork withKind(final RecurrentNetwork drawn, final RecurrentNetworkSpec n) {
-        return n.isRate() ? drawn.withRateUnits(n.rate().units()) : drawn;
+        final RecurrentNetwork net = n.isRate() ? drawn.withRateUnits(n.rate().units()) : drawn;
+        return n.cellTypes() == null ? net
+                : org.spikering.plasticity.network.DaleLaw.apply(net, n.cellTypes().types(n.recurrent()));
     }
 }
