@@ -272,25 +272,21 @@ public final class TrainingPresetBuilder {
             return new RecurrentNetwork(source.inputs(), n.recurrent(), source.outputs(), adaptive, params,
                     iaf.weights(0), iaf.weights(1), iaf.weights(2));
         }
-        final RecurrentNetwork dense = RecurrentNetwork.random(source.inputs(), n.recurrent(),
-                source.outputs(), n.alif(), params, seed, w.inputGain(), w.recurrentGain(), w.outputGain());
+        // rate units: the same draws as the spiking network (RecurrentNetwork.randomRate)
+        final RecurrentNetwork dense = n.isRate()
+                ? RecurrentNetwork.randomRate(source.inputs(), n.recurrent(), source.outputs(), n.rate().units(), params,
+                        seed, w.inputGain(), w.recurrentGain(), w.outputGain())
+                : RecurrentNetwork.random(source.inputs(), n.recurrent(), source.outputs(), n.alif(), params, seed,
+                        w.inputGain(), w.recurrentGain(), w.outputGain());
         RecurrentNetwork net = dense;
         if (w.recurrentInDegree() != 0) {
             final double[] wRec = SparseRecurrence.fixedInDegree(n.recurrent(), w.recurrentInDegree(),
                     w.recurrentStdMv(), seed ^ SPARSE_SEED_XOR);
             net = new RecurrentNetwork(dense.inputs(), dense.recurrent(), dense.outputs(), dense.adaptiveFlags(),
-                    dense.params(), dense.wIn(), wRec, dense.wOut());
+                    dense.params(), dense.wIn(), wRec, dense.wOut(), dense.rateUnits(), null);
         }
-        return withKind(net, n);
-    }
-
-    /**
-     * The drawn network made of the spec's kind: rate units (the same draws, {@link RecurrentNetwork#withRateUnits}),
-     * and with cell types Dale's law applied to the drawn W_rec ({@code DaleLaw.apply}: signs by presynaptic type,
-     * inhibitory weights scaled to balance; the recurrent gain g still scales W_rec linearly).
-     */
-    static RecurrentNetwork withKind(final RecurrentNetwork drawn, final RecurrentNetworkSpec n) {
-        final RecurrentNetwork net = n.isRate() ? drawn.withRateUnits(n.rate().units()) : drawn;
+        // cell types: Dale's law on the drawn W_rec (signs by presynaptic type, inhibitory weights scaled to balance;
+        // the recurrent gain g still scales W_rec linearly)
         return n.cellTypes() == null ? net
                 : org.spikering.plasticity.network.DaleLaw.apply(net, n.cellTypes().types(n.recurrent()));
     }
