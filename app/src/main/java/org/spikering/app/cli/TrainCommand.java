@@ -38,6 +38,9 @@ import picocli.CommandLine.Parameters;
             "Tasks: sine-nest (NEST 3.9's frozen sine pattern), sine-bellec, evidence, dms, nback, sine-nest-iaf (NEST 3.9's"
                 + " sine-wave example with its current eprop_iaf models), pattern-liu (Liu et al. 2022's pattern generation), perceptual-decision (neurogym's 2AFC),"
                 + " delay-comparison (Romo's parametric working memory), store-recall (Bellec et al.).",
+            "Network kinds: training.network.kind spiking (LIF/ALIF, default) or rate (leaky rate units, training.network.rate:"
+                + " activation, tau_ms, form, bias; rules eprop, random-eprop, rflo, mdgl, bptt; example pattern-liu-rate);"
+                + " training.network.cell_types.excitatory_fraction adds E/I units with Dale's law (both kinds).",
             "Rules mean the same on every task. On sine-nest, --rule eprop is symmetric",
             "e-prop on NEST's network and pattern; --rule nest-eprop is e-prop as NEST",
             "computed it there (NEST's B, late last signal) and follows NEST's loss curve."})
@@ -80,7 +83,10 @@ public final class TrainCommand implements Callable<Integer> {
         "nest-eprop-iaf: NEST 3.9's current event-based e-prop (eprop_iaf/_adapt, eprop_readout, eprop_synapse: reset in "
             + "the spike step, no zeta, continuous learning at presynaptic spikes with a 100-ms trace cut-off); --task "
             + "sine-nest-iaf only, reproduces NEST's losses;",
-        "bptt: backpropagation through time (reset path detached)"})
+        "rflo: Murray 2019's random-feedback local online rule (its own low-pass trace, fixed random B);",
+        "mdgl: e-prop plus MDGL's one-step non-local term with cell-type-averaged gains (Liu et al. 2021);",
+        "bptt: backpropagation through time (reset path detached).",
+        "A rate network (training.network.kind rate) takes eprop, random-eprop, rflo, mdgl or bptt."})
     String rule;
 
     @Option(names = "--energy", description = "per-operation energies in pJ replacing the Loihi defaults in summary.json, "
