@@ -87,9 +87,9 @@ class RateTrainingCliTest {
         final JsonNode hw = s.get("hardware");
         assertEquals(0, hw.get("spikes").asLong());
         assertEquals(0, hw.get("synaptic_ops").asLong());
-        // every forward pass of training and testing counted: per sequence 50 steps · (100·(40 + 100) + 1·100)
-        assertEquals(0, hw.get("dense_macs").asLong() % (50L * (100 * (40 + 100) + 100)), "whole sequences");
-        assertTrue(hw.get("dense_macs").asLong() >= 3L * 50 * (100 * (40 + 100) + 100), "at least the 3 batches");
+        // every forward pass of training and testing counted: per sequence 50 steps · (100·(20 + 100) + 1·100), 20 analog inputs
+        assertEquals(0, hw.get("dense_macs").asLong() % (50L * (100 * (20 + 100) + 100)), "whole sequences");
+        assertTrue(hw.get("dense_macs").asLong() >= 3L * 50 * (100 * (20 + 100) + 100), "at least the 3 batches");
         final List<String> curve = Files.readAllLines(out.resolve("learning_curve.csv"));
         assertEquals("iteration,loss,loss_per_scored_step,batch_accuracy,mean_rate_hz", curve.get(0));
         assertTrue(curve.get(1).endsWith(","), "no firing rate of rate units: an empty cell, " + curve.get(1));
@@ -111,7 +111,7 @@ class RateTrainingCliTest {
         final Result i = run(train("pattern-liu-rate", again, "--init-from", out.resolve("model.json").toString()));
         assertEquals(0, i.code(), i.err());
         final Result bad = run(train("pattern-liu", dir.resolve("bad"), "--init-from",
-                out.resolve("model.json").toString()));
+                out.resolve("model.json").toString(), "--set", "training.task.encoding=analog"));
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("the model's units (rate units"), bad.err());
         assertFalse(Files.exists(dir.resolve("bad")));

@@ -58,7 +58,8 @@ class RateNetworkSpecTest {
         final RecurrentNetwork net = p.network();
         assertEquals(new RateUnits(RateActivation.SOFTPLUS, 25.0, LeakyRateUnit.Form.CURRENT_LEAK, 0.5), net.rateUnits());
         // the spiking example of the same task, seed and gains: the same W_in, W_rec, W_out (one stream, same order)
-        final TaskPreset spiking = TrainingSpec.preset(Examples.load("pattern-liu", List.of()));
+        final TaskPreset spiking = TrainingSpec.preset(Examples.load("pattern-liu",
+                List.of("training.task.encoding=analog")));
         assertFalse(spiking.network().isRate());
         assertArrayEquals(spiking.network().wIn(), net.wIn(), 0.0);
         assertArrayEquals(spiking.network().wRec(), net.wRec(), 0.0);
@@ -84,7 +85,9 @@ class RateNetworkSpecTest {
                 "training.rule: 'mdgl-exact', not " + rate + " (a rule of LIF/ALIF neurons); use eprop, random-eprop,"
                     + " rflo, mdgl or bptt"},
             {"computation: event", "computation: engine",
-                "training.computation: 'engine', must be event or dense " + rate + " (no spike events)"},
+                "training.computation: 'engine', not with training.task.encoding analog (sim-core's spike engine takes"
+                    + " 0/1 input spikes only); use event, event-stepwise or dense\n"
+                    + "training.computation: 'engine', must be event or dense " + rate + " (no spike events)"},
             {"computation: event", "computation: event-stepwise",
                 "training.computation: 'event-stepwise', must be event or dense " + rate + " (no spike events)"},
             {"c_reg: 0.0", "c_reg: 0.5",
