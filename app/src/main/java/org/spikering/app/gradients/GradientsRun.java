@@ -51,6 +51,8 @@ public final class GradientsRun {
     public static final String BPTT = "bptt";
     /** Name of the reference with the reset path attached. */
     public static final String BPTT_RESET_ATTACHED = "bptt-reset-attached";
+    /** Name of the reference of a rate network: rule bptt's exact gradient (rate units have no reset). */
+    public static final String BPTT_RATE = "bptt-rate";
     /** ‖g_BPTT‖ / ‖g_e-prop‖ over W_in and W_rec above which a reference counts as exploding. */
     public static final double EXPLODING_NORM_RATIO = 1e3;
 
@@ -68,7 +70,8 @@ public final class GradientsRun {
     public record Reference(String name, double normRatio, boolean exploding) {
         /** One line for the table, e.g. "bptt: gradient norm 7.4e+23 × eprop's (W_in, W_rec): exploding ...". */
         public String verdict() {
-            String what = name + " (" + (BPTT.equals(name) ? "reset path detached, as rule bptt"
+            String what = name + " (" + (BPTT_RATE.equals(name) ? "exact BPTT of the rate units, as rule bptt"
+                    : BPTT.equals(name) ? "reset path detached, as rule bptt"
                     : "reset path attached: the full surrogate gradient") + "): ";
             if (Double.isNaN(normRatio)) {
                 return what + "eprop's W_in and W_rec gradients are 0, no yardstick for its size";
@@ -158,6 +161,9 @@ public final class GradientsRun {
 
     /** The rules this run computes, in order: eprop, random-eprop, nest-eprop (NEST's sine task only), mdgl-exact. */
     public List<LearningRule> rules() {
+        if (network.isRate()) { // computeRate
+            return List.of(LearningRule.EPROP, LearningRule.RANDOM_EPROP, LearningRule.RFLO, LearningRule.MDGL);
+        }
         List<LearningRule> r = new ArrayList<>(List.of(LearningRule.EPROP, LearningRule.RANDOM_EPROP));
         if (nestTask) {
             r.add(LearningRule.NEST_EPROP);
@@ -170,6 +176,9 @@ public final class GradientsRun {
     public Map<String, Gradients> compute() {
         rules.clear();
         references.clear();
+        if (network.isRate()) {
+            return computeRate();
+        }
         for (LearningRule r : rules()) {
             GradientComputer c = r == LearningRule.RANDOM_EPROP ? Rules.eprop(randomFeedback, false, Computation.EVENT)
                     : Rules.create(r, Computation.EVENT, network, 0);
@@ -177,6 +186,22 @@ public final class GradientsRun {
         }
         references.put(BPTT, run(Rules.create(LearningRule.BPTT, Computation.EVENT, network, 0)));
         references.put(BPTT_RESET_ATTACHED, run(new Bptt(false)));
+        Map<String, Gradients> all = new LinkedHashMap<>(rules);
+        all.putAll(references);
+        return all;
+    }
+
+    /**
+     * A rate network: eprop, random-eprop and rflo (both with this run's fixed random B), mdgl, against rule bptt's
+     * exact gradient ({@link #BPTT_RATE}; no reset path to attach).
+     */
+    private Map<String, Gradients> computeRate() {
+        rules.put(LearningRule.EPROP.id(), run(Rules.create(LearningRule.EPROP, Computation.EVENT, network, 0)));
+        rules.put(LearningRule.RANDOM_EPROP.id(),
+                run(org.spikering.plasticity.rate.RateLocalRule.eprop(randomFeedback)));
+        rules.put(LearningRule.RFLO.id(), run(org.spikering.plasticity.rate.RateLocalRule.rflo(randomFeedback)));
+        rules.put(LearningRule.MDGL.id(), run(Rules.create(LearningRule.MDGL, Computation.EVENT, network, 0)));
+        references.put(BPTT_RATE, run(Rules.create(LearningRule.BPTT, Computation.EVENT, network, 0)));
         Map<String, Gradients> all = new LinkedHashMap<>(rules);
         all.putAll(references);
         return all;
@@ -244,7 +269,7 @@ public final class GradientsRun {
             sb.append(r.verdict()).append(System.lineSeparator());
         }
         sb.append("random-eprop's B: ").append(feedbackOrigin).append(System.lineSeparator());
-        Gradients b = references.get(BPTT);
+        Gradients b = references.get(network.isRate() ? BPTT_RATE : BPTT);
         sb.append(Double.isNaN(b.meanRateHz) ? String.format(Locale.ROOT, "loss = %.6f (rate units: no spikes)%n", b.loss)
                 : String.format(Locale.ROOT, "loss = %.6f, mean rate = %.2f Hz%n", b.loss, b.meanRateHz));
         return sb.toString();

@@ -107,6 +107,25 @@ class RateTrainingCliTest {
                 "eval of the saved rate model = the run's test");
         assertTrue(ev.get("mean_rate_hz").isNull());
 
+        // gradients --model: every local rule's W_out gradient is exact (Σ_t err_k^t r_j^t), so its cosine against
+        // BPTT's is 1; W_in and W_rec are approximations (cosine < 1 with recurrence)
+        final Path gj = dir.resolve("g.json");
+        final Result g = run("gradients", "--model", out.resolve("model.json").toString(), "--write-json", gj.toString());
+        assertEquals(0, g.code(), g.err());
+        assertTrue(g.out().contains("(rate units: no spikes)"), g.out());
+        final JsonNode gd = json(gj);
+        assertEquals("rate", gd.at("/network/kind").asText());
+        int rows = 0;
+        for (JsonNode row : gd.get("comparison_with_bptt")) {
+            assertEquals("bptt-rate", row.get("reference").asText());
+            if ("output".equalsIgnoreCase(row.get("matrix").asText())) {
+                assertEquals(1.0, row.get("cosine").asDouble(), 1e-12, row.toString());
+                rows++;
+            }
+        }
+        assertEquals(4, rows, "eprop, random-eprop, rflo, mdgl");
+        assertFalse(Files.readString(gj).contains("NaN"));
+
         final Path again = dir.resolve("again");
         final Result i = run(train("pattern-liu-rate", again, "--init-from", out.resolve("model.json").toString()));
         assertEquals(0, i.code(), i.err());
