@@ -671,6 +671,10 @@ public final class TrainingRun {
      */
     private void countMemory(final OperationCounters c, final RecurrentNetwork net) {
         c.addWeightMemory((long) net.wIn().length + net.wRec().length + net.wOut().length, weightBits);
+        if (net.isRate()) { // one double state per unit (r or u); the linear readout keeps none
+            c.addStateMemory(net.recurrent(), 64);
+            return;
+        }
         final var fv = stateQuantiser == null ? null : stateQuantiser.vFormat();
         final var fa = stateQuantiser == null ? null : stateQuantiser.aFormat();
         c.addStateMemory(net.recurrent(), fv == null ? 64 : fv.width());

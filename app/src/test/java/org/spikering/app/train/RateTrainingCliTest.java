@@ -87,6 +87,7 @@ class RateTrainingCliTest {
         final JsonNode hw = s.get("hardware");
         assertEquals(0, hw.get("spikes").asLong());
         assertEquals(0, hw.get("synaptic_ops").asLong());
+        assertEquals(100 * 64, hw.get("state_memory_bits").asLong(), "one double state per rate unit");
         // every forward pass of training and testing counted: per sequence 50 steps · (100·(20 + 100) + 1·100), 20 analog inputs
         assertEquals(0, hw.get("dense_macs").asLong() % (50L * (100 * (20 + 100) + 100)), "whole sequences");
         assertTrue(hw.get("dense_macs").asLong() >= 3L * 50 * (100 * (20 + 100) + 100), "at least the 3 batches");
