@@ -34,6 +34,19 @@ import org.spikering.plasticity.network.RecurrentNetwork;
  *   <tr><td>tau_out_ms</td><td>float64 ()</td><td>ms</td><td>readout time constant</td></tr>
  *   <tr><td>c_reg</td><td>float64 ()</td><td>-</td><td>rate regularisation coefficient</td></tr>
  *   <tr><td>f_target_hz</td><td>float64 ()</td><td>Hz</td><td>target rate of the regularisation</td></tr>
+ *   <tr><td>excitatory_units</td><td>int64 ()</td><td>units</td><td>with cell types only: the first E units are
+ *       excitatory, the rest inhibitory (Dale's law on W_rec)</td></tr>
+ * </table>
+ * A rate network ({@code kind: rate}) has, after the weights and {@code recurrent_adaptive} (all false), only
+ * {@code dt_ms} and its units' constants (the LIF/ALIF constants do not apply to it):
+ * <table>
+ *   <caption>Arrays of a rate network</caption>
+ *   <tr><th>name</th><th>dtype [shape]</th><th>unit</th><th>meaning</th></tr>
+ *   <tr><td>dt_ms</td><td>float64 ()</td><td>ms</td><td>time step</td></tr>
+ *   <tr><td>rate_activation</td><td>int64 ()</td><td>-</td><td>φ: 0 relu, 1 tanh, 2 softplus, 3 rectified_tanh</td></tr>
+ *   <tr><td>rate_tau_ms</td><td>float64 ()</td><td>ms</td><td>time constant τ, λ = dt/τ</td></tr>
+ *   <tr><td>rate_current_leak</td><td>bool ()</td><td>-</td><td>form current_leak (true) or rate_leak</td></tr>
+ *   <tr><td>rate_bias</td><td>float64 ()</td><td>as the weights</td><td>constant input b</td></tr>
  * </table>
  */
 public final class WeightsNpz {
@@ -59,6 +72,16 @@ public final class WeightsNpz {
         a.put("recurrent_adaptive", NpyArray.of(new int[] {rec}, net.adaptiveFlags()));
         final NetworkParams p = net.params();
         scalar(a, "dt_ms", p.dtMs());
+        if (net.isRate()) {
+            final org.spikering.plasticity.network.RateUnits r = net.rateUnits();
+            a.put("rate_activation", NpyArray.of(new int[0], new long[] {r.activation().ordinal()}));
+            scalar(a, "rate_tau_ms", r.tauMs());
+            a.put("rate_current_leak", NpyArray.of(new int[0],
+                    new boolean[] {r.form() == org.spikering.neuron.rate.LeakyRateUnit.Form.CURRENT_LEAK}));
+            scalar(a, "rate_bias", r.bias());
+            cellTypes(a, net);
+            return a;
+        }
         scalar(a, "tau_m_ms", p.tauMembraneMs());
         scalar(a, "v_th_mv", p.thresholdMv());
         a.put("refractory_steps", NpyArray.of(new int[0], new long[] {p.refractorySteps()}));
@@ -70,7 +93,14 @@ public final class WeightsNpz {
         scalar(a, "tau_out_ms", p.tauReadoutMs());
         scalar(a, "c_reg", p.cReg());
         scalar(a, "f_target_hz", p.fTargetHz());
+        cellTypes(a, net);
         return a;
+    }
+
+    private static void cellTypes(final Map<String, NpyArray> a, final RecurrentNetwork net) {
+        if (net.cellTypes() != null) {
+            a.put("excitatory_units", NpyArray.of(new int[0], new long[] {net.cellTypes().excitatory()}));
+        }
     }
 
     private static void scalar(final Map<String, NpyArray> a, final String name, final double v) {

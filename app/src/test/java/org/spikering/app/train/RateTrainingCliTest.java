@@ -101,6 +101,13 @@ class RateTrainingCliTest {
         assertTrue(net.isRate());
         assertEquals(new org.spikering.app.spec.training.RateUnitsSpec("tanh", 10.0, "rate_leak", 0.0).units(),
                 net.rateUnits());
+        final java.util.Map<String, org.spikering.app.data.NpyArray> npz =
+                org.spikering.app.data.Npz.readAll(out.resolve("weights.npz"));
+        assertEquals(List.of("input__recurrent", "recurrent__recurrent", "recurrent__readout", "recurrent_adaptive",
+                "dt_ms", "rate_activation", "rate_tau_ms", "rate_current_leak", "rate_bias"), List.copyOf(npz.keySet()));
+        assertEquals(1, npz.get("rate_activation").longAt(0), "tanh");
+        assertEquals(10.0, npz.get("rate_tau_ms").doubleAt(0), 0.0);
+        assertArrayEquals(net.wRec(), (double[]) npz.get("recurrent__recurrent").data(), 0.0);
         final Result e = run("eval", out.resolve("model.json").toString());
         assertEquals(0, e.code(), e.err());
         final JsonNode ev = Json.MAPPER.readTree(e.out());
