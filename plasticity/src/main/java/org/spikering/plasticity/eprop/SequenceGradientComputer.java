@@ -38,10 +38,6 @@ abstract class SequenceGradientComputer implements GradientComputer {
         this.signal = signal;
     }
 
-    /** The learning signal of the recurrent weights. */
-    final RecurrentSignal signal() {
-        return signal;
-    }
 
     /**
      * Reproduces NEST 3.9's {@code *_bsshslm_2020} e-prop, which leaves the last step's learning-signal term
