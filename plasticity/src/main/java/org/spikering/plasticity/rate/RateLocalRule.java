@@ -64,7 +64,9 @@ import org.spikering.plasticity.network.Trajectory;
  * </pre>
  * with e-prop's trace e, B = W_outᵀ, the types of {@link RecurrentNetwork#cellTypes()} (none: one type, w = the mean
  * of all existing recurrent weights), w recomputed from the current weights at every batch. The rule needs L^{t+1},
- * i.e. it is online with a one-step delay; here it is computed after the forward pass.
+ * i.e. it is online with a one-step delay; here it is computed after the forward pass. Liu et al. define MDGL for
+ * spiking networks (pseudo-derivative ψ, κ-filtered traces); this is its rate-unit analogue, with the factor derived
+ * above and no κ filter (the readout is instantaneous).
  */
 public final class RateLocalRule extends RateGradientComputer {
 
