@@ -474,7 +474,8 @@ public final class TrainingRun {
             outOfDistribution = Evaluator.evaluate(net, ood.outOfDistributionBatch(testBatch, outOfDistributionSeed),
                     testQuantiser());
             bar.note(String.format("test, %d sequences out of distribution (%s): accuracy %.4g, loss %.5g per sequence",
-                    testBatch, ood.outOfDistributionName(), outOfDistribution.accuracy(), outOfDistribution.loss()));
+                    outOfDistributionSequences(preset, testBatch), ood.outOfDistributionName(),
+                    outOfDistribution.accuracy(), outOfDistribution.loss()));
         }
         final Evaluation trainingPattern = diverged != null || !(preset.source() instanceof FrozenPatternTask) ? null
                 : Evaluator.evaluate(net, preset.source().batch(1, 0), testQuantiser());
@@ -609,6 +610,16 @@ public final class TrainingRun {
                 ? f.freshInputBatch(testBatch, seeds.heldOut()) : preset.source().batch(testBatch, seeds.heldOut());
     }
 
+    /**
+     * @param preset    the task.
+     * @param testBatch the run's test sequences.
+     * @return sequences of the out-of-distribution test: a {@link HeldOutSource}'s whole test set (its test is every
+     *         test sequence), else {@code testBatch}.
+     */
+    public static int outOfDistributionSequences(final TaskPreset preset, final int testBatch) {
+        return preset.source() instanceof HeldOutSource h ? h.testSequences() : testBatch;
+    }
+
     /** @return the last run's network on the task's out-of-distribution test set, or null (none, or diverged). */
     public Evaluation outOfDistribution() {
         return outOfDistribution;
@@ -619,7 +630,7 @@ public final class TrainingRun {
      * @return the out-of-distribution batch's seed: the held-out seed XOR 0x00D, moved on until no training batch
      *         uses it (its trials follow another protocol anyway; this keeps its cues independent of the test set's).
      */
-    static long outOfDistributionSeed(final BatchSeeds seeds) {
+    public static long outOfDistributionSeed(final BatchSeeds seeds) {
         long h = seeds.heldOut() ^ 0x00DL;
         while (seeds.isTraining(h) || h == seeds.heldOut()) {
             h++;
@@ -792,7 +803,8 @@ public final class TrainingRun {
         s.put("test_loss", o.heldOut() == null ? null : finiteOrNull(perStep(o.heldOut().loss())));
         if (preset.source() instanceof OutOfDistributionSource ood && ood.hasOutOfDistribution()) {
             final String k = ood.outOfDistributionName();
-            s.put("test_set_" + k, "out of distribution: " + testSequences + " sequences, batch seed "
+            s.put("test_set_" + k, "out of distribution: " + outOfDistributionSequences(preset, testSequences)
+                    + " sequences, batch seed "
                     + outOfDistributionSeed + "; " + ood.outOfDistributionDescription());
             s.put("test_accuracy_" + k, outOfDistribution == null ? null : finiteOrNull(outOfDistribution.accuracy()));
             s.put("test_loss_" + k, outOfDistribution == null ? null : finiteOrNull(outOfDistribution.loss()));

@@ -42,7 +42,7 @@ public final class TrainingPresetBuilder {
                     + "), or give " + path + ".data (the user's inputs and targets)");
             return;
         } else if (t.task() != null) {
-            t.task().check(problems, path + ".task");
+            t.task().check(problems, path + ".task", spec::resolve);
             if (t.task().analogInput() && "engine".equals(t.computation())) {
                 problems.add(path + ".computation", t.computation(), "not with " + path + ".task.encoding analog (sim-core's"
                         + " spike engine takes 0/1 input spikes only); use event, event-stepwise or dense");
@@ -183,7 +183,7 @@ public final class TrainingPresetBuilder {
         final boolean nest = task != null && "sine-nest".equals(task.name());
         final NestSineWaveReference ref = nest || "nest_sine_reference".equals(t.network().weights().kind())
                 ? NestSineWaveReference.load() : null;
-        final SequenceSource source = task != null ? task.source(networkSeed, ref) : userData(t, spec);
+        final SequenceSource source = task != null ? task.source(networkSeed, ref, spec::resolve) : userData(t, spec);
         final RecurrentNetwork network = network(t, source, ref, networkSeed);
         return new TaskPreset(task != null ? task.name() : DATA_TASK, source, network, t.optimizer().settings(),
                 t.optimizer().lr(), t.batch(), t.iterations(), task != null ? task.scoredSteps() : 0, nest,
