@@ -60,6 +60,9 @@ public final class Bptt implements GradientComputer {
 
     @Override
     public void compute(RecurrentNetwork net, SequenceBatch batch, Gradients out) {
+        if (net.isRate()) {
+            throw new IllegalArgumentException("BPTT (spiking): for a rate network use Rules.create (RateBptt)");
+        }
         if (!out.fits(net)) {
             throw new IllegalArgumentException("gradients shaped for another network");
         }

@@ -12,7 +12,7 @@ public final class Gradients {
     public double loss;
     /** Fraction of sequences classified correctly (NaN for regression). */
     public double accuracy;
-    /** Mean firing rate of the recurrent neurons, Hz. */
+    /** Mean firing rate of the recurrent neurons, Hz; NaN for a rate network (its units do not spike). */
     public double meanRateHz;
 
     public Gradients(int inputs, int recurrent, int outputs) {

@@ -146,6 +146,9 @@ abstract class SequenceGradientComputer implements GradientComputer {
 
     @Override
     public final void compute(RecurrentNetwork net, SequenceBatch batch, Gradients out) {
+        if (net.isRate()) {
+            throw new IllegalArgumentException(name() + ": a spiking rule; for a rate network use Rules.create");
+        }
         if (!out.fits(net)) {
             throw new IllegalArgumentException("gradients shaped for another network");
         }

@@ -2,8 +2,8 @@ package org.spikering.plasticity.network;
 
 import org.spikering.neuron.alif.AlifNeuron;
 import org.spikering.neuron.readout.LeakyReadout;
-import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
+import org.spikering.plasticity.rate.RateForwardPass;
 
 /**
  * Forward pass of one sequence in NEST's {@code *_bsshslm_2020} step order, re-indexed to logical time
@@ -23,10 +23,16 @@ import org.spikering.plasticity.data.SequenceBatch;
  * regression: y = yv,  E = ½ Σ_masked (y − y*)²;   classification: π = softmax(yv), E = −Σ_masked Σ_k π* log π
  * err_k^t = mask^t ? (y_k^t − y*_k^t) : 0
  * </pre>
+ * A rate network ({@link RecurrentNetwork#isRate()}) is run by {@link RateForwardPass} instead (its state cannot take
+ * a {@link StateUpdateHook}); the loss part is {@link ReadoutLoss} for both kinds.
  */
 public final class ForwardPass {
     private ForwardPass() {
     }
+
+    /** Why a rate network refuses a {@link StateUpdateHook} other than {@link StateUpdateHook#NONE}. */
+    public static final String RATE_STATE_HOOK =
+            "hardware.state holds LIF/ALIF v and a; not for rate networks";
 
     /** Runs sequence b of the batch through the network into {@code tr}, in double precision. */
     public static void run(RecurrentNetwork net, SequenceBatch batch, int b, Trajectory tr) {
@@ -39,6 +45,13 @@ public final class ForwardPass {
      * double precision).
      */
     public static void run(RecurrentNetwork net, SequenceBatch batch, int b, Trajectory tr, StateUpdateHook stateHook) {
+        if (net.isRate()) {
+            if (stateHook != StateUpdateHook.NONE) {
+                throw new IllegalArgumentException(RATE_STATE_HOOK);
+            }
+            RateForwardPass.run(net, batch, b, tr);
+            return;
+        }
         final int nIn = net.inputs();
         final int nRec = net.recurrent();
         final int nOut = net.outputs();
@@ -110,19 +123,14 @@ public final class ForwardPass {
     /**
      * The readout part of the step (after the recurrent spikes of step t are known) and the loss, shared by
      * this forward pass and the engine's ({@code org.spikering.plasticity.engine.EngineForwardPass}), so both
-     * compute them with the same operations in the same order.
+     * compute them with the same operations in the same order. The loss part is {@link ReadoutLoss} (shared with rate
+     * networks).
      */
     public static final class Readout {
         private final RecurrentNetwork net;
-        private final SequenceBatch batch;
-        private final int b;
         private final Trajectory tr;
-        private final boolean classification;
         private final LeakyReadout leaky;
-        private final double[] classScore;
-        private final double[] targetScore;
-        private double loss;
-        private boolean anyMasked;
+        private final ReadoutLoss loss;
 
         /**
          * @param net   the network.
@@ -132,13 +140,9 @@ public final class ForwardPass {
          */
         public Readout(RecurrentNetwork net, SequenceBatch batch, int b, Trajectory tr) {
             this.net = net;
-            this.batch = batch;
-            this.b = b;
             this.tr = tr;
-            this.classification = batch.loss() == LossKind.CLASSIFICATION_CE;
             this.leaky = net.params().readout();
-            this.classScore = new double[net.outputs()];
-            this.targetScore = new double[net.outputs()];
+            this.loss = new ReadoutLoss(batch, b, tr);
         }
 
         /**
@@ -152,10 +156,7 @@ public final class ForwardPass {
         public void step(int t, int first, int end) {
             final int nRec = net.recurrent();
             final int nOut = net.outputs();
-            final int steps = batch.steps();
             final double[] wOut = net.wOut();
-            final double[] target = batch.targets();
-            final boolean[] mask = batch.lossMask();
             final int nSpikes = end;
             int ob = t * nOut;
             for (int k = 0; k < nOut; k++) {
@@ -166,64 +167,12 @@ public final class ForwardPass {
                 double yPrev = t > 0 ? tr.yv[ob - nOut + k] : 0.0;
                 tr.yv[ob + k] = leaky.next(yPrev, in);
             }
-            boolean masked = mask[b * steps + t];
-            anyMasked |= masked;
-            int tb = (b * steps + t) * nOut;
-            if (classification) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < nOut; k++) {
-                    max = Math.max(max, tr.yv[ob + k]);
-                }
-                double sum = 0.0;
-                for (int k = 0; k < nOut; k++) {
-                    double e = Math.exp(tr.yv[ob + k] - max);
-                    tr.y[ob + k] = e;
-                    sum += e;
-                }
-                double logSum = Math.log(sum) + max;
-                for (int k = 0; k < nOut; k++) {
-                    tr.y[ob + k] /= sum;
-                    if (masked) {
-                        tr.err[ob + k] = tr.y[ob + k] - target[tb + k];
-                        loss -= target[tb + k] * (tr.yv[ob + k] - logSum);
-                        classScore[k] += tr.y[ob + k];
-                        targetScore[k] += target[tb + k];
-                    } else {
-                        tr.err[ob + k] = 0.0;
-                    }
-                }
-            } else {
-                for (int k = 0; k < nOut; k++) {
-                    tr.y[ob + k] = tr.yv[ob + k];
-                    if (masked) {
-                        double e = tr.yv[ob + k] - target[tb + k];
-                        tr.err[ob + k] = e;
-                        loss += 0.5 * e * e;
-                    } else {
-                        tr.err[ob + k] = 0.0;
-                    }
-                }
-            }
+            loss.step(t);
         }
 
         /** Stores the loss and the classification outcome in the trajectory. */
         public void finish() {
-            tr.loss = loss;
-            if (classification && anyMasked) {
-                tr.correct = argmax(classScore) == argmax(targetScore) ? 1.0 : 0.0;
-            } else {
-                tr.correct = Double.NaN;
-            }
+            loss.finish();
         }
-    }
-
-    private static int argmax(double[] s) {
-        int best = 0;
-        for (int k = 1; k < s.length; k++) {
-            if (s[k] > s[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 }

@@ -119,6 +119,21 @@ public final class RecurrentNetwork {
         return new RecurrentNetwork(inputs, recurrent, outputs, adaptive, params, wIn, wRec, wOut);
     }
 
+    /**
+     * A random rate network: the weights of {@link #random(int, int, int, int, NetworkParams, long, double, double,
+     * double)} with no ALIF units (the same draws, same stream order: W_in ~ N(0, g_in²/n_in), W_rec ~ N(0, g²/n_rec)
+     * with g = {@code recurrentGain} the initial gain, diagonal 0, W_out ~ N(0, g_out²/n_rec)), with rate units
+     * {@code units} and no cell types. Of {@code params} only dt is read.
+     */
+    public static RecurrentNetwork randomRate(int inputs, int recurrent, int outputs, RateUnits units,
+            NetworkParams params, long seed, double inputGain, double recurrentGain, double outputGain) {
+        if (units == null) {
+            throw new IllegalArgumentException("rate units: must not be null");
+        }
+        return random(inputs, recurrent, outputs, 0, params, seed, inputGain, recurrentGain, outputGain)
+                .withRateUnits(units);
+    }
+
     /** Gaussian N(0, scale²) draws with Box–Muller from a seeded stream. */
     public static double[] gaussian(SplittableRandom rng, int n, double scale) {
         double[] w = new double[n];

@@ -3,6 +3,20 @@ package org.spikering.plasticity.network;
 /**
  * The recorded forward pass of one sequence (structure of arrays, [t][j] row-major), reused across
  * sequences. Also the per-neuron archive of the event-based rule: ψ_j^t and L_j^t.
+ *
+ * <p>For a rate network ({@link RecurrentNetwork#isRate()}, {@code org.spikering.plasticity.rate.RateForwardPass})
+ * the same arrays hold:
+ * <table>
+ * <caption>Fields of a rate network's trajectory</caption>
+ * <tr><th>field</th><th>rate_leak</th><th>current_leak</th></tr>
+ * <tr><td>v</td><td>a_j^t, the summed input, argument of φ</td><td>u_j^t, the current (state), argument of φ</td></tr>
+ * <tr><td>psi</td><td colspan="2">φ'(v_j^t)</td></tr>
+ * <tr><td>z</td><td>r_j^t, the rate (state)</td><td>r_j^t = φ(u_j^t), the rate</td></tr>
+ * <tr><td>a</td><td colspan="2">0</td></tr>
+ * <tr><td>yv</td><td colspan="2">Σ_j W^out_kj r_j^t (instantaneous readout; softmax argument for classification)</td></tr>
+ * <tr><td>spikeStart, spikeCount</td><td colspan="2">all 0 (no spikes; spikeIndex unused)</td></tr>
+ * </table>
+ * y, err, learning, loss and correct mean the same for both kinds.
  */
 public final class Trajectory {
     /** Steps T. */
@@ -11,15 +25,15 @@ public final class Trajectory {
     public final int recurrent;
     /** Readouts. */
     public final int outputs;
-    /** Membrane voltage v_j^t after reset (relative to E_L), mV. */
+    /** Membrane voltage v_j^t after reset (relative to E_L), mV; rate network: the argument of φ (class comment). */
     public final double[] v;
-    /** Pseudo-derivative ψ_j^t. */
+    /** Pseudo-derivative ψ_j^t; rate network: φ'(v_j^t). */
     public final double[] psi;
-    /** Spike z_j^t ∈ {0, 1}. */
+    /** Spike z_j^t ∈ {0, 1}; rate network: the rate r_j^t. */
     public final double[] z;
-    /** Adaptation variable a_j^t (ALIF; 0 for LIF). */
+    /** Adaptation variable a_j^t (ALIF; 0 for LIF and rate units). */
     public final double[] a;
-    /** Readout voltage yv_k^t. */
+    /** Readout voltage yv_k^t (rate network: Σ_j W^out_kj r_j^t). */
     public final double[] yv;
     /** Readout output y_k^t (identity, or softmax π_k^t). */
     public final double[] y;

@@ -6,7 +6,10 @@ import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.StateUpdateHook;
 import org.spikering.plasticity.network.Trajectory;
 
-/** Runs a batch forward without learning. */
+/**
+ * Runs a batch forward without learning ({@link ForwardPass}: LIF/ALIF or rate network). The mean rate is NaN for a
+ * rate network (its units do not spike).
+ */
 public final class Evaluator {
     private Evaluator() {
     }
@@ -32,7 +35,7 @@ public final class Evaluator {
             spikes += tr.totalSpikes();
         }
         int n = batch.batchSize();
-        return new Evaluation(loss / n, correct / n,
-                spikes / (double) n / net.recurrent() / (batch.steps() * net.params().dtMs() / 1000.0));
+        return new Evaluation(loss / n, correct / n, net.isRate() ? Double.NaN
+                : spikes / (double) n / net.recurrent() / (batch.steps() * net.params().dtMs() / 1000.0));
     }
 }

@@ -37,6 +37,9 @@ public final class OnlineEpropTrainer {
         if (net == null || feedback == null || optimizer == null || clip == null || hook == null) {
             throw new IllegalArgumentException("net, feedback, optimizer, clip, hook: none may be null");
         }
+        if (net.isRate()) {
+            throw new IllegalArgumentException("online e-prop: spiking networks only, not rate networks");
+        }
         this.net = net;
         this.feedback = feedback;
         this.optimizer = optimizer;

@@ -36,6 +36,9 @@ public final class Rules {
      */
     public static GradientComputer create(LearningRule rule, Computation computation, RecurrentNetwork net,
             long seed, double feedbackGain) {
+        if (net.isRate()) {
+            return org.spikering.plasticity.rate.RateRules.create(rule, computation, net, seed, feedbackGain);
+        }
         switch (rule) {
             case EPROP:
                 return eprop(new SymmetricFeedback(), false, computation);
