@@ -13,6 +13,9 @@ import org.spikering.plasticity.eprop.GradientComputer;
 import org.spikering.plasticity.eprop.Gradients;
 import org.spikering.plasticity.feedback.RandomFeedback;
 import org.spikering.plasticity.feedback.SymmetricFeedback;
+import org.spikering.neuron.rate.LeakyRateUnit;
+import org.spikering.neuron.rate.RateActivation;
+import org.spikering.plasticity.network.RateUnits;
 import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.StateUpdateHook;
 import org.spikering.plasticity.network.WeightMatrixId;
@@ -162,6 +165,39 @@ final class MatchedStepLengthBpttTest {
             }
             assertTrue(change > 1e-6, id + ": weights did not move, test is vacuous");
             assertTrue(d <= 1e-9 * change, id + ": trained weights differ from the hand-made updates by " + d);
+        }
+    }
+
+    /**
+     * Rate networks (both forms, tanh): W_rec = 0 gives α = cos = 1 (e-prop is exact without recurrence); with
+     * W_rec ≠ 0 the update is α·g_bptt with α from separately made BPTT and e-prop / rflo computers.
+     */
+    @Test
+    void shouldMatchOnRateNetworks() {
+        final SequenceBatch batch = TestNetworks.batch(2, LossKind.REGRESSION_MSE, 9);
+        for (LeakyRateUnit.Form form : LeakyRateUnit.Form.values()) {
+            final RateUnits units = new RateUnits(RateActivation.TANH, 4.0, form, 0.2);
+            final RecurrentNetwork zero = RecurrentNetwork.randomRate(8, 12, 2, units, TestNetworks.params(), 3,
+                    1.5, 1.3, 1.0);
+            java.util.Arrays.fill(zero.wRec(), 0.0);
+            final MatchedStepLengthBptt z = Rules.matchedBptt(LearningRule.EPROP, Computation.EVENT, zero, 1, 1.0);
+            grads(z, zero, batch);
+            assertEquals(1.0, z.lastStepLength(), 1e-10, form + " W_rec = 0: alpha");
+            assertEquals(1.0, z.lastCosine(), 1e-10, form + " W_rec = 0: cos");
+            final RecurrentNetwork net = RecurrentNetwork.randomRate(8, 12, 2, units, TestNetworks.params(), 3,
+                    1.5, 1.3, 1.0);
+            final Gradients bptt = grads(Rules.create(LearningRule.BPTT, Computation.DENSE, net, 4, 1.0), net, batch);
+            for (LearningRule rule : new LearningRule[] {LearningRule.EPROP, LearningRule.RFLO}) {
+                final Gradients other = grads(Rules.create(rule, Computation.DENSE, net, 4, 1.0), net, batch);
+                final double[] ref = polarised(other, bptt);
+                final MatchedStepLengthBptt m = Rules.matchedBptt(rule, Computation.EVENT, net, 4, 1.0);
+                final Gradients out = grads(m, net, batch);
+                final String what = form + " " + rule.id();
+                assertTrue(Math.abs(ref[0] - 1.0) > 0.01, what + ": alpha = " + ref[0] + " is 1, test is vacuous");
+                assertEquals(ref[0], m.lastStepLength(), 1e-10 * Math.abs(ref[0]), what + " alpha");
+                assertEquals(ref[1], m.lastCosine(), 1e-10, what + " cos");
+                assertTrue(maxRelDiff(out, bptt, ref[0]) < 1e-12, what + ": update is not alpha * g_bptt");
+            }
         }
     }
 
