@@ -202,15 +202,28 @@ public final class PlasticityStudy {
 
     /**
      * @param row a row.
-     * @return its line on stdout: the mean ± sd of the test metrics and the means of the counters.
+     * @return its line on stdout: the mean ± sd of the test metrics and the means of the counters; a metric the task
+     *         does not define (test accuracy of a regression task: NaN) reads "n/a", and a metric with one finite value has
+     *         no "± sd".
      */
     public static String format(final Row row) {
         final MeanSd loss = row.metric(StudyMetric.TEST_LOSS);
         final MeanSd acc = row.metric(StudyMetric.TEST_ACCURACY);
         return String.format(Locale.ROOT,
-                "%-12s p=%.3f bits=%2d %-10s test loss %.4g ± %.2g  test acc %.3f ± %.3f  synops %.3g  weight updates %.3g  energy %.3g J%s",
-                row.plastic(), row.fraction(), row.bits(), row.rounding(), loss.mean(), loss.sd(), acc.mean(), acc.sd(),
+                "%-12s p=%.3f bits=%2d %-10s test loss %s  test acc %s  synops %.3g  weight updates %.3g  energy %.3g J%s",
+                row.plastic(), row.fraction(), row.bits(), row.rounding(), meanSd(loss, "%.4g ± %.2g"),
+                meanSd(acc, "%.3f ± %.3f"),
                 row.metric(StudyMetric.SYNAPTIC_OPS).mean(), row.metric(StudyMetric.WEIGHT_UPDATES).mean(),
                 row.metric(StudyMetric.ENERGY_J).mean(), row.diverged() > 0 ? "  (" + row.diverged() + " diverged)" : "");
+    }
+
+    private static String meanSd(final MeanSd m, final String format) {
+        if (Double.isNaN(m.mean())) {
+            return "n/a";
+        }
+        if (Double.isNaN(m.sd())) { // one finite value: no spread to state
+            return String.format(Locale.ROOT, format.substring(0, format.indexOf(' ')), m.mean());
+        }
+        return String.format(Locale.ROOT, format, m.mean(), m.sd());
     }
 }

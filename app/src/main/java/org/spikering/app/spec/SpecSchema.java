@@ -309,7 +309,10 @@ public final class SpecSchema {
         return s;
     }
 
-    /** Whether an {@code if} of discriminator form ({@code properties.X.const}) matches the node. */
+    /**
+     * Whether an {@code if} of discriminator form ({@code properties.X.const}, {@code .enum}, or {@code .not.const}:
+     * X absent or of another value) matches the node.
+     */
     private static boolean matches(final JsonNode cond, final JsonNode node) {
         if (node == null || !node.isObject()) {
             return false;
@@ -319,6 +322,9 @@ public final class SpecSchema {
             final JsonNode v = node.get(e.getKey());
             final JsonNode c = e.getValue();
             if (c.has("const") && !c.get("const").equals(v)) {
+                return false;
+            }
+            if (c.path("not").has("const") && c.get("not").get("const").equals(v)) {
                 return false;
             }
             if (c.has("enum")) {

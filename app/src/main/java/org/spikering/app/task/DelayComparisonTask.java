@@ -15,10 +15,12 @@ import org.spikering.plasticity.data.SequenceSource;
  * {@code delayMs}, stimulus 2 {@code stimulusMs}, decision {@code decisionMs}. Observation channel 0 (fixation cue) is
  * 1 until the decision period, 0 in it; the one stimulus channel carries s(f) = (1 + (f − 10)/24)/2 ∈ [0.5, 1]
  * during stimulus 1 (f = f1) and stimulus 2 (f = f2) plus noise N(0, (σ/√dt)²) per step, 0 otherwise. Each channel
- * drives {@code neuronsPerGroup} input neurons through {@link RateCodedObservation}. Target: class g over the
+ * drives {@code neuronsPerGroup} input neurons through {@link RateCodedObservation}; with {@code encoding} analog the
+ * input is the observation itself, 2 inputs (fixation cue 1/0; the stimulus value with its noise, unclipped, 0
+ * outside the stimuli: neurogym's observation). Target: class g over the
  * decision period, where loss (softmax cross-entropy) and accuracy are taken. Chance: 0.5.
  *
- * <p>Where it differs from neurogym: observations are firing probabilities (the frequency is a rate code of s(f),
+ * <p>Where it differs from neurogym: observations are firing probabilities in encoding spikes (the frequency is a rate code of s(f),
  * not the vibration frequency itself; see {@link RateCodedObservation}); two readout units (no "fixate" class and no
  * loss outside the decision period); dt 1 ms instead of 100 ms (σ_step = σ/√dt). Romo et al. used 10–34 Hz with
  * ±8 Hz differences and 3-s delays; the default delay here is neurogym's 1000 ms.
@@ -28,11 +30,18 @@ import org.spikering.plasticity.data.SequenceSource;
  * @param delayMs         delay between the stimuli, ms, &ge; 0 (neurogym: 1000).
  * @param decisionMs      decision period, ms, &ge; 1 (neurogym: 100).
  * @param noiseSigma      σ of the stimulus noise per √ms, &ge; 0 (neurogym: 1).
- * @param rateHz          input rate at observation 1, Hz.
- * @param neuronsPerGroup input neurons per observation channel.
+ * @param rateHz          input rate at observation 1, Hz (encoding analog: 0, unused).
+ * @param neuronsPerGroup input neurons per observation channel (encoding analog: 1).
+ * @param encoding        spikes (input groups) or analog (the observation values).
  */
 public record DelayComparisonTask(int fixationMs, int stimulusMs, int delayMs, int decisionMs, double noiseSigma,
-                                  double rateHz, int neuronsPerGroup) implements SequenceSource {
+                                  double rateHz, int neuronsPerGroup, InputEncoding encoding) implements SequenceSource {
+
+    /** Encoding spikes. */
+    public DelayComparisonTask(final int fixationMs, final int stimulusMs, final int delayMs, final int decisionMs,
+                               final double noiseSigma, final double rateHz, final int neuronsPerGroup) {
+        this(fixationMs, stimulusMs, delayMs, decisionMs, noiseSigma, rateHz, neuronsPerGroup, InputEncoding.SPIKES);
+    }
 
     /** Frequency pairs (f_a, f_b), Hz, neurogym's. */
     public static final int[][] PAIRS = {{18, 10}, {22, 14}, {26, 18}, {30, 22}, {34, 26}};
@@ -43,7 +52,10 @@ public record DelayComparisonTask(int fixationMs, int stimulusMs, int delayMs, i
         RateCodedObservation.period("stimulus_ms", stimulusMs, 1);
         RateCodedObservation.period("delay_ms", delayMs, 0);
         RateCodedObservation.period("decision_ms", decisionMs, 1);
-        RateCodedObservation.check(noiseSigma, rateHz, neuronsPerGroup);
+        if (!(noiseSigma >= 0) || Double.isInfinite(noiseSigma)) {
+            throw new IllegalArgumentException("noise_sigma = " + noiseSigma + ": must be a finite number >= 0");
+        }
+        RateCodedObservation.groups(encoding, rateHz, neuronsPerGroup);
     }
 
     /** @return neurogym's periods 500/500/1000/500/100 ms, σ = 1, 100 Hz, 10 neurons per channel. */
@@ -98,12 +110,12 @@ public record DelayComparisonTask(int fixationMs, int stimulusMs, int delayMs, i
             for (int t = 0; t < steps; t++) {
                 final int base = (b * steps + t) * in;
                 if (t < decision) {
-                    RateCodedObservation.spikes(x, base, neuronsPerGroup, 1.0, 0, rateHz, rnd);
+                    RateCodedObservation.write(encoding, x, base, neuronsPerGroup, 1.0, 0, rateHz, rnd);
                 }
                 if (t >= s1 && t < s1 + stimulusMs) {
-                    RateCodedObservation.spikes(x, base + neuronsPerGroup, neuronsPerGroup, v1, noiseSigma, rateHz, rnd);
+                    RateCodedObservation.write(encoding, x, base + neuronsPerGroup, neuronsPerGroup, v1, noiseSigma, rateHz, rnd);
                 } else if (t >= s2 && t < decision) {
-                    RateCodedObservation.spikes(x, base + neuronsPerGroup, neuronsPerGroup, v2, noiseSigma, rateHz, rnd);
+                    RateCodedObservation.write(encoding, x, base + neuronsPerGroup, neuronsPerGroup, v2, noiseSigma, rateHz, rnd);
                 } else if (t >= decision) {
                     mask[b * steps + t] = true;
                     y[(b * steps + t) * 2 + g] = 1.0;

@@ -10,7 +10,10 @@ import org.spikering.plasticity.data.SequenceBatch;
  * {@code responseSteps} steps in which the network reports match (cues equal, class 1) or non-match
  * (class 0). Encoding (our choice, 1-ms steps): cue value 1 drives input group 0, value 0 drives group 1,
  * the response window drives group 2 (each {@code neuronsPerGroup} neurons spiking every step while
- * active), so the task is purely about memory, not about noise. Loss: softmax cross-entropy over the
+ * active), so the task is purely about memory, not about noise. With {@code encoding} analog the input is the one-hot
+ * channel values: 3 inputs (cue value 1, cue value 0, response window), each 1 while active and 0 otherwise; these
+ * are the same numbers as encoding spikes with one neuron per group (the spike input here is deterministic), so analog
+ * only fixes {@code neuronsPerGroup} to 1 and names the input what it is. Loss: softmax cross-entropy over the
  * response window.
  *
  * <p>The {@code dms} preset ({@link TaskPreset}) uses the network and training settings of the {@code evidence}
@@ -35,9 +38,24 @@ import org.spikering.plasticity.data.SequenceBatch;
  * @param neuronsPerGroup input neurons per group, &ge; 1.
  * @param oodDelayFactor  longest out-of-distribution delay over the training delay, &ge; 1 (1: no such test; else
  *                        ⌊factor·delay⌋ must exceed the delay).
+ * @param encoding        spikes (groups of input neurons) or analog (one-hot channel values; neuronsPerGroup 1).
  */
 public record DelayedMatchToSampleTask(int cueSteps, int delaySteps, int responseSteps, int neuronsPerGroup,
-                                       double oodDelayFactor) implements OutOfDistributionSource {
+                                       double oodDelayFactor, InputEncoding encoding) implements OutOfDistributionSource {
+
+    /**
+     * Encoding spikes.
+     *
+     * @param cueSteps        steps per cue.
+     * @param delaySteps      steps between the cues.
+     * @param responseSteps   response window.
+     * @param neuronsPerGroup input neurons per group.
+     * @param oodDelayFactor  longest out-of-distribution delay over the training delay.
+     */
+    public DelayedMatchToSampleTask(final int cueSteps, final int delaySteps, final int responseSteps,
+                                    final int neuronsPerGroup, final double oodDelayFactor) {
+        this(cueSteps, delaySteps, responseSteps, neuronsPerGroup, oodDelayFactor, InputEncoding.SPIKES);
+    }
 
     /**
      * Without an out-of-distribution test (factor 1).
@@ -68,6 +86,11 @@ public record DelayedMatchToSampleTask(int cueSteps, int delaySteps, int respons
         if (responseSteps < 1) {
             throw new IllegalArgumentException("response_steps = " + responseSteps + ": must be >= 1 (the loss is taken there)");
         }
+        if (encoding == InputEncoding.ANALOG && neuronsPerGroup != 1) {
+            throw new IllegalArgumentException("neurons_per_group = " + neuronsPerGroup + ": not with encoding analog"
+                    + " (one input per channel); leave it out");
+        }
+        java.util.Objects.requireNonNull(encoding, "encoding");
     }
 
     /** @return cues of 2 steps, delay 16, response 4 steps, 10 neurons per group, OOD delays up to 2× (32). */

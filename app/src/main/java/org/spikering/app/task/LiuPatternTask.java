@@ -26,14 +26,23 @@ import org.spikering.plasticity.data.SequenceBatch;
  * max |y*| = 1) and are a project choice. The input is a real value per channel and step (not spikes), and the
  * spiking networks' input must be non-negative ({@code SequenceBatch}), so each signed channel x is fed as an on/off
  * pair of input neurons, max(x, 0) and max(−x, 0) (2·{@code channels} input neurons; x = on − off), each entering the
- * membrane through its own W_in column like a spike of that size; a rate network would take x directly.
+ * membrane through its own W_in column like a spike of that size (encoding spikes, the default). With
+ * {@code encoding} analog the input is x itself, one input per channel ({@code channels} inputs, signed values; a rate
+ * network, or a spiking network fed the value as input current W_in·x), as Liu et al. feed it.
  *
  * @param steps       sequence length, steps of 1 ms, &ge; 2.
  * @param channels    Gaussian input channels, &ge; 1 (spec field {@code inputs}; input neurons: 2·channels).
  * @param testNoiseSd standard deviation σ of the test set's additive input noise, finite and &ge; 0.
  * @param patternSeed seed of the frozen input and target.
+ * @param encoding    spikes (on/off pairs of non-negative inputs) or analog (one signed input per channel).
  */
-public record LiuPatternTask(int steps, int channels, double testNoiseSd, long patternSeed) implements FrozenPatternTask {
+public record LiuPatternTask(int steps, int channels, double testNoiseSd, long patternSeed, InputEncoding encoding)
+        implements FrozenPatternTask {
+
+    /** Encoding spikes (on/off pairs). */
+    public LiuPatternTask(final int steps, final int channels, final double testNoiseSd, final long patternSeed) {
+        this(steps, channels, testNoiseSd, patternSeed, InputEncoding.SPIKES);
+    }
 
     /** Periods of the four sinusoids, steps. */
     public static final int[] PERIODS = {10, 40, 70, 100};
@@ -49,6 +58,7 @@ public record LiuPatternTask(int steps, int channels, double testNoiseSd, long p
         if (!(testNoiseSd >= 0) || Double.isInfinite(testNoiseSd)) {
             throw new IllegalArgumentException("test_noise_sd = " + testNoiseSd + ": must be finite and >= 0");
         }
+        java.util.Objects.requireNonNull(encoding, "encoding");
     }
 
     /**
@@ -59,10 +69,10 @@ public record LiuPatternTask(int steps, int channels, double testNoiseSd, long p
         return new LiuPatternTask(50, 20, 0.5, seed);
     }
 
-    /** @return input neurons: an on/off pair per Gaussian channel. */
+    /** @return inputs: an on/off pair per Gaussian channel (spikes), or one per channel (analog). */
     @Override
     public int inputs() {
-        return 2 * channels;
+        return encoding == InputEncoding.ANALOG ? channels : 2 * channels;
     }
 
     @Override
@@ -113,21 +123,27 @@ public record LiuPatternTask(int steps, int channels, double testNoiseSd, long p
     private SequenceBatch withInputs(final int batchSize, final double noiseSd, final long seed) {
         final double[] target = target();
         final float[] pattern = input();
-        final float[] x = new float[batchSize * steps * 2 * channels];
+        final int in = inputs();
+        final boolean analog = encoding == InputEncoding.ANALOG;
+        final float[] x = new float[batchSize * steps * in];
         final double[] y = new double[batchSize * steps];
         final boolean[] mask = new boolean[batchSize * steps];
         final SplittableRandom rnd = new SplittableRandom(seed);
         for (int b = 0; b < batchSize; b++) {
-            final int base = b * steps * 2 * channels;
+            final int base = b * steps * in;
             for (int k = 0; k < pattern.length; k++) {
                 final float v = noiseSd == 0 ? pattern[k] : (float) (pattern[k] + noiseSd * gaussian(rnd));
-                x[base + 2 * k] = Math.max(v, 0f);
-                x[base + 2 * k + 1] = Math.max(-v, 0f);
+                if (analog) {
+                    x[base + k] = v;
+                } else {
+                    x[base + 2 * k] = Math.max(v, 0f);
+                    x[base + 2 * k + 1] = Math.max(-v, 0f);
+                }
             }
             System.arraycopy(target, 0, y, b * steps, steps);
             java.util.Arrays.fill(mask, b * steps, (b + 1) * steps, true);
         }
-        return new SequenceBatch(batchSize, steps, 2 * channels, 1, x, y, mask, LossKind.REGRESSION_MSE);
+        return new SequenceBatch(batchSize, steps, in, 1, x, y, mask, LossKind.REGRESSION_MSE);
     }
 
     /** Standard normal by Box–Muller (one of the pair), so the draws do not depend on the JDK's nextGaussian. */

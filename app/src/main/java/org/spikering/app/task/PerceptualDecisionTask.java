@@ -14,11 +14,14 @@ import org.spikering.plasticity.data.SequenceSource;
  * {@code stimulusMs}, decision {@code decisionMs}. Observation channel 0 (fixation cue) is 1 until the decision
  * period and 0 in it; stimulus channel i (θ_i = 2πi/dim_ring) is s_i = 0.5 + (c/200)·cos(θ_i − θ_g) plus noise
  * N(0, (σ/√dt)²) per step, during the stimulus only. Each channel drives {@code neuronsPerGroup} input neurons
- * through {@link RateCodedObservation}. Target: the class g over the decision period; the loss (softmax
+ * through {@link RateCodedObservation}; with {@code encoding} analog the input is the observation itself, one input
+ * per channel (1 + dim_ring inputs: the fixation cue 1/0, the stimulus values with their noise, unclipped, 0 outside
+ * the stimulus period: neurogym's observation). Target: the class g over the decision period; the loss (softmax
  * cross-entropy) and the accuracy are taken there only. Chance: 1/dim_ring; trials of coherence 0 carry no
  * information, so the best accuracy is 1 − 0.2·(1 − 1/dim_ring) (0.9 for two choices).
  *
- * <p>Where it differs from neurogym: observations are firing probabilities (see {@link RateCodedObservation});
+ * <p>Where it differs from neurogym: observations are firing probabilities (encoding spikes; see
+ * {@link RateCodedObservation});
  * neurogym's fixation channel is 1 only in the fixation period (TASKS.md prefers 1 until the decision, as here);
  * the readout has dim_ring units (no "fixate" class 0 and no loss outside the decision period); dt is 1 ms, not
  * 100 ms (σ_step = σ/√dt keeps the same noise per unit time).
@@ -28,11 +31,19 @@ import org.spikering.plasticity.data.SequenceSource;
  * @param decisionMs      decision period, ms, &ge; 1 (neurogym: 100).
  * @param dimRing         number of choices, &ge; 2 (neurogym: 2).
  * @param noiseSigma      σ of the stimulus noise per √ms, &ge; 0 (neurogym: 1).
- * @param rateHz          input rate at observation 1, Hz.
- * @param neuronsPerGroup input neurons per observation channel.
+ * @param rateHz          input rate at observation 1, Hz (encoding analog: 0, unused).
+ * @param neuronsPerGroup input neurons per observation channel (encoding analog: 1).
+ * @param encoding        spikes (input groups) or analog (the observation values).
  */
 public record PerceptualDecisionTask(int fixationMs, int stimulusMs, int decisionMs, int dimRing, double noiseSigma,
-                                     double rateHz, int neuronsPerGroup) implements SequenceSource {
+                                     double rateHz, int neuronsPerGroup, InputEncoding encoding)
+        implements SequenceSource {
+
+    /** Encoding spikes. */
+    public PerceptualDecisionTask(final int fixationMs, final int stimulusMs, final int decisionMs, final int dimRing,
+                                  final double noiseSigma, final double rateHz, final int neuronsPerGroup) {
+        this(fixationMs, stimulusMs, decisionMs, dimRing, noiseSigma, rateHz, neuronsPerGroup, InputEncoding.SPIKES);
+    }
 
     /** Coherences in %, neurogym's. */
     public static final double[] COHERENCES = {0, 6.4, 12.8, 25.6, 51.2};
@@ -45,7 +56,10 @@ public record PerceptualDecisionTask(int fixationMs, int stimulusMs, int decisio
         if (dimRing < 2) {
             throw new IllegalArgumentException("dim_ring = " + dimRing + ": must be >= 2 (choices)");
         }
-        RateCodedObservation.check(noiseSigma, rateHz, neuronsPerGroup);
+        if (!(noiseSigma >= 0) || Double.isInfinite(noiseSigma)) {
+            throw new IllegalArgumentException("noise_sigma = " + noiseSigma + ": must be a finite number >= 0");
+        }
+        RateCodedObservation.groups(encoding, rateHz, neuronsPerGroup);
     }
 
     /** @return neurogym's periods 100/2000/100 ms, 2 choices, σ = 1, 100 Hz, 10 neurons per channel. */
@@ -98,11 +112,11 @@ public record PerceptualDecisionTask(int fixationMs, int stimulusMs, int decisio
             for (int t = 0; t < steps; t++) {
                 final int base = (b * steps + t) * in;
                 if (t < decision) {
-                    RateCodedObservation.spikes(x, base, neuronsPerGroup, 1.0, 0, rateHz, rnd);
+                    RateCodedObservation.write(encoding, x, base, neuronsPerGroup, 1.0, 0, rateHz, rnd);
                 }
                 if (t >= fixationMs && t < decision) {
                     for (int i = 0; i < dimRing; i++) {
-                        RateCodedObservation.spikes(x, base + (1 + i) * neuronsPerGroup, neuronsPerGroup,
+                        RateCodedObservation.write(encoding, x, base + (1 + i) * neuronsPerGroup, neuronsPerGroup,
                                 stimulus(g, c, i), noiseSigma, rateHz, rnd);
                     }
                 }

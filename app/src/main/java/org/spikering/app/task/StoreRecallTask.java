@@ -11,7 +11,8 @@ import org.spikering.plasticity.data.SequenceSource;
  * random bits of which the first (the one right after STORE) is the bit to remember, RECALL, 2 random bits (12
  * characters for the default 6). Input: 4 groups of {@code neuronsPerGroup} neurons (bit 0, bit 1, STORE, RECALL);
  * the group of the shown character fires Poisson at {@code rateHz} (p = rate · 1 ms per step and neuron), the
- * others are silent. Target: the stored bit, during the RECALL character only (2-way softmax cross-entropy; loss and
+ * others are silent. With {@code encoding} analog the input is the one-hot symbol: 4 inputs, the shown character's
+ * channel 1 for the whole character and the others 0 (no rate, no Poisson noise). Target: the stored bit, during the RECALL character only (2-way softmax cross-entropy; loss and
  * accuracy there). Chance 0.5.
  *
  * <p>Where it differs from Bellec et al.: they place STORE and RECALL at random positions in a longer stream and
@@ -20,9 +21,16 @@ import org.spikering.plasticity.data.SequenceSource;
  * @param charMs          character duration, ms, &ge; 1 (Bellec: 200).
  * @param delayBits       bits from STORE to RECALL (the first is stored), &ge; 1 (TASKS.md: 6).
  * @param rateHz          rate of the active group, Hz, in (0, 1000] (Bellec: 50).
- * @param neuronsPerGroup input neurons per group, &ge; 1 (Bellec: 25).
+ * @param neuronsPerGroup input neurons per group, &ge; 1 (Bellec: 25; encoding analog: 1).
+ * @param encoding        spikes (Poisson groups) or analog (one-hot values; rateHz then 0, unused).
  */
-public record StoreRecallTask(int charMs, int delayBits, double rateHz, int neuronsPerGroup) implements SequenceSource {
+public record StoreRecallTask(int charMs, int delayBits, double rateHz, int neuronsPerGroup, InputEncoding encoding)
+        implements SequenceSource {
+
+    /** Encoding spikes. */
+    public StoreRecallTask(final int charMs, final int delayBits, final double rateHz, final int neuronsPerGroup) {
+        this(charMs, delayBits, rateHz, neuronsPerGroup, InputEncoding.SPIKES);
+    }
 
     /** Group index of the STORE symbol (bits 0 and 1 are groups 0 and 1). */
     public static final int STORE = 2;
@@ -33,10 +41,7 @@ public record StoreRecallTask(int charMs, int delayBits, double rateHz, int neur
     public StoreRecallTask {
         RateCodedObservation.period("char_ms", charMs, 1);
         RateCodedObservation.period("delay_bits", delayBits, 1);
-        if (!(rateHz > 0 && rateHz <= 1000)) {
-            throw new IllegalArgumentException("rate_hz = " + rateHz + ": must be > 0 and <= 1000 (one spike per 1-ms step)");
-        }
-        RateCodedObservation.period("neurons_per_group", neuronsPerGroup, 1);
+        RateCodedObservation.groups(encoding, rateHz, neuronsPerGroup);
     }
 
     /** @return 200-ms characters, 6 delay bits, 50 Hz, 25 neurons per group (Bellec et al.'s). */
@@ -83,6 +88,7 @@ public record StoreRecallTask(int charMs, int delayBits, double rateHz, int neur
         final boolean[] mask = new boolean[batchSize * steps];
         final SplittableRandom rnd = new SplittableRandom(seed);
         final double p = rateHz * 1e-3;
+        final boolean analog = encoding == InputEncoding.ANALOG;
         final int[] symbol = new int[characters()];
         for (int b = 0; b < batchSize; b++) {
             for (int c = 0; c < symbol.length; c++) {
@@ -94,7 +100,10 @@ public record StoreRecallTask(int charMs, int delayBits, double rateHz, int neur
             for (int c = 0; c < symbol.length; c++) {
                 for (int t = c * charMs; t < (c + 1) * charMs; t++) {
                     final int base = (b * steps + t) * in + symbol[c] * neuronsPerGroup;
-                    for (int i = 0; i < neuronsPerGroup; i++) {
+                    if (analog) {
+                        x[base] = 1f;
+                    }
+                    for (int i = 0; i < neuronsPerGroup && !analog; i++) {
                         if (rnd.nextDouble() < p) {
                             x[base + i] = 1f;
                         }

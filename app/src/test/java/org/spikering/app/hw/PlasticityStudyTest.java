@@ -81,4 +81,18 @@ final class PlasticityStudyTest {
         assertTrue(Double.isNaN(MeanSd.of(new double[] {Double.NaN}).mean()));
         assertThrows(IllegalArgumentException.class, () -> MeanSd.of(new double[] {Double.POSITIVE_INFINITY}));
     }
+
+    @Test
+    void shouldPrintNaForAnUndefinedMetricAndNoSpreadForOneSeed() {
+        final java.util.Map<StudyMetric, MeanSd> m = new java.util.EnumMap<>(StudyMetric.class);
+        for (StudyMetric k : StudyMetric.values()) {
+            m.put(k, MeanSd.of(new double[] {1.0, 3.0}));
+        }
+        m.put(StudyMetric.TEST_ACCURACY, MeanSd.of(new double[] {Double.NaN, Double.NaN})); // a regression task
+        m.put(StudyMetric.TEST_LOSS, MeanSd.of(new double[] {0.25}));
+        final String line = PlasticityStudy.format(new PlasticityStudy.Row("mask", 0.5, 8, "nearest", m, 2, 0));
+        assertTrue(line.contains("test acc n/a "), line);
+        assertTrue(line.contains("test loss 0.2500 "), line);
+        assertTrue(!line.contains("NaN"), line);
+    }
 }

@@ -130,7 +130,7 @@ final class LiuPatternTaskTest {
                 "training.task.inputs: 0, must be >= 1"},
             {"test_noise_sd: 0.5", "test_noise_sd: 0.5\n    rate_hz: 50",
                 "training.task.rate_hz: 50, not a parameter of task pattern-liu (its parameters: duration_ms, inputs,"
-                    + " test_noise_sd)"},
+                    + " test_noise_sd, encoding)"},
         }, "train");
     }
 

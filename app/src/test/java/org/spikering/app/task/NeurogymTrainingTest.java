@@ -34,13 +34,13 @@ final class NeurogymTrainingTest {
         {"    rate_hz: 100.0 ", "    rate_hz: 2000 ", "training.task.rate_hz: 2000, must be <= 1000"},
         {"    fixation_ms: 100 ", "    fixation_ms: -1 ", "training.task.fixation_ms: -1, must be >= 0"},
         {"    decision_ms: 100 ", "    decision_ms: 100\n    cues: 7", "training.task.cues: 7, not a parameter of task perceptual-decision (its parameters:"
-            + " fixation_ms, stimulus_ms, decision_ms, dim_ring, noise_sigma, rate_hz, neurons_per_group)"},
+            + " fixation_ms, stimulus_ms, decision_ms, dim_ring, noise_sigma, rate_hz, neurons_per_group, encoding)"},
     };
 
     private static final String[][] ROMO_CASES = {
         {"    delay_ms: 1000 ", "    delay_ms: -5 ", "training.task.delay_ms: -5, must be >= 0"},
         {"    decision_ms: 100 ", "    decision_ms: 100\n    dim_ring: 2", "training.task.dim_ring: 2, not a parameter of task delay-comparison (its parameters:"
-            + " fixation_ms, stimulus_ms, delay_ms, decision_ms, noise_sigma, rate_hz, neurons_per_group)"},
+            + " fixation_ms, stimulus_ms, delay_ms, decision_ms, noise_sigma, rate_hz, neurons_per_group, encoding)"},
         {"    decision_ms: 100 ", "    decision_ms: 0 ", "training.task.decision_ms: 0, must be >= 1"},
         {"    neurons_per_group: 10 ", "    neurons_per_group: 0 ", "training.task.neurons_per_group: 0, must be >= 1"},
         {"    noise_sigma: 1.0 ", "    noise_sigma: loud ", "training.task.noise_sigma: 'loud', must be a number"},

@@ -128,7 +128,7 @@ final class StoreRecallTaskTest {
         {"    delay_bits: 6", "    delay_bits: 0", "training.task.delay_bits: 0, must be >= 1"},
         {"    rate_hz: 50.0 ", "    rate_hz: 0 ", "training.task.rate_hz: 0, must be > 0"},
         {"    delay_bits: 6", "    delay_bits: 6\n    dim_ring: 2", "training.task.dim_ring: 2, not a parameter of task"
-            + " store-recall (its parameters: char_ms, delay_bits, rate_hz, neurons_per_group)"},
+            + " store-recall (its parameters: char_ms, delay_bits, rate_hz, neurons_per_group, encoding)"},
     };
 
     @Test

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param steps       steps per sequence t, &gt; 0
  * @param inputs      input neurons i, &gt; 0
  * @param outputs     readout units k, &gt; 0
- * @param inputSpikes [b][t][i] spike counts (0/1) of input neuron i at step t, finite, ≥ 0
+ * @param inputSpikes [b][t][i] input i at step t: spike counts (0/1) of input neurons, or analog input values (an
+ *                    observation fed as it is, e.g. to a rate network or as input current; may be negative), finite
  * @param targets     [b][t][k] regression target, or one-hot class target, finite
  * @param lossMask    [b][t] true where the error counts (e.g. recall window); at least one true per batch
  * @param loss        the loss these targets are meant for
@@ -46,9 +47,9 @@ public record SequenceBatch(int batchSize, int steps, int inputs, int outputs,
         }
         for (int n = 0; n < inputSpikes.length; n++) {
             float s = inputSpikes[n];
-            if (!(s >= 0f) || Float.isInfinite(s)) {
+            if (!Float.isFinite(s)) {
                 throw new IllegalArgumentException("inputSpikes[" + n + "] = " + s
-                        + ": must be finite and >= 0");
+                        + ": must be finite");
             }
         }
         for (int n = 0; n < targets.length; n++) {

@@ -5,6 +5,7 @@ import org.spikering.neuron.readout.LeakyReadout;
 import org.spikering.plasticity.data.LossKind;
 import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.feedback.Feedback;
+import org.spikering.plasticity.network.DaleLaw;
 import org.spikering.plasticity.network.NetworkParams;
 import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
@@ -22,6 +23,8 @@ import org.spikering.plasticity.optim.WeightUpdateHook;
  * </pre>
  * Sequences of a batch are processed one after the other. Firing-rate regularisation is not applied in this mode.
  * Dense traces (every synapse every step): meant for small networks and for comparison with per-sequence updates.
+ * Dale's law as in {@link Trainer}: with {@code net.cellTypes()} set, W_rec is projected ({@link DaleLaw#project})
+ * after the optimizer and the clip, before {@code hook.afterUpdate}.
  */
 public final class OnlineEpropTrainer {
     private static final WeightMatrixId[] IDS = WeightMatrixId.values();
@@ -223,6 +226,9 @@ public final class OnlineEpropTrainer {
         double[] w = net.weights(id);
         optimizer.apply(id, w, g);
         clip.apply(w);
+        if (id == WeightMatrixId.RECURRENT && net.cellTypes() != null) {
+            DaleLaw.project(w, net.cellTypes());
+        }
         hook.afterUpdate(id, w);
         for (int n = 0; n < w.length; n++) {
             if (!Double.isFinite(w[n])) {

@@ -6,6 +6,8 @@ import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.data.SequenceSource;
 import org.spikering.plasticity.eprop.GradientComputer;
 import org.spikering.plasticity.eprop.Gradients;
+import org.spikering.plasticity.network.CellTypes;
+import org.spikering.plasticity.network.DaleLaw;
 import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.network.WeightMatrixId;
 import org.spikering.plasticity.optim.Optimizer;
@@ -14,8 +16,13 @@ import org.spikering.plasticity.optim.WeightUpdateHook;
 
 /**
  * Trains a network: per batch, gradients (mean over the batch, accumulated over each sequence) → hook.afterGradient →
- * optimizer → clip → hook.afterUpdate, for W_in, W_rec, W_out. Stops with {@link TrainingDivergedException} when
- * anything becomes non-finite.
+ * optimizer → clip → (W_rec of a network with cell types: Dale's law) → hook.afterUpdate, for W_in, W_rec, W_out.
+ * Stops with {@link TrainingDivergedException} when anything becomes non-finite.
+ *
+ * <p>Dale's law: if {@code net.cellTypes()} is not null, W_rec is projected after the optimizer and the clip and
+ * before {@code hook.afterUpdate} (so a quantiser sees signed weights): w_ji ← 0 where its sign disagrees with the
+ * type of the presynaptic unit i ({@link DaleLaw#project}, as the deep-rewiring parametrisation of Liu et al.'s code
+ * silences such a synapse). A network without cell types is trained exactly as before.
  *
  * <p>A diverged step changes nothing that the next step would read: the loss and all three gradients are checked
  * before any weight is touched; the weights and the optimizer state ({@link Optimizer#mark()}) are saved before the
@@ -32,6 +39,8 @@ public final class Trainer {
     private final WeightClip clip;
     private final WeightUpdateHook hook;
     private final Gradients grads;
+    /** The network's cell types (null: no Dale's law). */
+    private final CellTypes dale;
     /** Weights before the current update, restored if it diverges (allocated once). */
     private final double[][] saved = new double[IDS.length][];
     private int iteration;
@@ -47,6 +56,7 @@ public final class Trainer {
         this.clip = clip;
         this.hook = hook;
         this.grads = Gradients.zerosFor(net);
+        this.dale = net.cellTypes();
         for (WeightMatrixId id : IDS) {
             saved[id.ordinal()] = new double[net.weights(id).length];
         }
@@ -80,6 +90,9 @@ public final class Trainer {
                 double[] w = net.weights(id);
                 optimizer.apply(id, w, g);
                 clip.apply(w);
+                if (dale != null && id == WeightMatrixId.RECURRENT) {
+                    DaleLaw.project(w, dale);
+                }
                 hook.afterUpdate(id, w);
                 checkFinite(n, w, id, "weight");
             }

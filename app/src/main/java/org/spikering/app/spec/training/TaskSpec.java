@@ -11,6 +11,7 @@ import org.spikering.app.task.DelayComparisonTask;
 import org.spikering.app.task.DelayedMatchToSampleTask;
 import org.spikering.app.task.EvidenceAccumulationTask;
 import org.spikering.app.task.FourSixBackTask;
+import org.spikering.app.task.InputEncoding;
 import org.spikering.app.task.LiuPatternTask;
 import org.spikering.app.task.NestIafSineTask;
 import org.spikering.app.task.NestSineTask;
@@ -75,6 +76,9 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  * @param noiseSigma       perceptual-decision, delay-comparison: stimulus noise σ per √ms.
  * @param charMs           store-recall: character duration, ms.
  * @param delayBits        store-recall: bits from STORE to RECALL (the first is stored).
+ * @param encoding         pattern-liu, dms, perceptual-decision, delay-comparison, store-recall: {@code spikes}
+ *                         (default when absent) or {@code analog} (the observation values, one input per channel;
+ *                         {@code neurons_per_group} and {@code rate_hz} are then not allowed).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, Integer delayMs, Integer recallMs,
@@ -82,7 +86,8 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
                        Integer neuronsPerGroup, Integer symbols, Integer stepsPerSymbol, Double rateHz,
                        Integer durationMs, Integer inputs, Double testNoiseSd,
                        Double oodDelayFactor, Integer fixationMs, Integer stimulusMs,
-                       Integer decisionMs, Integer dimRing, Double noiseSigma, Integer charMs, Integer delayBits) {
+                       Integer decisionMs, Integer dimRing, Double noiseSigma, Integer charMs, Integer delayBits,
+                       String encoding) {
 
     /** Each task's parameters, by field name. */
     static final Map<String, List<String>> PARAMETERS = parameters();
@@ -92,17 +97,17 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         m.put("sine-nest", List.of());
         m.put("sine-nest-iaf", List.of());
         m.put("sine-bellec", List.of("duration_ms", "inputs", "rate_hz"));
-        m.put("pattern-liu", List.of("duration_ms", "inputs", "test_noise_sd"));
+        m.put("pattern-liu", List.of("duration_ms", "inputs", "test_noise_sd", "encoding"));
         m.put("evidence", List.of("cues", "cue_ms", "gap_ms", "delay_ms", "recall_ms", "p_majority", "cue_rate_hz",
                 "background_rate_hz"));
         m.put("dms", List.of("cue_ms", "delay_ms", "response_ms", "neurons_per_group",
-                "ood_delay_factor"));
+                "ood_delay_factor", "encoding"));
         m.put("nback", List.of("symbols", "steps_per_symbol", "neurons_per_group", "rate_hz"));
         m.put("perceptual-decision", List.of("fixation_ms", "stimulus_ms", "decision_ms", "dim_ring", "noise_sigma",
-                "rate_hz", "neurons_per_group"));
-        m.put("store-recall", List.of("char_ms", "delay_bits", "rate_hz", "neurons_per_group"));
+                "rate_hz", "neurons_per_group", "encoding"));
+        m.put("store-recall", List.of("char_ms", "delay_bits", "rate_hz", "neurons_per_group", "encoding"));
         m.put("delay-comparison", List.of("fixation_ms", "stimulus_ms", "delay_ms", "decision_ms", "noise_sigma",
-                "rate_hz", "neurons_per_group"));
+                "rate_hz", "neurons_per_group", "encoding"));
         return m;
     }
 
@@ -132,6 +137,7 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         g.put("noise_sigma", noiseSigma);
         g.put("char_ms", charMs);
         g.put("delay_bits", delayBits);
+        g.put("encoding", encoding);
         return g;
     }
 
@@ -153,13 +159,46 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         if (evenCues) {
             problems.add(path + ".cues", cues, "must be odd (a majority side must exist)");
         }
-        if (wrong.isEmpty() && !evenCues && !"sine-nest".equals(name) && !"sine-nest-iaf".equals(name)) {
+        final boolean analogGroups = wrong.isEmpty() && analog() && (neuronsPerGroup != null || rateHz != null);
+        if (analogGroups) {
+            for (Object[] f : new Object[][] {{"neurons_per_group", neuronsPerGroup}, {"rate_hz", rateHz}}) {
+                if (f[1] != null) {
+                    problems.add(path + "." + f[0], f[1], "not with encoding analog (the input is the observation"
+                            + " itself, one input per channel); leave it out or set encoding spikes");
+                }
+            }
+        }
+        if (wrong.isEmpty() && !evenCues && !analogGroups && !"sine-nest".equals(name) && !"sine-nest-iaf".equals(name)) {
             try {
                 source(1);
             } catch (IllegalArgumentException e) {
                 problems.add(path, name, "cannot be built: " + e.getMessage());
             }
         }
+    }
+
+    /** @return whether the task's input is analog values, not 0/1 spikes ({@code encoding: analog}). */
+    public boolean analogInput() {
+        return analog();
+    }
+
+    private boolean analog() {
+        return "analog".equals(encoding);
+    }
+
+    /** @return the encoding (absent: spikes). */
+    private InputEncoding inputEncoding() {
+        return InputEncoding.of(encoding, InputEncoding.SPIKES);
+    }
+
+    /** @return neurons_per_group as the task records take it (analog: 1, one input per channel). */
+    private int groupSize() {
+        return analog() ? 1 : neuronsPerGroup;
+    }
+
+    /** @return rate_hz as the task records take it (analog: 0, unused). */
+    private double rate() {
+        return analog() ? 0 : rateHz;
     }
 
     /**
@@ -184,22 +223,23 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
             case "sine-bellec":
                 return new BellecSineTask(durationMs, inputs, rateHz, seed);
             case "pattern-liu":
-                return new LiuPatternTask(durationMs, inputs, testNoiseSd, seed);
+                return new LiuPatternTask(durationMs, inputs, testNoiseSd, seed, inputEncoding());
             case "evidence":
                 return new EvidenceAccumulationTask(cues, cueMs, gapMs, delayMs, recallMs, pMajority, cueRateHz,
                         backgroundRateHz);
             case "dms":
-                return new DelayedMatchToSampleTask(cueMs, delayMs, responseMs, neuronsPerGroup, oodDelayFactor);
+                return new DelayedMatchToSampleTask(cueMs, delayMs, responseMs, groupSize(), oodDelayFactor,
+                        inputEncoding());
             case "nback":
                 return new FourSixBackTask(symbols, stepsPerSymbol, neuronsPerGroup, rateHz);
             case "perceptual-decision":
-                return new PerceptualDecisionTask(fixationMs, stimulusMs, decisionMs, dimRing, noiseSigma, rateHz,
-                        neuronsPerGroup);
+                return new PerceptualDecisionTask(fixationMs, stimulusMs, decisionMs, dimRing, noiseSigma, rate(),
+                        groupSize(), inputEncoding());
             case "store-recall":
-                return new StoreRecallTask(charMs, delayBits, rateHz, neuronsPerGroup);
+                return new StoreRecallTask(charMs, delayBits, rate(), groupSize(), inputEncoding());
             case "delay-comparison":
-                return new DelayComparisonTask(fixationMs, stimulusMs, delayMs, decisionMs, noiseSigma, rateHz,
-                        neuronsPerGroup);
+                return new DelayComparisonTask(fixationMs, stimulusMs, delayMs, decisionMs, noiseSigma, rate(),
+                        groupSize(), inputEncoding());
             default:
                 throw new IllegalArgumentException("training.task.name = '" + name + "': not a built-in task");
         }

@@ -43,6 +43,10 @@ public final class TrainingPresetBuilder {
             return;
         } else if (t.task() != null) {
             t.task().check(problems, path + ".task");
+            if (t.task().analogInput() && "engine".equals(t.computation())) {
+                problems.add(path + ".computation", t.computation(), "not with " + path + ".task.encoding analog (sim-core's"
+                        + " spike engine takes 0/1 input spikes only); use event, event-stepwise or dense");
+            }
         } else {
             t.data().check(problems, spec, t.network().dtMs()); // the files exist and fit (helper A's loader)
         }
