@@ -49,6 +49,8 @@ def main():
     p.add_argument("--iterations", type=positive("--iterations", 1, 100000), default=50, help="iterations per round")
     p.add_argument("--repeat", type=positive("--repeat", 1, 1000), default=5, help="timed rounds")
     p.add_argument("--seed", type=positive("--seed", 0, 2**31 - 1), default=1, help="seed of weights and task")
+    p.add_argument("--dtype", choices=("float64", "float32"), default="float64",
+                   help="float64 (spikering's arithmetic, the default) or float32")
     a = p.parse_args()
     try:
         import torch
@@ -58,7 +60,7 @@ def main():
     torch.set_num_threads(1)
     torch.set_num_interop_threads(1)
     g = torch.Generator().manual_seed(a.seed)
-    dt = torch.float64  # spikering computes in double precision
+    dt = torch.float64 if a.dtype == "float64" else torch.float32  # spikering computes in double precision
     n_in = 2 * CHANNELS
     w_in = (torch.randn(UNITS, n_in, generator=g, dtype=dt) / math.sqrt(n_in)).requires_grad_()
     w_rec = (torch.randn(UNITS, UNITS, generator=g, dtype=dt) / math.sqrt(UNITS)).fill_diagonal_(0).requires_grad_()
@@ -101,7 +103,7 @@ def main():
             last = iteration()
         ms.append((time.perf_counter() - t0) * 1000.0 / a.iterations)
     print(json.dumps({
-        "benchmark": "rate-rnn-torch", "torch": torch.__version__, "dtype": "float64", "threads": 1,
+        "benchmark": "rate-rnn-torch", "torch": torch.__version__, "dtype": a.dtype, "threads": 1,
         "units": UNITS, "steps": STEPS, "batch": BATCH, "inputs": n_in, "outputs": OUTPUTS,
         "activation": "tanh", "form": "rate_leak", "lambda": LAM, "rule": "bptt (autograd)", "optimizer": "adam",
         "warmup": a.warmup, "iterations": a.iterations, "repeat": a.repeat,
