@@ -119,6 +119,10 @@ public final class TrainingRun {
     private org.spikering.hw.fixedpoint.StateQuantizer stateQuantiser;
     private long stateTestSeed;
     private Map<String, org.spikering.hw.fixedpoint.RoundingStream> roundingStreams = Map.of();
+    /** With {@link #withStepLengthOf}: the rule whose step length BPTT takes; else null. */
+    private LearningRule stepLengthOf;
+    /** Per completed iteration {α, cos} of the matched BPTT (with {@link #withStepLengthOf}). */
+    private final List<double[]> stepLengths = new ArrayList<>();
 
     /**
      * @param preset      task and network.
@@ -131,6 +135,24 @@ public final class TrainingRun {
         this.rule = rule;
         this.computation = computation;
         this.seed = seed;
+    }
+
+    /**
+     * Trains with BPTT scaled to another rule's step length each iteration
+     * ({@link org.spikering.plasticity.bptt.MatchedStepLengthBptt}; {@code training.bptt_step_length_of}): the rule of
+     * this run must be bptt. learning_curve.csv gets the columns {@code alpha} and {@code cosine}, summary.json
+     * {@code step_length_of} and {@code mean_alpha}.
+     *
+     * @param other the rule whose step length is matched, or null for plain BPTT.
+     * @return this.
+     */
+    public TrainingRun withStepLengthOf(final LearningRule other) {
+        if (other != null && rule != LearningRule.BPTT) {
+            throw new IllegalArgumentException("training.bptt_step_length_of = '" + other.id() + "': only with rule"
+                    + " bptt, not " + rule.id());
+        }
+        this.stepLengthOf = other;
+        return this;
     }
 
     /**
@@ -323,6 +345,9 @@ public final class TrainingRun {
         o.put("--weight-clip", Double.toString(clip.wMax()));
         o.put("--init-from", initialLabel);
         o.put("hook", hook == WeightUpdateHook.NONE ? "none" : hook.getClass().getName());
+        if (stepLengthOf != null) {
+            o.put("step_length_of", stepLengthOf.id());
+        }
         if (spec != null && spec.has("hardware") && stateQuantiser != null) {
             o.set("spec.hardware.state", spec.tree().get("hardware").get("state"));
         }
@@ -394,7 +419,25 @@ public final class TrainingRun {
         final RecurrentNetwork net = resume != null ? resume.model().network().copy()
                 : initial != null ? initial.copy() : preset.network().copy();
         final OperationCounters counters = new OperationCounters();
-        final GradientComputer computer = preset.computer(rule, computation, seed);
+        final org.spikering.plasticity.bptt.MatchedStepLengthBptt matched;
+        if (stepLengthOf != null) {
+            preset.requireRule(rule);
+            preset.requireRule(stepLengthOf);
+            matched = Rules.matchedBptt(stepLengthOf, computation, preset.network(), seed, preset.feedbackGain());
+        } else {
+            matched = null;
+        }
+        final GradientComputer computer = matched != null ? matched : preset.computer(rule, computation, seed);
+        stepLengths.clear();
+        if (resume != null && matched != null) {
+            if (resume.stepLength() == null) {
+                throw new IllegalArgumentException(resumeOption + " = '" + resumeWhere + "': the checkpoint has no step"
+                        + " lengths (made without training.bptt_step_length_of; settings must match to resume)");
+            }
+            for (double[] x : resume.stepLength()) {
+                stepLengths.add(x.clone());
+            }
+        }
         computer.setTrajectoryListener(new TrajectoryCounter(counters));
         if (stateQuantiser != null) {
             computer.setStateHook(stateQuantiser);
@@ -440,6 +483,9 @@ public final class TrainingRun {
                 }
                 final IterationResult r = trainer.step(preset.source().batch(batchSize, seeds.training(n)));
                 curve.add(r);
+                if (matched != null) {
+                    stepLengths.add(new double[] {matched.lastStepLength(), matched.lastCosine()});
+                }
                 if ((classification || stop != null) && ((n + 1) % evalEvery == 0 || n == iterations - 1)) {
                     last = Evaluator.evaluate(trainer.network(), test, testQuantiser());
                     tests.add(new double[] {n + 1, last.accuracy(), perStep(last.loss())});
@@ -456,6 +502,7 @@ public final class TrainingRun {
                             curve, tests, last, TrainCheckpoint.countersOf(counters),
                             wallBefore + (System.nanoTime() - t0) / 1e9)
                             .withRounding(TrainCheckpoint.roundingOf(roundingStreams, overflowCounters()))
+                            .withStepLength(matched == null ? null : List.copyOf(stepLengths))
                             .write(checkpointDir);
                 }
             }
@@ -734,9 +781,21 @@ public final class TrainingRun {
             acc[k] = Double.isNaN(r.accuracy()) ? -1 : r.accuracy();
             rate[k] = r.meanRateHz();
         }
-        Csv.writeColumns(dir.resolve("learning_curve.csv"),
-                new String[] {"iteration", "loss", "loss_per_scored_step", "batch_accuracy", "mean_rate_hz"},
-                it, loss, lossStep, acc, rate);
+        if (stepLengthOf == null) {
+            Csv.writeColumns(dir.resolve("learning_curve.csv"),
+                    new String[] {"iteration", "loss", "loss_per_scored_step", "batch_accuracy", "mean_rate_hz"},
+                    it, loss, lossStep, acc, rate);
+        } else {
+            final double[] alpha = new double[n];
+            final double[] cos = new double[n];
+            for (int k = 0; k < n; k++) {
+                alpha[k] = stepLengths.get(k)[0];
+                cos[k] = stepLengths.get(k)[1];
+            }
+            Csv.writeColumns(dir.resolve("learning_curve.csv"), new String[] {"iteration", "loss",
+                "loss_per_scored_step", "batch_accuracy", "mean_rate_hz", "alpha", "cosine"},
+                    it, loss, lossStep, acc, rate, alpha, cos);
+        }
         if (!o.tests().isEmpty()) {
             final int m = o.tests().size();
             final double[] ti = new double[m];
@@ -774,6 +833,11 @@ public final class TrainingRun {
         s.put("task", preset.name());
         s.put("rule", rule.id());
         s.put("computation", computation.name().toLowerCase());
+        if (stepLengthOf != null) {
+            s.put("step_length_of", stepLengthOf.id());
+            s.put("mean_alpha", n == 0 ? null : stepLengths.stream().mapToDouble(x -> x[0]).average().getAsDouble());
+            s.put("mean_cosine", n == 0 ? null : stepLengths.stream().mapToDouble(x -> x[1]).average().getAsDouble());
+        }
         s.put("seed", seed);
         s.put("iterations", n);
         s.put("final_loss", finiteOrNull(o.finalLoss()));
