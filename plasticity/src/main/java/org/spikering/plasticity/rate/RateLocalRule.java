@@ -41,6 +41,12 @@ import org.spikering.plasticity.network.Trajectory;
  * pre^s); they agree only where φ' is constant (e.g. relu in its linear region), and e-prop's is the exact
  * ∂r_j^t/∂W_ji when W_rec = 0.
  *
+ * <p><b>How {@code rflo} differs from Murray 2019.</b> Murray's discretisation (EPROP.md §5) drives u^t with h^{t−1}
+ * and x^{t−1} and forms P^t from φ'(u^{t−1}) h^{t−1}, φ' one step before the current that the presynaptic value
+ * enters; here φ' is taken at the step whose argument that value entered (φ'(v_j^t) with r_i^{t−1}, x_i^t), the
+ * convention that makes the trace coincide with e-prop's for rate_leak. Murray writes err = y* − y with ΔW = +η…;
+ * here err = y − y* is a gradient that the optimizer subtracts (the same update). The readout is linear in both.
+ *
  * <p><b>MDGL</b> (Liu et al. 2021, EPROP.md §4, for rate units). e-prop writes dE/dW_pq = Σ_t (dE/dr_p^t) e_pq^t and
  * replaces the total derivative dE/dr_p^t by its direct part L_p^t. MDGL keeps in addition the path through one
  * synapse p → j and one step: r_p^t → a_j^{t+1} (∂a_j^{t+1}/∂r_p^t = W^rec_jp) → r_j^{t+1} → E (direct part
@@ -58,7 +64,9 @@ import org.spikering.plasticity.network.Trajectory;
  * </pre>
  * with e-prop's trace e, B = W_outᵀ, the types of {@link RecurrentNetwork#cellTypes()} (none: one type, w = the mean
  * of all existing recurrent weights), w recomputed from the current weights at every batch. The rule needs L^{t+1},
- * i.e. it is online with a one-step delay; here it is computed after the forward pass.
+ * i.e. it is online with a one-step delay; here it is computed after the forward pass. Liu et al. define MDGL for
+ * spiking networks (pseudo-derivative ψ, κ-filtered traces); this is its rate-unit analogue, with the factor derived
+ * above and no κ filter (the readout is instantaneous).
  */
 public final class RateLocalRule extends RateGradientComputer {
 
@@ -228,14 +236,15 @@ public final class RateLocalRule extends RateGradientComputer {
                     final double cRec = signal[base + j] * psi;
                     if (cRec != 0.0) {
                         final int row = j * nRec;
-                        for (int i = 0; i < nRec; i++) {
-                            if (i != j) {
-                                out.wRec[row + i] += cRec * barRec[i];
-                            }
+                        for (int i = 0; i < nRec; i++) { // the diagonal too: zeroed below
+                            out.wRec[row + i] += cRec * barRec[i];
                         }
                     }
                 }
             }
+        }
+        for (int j = 0; j < nRec; j++) {
+            out.wRec[j * nRec + j] = 0.0; // no autapses: the loops above also accumulated the diagonal
         }
     }
 
@@ -259,7 +268,7 @@ public final class RateLocalRule extends RateGradientComputer {
 
     /**
      * One step (t ≥ 1) of the product trace of the recurrent synapses: p_ji^t = (1 − λ) p_ji^{t−1} + λ ψ_j^t r_i^{t−1},
-     * g_ji += L_j^t p_ji^t, i ≠ j.
+     * g_ji += L_j^t p_ji^t (computed for i = j too and zeroed by the caller).
      */
     private static void recurrentStep(Trajectory tr, int t, double lambda, double[] p, double[] signal, double[] g) {
         final int nRec = tr.recurrent;
@@ -271,12 +280,11 @@ public final class RateLocalRule extends RateGradientComputer {
             final double c = lambda * tr.psi[base + j];
             final double l = signal[base + j];
             final int row = j * nRec;
+            // every i, the diagonal i = j included (no branch in the inner loop): accumulate() zeroes g_jj afterwards
             for (int i = 0; i < nRec; i++) {
-                if (i != j) {
-                    final int n = row + i;
-                    p[n] = decay * p[n] + c * r[prev + i];
-                    g[n] += l * p[n];
-                }
+                final int n = row + i;
+                p[n] = decay * p[n] + c * r[prev + i];
+                g[n] += l * p[n];
             }
         }
     }
