@@ -101,6 +101,11 @@ class RateNetworkSpecTest {
                 "training.network.rate.activation: 'sigmoid', must be one of relu, tanh, softplus, rectified_tanh"},
             {"form: rate_leak", "form: leaky",
                 "training.network.rate.form: 'leaky', must be one of rate_leak, current_leak"},
+            {"kind: normal", "kind: nest_sine_reference",
+                "training.network.weights.kind: 'nest_sine_reference', only with training.task.name sine-nest (NEST's"
+                    + " recorded weights are for its 100 inputs and 1 readout), not pattern-liu\n"
+                    + "training.network.weights.kind: 'nest_sine_reference', must be normal " + rate + " (NEST's recorded"
+                    + " weights are of LIF neurons without cell types)"},
             {"kind: rate", "kind: ratee",
                 "training.network.kind: 'ratee', must be one of spiking, rate (did you mean 'rate'?)"},
             {"kind: rate", "kind: rate\n    cell_types:\n      excitatory_fraction: 1.5",
