@@ -31,6 +31,7 @@ public final class NetworkGradientOracle implements GradientOracle {
     private final int[][] index;
     private final Gradients grads;
     private final int dimension;
+    private final double[] theta0;
 
     /**
      * @param net      the network (copied; its weights are the point θ₀ of {@link #parameters}).
@@ -71,6 +72,14 @@ public final class NetworkGradientOracle implements GradientOracle {
         }
         this.dimension = n;
         this.grads = Gradients.zerosFor(net);
+        this.theta0 = new double[n];
+        int o = 0;
+        for (int m = 0; m < this.matrices.length; m++) {
+            final double[] w = this.net.weights(this.matrices[m]);
+            for (int ix : index[m]) {
+                theta0[o++] = w[ix];
+            }
+        }
     }
 
     /**
@@ -87,17 +96,9 @@ public final class NetworkGradientOracle implements GradientOracle {
                 matrices);
     }
 
-    /** @return θ₀: the network's weights of the chosen matrices. */
+    /** @return θ₀: the given network's weights of the chosen matrices (a copy; gradient calls do not change it). */
     public double[] parameters() {
-        final double[] theta = new double[dimension];
-        int o = 0;
-        for (int m = 0; m < matrices.length; m++) {
-            final double[] w = net.weights(matrices[m]);
-            for (int ix : index[m]) {
-                theta[o++] = w[ix];
-            }
-        }
-        return theta;
+        return theta0.clone();
     }
 
     /** @return the chosen matrices, in θ's order. */
