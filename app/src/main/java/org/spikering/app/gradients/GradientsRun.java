@@ -28,7 +28,8 @@ import org.spikering.plasticity.train.Rules;
 /**
  * Gradients of every rule for one network and one batch, compared per weight matrix with two BPTT references.
  * Rules and their names are those of {@code spikering train --rule} ({@link LearningRule}): eprop, random-eprop
- * (B from {@code --seed}, or the JSON's {@code feedback}), nest-eprop (NEST's sine task only), mdgl-exact.
+ * (B from {@code --seed}, or the JSON's {@code feedback}), nest-eprop (NEST's sine task only), mdgl-exact, rflo (with
+ * random-eprop's B), mdgl.
  * <p>
  * References:
  * <table>
@@ -156,13 +157,18 @@ public final class GradientsRun {
                 b == null ? "drawn from --seed " + seed : "network.feedback of the JSON file", false);
     }
 
-    /** The rules this run computes, in order: eprop, random-eprop, nest-eprop (NEST's sine task only), mdgl-exact. */
+    /**
+     * The rules this run computes, in order: eprop, random-eprop, nest-eprop (NEST's sine task only), mdgl-exact, rflo,
+     * mdgl.
+     */
     public List<LearningRule> rules() {
         List<LearningRule> r = new ArrayList<>(List.of(LearningRule.EPROP, LearningRule.RANDOM_EPROP));
         if (nestTask) {
             r.add(LearningRule.NEST_EPROP);
         }
         r.add(LearningRule.MDGL_EXACT);
+        r.add(LearningRule.RFLO);
+        r.add(LearningRule.MDGL);
         return r;
     }
 
@@ -172,6 +178,7 @@ public final class GradientsRun {
         references.clear();
         for (LearningRule r : rules()) {
             GradientComputer c = r == LearningRule.RANDOM_EPROP ? Rules.eprop(randomFeedback, false, Computation.EVENT)
+                    : r == LearningRule.RFLO ? Rules.rflo(randomFeedback, Computation.EVENT)
                     : Rules.create(r, Computation.EVENT, network, 0);
             rules.put(r.id(), run(c));
         }

@@ -51,8 +51,9 @@ final class GradientsRunTest {
         return new GradientsRun(net, b, RandomFeedback.gaussian(10, 2, 9));
     }
 
-    private static final List<String> RULES = List.of("eprop", "random-eprop", "mdgl-exact");
-    private static final List<String> NEST_RULES = List.of("eprop", "random-eprop", "nest-eprop", "mdgl-exact");
+    private static final List<String> RULES = List.of("eprop", "random-eprop", "mdgl-exact", "rflo", "mdgl");
+    private static final List<String> NEST_RULES = List.of("eprop", "random-eprop", "nest-eprop", "mdgl-exact", "rflo",
+            "mdgl");
     private static final List<String> REFERENCES = List.of("bptt", "bptt-reset-attached");
 
     /** Every (rule, reference, matrix) exactly once, in order, and nothing else. */
@@ -77,7 +78,7 @@ final class GradientsRunTest {
     @Test
     void shouldReportUnitAlignmentForEpropWhenRecurrentWeightsAreZero() {
         GradientsRun run = small(true);
-        assertEquals(List.of("eprop", "random-eprop", "mdgl-exact", "bptt", "bptt-reset-attached"),
+        assertEquals(List.of("eprop", "random-eprop", "mdgl-exact", "rflo", "mdgl", "bptt", "bptt-reset-attached"),
                 List.copyOf(run.compute().keySet()));
         assertExactRows(run.comparison(), RULES);
         for (WeightMatrixId id : new WeightMatrixId[] {WeightMatrixId.INPUT, WeightMatrixId.OUTPUT}) {
@@ -170,7 +171,7 @@ final class GradientsRunTest {
         assertEquals(RULES.size() * REFERENCES.size() * 3, doc.get("comparison_with_bptt").size());
         List<String> names = new ArrayList<>();
         doc.get("gradients").fieldNames().forEachRemaining(names::add);
-        assertEquals(List.of("eprop", "random-eprop", "mdgl-exact", "bptt", "bptt-reset-attached"), names);
+        assertEquals(List.of("eprop", "random-eprop", "mdgl-exact", "rflo", "mdgl", "bptt", "bptt-reset-attached"), names);
         assertEquals(REFERENCES.size(), doc.get("bptt_references").size());
         assertEquals("network.feedback of the JSON file", doc.get("random_eprop_feedback").asText());
         // a feedback matrix of the wrong shape is named in the error, exit code 2
@@ -195,7 +196,7 @@ final class GradientsRunTest {
         GradientsRun again = GradientsRun.fromJson(doc, 0);
         var g2 = again.compute();
         var g1 = run.compute();
-        assertEquals(List.of("eprop", "random-eprop", "mdgl-exact", "bptt", "bptt-reset-attached"),
+        assertEquals(List.of("eprop", "random-eprop", "mdgl-exact", "rflo", "mdgl", "bptt", "bptt-reset-attached"),
                 List.copyOf(g1.keySet()));
         assertEquals(List.copyOf(g1.keySet()), List.copyOf(g2.keySet()));
         for (String rule : g1.keySet()) {
@@ -206,5 +207,13 @@ final class GradientsRunTest {
             }
         }
         assertEquals(doc.get("gradients").get("bptt").get("w_out").size(), run.network().wOut().length);
+        // rflo uses random-eprop's B (the run's), not one drawn by Rules.create from seed 0
+        Gradients direct = Gradients.zerosFor(run.network());
+        org.spikering.plasticity.train.Rules.rflo(RandomFeedback.gaussian(10, 2, 9),
+                org.spikering.plasticity.train.Computation.DENSE).compute(run.network(), run.batch(), direct);
+        for (WeightMatrixId id : WeightMatrixId.values()) {
+            assertEquals(0.0, org.spikering.plasticity.train.GradientComparison.maxRelativeDifference(
+                    g1.get("rflo").get(id), direct.get(id)), 1e-12, "rflo " + id);
+        }
     }
 }

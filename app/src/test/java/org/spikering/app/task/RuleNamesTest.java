@@ -91,7 +91,7 @@ final class RuleNamesTest {
 
     @Test
     void shouldNameEveryRuleOnceWithItsCommandLineValue() {
-        assertEquals(List.of("eprop", "random-eprop", "nest-eprop", "mdgl-exact", "bptt", "nest-eprop-iaf"),
+        assertEquals(List.of("eprop", "random-eprop", "nest-eprop", "mdgl-exact", "bptt", "nest-eprop-iaf", "rflo", "mdgl"),
                 java.util.Arrays.stream(LearningRule.values()).map(LearningRule::id).toList());
     }
 

@@ -55,8 +55,17 @@ public final class EventEprop extends SequenceGradientComputer {
      *                  the recurrent weights ({@link LearningSignals#mdglExact}), false for e-prop's.
      */
     public EventEprop(Feedback feedback, boolean mdglExact) {
-        super(feedback, mdglExact);
-        this.name = (mdglExact ? "MDGL-exact" : "e-prop") + " (event-stepwise)";
+        this(feedback, RecurrentSignal.of(mdglExact));
+    }
+
+    /**
+     * @param feedback the feedback B of the learning signals.
+     * @param signal   the learning signal of the recurrent weights (e-prop's, {@link LearningSignals#mdglExact} or
+     *                 {@link LearningSignals#mdglCellType}).
+     */
+    public EventEprop(Feedback feedback, RecurrentSignal signal) {
+        super(feedback, signal);
+        this.name = signal.label() + " (event-stepwise)";
     }
 
     @Override

@@ -17,21 +17,27 @@ import org.spikering.plasticity.reg.RateRegularisation;
  */
 abstract class SequenceGradientComputer implements GradientComputer {
     private final Feedback feedback;
-    private final boolean mdglExact;
+    private final RecurrentSignal signal;
     private Trajectory trajectory;
-    private double[] mdglExactSignal = new double[0];
+    private double[] recSignalBuffer = new double[0];
+    /** MDGL's cell-type gains w_ab of the current batch ({@link LearningSignals#cellTypeGains}). */
+    private double[] gains = new double[4];
     private double[] regFactor = new double[0];
     private boolean nestLateLastSignal;
     private ForwardModel forward = ForwardModel.LOOPS;
     private TrajectoryListener listener = TrajectoryListener.NONE;
 
-    SequenceGradientComputer(Feedback feedback, boolean mdglExact) {
+    SequenceGradientComputer(Feedback feedback, RecurrentSignal signal) {
         if (feedback == null) {
             throw new IllegalArgumentException("feedback: must not be null");
         }
+        if (signal == null) {
+            throw new IllegalArgumentException("recurrent learning signal: must not be null");
+        }
         this.feedback = feedback;
-        this.mdglExact = mdglExact;
+        this.signal = signal;
     }
+
 
     /**
      * Reproduces NEST 3.9's {@code *_bsshslm_2020} e-prop, which leaves the last step's learning-signal term
@@ -156,7 +162,7 @@ abstract class SequenceGradientComputer implements GradientComputer {
         int steps = batch.steps();
         if (trajectory == null || !trajectory.fits(steps, net.recurrent(), net.outputs())) {
             trajectory = new Trajectory(steps, net.recurrent(), net.outputs());
-            mdglExactSignal = new double[steps * net.recurrent()];
+            recSignalBuffer = new double[steps * net.recurrent()];
         }
         if (regFactor.length != net.recurrent()) {
             regFactor = new double[net.recurrent()];
@@ -164,6 +170,9 @@ abstract class SequenceGradientComputer implements GradientComputer {
         double[] b = feedback.matrix(net);
         Trajectory tr = trajectory;
         NetworkParams p = net.params();
+        if (signal == RecurrentSignal.MDGL) {
+            gains = LearningSignals.cellTypeGains(net, gains);
+        }
         double correct = 0.0;
         long spikes = 0;
         for (int s = 0; s < batch.batchSize(); s++) {
@@ -171,9 +180,12 @@ abstract class SequenceGradientComputer implements GradientComputer {
             listener.onForwardPass(net, batch, s, tr);
             LearningSignals.eprop(tr, b);
             double[] recSignal = tr.learning;
-            if (mdglExact) {
-                LearningSignals.mdglExact(net, tr, mdglExactSignal);
-                recSignal = mdglExactSignal;
+            if (signal == RecurrentSignal.MDGL_EXACT) {
+                LearningSignals.mdglExact(net, tr, recSignalBuffer);
+                recSignal = recSignalBuffer;
+            } else if (signal == RecurrentSignal.MDGL) {
+                LearningSignals.mdglCellType(net, tr, gains, recSignalBuffer);
+                recSignal = recSignalBuffer;
             }
             RateRegularisation.factors(p, tr.spikeCount, steps, regFactor);
             accumulate(net, batch, s, tr, tr.learning, recSignal, regFactor, out);

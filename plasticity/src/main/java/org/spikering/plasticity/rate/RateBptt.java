@@ -29,7 +29,7 @@ public final class RateBptt extends RateGradientComputer {
 
     @Override
     public String name() {
-        return "BPTT";
+        return "BPTT (rate)";
     }
 
     @Override

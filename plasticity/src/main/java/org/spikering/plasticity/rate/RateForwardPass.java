@@ -14,7 +14,7 @@ import org.spikering.plasticity.network.Trajectory;
  * recorded in a {@link Trajectory} whose arrays are reinterpreted (see there). The state update is neuron-models'
  * {@link LeakyRateUnit#next} and {@link LeakyRateUnit#rate} (the one implementation of the units' equation); the
  * loss is {@link ReadoutLoss}, the same code as for spiking networks. State starts at 0 every sequence; x^t is
- * {@link SequenceBatch#inputSpikes()} (any finite value ≥ 0: spikes or analog input). With λ = dt/τ, for
+ * {@link SequenceBatch#inputSpikes()} (any finite value: spikes or analog input). With λ = dt/τ, for
  * t = 0..T−1 (r^{−1} = u^{−1} = 0):
  * <pre>
  * a_j^t  = b + Σ_i W^in_ji x_i^t + Σ_{i≠j} W^rec_ji r_i^{t−1}

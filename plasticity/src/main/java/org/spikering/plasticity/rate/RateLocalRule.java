@@ -41,6 +41,12 @@ import org.spikering.plasticity.network.Trajectory;
  * pre^s); they agree only where φ' is constant (e.g. relu in its linear region), and e-prop's is the exact
  * ∂r_j^t/∂W_ji when W_rec = 0.
  *
+ * <p><b>How {@code rflo} differs from Murray 2019.</b> Murray's discretisation (EPROP.md §5) drives u^t with h^{t−1}
+ * and x^{t−1} and forms P^t from φ'(u^{t−1}) h^{t−1}, φ' one step before the current that the presynaptic value
+ * enters; here φ' is taken at the step whose argument that value entered (φ'(v_j^t) with r_i^{t−1}, x_i^t), the
+ * convention that makes the trace coincide with e-prop's for rate_leak. Murray writes err = y* − y with ΔW = +η…;
+ * here err = y − y* is a gradient that the optimizer subtracts (the same update). The readout is linear in both.
+ *
  * <p><b>MDGL</b> (Liu et al. 2021, EPROP.md §4, for rate units). e-prop writes dE/dW_pq = Σ_t (dE/dr_p^t) e_pq^t and
  * replaces the total derivative dE/dr_p^t by its direct part L_p^t. MDGL keeps in addition the path through one
  * synapse p → j and one step: r_p^t → a_j^{t+1} (∂a_j^{t+1}/∂r_p^t = W^rec_jp) → r_j^{t+1} → E (direct part
@@ -58,7 +64,9 @@ import org.spikering.plasticity.network.Trajectory;
  * </pre>
  * with e-prop's trace e, B = W_outᵀ, the types of {@link RecurrentNetwork#cellTypes()} (none: one type, w = the mean
  * of all existing recurrent weights), w recomputed from the current weights at every batch. The rule needs L^{t+1},
- * i.e. it is online with a one-step delay; here it is computed after the forward pass.
+ * i.e. it is online with a one-step delay; here it is computed after the forward pass. Liu et al. define MDGL for
+ * spiking networks (pseudo-derivative ψ, κ-filtered traces); this is its rate-unit analogue, with the factor derived
+ * above and no κ filter (the readout is instantaneous).
  */
 public final class RateLocalRule extends RateGradientComputer {
 

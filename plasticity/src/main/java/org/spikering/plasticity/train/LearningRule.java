@@ -26,12 +26,18 @@ import java.util.Locale;
  *     model (reset in the spike step, no ζ) and continuous learning, every synapse updating at its presynaptic spikes
  *     within a sequence ({@link org.spikering.plasticity.nestiaf.NestIafLearner}); no batch gradient, so not a
  *     {@link Rules#create} rule and not in {@code spikering gradients}; only on NEST's iaf sine-wave network</td></tr>
- * <tr><td>RFLO</td><td>rflo</td><td>random-feedback local online learning (Murray 2019, EPROP.md §5): its own trace, a
- *     low-pass of the product of the pseudo-derivative (φ' for rate units) and the presynaptic activity, with a fixed
- *     random feedback B (as random-eprop's); rate and spiking networks</td></tr>
+ * <tr><td>RFLO</td><td>rflo</td><td>random-feedback local online learning (Murray 2019, EPROP.md §5): its own trace
+ *     p_ji^t = α p_ji^{t−1} + ζ ψ_j^t s_i^t, a low-pass of the product of the pseudo-derivative (φ' for rate units)
+ *     and the presynaptic arrival, gradient Σ_t L_j^t p_ji^t (+ the rate regularisation with p for e) with a fixed
+ *     random feedback B (random-eprop's draw for the same seed and feedback gain); no κ filter, and on ALIF neurons
+ *     no adaptation eligibility; W_out exact ({@link org.spikering.plasticity.eprop.DenseRflo},
+ *     {@link org.spikering.plasticity.eprop.EventRflo} on LIF/ALIF networks); rate and spiking networks</td></tr>
  * <tr><td>MDGL</td><td>mdgl</td><td>modulated dynamic gradient learning (Liu et al. 2021, EPROP.md §4): e-prop's
- *     learning signal plus a one-step term from the postsynaptic neighbours through cell-type-averaged gains
- *     w_{c(j)c(p)} (the "Wab" of the ModProp code); rate and spiking networks</td></tr>
+ *     learning signal (B = W_outᵀ) plus, for the recurrent weights, a one-step term from the postsynaptic neighbours
+ *     through cell-type-averaged gains w_{c(j)c(p)} (the "Wab" of the ModProp code), recomputed from W_rec every batch;
+ *     one type when the network has no cell types
+ *     ({@link org.spikering.plasticity.eprop.LearningSignals#mdglCellType} on LIF/ALIF networks); rate and spiking
+ *     networks</td></tr>
  * </table>
  */
 public enum LearningRule {

@@ -3,9 +3,12 @@ package org.spikering.plasticity.train;
 import org.spikering.plasticity.bptt.Bptt;
 import org.spikering.plasticity.eprop.ClosedFormEventEprop;
 import org.spikering.plasticity.eprop.DenseEprop;
+import org.spikering.plasticity.eprop.DenseRflo;
 import org.spikering.plasticity.engine.EngineForwardPass;
 import org.spikering.plasticity.eprop.EventEprop;
+import org.spikering.plasticity.eprop.EventRflo;
 import org.spikering.plasticity.eprop.GradientComputer;
+import org.spikering.plasticity.eprop.RecurrentSignal;
 import org.spikering.plasticity.feedback.Feedback;
 import org.spikering.plasticity.feedback.RandomFeedback;
 import org.spikering.plasticity.feedback.SymmetricFeedback;
@@ -22,7 +25,8 @@ public final class Rules {
     /**
      * A rule (see {@link LearningRule}): EPROP uses B = W_outᵀ; RANDOM_EPROP draws B ~ N(0,1)/sqrt(n_rec) from
      * {@code seed}; NEST_EPROP reads NEST's B from {@link NestSineWaveReference} and needs NEST's sine-wave network
-     * shape (100 inputs, 100 recurrent, 1 readout); MDGL_EXACT uses B = W_outᵀ; BPTT ignores the computation.
+     * shape (100 inputs, 100 recurrent, 1 readout); MDGL_EXACT and MDGL use B = W_outᵀ; RFLO draws B as
+     * RANDOM_EPROP does (the same B for the same seed); BPTT ignores the computation.
      */
     public static GradientComputer create(LearningRule rule, Computation computation, RecurrentNetwork net,
             long seed) {
@@ -31,7 +35,8 @@ public final class Rules {
 
     /**
      * As {@link #create(LearningRule, Computation, RecurrentNetwork, long)}, with RANDOM_EPROP's B drawn as
-     * N(0, feedbackGain²)/sqrt(n_rec) ({@link RandomFeedback#gaussian(int, int, long, double)}; other rules ignore it).
+     * N(0, feedbackGain²)/sqrt(n_rec) ({@link RandomFeedback#gaussian(int, int, long, double)}), and RFLO's the same
+     * way; other rules ignore it.
      */
     public static GradientComputer create(LearningRule rule, Computation computation, RecurrentNetwork net,
             long seed, double feedbackGain) {
@@ -60,8 +65,9 @@ public final class Rules {
                 throw new IllegalArgumentException("rule nest-eprop-iaf: learns continuously within each sequence "
                         + "(org.spikering.plasticity.nestiaf.NestIafLearner), so it has no batch gradient computer");
             case RFLO:
+                return rflo(RandomFeedback.gaussian(net.recurrent(), net.outputs(), seed, feedbackGain), computation);
             case MDGL:
-                throw new IllegalArgumentException("rule " + rule.id() + ": not implemented yet");
+                return eprop(new SymmetricFeedback(), RecurrentSignal.MDGL, computation);
             default:
                 throw new IllegalArgumentException("rule = " + rule);
         }
@@ -75,11 +81,31 @@ public final class Rules {
      * ({@link org.spikering.plasticity.eprop.LearningSignals#mdglExact}).
      */
     public static GradientComputer eprop(Feedback feedback, boolean mdglExact, Computation computation) {
+        return eprop(feedback, mdglExact ? RecurrentSignal.MDGL_EXACT : RecurrentSignal.EPROP, computation);
+    }
+
+    /** e-prop with a given feedback and learning signal of the recurrent weights ({@link RecurrentSignal}). */
+    public static GradientComputer eprop(Feedback feedback, RecurrentSignal signal, Computation computation) {
         switch (computation) {
-            case EVENT: return new ClosedFormEventEprop(feedback, mdglExact);
-            case ENGINE: return new ClosedFormEventEprop(feedback, mdglExact).withForward(ENGINE_FORWARD);
-            case EVENT_STEPWISE: return new EventEprop(feedback, mdglExact);
-            default: return new DenseEprop(feedback, mdglExact);
+            case EVENT: return new ClosedFormEventEprop(feedback, signal);
+            case ENGINE: return new ClosedFormEventEprop(feedback, signal).withForward(ENGINE_FORWARD);
+            case EVENT_STEPWISE: return new EventEprop(feedback, signal);
+            default: return new DenseEprop(feedback, signal);
+        }
+    }
+
+    /**
+     * {@link LearningRule#RFLO} on a LIF/ALIF network with a given fixed feedback: DENSE is {@link DenseRflo}; EVENT
+     * and EVENT_STEPWISE are both the event form {@link EventRflo} (RFLO has no stepwise variant of its own); ENGINE
+     * is {@link EventRflo} on sim-core's engine forward pass.
+     */
+    public static GradientComputer rflo(Feedback feedback, Computation computation) {
+        switch (computation) {
+            case EVENT:
+            case EVENT_STEPWISE:
+                return new EventRflo(feedback);
+            case ENGINE: return new EventRflo(feedback).withForward(ENGINE_FORWARD);
+            default: return new DenseRflo(feedback);
         }
     }
 

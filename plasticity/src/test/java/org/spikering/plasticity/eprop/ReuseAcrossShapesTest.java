@@ -88,4 +88,25 @@ final class ReuseAcrossShapesTest {
             }
         }
     }
+
+    @Test
+    void shouldGiveAFreshComputersGradientsForRfloAndMdglWhenReusedOnAnotherShape() {
+        Case[] order = {shape(10, 20, 1, 10, 3), shape(20, 10, 2, 21, 5), shape(10, 20, 1, 10, 3),
+            shape(4, 7, 3, 30, 9), shape(20, 10, 2, 22, 5)};
+        java.util.List<Supplier<SequenceGradientComputer>> kinds = java.util.List.of(
+                () -> new EventRflo(new SymmetricFeedback()),
+                () -> new DenseRflo(new SymmetricFeedback()),
+                () -> new ClosedFormEventEprop(new SymmetricFeedback(), RecurrentSignal.MDGL),
+                () -> new EventEprop(new SymmetricFeedback(), RecurrentSignal.MDGL),
+                () -> new DenseEprop(new SymmetricFeedback(), RecurrentSignal.MDGL));
+        for (Supplier<SequenceGradientComputer> kind : kinds) {
+            SequenceGradientComputer reused = kind.get();
+            for (int n = 0; n < order.length; n++) {
+                Case k = order[n];
+                Gradients fresh = grads(kind.get(), k);
+                assertTrue(fresh.meanRateHz > 1.0, "network " + n + " must spike: " + fresh.meanRateHz);
+                assertBitIdentical(grads(reused, k), fresh, reused.name() + " case " + n);
+            }
+        }
+    }
 }

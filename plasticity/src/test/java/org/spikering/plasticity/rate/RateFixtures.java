@@ -32,14 +32,14 @@ final class RateFixtures {
     }
 
     /**
-     * Analog inputs in [0, 1); regression: random targets in [−1, 1], about 70 % of the steps masked;
+     * Analog inputs in [−0.5, 1); regression: random targets in [−1, 1], about 70 % of the steps masked;
      * classification: one class per sequence, its one-hot target masked on the last 5 steps.
      */
     static SequenceBatch batch(LossKind loss, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] x = new float[BATCH * STEPS * IN];
         for (int n = 0; n < x.length; n++) {
-            x[n] = (float) r.nextDouble();
+            x[n] = (float) (1.5 * r.nextDouble() - 0.5);
         }
         double[] y = new double[BATCH * STEPS * OUT];
         boolean[] mask = new boolean[BATCH * STEPS];
