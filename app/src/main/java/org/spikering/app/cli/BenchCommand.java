@@ -22,11 +22,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /** {@code spikering bench cuba|brunel}: runs a benchmark network and prints one JSON line. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchRateRnnCommand.class,
         description = {"Benchmarks printing one JSON line.",
             "cuba: Brette et al. 2007 CUBA network (4000 LIF, exp synapses).",
             "brunel: Brunel 2000 model A (12 500 LIF, delta synapses, Poisson drive).",
-            "pd14: Potjans & Diesmann 2014 cortical microcircuit as NEST builds it (77 169 LIF, 299 M synapses at scale 1)."})
+            "pd14: Potjans & Diesmann 2014 cortical microcircuit as NEST builds it (77 169 LIF, 299 M synapses at scale 1).",
+            "rate-rnn: ms per training iteration of a rate RNN and a LIF network (spikering bench rate-rnn --help)."})
 public final class BenchCommand implements Callable<Integer> {
 
     /** One simulation step, s: the shortest --seconds and --warmup. */
@@ -35,7 +36,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** Benchmark models. */
     enum Model { cuba, brunel, pd14 }
 
-    @Parameters(index = "0", description = "benchmark: ${COMPLETION-CANDIDATES}")
+    /** Optional to picocli so that the sub-command {@code rate-rnn} can follow {@code bench}; {@link #call} requires it. */
+    @Parameters(index = "0", arity = "0..1", description = "benchmark: ${COMPLETION-CANDIDATES}, or rate-rnn")
     Model model;
 
     @Option(names = "--scale", description = "fraction of the full network size (cuba 4000, brunel 12500 neurons; default 1)")
@@ -83,6 +85,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (model == null) {
+            throw new IllegalArgumentException("benchmark: missing, give one of cuba, brunel, pd14, rate-rnn");
+        }
         final var parsed = spec.commandLine().getParseResult();
         final Engine eng = Cli.parseEnum(Engine.class, "--engine", engine);
         final UpdateMode mode = Cli.parseEnum(UpdateMode.class, "--update", update);

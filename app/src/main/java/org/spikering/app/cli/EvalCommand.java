@@ -10,7 +10,9 @@ import org.spikering.app.data.UserDataSet;
 import org.spikering.app.report.Json;
 import org.spikering.app.spec.data.DataArray;
 import org.spikering.app.spec.data.DataSetSpec;
+import org.spikering.app.task.FrozenPatternTask;
 import org.spikering.app.task.HeldOutSource;
+import org.spikering.app.task.OutOfDistributionSource;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.app.train.BatchSeeds;
 import org.spikering.app.train.TrainedModel;
@@ -39,11 +41,16 @@ import picocli.CommandLine.Parameters;
  *       {@code loss_mask} if DATA is a .npz holding one, or every step. The data's inputs and readouts must match
  *       the model's.</li>
  * </ul>
- * Prints one JSON line; writes nothing.
+ * Without DATA the line also has the task's out-of-distribution test (dms: {@code test_accuracy_longer_delay};
+ * seq-fashion-mnist: {@code test_accuracy_noisy_input}; with their losses and {@code test_set_*}) and, for the
+ * frozen-pattern tasks (pattern-liu, sine-*), {@code test_loss_fresh_input} and {@code training_pattern_loss}: the
+ * names and numbers of the run's summary.json. Prints one JSON line; writes nothing.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Test loss and accuracy of a saved model (model.json of train): on its run's held-out test batch,"
-                + " or on every sequence of a data file DATA (.npz/.npy/.csv/SONATA, the formats of training.data).")
+                + " and its task's out-of-distribution test (dms: longer delays; seq-fashion-mnist: noisy input; pattern-liu:"
+                + " the fresh input noise and the training pattern), as the run's summary.json names them; or on every"
+                + " sequence of a data file DATA (.npz/.npy/.csv/SONATA, the formats of training.data).")
 public final class EvalCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "a model.json written by train")
@@ -150,8 +157,34 @@ public final class EvalCommand implements Callable<Integer> {
         }
         out.put("test_accuracy", Double.isFinite(e.accuracy()) && p.scoredSteps() == 0 ? e.accuracy() : null);
         out.put("mean_rate_hz", e.meanRateHz());
+        outOfDistribution(m, p, seeds, n, out);
         System.out.println(Json.oneLine(out));
         return 0;
+    }
+
+    /**
+     * The tests beyond the held-out one, under the names and with the batches of the run's summary.json, so a model
+     * evaluates to its run's numbers: a task's out-of-distribution test ({@link OutOfDistributionSource}: dms's
+     * longer delays, seq-fashion-mnist's noisy input) as {@code test_accuracy_<name>}, {@code test_loss_<name>},
+     * {@code test_set_<name>}; for a frozen-pattern task (pattern-liu, the sine tasks) its test loss on the fresh
+     * input noise again as {@code test_loss_fresh_input}, and {@code training_pattern_loss}.
+     */
+    private static void outOfDistribution(final TrainedModel m, final TaskPreset p, final BatchSeeds seeds, final int n,
+                                          final Map<String, Object> out) {
+        if (p.source() instanceof OutOfDistributionSource ood && ood.hasOutOfDistribution()) {
+            final long seed = TrainingRun.outOfDistributionSeed(seeds);
+            final Evaluation o = m.evaluate(p, m.network(), ood.outOfDistributionBatch(n, seed));
+            final String k = ood.outOfDistributionName();
+            out.put("test_set_" + k, "out of distribution: " + TrainingRun.outOfDistributionSequences(p, n)
+                    + " sequences, batch seed " + seed + "; " + ood.outOfDistributionDescription());
+            out.put("test_accuracy_" + k, Double.isFinite(o.accuracy()) ? o.accuracy() : null);
+            out.put("test_loss_" + k, Json.finite("out-of-distribution test loss", o.loss()));
+        }
+        if (p.source() instanceof FrozenPatternTask) {
+            out.put("test_loss_fresh_input", out.get("test_loss"));
+            out.put("training_pattern_loss", Json.finite("training-pattern loss",
+                    m.evaluate(p, m.network(), p.source().batch(1, 0)).loss()));
+        }
     }
 
     private Integer callOnData() {

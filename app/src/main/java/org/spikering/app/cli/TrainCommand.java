@@ -51,8 +51,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "training.network.tau_a_ms=800 or training.rule=bptt (repeatable; the value is read as YAML)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--task", description = {"sine-nest, sine-bellec, evidence, dms, nback, sine-nest-iaf, pattern-liu, perceptual-decision, delay-comparison or "
-            + "store-recall (default sine-nest): without "
+    @Option(names = "--task", description = {"sine-nest, sine-bellec, evidence, dms, nback, sine-nest-iaf, pattern-liu, perceptual-decision, delay-comparison, "
+            + "store-recall or seq-fashion-mnist (default sine-nest): without "
             + "SPEC the shipped preset file examples/<task>.yaml; with SPEC it replaces training.task by the task with its"
             + " default parameters.",
         "sine-nest, sine-bellec, pattern-liu: one frozen input pattern; tested on the same target with fresh input noise "
@@ -66,6 +66,12 @@ public final class TrainCommand implements Callable<Integer> {
             + "W_out N(0, 1/100) (NEST Glorot), feedback B of the rule (NEST: random N(0, 1); random-eprop: N(0, 1/100)), "
             + "cue spacing after each cue (NEST before), 300 iterations (NEST 50).",
         "dms: the evidence settings with tau_a 200 ms; NEST has no DMS example.",
+        "seq-fashion-mnist: Fashion-MNIST row by row (28 steps of 28 inputs, pixel/255, analog by default), 10 classes at"
+            + " the last step; tested on the IDX test images and, out of distribution, on them with N(0, ood_noise_sd^2)"
+            + " pixel noise clipped to [0, 1] (test_accuracy_noisy_input); needs apt install dataset-fashion-mnist or"
+            + " training.task.data_dir.",
+        "perceptual-decision, delay-comparison, pattern-liu, dms, store-recall: training.task.encoding analog feeds the"
+            + " observation values, one input per channel, instead of input spikes.",
         "sine-nest-iaf: NEST 3.9's sine-wave example with eprop_iaf, eprop_readout and eprop_synapse, trained by rule "
             + "nest-eprop-iaf only.",
         "evidence, dms, nback: tested on a held-out batch never trained on."})

@@ -27,6 +27,8 @@ import org.spikering.plasticity.train.LearningRule;
  * <tr><td>network</td><td></td><td>{@link RecurrentNetworkSpec}</td></tr>
  * <tr><td>rule</td><td>—</td><td>eprop, random-eprop, nest-eprop (sine-nest only), mdgl-exact, bptt</td></tr>
  * <tr><td>feedback</td><td></td><td>{@link FeedbackSpec}</td></tr>
+ * <tr><td>bptt_step_length_of</td><td>—</td><td>with rule bptt: scale each BPTT update to this rule's step length
+ *     ({@link org.spikering.plasticity.bptt.MatchedStepLengthBptt}); null = plain BPTT</td></tr>
  * <tr><td>computation</td><td>—</td><td>event, event-stepwise, dense, engine (bptt: event)</td></tr>
  * <tr><td>optimizer</td><td></td><td>{@link OptimizerSpec}</td></tr>
  * <tr><td>regularisation</td><td></td><td>{@link RegularisationSpec}</td></tr>
@@ -54,11 +56,12 @@ import org.spikering.plasticity.train.LearningRule;
  * @param evaluation      testing.
  * @param checkpointEvery checkpoint interval, or null (a tenth of the iterations).
  * @param seedOffsets     offsets of the network and run seeds from the top-level seed, or null (both 0).
+ * @param bpttStepLengthOf the rule whose step length BPTT takes ({@code bptt_step_length_of}), or null.
  */
 public record TrainingSpec(TaskSpec task, DataSetSpec data, RecurrentNetworkSpec network, String rule, FeedbackSpec feedback,
                            String computation, OptimizerSpec optimizer, RegularisationSpec regularisation, int batch,
                            int iterations, Double weightClip, EvaluationSpec evaluation, Integer checkpointEvery,
-                           SeedOffsetsSpec seedOffsets)
+                           SeedOffsetsSpec seedOffsets, String bpttStepLengthOf)
         implements SpecSection {
 
     @Override
@@ -113,6 +116,12 @@ public record TrainingSpec(TaskSpec task, DataSetSpec data, RecurrentNetworkSpec
     /** @return the rule. */
     public LearningRule learningRule() {
         return LearningRule.valueOf(rule.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+
+    /** @return the rule of {@code bptt_step_length_of}, or null for plain BPTT. */
+    public LearningRule stepLengthRule() {
+        return bpttStepLengthOf == null ? null
+                : LearningRule.valueOf(bpttStepLengthOf.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }
 
     /** @return the computation. */

@@ -111,7 +111,7 @@ public final class TrainSpecRunner implements SpecRunner {
         final EnergyModel loihi = EnergyModel.loihi();
         final TrainingRun run = new TrainingRun(p, prep.rule(), prep.computation(), runSeed)
                 .withWeightClip(t.weightClipBound()).withEnergyModel(options.energy() != null ? options.energy() : loihi)
-                .withSpec(spec);
+                .withSpec(spec).withStepLengthOf(t.stepLengthRule());
         if (t.evaluation().earlyStopping() != null) {
             run.withEarlyStopping(t.evaluation().earlyStopping().patience(), t.evaluation().earlyStopping().minDelta());
         }

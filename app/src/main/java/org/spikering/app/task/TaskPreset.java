@@ -34,7 +34,7 @@ public record TaskPreset(String name, SequenceSource source, RecurrentNetwork ne
 
     /** Task names. */
     public static final String[] NAMES = {"sine-nest", "sine-bellec", "evidence", "dms", "nback", "sine-nest-iaf",
-        "pattern-liu", "perceptual-decision", "delay-comparison", "store-recall"};
+        "pattern-liu", "perceptual-decision", "delay-comparison", "store-recall", "seq-fashion-mnist"};
 
     /**
      * The built-in preset: the shipped spec {@code examples/<name>.yaml} with the top-level seed set.

@@ -36,19 +36,26 @@ import org.spikering.plasticity.train.IterationResult;
  * @param wallSeconds wall time of the training loop so far.
  * @param rounding  {@code {"streams": {name: state}, "overflow": {name: [saturations, wraps]}}} ({@link #roundingOf}),
  *                  or null (no quantiser with a stream).
+ * @param stepLength with {@code training.bptt_step_length_of}: per completed iteration {α, cos} of
+ *                  {@link org.spikering.plasticity.bptt.MatchedStepLengthBptt} ({@code "step_length"}); else null.
  */
 public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, List<double[]> tests, Evaluation last,
-                              long[] counters, double wallSeconds, ObjectNode rounding) {
+                              long[] counters, double wallSeconds, ObjectNode rounding, List<double[]> stepLength) {
 
     /** A checkpoint without rounding streams. */
     public TrainCheckpoint(final TrainedModel model, final List<IterationResult> curve, final List<double[]> tests,
             final Evaluation last, final long[] counters, final double wallSeconds) {
-        this(model, curve, tests, last, counters, wallSeconds, null);
+        this(model, curve, tests, last, counters, wallSeconds, null, null);
     }
 
     /** @return this checkpoint with the given rounding state ({@link #roundingOf}). */
     public TrainCheckpoint withRounding(final ObjectNode r) {
-        return new TrainCheckpoint(model, curve, tests, last, counters, wallSeconds, r);
+        return new TrainCheckpoint(model, curve, tests, last, counters, wallSeconds, r, stepLength);
+    }
+
+    /** @return this checkpoint with the given step lengths ({α, cos} per iteration), or null for none. */
+    public TrainCheckpoint withStepLength(final List<double[]> s) {
+        return new TrainCheckpoint(model, curve, tests, last, counters, wallSeconds, rounding, s);
     }
 
     /**
@@ -154,6 +161,12 @@ public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, L
         if (rounding != null) {
             o.set("rounding", rounding);
         }
+        if (stepLength != null) {
+            final ArrayNode sl = o.putArray("step_length");
+            for (double[] x : stepLength) {
+                sl.addArray().add(x[0]).add(x[1]);
+            }
+        }
         try {
             Files.createDirectories(dir);
             AtomicFiles.writeBytes(dir.resolve(FILE), TrainedModel.bytes(o));
@@ -199,8 +212,19 @@ public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, L
                         + model.completed() + " iterations, " + counters.length + " counters)");
             }
             final JsonNode r = o.get("rounding");
+            List<double[]> stepLength = null;
+            if (o.has("step_length")) {
+                stepLength = new ArrayList<>();
+                for (JsonNode x : o.get("step_length")) {
+                    stepLength.add(new double[] {num(x.get(0)), num(x.get(1))});
+                }
+                if (stepLength.size() != curve.size()) {
+                    throw new IllegalArgumentException("is inconsistent (" + stepLength.size() + " step lengths for "
+                            + curve.size() + " curve points)");
+                }
+            }
             return new TrainCheckpoint(model, curve, tests, last, counters, o.path("wall_s").asDouble(),
-                    r instanceof ObjectNode ro ? ro : null);
+                    r instanceof ObjectNode ro ? ro : null, stepLength);
         } catch (IOException e) {
             throw new IllegalArgumentException(option + " = '" + file + "': cannot read the checkpoint ("
                     + e.getMessage().lines().findFirst().orElse("") + ")");

@@ -119,6 +119,10 @@ public final class TrainingRun {
     private org.spikering.hw.fixedpoint.StateQuantizer stateQuantiser;
     private long stateTestSeed;
     private Map<String, org.spikering.hw.fixedpoint.RoundingStream> roundingStreams = Map.of();
+    /** With {@link #withStepLengthOf}: the rule whose step length BPTT takes; else null. */
+    private LearningRule stepLengthOf;
+    /** Per completed iteration {α, cos} of the matched BPTT (with {@link #withStepLengthOf}). */
+    private final List<double[]> stepLengths = new ArrayList<>();
 
     /**
      * @param preset      task and network.
@@ -131,6 +135,24 @@ public final class TrainingRun {
         this.rule = rule;
         this.computation = computation;
         this.seed = seed;
+    }
+
+    /**
+     * Trains with BPTT scaled to another rule's step length each iteration
+     * ({@link org.spikering.plasticity.bptt.MatchedStepLengthBptt}; {@code training.bptt_step_length_of}): the rule of
+     * this run must be bptt. learning_curve.csv gets the columns {@code alpha} and {@code cosine}, summary.json
+     * {@code step_length_of} and {@code mean_alpha}.
+     *
+     * @param other the rule whose step length is matched, or null for plain BPTT.
+     * @return this.
+     */
+    public TrainingRun withStepLengthOf(final LearningRule other) {
+        if (other != null && rule != LearningRule.BPTT) {
+            throw new IllegalArgumentException("training.bptt_step_length_of = '" + other.id() + "': only with rule"
+                    + " bptt, not " + rule.id());
+        }
+        this.stepLengthOf = other;
+        return this;
     }
 
     /**
@@ -323,6 +345,9 @@ public final class TrainingRun {
         o.put("--weight-clip", Double.toString(clip.wMax()));
         o.put("--init-from", initialLabel);
         o.put("hook", hook == WeightUpdateHook.NONE ? "none" : hook.getClass().getName());
+        if (stepLengthOf != null) {
+            o.put("step_length_of", stepLengthOf.id());
+        }
         if (spec != null && spec.has("hardware") && stateQuantiser != null) {
             o.set("spec.hardware.state", spec.tree().get("hardware").get("state"));
         }
@@ -394,7 +419,25 @@ public final class TrainingRun {
         final RecurrentNetwork net = resume != null ? resume.model().network().copy()
                 : initial != null ? initial.copy() : preset.network().copy();
         final OperationCounters counters = new OperationCounters();
-        final GradientComputer computer = preset.computer(rule, computation, seed);
+        final org.spikering.plasticity.bptt.MatchedStepLengthBptt matched;
+        if (stepLengthOf != null) {
+            preset.requireRule(rule);
+            preset.requireRule(stepLengthOf);
+            matched = Rules.matchedBptt(stepLengthOf, computation, preset.network(), seed, preset.feedbackGain());
+        } else {
+            matched = null;
+        }
+        final GradientComputer computer = matched != null ? matched : preset.computer(rule, computation, seed);
+        stepLengths.clear();
+        if (resume != null && matched != null) {
+            if (resume.stepLength() == null) {
+                throw new IllegalArgumentException(resumeOption + " = '" + resumeWhere + "': the checkpoint has no step"
+                        + " lengths (made without training.bptt_step_length_of; settings must match to resume)");
+            }
+            for (double[] x : resume.stepLength()) {
+                stepLengths.add(x.clone());
+            }
+        }
         computer.setTrajectoryListener(new TrajectoryCounter(counters));
         if (stateQuantiser != null) {
             computer.setStateHook(stateQuantiser);
@@ -440,6 +483,9 @@ public final class TrainingRun {
                 }
                 final IterationResult r = trainer.step(preset.source().batch(batchSize, seeds.training(n)));
                 curve.add(r);
+                if (matched != null) {
+                    stepLengths.add(new double[] {matched.lastStepLength(), matched.lastCosine()});
+                }
                 if ((classification || stop != null) && ((n + 1) % evalEvery == 0 || n == iterations - 1)) {
                     last = Evaluator.evaluate(trainer.network(), test, testQuantiser());
                     tests.add(new double[] {n + 1, last.accuracy(), perStep(last.loss())});
@@ -456,6 +502,7 @@ public final class TrainingRun {
                             curve, tests, last, TrainCheckpoint.countersOf(counters),
                             wallBefore + (System.nanoTime() - t0) / 1e9)
                             .withRounding(TrainCheckpoint.roundingOf(roundingStreams, overflowCounters()))
+                            .withStepLength(matched == null ? null : List.copyOf(stepLengths))
                             .write(checkpointDir);
                 }
             }
@@ -474,7 +521,8 @@ public final class TrainingRun {
             outOfDistribution = Evaluator.evaluate(net, ood.outOfDistributionBatch(testBatch, outOfDistributionSeed),
                     testQuantiser());
             bar.note(String.format("test, %d sequences out of distribution (%s): accuracy %.4g, loss %.5g per sequence",
-                    testBatch, ood.outOfDistributionName(), outOfDistribution.accuracy(), outOfDistribution.loss()));
+                    outOfDistributionSequences(preset, testBatch), ood.outOfDistributionName(),
+                    outOfDistribution.accuracy(), outOfDistribution.loss()));
         }
         final Evaluation trainingPattern = diverged != null || !(preset.source() instanceof FrozenPatternTask) ? null
                 : Evaluator.evaluate(net, preset.source().batch(1, 0), testQuantiser());
@@ -609,6 +657,16 @@ public final class TrainingRun {
                 ? f.freshInputBatch(testBatch, seeds.heldOut()) : preset.source().batch(testBatch, seeds.heldOut());
     }
 
+    /**
+     * @param preset    the task.
+     * @param testBatch the run's test sequences.
+     * @return sequences of the out-of-distribution test: a {@link HeldOutSource}'s whole test set (its test is every
+     *         test sequence), else {@code testBatch}.
+     */
+    public static int outOfDistributionSequences(final TaskPreset preset, final int testBatch) {
+        return preset.source() instanceof HeldOutSource h ? h.testSequences() : testBatch;
+    }
+
     /** @return the last run's network on the task's out-of-distribution test set, or null (none, or diverged). */
     public Evaluation outOfDistribution() {
         return outOfDistribution;
@@ -619,7 +677,7 @@ public final class TrainingRun {
      * @return the out-of-distribution batch's seed: the held-out seed XOR 0x00D, moved on until no training batch
      *         uses it (its trials follow another protocol anyway; this keeps its cues independent of the test set's).
      */
-    static long outOfDistributionSeed(final BatchSeeds seeds) {
+    public static long outOfDistributionSeed(final BatchSeeds seeds) {
         long h = seeds.heldOut() ^ 0x00DL;
         while (seeds.isTraining(h) || h == seeds.heldOut()) {
             h++;
@@ -723,9 +781,21 @@ public final class TrainingRun {
             acc[k] = Double.isNaN(r.accuracy()) ? -1 : r.accuracy();
             rate[k] = r.meanRateHz();
         }
-        Csv.writeColumns(dir.resolve("learning_curve.csv"),
-                new String[] {"iteration", "loss", "loss_per_scored_step", "batch_accuracy", "mean_rate_hz"},
-                it, loss, lossStep, acc, rate);
+        if (stepLengthOf == null) {
+            Csv.writeColumns(dir.resolve("learning_curve.csv"),
+                    new String[] {"iteration", "loss", "loss_per_scored_step", "batch_accuracy", "mean_rate_hz"},
+                    it, loss, lossStep, acc, rate);
+        } else {
+            final double[] alpha = new double[n];
+            final double[] cos = new double[n];
+            for (int k = 0; k < n; k++) {
+                alpha[k] = stepLengths.get(k)[0];
+                cos[k] = stepLengths.get(k)[1];
+            }
+            Csv.writeColumns(dir.resolve("learning_curve.csv"), new String[] {"iteration", "loss",
+                "loss_per_scored_step", "batch_accuracy", "mean_rate_hz", "alpha", "cosine"},
+                    it, loss, lossStep, acc, rate, alpha, cos);
+        }
         if (!o.tests().isEmpty()) {
             final int m = o.tests().size();
             final double[] ti = new double[m];
@@ -763,6 +833,11 @@ public final class TrainingRun {
         s.put("task", preset.name());
         s.put("rule", rule.id());
         s.put("computation", computation.name().toLowerCase());
+        if (stepLengthOf != null) {
+            s.put("step_length_of", stepLengthOf.id());
+            s.put("mean_alpha", n == 0 ? null : stepLengths.stream().mapToDouble(x -> x[0]).average().getAsDouble());
+            s.put("mean_cosine", n == 0 ? null : stepLengths.stream().mapToDouble(x -> x[1]).average().getAsDouble());
+        }
         s.put("seed", seed);
         s.put("iterations", n);
         s.put("final_loss", finiteOrNull(o.finalLoss()));
@@ -792,7 +867,8 @@ public final class TrainingRun {
         s.put("test_loss", o.heldOut() == null ? null : finiteOrNull(perStep(o.heldOut().loss())));
         if (preset.source() instanceof OutOfDistributionSource ood && ood.hasOutOfDistribution()) {
             final String k = ood.outOfDistributionName();
-            s.put("test_set_" + k, "out of distribution: " + testSequences + " sequences, batch seed "
+            s.put("test_set_" + k, "out of distribution: " + outOfDistributionSequences(preset, testSequences)
+                    + " sequences, batch seed "
                     + outOfDistributionSeed + "; " + ood.outOfDistributionDescription());
             s.put("test_accuracy_" + k, outOfDistribution == null ? null : finiteOrNull(outOfDistribution.accuracy()));
             s.put("test_loss_" + k, outOfDistribution == null ? null : finiteOrNull(outOfDistribution.loss()));

@@ -89,6 +89,8 @@ final class BadInputTableTest {
         LEGAL.put("reservoir narma --washout", Set.of("0"));             // no washout
         LEGAL.put("reservoir lsm --gain", Set.of("0"));                  // no recurrent weights: input-driven baseline
         LEGAL.put("bench --warmup", Set.of("0"));                        // no warm-up (the default)
+        LEGAL.put("bench rate-rnn --warmup", Set.of("0"));               // no untimed iterations
+        LEGAL.put("bench rate-rnn --seed", Set.of("-1", "0", HUGE_INT)); // any long seeds the pattern and weights
         LEGAL.put("hw study --fractions", Set.of("0"));                  // nothing plastic: the untrained baseline
         LEGAL.put("nir run --synaptic-delay", Set.of("0"));              // no delay (the default)
         LEGAL.put("train --checkpoint-every", Set.of("0"));              // no checkpoints (documented)
@@ -108,7 +110,8 @@ final class BadInputTableTest {
             "sweep --grid", "training.iterations=1",
             "hw study --fractions", "0.5",
             "hw study --bits", "4",
-            "hw study --rounding", "nearest");
+            "hw study --rounding", "nearest",
+            "bench rate-rnn --rule", "bptt");
 
     /** What an option names, when its type does not say it (a Path is an input file unless listed here). */
     enum Kind { OUTPUT_FOLDER, OUTPUT_FILE, INPUT_FILE, NUMBER }

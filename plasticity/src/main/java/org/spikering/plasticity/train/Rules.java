@@ -1,6 +1,7 @@
 package org.spikering.plasticity.train;
 
 import org.spikering.plasticity.bptt.Bptt;
+import org.spikering.plasticity.bptt.MatchedStepLengthBptt;
 import org.spikering.plasticity.eprop.ClosedFormEventEprop;
 import org.spikering.plasticity.eprop.DenseEprop;
 import org.spikering.plasticity.eprop.DenseRflo;
@@ -72,6 +73,31 @@ public final class Rules {
                 throw new IllegalArgumentException("rule = " + rule);
         }
     }
+
+    /**
+     * BPTT at the step length of another rule ({@link MatchedStepLengthBptt}): both computers made by
+     * {@link #create(LearningRule, Computation, RecurrentNetwork, long, double)} for the same network (BPTT ignores
+     * the computation; the other rule uses it).
+     *
+     * @param other a rule with a batch gradient other than BPTT: eprop, random-eprop, mdgl-exact, rflo, mdgl (not
+     *              bptt, nest-eprop or nest-eprop-iaf).
+     */
+    public static MatchedStepLengthBptt matchedBptt(LearningRule other, Computation computation, RecurrentNetwork net,
+            long seed, double feedbackGain) {
+        switch (other) {
+            case BPTT:
+            case NEST_EPROP:
+            case NEST_EPROP_IAF:
+                throw new IllegalArgumentException("BPTT at the step length of " + other.id() + ": not possible ("
+                        + MATCHABLE + " only)");
+            default:
+                return new MatchedStepLengthBptt(create(LearningRule.BPTT, computation, net, seed, feedbackGain),
+                        create(other, computation, net, seed, feedbackGain), other.id());
+        }
+    }
+
+    /** The rules {@link #matchedBptt} accepts. */
+    public static final String MATCHABLE = "eprop, random-eprop, mdgl-exact, rflo, mdgl";
 
     /** The engine forward pass of {@link Computation#ENGINE}: sim-core's Disruptor engine, one partition thread. */
     private static final ForwardModel ENGINE_FORWARD = new EngineForwardPass(SimulationConfig.threads(1));

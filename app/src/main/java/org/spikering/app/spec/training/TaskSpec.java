@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.nio.file.Path;
 import org.spikering.app.spec.Problems;
 import org.spikering.app.task.BellecSineTask;
 import org.spikering.app.task.DelayComparisonTask;
@@ -16,6 +18,7 @@ import org.spikering.app.task.LiuPatternTask;
 import org.spikering.app.task.NestIafSineTask;
 import org.spikering.app.task.NestSineTask;
 import org.spikering.app.task.PerceptualDecisionTask;
+import org.spikering.app.task.SequentialFashionMnistTask;
 import org.spikering.app.task.StoreRecallTask;
 import org.spikering.plasticity.data.SequenceSource;
 import org.spikering.plasticity.reference.NestIafSineWaveReference;
@@ -45,6 +48,8 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  *     neurons_per_group</td><td>ms, —, per √ms, Hz, —</td><td>500, 500, 1000, 100, 1, 100, 10 (neurogym's periods)</td></tr>
  * <tr><td>store-recall</td><td>char_ms, delay_bits, rate_hz, neurons_per_group</td><td>ms, —, Hz, —</td>
  *     <td>200, 6, 50, 25 (Bellec et al.'s)</td></tr>
+ * <tr><td>seq-fashion-mnist</td><td>train_images, test_images, ood_noise_sd, data_dir, encoding</td><td>—, —, —,
+ *     folder</td><td>60000, 10000, 0.2, /usr/share/datasets/fashion-mnist, analog</td></tr>
  * <tr><td>sine-nest</td><td>—</td><td></td><td>NEST 3.9's recorded pattern</td></tr>
  * <tr><td>sine-nest-iaf</td><td>—</td><td></td><td>NEST 3.9's recorded pattern of its run with the current e-prop
  *     models (eprop_iaf; rule nest-eprop-iaf)</td></tr>
@@ -78,7 +83,12 @@ import org.spikering.plasticity.reference.NestSineWaveReference;
  * @param delayBits        store-recall: bits from STORE to RECALL (the first is stored).
  * @param encoding         pattern-liu, dms, perceptual-decision, delay-comparison, store-recall: {@code spikes}
  *                         (default when absent) or {@code analog} (the observation values, one input per channel;
- *                         {@code neurons_per_group} and {@code rate_hz} are then not allowed).
+ *                         {@code neurons_per_group} and {@code rate_hz} are then not allowed); seq-fashion-mnist:
+ *                         {@code analog} (default, pixel/255) or {@code spikes} (Bernoulli per pixel).
+ * @param trainImages      seq-fashion-mnist: training images used (the first of the IDX training file).
+ * @param testImages       seq-fashion-mnist: test images (the first of the IDX test file).
+ * @param oodNoiseSd       seq-fashion-mnist: σ of the noisy-input test's pixel noise (units of pixel/255; 0: none).
+ * @param dataDir          seq-fashion-mnist: folder of the four IDX files (relative: to the spec's folder).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, Integer delayMs, Integer recallMs,
@@ -87,7 +97,10 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
                        Integer durationMs, Integer inputs, Double testNoiseSd,
                        Double oodDelayFactor, Integer fixationMs, Integer stimulusMs,
                        Integer decisionMs, Integer dimRing, Double noiseSigma, Integer charMs, Integer delayBits,
-                       String encoding) {
+                       String encoding, Integer trainImages, Integer testImages, Double oodNoiseSd, String dataDir) {
+
+    /** The sequential Fashion-MNIST task's name. */
+    static final String FASHION = "seq-fashion-mnist";
 
     /** Each task's parameters, by field name. */
     static final Map<String, List<String>> PARAMETERS = parameters();
@@ -108,6 +121,7 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         m.put("store-recall", List.of("char_ms", "delay_bits", "rate_hz", "neurons_per_group", "encoding"));
         m.put("delay-comparison", List.of("fixation_ms", "stimulus_ms", "delay_ms", "decision_ms", "noise_sigma",
                 "rate_hz", "neurons_per_group", "encoding"));
+        m.put("seq-fashion-mnist", List.of("train_images", "test_images", "ood_noise_sd", "data_dir", "encoding"));
         return m;
     }
 
@@ -138,6 +152,10 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
         g.put("char_ms", charMs);
         g.put("delay_bits", delayBits);
         g.put("encoding", encoding);
+        g.put("train_images", trainImages);
+        g.put("test_images", testImages);
+        g.put("ood_noise_sd", oodNoiseSd);
+        g.put("data_dir", dataDir);
         return g;
     }
 
@@ -146,6 +164,15 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
      * @param path     this object's path ({@code training.task}).
      */
     public void check(final Problems problems, final String path) {
+        check(problems, path, Path::of);
+    }
+
+    /**
+     * @param problems where problems go.
+     * @param path     this object's path ({@code training.task}).
+     * @param files    resolves a file field of the spec ({@code data_dir}) to a path.
+     */
+    public void check(final Problems problems, final String path, final Function<String, Path> files) {
         final List<String> own = PARAMETERS.get(name);
         final List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, Object> e : given().entrySet()) {
@@ -168,7 +195,14 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
                 }
             }
         }
-        if (wrong.isEmpty() && !evenCues && !analogGroups && !"sine-nest".equals(name) && !"sine-nest-iaf".equals(name)) {
+        if (wrong.isEmpty() && FASHION.equals(name)) {
+            // the files' headers only: the images are read once, when the task is built
+            final SequentialFashionMnistTask.Problem p = SequentialFashionMnistTask.problem(files.apply(dataDir),
+                    trainImages, testImages, oodNoiseSd);
+            if (p != null) {
+                problems.add(path + "." + p.field(), p.value(), p.what());
+            }
+        } else if (wrong.isEmpty() && !evenCues && !analogGroups && !"sine-nest".equals(name) && !"sine-nest-iaf".equals(name)) {
             try {
                 source(1);
             } catch (IllegalArgumentException e) {
@@ -215,7 +249,20 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
      * @return the task's sequences.
      */
     public SequenceSource source(final long seed, final NestSineWaveReference nest) {
+        return source(seed, nest, Path::of);
+    }
+
+    /**
+     * @param seed  the top-level seed (the sine-bellec pattern is drawn from it).
+     * @param nest  NEST's loaded reference (task sine-nest; else unused).
+     * @param files resolves a file field of the spec ({@code data_dir}) to a path.
+     * @return the task's sequences.
+     */
+    public SequenceSource source(final long seed, final NestSineWaveReference nest, final Function<String, Path> files) {
         switch (name) {
+            case FASHION:
+                return new SequentialFashionMnistTask(files.apply(dataDir), trainImages, testImages, oodNoiseSd,
+                        InputEncoding.of(encoding, InputEncoding.ANALOG));
             case "sine-nest":
                 return new NestSineTask(nest);
             case "sine-nest-iaf":

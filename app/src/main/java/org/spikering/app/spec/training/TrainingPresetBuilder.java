@@ -42,7 +42,7 @@ public final class TrainingPresetBuilder {
                     + "), or give " + path + ".data (the user's inputs and targets)");
             return;
         } else if (t.task() != null) {
-            t.task().check(problems, path + ".task");
+            t.task().check(problems, path + ".task", spec::resolve);
             if (t.task().analogInput() && "engine".equals(t.computation())) {
                 problems.add(path + ".computation", t.computation(), "not with " + path + ".task.encoding analog (sim-core's"
                         + " spike engine takes 0/1 input spikes only); use event, event-stepwise or dense");
@@ -109,10 +109,32 @@ public final class TrainingPresetBuilder {
             problems.add(path + ".computation", t.computation(), "must be left at event with rule bptt (BPTT has one"
                     + " computation, exact backpropagation through time)");
         }
+        checkStepLength(t, problems, path, spec);
         t.optimizer().check(problems, path + ".optimizer");
         if (t.checkpointEvery() != null && t.checkpointEvery() > t.iterations()) {
             problems.add(path + ".checkpoint_every", t.checkpointEvery(), "must be <= " + path + ".iterations = "
                     + t.iterations() + ", or 0 for no checkpoints");
+        }
+    }
+
+    /** {@code bptt_step_length_of}: only with rule bptt, a rule with a batch gradient, no hardware.state. */
+    private static void checkStepLength(final TrainingSpec t, final Problems problems, final String path,
+                                        final Spec spec) {
+        final String other = t.bpttStepLengthOf();
+        if (other == null) {
+            return;
+        }
+        if (!"bptt".equals(t.rule())) {
+            problems.add(path + ".bptt_step_length_of", other, "only with " + path + ".rule bptt (it scales BPTT's"
+                    + " updates), not " + t.rule() + "; leave it out");
+        }
+        if (java.util.Set.of("bptt", "nest-eprop", "nest-eprop-iaf").contains(other)) {
+            problems.add(path + ".bptt_step_length_of", other, "must be a rule with a batch gradient other than bptt: "
+                    + org.spikering.plasticity.train.Rules.MATCHABLE);
+        }
+        if (spec != null && spec.tree().path("hardware").has("state")) {
+            problems.add("hardware.state", "...", "must be left out with " + path + ".bptt_step_length_of (the two"
+                    + " forward passes would round differently)");
         }
     }
 
@@ -183,7 +205,7 @@ public final class TrainingPresetBuilder {
         final boolean nest = task != null && "sine-nest".equals(task.name());
         final NestSineWaveReference ref = nest || "nest_sine_reference".equals(t.network().weights().kind())
                 ? NestSineWaveReference.load() : null;
-        final SequenceSource source = task != null ? task.source(networkSeed, ref) : userData(t, spec);
+        final SequenceSource source = task != null ? task.source(networkSeed, ref, spec::resolve) : userData(t, spec);
         final RecurrentNetwork network = network(t, source, ref, networkSeed);
         return new TaskPreset(task != null ? task.name() : DATA_TASK, source, network, t.optimizer().settings(),
                 t.optimizer().lr(), t.batch(), t.iterations(), task != null ? task.scoredSteps() : 0, nest,
