@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
  * products by central differences of exact BPTT gradients ({@link NetworkGradientOracle#bptt}), power iteration for
  * the eigenvalue of largest modulus, Lanczos (full reorthogonalisation) for the top k, the symmetry check. The batch
  * is fixed: {@code --batch} sequences of the model's task drawn with {@code --seed} (default: the model's seed; a
- * frozen-pattern task, e.g. pattern-liu, gives its training pattern whatever the seed), simulated in double precision
+ * frozen-pattern task, e.g. pattern-liu, gives its training pattern whatever the seed and batch size, so its default
+ * batch is 1), simulated in double precision
  * (no hardware state rounding). For a spiking (LIF/ALIF) model it is the surrogate Hessian, the Jacobian of the
  * surrogate-gradient field, not symmetric in general: {@code kind} says so and the asymmetry is reported.
  *
@@ -76,9 +77,12 @@ final class CurvatureCommand implements Callable<Integer> {
             + " max(1, |theta|), about 6e-6 x the norm of the weights)")
     Double epsilon;
 
-    @Option(names = "--batch", defaultValue = "32", description = "sequences of the fixed batch, in [1, " + MAX_BATCH
-            + "]. Default: ${DEFAULT-VALUE}")
-    int batch;
+    @Option(names = "--batch", description = "sequences of the fixed batch, in [1, " + MAX_BATCH + "] (default: "
+            + DEFAULT_BATCH + "; 1 for a frozen-pattern task such as pattern-liu, whose sequences are all the same)")
+    Integer batch;
+
+    /** --batch of a task with different sequences. */
+    static final int DEFAULT_BATCH = 32;
 
     @Option(names = "--seed", description = "seed of the batch and of the random start vectors (default: the model's seed)")
     Long seed;
@@ -95,7 +99,9 @@ final class CurvatureCommand implements Callable<Integer> {
         if (epsilon != null) {
             Check.rangeOpenLow("--epsilon", epsilon, 0.0, 1.0);
         }
-        Check.range("--batch", batch, 1, MAX_BATCH);
+        if (batch != null) {
+            Check.range("--batch", batch, 1, MAX_BATCH);
+        }
         Check.inputFile("MODEL", model, "model.json written by train");
         if (out != null) {
             Check.outputFolder("--out", out);
@@ -105,6 +111,8 @@ final class CurvatureCommand implements Callable<Integer> {
         final TaskPreset p = m.preset();
         final RecurrentNetwork net = m.network();
         m.checkFits("MODEL", model, p.name(), p.network());
+        final int batch = this.batch != null ? this.batch
+                : p.source() instanceof org.spikering.app.task.FrozenPatternTask ? 1 : DEFAULT_BATCH;
         // the batch holds inputs and targets of every step of every sequence (8 bytes each at most), the BPTT
         // trajectory as much again per sequence
         MemoryBudget.require("--batch = " + batch, 8.0 * batch * p.source().steps()

@@ -129,10 +129,10 @@ final class AnalyzeCurvatureTest {
     @Test
     void recurrentBlockIsReportedAsASurrogateHessianWithItsAsymmetry() {
         final Path out = dir.resolve("rec");
-        final Run r = execute("analyze", "curvature", model.toString(), "--iterations", "3", "--batch", "1", "--out",
-                out.toString());
+        final Run r = execute("analyze", "curvature", model.toString(), "--iterations", "3", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         final JsonNode j = Json.read(out.resolve("curvature.json"), JsonNode.class);
+        assertEquals(1, j.get("batch").asInt(), "default batch of a frozen-pattern task");
         assertEquals(100 * 99, j.get("parameters").asInt());
         assertTrue(j.get("note").asText().contains("surrogate"));
         assertTrue(Double.isFinite(j.get("symmetry").get("relative_asymmetry").asDouble()));
