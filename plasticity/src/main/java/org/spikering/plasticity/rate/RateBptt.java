@@ -99,16 +99,17 @@ public final class RateBptt extends RateGradientComputer {
                 if (t > 0) {
                     final int rowRec = j * nRec;
                     final int prev = base - nRec;
-                    for (int i = 0; i < nRec; i++) {
-                        if (i != j) {
-                            out.wRec[rowRec + i] += d * tr.z[prev + i];
-                        }
+                    for (int i = 0; i < nRec; i++) { // the diagonal too: zeroed after the loop over t
+                        out.wRec[rowRec + i] += d * tr.z[prev + i];
                     }
                 }
             }
             final double[] tmp = daNext;
             daNext = da;
             da = tmp;
+        }
+        for (int j = 0; j < nRec; j++) {
+            out.wRec[j * nRec + j] = 0.0; // no autapses
         }
     }
 }

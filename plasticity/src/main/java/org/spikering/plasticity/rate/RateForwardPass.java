@@ -84,10 +84,7 @@ public final class RateForwardPass {
                     }
                 }
                 if (t > 0) {
-                    final int rowRec = j * nRec;
-                    for (int i = 0; i < nRec; i++) {
-                        in += wRec[rowRec + i] * z[prev + i];
-                    }
+                    in += dot(wRec, j * nRec, z, prev, nRec);
                 }
                 final double statePrev = t > 0 ? (rateLeak ? z[prev + j] : v[prev + j]) : 0.0;
                 final double state = unit.next(statePrev, in);
@@ -112,5 +109,28 @@ public final class RateForwardPass {
             loss.step(t);
         }
         loss.finish();
+    }
+
+    /**
+     * Σ_i w[wOff + i] · r[rOff + i] over n terms, summed in four interleaved partial sums (i mod 4) that are then added
+     * as (s0 + s1) + (s2 + s3): independent additions the CPU overlaps, in a fixed order, so the result is the same
+     * on every run.
+     */
+    static double dot(final double[] w, final int wOff, final double[] r, final int rOff, final int n) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += w[wOff + i] * r[rOff + i];
+            s1 += w[wOff + i + 1] * r[rOff + i + 1];
+            s2 += w[wOff + i + 2] * r[rOff + i + 2];
+            s3 += w[wOff + i + 3] * r[rOff + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += w[wOff + i] * r[rOff + i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }

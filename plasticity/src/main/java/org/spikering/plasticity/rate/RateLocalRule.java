@@ -236,14 +236,15 @@ public final class RateLocalRule extends RateGradientComputer {
                     final double cRec = signal[base + j] * psi;
                     if (cRec != 0.0) {
                         final int row = j * nRec;
-                        for (int i = 0; i < nRec; i++) {
-                            if (i != j) {
-                                out.wRec[row + i] += cRec * barRec[i];
-                            }
+                        for (int i = 0; i < nRec; i++) { // the diagonal too: zeroed below
+                            out.wRec[row + i] += cRec * barRec[i];
                         }
                     }
                 }
             }
+        }
+        for (int j = 0; j < nRec; j++) {
+            out.wRec[j * nRec + j] = 0.0; // no autapses: the loops above also accumulated the diagonal
         }
     }
 
@@ -267,7 +268,7 @@ public final class RateLocalRule extends RateGradientComputer {
 
     /**
      * One step (t ≥ 1) of the product trace of the recurrent synapses: p_ji^t = (1 − λ) p_ji^{t−1} + λ ψ_j^t r_i^{t−1},
-     * g_ji += L_j^t p_ji^t, i ≠ j.
+     * g_ji += L_j^t p_ji^t (computed for i = j too and zeroed by the caller).
      */
     private static void recurrentStep(Trajectory tr, int t, double lambda, double[] p, double[] signal, double[] g) {
         final int nRec = tr.recurrent;
@@ -279,12 +280,11 @@ public final class RateLocalRule extends RateGradientComputer {
             final double c = lambda * tr.psi[base + j];
             final double l = signal[base + j];
             final int row = j * nRec;
+            // every i, the diagonal i = j included (no branch in the inner loop): accumulate() zeroes g_jj afterwards
             for (int i = 0; i < nRec; i++) {
-                if (i != j) {
-                    final int n = row + i;
-                    p[n] = decay * p[n] + c * r[prev + i];
-                    g[n] += l * p[n];
-                }
+                final int n = row + i;
+                p[n] = decay * p[n] + c * r[prev + i];
+                g[n] += l * p[n];
             }
         }
     }
