@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
             BenchCommand.class,
             TrainCommand.class,
             EvalCommand.class,
+            AnalyzeCommand.class,
             ExportCommand.class,
             GradientsCommand.class,
             ReservoirCommand.class,

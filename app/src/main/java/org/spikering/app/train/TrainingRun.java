@@ -889,6 +889,7 @@ public final class TrainingRun {
                     : "stopped after iteration " + o.stoppedEarlyAtIteration() + ": the test loss did not fall below the"
                     + " best minus " + minDelta + " for " + patience + " tests in a row");
         }
+        s.put("relative_weight_change", trained == null ? null : relativeWeightChange(trained.network()));
         s.put("wall_s", o.wallSeconds());
         if (plasticFraction != null) {
             s.put("plastic_fraction", plasticFraction);
@@ -936,6 +937,24 @@ public final class TrainingRun {
         b.put("rounding", stateQuantiser.rounding().name().toLowerCase(java.util.Locale.ROOT));
         b.put("saturations_counted_over", "every training forward pass and test evaluation, every step and neuron");
         return b;
+    }
+
+    /**
+     * Rich/lazy learning (issue 15 item 6): ‖W_T − W_0‖_F / ‖W_0‖_F of W_in, W_rec and W_out
+     * ({@link org.spikering.plasticity.analysis.RelativeWeightChange}), null where ‖W_0‖ = 0. W_0 is the run's initial
+     * network: the one {@link #withInitialNetwork} gave, else the preset's (built from the spec and its seed); for a
+     * resumed run the same network, rebuilt the same way (a checkpoint holds only the current weights), so the value
+     * equals the uninterrupted run's.
+     */
+    private Map<String, Double> relativeWeightChange(final RecurrentNetwork trainedNet) {
+        final RecurrentNetwork w0 = initial != null ? initial : preset.network();
+        final Map<String, Double> m = new LinkedHashMap<>();
+        for (org.spikering.plasticity.network.WeightMatrixId id : org.spikering.plasticity.network.WeightMatrixId.values()) {
+            m.put(id.name().toLowerCase(java.util.Locale.ROOT), w0.weights(id).length != trainedNet.weights(id).length
+                    ? null : finiteOrNull(org.spikering.plasticity.analysis.RelativeWeightChange.of(w0.weights(id),
+                            trainedNet.weights(id))));
+        }
+        return m;
     }
 
     private static Double finiteOrNull(final double v) {

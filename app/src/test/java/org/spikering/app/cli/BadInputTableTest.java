@@ -96,6 +96,8 @@ final class BadInputTableTest {
         LEGAL.put("train --checkpoint-every", Set.of("0"));              // no checkpoints (documented)
         LEGAL.put("sweep --first-seed", Set.of("-1", "0", HUGE_INT));    // any long seeds the first run
         LEGAL.put("sweep --point", Set.of("0"));                         // the base sweep's one point
+        LEGAL.put("analyze curvature --seed", Set.of("-1", "0", HUGE_INT)); // any long seeds batch and vectors
+        LEGAL.put("analyze curvature --tolerance", Set.of("0"));          // run all --iterations (documented)
     }
 
     /** A valid element of each list option without a default, to build duplicates. */
@@ -141,6 +143,7 @@ final class BadInputTableTest {
             Map.entry("nir run", List.of("GRAPH", "--dt", "0.1", "--steps", "5")),
             Map.entry("nir export", List.of("--builtin", "nest-sine")),
             Map.entry("eval", List.of("MODEL")),
+            Map.entry("analyze curvature", List.of("MODEL")),
             Map.entry("export", List.of("MODEL")),
             Map.entry("spec check", List.of("SPECFILE")),
             Map.entry("spec show", List.of("cuba")),
@@ -273,6 +276,7 @@ final class BadInputTableTest {
             {"COMMAND", "help", "hw", "bogus"},
             {"sub-command", "hw"},
             {"sub-command", "reservoir"},
+            {"sub-command", "analyze"},
         };
         final Path network = validNetworkJson();
         graph = validGraph();

@@ -14,12 +14,15 @@ import java.util.Locale;
  * <tr><td>TANH</td><td>tanh</td><td>tanh x</td><td>1 − tanh² x</td></tr>
  * <tr><td>SOFTPLUS</td><td>softplus</td><td>ln(1 + eˣ)</td><td>1 / (1 + e^{−x})</td></tr>
  * <tr><td>RECTIFIED_TANH</td><td>rectified_tanh</td><td>max(0, tanh x)</td><td>1 − tanh² x if x &gt; 0, else 0</td></tr>
+ * <tr><td>LINEAR</td><td>linear</td><td>x</td><td>1</td></tr>
  * </table>
+ * LINEAR makes a rate network linear in its state (with a quadratic loss the loss is then exactly quadratic in W_in and
+ * in W_out, whose Hessians are Gram matrices: the analytic case the curvature tests compare with).
  */
 public enum RateActivation {
-    RELU, TANH, SOFTPLUS, RECTIFIED_TANH;
+    RELU, TANH, SOFTPLUS, RECTIFIED_TANH, LINEAR;
 
-    /** @return the spec name: relu, tanh, softplus, rectified_tanh. */
+    /** @return the spec name: relu, tanh, softplus, rectified_tanh, linear. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -35,7 +38,7 @@ public enum RateActivation {
                 return a;
             }
         }
-        throw new IllegalArgumentException("activation = " + id + ": must be relu, tanh, softplus or rectified_tanh");
+        throw new IllegalArgumentException("activation = " + id + ": must be relu, tanh, softplus, rectified_tanh or linear");
     }
 
     /**
@@ -48,6 +51,8 @@ public enum RateActivation {
                 return x > 0.0 ? x : 0.0;
             case TANH:
                 return Math.tanh(x);
+            case LINEAR:
+                return x;
             case SOFTPLUS:
                 // ln(1 + e^x) without overflow: max(x, 0) + ln(1 + e^{−|x|})
                 return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
@@ -68,6 +73,8 @@ public enum RateActivation {
                 final double t = Math.tanh(x);
                 return 1.0 - t * t;
             }
+            case LINEAR:
+                return 1.0;
             case SOFTPLUS:
                 return 1.0 / (1.0 + Math.exp(-x));
             default: {

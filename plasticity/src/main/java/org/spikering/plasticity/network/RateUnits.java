@@ -17,7 +17,7 @@ import org.spikering.neuron.rate.RateActivation;
  * <table>
  * <caption>Parameters</caption>
  * <tr><th>name</th><th>unit</th><th>meaning</th><th>allowed</th></tr>
- * <tr><td>activation</td><td>—</td><td>φ</td><td>relu, tanh, softplus, rectified_tanh</td></tr>
+ * <tr><td>activation</td><td>—</td><td>φ</td><td>relu, tanh, softplus, rectified_tanh, linear</td></tr>
  * <tr><td>tauMs</td><td>ms</td><td>time constant τ, λ = dt/τ</td><td>≥ dt</td></tr>
  * <tr><td>form</td><td>—</td><td>where the leak acts</td><td>rate_leak, current_leak</td></tr>
  * <tr><td>bias</td><td>as the weights</td><td>constant input b of every unit</td><td>finite</td></tr>
