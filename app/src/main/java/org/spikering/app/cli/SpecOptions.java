@@ -60,7 +60,8 @@ final class SpecOptions implements org.spikering.app.sweep.FieldNames {
     }
 
     /**
-     * Loads a spec, applies the {@code --set} assignments and then the options' fields.
+     * Loads a spec, applies the {@code --set} assignments and then the options' fields, and validates the result once
+     * (a check relating a {@code --set} field to an option's field sees both).
      *
      * @param file a spec file or a shipped example's name.
      * @param sets the {@code --set} assignments.
@@ -68,7 +69,7 @@ final class SpecOptions implements org.spikering.app.sweep.FieldNames {
      */
     Spec load(final String file, final List<String> sets) {
         try {
-            return SpecLoader.load(file, sets).overriding(values, origins);
+            return SpecLoader.load(file, sets, values, origins);
         } catch (SpecException e) {
             throw withOptions(e, Files.isRegularFile(Path.of(file)) ? file : "example:" + file);
         }

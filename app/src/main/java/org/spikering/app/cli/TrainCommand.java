@@ -246,7 +246,15 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         final org.spikering.app.spec.Spec base = load(List.of());
-        final org.spikering.app.spec.Spec withSets = sets.isEmpty() ? base : withSets();
+        org.spikering.app.spec.Spec withSets = base;
+        org.spikering.app.spec.SpecException setsProblem = null;
+        if (!sets.isEmpty()) {
+            try {
+                withSets = load(sets);
+            } catch (org.spikering.app.spec.SpecException e) {
+                setsProblem = e; // perhaps an option below mends it (--set X with --rule bptt): all are checked together
+            }
+        }
         final String taskName = task != null ? task : withSets.tree().at("/training/task/name").asText(null);
         if (rule != null && Cli.parseEnum(LearningRule.class, "--rule", rule) == LearningRule.NEST_EPROP
                 && taskName != null && !"sine-nest".equals(taskName)) {
@@ -287,7 +295,25 @@ public final class TrainCommand implements Callable<Integer> {
         if (out != null || resume != null) {
             f.put("output.folder", (out != null ? out : resume).toString());
         }
-        return withSets.overriding(f);
+        if (f.isEmpty()) {
+            if (setsProblem != null) {
+                throw setsProblem(setsProblem);
+            }
+            return withSets;
+        }
+        final Map<String, String> origins = new LinkedHashMap<>();
+        f.forEach((k, v) -> origins.put(k, k + "=" + v));
+        try {
+            return specFile != null ? SpecLoader.load(specFile, sets, f, origins)
+                    : Examples.load(task != null ? task : "sine-nest", sets, f, origins);
+        } catch (org.spikering.app.spec.SpecException e) {
+            throw setsProblem != null ? setsProblem(e) : e;
+        }
+    }
+
+    /** Problems the --set overrides take part in: one problem of --set, with the overrides and each problem line. */
+    private IllegalArgumentException setsProblem(final org.spikering.app.spec.SpecException e) {
+        return new IllegalArgumentException("--set " + String.join(" --set ", sets) + ": " + String.join("\n", e.problems()));
     }
 
     /** The spec file (or the --task preset) with the given --set overrides. */
@@ -296,15 +322,4 @@ public final class TrainCommand implements Callable<Integer> {
                 : Examples.load(task != null ? task : "sine-nest", overrides);
     }
 
-    /**
-     * The spec with the --set overrides; a problem they cause (the file without them is valid) is reported as one
-     * problem of --set, with the overrides and each problem line.
-     */
-    private org.spikering.app.spec.Spec withSets() {
-        try {
-            return load(sets);
-        } catch (org.spikering.app.spec.SpecException e) {
-            throw new IllegalArgumentException("--set " + String.join(" --set ", sets) + ": " + String.join("\n", e.problems()));
-        }
-    }
 }

@@ -74,4 +74,13 @@ public final class Examples {
     public static Spec load(final String name, final List<String> sets) {
         return SpecLoader.parse(text(name), "example:" + name, null, false, sets);
     }
+
+    /**
+     * As {@link #load(String, List)}, then the fields a command's options set, all validated together once
+     * ({@link SpecLoader#parse(String, String, java.nio.file.Path, boolean, List, java.util.Map, java.util.Map)}).
+     */
+    public static Spec load(final String name, final List<String> sets, final java.util.Map<String, Object> values,
+                            final java.util.Map<String, String> origins) {
+        return SpecLoader.parse(text(name), "example:" + name, null, false, sets, values, origins);
+    }
 }

@@ -56,6 +56,19 @@ public final class SpecLoader {
      * @throws SpecException listing every problem.
      */
     public static Spec load(final String fileOrExample, final List<String> sets) {
+        return load(fileOrExample, sets, java.util.Map.of(), java.util.Map.of());
+    }
+
+    /**
+     * As {@link #load(String, List)}, then the fields a command's options set (after the {@code --set} assignments,
+     * so an option wins over a {@code --set} of the same field), all validated together once: a check that relates
+     * two fields sees both, whichever of the two ways set each.
+     *
+     * @param values  field paths and values set by options.
+     * @param origins for each of those paths, what set it ({@code --rule = bptt}).
+     */
+    public static Spec load(final String fileOrExample, final List<String> sets, final java.util.Map<String, Object> values,
+                            final java.util.Map<String, String> origins) {
         final Path file = Path.of(fileOrExample);
         final String text;
         final String source;
@@ -81,7 +94,7 @@ public final class SpecLoader {
                     + (fileOrExample.isBlank() ? "it is empty" : Files.isDirectory(file) ? "it is a folder"
                     : Files.exists(file) ? "it is not a regular file" : "no such file"));
         }
-        return parse(text, source, base, json, sets);
+        return parse(text, source, base, json, sets, values, origins);
     }
 
     /**
@@ -94,6 +107,16 @@ public final class SpecLoader {
      */
     public static Spec parse(final String text, final String source, final Path base, final boolean json,
                              final List<String> sets) {
+        return parse(text, source, base, json, sets, java.util.Map.of(), java.util.Map.of());
+    }
+
+    /**
+     * As {@link #parse(String, String, Path, boolean, List)}, then the fields set by a command's options
+     * ({@code values}, each named in messages by {@code valueOrigins}), all validated together once.
+     */
+    public static Spec parse(final String text, final String source, final Path base, final boolean json,
+                             final List<String> sets, final java.util.Map<String, Object> values,
+                             final java.util.Map<String, String> valueOrigins) {
         final JsonNode root;
         try {
             root = (json ? JSON_READER : YAML_READER).readTree(text);
@@ -123,6 +146,14 @@ public final class SpecLoader {
             final String field = SpecOverrides.apply(doc, s, problems);
             if (field != null) {
                 origins.put(field, "--set " + s);
+            }
+        }
+        problems.throwIfAny(source);
+        for (java.util.Map.Entry<String, Object> e : values.entrySet()) {
+            final String what = valueOrigins.getOrDefault(e.getKey(), e.getKey());
+            final String field = SpecOverrides.set(doc, e.getKey(), Spec.BINDER.valueToTree(e.getValue()), problems, what);
+            if (field != null) {
+                origins.put(field, what);
             }
         }
         problems.throwIfAny(source);

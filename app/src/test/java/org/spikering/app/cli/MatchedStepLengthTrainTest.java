@@ -154,4 +154,15 @@ class MatchedStepLengthTrainTest {
             assertFalse(Files.exists(out), "nothing written");
         }
     }
+
+    /** A --set field and an option's field are validated together: --rule bptt counts for bptt_step_length_of. */
+    @Test
+    void aSetFieldAndAnOptionAreCheckedTogether() {
+        final Path out = dir.resolve("together");
+        final TrainSpecCliTest.Result r = TrainSpecCliTest.run("train", "dms", "--set",
+                "training.bptt_step_length_of=eprop", "--rule", "bptt", "--iterations", "1", "--checkpoint-every", "0",
+                "--set", "training.evaluation.every=1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out.resolve("summary.json")));
+    }
 }

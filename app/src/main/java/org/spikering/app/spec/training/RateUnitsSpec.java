@@ -13,7 +13,7 @@ import org.spikering.plasticity.network.RateUnits;
  * <table>
  * <caption>Fields</caption>
  * <tr><th>field</th><th>unit</th><th>meaning</th><th>default</th></tr>
- * <tr><td>activation</td><td>—</td><td>φ: relu, tanh, softplus, rectified_tanh</td><td>tanh</td></tr>
+ * <tr><td>activation</td><td>—</td><td>φ: relu, tanh, softplus, rectified_tanh, linear</td><td>tanh</td></tr>
  * <tr><td>tau_ms</td><td>ms</td><td>τ, ≥ dt_ms</td><td>10</td></tr>
  * <tr><td>form</td><td>—</td><td>rate_leak or current_leak</td><td>rate_leak</td></tr>
  * <tr><td>bias</td><td>as the weights</td><td>constant input b, not trained</td><td>0</td></tr>

@@ -152,6 +152,10 @@ public final class TrainingPresetBuilder {
             problems.add(path + ".rule", t.rule(), "not " + why + " (a rule of LIF/ALIF neurons); use eprop,"
                     + " random-eprop, rflo, mdgl or bptt");
         }
+        if (t.bpttStepLengthOf() != null && SPIKING_ONLY_RULES.contains(t.bpttStepLengthOf())) {
+            problems.add(path + ".bptt_step_length_of", t.bpttStepLengthOf(), "not " + why + " (a rule of LIF/ALIF"
+                    + " neurons); use eprop, random-eprop, rflo or mdgl");
+        }
         if ("engine".equals(t.computation()) || "event-stepwise".equals(t.computation())) {
             problems.add(path + ".computation", t.computation(), "must be event or dense " + why + " (no spike events)");
         }

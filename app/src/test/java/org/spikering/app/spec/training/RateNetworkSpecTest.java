@@ -98,7 +98,10 @@ class RateNetworkSpecTest {
             {"kind: rate", "kind: spiking",
                 "training.network.rate: '...', only with training.network.kind = 'rate', not 'spiking'"},
             {"activation: tanh", "activation: sigmoid",
-                "training.network.rate.activation: 'sigmoid', must be one of relu, tanh, softplus, rectified_tanh"},
+                "training.network.rate.activation: 'sigmoid', must be one of relu, tanh, softplus, rectified_tanh, linear"},
+            {"rule: eprop", "rule: bptt\n  bptt_step_length_of: mdgl-exact",
+                "training.bptt_step_length_of: 'mdgl-exact', not " + rate + " (a rule of LIF/ALIF neurons); use eprop,"
+                    + " random-eprop, rflo or mdgl"},
             {"form: rate_leak", "form: leaky",
                 "training.network.rate.form: 'leaky', must be one of rate_leak, current_leak"},
             {"kind: normal", "kind: nest_sine_reference",
