@@ -22,7 +22,8 @@ public final class LyapunovSpectrum {
     }
 
     /**
-     * @param exponents     λ_1 ≥ … ≥ λ_k per step (natural log).
+     * @param exponents     λ_1 … λ_k per step (natural log): the log-growth of the i-th QR column, in decreasing order up
+     *                      to the estimation error of a finite run (close exponents may come out swapped).
      * @param counted       steps averaged (T − warm-up).
      * @param traceSteps    the steps t at which the running estimates were recorded.
      * @param trace         trace[r][i]: the running estimate of λ_i after traceSteps[r] (averaged over the counted

@@ -45,8 +45,8 @@ public final class NetworkTangentMap implements TangentMap {
     private final int[] adaptiveUnit;
     /** State component of unit j's a, or −1. */
     private final int[] adaptiveSlot;
-    private final double[] dz;
-    private final double[] wq;
+    private double[] dz;
+    private double[] wq;
 
     private enum Kind { RATE_LEAK, CURRENT_LEAK, SPIKING }
 
@@ -119,63 +119,85 @@ public final class NetworkTangentMap implements TangentMap {
         if (t < 1 || t > steps) {
             throw new IllegalArgumentException("t = " + t + ": must be in [1, " + steps + "]");
         }
-        for (int c = 0; c < k; c++) {
-            final int o = c * n;
-            switch (kind) {
-                case RATE_LEAK -> {
-                    // (1 − λ) q + λ ψ^t ⊙ (W q)
-                    multiply(q, o, wq);
-                    final int pb = t * nRec;
+        if (dz.length < k * nRec) {
+            dz = new double[k * nRec];
+            wq = new double[k * nRec];
+        }
+        switch (kind) {
+            case RATE_LEAK -> {
+                // (1 − λ) q + λ ψ^t ⊙ (W q)
+                multiply(q, n, k, wq);
+                final int pb = t * nRec;
+                for (int c = 0; c < k; c++) {
+                    final int o = c * n;
                     for (int i = 0; i < nRec; i++) {
-                        out[o + i] = leak * q[o + i] + lambda * psi[pb + i] * wq[i];
+                        out[o + i] = leak * q[o + i] + lambda * psi[pb + i] * wq[c * nRec + i];
                     }
                 }
-                case CURRENT_LEAK -> {
-                    // (1 − λ) q + λ W (ψ^{t−1} ⊙ q)
-                    final int pb = (t - 1) * nRec;
+            }
+            case CURRENT_LEAK -> {
+                // (1 − λ) q + λ W (ψ^{t−1} ⊙ q)
+                final int pb = (t - 1) * nRec;
+                for (int c = 0; c < k; c++) {
                     for (int i = 0; i < nRec; i++) {
-                        dz[i] = psi[pb + i] * q[o + i];
-                    }
-                    multiply(dz, 0, wq);
-                    for (int i = 0; i < nRec; i++) {
-                        out[o + i] = leak * q[o + i] + lambda * wq[i];
+                        dz[c * nRec + i] = psi[pb + i] * q[c * n + i];
                     }
                 }
-                default -> {
-                    final int pb = (t - 1) * nRec;
+                multiply(dz, nRec, k, wq);
+                for (int c = 0; c < k; c++) {
+                    final int o = c * n;
+                    for (int i = 0; i < nRec; i++) {
+                        out[o + i] = leak * q[o + i] + lambda * wq[c * nRec + i];
+                    }
+                }
+            }
+            default -> {
+                final int pb = (t - 1) * nRec;
+                for (int c = 0; c < k; c++) {
+                    final int o = c * n;
                     for (int j = 0; j < nRec; j++) {
                         final int s = adaptiveSlot[j];
                         final double dA = s >= 0 ? betaA * q[o + s] : 0.0;
-                        dz[j] = psi[pb + j] * (q[o + j] - dA);
+                        dz[c * nRec + j] = psi[pb + j] * (q[o + j] - dA);
                     }
-                    multiply(dz, 0, wq);
+                }
+                multiply(dz, nRec, k, wq);
+                for (int c = 0; c < k; c++) {
+                    final int o = c * n;
+                    final int d = c * nRec;
                     for (int j = 0; j < nRec; j++) {
-                        out[o + j] = alpha * q[o + j] + zeta * wq[j] - resetTerm * dz[j];
+                        out[o + j] = alpha * q[o + j] + zeta * wq[d + j] - resetTerm * dz[d + j];
                     }
                     for (int m = 0; m < adaptiveUnit.length; m++) {
                         final int j = adaptiveUnit[m];
-                        out[o + nRec + m] = rho * q[o + nRec + m] + dz[j];
+                        out[o + nRec + m] = rho * q[o + nRec + m] + dz[d + j];
                     }
                 }
             }
         }
     }
 
-    /** y = W x[off .. off + nRec), W = W_rec row-major. */
-    private void multiply(final double[] x, final int off, final double[] y) {
+    /**
+     * y_c = W x_c for the k vectors x_c = x[c·stride .. c·stride + nRec) (y_c at c·nRec), W = W_rec row-major: each
+     * row of W is read once for all k vectors.
+     */
+    private void multiply(final double[] x, final int stride, final int k, final double[] y) {
         for (int i = 0; i < nRec; i++) {
             final int row = i * nRec;
-            double s0 = 0.0;
-            double s1 = 0.0;
-            int j = 0;
-            for (; j + 1 < nRec; j += 2) {
-                s0 += w[row + j] * x[off + j];
-                s1 += w[row + j + 1] * x[off + j + 1];
+            for (int c = 0; c < k; c++) {
+                final int off = c * stride;
+                double s0 = 0.0;
+                double s1 = 0.0;
+                int j = 0;
+                for (; j + 1 < nRec; j += 2) {
+                    s0 += w[row + j] * x[off + j];
+                    s1 += w[row + j + 1] * x[off + j + 1];
+                }
+                if (j < nRec) {
+                    s0 += w[row + j] * x[off + j];
+                }
+                y[c * nRec + i] = s0 + s1;
             }
-            if (j < nRec) {
-                s0 += w[row + j] * x[off + j];
-            }
-            y[i] = s0 + s1;
         }
     }
 }
