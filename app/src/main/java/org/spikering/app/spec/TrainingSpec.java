@@ -1,6 +1,7 @@
 package org.spikering.app.spec;
 
 import org.spikering.app.spec.data.DataSetSpec;
+import org.spikering.app.spec.training.AnalysisSpec;
 import org.spikering.app.spec.training.EvaluationSpec;
 import org.spikering.app.spec.training.FeedbackSpec;
 import org.spikering.app.spec.training.OptimizerSpec;
@@ -40,6 +41,7 @@ import org.spikering.plasticity.train.LearningRule;
  *     iterations</td></tr>
  * <tr><td>seed_offsets</td><td></td><td>{@link SeedOffsetsSpec}: network seed = seed + network, run seed (batches,
  *     held-out set, random feedback) = seed + batches; absent = both the seed</td></tr>
+ * <tr><td>analysis</td><td></td><td>{@link AnalysisSpec}: measurements during training; absent = none</td></tr>
  * </table>
  *
  * @param task            the built-in task, or null when {@code data} is given.
@@ -57,11 +59,13 @@ import org.spikering.plasticity.train.LearningRule;
  * @param checkpointEvery checkpoint interval, or null (a tenth of the iterations).
  * @param seedOffsets     offsets of the network and run seeds from the top-level seed, or null (both 0).
  * @param bpttStepLengthOf the rule whose step length BPTT takes ({@code bptt_step_length_of}), or null.
+ * @param analysis        measurements during training, or null.
  */
 public record TrainingSpec(TaskSpec task, DataSetSpec data, RecurrentNetworkSpec network, String rule, FeedbackSpec feedback,
                            String computation, OptimizerSpec optimizer, RegularisationSpec regularisation, int batch,
                            int iterations, Double weightClip, EvaluationSpec evaluation, Integer checkpointEvery,
-                           SeedOffsetsSpec seedOffsets, String bpttStepLengthOf)
+                           SeedOffsetsSpec seedOffsets, String bpttStepLengthOf,
+                           AnalysisSpec analysis)
         implements SpecSection {
 
     @Override

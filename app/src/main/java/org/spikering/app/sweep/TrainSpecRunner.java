@@ -10,9 +10,11 @@ import org.spikering.app.spec.HardwareSpec;
 import org.spikering.app.spec.Problems;
 import org.spikering.app.spec.Spec;
 import org.spikering.app.spec.TrainingSpec;
+import org.spikering.app.spec.training.AnalysisSpec;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.app.train.TrainCheckpoint;
 import org.spikering.app.train.TrainedModel;
+import org.spikering.app.train.TrainingAnalysis;
 import org.spikering.app.train.TrainingRun;
 import org.spikering.hw.energy.EnergyModel;
 import org.spikering.plasticity.network.RecurrentNetwork;
@@ -115,6 +117,9 @@ public final class TrainSpecRunner implements SpecRunner {
         if (t.evaluation().earlyStopping() != null) {
             run.withEarlyStopping(t.evaluation().earlyStopping().patience(), t.evaluation().earlyStopping().minDelta());
         }
+        if (t.analysis() != null && t.analysis().any()) {
+            run.withAnalysis(analysis(t, p, prep.rule(), prep.computation(), runSeed));
+        }
         final Path initFrom = options.initFrom();
         final TrainedModel init = initFrom == null ? null : TrainedModel.read("--init-from", initFrom);
         if (init != null) {
@@ -177,6 +182,52 @@ public final class TrainSpecRunner implements SpecRunner {
         return Path.of("spikering-out", "train-" + TrainingSpec.preset(spec).name() + "-" + t.learningRule().id());
     }
 
+    /** Seed offset of the input of training.analysis.lyapunov from the run seed. */
+    static final long LYAPUNOV_INPUT_SEED_OFFSET = 5;
+
+    /** training.analysis as the run measures it ({@link TrainingAnalysis}). */
+    private static TrainingAnalysis analysis(final TrainingSpec t, final TaskPreset p, final LearningRule rule,
+            final Computation computation, final long runSeed) {
+        final AnalysisSpec a = t.analysis();
+        float[] input = null;
+        if (a.lyapunov() != null) {
+            final int total = a.lyapunov().warmup() + a.lyapunov().steps() + 1;
+            final int per = p.source().steps();
+            input = TrainingAnalysis.concatenated(p.source().batch((total + per - 1) / per,
+                    runSeed + LYAPUNOV_INPUT_SEED_OFFSET), total, p.network().inputs());
+        }
+        final boolean ood = p.source() instanceof org.spikering.app.task.OutOfDistributionSource o
+                && o.hasOutOfDistribution();
+        return new TrainingAnalysis(a, () -> p.computer(rule, computation, runSeed),
+                p.source().loss() == org.spikering.plasticity.data.LossKind.CLASSIFICATION_CE, ood, input, runSeed);
+    }
+
+    /** Refuses a training.analysis that does not fit the network or the rule (one line naming the field). */
+    private static void checkAnalysis(final TrainingSpec t, final TaskPreset p, final LearningRule r) {
+        final AnalysisSpec a = t.analysis();
+        if (a == null) {
+            return;
+        }
+        if (r == LearningRule.NEST_EPROP_IAF) {
+            throw new IllegalArgumentException("training.analysis: must be left out with rule nest-eprop-iaf (NEST's"
+                    + " learner has no batch gradient to compare or differentiate)");
+        }
+        if (a.lyapunov() != null) {
+            final RecurrentNetwork net = p.network();
+            int dim = net.recurrent();
+            for (int j = 0; j < net.recurrent(); j++) {
+                dim += net.isAdaptive(j) ? 1 : 0;
+            }
+            if (a.lyapunov().exponents() > dim) {
+                throw new IllegalArgumentException("training.analysis.lyapunov.exponents = " + a.lyapunov().exponents()
+                        + ": must be at most the state dimension " + dim + " (units plus ALIF adaptation variables)");
+            }
+            final long total = (long) a.lyapunov().warmup() + a.lyapunov().steps() + 1;
+            MemoryBudget.require("training.analysis.lyapunov.steps + warmup = " + (total - 1),
+                    8.0 * total * (net.recurrent() * 9.0 + net.inputs() + net.outputs() * 4.0));
+        }
+    }
+
     /** The checks that need no network: the section, the preset and its rule, the optimizer, the memory. */
     private static Prepared prepare(final Spec spec, final FieldNames names) {
         SpecRunners.requireNoSweep(spec, "train");
@@ -189,6 +240,7 @@ public final class TrainSpecRunner implements SpecRunner {
         final Computation c = t.gradientComputation();
         final TaskPreset p = TrainingSpec.preset(spec);
         p.requireRule(r);
+        checkAnalysis(t, p, r);
         p.optimizer(t.optimizer().lr());
         MemoryBudget.require(names.label("training.batch", t.batch()) + ", "
                 + names.label("training.evaluation.test_batch", t.evaluation().testBatch()) + " (task " + p.name() + ")",

@@ -39,24 +39,32 @@ import org.spikering.plasticity.train.IterationResult;
  *                  or null (no quantiser with a stream).
  * @param stepLength with {@code training.bptt_step_length_of}: per completed iteration {α, cos} of
  *                  {@link org.spikering.plasticity.bptt.MatchedStepLengthBptt} ({@code "step_length"}); else null.
+ * @param analysis  with {@code training.analysis}: its rows so far ({@link TrainingAnalysis}, {@code "analysis"});
+ *                  else null.
  */
 public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, List<double[]> tests, Evaluation last,
-                              long[] counters, double wallSeconds, ObjectNode rounding, List<double[]> stepLength) {
+                              long[] counters, double wallSeconds, ObjectNode rounding, List<double[]> stepLength,
+                              List<double[]> analysis) {
 
     /** A checkpoint without rounding streams. */
     public TrainCheckpoint(final TrainedModel model, final List<IterationResult> curve, final List<double[]> tests,
             final Evaluation last, final long[] counters, final double wallSeconds) {
-        this(model, curve, tests, last, counters, wallSeconds, null, null);
+        this(model, curve, tests, last, counters, wallSeconds, null, null, null);
     }
 
     /** @return this checkpoint with the given rounding state ({@link #roundingOf}). */
     public TrainCheckpoint withRounding(final ObjectNode r) {
-        return new TrainCheckpoint(model, curve, tests, last, counters, wallSeconds, r, stepLength);
+        return new TrainCheckpoint(model, curve, tests, last, counters, wallSeconds, r, stepLength, analysis);
     }
 
     /** @return this checkpoint with the given step lengths ({α, cos} per iteration), or null for none. */
     public TrainCheckpoint withStepLength(final List<double[]> s) {
-        return new TrainCheckpoint(model, curve, tests, last, counters, wallSeconds, rounding, s);
+        return new TrainCheckpoint(model, curve, tests, last, counters, wallSeconds, rounding, s, analysis);
+    }
+
+    /** @return this checkpoint with the given training.analysis rows, or null for none. */
+    public TrainCheckpoint withAnalysis(final List<double[]> a) {
+        return new TrainCheckpoint(model, curve, tests, last, counters, wallSeconds, rounding, stepLength, a);
     }
 
     /**
@@ -168,6 +176,15 @@ public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, L
                 sl.addArray().add(x[0]).add(x[1]);
             }
         }
+        if (analysis != null) {
+            final ArrayNode an = o.putArray("analysis");
+            for (double[] x : analysis) {
+                final ArrayNode row = an.addArray();
+                for (double v : x) {
+                    addOrNull(row, v);
+                }
+            }
+        }
         try {
             Files.createDirectories(dir);
             AtomicFiles.writeBytes(dir.resolve(FILE), TrainedModel.bytes(o));
@@ -224,8 +241,19 @@ public record TrainCheckpoint(TrainedModel model, List<IterationResult> curve, L
                             + curve.size() + " curve points)");
                 }
             }
+            List<double[]> analysis = null;
+            if (o.has("analysis")) {
+                analysis = new ArrayList<>();
+                for (JsonNode x : o.get("analysis")) {
+                    final double[] row = new double[x.size()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = num(x.get(i));
+                    }
+                    analysis.add(row);
+                }
+            }
             return new TrainCheckpoint(model, curve, tests, last, counters, o.path("wall_s").asDouble(),
-                    r instanceof ObjectNode ro ? ro : null, stepLength);
+                    r instanceof ObjectNode ro ? ro : null, stepLength, analysis);
         } catch (IOException e) {
             throw new IllegalArgumentException(option + " = '" + file + "': cannot read the checkpoint ("
                     + e.getMessage().lines().findFirst().orElse("") + ")");

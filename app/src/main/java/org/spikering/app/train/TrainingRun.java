@@ -123,6 +123,10 @@ public final class TrainingRun {
     private LearningRule stepLengthOf;
     /** Per completed iteration {α, cos} of the matched BPTT (with {@link #withStepLengthOf}). */
     private final List<double[]> stepLengths = new ArrayList<>();
+    /** {@code training.analysis}, or null. */
+    private TrainingAnalysis analysis;
+    /** Its rows so far ({@link TrainingAnalysis#header}). */
+    private final List<double[]> analysisRows = new ArrayList<>();
 
     /**
      * @param preset      task and network.
@@ -272,6 +276,15 @@ public final class TrainingRun {
      */
     public TrainingRun withSpec(final org.spikering.app.spec.Spec s) {
         this.spec = s;
+        return this;
+    }
+
+    /**
+     * @param a the measurements of {@code training.analysis} ({@link TrainingAnalysis}), or null for none.
+     * @return this.
+     */
+    public TrainingRun withAnalysis(final TrainingAnalysis a) {
+        this.analysis = a;
         return this;
     }
 
@@ -456,6 +469,30 @@ public final class TrainingRun {
         final SequenceBatch test = heldOutBatch(preset, seeds, testBatch);
         testSequences = testBatch;
         testSeed = seeds.heldOut();
+        analysisRows.clear();
+        final SequenceBatch analysisTrain;
+        final SequenceBatch analysisOod;
+        if (analysis != null) {
+            analysisTrain = preset.source() instanceof FrozenPatternTask ? preset.source().batch(1, 0)
+                    : preset.source().batch(testBatch, seeds.training(0));
+            analysisOod = preset.source() instanceof OutOfDistributionSource ood && ood.hasOutOfDistribution()
+                    ? ood.outOfDistributionBatch(testBatch, outOfDistributionSeed(seeds)) : null;
+            if (resume != null) {
+                if (resume.analysis() == null) {
+                    throw new IllegalArgumentException(resumeOption + " = '" + resumeWhere + "': the checkpoint has no"
+                            + " analysis rows (made without training.analysis; settings must match to resume)");
+                }
+                for (double[] x : resume.analysis()) {
+                    analysisRows.add(x.clone());
+                }
+            } else {
+                analysisRows.add(analysis.row(0, net, preset.source().batch(batchSize, seeds.training(0)), analysisTrain,
+                        test, analysisOod, this::testQuantiser));
+            }
+        } else {
+            analysisTrain = null;
+            analysisOod = null;
+        }
         final List<IterationResult> curve = new ArrayList<>();
         final List<double[]> tests = new ArrayList<>();
         final double wallBefore = resume != null ? resume.wallSeconds() : 0;
@@ -496,6 +533,11 @@ public final class TrainingRun {
                         break;
                     }
                 }
+                if (analysis != null && ((n + 1) % analysis.every() == 0 || n == iterations - 1)) {
+                    analysisRows.add(analysis.row(n + 1, trainer.network(), preset.source().batch(batchSize,
+                            seeds.training(Math.min(n + 1, iterations - 1))), analysisTrain, test, analysisOod,
+                            this::testQuantiser));
+                }
                 bar.stepTo(n + 1, progressDetail(r, tests));
                 if (checkpointDir != null && (n + 1) % checkpointEvery == 0 && n + 1 < iterations) {
                     new TrainCheckpoint(new TrainedModel(settings, n + 1, net, optimizerKind(optimizer), optimizer.exportState()),
@@ -503,12 +545,19 @@ public final class TrainingRun {
                             wallBefore + (System.nanoTime() - t0) / 1e9)
                             .withRounding(TrainCheckpoint.roundingOf(roundingStreams, overflowCounters()))
                             .withStepLength(matched == null ? null : List.copyOf(stepLengths))
+                            .withAnalysis(analysis == null ? null : List.copyOf(analysisRows))
                             .write(checkpointDir);
                 }
             }
         } catch (TrainingDivergedException e) {
             diverged = curve.size() + 1;
             bar.note("training diverged: " + e.getMessage());
+        }
+        if (analysis != null && diverged == null && !analysisRows.isEmpty()
+                && analysisRows.get(analysisRows.size() - 1)[0] != curve.size()) {
+            // stopped early between two points: measure where it stopped
+            analysisRows.add(analysis.row(curve.size(), net, preset.source().batch(batchSize,
+                    seeds.training(curve.size() - 1)), analysisTrain, test, analysisOod, this::testQuantiser));
         }
         final double wall = wallBefore + (System.nanoTime() - t0) / 1e9;
         trained = new TrainedModel(settings, curve.size(), net.copy(), optimizerKind(optimizer), optimizer.exportState(),
@@ -708,6 +757,10 @@ public final class TrainingRun {
         if (!o.tests().isEmpty()) {
             f.add("test_curve.csv");
         }
+        if (analysis != null && !analysisRows.isEmpty()) {
+            f.add("analysis.csv");
+            f.add("analysis.png");
+        }
         if (trained != null && allFinite(trained.network())) {
             f.add(MODEL_FILE);
             f.add(WeightsNpz.FILE);
@@ -765,6 +818,41 @@ public final class TrainingRun {
         return preset.scoredSteps() > 0 ? lossPerSequence / preset.scoredSteps() : lossPerSequence;
     }
 
+    /** analysis.csv (the rows of {@link TrainingAnalysis}) and analysis.png (every column against the iteration). */
+    private void writeAnalysis(final Path dir) {
+        final String[] header = analysis.header();
+        final int m = analysisRows.size();
+        final double[][] cols = new double[header.length][m];
+        for (int k = 0; k < m; k++) {
+            for (int c = 0; c < header.length; c++) {
+                cols[c][k] = analysisRows.get(k)[c];
+            }
+        }
+        Csv.writeColumns(dir.resolve("analysis.csv"), header, cols);
+        final Plots.Series[] series = new Plots.Series[header.length - 1];
+        for (int c = 1; c < header.length; c++) {
+            series[c - 1] = new Plots.Series(header[c], cols[0], cols[c]);
+        }
+        Plots.savePng(Plots.lineChart(preset.name() + " — " + rule.label() + ": training.analysis", "iteration",
+                "value (see analysis.csv)", series), dir.resolve("analysis.png"));
+    }
+
+    /** @return the last row of training.analysis by column name (non-finite values as null), or null. */
+    private Map<String, Object> lastAnalysis() {
+        if (analysis == null || analysisRows.isEmpty()) {
+            return null;
+        }
+        final String[] header = analysis.header();
+        final double[] row = analysisRows.get(analysisRows.size() - 1);
+        final Map<String, Object> a = new LinkedHashMap<>();
+        for (int c = 0; c < header.length; c++) {
+            a.put(header[c], Double.isFinite(row[c]) ? (Object) row[c] : null);
+        }
+        a.put("rows", analysisRows.size());
+        a.put("file", "analysis.csv");
+        return a;
+    }
+
     /**
      * Writes the learning curve CSV and PNG and the JSON summary into {@code dir}.
      *
@@ -801,6 +889,9 @@ public final class TrainingRun {
             Csv.writeColumns(dir.resolve("learning_curve.csv"), new String[] {"iteration", "loss",
                 "loss_per_scored_step", "batch_accuracy", "mean_rate_hz", "alpha", "cosine"},
                     it, loss, lossStep, acc, rate, alpha, cos);
+        }
+        if (analysis != null && !analysisRows.isEmpty()) {
+            writeAnalysis(dir);
         }
         if (!o.tests().isEmpty()) {
             final int m = o.tests().size();
@@ -890,6 +981,9 @@ public final class TrainingRun {
                     + " best minus " + minDelta + " for " + patience + " tests in a row");
         }
         s.put("relative_weight_change", trained == null ? null : relativeWeightChange(trained.network()));
+        if (analysis != null) {
+            s.put("analysis", lastAnalysis());
+        }
         s.put("wall_s", o.wallSeconds());
         if (plasticFraction != null) {
             s.put("plastic_fraction", plasticFraction);

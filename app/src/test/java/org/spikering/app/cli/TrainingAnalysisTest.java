@@ -1,0 +1,150 @@
+package org.spikering.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikering.app.report.Json;
+import org.spikering.app.report.ResultFolder;
+import org.spikering.app.train.TrainCheckpoint;
+
+/**
+ * {@code training.analysis} on the shipped pattern-liu-rate example: rows before the first update, every 50 and after
+ * the last; the generalisation columns equal the run's own final tests (training-pattern loss, fresh-noise test loss);
+ * e-prop's W_out gradient is exact (Bellec et al. 2020), so cos_output = alpha_output = 1; the curvature and Lyapunov
+ * columns of the last row equal {@code analyze curvature} / {@code analyze lyapunov} on the saved model with the same
+ * settings; an invalid field is refused in one line before any file is written; a killed run resumed from its
+ * checkpoint gives the same analysis.csv bit for bit.
+ */
+class TrainingAnalysisTest {
+
+    @TempDir
+    Path dir;
+
+    private static final List<String> ANALYSIS = List.of("--set", "training.analysis.every=50",
+            "--set", "training.analysis.alignment=true", "--set", "training.analysis.generalisation=true",
+            "--set", "training.analysis.lyapunov.exponents=3", "--set", "training.analysis.lyapunov.steps=200",
+            "--set", "training.analysis.lyapunov.warmup=50", "--set", "training.analysis.curvature.iterations=6");
+
+    private static List<String> trainArgs(final Path out, final String... more) {
+        final List<String> a = new ArrayList<>(List.of("train", "pattern-liu-rate", "--iterations", "120", "--batch", "1",
+                "--test-batch", "4", "--checkpoint-every", "10"));
+        a.addAll(ANALYSIS);
+        a.addAll(List.of(more));
+        if (out != null) {
+            a.addAll(List.of("--out", out.toString()));
+        }
+        return a;
+    }
+
+    private static int cli(final List<String> args, final StringWriter err) {
+        final java.io.PrintStream stdout = System.out;
+        final java.io.PrintStream stderr = System.err;
+        try {
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            return SpikeringCli.commandLine().setErr(new PrintWriter(err, true)).execute(args.toArray(new String[0]));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+    }
+
+    private static int cli(final List<String> args) {
+        return cli(args, new StringWriter());
+    }
+
+    private static List<String[]> csv(final Path f) throws Exception {
+        final List<String[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(f)) {
+            rows.add(line.split(","));
+        }
+        return rows;
+    }
+
+    private static double col(final List<String[]> rows, final int row, final String name) {
+        final List<String> h = List.of(rows.get(0));
+        assertTrue(h.contains(name), name + " in " + h);
+        return Double.parseDouble(rows.get(row)[h.indexOf(name)]);
+    }
+
+    @Test
+    void rowsMatchTheRunsOwnTestsAndTheSavedModelAnalyses() throws Exception {
+        final Path out = dir.resolve("run");
+        assertEquals(0, cli(trainArgs(out)));
+        final List<String[]> rows = csv(out.resolve("analysis.csv"));
+        assertEquals(1 + 4, rows.size(), "rows at 0, 50, 100 and 120");
+        final double[] its = {0, 50, 100, 120};
+        for (int r = 0; r < its.length; r++) {
+            assertEquals(its[r], col(rows, r + 1, "iteration"));
+            assertEquals(1.0, col(rows, r + 1, "cos_output"), 1e-12, "e-prop's W_out gradient is exact");
+            assertEquals(1.0, col(rows, r + 1, "alpha_output"), 1e-12);
+            assertTrue(col(rows, r + 1, "cos_recurrent") < 0.999, "e-prop's W_rec gradient is not BPTT's");
+        }
+        final JsonNode s = Json.MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertEquals(s.get("training_pattern_loss").asDouble(), col(rows, 4, "train_loss"), 0.0);
+        assertEquals(s.get("test_loss").asDouble(), col(rows, 4, "test_loss"), 0.0);
+        assertEquals(col(rows, 4, "test_loss") - col(rows, 4, "train_loss"), col(rows, 4, "gap_test"), 0.0);
+        assertEquals(col(rows, 4, "lambda_1"), s.get("analysis").get("lambda_1").asDouble(), 0.0);
+        assertTrue(Files.isRegularFile(out.resolve("analysis.png")));
+
+        final Path curv = dir.resolve("curv");
+        assertEquals(0, cli(List.of("analyze", "curvature", out.resolve("model.json").toString(), "--iterations", "6",
+                "--tolerance", "0", "--batch", "1", "--out", curv.toString())));
+        final JsonNode c = Json.MAPPER.readTree(curv.resolve("curvature.json").toFile());
+        assertEquals(c.get("power_iteration").get("eigenvalue").asDouble(), col(rows, 4, "hessian_top"), 0.0);
+
+        final Path lyap = dir.resolve("lyap");
+        assertEquals(0, cli(List.of("analyze", "lyapunov", out.resolve("model.json").toString(), "--exponents", "3",
+                "--steps", "200", "--warmup", "50", "--distance-trials", "0", "--out", lyap.toString())));
+        final JsonNode l = Json.MAPPER.readTree(lyap.resolve("lyapunov.json").toFile());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(l.get("exponents_per_step").get(i).asDouble(), col(rows, 4, "lambda_" + (i + 1)), 0.0,
+                    "the frozen pattern is the input of both, whatever the seed");
+        }
+    }
+
+    @Test
+    void aFieldThatDoesNotFitIsRefusedBeforeAnyFile() {
+        final Path out = dir.resolve("bad");
+        final StringWriter err = new StringWriter();
+        final List<String> a = new ArrayList<>(trainArgs(out));
+        a.addAll(List.of("--set", "training.analysis.lyapunov.exponents=101"));
+        assertEquals(2, cli(a, err));
+        assertTrue(err.toString().contains("training.analysis.lyapunov.exponents = 101: must be at most the state"
+                + " dimension 100"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aKilledRunResumesWithTheSameAnalysisRows() throws Exception {
+        final Path whole = dir.resolve("whole");
+        assertEquals(0, cli(trainArgs(whole)));
+        final Path cwd = Files.createDirectory(dir.resolve("child"));
+        final Path killed = cwd.resolve("killed");
+        final Path cp = ResultFolder.checkpointDir(killed).resolve(TrainCheckpoint.FILE);
+        final Process p = ChildProcessRuns.start(cwd, "train", trainArgs(killed).toArray(new String[0]));
+        assertTrue(ChildProcessRuns.killWhen(p, () -> {
+            try {
+                return Files.isRegularFile(cp) && TrainCheckpoint.read("test", cp).model().completed() >= 60;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }), "the child ended before its checkpoint after 60 updates: " + ChildProcessRuns.stderr(cwd, "train"));
+        final int done = TrainCheckpoint.read("test", cp).model().completed();
+        assertTrue(done >= 60 && done < 120, "checkpoint after " + done + " iterations");
+        assertEquals(0, cli(trainArgs(null, "--resume", killed.toString())));
+        assertArrayEquals(Files.readAllBytes(whole.resolve("analysis.csv")), Files.readAllBytes(killed.resolve("analysis.csv")));
+    }
+}
