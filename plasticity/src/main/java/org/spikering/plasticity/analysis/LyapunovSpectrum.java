@@ -54,13 +54,8 @@ public final class LyapunovSpectrum {
         if (traceEvery < 1) {
             throw new IllegalArgumentException("traceEvery = " + traceEvery + ": must be >= 1");
         }
-        final SplittableRandom rng = new SplittableRandom(seed);
-        double[] q = new double[n * k];
-        for (int i = 0; i < q.length; i++) {
-            q[i] = rng.nextDouble() - 0.5;
-        }
+        double[] q = start(n, k, seed);
         final double[] r = new double[k];
-        orthonormalise(q, n, k, r);
         double[] next = new double[n * k];
         final double[] sum = new double[k];
         final int counted = steps - warmup;
@@ -102,6 +97,15 @@ public final class LyapunovSpectrum {
      * A column that vanishes (|R_ii| = 0: D_t maps it to 0) gives ln 0 = −∞, which is what the exponent is.
      */
     static void orthonormalise(final double[] q, final int n, final int k, final double[] r) {
+        orthonormalise(q, n, k, r, null);
+    }
+
+    /**
+     * As {@link #orthonormalise(double[], int, int, double[])}, also filling the whole upper-triangular R (k × k,
+     * {@code full[j·k + i]} = R_ji, so that the input columns are Σ_j q_j R_ji): with the coefficients d¹, d² and norms
+     * n¹, n² of the two passes, R_ji = d¹_j + n¹ d²_j (j &lt; i), R_ii = n¹ n². Null: diagonal only.
+     */
+    static void orthonormalise(final double[] q, final int n, final int k, final double[] r, final double[] full) {
         for (int i = 0; i < k; i++) {
             final int oi = i * n;
             double growth = 1.0;
@@ -114,6 +118,9 @@ public final class LyapunovSpectrum {
                     }
                     for (int m = 0; m < n; m++) {
                         q[oi + m] -= d * q[oj + m];
+                    }
+                    if (full != null) {
+                        full[j * k + i] = pass == 0 ? d : full[j * k + i] + growth * d;
                     }
                 }
                 double s = 0.0;
@@ -130,7 +137,24 @@ public final class LyapunovSpectrum {
                 }
             }
             r[i] = growth;
+            if (full != null) {
+                full[i * k + i] = growth;
+                for (int j = i + 1; j < k; j++) {
+                    full[j * k + i] = 0.0;
+                }
+            }
         }
+    }
+
+    /** @return Q_0 of {@link #compute} for this seed: n × k, orthonormal columns. */
+    static double[] start(final int n, final int k, final long seed) {
+        final SplittableRandom rng = new SplittableRandom(seed);
+        final double[] q = new double[n * k];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = rng.nextDouble() - 0.5;
+        }
+        orthonormalise(q, n, k, new double[k]);
+        return q;
     }
 
     /**

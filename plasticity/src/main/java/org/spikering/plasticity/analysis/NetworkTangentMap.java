@@ -100,8 +100,8 @@ public final class NetworkTangentMap implements TangentMap {
             }
         }
         this.n = nRec + adaptive;
-        this.dz = new double[nRec];
-        this.wq = new double[nRec];
+        this.dz = new double[Math.max(1, nRec)];
+        this.wq = new double[Math.max(1, nRec)];
     }
 
     @Override
@@ -172,6 +172,65 @@ public final class NetworkTangentMap implements TangentMap {
                         final int j = adaptiveUnit[m];
                         out[o + nRec + m] = rho * q[o + nRec + m] + dz[d + j];
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds c · ∂(uᵀ D_t y)/∂W_rec to g (row-major, nRec × nRec; the diagonal, no parameter, is left alone): the
+     * derivative of the bilinear form with the trajectory (ψ) held fixed. D_t depends on W_rec through one product,
+     * so this is an outer product ℓ rᵀ:
+     * <pre>
+     * rate_leak:     ℓ_a = λ ψ_a^t u_a,   r_b = y_b
+     * current_leak:  ℓ_a = λ u_a,         r_b = ψ_b^{t−1} y_b
+     * LIF/ALIF:      ℓ_a = ζ u_a,         r_b = ψ_b^{t−1} (y_b − β_a y_{a(b)})   (the β_a term for ALIF units)
+     * </pre>
+     * ({@link Flossing} uses it with u = a new QR column and y = the matching column of Q_{t−1} R_t^{−1}.)
+     *
+     * @param t    the map, 1 … {@link #steps()}.
+     * @param u    n values at {@code uOff}.
+     * @param y    n values at {@code yOff}.
+     * @param c    the factor.
+     * @param g    nRec × nRec accumulator.
+     */
+    public void addRecurrentGradient(final int t, final double[] u, final int uOff, final double[] y, final int yOff,
+            final double c, final double[] g) {
+        final double[] left = wq;
+        final double[] right = dz;
+        switch (kind) {
+            case RATE_LEAK -> {
+                final int pb = t * nRec;
+                for (int a = 0; a < nRec; a++) {
+                    left[a] = c * lambda * psi[pb + a] * u[uOff + a];
+                    right[a] = y[yOff + a];
+                }
+            }
+            case CURRENT_LEAK -> {
+                final int pb = (t - 1) * nRec;
+                for (int a = 0; a < nRec; a++) {
+                    left[a] = c * lambda * u[uOff + a];
+                    right[a] = psi[pb + a] * y[yOff + a];
+                }
+            }
+            default -> {
+                final int pb = (t - 1) * nRec;
+                for (int a = 0; a < nRec; a++) {
+                    left[a] = c * zeta * u[uOff + a];
+                    final int slot = adaptiveSlot[a];
+                    right[a] = psi[pb + a] * (y[yOff + a] - (slot >= 0 ? betaA * y[yOff + slot] : 0.0));
+                }
+            }
+        }
+        for (int a = 0; a < nRec; a++) {
+            final double l = left[a];
+            if (l == 0.0) {
+                continue;
+            }
+            final int row = a * nRec;
+            for (int b = 0; b < nRec; b++) {
+                if (b != a) {
+                    g[row + b] += l * right[b];
                 }
             }
         }
