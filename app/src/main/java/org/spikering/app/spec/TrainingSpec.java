@@ -2,6 +2,7 @@ package org.spikering.app.spec;
 
 import org.spikering.app.spec.data.DataSetSpec;
 import org.spikering.app.spec.training.AnalysisSpec;
+import org.spikering.app.spec.training.FlossingSpec;
 import org.spikering.app.spec.training.EvaluationSpec;
 import org.spikering.app.spec.training.FeedbackSpec;
 import org.spikering.app.spec.training.OptimizerSpec;
@@ -42,6 +43,7 @@ import org.spikering.plasticity.train.LearningRule;
  * <tr><td>seed_offsets</td><td></td><td>{@link SeedOffsetsSpec}: network seed = seed + network, run seed (batches,
  *     held-out set, random feedback) = seed + batches; absent = both the seed</td></tr>
  * <tr><td>analysis</td><td></td><td>{@link AnalysisSpec}: measurements during training; absent = none</td></tr>
+ * <tr><td>flossing</td><td></td><td>{@link FlossingSpec}: gradient flossing before the first update; absent = none</td></tr>
  * </table>
  *
  * @param task            the built-in task, or null when {@code data} is given.
@@ -60,12 +62,13 @@ import org.spikering.plasticity.train.LearningRule;
  * @param seedOffsets     offsets of the network and run seeds from the top-level seed, or null (both 0).
  * @param bpttStepLengthOf the rule whose step length BPTT takes ({@code bptt_step_length_of}), or null.
  * @param analysis        measurements during training, or null.
+ * @param flossing        flossing pre-training, or null.
  */
 public record TrainingSpec(TaskSpec task, DataSetSpec data, RecurrentNetworkSpec network, String rule, FeedbackSpec feedback,
                            String computation, OptimizerSpec optimizer, RegularisationSpec regularisation, int batch,
                            int iterations, Double weightClip, EvaluationSpec evaluation, Integer checkpointEvery,
                            SeedOffsetsSpec seedOffsets, String bpttStepLengthOf,
-                           AnalysisSpec analysis)
+                           AnalysisSpec analysis, FlossingSpec flossing)
         implements SpecSection {
 
     @Override

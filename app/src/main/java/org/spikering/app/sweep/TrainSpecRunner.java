@@ -117,6 +117,13 @@ public final class TrainSpecRunner implements SpecRunner {
         if (t.evaluation().earlyStopping() != null) {
             run.withEarlyStopping(t.evaluation().earlyStopping().patience(), t.evaluation().earlyStopping().minDelta());
         }
+        if (t.flossing() != null) {
+            final org.spikering.app.spec.training.FlossingSpec f = t.flossing();
+            final int total = f.warmup() + f.steps() + 1;
+            final int per = p.source().steps();
+            run.withFlossing(f, e -> TrainingAnalysis.concatenated(p.source().batch((total + per - 1) / per,
+                    runSeed + FLOSSING_INPUT_SEED_OFFSET + e), total, p.network().inputs()));
+        }
         if (t.analysis() != null && t.analysis().any()) {
             run.withAnalysis(analysis(t, p, prep.rule(), prep.computation(), runSeed));
         }
@@ -182,6 +189,9 @@ public final class TrainSpecRunner implements SpecRunner {
         return Path.of("spikering-out", "train-" + TrainingSpec.preset(spec).name() + "-" + t.learningRule().id());
     }
 
+    /** Seed offset of the input of flossing epoch 0 from the run seed (epoch e: + e). */
+    static final long FLOSSING_INPUT_SEED_OFFSET = 7;
+
     /** Seed offset of the input of training.analysis.lyapunov from the run seed. */
     static final long LYAPUNOV_INPUT_SEED_OFFSET = 5;
 
@@ -200,6 +210,39 @@ public final class TrainSpecRunner implements SpecRunner {
                 && o.hasOutOfDistribution();
         return new TrainingAnalysis(a, () -> p.computer(rule, computation, runSeed),
                 p.source().loss() == org.spikering.plasticity.data.LossKind.CLASSIFICATION_CE, ood, input, runSeed);
+    }
+
+    /** The state dimension of the Lyapunov exponents: units, plus the ALIF units' adaptation variables. */
+    private static int stateDimension(final RecurrentNetwork net) {
+        int dim = net.recurrent();
+        for (int j = 0; j < net.recurrent(); j++) {
+            dim += net.isAdaptive(j) ? 1 : 0;
+        }
+        return dim;
+    }
+
+    /** Refuses a training.flossing that does not fit the network, the rule or the hardware section. */
+    private static void checkFlossing(final Spec spec, final TrainingSpec t, final TaskPreset p, final LearningRule r) {
+        final org.spikering.app.spec.training.FlossingSpec f = t.flossing();
+        if (f == null) {
+            return;
+        }
+        if (r == LearningRule.NEST_EPROP_IAF) {
+            throw new IllegalArgumentException("training.flossing: must be left out with rule nest-eprop-iaf (NEST's"
+                    + " learner starts from NEST's recorded network)");
+        }
+        if (spec.tree().has("hardware")) {
+            throw new IllegalArgumentException("training.flossing: must be left out with a hardware section (flossing"
+                    + " changes every recurrent weight, ignoring the plastic mask and the weight precision)");
+        }
+        final int dim = stateDimension(p.network());
+        if (f.exponents() > dim) {
+            throw new IllegalArgumentException("training.flossing.exponents = " + f.exponents() + ": must be at most the"
+                    + " state dimension " + dim + " (units plus ALIF adaptation variables)");
+        }
+        final long total = (long) f.warmup() + f.steps() + 1;
+        MemoryBudget.require("training.flossing.steps + warmup = " + (total - 1),
+                8.0 * total * (p.network().recurrent() * 9.0 + p.network().inputs() + p.network().outputs() * 4.0));
     }
 
     /** Refuses a training.analysis that does not fit the network or the rule (one line naming the field). */
@@ -241,6 +284,7 @@ public final class TrainSpecRunner implements SpecRunner {
         final TaskPreset p = TrainingSpec.preset(spec);
         p.requireRule(r);
         checkAnalysis(t, p, r);
+        checkFlossing(spec, t, p, r);
         p.optimizer(t.optimizer().lr());
         MemoryBudget.require(names.label("training.batch", t.batch()) + ", "
                 + names.label("training.evaluation.test_batch", t.evaluation().testBatch()) + " (task " + p.name() + ")",

@@ -127,6 +127,12 @@ public final class TrainingRun {
     private TrainingAnalysis analysis;
     /** Its rows so far ({@link TrainingAnalysis#header}). */
     private final List<double[]> analysisRows = new ArrayList<>();
+    /** {@code training.flossing}, or null. */
+    private org.spikering.app.spec.training.FlossingSpec flossing;
+    /** The input of each flossing epoch. */
+    private java.util.function.IntFunction<float[]> flossingInput;
+    /** The flossing history of this run ({@link org.spikering.plasticity.analysis.Flossing#pretrain}), or null. */
+    private List<double[]> flossingHistory;
 
     /**
      * @param preset      task and network.
@@ -276,6 +282,18 @@ public final class TrainingRun {
      */
     public TrainingRun withSpec(final org.spikering.app.spec.Spec s) {
         this.spec = s;
+        return this;
+    }
+
+    /**
+     * @param f     {@code training.flossing}, or null for none.
+     * @param input the input of each epoch (T × inputs, T = warmup + steps + 1).
+     * @return this.
+     */
+    public TrainingRun withFlossing(final org.spikering.app.spec.training.FlossingSpec f,
+            final java.util.function.IntFunction<float[]> input) {
+        this.flossing = f;
+        this.flossingInput = input;
         return this;
     }
 
@@ -466,6 +484,20 @@ public final class TrainingRun {
                 new WeightChangeCounter(net, hook, counters));
         trainer.resumeAfter(start);
         final boolean classification = preset.source().loss() == LossKind.CLASSIFICATION_CE;
+        flossingHistory = null;
+        if (flossing != null) {
+            // before the first update; a resumed run repeats it on a copy of its start (the same bits) for the history
+            final RecurrentNetwork flossed = resume == null ? net
+                    : initial != null ? initial.copy() : preset.network().copy();
+            flossingHistory = org.spikering.plasticity.analysis.Flossing.pretrain(flossed, flossingInput, flossing.epochs(),
+                    flossing.exponents(), flossing.warmup(), flossing.lr(), seed);
+            if (resume == null) {
+                final double[] first = flossingHistory.get(0);
+                final double[] last = flossingHistory.get(flossingHistory.size() - 1);
+                bar.note(String.format(java.util.Locale.ROOT, "flossing, %d epochs: lambda_1 %.4g -> %.4g per step, loss"
+                        + " %.4g -> %.4g", flossing.epochs(), first[1], last[1], first[0], last[0]));
+            }
+        }
         final SequenceBatch test = heldOutBatch(preset, seeds, testBatch);
         testSequences = testBatch;
         testSeed = seeds.heldOut();
@@ -761,6 +793,9 @@ public final class TrainingRun {
             f.add("analysis.csv");
             f.add("analysis.png");
         }
+        if (flossingHistory != null) {
+            f.add("flossing.csv");
+        }
         if (trained != null && allFinite(trained.network())) {
             f.add(MODEL_FILE);
             f.add(WeightsNpz.FILE);
@@ -816,6 +851,26 @@ public final class TrainingRun {
 
     private double perStep(final double lossPerSequence) {
         return preset.scoredSteps() > 0 ? lossPerSequence / preset.scoredSteps() : lossPerSequence;
+    }
+
+    /** flossing.csv: epoch (0 … epochs; the last row after the last step), loss, λ_1 … λ_k per step. */
+    private void writeFlossing(final Path dir) {
+        final int k = flossing.exponents();
+        final String[] header = new String[k + 2];
+        header[0] = "epoch";
+        header[1] = "loss";
+        for (int i = 0; i < k; i++) {
+            header[i + 2] = "lambda_" + (i + 1);
+        }
+        final int m = flossingHistory.size();
+        final double[][] cols = new double[k + 2][m];
+        for (int e = 0; e < m; e++) {
+            cols[0][e] = e;
+            for (int c = 0; c <= k; c++) {
+                cols[c + 1][e] = flossingHistory.get(e)[c];
+            }
+        }
+        Csv.writeColumns(dir.resolve("flossing.csv"), header, cols);
     }
 
     /** analysis.csv (the rows of {@link TrainingAnalysis}) and analysis.png (every column against the iteration). */
@@ -892,6 +947,9 @@ public final class TrainingRun {
         }
         if (analysis != null && !analysisRows.isEmpty()) {
             writeAnalysis(dir);
+        }
+        if (flossingHistory != null) {
+            writeFlossing(dir);
         }
         if (!o.tests().isEmpty()) {
             final int m = o.tests().size();
@@ -983,6 +1041,20 @@ public final class TrainingRun {
         s.put("relative_weight_change", trained == null ? null : relativeWeightChange(trained.network()));
         if (analysis != null) {
             s.put("analysis", lastAnalysis());
+        }
+        if (flossingHistory != null) {
+            final Map<String, Object> fl = new LinkedHashMap<>();
+            fl.put("epochs", flossing.epochs());
+            fl.put("exponents", flossing.exponents());
+            fl.put("gradient", "local, truncated (trajectory and incoming tangent vectors held fixed)");
+            final double[] first = flossingHistory.get(0);
+            final double[] last = flossingHistory.get(flossingHistory.size() - 1);
+            fl.put("loss_before", first[0]);
+            fl.put("loss_after", last[0]);
+            fl.put("lambda_before", java.util.Arrays.copyOfRange(first, 1, first.length));
+            fl.put("lambda_after", java.util.Arrays.copyOfRange(last, 1, last.length));
+            fl.put("file", "flossing.csv");
+            s.put("flossing", fl);
         }
         s.put("wall_s", o.wallSeconds());
         if (plasticFraction != null) {

@@ -23,8 +23,9 @@ import org.spikering.app.train.TrainCheckpoint;
  * the last; the generalisation columns equal the run's own final tests (training-pattern loss, fresh-noise test loss);
  * e-prop's W_out gradient is exact (Bellec et al. 2020), so cos_output = alpha_output = 1; the curvature and Lyapunov
  * columns of the last row equal {@code analyze curvature} / {@code analyze lyapunov} on the saved model with the same
- * settings; an invalid field is refused in one line before any file is written; a killed run resumed from its
- * checkpoint gives the same analysis.csv bit for bit.
+ * settings; flossing pre-training ({@code training.flossing}) writes its history and moves λ_1 towards 0; an invalid
+ * field is refused in one line before any file is written; a killed run resumed from its checkpoint gives the same
+ * analysis.csv, flossing.csv and model bit for bit.
  */
 class TrainingAnalysisTest {
 
@@ -34,7 +35,9 @@ class TrainingAnalysisTest {
     private static final List<String> ANALYSIS = List.of("--set", "training.analysis.every=50",
             "--set", "training.analysis.alignment=true", "--set", "training.analysis.generalisation=true",
             "--set", "training.analysis.lyapunov.exponents=3", "--set", "training.analysis.lyapunov.steps=200",
-            "--set", "training.analysis.lyapunov.warmup=50", "--set", "training.analysis.curvature.iterations=6");
+            "--set", "training.analysis.lyapunov.warmup=50", "--set", "training.analysis.curvature.iterations=6",
+            "--set", "training.flossing.epochs=8", "--set", "training.flossing.exponents=3",
+            "--set", "training.flossing.steps=150", "--set", "training.flossing.lr=0.01");
 
     private static List<String> trainArgs(final Path out, final String... more) {
         final List<String> a = new ArrayList<>(List.of("train", "pattern-liu-rate", "--iterations", "120", "--batch", "1",
@@ -97,6 +100,12 @@ class TrainingAnalysisTest {
         assertEquals(col(rows, 4, "test_loss") - col(rows, 4, "train_loss"), col(rows, 4, "gap_test"), 0.0);
         assertEquals(col(rows, 4, "lambda_1"), s.get("analysis").get("lambda_1").asDouble(), 0.0);
         assertTrue(Files.isRegularFile(out.resolve("analysis.png")));
+        final List<String[]> fl = csv(out.resolve("flossing.csv"));
+        assertEquals(1 + 9, fl.size(), "epochs 0 … 8");
+        final JsonNode f = s.get("flossing");
+        assertEquals(f.get("lambda_after").get(0).asDouble(), col(fl, 9, "lambda_1"), 0.0);
+        assertTrue(Math.abs(f.get("lambda_after").get(0).asDouble()) < Math.abs(f.get("lambda_before").get(0).asDouble()),
+                "flossing moves lambda_1 towards 0: " + f);
 
         final Path curv = dir.resolve("curv");
         assertEquals(0, cli(List.of("analyze", "curvature", out.resolve("model.json").toString(), "--iterations", "6",
@@ -128,6 +137,17 @@ class TrainingAnalysisTest {
     }
 
     @Test
+    void flossingWithAHardwareSectionIsRefused() {
+        final Path out = dir.resolve("hw");
+        final StringWriter err = new StringWriter();
+        final List<String> a = new ArrayList<>(trainArgs(out));
+        a.addAll(List.of("--set", "hardware={weights: {bits: 8}}"));
+        assertEquals(2, cli(a, err));
+        assertTrue(err.toString().contains("training.flossing: must be left out with a hardware section"), err.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void aKilledRunResumesWithTheSameAnalysisRows() throws Exception {
         final Path whole = dir.resolve("whole");
         assertEquals(0, cli(trainArgs(whole)));
@@ -145,6 +165,8 @@ class TrainingAnalysisTest {
         final int done = TrainCheckpoint.read("test", cp).model().completed();
         assertTrue(done >= 60 && done < 120, "checkpoint after " + done + " iterations");
         assertEquals(0, cli(trainArgs(null, "--resume", killed.toString())));
-        assertArrayEquals(Files.readAllBytes(whole.resolve("analysis.csv")), Files.readAllBytes(killed.resolve("analysis.csv")));
+        for (String file : new String[] {"analysis.csv", "flossing.csv", "model.json"}) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(file)), Files.readAllBytes(killed.resolve(file)), file);
+        }
     }
 }
