@@ -98,6 +98,9 @@ final class BadInputTableTest {
         LEGAL.put("sweep --point", Set.of("0"));                         // the base sweep's one point
         LEGAL.put("analyze curvature --seed", Set.of("-1", "0", HUGE_INT)); // any long seeds batch and vectors
         LEGAL.put("analyze curvature --tolerance", Set.of("0"));          // run all --iterations (documented)
+        LEGAL.put("analyze lyapunov --seed", Set.of("-1", "0", HUGE_INT)); // any long seeds input and vectors
+        LEGAL.put("analyze lyapunov --warmup", Set.of("0"));              // count from the first step
+        LEGAL.put("analyze lyapunov --distance-trials", Set.of("0"));     // no distance curve (documented)
     }
 
     /** A valid element of each list option without a default, to build duplicates. */
@@ -144,6 +147,7 @@ final class BadInputTableTest {
             Map.entry("nir export", List.of("--builtin", "nest-sine")),
             Map.entry("eval", List.of("MODEL")),
             Map.entry("analyze curvature", List.of("MODEL")),
+            Map.entry("analyze lyapunov", List.of("MODEL")),
             Map.entry("export", List.of("MODEL")),
             Map.entry("spec check", List.of("SPECFILE")),
             Map.entry("spec show", List.of("cuba")),
