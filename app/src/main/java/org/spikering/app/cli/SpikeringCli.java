@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
             TrainCommand.class,
             EvalCommand.class,
             AnalyzeCommand.class,
+            ContinualCommand.class,
             ExportCommand.class,
             GradientsCommand.class,
             ReservoirCommand.class,

@@ -148,6 +148,7 @@ final class BadInputTableTest {
             Map.entry("eval", List.of("MODEL")),
             Map.entry("analyze curvature", List.of("MODEL")),
             Map.entry("analyze lyapunov", List.of("MODEL")),
+            Map.entry("continual", List.of("pattern-liu-rate", "pattern-liu-rate")),
             Map.entry("export", List.of("MODEL")),
             Map.entry("spec check", List.of("SPECFILE")),
             Map.entry("spec show", List.of("cuba")),
