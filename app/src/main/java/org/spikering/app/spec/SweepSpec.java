@@ -115,7 +115,7 @@ public record SweepSpec(List<Axis> axes, int seeds, Long firstSeed) implements S
                 for (int m = 0; m < axis.zip().size(); m++) {
                     final Axis member = axis.zip().get(m);
                     final String mat = at + ".zip[" + m + "]";
-                    final long n = checkMember(problems, mat, member, fields);
+                    final long n = checkMember(problems, mat, member, fields, false);
                     if (n > 0 && count > 0 && n != count) {
                         problems.addLine(mat + ": " + n + " values, must have as many values as " + at + ".zip[0] ("
                                 + count + "): zipped fields vary together");
@@ -123,16 +123,49 @@ public record SweepSpec(List<Axis> axes, int seeds, Long firstSeed) implements S
                         count = n;
                     }
                 }
+                checkDistinctTuples(problems, at, axis.zip());
             } else if (axis.field() == null) {
                 problems.add(at + ".field", null, "required: the field the axis sets (or zip: several fields)");
             } else {
-                checkMember(problems, at, axis, fields);
+                checkMember(problems, at, axis, fields, true);
+            }
+        }
+    }
+
+    /**
+     * A zipped axis's k-th point is the tuple of its members' k-th values: the tuples must differ (a member may
+     * repeat a value, e.g. the same rule with another setting), so no point runs twice. Members given as ranges have
+     * distinct values, so only value lists are compared.
+     */
+    private static void checkDistinctTuples(final Problems problems, final String at, final List<Axis> zip) {
+        for (Axis m : zip) {
+            if (m.values() == null) {
+                return;
+            }
+        }
+        final int n = zip.get(0).values().size();
+        for (Axis m : zip) {
+            if (m.values().size() != n) {
+                return; // reported already
+            }
+        }
+        final Set<List<JsonNode>> seen = new HashSet<>();
+        for (int k = 0; k < n; k++) {
+            final List<JsonNode> tuple = new java.util.ArrayList<>();
+            for (Axis m : zip) {
+                tuple.add(m.values().get(k));
+            }
+            if (!seen.add(tuple)) {
+                problems.add(at + ".zip", "point " + k, "must differ from every other point of the zip in at least one"
+                        + " member's value (a point would run twice)");
+                return;
             }
         }
     }
 
     /** @return the number of values of a field axis or zip member, or -1 if it has a problem. */
-    private static long checkMember(final Problems problems, final String at, final Axis m, final Set<String> fields) {
+    private static long checkMember(final Problems problems, final String at, final Axis m, final Set<String> fields,
+            final boolean distinct) {
         final String f = m.field();
         for (String[] no : FORBIDDEN) {
             if (f.equals(no[0]) || f.startsWith(no[0] + ".") || f.startsWith(no[0] + "[")) {
@@ -150,7 +183,7 @@ public record SweepSpec(List<Axis> axes, int seeds, Long firstSeed) implements S
                 return -1;
             }
             final Set<JsonNode> seen = new HashSet<>();
-            for (int k = 0; k < m.values().size(); k++) {
+            for (int k = 0; k < m.values().size() && distinct; k++) {
                 if (!seen.add(m.values().get(k))) {
                     problems.add(at + ".values[" + k + "]", m.values().get(k), "must be given once (a point would run twice)");
                     return -1;

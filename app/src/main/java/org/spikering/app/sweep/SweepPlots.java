@@ -63,6 +63,9 @@ public final class SweepPlots {
                     continue;
                 }
                 final Path f = dir.resolve(safe(table.metricColumn(metric)) + "--vs--" + safe(field) + ".png");
+                if (lines(table, metric, field, xs).isEmpty()) {
+                    continue;
+                }
                 Plots.savePng(chart(table, metric, field, xs), f);
                 files.add(f);
             }
@@ -149,7 +152,9 @@ public final class SweepPlots {
                     e.add(Double.isFinite(ms.sd()) ? ms.sd() : 0.0);
                 }
             }
-            lines.add(new Line(g.getKey().isEmpty() ? metric : g.getKey(), array(x), array(y), array(e)));
+            if (!x.isEmpty()) { // a combination whose rows all lack the metric (null there, e.g. NaN) has no line
+                lines.add(new Line(g.getKey().isEmpty() ? metric : g.getKey(), array(x), array(y), array(e)));
+            }
         }
         return lines;
     }

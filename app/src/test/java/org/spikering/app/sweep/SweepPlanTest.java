@@ -138,6 +138,19 @@ class SweepPlanTest {
     }
 
     @Test
+    void aZipMemberMayRepeatAValueAndTakeNullWhenTheTuplesDiffer() throws Exception {
+        // Liu et al. 2022's arms: plain BPTT, e-prop, and BPTT at e-prop's step length (the rule repeats; null = plain)
+        final String text = String.join("\n", "spikering: 1", "training:", "  task: {name: sine-nest}", "sweep:", "  axes:",
+                "    - zip:", "        - {field: training.rule, values: [bptt, eprop, bptt]}",
+                "        - {field: training.bptt_step_length_of, values: [null, null, eprop]}", "");
+        final SweepPlan plan = plan(load(tmp, text), new FormulaRunner(0));
+        assertEquals(3, plan.size());
+        assertEquals("bptt", plan.point(2).spec().tree().at("/training/rule").asText());
+        assertEquals("eprop", plan.point(2).spec().tree().at("/training/bptt_step_length_of").asText());
+        assertTrue(plan.point(0).spec().tree().at("/training/bptt_step_length_of").isNull());
+    }
+
+    @Test
     void everyProblemOfEveryPointIsOneLineNamingThePointAndTheField() throws Exception {
         final Spec spec = load(tmp, SPEC);
         // a field that does not exist: the same problem at every point, one line, with the nearest name
@@ -175,6 +188,8 @@ class SweepPlanTest {
             {"    - zip: [{field: training.batch, values: [1, 2]}, {field: training.weight_clip, values: [1]}]",
                 "sweep.axes[1].zip[1]: 1 values, must have as many values as sweep.axes[1].zip[0] (2)"},
             {"    - {field: training.batch, valuez: [1]}", "sweep.axes[1].valuez: unknown field"},
+            {"    - zip: [{field: training.rule, values: [bptt, bptt]}, {field: training.bptt_step_length_of, values: [eprop,"
+                + " eprop]}]", "sweep.axes[1].zip: 'point 1', must differ from every other point of the zip"},
         };
         for (String[] c : cases) {
             final String text = String.join("\n", "spikering: 1", "training:", "  task: {name: sine-nest}", "sweep:", "  axes:",
