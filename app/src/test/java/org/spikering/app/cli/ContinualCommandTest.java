@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,18 +25,6 @@ class ContinualCommandTest {
     @TempDir
     Path dir;
 
-    private static int cli(final List<String> args, final StringWriter err) {
-        final java.io.PrintStream stdout = System.out;
-        final java.io.PrintStream stderr = System.err;
-        try {
-            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            return SpikeringCli.commandLine().setErr(new PrintWriter(err, true)).execute(args.toArray(new String[0]));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-    }
 
     private Path spec(final String name, final long seed) throws Exception {
         final String text = Examples.text("pattern-liu-rate").replaceFirst("(?m)^seed: 1$", "seed: " + seed)
@@ -53,7 +40,7 @@ class ContinualCommandTest {
         final Path a = spec("a", 1);
         final Path b = spec("b", 2);
         final Path out = dir.resolve("out");
-        assertEquals(0, cli(List.of("continual", a.toString(), b.toString(), "--out", out.toString()), new StringWriter()));
+        assertEquals(0, InProcessCli.run(List.of("continual", a.toString(), b.toString(), "--out", out.toString()), new StringWriter()));
         final JsonNode c = Json.MAPPER.readTree(out.resolve("continual.json").toFile());
         for (int i = 0; i < 2; i++) {
             final JsonNode s = Json.MAPPER.readTree(out.resolve("stage-" + (i + 1)).resolve("summary.json").toFile());
@@ -71,7 +58,7 @@ class ContinualCommandTest {
     void networksOfDifferentShapesAreRefusedBeforeAnyFile() throws Exception {
         final Path out = dir.resolve("bad");
         final StringWriter err = new StringWriter();
-        assertEquals(2, cli(List.of("continual", spec("a", 1).toString(), "dms-rate", "--out", out.toString()), err));
+        assertEquals(2, InProcessCli.run(List.of("continual", spec("a", 1).toString(), "dms-rate", "--out", out.toString()), err));
         assertTrue(err.toString().contains("SPEC 2 = 'dms-rate': its network"), err.toString());
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertFalse(Files.exists(out));

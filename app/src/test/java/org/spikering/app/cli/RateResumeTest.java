@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,19 +36,6 @@ class RateResumeTest {
         return a;
     }
 
-    private static int cli(final List<String> args) {
-        final java.io.PrintStream stdout = System.out;
-        final java.io.PrintStream stderr = System.err;
-        try {
-            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            return SpikeringCli.commandLine().setErr(new PrintWriter(new StringWriter(), true))
-                    .execute(args.toArray(new String[0]));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-    }
 
     private static ObjectNode withoutWall(final Path summary) throws Exception {
         final ObjectNode s = (ObjectNode) Json.MAPPER.readTree(summary.toFile());
@@ -61,7 +46,7 @@ class RateResumeTest {
     @Test
     void shouldResumeAKilledRateTrainingBitIdentically() throws Exception {
         final Path whole = dir.resolve("whole");
-        assertEquals(0, cli(trainArgs(whole)));
+        assertEquals(0, InProcessCli.run(trainArgs(whole)));
         final Path cwd = Files.createDirectory(dir.resolve("child"));
         final Path killed = cwd.resolve("killed");
         final Path cp = ResultFolder.checkpointDir(killed).resolve(TrainCheckpoint.FILE);
@@ -81,7 +66,7 @@ class RateResumeTest {
         assertFalse(Files.exists(killed), "a killed first run leaves no result folder");
         final int done = TrainCheckpoint.read("test", cp).model().completed();
         assertTrue(done >= 40 && done < 200, "checkpoint after " + done + " iterations");
-        assertEquals(0, cli(trainArgs(null, "--resume", killed.toString())));
+        assertEquals(0, InProcessCli.run(trainArgs(null, "--resume", killed.toString())));
         for (String f : new String[] {"model.json", "learning_curve.csv"}) {
             assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(killed.resolve(f)), f);
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,22 +49,7 @@ class TrainingAnalysisTest {
         return a;
     }
 
-    private static int cli(final List<String> args, final StringWriter err) {
-        final java.io.PrintStream stdout = System.out;
-        final java.io.PrintStream stderr = System.err;
-        try {
-            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            return SpikeringCli.commandLine().setErr(new PrintWriter(err, true)).execute(args.toArray(new String[0]));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-    }
 
-    private static int cli(final List<String> args) {
-        return cli(args, new StringWriter());
-    }
 
     private static List<String[]> csv(final Path f) throws Exception {
         final List<String[]> rows = new ArrayList<>();
@@ -84,7 +68,7 @@ class TrainingAnalysisTest {
     @Test
     void rowsMatchTheRunsOwnTestsAndTheSavedModelAnalyses() throws Exception {
         final Path out = dir.resolve("run");
-        assertEquals(0, cli(trainArgs(out)));
+        assertEquals(0, InProcessCli.run(trainArgs(out)));
         final List<String[]> rows = csv(out.resolve("analysis.csv"));
         assertEquals(1 + 4, rows.size(), "rows at 0, 50, 100 and 120");
         final double[] its = {0, 50, 100, 120};
@@ -108,13 +92,13 @@ class TrainingAnalysisTest {
                 "flossing moves lambda_1 towards 0: " + f);
 
         final Path curv = dir.resolve("curv");
-        assertEquals(0, cli(List.of("analyze", "curvature", out.resolve("model.json").toString(), "--iterations", "6",
+        assertEquals(0, InProcessCli.run(List.of("analyze", "curvature", out.resolve("model.json").toString(), "--iterations", "6",
                 "--tolerance", "0", "--batch", "1", "--out", curv.toString())));
         final JsonNode c = Json.MAPPER.readTree(curv.resolve("curvature.json").toFile());
         assertEquals(c.get("power_iteration").get("eigenvalue").asDouble(), col(rows, 4, "hessian_top"), 0.0);
 
         final Path lyap = dir.resolve("lyap");
-        assertEquals(0, cli(List.of("analyze", "lyapunov", out.resolve("model.json").toString(), "--exponents", "3",
+        assertEquals(0, InProcessCli.run(List.of("analyze", "lyapunov", out.resolve("model.json").toString(), "--exponents", "3",
                 "--steps", "200", "--warmup", "50", "--distance-trials", "0", "--out", lyap.toString())));
         final JsonNode l = Json.MAPPER.readTree(lyap.resolve("lyapunov.json").toFile());
         for (int i = 0; i < 3; i++) {
@@ -129,7 +113,7 @@ class TrainingAnalysisTest {
         final StringWriter err = new StringWriter();
         final List<String> a = new ArrayList<>(trainArgs(out));
         a.addAll(List.of("--set", "training.analysis.lyapunov.exponents=101"));
-        assertEquals(2, cli(a, err));
+        assertEquals(2, InProcessCli.run(a, err));
         assertTrue(err.toString().contains("training.analysis.lyapunov.exponents = 101: must be at most the state"
                 + " dimension 100"), err.toString());
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
@@ -142,7 +126,7 @@ class TrainingAnalysisTest {
         final StringWriter err = new StringWriter();
         final List<String> a = new ArrayList<>(trainArgs(out));
         a.addAll(List.of("--set", "hardware={weights: {bits: 8}}"));
-        assertEquals(2, cli(a, err));
+        assertEquals(2, InProcessCli.run(a, err));
         assertTrue(err.toString().contains("training.flossing: must be left out with a hardware section"), err.toString());
         assertFalse(Files.exists(out));
     }
@@ -150,7 +134,7 @@ class TrainingAnalysisTest {
     @Test
     void aKilledRunResumesWithTheSameAnalysisRows() throws Exception {
         final Path whole = dir.resolve("whole");
-        assertEquals(0, cli(trainArgs(whole)));
+        assertEquals(0, InProcessCli.run(trainArgs(whole)));
         final Path cwd = Files.createDirectory(dir.resolve("child"));
         final Path killed = cwd.resolve("killed");
         final Path cp = ResultFolder.checkpointDir(killed).resolve(TrainCheckpoint.FILE);
@@ -164,7 +148,7 @@ class TrainingAnalysisTest {
         }), "the child ended before its checkpoint after 60 updates: " + ChildProcessRuns.stderr(cwd, "train"));
         final int done = TrainCheckpoint.read("test", cp).model().completed();
         assertTrue(done >= 60 && done < 120, "checkpoint after " + done + " iterations");
-        assertEquals(0, cli(trainArgs(null, "--resume", killed.toString())));
+        assertEquals(0, InProcessCli.run(trainArgs(null, "--resume", killed.toString())));
         for (String file : new String[] {"analysis.csv", "flossing.csv", "model.json"}) {
             assertArrayEquals(Files.readAllBytes(whole.resolve(file)), Files.readAllBytes(killed.resolve(file)), file);
         }
