@@ -251,6 +251,10 @@ public final class TrainSpecRunner implements SpecRunner {
         if (a == null) {
             return;
         }
+        if (!a.any()) {
+            throw new IllegalArgumentException("training.analysis: measures nothing; give one or more of alignment: true,"
+                    + " generalisation: true, lyapunov: {...}, curvature: {...} (or leave analysis out)");
+        }
         if (r == LearningRule.NEST_EPROP_IAF) {
             throw new IllegalArgumentException("training.analysis: must be left out with rule nest-eprop-iaf (NEST's"
                     + " learner has no batch gradient to compare or differentiate)");

@@ -121,6 +121,15 @@ class TrainingAnalysisTest {
     }
 
     @Test
+    void anAnalysisThatMeasuresNothingIsRefused() {
+        final StringWriter err = new StringWriter();
+        assertEquals(2, InProcessCli.run(List.of("train", "pattern-liu-rate", "--set", "training.analysis.every=5", "--out",
+                dir.resolve("none").toString()), err));
+        assertTrue(err.toString().contains("training.analysis: measures nothing"), err.toString());
+        assertFalse(Files.exists(dir.resolve("none")));
+    }
+
+    @Test
     void flossingWithAHardwareSectionIsRefused() {
         final Path out = dir.resolve("hw");
         final StringWriter err = new StringWriter();
