@@ -22,7 +22,8 @@ import org.spikering.plasticity.data.SequenceSource;
  *
  * <p>Where it differs from neurogym: observations are firing probabilities in encoding spikes (the frequency is a rate code of s(f),
  * not the vibration frequency itself; see {@link RateCodedObservation}); two readout units (no "fixate" class and no
- * loss outside the decision period); dt 1 ms instead of 100 ms (σ_step = σ/√dt). Romo et al. used 10–34 Hz with
+ * loss outside the decision period); the step dt is {@code stepMs}, 1 ms by default (neurogym's default 100 ms;
+ * σ_step = σ/√dt as neurogym; above 1 ms only with encoding analog and periods of whole steps). Romo et al. used 10–34 Hz with
  * ±8 Hz differences and 3-s delays; the default delay here is neurogym's 1000 ms.
  *
  * @param fixationMs      fixation period, ms, &ge; 0 (neurogym: 500).
@@ -33,14 +34,23 @@ import org.spikering.plasticity.data.SequenceSource;
  * @param rateHz          input rate at observation 1, Hz (encoding analog: 0, unused).
  * @param neuronsPerGroup input neurons per observation channel (encoding analog: 1).
  * @param encoding        spikes (input groups) or analog (the observation values).
+ * @param stepMs          the step dt, ms, &ge; 1 (the network's dt; neurogym: 100).
  */
 public record DelayComparisonTask(int fixationMs, int stimulusMs, int delayMs, int decisionMs, double noiseSigma,
-                                  double rateHz, int neuronsPerGroup, InputEncoding encoding) implements SequenceSource {
+                                  double rateHz, int neuronsPerGroup, InputEncoding encoding, int stepMs)
+        implements SequenceSource {
+
+    /** On 1-ms steps. */
+    public DelayComparisonTask(final int fixationMs, final int stimulusMs, final int delayMs, final int decisionMs,
+                               final double noiseSigma, final double rateHz, final int neuronsPerGroup,
+                               final InputEncoding encoding) {
+        this(fixationMs, stimulusMs, delayMs, decisionMs, noiseSigma, rateHz, neuronsPerGroup, encoding, 1);
+    }
 
     /** Encoding spikes. */
     public DelayComparisonTask(final int fixationMs, final int stimulusMs, final int delayMs, final int decisionMs,
                                final double noiseSigma, final double rateHz, final int neuronsPerGroup) {
-        this(fixationMs, stimulusMs, delayMs, decisionMs, noiseSigma, rateHz, neuronsPerGroup, InputEncoding.SPIKES);
+        this(fixationMs, stimulusMs, delayMs, decisionMs, noiseSigma, rateHz, neuronsPerGroup, InputEncoding.SPIKES, 1);
     }
 
     /** Frequency pairs (f_a, f_b), Hz, neurogym's. */
@@ -56,6 +66,8 @@ public record DelayComparisonTask(int fixationMs, int stimulusMs, int delayMs, i
             throw new IllegalArgumentException("noise_sigma = " + noiseSigma + ": must be a finite number >= 0");
         }
         RateCodedObservation.groups(encoding, rateHz, neuronsPerGroup);
+        RateCodedObservation.step(stepMs, encoding, new String[] {"fixation_ms", "stimulus_ms", "delay_ms", "decision_ms"},
+                fixationMs, stimulusMs, delayMs, decisionMs);
     }
 
     /** @return neurogym's periods 500/500/1000/500/100 ms, σ = 1, 100 Hz, 10 neurons per channel. */
@@ -83,7 +95,7 @@ public record DelayComparisonTask(int fixationMs, int stimulusMs, int delayMs, i
 
     @Override
     public int steps() {
-        return fixationMs + 2 * stimulusMs + delayMs + decisionMs;
+        return (fixationMs + 2 * stimulusMs + delayMs + decisionMs) / stepMs;
     }
 
     @Override
@@ -99,9 +111,11 @@ public record DelayComparisonTask(int fixationMs, int stimulusMs, int delayMs, i
         final double[] y = new double[batchSize * steps * 2];
         final boolean[] mask = new boolean[batchSize * steps];
         final SplittableRandom rnd = new SplittableRandom(seed);
-        final int s1 = fixationMs;
-        final int s2 = fixationMs + stimulusMs + delayMs;
-        final int decision = s2 + stimulusMs;
+        final int s1 = fixationMs / stepMs;
+        final int stim = stimulusMs / stepMs;
+        final int s2 = (fixationMs + stimulusMs + delayMs) / stepMs;
+        final int decision = s2 + stim;
+        final double sigmaStep = noiseSigma / Math.sqrt(stepMs);
         for (int b = 0; b < batchSize; b++) {
             final int[] pair = PAIRS[rnd.nextInt(PAIRS.length)];
             final int g = rnd.nextInt(2);
@@ -112,10 +126,10 @@ public record DelayComparisonTask(int fixationMs, int stimulusMs, int delayMs, i
                 if (t < decision) {
                     RateCodedObservation.write(encoding, x, base, neuronsPerGroup, 1.0, 0, rateHz, rnd);
                 }
-                if (t >= s1 && t < s1 + stimulusMs) {
-                    RateCodedObservation.write(encoding, x, base + neuronsPerGroup, neuronsPerGroup, v1, noiseSigma, rateHz, rnd);
+                if (t >= s1 && t < s1 + stim) {
+                    RateCodedObservation.write(encoding, x, base + neuronsPerGroup, neuronsPerGroup, v1, sigmaStep, rateHz, rnd);
                 } else if (t >= s2 && t < decision) {
-                    RateCodedObservation.write(encoding, x, base + neuronsPerGroup, neuronsPerGroup, v2, noiseSigma, rateHz, rnd);
+                    RateCodedObservation.write(encoding, x, base + neuronsPerGroup, neuronsPerGroup, v2, sigmaStep, rateHz, rnd);
                 } else if (t >= decision) {
                     mask[b * steps + t] = true;
                     y[(b * steps + t) * 2 + g] = 1.0;

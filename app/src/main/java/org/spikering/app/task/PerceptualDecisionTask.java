@@ -23,8 +23,10 @@ import org.spikering.plasticity.data.SequenceSource;
  * <p>Where it differs from neurogym: observations are firing probabilities (encoding spikes; see
  * {@link RateCodedObservation});
  * neurogym's fixation channel is 1 only in the fixation period (TASKS.md prefers 1 until the decision, as here);
- * the readout has dim_ring units (no "fixate" class 0 and no loss outside the decision period); dt is 1 ms, not
- * 100 ms (σ_step = σ/√dt keeps the same noise per unit time).
+ * the readout has dim_ring units (no "fixate" class 0 and no loss outside the decision period); the step dt is
+ * {@code stepMs}, 1 ms by default (neurogym's default is 100 ms; σ_step = σ/√dt keeps the same noise per unit time, as
+ * neurogym computes it). A step above 1 ms needs encoding analog (the spike encoding fires per 1-ms step) and periods
+ * that are whole numbers of steps.
  *
  * @param fixationMs      fixation period, ms, &ge; 0 (neurogym: 100).
  * @param stimulusMs      stimulus period, ms, &ge; 1 (neurogym: 2000).
@@ -34,15 +36,23 @@ import org.spikering.plasticity.data.SequenceSource;
  * @param rateHz          input rate at observation 1, Hz (encoding analog: 0, unused).
  * @param neuronsPerGroup input neurons per observation channel (encoding analog: 1).
  * @param encoding        spikes (input groups) or analog (the observation values).
+ * @param stepMs          the step dt, ms, &ge; 1 (the network's dt; neurogym: 100).
  */
 public record PerceptualDecisionTask(int fixationMs, int stimulusMs, int decisionMs, int dimRing, double noiseSigma,
-                                     double rateHz, int neuronsPerGroup, InputEncoding encoding)
+                                     double rateHz, int neuronsPerGroup, InputEncoding encoding, int stepMs)
         implements SequenceSource {
+
+    /** On 1-ms steps. */
+    public PerceptualDecisionTask(final int fixationMs, final int stimulusMs, final int decisionMs, final int dimRing,
+                                  final double noiseSigma, final double rateHz, final int neuronsPerGroup,
+                                  final InputEncoding encoding) {
+        this(fixationMs, stimulusMs, decisionMs, dimRing, noiseSigma, rateHz, neuronsPerGroup, encoding, 1);
+    }
 
     /** Encoding spikes. */
     public PerceptualDecisionTask(final int fixationMs, final int stimulusMs, final int decisionMs, final int dimRing,
                                   final double noiseSigma, final double rateHz, final int neuronsPerGroup) {
-        this(fixationMs, stimulusMs, decisionMs, dimRing, noiseSigma, rateHz, neuronsPerGroup, InputEncoding.SPIKES);
+        this(fixationMs, stimulusMs, decisionMs, dimRing, noiseSigma, rateHz, neuronsPerGroup, InputEncoding.SPIKES, 1);
     }
 
     /** Coherences in %, neurogym's. */
@@ -60,6 +70,8 @@ public record PerceptualDecisionTask(int fixationMs, int stimulusMs, int decisio
             throw new IllegalArgumentException("noise_sigma = " + noiseSigma + ": must be a finite number >= 0");
         }
         RateCodedObservation.groups(encoding, rateHz, neuronsPerGroup);
+        RateCodedObservation.step(stepMs, encoding, new String[] {"fixation_ms", "stimulus_ms", "decision_ms"},
+                fixationMs, stimulusMs, decisionMs);
     }
 
     /** @return neurogym's periods 100/2000/100 ms, 2 choices, σ = 1, 100 Hz, 10 neurons per channel. */
@@ -79,7 +91,7 @@ public record PerceptualDecisionTask(int fixationMs, int stimulusMs, int decisio
 
     @Override
     public int steps() {
-        return fixationMs + stimulusMs + decisionMs;
+        return (fixationMs + stimulusMs + decisionMs) / stepMs;
     }
 
     @Override
@@ -105,7 +117,9 @@ public record PerceptualDecisionTask(int fixationMs, int stimulusMs, int decisio
         final double[] y = new double[batchSize * steps * dimRing];
         final boolean[] mask = new boolean[batchSize * steps];
         final SplittableRandom rnd = new SplittableRandom(seed);
-        final int decision = fixationMs + stimulusMs;
+        final int fixation = fixationMs / stepMs;
+        final int decision = (fixationMs + stimulusMs) / stepMs;
+        final double sigmaStep = noiseSigma / Math.sqrt(stepMs);
         for (int b = 0; b < batchSize; b++) {
             final int g = rnd.nextInt(dimRing);
             final double c = COHERENCES[rnd.nextInt(COHERENCES.length)];
@@ -114,10 +128,10 @@ public record PerceptualDecisionTask(int fixationMs, int stimulusMs, int decisio
                 if (t < decision) {
                     RateCodedObservation.write(encoding, x, base, neuronsPerGroup, 1.0, 0, rateHz, rnd);
                 }
-                if (t >= fixationMs && t < decision) {
+                if (t >= fixation && t < decision) {
                     for (int i = 0; i < dimRing; i++) {
                         RateCodedObservation.write(encoding, x, base + (1 + i) * neuronsPerGroup, neuronsPerGroup,
-                                stimulus(g, c, i), noiseSigma, rateHz, rnd);
+                                stimulus(g, c, i), sigmaStep, rateHz, rnd);
                     }
                 }
                 if (t >= decision) {

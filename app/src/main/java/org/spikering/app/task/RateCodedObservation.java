@@ -92,6 +92,34 @@ final class RateCodedObservation {
     }
 
     /** @return the check for a period length in ms, naming the field. */
+    /**
+     * Validation of a task's step (one line naming the field): dt ≥ 1 ms; above 1 ms only with encoding analog (the
+     * spike encoding draws per 1-ms step) and with every period a whole number of steps.
+     *
+     * @param stepMs   dt, ms.
+     * @param encoding the encoding.
+     * @param fields   the periods' field names.
+     * @param periods  the periods, ms.
+     */
+    static void step(final int stepMs, final InputEncoding encoding, final String[] fields, final int... periods) {
+        if (stepMs < 1) {
+            throw new IllegalArgumentException("step = " + stepMs + " ms (training.network.dt_ms): must be a whole number of ms >= 1");
+        }
+        if (stepMs == 1) {
+            return;
+        }
+        if (encoding != InputEncoding.ANALOG) {
+            throw new IllegalArgumentException("step = " + stepMs + " ms (training.network.dt_ms): above 1 ms only with encoding"
+                    + " analog (the spike encoding fires per 1-ms step)");
+        }
+        for (int i = 0; i < periods.length; i++) {
+            if (periods[i] % stepMs != 0) {
+                throw new IllegalArgumentException(fields[i] + " = " + periods[i] + ": must be a whole number of steps of "
+                        + stepMs + " ms (training.network.dt_ms)");
+            }
+        }
+    }
+
     static void period(final String field, final int ms, final int min) {
         if (ms < min) {
             throw new IllegalArgumentException(field + " = " + ms + ": must be >= " + min);

@@ -897,14 +897,23 @@ public final class TrainingRun {
         if (analysis == null || analysisRows.isEmpty()) {
             return null;
         }
+        final Map<String, Object> a = analysisRow(analysisRows.size() - 1);
+        a.put("rows", analysisRows.size());
+        a.put("file", "analysis.csv");
+        return a;
+    }
+
+    /** @return row k of training.analysis by column name (non-finite values as null), or null without rows. */
+    private Map<String, Object> analysisRow(final int k) {
+        if (analysis == null || analysisRows.size() <= k) {
+            return null;
+        }
         final String[] header = analysis.header();
-        final double[] row = analysisRows.get(analysisRows.size() - 1);
+        final double[] row = analysisRows.get(k);
         final Map<String, Object> a = new LinkedHashMap<>();
         for (int c = 0; c < header.length; c++) {
             a.put(header[c], Double.isFinite(row[c]) ? (Object) row[c] : null);
         }
-        a.put("rows", analysisRows.size());
-        a.put("file", "analysis.csv");
         return a;
     }
 
@@ -1041,6 +1050,7 @@ public final class TrainingRun {
         s.put("relative_weight_change", trained == null ? null : relativeWeightChange(trained.network()));
         if (analysis != null) {
             s.put("analysis", lastAnalysis());
+            s.put("analysis_initial", analysisRow(0));
         }
         if (flossingHistory != null) {
             final Map<String, Object> fl = new LinkedHashMap<>();

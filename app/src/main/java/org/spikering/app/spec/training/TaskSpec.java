@@ -259,6 +259,21 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
      * @return the task's sequences.
      */
     public SequenceSource source(final long seed, final NestSineWaveReference nest, final Function<String, Path> files) {
+        return source(seed, nest, files, 1);
+    }
+
+    /** The neurogym tasks (perceptual-decision, delay-comparison) that take a step other than 1 ms. */
+    public static final java.util.Set<String> STEPPED = java.util.Set.of("perceptual-decision", "delay-comparison");
+
+    /**
+     * @param seed   the top-level seed (the sine-bellec pattern is drawn from it).
+     * @param nest   NEST's loaded reference (task sine-nest; else unused).
+     * @param files  resolves a file field of the spec ({@code data_dir}) to a path.
+     * @param stepMs the network's dt, ms: the step of the {@link #STEPPED} tasks (every other task is on 1-ms steps).
+     * @return the task's sequences.
+     */
+    public SequenceSource source(final long seed, final NestSineWaveReference nest, final Function<String, Path> files,
+            final int stepMs) {
         switch (name) {
             case FASHION:
                 return new SequentialFashionMnistTask(files.apply(dataDir), trainImages, testImages, oodNoiseSd,
@@ -281,12 +296,12 @@ public record TaskSpec(String name, Integer cues, Integer cueMs, Integer gapMs, 
                 return new FourSixBackTask(symbols, stepsPerSymbol, neuronsPerGroup, rateHz);
             case "perceptual-decision":
                 return new PerceptualDecisionTask(fixationMs, stimulusMs, decisionMs, dimRing, noiseSigma, rate(),
-                        groupSize(), inputEncoding());
+                        groupSize(), inputEncoding(), stepMs);
             case "store-recall":
                 return new StoreRecallTask(charMs, delayBits, rate(), groupSize(), inputEncoding());
             case "delay-comparison":
                 return new DelayComparisonTask(fixationMs, stimulusMs, delayMs, decisionMs, noiseSigma, rate(),
-                        groupSize(), inputEncoding());
+                        groupSize(), inputEncoding(), stepMs);
             default:
                 throw new IllegalArgumentException("training.task.name = '" + name + "': not a built-in task");
         }

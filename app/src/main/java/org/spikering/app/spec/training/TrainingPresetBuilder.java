@@ -60,10 +60,19 @@ public final class TrainingPresetBuilder {
             problems.add(np + ".alif_count", n.alifCount(), "must be <= " + np + ".recurrent = " + n.recurrent());
         }
         if (t.task() != null && n.dtMs() != 1.0) {
-            problems.add(np + ".dt_ms", n.dtMs(), "must be 1 (the built-in tasks are on a grid of 1-ms steps)");
+            final boolean stepped = TaskSpec.STEPPED.contains(t.task().name());
+            if (!stepped) {
+                problems.add(np + ".dt_ms", n.dtMs(), "must be 1 (task " + t.task().name() + " is on a grid of 1-ms"
+                        + " steps; only perceptual-decision and delay-comparison take another step)");
+            } else if (!n.isRate() || !t.task().analogInput()) {
+                problems.add(np + ".dt_ms", n.dtMs(), "must be 1 unless " + np + ".kind is rate and " + path
+                        + ".task.encoding is analog (a coarser step is neurogym's rate-network setting)");
+            } else if (n.dtMs() != Math.rint(n.dtMs()) || n.dtMs() < 1) {
+                problems.add(np + ".dt_ms", n.dtMs(), "must be a whole number of ms for task " + t.task().name());
+            }
         }
         final double steps = n.tRefMs() / n.dtMs();
-        if (Math.abs(steps - Math.rint(steps)) > 1e-9 * Math.max(1, steps)) {
+        if (!n.isRate() && Math.abs(steps - Math.rint(steps)) > 1e-9 * Math.max(1, steps)) { // rate units: no t_ref
             problems.add(np + ".t_ref_ms", n.tRefMs(), "must be a whole number of steps of " + np + ".dt_ms = "
                     + Problems.show(n.dtMs()));
         }
@@ -264,7 +273,8 @@ public final class TrainingPresetBuilder {
         final boolean nest = task != null && "sine-nest".equals(task.name());
         final NestSineWaveReference ref = nest || "nest_sine_reference".equals(t.network().weights().kind())
                 ? NestSineWaveReference.load() : null;
-        final SequenceSource source = task != null ? task.source(networkSeed, ref, spec::resolve) : userData(t, spec);
+        final SequenceSource source = task != null ? task.source(networkSeed, ref, spec::resolve,
+                TaskSpec.STEPPED.contains(task.name()) ? (int) Math.rint(t.network().dtMs()) : 1) : userData(t, spec);
         final RecurrentNetwork network = network(t, source, ref, networkSeed);
         return new TaskPreset(task != null ? task.name() : DATA_TASK, source, network, t.optimizer().settings(),
                 t.optimizer().lr(), t.batch(), t.iterations(), task != null ? task.scoredSteps() : 0, nest,
