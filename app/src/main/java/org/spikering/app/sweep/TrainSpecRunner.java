@@ -259,6 +259,13 @@ public final class TrainSpecRunner implements SpecRunner {
             throw new IllegalArgumentException("training.analysis: must be left out with rule nest-eprop-iaf (NEST's"
                     + " learner has no batch gradient to compare or differentiate)");
         }
+        if (a.curvature() != null) {
+            final int n = p.network().recurrent() * (p.network().recurrent() - 1);
+            if (a.curvature().top() > n) {
+                throw new IllegalArgumentException("training.analysis.curvature.top = " + a.curvature().top() + ": must be"
+                        + " at most the " + n + " entries of W_rec without its diagonal");
+            }
+        }
         if (a.lyapunov() != null) {
             final RecurrentNetwork net = p.network();
             int dim = net.recurrent();

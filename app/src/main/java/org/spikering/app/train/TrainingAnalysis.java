@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.spikering.app.spec.training.AnalysisSpec;
 import org.spikering.plasticity.analysis.HessianVectorProduct;
+import org.spikering.plasticity.analysis.Lanczos;
 import org.spikering.plasticity.analysis.LyapunovSpectrum;
 import org.spikering.plasticity.analysis.NetworkGradientOracle;
 import org.spikering.plasticity.analysis.NetworkLyapunov;
@@ -35,9 +36,11 @@ import org.spikering.plasticity.train.GradientComparison;
  *     test and the out-of-distribution test; gap = test − train</td></tr>
  * <tr><td>lyapunov</td><td>lambda_1 … lambda_k, kaplan_yorke</td><td>{@link NetworkLyapunov} along a fixed input,
  *     per step</td></tr>
- * <tr><td>curvature</td><td>hessian_top, [error_top_cos]</td><td>the eigenvalue of largest modulus of the (surrogate)
- *     Hessian w.r.t. W_rec on the batch of the next update; with alignment |cos(g_rec − ĝ_rec, v₁)|, v₁ its
- *     eigenvector (Liu et al. 2022: the rule's error along the sharpest direction)</td></tr>
+ * <tr><td>curvature</td><td>hessian_top, [error_top_cos], with top k ≥ 2 hessian_eig_1 … k, [error_eig_cos_1 … k]</td>
+ *     <td>the eigenvalue of largest modulus of the (surrogate) Hessian w.r.t. W_rec on the batch of the next update
+ *     (power iteration); with alignment |cos(g_rec − ĝ_rec, v₁)|, v₁ its eigenvector (Liu et al. 2022: the rule's
+ *     error along the sharpest direction); with top k the k largest eigenvalues by Lanczos and the error's |cos| with
+ *     each Ritz vector (orthonormal, so their squares sum to at most 1)</td></tr>
  * </table>
  */
 public final class TrainingAnalysis {
@@ -112,6 +115,17 @@ public final class TrainingAnalysis {
             h.add("hessian_top");
             if (spec.alignment()) {
                 h.add("error_top_cos");
+            }
+            final int k = spec.curvature().top();
+            if (k >= 2) {
+                for (int i = 1; i <= k; i++) {
+                    h.add("hessian_eig_" + i);
+                }
+                if (spec.alignment()) {
+                    for (int i = 1; i <= k; i++) {
+                        h.add("error_eig_cos_" + i);
+                    }
+                }
             }
         }
         return h.toArray(String[]::new);
@@ -199,11 +213,25 @@ public final class TrainingAnalysis {
         if (spec.curvature() != null) {
             final NetworkGradientOracle o = NetworkGradientOracle.bptt(net, next, EnumSet.of(WeightMatrixId.RECURRENT));
             final double[] theta = o.parameters();
-            final PowerIteration.Result p = PowerIteration.run(new HessianVectorProduct(o, theta,
-                    HessianVectorProduct.defaultStep(theta)), spec.curvature().iterations(), 0.0, seed);
+            final HessianVectorProduct hvp = new HessianVectorProduct(o, theta, HessianVectorProduct.defaultStep(theta));
+            final PowerIteration.Result p = PowerIteration.run(hvp, spec.curvature().iterations(), 0.0, seed);
             r.add(p.eigenvalue());
             if (error != null) {
                 r.add(Math.abs(GradientComparison.cosine(error, p.vector())));
+            }
+            final int k = spec.curvature().top();
+            if (k >= 2) {
+                final Lanczos.Result lz = Lanczos.top(hvp, k, Math.min(theta.length,
+                        Math.max(k, spec.curvature().iterations())), seed);
+                for (int i = 0; i < k; i++) {
+                    r.add(i < lz.values().length ? lz.values()[i] : Double.NaN);
+                }
+                if (error != null) {
+                    for (int i = 0; i < k; i++) {
+                        r.add(i < lz.vectors().length ? Math.abs(GradientComparison.cosine(error, lz.vectors()[i]))
+                                : Double.NaN);
+                    }
+                }
             }
         }
         final double[] out = new double[r.size()];

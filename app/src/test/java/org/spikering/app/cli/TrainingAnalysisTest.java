@@ -35,6 +35,7 @@ class TrainingAnalysisTest {
             "--set", "training.analysis.alignment=true", "--set", "training.analysis.generalisation=true",
             "--set", "training.analysis.lyapunov.exponents=3", "--set", "training.analysis.lyapunov.steps=200",
             "--set", "training.analysis.lyapunov.warmup=50", "--set", "training.analysis.curvature.iterations=6",
+            "--set", "training.analysis.curvature.top=3",
             "--set", "training.flossing.epochs=8", "--set", "training.flossing.exponents=3",
             "--set", "training.flossing.steps=150", "--set", "training.flossing.lr=0.01");
 
@@ -77,6 +78,19 @@ class TrainingAnalysisTest {
             assertEquals(1.0, col(rows, r + 1, "cos_output"), 1e-12, "e-prop's W_out gradient is exact");
             assertEquals(1.0, col(rows, r + 1, "alpha_output"), 1e-12);
             assertTrue(col(rows, r + 1, "cos_recurrent") < 0.999, "e-prop's W_rec gradient is not BPTT's");
+        }
+        for (int r = 1; r <= 4; r++) {
+            // Lanczos from the power iteration's start vector spans its iterates: θ₁ ≥ their Rayleigh quotient
+            // (Courant–Fischer; the Hessian of a rate network is symmetric up to the central differences)
+            assertTrue(col(rows, r, "hessian_eig_1") >= col(rows, r, "hessian_top") - 1e-6 * Math.abs(col(rows, r,
+                    "hessian_top")), "row " + r);
+            assertTrue(col(rows, r, "hessian_eig_1") >= col(rows, r, "hessian_eig_2")
+                    && col(rows, r, "hessian_eig_2") >= col(rows, r, "hessian_eig_3"), "descending, row " + r);
+            double sq = 0.0;
+            for (int i = 1; i <= 3; i++) {
+                sq += Math.pow(col(rows, r, "error_eig_cos_" + i), 2);
+            }
+            assertTrue(sq <= 1.0 + 1e-9, "Bessel: the Ritz vectors are orthonormal, row " + r + ": " + sq);
         }
         final JsonNode s = Json.MAPPER.readTree(out.resolve("summary.json").toFile());
         assertEquals(s.get("training_pattern_loss").asDouble(), col(rows, 4, "train_loss"), 0.0);

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
  * w ← w − Σ_{i ≤ j} (q_iᵀ w) q_i   (twice: full reorthogonalisation),   β_j = ‖w‖,   q_{j+1} = w / β_j
  * </pre>
  * then the Ritz values θ (eigenvalues of the tridiagonal T_m = tridiag(β, α, β), {@link SymmetricEigen}) approximate
- * the extreme eigenvalues; the k largest are returned with the residual bounds ‖A y − θ y‖ = β_m |s_m| (s the
- * eigenvector of T_m, y = Q s; exact for a symmetric operator in exact arithmetic). It stops early if β_j is below
+ * the extreme eigenvalues; the k largest are returned with their Ritz vectors y = Q s and the residual bounds
+ * ‖A y − θ y‖ = β_m |s_m| (s the eigenvector of T_m; exact for a symmetric operator in exact arithmetic). It stops early if β_j is below
  * 1e-12 of the largest |α| seen (an invariant subspace: the Ritz values are then eigenvalues). For a non-symmetric
  * operator (a spiking network's surrogate Hessian) the three-term recurrence assumes a symmetry that is not there:
  * the Ritz values are then those of T_m built from the diagonal projections α_j = q_jᵀ A q_j, an approximation of the
@@ -25,8 +25,9 @@ public final class Lanczos {
      * @param values         the top-k Ritz values, descending (fewer than k if the Krylov space closed first).
      * @param residualBounds β_m |s_m| of each.
      * @param steps          Lanczos steps made (operator products).
+     * @param vectors        the Ritz vectors y_i = Q s_i of the values (unit, orthogonal to each other), one per row.
      */
-    public record Result(double[] values, double[] residualBounds, int steps) {
+    public record Result(double[] values, double[] residualBounds, int steps, double[][] vectors) {
     }
 
     /**
@@ -84,10 +85,14 @@ public final class Lanczos {
         final int kk = Math.min(k, m);
         final double[] values = new double[kk];
         final double[] bounds = new double[kk];
+        final double[][] ritz = new double[kk][n];
         for (int i = 0; i < kk; i++) {
             values[i] = d.values()[i];
             bounds[i] = beta[m - 1] * Math.abs(d.vectors()[m - 1][i]);
+            for (int j = 0; j < m; j++) {
+                Vectors.axpy(d.vectors()[j][i], q[j], ritz[i]);
+            }
         }
-        return new Result(values, bounds, m);
+        return new Result(values, bounds, m, ritz);
     }
 }

@@ -63,6 +63,24 @@ final class KnownSpectrumTest {
             assertEquals(l[k], r.values()[k], 1e-10 * l[0], "Ritz value " + k);
             assertTrue(r.residualBounds()[k] <= 1e-8, "bound " + r.residualBounds()[k]);
         }
+        // the Ritz vectors are the constructed eigenvectors: A y = λ y, unit, orthogonal
+        final double[][] m = withSpectrum(l, 1);
+        for (int k = 0; k < 5; k++) {
+            final double[] y = r.vectors()[k];
+            assertEquals(1.0, Vectors.norm(y), 1e-12);
+            double res = 0.0;
+            for (int i = 0; i < N; i++) {
+                double ay = 0.0;
+                for (int j = 0; j < N; j++) {
+                    ay += m[i][j] * y[j];
+                }
+                res += (ay - l[k] * y[i]) * (ay - l[k] * y[i]);
+            }
+            assertTrue(Math.sqrt(res) <= 1e-8, "|Ay - ly| = " + Math.sqrt(res) + " for vector " + k);
+            for (int j = 0; j < k; j++) {
+                assertEquals(0.0, Vectors.dot(y, r.vectors()[j]), 1e-10);
+            }
+        }
         // 12 steps: the largest already converged (Kaniel–Paige), the bound says how well
         final Lanczos.Result short12 = Lanczos.top(a, 1, 12, 7);
         assertTrue(Math.abs(short12.values()[0] - l[0]) <= Math.max(short12.residualBounds()[0], 1e-12) + 1e-12,

@@ -40,8 +40,9 @@ public record AnalysisSpec(int every, boolean alignment, boolean generalisation,
      * respect to W_rec (surrogate Hessian for LIF/ALIF), by power iteration on central-difference HVPs of BPTT.
      *
      * @param iterations power iterations, ≥ 1 (2 BPTT gradients each).
+     * @param top        k: with k ≥ 2 also the top-k eigenvalues and Ritz vectors by Lanczos (max(k, iterations) steps).
      */
-    public record Curvature(int iterations) {
+    public record Curvature(int iterations, int top) {
     }
 
     /** @return true if anything is measured. */
