@@ -69,20 +69,13 @@ final class ContinualCommand implements Callable<Integer> {
             throw new IllegalArgumentException("SPEC: " + t + " given, continual needs two or more spec files (or shipped"
                     + " examples' names), in training order");
         }
-        for (int i = 0; i < t; i++) {
-            final String f = specs.get(i);
-            if (!java.nio.file.Files.isRegularFile(Path.of(f)) && !org.spikering.app.spec.Examples.names().contains(f)) {
-                throw new IllegalArgumentException("SPEC " + (i + 1) + " = '" + f + "': must be a spec file or a shipped"
-                        + " example's name (" + String.join(", ", org.spikering.app.spec.Examples.names()) + "); "
-                        + (java.nio.file.Files.isDirectory(Path.of(f)) ? "it is a folder" : "no such file"));
-            }
-        }
         final List<Spec> loaded = new ArrayList<>();
         final List<TaskPreset> presets = new ArrayList<>();
         final List<TrainingSpec> sections = new ArrayList<>();
         final TrainSpecRunner runner = new TrainSpecRunner();
         for (int i = 0; i < t; i++) {
             final String label = "SPEC " + (i + 1) + " = '" + specs.get(i) + "'";
+            // every spec is loaded (SpecLoader refuses a missing file in one line) before any stage runs;
             // no checkpoints: a stage is not resumed on its own (a stopped continual run starts again)
             final Spec s = SpecLoader.load(specs.get(i), List.of()).overriding(Map.of("training.checkpoint_every", 0));
             final TrainingSpec ts = s.section("training", TrainingSpec.class);

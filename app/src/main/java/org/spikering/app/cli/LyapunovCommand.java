@@ -17,7 +17,6 @@ import org.spikering.app.train.TrainedModel;
 import org.spikering.plasticity.analysis.LyapunovSpectrum;
 import org.spikering.plasticity.analysis.NetworkLyapunov;
 import org.spikering.plasticity.analysis.PerturbationDistance;
-import org.spikering.plasticity.data.SequenceBatch;
 import org.spikering.plasticity.network.RecurrentNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -130,14 +129,13 @@ final class LyapunovCommand implements Callable<Integer> {
                     + " analyse that model instead");
         }
         final RecurrentNetwork net = initial ? p.network() : m.network();
-        final int dim = net.recurrent() + (net.isRate() ? 0 : adaptive(net));
+        final int dim = NetworkLyapunov.stateDimension(net);
         if (exponents > dim) {
             throw new IllegalArgumentException("--exponents = " + exponents + ": must be at most the state dimension "
                     + dim + (net.isRate() ? " (units)" : " (units plus ALIF adaptation variables)"));
         }
         final int total = warmup + steps + 1;
-        MemoryBudget.require("--warmup + --steps = " + (total - 1), 8.0 * total * (net.recurrent() * 9.0
-                + net.inputs() + net.outputs() * 4.0));
+        MemoryBudget.require("--warmup + --steps = " + (total - 1), NetworkLyapunov.trajectoryBytes(net, total));
         final long s = seed != null ? seed : m.seed();
         final float[] x = input(p, net, total, s);
         final Path dir = out != null ? out : Path.of("spikering-out", "lyapunov-" + p.name());
@@ -166,14 +164,6 @@ final class LyapunovCommand implements Callable<Integer> {
         }
     }
 
-    private static int adaptive(final RecurrentNetwork net) {
-        int a = 0;
-        for (int j = 0; j < net.recurrent(); j++) {
-            a += net.isAdaptive(j) ? 1 : 0;
-        }
-        return a;
-    }
-
     /** The T × inputs input of --input. */
     private float[] input(final TaskPreset p, final RecurrentNetwork net, final int total, final long s) {
         final int nIn = net.inputs();
@@ -183,24 +173,14 @@ final class LyapunovCommand implements Callable<Integer> {
                 return x;
             }
             case "noise" -> {
-                final SplittableRandom r = new SplittableRandom(s);
-                for (int i = 0; i < x.length; i += 2) {
-                    final double u1 = 1.0 - r.nextDouble();
-                    final double u2 = r.nextDouble();
-                    final double rad = Math.sqrt(-2.0 * Math.log(u1));
-                    x[i] = (float) (noiseSd * rad * Math.cos(2 * Math.PI * u2));
-                    if (i + 1 < x.length) {
-                        x[i + 1] = (float) (noiseSd * rad * Math.sin(2 * Math.PI * u2));
-                    }
+                final double[] g = RecurrentNetwork.gaussian(new SplittableRandom(s), x.length, noiseSd);
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (float) g[i];
                 }
                 return x;
             }
             default -> {
-                final int per = p.source().steps();
-                final int sequences = (total + per - 1) / per;
-                final SequenceBatch b = p.source().batch(sequences, s);
-                System.arraycopy(b.inputSpikes(), 0, x, 0, x.length);
-                return x;
+                return org.spikering.app.train.TrainingAnalysis.taskInput(p.source(), total, s);
             }
         }
     }
@@ -254,7 +234,7 @@ final class LyapunovCommand implements Callable<Integer> {
         o.put("network", net.isRate() ? "rate" : "spiking");
         o.put("kind", net.isRate() ? "exponents of the step Jacobians" : "surrogate-Jacobian exponents (spike"
                 + " differentiated with the training's pseudo-derivative; reset " + reset + ")");
-        o.put("state_dimension", net.recurrent() + (net.isRate() ? 0 : adaptive(net)));
+        o.put("state_dimension", NetworkLyapunov.stateDimension(net));
         o.put("input", input);
         if ("noise".equals(input)) {
             o.put("noise_sd", noiseSd);

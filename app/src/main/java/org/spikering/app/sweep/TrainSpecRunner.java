@@ -17,6 +17,7 @@ import org.spikering.app.train.TrainedModel;
 import org.spikering.app.train.TrainingAnalysis;
 import org.spikering.app.train.TrainingRun;
 import org.spikering.hw.energy.EnergyModel;
+import org.spikering.plasticity.analysis.NetworkLyapunov;
 import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.train.Computation;
 import org.spikering.plasticity.train.LearningRule;
@@ -120,9 +121,7 @@ public final class TrainSpecRunner implements SpecRunner {
         if (t.flossing() != null) {
             final org.spikering.app.spec.training.FlossingSpec f = t.flossing();
             final int total = f.warmup() + f.steps() + 1;
-            final int per = p.source().steps();
-            run.withFlossing(f, e -> TrainingAnalysis.concatenated(p.source().batch((total + per - 1) / per,
-                    runSeed + FLOSSING_INPUT_SEED_OFFSET + e), total, p.network().inputs()));
+            run.withFlossing(f, e -> TrainingAnalysis.taskInput(p.source(), total, runSeed + FLOSSING_INPUT_SEED_OFFSET + e));
         }
         if (t.analysis() != null && t.analysis().any()) {
             run.withAnalysis(analysis(t, p, prep.rule(), prep.computation(), runSeed));
@@ -201,24 +200,13 @@ public final class TrainSpecRunner implements SpecRunner {
         final AnalysisSpec a = t.analysis();
         float[] input = null;
         if (a.lyapunov() != null) {
-            final int total = a.lyapunov().warmup() + a.lyapunov().steps() + 1;
-            final int per = p.source().steps();
-            input = TrainingAnalysis.concatenated(p.source().batch((total + per - 1) / per,
-                    runSeed + LYAPUNOV_INPUT_SEED_OFFSET), total, p.network().inputs());
+            input = TrainingAnalysis.taskInput(p.source(), a.lyapunov().warmup() + a.lyapunov().steps() + 1,
+                    runSeed + LYAPUNOV_INPUT_SEED_OFFSET);
         }
         final boolean ood = p.source() instanceof org.spikering.app.task.OutOfDistributionSource o
                 && o.hasOutOfDistribution();
         return new TrainingAnalysis(a, () -> p.computer(rule, computation, runSeed),
                 p.source().loss() == org.spikering.plasticity.data.LossKind.CLASSIFICATION_CE, ood, input, runSeed);
-    }
-
-    /** The state dimension of the Lyapunov exponents: units, plus the ALIF units' adaptation variables. */
-    private static int stateDimension(final RecurrentNetwork net) {
-        int dim = net.recurrent();
-        for (int j = 0; j < net.recurrent(); j++) {
-            dim += net.isAdaptive(j) ? 1 : 0;
-        }
-        return dim;
     }
 
     /** Refuses a training.flossing that does not fit the network, the rule or the hardware section. */
@@ -235,14 +223,14 @@ public final class TrainSpecRunner implements SpecRunner {
             throw new IllegalArgumentException("training.flossing: must be left out with a hardware section (flossing"
                     + " changes every recurrent weight, ignoring the plastic mask and the weight precision)");
         }
-        final int dim = stateDimension(p.network());
+        final int dim = NetworkLyapunov.stateDimension(p.network());
         if (f.exponents() > dim) {
             throw new IllegalArgumentException("training.flossing.exponents = " + f.exponents() + ": must be at most the"
                     + " state dimension " + dim + " (units plus ALIF adaptation variables)");
         }
         final long total = (long) f.warmup() + f.steps() + 1;
         MemoryBudget.require("training.flossing.steps + warmup = " + (total - 1),
-                8.0 * total * (p.network().recurrent() * 9.0 + p.network().inputs() + p.network().outputs() * 4.0));
+                NetworkLyapunov.trajectoryBytes(p.network(), total));
     }
 
     /** Refuses a training.analysis that does not fit the network or the rule (one line naming the field). */
@@ -267,18 +255,14 @@ public final class TrainSpecRunner implements SpecRunner {
             }
         }
         if (a.lyapunov() != null) {
-            final RecurrentNetwork net = p.network();
-            int dim = net.recurrent();
-            for (int j = 0; j < net.recurrent(); j++) {
-                dim += net.isAdaptive(j) ? 1 : 0;
-            }
+            final int dim = NetworkLyapunov.stateDimension(p.network());
             if (a.lyapunov().exponents() > dim) {
                 throw new IllegalArgumentException("training.analysis.lyapunov.exponents = " + a.lyapunov().exponents()
                         + ": must be at most the state dimension " + dim + " (units plus ALIF adaptation variables)");
             }
             final long total = (long) a.lyapunov().warmup() + a.lyapunov().steps() + 1;
             MemoryBudget.require("training.analysis.lyapunov.steps + warmup = " + (total - 1),
-                    8.0 * total * (net.recurrent() * 9.0 + net.inputs() + net.outputs() * 4.0));
+                    NetworkLyapunov.trajectoryBytes(p.network(), total));
         }
     }
 

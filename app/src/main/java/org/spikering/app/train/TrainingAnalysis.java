@@ -242,14 +242,18 @@ public final class TrainingAnalysis {
     }
 
     /**
-     * @param task     the task's sequences, drawn with a fixed seed.
-     * @param steps    steps needed.
-     * @param inputs   inputs of the network.
-     * @return the first {@code steps} steps of the sequences one after another.
+     * @param source the task.
+     * @param steps  steps needed.
+     * @param seed   seed of the task's sequences.
+     * @return the first {@code steps} steps of the task's sequences (drawn with {@code seed}) one after another: the
+     *         input of a long trajectory with the state carried across sequences (Lyapunov spectra, flossing).
      */
-    public static float[] concatenated(final SequenceBatch task, final int steps, final int inputs) {
-        final float[] x = new float[steps * inputs];
-        System.arraycopy(task.inputSpikes(), 0, x, 0, x.length);
+    public static float[] taskInput(final org.spikering.plasticity.data.SequenceSource source, final int steps,
+            final long seed) {
+        final int per = source.steps();
+        final SequenceBatch b = source.batch((steps + per - 1) / per, seed);
+        final float[] x = new float[steps * source.inputs()];
+        System.arraycopy(b.inputSpikes(), 0, x, 0, x.length);
         return x;
     }
 }

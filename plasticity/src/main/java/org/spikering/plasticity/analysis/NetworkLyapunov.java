@@ -18,6 +18,29 @@ public final class NetworkLyapunov {
     }
 
     /**
+     * @param net the network.
+     * @return n, the dimension of its state and of its exponents: the units, plus the ALIF units' adaptation variables
+     *         ({@link NetworkTangentMap#dimension()}).
+     */
+    public static int stateDimension(final RecurrentNetwork net) {
+        int n = net.recurrent();
+        for (int j = 0; j < net.recurrent(); j++) {
+            n += net.isAdaptive(j) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * @param net   the network.
+     * @param steps trajectory steps T.
+     * @return bytes of the input, the recorded {@link Trajectory} and the tangent work of a spectrum over T steps, an
+     *         upper estimate (8 bytes per value) for memory checks.
+     */
+    public static double trajectoryBytes(final RecurrentNetwork net, final long steps) {
+        return 8.0 * steps * (net.recurrent() * 9.0 + net.inputs() + net.outputs() * 4.0);
+    }
+
+    /**
      * @param net         the network.
      * @param input       [t][i] input of every step, T × inputs (spike counts or analog values; zeros: autonomous).
      * @param k           exponents.
