@@ -17,13 +17,32 @@ import java.util.Set;
  *   <tr><td>axes</td><td>the axes (see {@link Axis}); the points are their product, the first outermost</td><td>-</td><td>none</td></tr>
  *   <tr><td>seeds</td><td>runs per point of the axes, seeds first_seed, first_seed + 1, ...</td><td>[1, 100000]</td><td>1</td></tr>
  *   <tr><td>first_seed</td><td>seed of the first run</td><td>any integer</td><td>the spec's seed</td></tr>
+ *   <tr><td>best</td><td>a selection over one axis (see {@link Best}): per combination of the other axes, the value
+ *   with the best mean of a metric over seeds</td><td>-</td><td>none</td></tr>
  * </table>
  *
  * @param axes      the axes.
  * @param seeds     runs of each point.
  * @param firstSeed seed of the first run, or null for the spec's seed.
+ * @param best      the selection, or null.
  */
-public record SweepSpec(List<Axis> axes, int seeds, Long firstSeed) implements SpecSection {
+public record SweepSpec(List<Axis> axes, int seeds, Long firstSeed, Best best) implements SpecSection {
+
+    /**
+     * A selection over one axis, such as "each gain with its best learning rate": for every combination of the
+     * other axes' values, the value of {@code over}'s axis whose rows have the best mean of {@code metric} over seeds
+     * ({@code org.spikering.app.sweep.SweepBest} computes it and writes {@code best/}).
+     *
+     * @param over   a field of one of the sweep's axes (spec or {@code --grid}); a zipped axis is chosen as a whole.
+     * @param metric a numeric summary metric (a results.csv column, e.g. {@code test_accuracy}).
+     * @param goal   {@code max} or {@code min}.
+     * @param curve  a CSV file in each point's result folder (e.g. {@code test_curve.csv}) whose curves at the chosen
+     *               value are averaged over seeds and drawn, or null.
+     * @param column the column of {@code curve} to draw (its first column is the x axis), or null for the second.
+     * @param split  a field of another axis: one curve plot per value of it, or null for one plot.
+     */
+    public record Best(String over, String metric, String goal, String curve, String column, String split) {
+    }
 
     /** Most values of one range. */
     public static final int MAX_RANGE = 100_000;

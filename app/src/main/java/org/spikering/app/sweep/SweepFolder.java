@@ -257,6 +257,9 @@ public final class SweepFolder {
         final SweepTable t = SweepTable.of(plan, rows);
         t.write(root);
         SweepPlots.write(t, root.resolve(PLOTS));
+        if (plan.best() != null) {
+            SweepBest.write(root, plan, t, true);
+        }
         return t;
     }
 

@@ -125,8 +125,13 @@ public final class SweepLedger {
         if (plots && plotsNow) {
             final long t0 = System.nanoTime();
             SweepPlots.write(table, folder.root().resolve(SweepFolder.PLOTS));
+            if (plan.best() != null) {
+                SweepBest.write(folder.root(), plan, table, true);
+            }
             lastPlots = System.nanoTime();
             plotNanos = lastPlots - t0;
+        } else if (plan.best() != null) {
+            SweepBest.write(folder.root(), plan, table, false);
         }
     }
 

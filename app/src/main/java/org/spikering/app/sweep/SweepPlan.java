@@ -36,9 +36,12 @@ public final class SweepPlan {
     private final List<SweepAxis> axes;
     private final List<Long> seeds;
     private final List<SweepPoint> points;
+    private final SweepSpec.Best best;
 
-    private SweepPlan(final Spec spec, final List<SweepAxis> axes, final List<Long> seeds, final List<SweepPoint> points) {
+    private SweepPlan(final Spec spec, final List<SweepAxis> axes, final List<Long> seeds, final List<SweepPoint> points,
+                      final SweepSpec.Best best) {
         this.spec = spec;
+        this.best = best;
         this.axes = List.copyOf(axes);
         this.seeds = List.copyOf(seeds);
         this.points = List.copyOf(points);
@@ -84,6 +87,10 @@ public final class SweepPlan {
                 fieldOrigin.put(f, a.origin());
             }
             axes.add(a);
+        }
+        final SweepSpec.Best best = section != null ? section.best() : null;
+        if (best != null) {
+            checkBest(best, axes, problems);
         }
         if (!problems.isEmpty()) {
             throw new SpecException(spec.source(), problems);
@@ -173,7 +180,42 @@ public final class SweepPlan {
             byProblem.forEach((line, ks) -> out.add(pointsText(ks, labels, n) + ": " + line));
             throw new SpecException(spec.source(), out);
         }
-        return new SweepPlan(spec, axes, seedList, points);
+        return new SweepPlan(spec, axes, seedList, points, best);
+    }
+
+    /** The selection's fields must be axis fields: {@code over} of one axis, {@code split} of another. */
+    private static void checkBest(final SweepSpec.Best best, final List<SweepAxis> axes, final List<String> problems) {
+        final List<String> all = new ArrayList<>();
+        axes.forEach(a -> all.addAll(a.fields()));
+        final SweepAxis over = axisOf(axes, best.over());
+        if (over == null) {
+            problems.add("sweep.best.over: '" + best.over() + "': must be the field of one of the sweep's axes ("
+                    + (all.isEmpty() ? "it has none" : String.join(", ", all)) + ")");
+            return;
+        }
+        if (best.split() != null) {
+            final SweepAxis split = axisOf(axes, best.split());
+            if (split == null || split == over) {
+                problems.add("sweep.best.split: '" + best.split() + "': must be the field of another axis than over's ("
+                        + String.join(", ", all.stream().filter(f -> !over.fields().contains(f)).toList()) + ")");
+            }
+        }
+        if (best.goal() != null && !best.goal().equals("max") && !best.goal().equals("min")) {
+            problems.add("sweep.best.goal: '" + best.goal() + "': must be max or min");
+        }
+        if (best.column() != null && best.curve() == null) {
+            problems.add("sweep.best.column: '" + best.column() + "': needs sweep.best.curve (the file it is a column of)");
+        }
+    }
+
+    /** @return the axis with the field, or null. */
+    static SweepAxis axisOf(final List<SweepAxis> axes, final String field) {
+        for (SweepAxis a : axes) {
+            if (a.fields().contains(field)) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private static String stripSource(final String line, final String source) {
@@ -214,6 +256,11 @@ public final class SweepPlan {
         final List<String> f = new ArrayList<>();
         axes.forEach(a -> f.addAll(a.fields()));
         return f;
+    }
+
+    /** @return the selection over one axis ({@code sweep.best}), or null. */
+    public SweepSpec.Best best() {
+        return best;
     }
 
     /** @return the seeds of each point of the axes. */

@@ -198,7 +198,8 @@ public final class SweepPlots {
         return l.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static String safe(final String s) {
+    /** @return {@code s} with every character but letters, digits and {@code . _ -} replaced by {@code -}. */
+    static String safe(final String s) {
         final StringBuilder b = new StringBuilder();
         for (char c : s.toCharArray()) {
             b.append(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'

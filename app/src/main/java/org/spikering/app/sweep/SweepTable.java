@@ -120,7 +120,8 @@ public record SweepTable(List<String> fields, List<String> metrics, List<SweepRo
         return v.isValueNode() ? v.asText() : v.toString();
     }
 
-    private static void line(final StringBuilder b, final List<String> cells) {
+    /** Appends one CSV line (RFC 4180 quoting). */
+    static void line(final StringBuilder b, final List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 b.append(',');
