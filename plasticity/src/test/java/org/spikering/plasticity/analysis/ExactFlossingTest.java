@@ -129,6 +129,60 @@ final class ExactFlossingTest {
         check(RateActivation.SOFTPLUS, LeakyRateUnit.Form.CURRENT_LEAK, 3.0);
     }
 
+    /**
+     * A linear network (ψ = 1: the step Jacobians do not depend on the state) isolates the QR chain: the gradient through
+     * the QR chain alone ({@code new ExactFlossing(false)}) is then the whole gradient, equal to the finite differences,
+     * bit for bit equal to the exact one, and still far from the local one (which drops Q̄).
+     */
+    @Test
+    void onALinearNetworkTheQrChainIsTheWholeGradient() {
+        final RecurrentNetwork net = net(RateActivation.LINEAR, LeakyRateUnit.Form.RATE_LEAK, 3.0, 0.9, 4);
+        final float[] x = input(T, 2);
+        final Flossing.Result exact = new ExactFlossing().lossAndGradient(net, x, K, WARMUP, 6);
+        final Flossing.Result chain = new ExactFlossing(false).lossAndGradient(net, x, K, WARMUP, 6);
+        assertArrayEquals(exact.gradient(), chain.gradient(), 0.0);
+        final double[] fd = finiteDifferences(net, x, 1e-6);
+        final double err = maxAbsDiff(chain.gradient(), fd) / maxAbs(fd);
+        final double errLocal = maxAbsDiff(Flossing.lossAndGradient(net, x, K, WARMUP, 6).gradient(), fd) / maxAbs(fd);
+        System.out.printf("linear: QR chain rel.err %.2e, local rel.err %.2e%n", err, errLocal);
+        assertTrue(err < 1e-6, "QR chain vs finite differences: " + err);
+        assertTrue(errLocal > 1e-2, "local: " + errLocal);
+    }
+
+    private static long allocated(final Runnable r) {
+        final com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        final long id = Thread.currentThread().getId();
+        final long before = mx.getThreadAllocatedBytes(id);
+        r.run();
+        return mx.getThreadAllocatedBytes(id) - before;
+    }
+
+    /**
+     * No allocation per step: with the work arrays already grown (a first call at the longer length), what a call
+     * allocates grows with T exactly as the recorded trajectory does (the forward pass's own arrays), to within 2 % of
+     * that growth, for 40 units, k = 4, T = 200 and 400.
+     */
+    @Test
+    void theBackwardPassDoesNotAllocatePerStep() {
+        final RecurrentNetwork net = tanh40(1.5, 3);
+        final float[] x200 = NetworkLyapunovTest.kick(200, 1);
+        final float[] x400 = NetworkLyapunovTest.kick(400, 1);
+        final ExactFlossing exact = new ExactFlossing();
+        for (int i = 0; i < 3; i++) {
+            exact.lossAndGradient(net, x400, 4, 20, 1);
+            exact.lossAndGradient(net, x200, 4, 20, 1);
+            NetworkLyapunov.run(net, x200);
+            NetworkLyapunov.run(net, x400);
+        }
+        final long e200 = allocated(() -> exact.lossAndGradient(net, x200, 4, 20, 1));
+        final long e400 = allocated(() -> exact.lossAndGradient(net, x400, 4, 20, 1));
+        final long t200 = allocated(() -> NetworkLyapunov.run(net, x200));
+        final long t400 = allocated(() -> NetworkLyapunov.run(net, x400));
+        System.out.printf("allocated: exact %d / %d B, trajectory %d / %d B (T = 200 / 400)%n", e200, e400, t200, t400);
+        assertEquals(t400 - t200, e400 - e200, 0.02 * (t400 - t200), "per-step allocation beyond the trajectory");
+    }
+
     @Test
     void spikingNetworksAreRefused() {
         final RecurrentNetwork lif = RecurrentNetwork.random(2, N, 1, 0, NetworkParams.nestSineWave(), 3, 1.0, 1.0,
