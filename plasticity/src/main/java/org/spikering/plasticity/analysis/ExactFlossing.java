@@ -15,7 +15,7 @@ import org.spikering.plasticity.network.Trajectory;
  *           rate_leak:    D_t = (1 − λ) I + λ diag(φ'(a^t)) W,          a^t = b + W_in x^t + W r^{t−1}
  *           current_leak: D_t = (1 − λ) I + λ W diag(φ'(u^{t−1})),      u^t = (1 − λ) u^{t−1} + λ (b + W_in x^t + W φ(u^{t−1}))
  * backward  for t = M … 1, Q̄_M = 0, R̄_t = diag(c_i / R_t[i,i]) (t &gt; warm-up, else 0), c_i = 2 λ_i / (k C):
- *   QR (Walter &amp; Lehmann 2018; Liao et al. 2019, valid for n ≥ k):
+ *   QR (Liao, Liu, Wang &amp; Xiang 2019, Phys. Rev. X 9, 031041; thin QR, n ≥ k):
  *           M = R R̄ᵀ − Q̄ᵀ Q,   Ā_t = [Q̄_t + Q_t copyltu(M)] R_t^{−T}     (copyltu: the lower triangle mirrored)
  *   the step Jacobian, Ā_t = D_t Q_{t−1}:   Q̄_{t−1} = D_tᵀ Ā_t,   D̄_t = Ā_t Q_{t−1}ᵀ, which reaches W directly and
  *   through ψ (ψ̄ = ∂L/∂ψ, with dψ = φ'' ds):
