@@ -223,6 +223,11 @@ public final class TrainSpecRunner implements SpecRunner {
             throw new IllegalArgumentException("training.flossing: must be left out with a hardware section (flossing"
                     + " changes every recurrent weight, ignoring the plastic mask and the weight precision)");
         }
+        if (f.gradientKind() == org.spikering.plasticity.analysis.Flossing.Gradient.EXACT && !p.network().isRate()) {
+            throw new IllegalArgumentException("training.flossing.gradient = exact: must be local for LIF/ALIF networks"
+                    + " (their trajectory depends on W_rec through spikes, whose derivative is 0 almost everywhere, so"
+                    + " no exact gradient exists)");
+        }
         final int dim = NetworkLyapunov.stateDimension(p.network());
         if (f.exponents() > dim) {
             throw new IllegalArgumentException("training.flossing.exponents = " + f.exponents() + ": must be at most the"

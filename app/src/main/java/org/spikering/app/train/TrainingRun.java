@@ -490,7 +490,7 @@ public final class TrainingRun {
             final RecurrentNetwork flossed = resume == null ? net
                     : initial != null ? initial.copy() : preset.network().copy();
             flossingHistory = org.spikering.plasticity.analysis.Flossing.pretrain(flossed, flossingInput, flossing.epochs(),
-                    flossing.exponents(), flossing.warmup(), flossing.lr(), seed);
+                    flossing.exponents(), flossing.warmup(), flossing.lr(), seed, flossing.gradientKind());
             if (resume == null) {
                 final double[] first = flossingHistory.get(0);
                 final double[] last = flossingHistory.get(flossingHistory.size() - 1);
@@ -1056,7 +1056,9 @@ public final class TrainingRun {
             final Map<String, Object> fl = new LinkedHashMap<>();
             fl.put("epochs", flossing.epochs());
             fl.put("exponents", flossing.exponents());
-            fl.put("gradient", "local, truncated (trajectory and incoming tangent vectors held fixed)");
+            fl.put("gradient", flossing.gradientKind() == org.spikering.plasticity.analysis.Flossing.Gradient.EXACT
+                    ? "exact (through the QR chain and the trajectory)"
+                    : "local, truncated (trajectory and incoming tangent vectors held fixed)");
             final double[] first = flossingHistory.get(0);
             final double[] last = flossingHistory.get(flossingHistory.size() - 1);
             fl.put("loss_before", first[0]);

@@ -155,6 +155,44 @@ class TrainingAnalysisTest {
     }
 
     @Test
+    void anUnknownFlossingGradientIsRefused() {
+        final Path out = dir.resolve("bad");
+        final StringWriter err = new StringWriter();
+        final List<String> a = new ArrayList<>(trainArgs(out, "--set", "training.flossing.gradient=exactly"));
+        assertEquals(2, InProcessCli.run(a, err));
+        final String msg = err.toString();
+        assertTrue(msg.contains("training.flossing.gradient") && msg.contains("exactly") && msg.contains("local"), msg);
+        assertEquals(1, msg.strip().lines().count(), msg);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void exactFlossingOfASpikingNetworkIsRefused() {
+        final Path out = dir.resolve("lif");
+        final StringWriter err = new StringWriter();
+        assertEquals(2, InProcessCli.run(List.of("train", "pattern-liu", "--set", "training.flossing.epochs=2",
+                "--set", "training.flossing.exponents=2", "--set", "training.flossing.gradient=exact",
+                "--out", out.toString()), err));
+        final String msg = err.toString();
+        assertTrue(msg.contains("training.flossing.gradient = exact: must be local for LIF/ALIF networks"), msg);
+        assertEquals(1, msg.strip().lines().count(), msg);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void exactFlossingRunsOnARateNetworkAndSaysSo() throws Exception {
+        final Path out = dir.resolve("exact");
+        assertEquals(0, InProcessCli.run(List.of("train", "pattern-liu-rate", "--iterations", "2", "--batch", "1",
+                "--test-batch", "2", "--set", "training.flossing.epochs=3", "--set", "training.flossing.exponents=2",
+                "--set", "training.flossing.steps=60", "--set", "training.flossing.warmup=10",
+                "--set", "training.flossing.gradient=exact", "--out", out.toString())));
+        final JsonNode f = Json.MAPPER.readTree(out.resolve("summary.json")
+                .toFile()).get("flossing");
+        assertTrue(f.get("gradient").asText().startsWith("exact"), f.toString());
+        assertEquals(5, csv(out.resolve("flossing.csv")).size(), "header + epochs 0..3");
+    }
+
+    @Test
     void aKilledRunResumesWithTheSameAnalysisRows() throws Exception {
         final Path whole = dir.resolve("whole");
         assertEquals(0, InProcessCli.run(trainArgs(whole)));

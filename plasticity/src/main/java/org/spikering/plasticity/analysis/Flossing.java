@@ -21,13 +21,27 @@ import org.spikering.plasticity.optim.Adam;
  * d ln R_t[i,i] = q_{t,i}ᵀ (dD_t) y_{t,i},     Y_t = Q_{t−1} R_t^{−1}   (y_i = (q_{t−1,i} − Σ_{j&lt;i} y_j R_ji) / R_ii)
  * ∂L/∂W_rec ≈ Σ_t Σ_i (2 λ_i / (k T)) ∂(q_{t,i}ᵀ D_t y_{t,i})/∂W_rec          ({@link NetworkTangentMap#addRecurrentGradient})
  * </pre>
- * What is left out is how W_rec moves the trajectory and the earlier tangent vectors (exact flossing back-propagates
- * through both; not built). For k = n the per-step term is exact whatever Q_{t−1}: Σ_i d ln R_ii = d ln |det D_t|.
- * Two passes: the first computes λ, the second repeats the same QR steps (same bits) and accumulates the gradient.
+ * What is left out is how W_rec moves the trajectory and the earlier tangent vectors; {@link Gradient#EXACT}
+ * ({@link ExactFlossing}, rate networks) back-propagates through both. For k = n the per-step term is exact whatever
+ * Q_{t−1}: Σ_i d ln R_ii = d ln |det D_t|. Two passes: the first computes λ, the second repeats the same QR steps (same
+ * bits) and accumulates the gradient.
  */
 public final class Flossing {
 
     private Flossing() {
+    }
+
+    /** Which gradient of L the updates follow. */
+    public enum Gradient {
+        /** Truncated: trajectory and incoming tangent vectors held fixed (this class). */
+        LOCAL,
+        /** Exact: through the QR chain and the trajectory ({@link ExactFlossing}; rate networks only). */
+        EXACT;
+
+        /** @return the spec name: local, exact. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**
@@ -122,6 +136,23 @@ public final class Flossing {
      */
     public static List<double[]> pretrain(final RecurrentNetwork net, final IntFunction<float[]> inputOfEpoch,
             final int epochs, final int k, final int warmup, final double lr, final long seed) {
+        return pretrain(net, inputOfEpoch, epochs, k, warmup, lr, seed, Gradient.LOCAL);
+    }
+
+    /**
+     * As {@link #pretrain(RecurrentNetwork, IntFunction, int, int, int, double, long)} with the given gradient
+     * ({@link Gradient#LOCAL}: the same bits as that method).
+     *
+     * @param gradient local or exact ({@link ExactFlossing}: rate networks only).
+     * @return per epoch {L, λ_1 … λ_k} before its step, then one more row after the last step.
+     * @throws IllegalArgumentException also for EXACT on a LIF/ALIF network ({@link ExactFlossing#SPIKING}).
+     */
+    public static List<double[]> pretrain(final RecurrentNetwork net, final IntFunction<float[]> inputOfEpoch,
+            final int epochs, final int k, final int warmup, final double lr, final long seed, final Gradient gradient) {
+        if (gradient == Gradient.EXACT && !net.isRate()) {
+            throw new IllegalArgumentException(ExactFlossing.SPIKING);
+        }
+        final ExactFlossing exact = gradient == Gradient.EXACT ? new ExactFlossing() : null;
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs = " + epochs + ": must be >= 1");
         }
@@ -132,7 +163,8 @@ public final class Flossing {
         final List<double[]> history = new ArrayList<>();
         for (int e = 0; e <= epochs; e++) {
             final float[] x = inputOfEpoch.apply(Math.min(e, epochs - 1));
-            final Result r = lossAndGradient(net, x, k, warmup, seed);
+            final Result r = exact != null ? exact.lossAndGradient(net, x, k, warmup, seed)
+                    : lossAndGradient(net, x, k, warmup, seed);
             final double[] row = new double[k + 1];
             row[0] = r.loss();
             System.arraycopy(r.exponents(), 0, row, 1, k);
