@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
             "'spikering reservoir SPEC' runs the benchmark of a spec file (section 'reservoir'); each sub-command runs its"
                 + " shipped example (spikering spec show reservoir-mc) or a SPEC of its benchmark, options overriding fields."},
         subcommands = {ReservoirCommand.Mc.class, ReservoirCommand.Narma.class, ReservoirCommand.MackeyGlassCmd.class,
-            ReservoirCommand.Lsm.class, ReservoirCommand.Binary.class, ReservoirCommand.Scaling.class})
+            ReservoirCommand.Lsm.class, ReservoirCommand.Binary.class, ReservoirCommand.Scaling.class,
+            ReservoirCommand.Force.class})
 public final class ReservoirCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC",
@@ -279,6 +280,46 @@ public final class ReservoirCommand implements Callable<Integer> {
         @Override
         Map<String, String> fields() {
             return esnFields();
+        }
+    }
+
+    /** FORCE learning. */
+    @Command(name = "force", mixinStandardHelpOptions = true, defaultValueProvider = ExampleDefaults.class,
+            description = "FORCE learning (Sussillo & Abbott 2009): a chaotic rate network with its readout fed back learns"
+                    + " a periodic target by RLS with the loop closed, then runs free (examples/reservoir-force.yaml).")
+    static final class Force extends Sub {
+        @Option(names = "--size", description = "reservoir.size: rate units N, in [2, 20000] and fitting the memory (default ${DEFAULT-VALUE})")
+        Integer size;
+        @Option(names = "--gain", description = "reservoir.gain: g, in [0, 100]; > 1 is chaotic without feedback (default ${DEFAULT-VALUE})")
+        Double gain;
+        @Option(names = "--feedback", description = "reservoir.feedback: w_f in [-s, s], s in [0, 100] (default ${DEFAULT-VALUE})")
+        Double feedback;
+        @Option(names = "--alpha", description = "reservoir.alpha: RLS P0 = I / alpha, in (0, 1e6] (default ${DEFAULT-VALUE})")
+        Double alpha;
+        @Option(names = "--train-ms", description = "reservoir.train_ms: learning time with the loop closed, ms, in (0, 1e8] (default ${DEFAULT-VALUE})")
+        Double trainMs;
+        @Option(names = "--test-ms", description = "reservoir.test_ms: free-running time, ms, in (0, 1e8] (default ${DEFAULT-VALUE})")
+        Double testMs;
+        @Option(names = "--seed", description = "seed: any integer (default ${DEFAULT-VALUE})")
+        Long seed;
+
+        @Override
+        Benchmark benchmark() {
+            return Benchmark.FORCE;
+        }
+
+        @Override
+        Map<String, String> fields() {
+            final Map<String, String> m = new LinkedHashMap<>();
+            m.put("--size", "reservoir.size");
+            m.put("--gain", "reservoir.gain");
+            m.put("--feedback", "reservoir.feedback");
+            m.put("--alpha", "reservoir.alpha");
+            m.put("--train-ms", "reservoir.train_ms");
+            m.put("--test-ms", "reservoir.test_ms");
+            m.put("--seed", "seed");
+            m.put("--out", "output.folder");
+            return m;
         }
     }
 

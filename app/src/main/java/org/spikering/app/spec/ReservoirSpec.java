@@ -33,6 +33,11 @@ import org.spikering.reservoir.lsm.LsmParameters;
  *   <tr><td>kind</td><td>-</td><td>bits scaling</td><td>esn or lsm</td></tr>
  *   <tr><td>delay_samples</td><td>samples</td><td>bits</td><td>XOR delay d and parity τ</td></tr>
  *   <tr><td>sizes, gains, seeds</td><td>units, 1, runs</td><td>scaling</td><td>the grid and seeds per point</td></tr>
+ *   <tr><td>size, gain, connectivity, tau_ms</td><td>units, 1, 1, ms</td><td>force</td><td>N, g, p, τ of the rate network</td></tr>
+ *   <tr><td>feedback</td><td>1</td><td>force</td><td>w_f uniform in [−feedback, feedback]</td></tr>
+ *   <tr><td>dt_ms, learn_every, alpha</td><td>ms, steps, 1</td><td>force</td><td>Euler step, steps between RLS updates, P₀ = I/α</td></tr>
+ *   <tr><td>amplitude, period_ms</td><td>1, ms</td><td>force</td><td>the four-harmonic target's A and T</td></tr>
+ *   <tr><td>train_ms, test_ms</td><td>ms</td><td>force</td><td>learning with the loop closed, then free running</td></tr>
  * </table>
  *
  * @param benchmark          which benchmark.
@@ -59,13 +64,23 @@ import org.spikering.reservoir.lsm.LsmParameters;
  * @param sizes              sizes of the scaling study.
  * @param gains              gains of the scaling study.
  * @param seeds              seeds per point of the scaling study.
+ * @param feedback           FORCE feedback weight scale.
+ * @param dtMs               FORCE Euler step, ms.
+ * @param learnEvery         FORCE steps between RLS updates.
+ * @param alpha              FORCE P₀ = I/α.
+ * @param amplitude          FORCE target amplitude A.
+ * @param periodMs           FORCE target period T, ms.
+ * @param trainMs            FORCE training time, ms.
+ * @param testMs             FORCE free-running test time, ms.
  */
 public record ReservoirSpec(Benchmark benchmark, Integer size, Double spectralRadius, Double connectivity,
                             Double inputScaling, Double leakRate, String activation, String topology,
                             Integer washoutSteps, Integer trainSteps, Integer testSteps, Double ridge,
                             Integer lengthSteps, Double gain, Boolean randomConnectivity, Integer samples,
                             Double sampleMs, Double tauMs, Integer delays, String kind, Integer delaySamples,
-                            List<Integer> sizes, List<Double> gains, Integer seeds) implements SpecSection {
+                            List<Integer> sizes, List<Double> gains, Integer seeds, Double feedback, Double dtMs,
+                            Integer learnEvery, Double alpha, Double amplitude, Double periodMs, Double trainMs,
+                            Double testMs) implements SpecSection {
 
     /** Field path of this section. */
     public static final String PATH = "reservoir";
@@ -91,6 +106,17 @@ public record ReservoirSpec(Benchmark benchmark, Integer size, Double spectralRa
         return new EsnParameters(size, spectralRadius, connectivity, inputScaling, leakRate, 0.0,
                 EsnParameters.Activation.valueOf(activation.toUpperCase(java.util.Locale.ROOT)),
                 EsnParameters.Topology.valueOf(topology.toUpperCase(java.util.Locale.ROOT)), seed);
+    }
+
+    /**
+     * The network of force.
+     *
+     * @param seed the spec's seed.
+     * @return its parameters (they validate themselves).
+     */
+    public org.spikering.reservoir.force.ForceNetwork.Parameters forceParameters(final long seed) {
+        return new org.spikering.reservoir.force.ForceNetwork.Parameters(size, gain, connectivity, feedback, tauMs, dtMs,
+                learnEvery, alpha, seed);
     }
 
     /**

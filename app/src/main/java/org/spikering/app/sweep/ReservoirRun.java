@@ -69,6 +69,10 @@ final class ReservoirRun {
                 checkOneScalingRun();
                 checkScalingMemory();
             }
+            case FORCE -> {
+                r.forceParameters(seed);
+                MemoryBudget.require(names.label(field("size"), r.size()), forceBytes());
+            }
             default -> throw new IllegalStateException("benchmark " + r.benchmark());
         }
     }
@@ -82,6 +86,7 @@ final class ReservoirRun {
             case LSM -> lsmBytes(r.size(), r.samples(), r.delays());
             case BITS -> bitsBytes();
             case SCALING -> scalingBytes();
+            case FORCE -> forceBytes();
         };
     }
 
@@ -99,6 +104,7 @@ final class ReservoirRun {
             case LSM -> lsm(out);
             case BITS -> bits(out);
             case SCALING -> scaling(out);
+            case FORCE -> force(out);
         };
     }
 
@@ -116,6 +122,7 @@ final class ReservoirRun {
             case LSM -> Path.of("spikering-out", "reservoir", "lsm");
             case BITS -> Path.of("spikering-out", "reservoir", "bits-" + r.kind());
             case SCALING -> Path.of("spikering-out", "scaling");
+            case FORCE -> Path.of("spikering-out", "reservoir", "force");
         };
     }
 
@@ -251,6 +258,108 @@ final class ReservoirRun {
             }
             return emit(folder, "reservoir mackey-glass", "mackey_glass", "mackey_glass.png", m);
         }
+    }
+
+    /** FORCE: the RLS matrix (N² doubles), J (12 bytes per non-zero, p N² of them), and the output trace. */
+    private double forceBytes() {
+        final double n = r.size();
+        return 8 * n * n + 12 * r.connectivity() * n * n + 16 * forceSteps(r.trainMs()) + 16 * forceSteps(r.testMs());
+    }
+
+    private long forceSteps(final double ms) {
+        return Math.round(ms / r.dtMs());
+    }
+
+    /**
+     * FORCE (Sussillo &amp; Abbott 2009): train with the loop closed, then run free. The errors are the mean of
+     * |z − f| over each phase, the error of the untrained readout (z = 0) being the target's mean |f|.
+     */
+    private Map<String, Object> force(final Path out) {
+        final org.spikering.reservoir.force.ForceNetwork.Parameters p = r.forceParameters(seed);
+        final java.util.function.DoubleUnaryOperator f =
+                org.spikering.reservoir.force.ForceNetwork.fourSines(r.amplitude(), r.periodMs());
+        final int train = Math.toIntExact(forceSteps(r.trainMs()));
+        final int test = Math.toIntExact(forceSteps(r.testMs()));
+        try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
+            final long t0 = System.nanoTime();
+            final org.spikering.reservoir.force.ForceNetwork net = new org.spikering.reservoir.force.ForceNetwork(p);
+            final double[] z = new double[train + test];
+            final double[] zTrain = new double[train];
+            final double[] zTest = new double[test];
+            net.run(train, f, zTrain);
+            net.run(test, null, zTest);
+            System.arraycopy(zTrain, 0, z, 0, train);
+            System.arraycopy(zTest, 0, z, train, test);
+            final double[] target = new double[train + test];
+            double trainErr = 0;
+            double testErr = 0;
+            double firstPeriodErr = 0;
+            double scale = 0;
+            final int period = (int) Math.min(test, Math.max(1, Math.round(r.periodMs() / r.dtMs())));
+            for (int s = 0; s < train + test; s++) {
+                target[s] = f.applyAsDouble((s + 1) * r.dtMs());
+                final double e = Math.abs(z[s] - target[s]);
+                if (s < train) {
+                    trainErr += e / train;
+                } else {
+                    testErr += e / test;
+                    scale += Math.abs(target[s]) / test;
+                    if (s < train + period) {
+                        firstPeriodErr += e / period;
+                    }
+                }
+            }
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("benchmark", "force");
+            m.put("size", r.size());
+            m.put("gain", r.gain());
+            m.put("train_mae", trainErr);
+            m.put("test_mae", testErr);
+            m.put("test_mae_first_period", firstPeriodErr);
+            m.put("target_mean_abs", scale);
+            m.put("readout_norm", Math.sqrt(dot(net.readoutWeights(), net.readoutWeights())));
+            m.put("train_ms", r.trainMs());
+            m.put("test_ms", r.testMs());
+            m.put("wall_s", (System.nanoTime() - t0) * 1e-9);
+            org.spikering.app.report.AtomicFiles.writeText(folder.file("force.csv"), w -> {
+                w.append("t_ms,phase,target,z\n");
+                for (int s = 0; s < z.length; s++) {
+                    w.append(Double.toString((s + 1) * r.dtMs())).append(s < train ? ",train," : ",test,")
+                            .append(Double.toString(target[s])).append(',').append(Double.toString(z[s])).append('\n');
+                }
+            });
+            if (plots) {
+                final int show = Math.min(z.length, 2 * period);
+                final double[] t = new double[show];
+                final double[] ft = new double[show];
+                final double[] zt = new double[show];
+                for (int i = 0; i < show; i++) {
+                    final int s = train - period + i;
+                    t[i] = (s + 1) * r.dtMs();
+                    ft[i] = target[Math.max(0, s)];
+                    zt[i] = z[Math.max(0, s)];
+                }
+                Plots.savePng(Plots.lineChart(String.format(java.util.Locale.ROOT,
+                        "FORCE: the last training period, then free running (test MAE %.3g)", testErr), "t (ms)", "z",
+                        new Plots.Series("target", t, ft), new Plots.Series("z", t, zt)), folder.file("force.png"));
+            }
+            Json.write(folder.file("force.json"), m);
+            writeSpec(folder);
+            final List<String> files = new ArrayList<>(List.of("force.json", "force.csv", SPEC_FILE));
+            if (plots) {
+                files.add("force.png");
+            }
+            folder.commit("reservoir force", files.toArray(String[]::new));
+            return m;
+        }
+    }
+
+    private static double dot(final double[] a, final double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     private Map<String, Object> lsm(final Path out) {

@@ -79,7 +79,7 @@ final class BadInputTableTest {
 
     static {
         for (String cmd : List.of("run", "bench", "train", "gradients", "reservoir", "reservoir mc", "reservoir narma",
-                "reservoir mackey-glass", "reservoir lsm", "reservoir bits")) {
+                "reservoir mackey-glass", "reservoir lsm", "reservoir bits", "reservoir force")) {
             // a seed is any long: every value seeds the generator
             LEGAL.put(cmd + " --seed", Set.of("-1", "0", HUGE_INT));
         }
@@ -88,6 +88,8 @@ final class BadInputTableTest {
         LEGAL.put("reservoir mc --washout", Set.of("0"));                // no washout
         LEGAL.put("reservoir narma --washout", Set.of("0"));             // no washout
         LEGAL.put("reservoir lsm --gain", Set.of("0"));                  // no recurrent weights: input-driven baseline
+        LEGAL.put("reservoir force --gain", Set.of("0"));                // no recurrent weights: the readout alone
+        LEGAL.put("reservoir force --feedback", Set.of("0"));            // the loop open: an ordinary reservoir
         LEGAL.put("bench --warmup", Set.of("0"));                        // no warm-up (the default)
         LEGAL.put("bench rate-rnn --warmup", Set.of("0"));               // no untimed iterations
         LEGAL.put("bench rate-rnn --seed", Set.of("-1", "0", HUGE_INT)); // any long seeds the pattern and weights
@@ -164,7 +166,8 @@ final class BadInputTableTest {
             Map.entry("reservoir mackey-glass", List.of("reservoir-mackey-glass")),
             Map.entry("reservoir lsm", List.of("reservoir-lsm")),
             Map.entry("reservoir bits", List.of("reservoir-bits")),
-            Map.entry("reservoir scaling", List.of("reservoir-scaling")));
+            Map.entry("reservoir scaling", List.of("reservoir-scaling")),
+            Map.entry("reservoir force", List.of("reservoir-force")));
     private static final Map<String, Set<String>> DROP = Map.of(
             // options that choose a Java-built network instead of a spec: tested without the base's SPEC
             "run --network", Set.of("cuba"),

@@ -23,7 +23,7 @@ final class ReservoirBadSpecTest {
 
     /** {section body (indented under reservoir:), the expected problem line after "FILE: "}. */
     private static final String[][] TABLE = {
-        {"benchmark: narmaa", "reservoir.benchmark: 'narmaa', must be one of mc, narma, mackey-glass, bits, lsm, scaling"
+        {"benchmark: narmaa", "reservoir.benchmark: 'narmaa', must be one of mc, narma, mackey-glass, bits, lsm, scaling, force"
             + " (did you mean 'narma'?)"},
         {"size: 20", "reservoir.benchmark: missing, required"},
         {"benchmark: 7", "reservoir.benchmark: 7, must be one of mc, narma"}, // and a second line: must be a string

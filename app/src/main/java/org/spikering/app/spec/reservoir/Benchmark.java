@@ -15,7 +15,9 @@ public enum Benchmark {
     /** Liquid state machine: memory capacity, separation, branching ratio. */
     @JsonProperty("lsm") LSM("lsm"),
     /** The size × gain scaling study. */
-    @JsonProperty("scaling") SCALING("scaling");
+    @JsonProperty("scaling") SCALING("scaling"),
+    /** FORCE learning (Sussillo &amp; Abbott 2009): a chaotic rate network learns a periodic target with RLS. */
+    @JsonProperty("force") FORCE("force");
 
     private final String specName;
 

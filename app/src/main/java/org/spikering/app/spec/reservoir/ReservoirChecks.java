@@ -80,6 +80,19 @@ public final class ReservoirChecks {
             case SCALING -> {
                 // the grid's ranges, distinct entries and seeds are the schema's
             }
+            case FORCE -> {
+                if (r.dtMs() > r.tauMs()) {
+                    problems.add(path + ".dt_ms", r.dtMs(), "must be <= tau_ms = " + r.tauMs() + " (forward Euler)");
+                }
+                if (r.trainMs() < r.dtMs() * r.learnEvery()) {
+                    problems.add(path + ".train_ms", r.trainMs(), "must be >= dt_ms x learn_every = " + r.dtMs() * r.learnEvery()
+                            + " (at least one RLS update)");
+                }
+                if (Math.max(r.trainMs(), r.testMs()) / r.dtMs() > MAX_STEPS) {
+                    problems.add(path + ".dt_ms", r.dtMs(), "must leave train_ms / dt_ms and test_ms / dt_ms at most " + MAX_STEPS
+                            + " steps");
+                }
+            }
             default -> throw new IllegalStateException("benchmark " + r.benchmark());
         }
     }

@@ -26,26 +26,30 @@ final class ReservoirExamplesTest {
     void examplesHoldTheDefaultsOfTheSubCommandsBeforeSpecs() {
         // EsnOptions: size 200, rho 0.9, connectivity 0.1, input scaling 0.3, leak 1, tanh, gaussian, seed 1
         assertEquals(new ReservoirSpec(Benchmark.MC, 200, 0.9, 0.1, 0.3, 1.0, "tanh", "gaussian", 1000, 20_000, 5000, 1e-10,
-                null, null, null, null, null, null, null, null, null, null, null, null), section("reservoir-mc"));
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), section("reservoir-mc"));
         assertEquals(new ReservoirSpec(Benchmark.NARMA, 200, 0.9, 0.1, 0.3, 1.0, "tanh", "gaussian", 200, null, 2000, null,
-                7200, null, null, null, null, null, null, null, null, null, null, null), section("reservoir-narma"));
+                7200, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), section("reservoir-narma"));
         assertEquals(new ReservoirSpec(Benchmark.MACKEY_GLASS, 200, 0.9, 0.1, 0.3, 1.0, "tanh", "gaussian", null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null), section("reservoir-mackey-glass"));
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), section("reservoir-mackey-glass"));
         // Lsm: size 135, gain 0.2, random false, samples 400, sample-ms 30, tau 30, delays 10
         assertEquals(new ReservoirSpec(Benchmark.LSM, 135, null, null, null, null, null, null, null, null, null, null, null,
-                0.2, false, 400, 30.0, 30.0, 10, null, null, null, null, null), section("reservoir-lsm"));
+                0.2, false, 400, 30.0, 30.0, 10, null, null, null, null, null, null, null, null, null, null, null, null, null), section("reservoir-lsm"));
         // Binary: kind esn; size 200 / 135, gain 0.9 / 0.2, samples 3000 / 1500 for esn / lsm; delay 1
         assertEquals(new ReservoirSpec(Benchmark.BITS, 200, null, null, null, null, null, null, null, null, null, null, null,
-                0.9, null, 3000, null, null, null, "esn", 1, null, null, null), section("reservoir-bits"));
+                0.9, null, 3000, null, null, null, "esn", 1, null, null, null, null, null, null, null, null, null, null, null), section("reservoir-bits"));
         assertEquals(new ReservoirSpec(Benchmark.BITS, 135, null, null, null, null, null, null, null, null, null, null, null,
-                0.2, null, 1500, null, null, null, "lsm", 1, null, null, null), section("reservoir-bits", "reservoir.kind=lsm"));
+                0.2, null, 1500, null, null, null, "lsm", 1, null, null, null, null, null, null, null, null, null, null, null), section("reservoir-bits", "reservoir.kind=lsm"));
         // Scaling: kind esn; sizes 50..800 / 135,270,540; gains 0.5..1.4 / 0.05..1; seeds 3
         assertEquals(new ReservoirSpec(Benchmark.SCALING, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, "esn", null, List.of(50, 100, 200, 400, 800),
-                List.of(0.5, 0.8, 0.95, 1.1, 1.4), 3), section("reservoir-scaling"));
+                List.of(0.5, 0.8, 0.95, 1.1, 1.4), 3, null, null, null, null, null, null, null, null), section("reservoir-scaling"));
         assertEquals(new ReservoirSpec(Benchmark.SCALING, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, "lsm", null, List.of(135, 270, 540),
-                List.of(0.05, 0.1, 0.2, 0.5, 1.0), 3), section("reservoir-scaling", "reservoir.kind=lsm"));
+                List.of(0.05, 0.1, 0.2, 0.5, 1.0), 3, null, null, null, null, null, null, null, null), section("reservoir-scaling", "reservoir.kind=lsm"));
+        // Force: Sussillo & Abbott's network and target
+        assertEquals(new ReservoirSpec(Benchmark.FORCE, 1000, null, 0.1, null, null, null, null, null, null, null, null,
+                null, 1.5, null, null, null, 10.0, null, null, null, null, null, null, 1.0, 1.0, 2, 1.0, 1.3, 1200.0,
+                14400.0, 14400.0), section("reservoir-force"));
         for (Benchmark b : Benchmark.values()) {
             assertEquals(1, Examples.load(b.example(), List.of()).seed(), b + ": seed");
             assertEquals(b, section(b.example()).benchmark());
