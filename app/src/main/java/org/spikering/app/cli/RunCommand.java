@@ -197,7 +197,7 @@ public final class RunCommand implements Callable<Integer> {
         final String outOption = out != null ? "--out" : "output.folder";
         Check.outputFolder(outOption, dir);
         final NetworkRun.Result r = new RunSpecRunner().run(spec, dir, new RunSpecRunner.Options(
-                EnergyModel.loihiWith(energy), sonata, outOption), ProgressStarter.on(System.err));
+                energy == null ? null : EnergyModel.loihiWith(energy), sonata, outOption), ProgressStarter.on(System.err));
         return print(RunSpecRunner.label(spec), r);
     }
 

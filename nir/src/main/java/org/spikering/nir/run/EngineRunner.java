@@ -258,6 +258,29 @@ public final class EngineRunner {
             return List.copyOf(columns);
         }
 
+        /**
+         * @return per input column (as {@link #inputWidth()}), the number of non-zero weights by which it drives the
+         *         spiking nodes (summed over the paths from its Input node): the synapses an input spike there reaches.
+         */
+        public long[] inputFanOut() {
+            final long[] fan = new long[checked.inputWidth()];
+            int col = 0;
+            for (int s : inputs) {
+                final int cols = x[s].length;
+                for (Path p : from.get(s)) {
+                    if (isSpiking(g.units.get(p.target()).node())) {
+                        for (int i = 0; i < p.weight().length; i++) {
+                            if (p.weight()[i] != 0.0) {
+                                fan[col + i % cols]++;
+                            }
+                        }
+                    }
+                }
+                col += cols;
+            }
+            return fan;
+        }
+
         /** Registers the listener that keeps each step's spikes for the Output values; before the first run. */
         public void attach(final Simulation sim) {
             if (sim.network() != net) {
