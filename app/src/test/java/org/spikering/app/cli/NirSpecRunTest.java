@@ -310,6 +310,35 @@ class NirSpecRunTest {
     }
 
     @Test
+    void theSynapticCurrentOfACubaLifNodeIsRecordedAsI() throws Exception {
+        // Input -> Affine (w = 2) -> CubaLIF (tau_syn 5 ms, tau_mem 10 ms, threshold out of reach) -> Output
+        final Tensor one = new Tensor(new int[] {1}, new double[] {1.0}, false);
+        final Map<String, NirNode> nodes = new LinkedHashMap<>();
+        nodes.put("in", new NirNode.Input(new int[] {1}));
+        nodes.put("w", new NirNode.Affine(new Tensor(new int[] {1, 1}, new double[] {2.0}, false),
+                new Tensor(new int[] {1}, new double[] {0.0}, false)));
+        nodes.put("cuba", new NirNode.CubaLif(new Tensor(new int[] {1}, new double[] {5e-3}, false),
+                new Tensor(new int[] {1}, new double[] {10e-3}, false), one, new Tensor(new int[] {1}, new double[] {0.0}, false),
+                new Tensor(new int[] {1}, new double[] {1e9}, false), new Tensor(new int[] {1}, new double[] {0.0}, false), one));
+        nodes.put("out", new NirNode.Output(new int[] {1}));
+        NirWriter.write(new NirFile("1.0.7", new NirGraph(nodes, List.of(new NirGraph.Edge("in", "w"), new NirGraph.Edge("w", "cuba"),
+                new NirGraph.Edge("cuba", "out")), Map.of())), dir.resolve("cuba.nir"));
+        Files.writeString(dir.resolve("pulse.csv"), "1\n");
+        final Path s = spec("c.yaml", "spikering: 1\nnetwork:\n  dt_ms: 0.1\n  nir: {file: cuba.nir, scheme: exact, input: pulse.csv}\n"
+                + "  recorders:\n    state: [{population: cuba, variable: I, neurons: [0], file: i.csv}]\nsimulation: {seconds: 0.01}\n");
+        final StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "run", s.toString(), "--out", dir.resolve("c").toString()), err.toString());
+        final double[][] i = csv(dir.resolve("c/i.csv"));
+        assertEquals(100, i.length);
+        // zero-order hold: I(dt) = w x (1 - e^(-dt/tau_s)) after the pulse step, then I decays as e^(-dt/tau_s) per step
+        final double first = 2.0 * -Math.expm1(-0.1 / 5);
+        for (int k = 0; k < i.length; k++) {
+            final double expected = first * Math.exp(-k * 0.1 / 5);
+            assertEquals(expected, i[k][1], 1e-13 * first, "I after step " + k);
+        }
+    }
+
+    @Test
     void badSpecValuesAreOneLineEachExitTwoAndNoFolder() throws Exception {
         final String lif = NIR.resolve("lif_norse.nir").toString();
         assertBad("network.nir.file: 'missing.nir', must be a NIR file (no such file", 1,

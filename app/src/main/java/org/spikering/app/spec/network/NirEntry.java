@@ -217,10 +217,13 @@ public record NirEntry(String file, String scheme, String reset, String precisio
                         + String.join(", ", nodes) + ")");
                 continue;
             }
-            if (!"v".equals(s.variable())) {
-                problems.add(sa + ".variable", s.variable(), "must be v (the state variable of a NIR node on the engine)");
-            }
             final PopulationSpec pop = g.network().populations().get(p);
+            final List<String> vars = List.of(pop.model().createPopulation(1, g.network().dtMs()).stateVariableNames());
+            if (!vars.contains(s.variable())) {
+                problems.add(sa + ".variable", s.variable(), "must be " + (vars.size() == 1 ? vars.get(0) : "one of "
+                        + String.join(", ", vars)) + " (the state of NIR node '" + pop.name() + "' on the engine: v, and I"
+                        + " of a CubaLIF)");
+            }
             for (int j = 0; j < s.neurons().size(); j++) {
                 if (s.neurons().get(j) >= pop.size()) {
                     problems.add(sa + ".neurons[" + j + "]", s.neurons().get(j), "must be < the size of node '" + pop.name()
