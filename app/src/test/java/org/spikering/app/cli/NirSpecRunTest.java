@@ -200,6 +200,33 @@ class NirSpecRunTest {
     }
 
     @Test
+    void sonataInputDrivesTheGraphAsNirRunInputSonataAndIsCounted() throws Exception {
+        // 40 input spikes into lif_norse (w = 1): every 0.3 ms from 1 ms, two at 50.05 ms (one step: count 2)
+        final List<Double> times = new ArrayList<>();
+        for (int k = 0; k < 38; k++) {
+            times.add(1.0 + 0.3 * k);
+        }
+        times.add(50.05);
+        times.add(50.05);
+        final double[] t = times.stream().mapToDouble(Double::doubleValue).toArray();
+        SonataSpikes.write(dir.resolve("in.h5"), List.of(new SpikePopulation("stim", t, new long[t.length])));
+        final Path s = spec("si.yaml", "spikering: 1\nnetwork:\n  dt_ms: 0.1\n  nir: {file: '" + NIR.resolve("lif_norse.nir")
+                + "', input: in.h5, input_population: stim}\nsimulation: {seconds: 0.1}\nhardware: {}\n");
+        final StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "run", s.toString(), "--out", dir.resolve("si").toString()), err.toString());
+        assertEquals(0, run(err, "nir", "run", NIR.resolve("lif_norse.nir").toString(), "--input-sonata", dir.resolve("in.h5").toString(),
+                "--steps", "1000", "--dt", "0.1", "--runner", "engine", "--out", dir.resolve("ni").toString()), err.toString());
+        final List<String> spikes = specSpikes(dir.resolve("si"));
+        assertTrue(spikes.size() > 2, spikes.toString());
+        assertEquals(nirRunSpikes(dir.resolve("ni")), spikes);
+        final JsonNode hw = new ObjectMapper().readTree(dir.resolve("si/summary.json").toFile()).get("hardware");
+        assertEquals(40, hw.get("input_spikes").asLong(), "every spike of the file");
+        assertEquals(40, hw.get("synaptic_ops").asLong(), "one weight from the input to the LIF, no synapse between nodes");
+        assertEquals(0, hw.path("dense_macs").asLong(0), "no graded input");
+        assertEquals((23.6 * 40 + 81 * 1000 + 1.7 * (40 + spikes.size())) * 1e-12, hw.get("energy_j").asDouble(), 1e-20);
+    }
+
+    @Test
     void sonataSpikesOfTheSpecRecorderAreSpikesCsv() throws Exception {
         final Path nirSpec = spec("s.yaml", "spikering: 1\nnetwork:\n  dt_ms: 0.1\n  nir: {file: '" + NIR.resolve("two_lif_neurons.nir")
                 + "', scheme: exact}\n  recorders: {spikes: {sonata: true}}\nsimulation: {seconds: 0.5}\n");
