@@ -1,9 +1,5 @@
 package org.spikering.app.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.spikering.app.gradients.GradientsJson;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.ResultFolder;
+import org.spikering.app.run.NirInput;
 import org.spikering.hw.limits.NetworkDescription;
 import org.spikering.nir.NirFile;
 import org.spikering.nir.NirFormatException;
@@ -66,21 +63,11 @@ public final class NirCommand implements Runnable {
      */
     static NetworkDescription hardwareDescription(final String graph, final double maxDelayMs) {
         final Path p = Check.inputFile("--nir", Path.of(graph), "file (a NIR graph, HDF5)");
-        final NirConnectivity c;
         try {
-            c = new NirConnectivity(NirReader.read(p));
+            return SpecNetworkDescription.nir(NirReader.read(p), maxDelayMs);
         } catch (NirFormatException e) {
             throw badFile("--nir", graph, "a NIR graph the chip mapper reads", e);
         }
-        final List<NetworkDescription.Population> pops = new ArrayList<>();
-        for (NirConnectivity.Population x : c.populations()) {
-            pops.add(new NetworkDescription.Population(x.name(), x.size()));
-        }
-        final List<NetworkDescription.Projection> prs = new ArrayList<>();
-        for (NirConnectivity.Projection x : c.projections()) {
-            prs.add(new NetworkDescription.Projection(x.pre(), x.post(), x.synapses(), maxDelayMs));
-        }
-        return new NetworkDescription(pops, prs);
     }
 
     /** Largest step of {@code nir run}, ms. */
@@ -106,11 +93,7 @@ public final class NirCommand implements Runnable {
      * line: {@code "; "} between them (every error is one line, {@link SpikeringCli}).
      */
     static String problems(final String graph, final String message) {
-        final List<String> out = new ArrayList<>();
-        for (String line : message.split("\n")) {
-            out.add(line.startsWith(graph + ": ") ? line.substring(graph.length() + 2) : line);
-        }
-        return String.join("; ", out);
+        return NirInput.problems(graph, message);
     }
 
     /** {@code spikering nir export}: an e-prop network as NIR 1.0.x. */
@@ -389,88 +372,12 @@ public final class NirCommand implements Runnable {
         }
 
         private static double[][] readInput(final Path path, final int width) {
-            final List<String> lines;
-            try {
-                lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-            } catch (IOException | UncheckedIOException e) {
-                throw new IllegalArgumentException("--input = '" + path + "': must be a readable UTF-8 CSV file");
-            }
-            final List<double[]> rows = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                final String line = lines.get(i).trim();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                final String[] f = line.split(",", -1);
-                if (f.length != width) {
-                    throw new IllegalArgumentException("--input = '" + path + "': must have " + width + " columns (the"
-                            + " graph's Input nodes); line " + (i + 1) + " has " + f.length);
-                }
-                final double[] row = new double[width];
-                for (int c = 0; c < width; c++) {
-                    try {
-                        row[c] = Double.parseDouble(f[c].trim());
-                    } catch (NumberFormatException e) {
-                        row[c] = Double.NaN;
-                    }
-                    if (!Double.isFinite(row[c])) {
-                        throw new IllegalArgumentException("--input = '" + path + "': line " + (i + 1) + " column " + (c + 1)
-                                + " = '" + f[c].trim() + "': must be a finite number");
-                    }
-                }
-                rows.add(row);
-            }
-            if (rows.isEmpty()) {
-                throw new IllegalArgumentException("--input = '" + path + "': has no rows: must have one row per step");
-            }
-            return rows.toArray(new double[0][]);
+            return NirInput.csv("--input", path, width);
         }
 
         private static double[][] sonataInput(final Path path, final String population, final double dtMs,
                                               final Integer steps, final int width) {
-            final List<SpikePopulation> pops;
-            try {
-                pops = SonataSpikes.read(path);
-            } catch (NirFormatException e) {
-                throw badFile("--input-sonata", path.toString(), "a SONATA spike file", e);
-            }
-            final List<String> names = pops.stream().map(SpikePopulation::name).toList();
-            final SpikePopulation p;
-            if (population == null) {
-                if (pops.size() != 1) {
-                    throw new IllegalArgumentException("--input-population: missing: '" + path + "' has populations " + names
-                            + ": name one");
-                }
-                p = pops.get(0);
-            } else {
-                p = pops.stream().filter(x -> x.name().equals(population)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                        "--input-population = '" + population + "': must be one of " + names));
-            }
-            final double[] t = p.timestampsMs();
-            final long[] id = p.nodeIds();
-            int last = -1;
-            for (int i = 0; i < t.length; i++) {
-                if (t[i] < 0) {
-                    throw new IllegalArgumentException("--input-sonata = '" + path + "': spike " + i + " at " + t[i] + " ms: must be >= 0");
-                }
-                if (id[i] >= width) {
-                    throw new IllegalArgumentException("--input-sonata = '" + path + "': node id " + id[i]
-                            + ": the graph's Input nodes take ids 0.." + (width - 1));
-                }
-                last = Math.max(last, (int) Math.min(Integer.MAX_VALUE - 1, Math.floor(t[i] / dtMs)));
-            }
-            final int n = steps != null ? steps : last + 1;
-            if (n < 1 || n > 10_000_000) {
-                throw new IllegalArgumentException("--input-sonata = '" + path + "': " + n + " steps: must be in [1, 10000000] (give --steps)");
-            }
-            final double[][] data = new double[n][width];
-            for (int i = 0; i < t.length; i++) {
-                final int k = (int) Math.floor(t[i] / dtMs);
-                if (k < n) {
-                    data[k][(int) id[i]] += 1.0;
-                }
-            }
-            return data;
+            return NirInput.sonata("--input-sonata", "--input-population", path, population, dtMs, steps, width);
         }
 
         private void write(final Path dir, final Path graphPath, final NirFile file, final RunOptions o,

@@ -100,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--sonata", description = "also write spikes.h5, a SONATA spike report: one population per network"
             + " population (those with spikes), node_ids = neuron index within it, timestamps in ms = step * dt as in"
-            + " spikes.csv, sorted by time")
+            + " spikes.csv, sorted by time (a spec's network.recorders.spikes.sonata: true does the same)")
     boolean sonata;
 
     @Option(names = "--seconds", description = "simulated seconds, in [0.01, 3600] (simulation.seconds; default 1)")
@@ -197,7 +197,7 @@ public final class RunCommand implements Callable<Integer> {
         final String outOption = out != null ? "--out" : "output.folder";
         Check.outputFolder(outOption, dir);
         final NetworkRun.Result r = new RunSpecRunner().run(spec, dir, new RunSpecRunner.Options(
-                EnergyModel.loihiWith(energy), sonata, outOption), ProgressStarter.on(System.err));
+                energy == null ? null : EnergyModel.loihiWith(energy), sonata, outOption), ProgressStarter.on(System.err));
         return print(RunSpecRunner.label(spec), r);
     }
 

@@ -7,6 +7,8 @@ import org.spikering.app.spec.Spec;
 import org.spikering.app.spec.SpecException;
 import org.spikering.app.spec.SpecLoader;
 import org.spikering.hw.limits.NetworkDescription;
+import org.spikering.nir.NirFile;
+import org.spikering.nir.run.NirConnectivity;
 import org.spikering.sim.network.Network;
 import org.spikering.sim.network.PopulationSpec;
 import org.spikering.sim.network.Projection;
@@ -17,7 +19,7 @@ import org.spikering.sim.synapse.Csr;
  * those drawn, not expected values), as the chip mapper sees it: every population and spike array with its size,
  * every projection with its synapse count and its largest delay (steps · dt).
  */
-final class SpecNetworkDescription {
+public final class SpecNetworkDescription {
 
     private SpecNetworkDescription() {
     }
@@ -36,14 +38,39 @@ final class SpecNetworkDescription {
         final NetworkSpec n = spec.section("network", NetworkSpec.class);
         MemoryBudget.require(spec.source() + " (" + n.neurons() + " neurons, " + String.format("%.3g", n.expectedSynapses())
                 + " synapses)", MemoryBudget.network(n.neurons(), n.expectedSynapses(), 0, 0));
+        if (n.nir() != null) {
+            return nir(n.nir().read(spec::resolve), n.dtMs());
+        }
         return describe(n.build(spec.seed(), spec::resolve));
+    }
+
+    /**
+     * A NIR graph as the chip mapper sees it: neuron nodes and top-level Inputs as populations, synapses counted
+     * through the static nodes between them ({@link NirConnectivity}).
+     *
+     * @param file       the graph.
+     * @param maxDelayMs largest synaptic delay to assume, ms (NIR stores none).
+     * @return the description.
+     * @throws org.spikering.nir.NirFormatException one line per node that cannot run.
+     */
+    public static NetworkDescription nir(final NirFile file, final double maxDelayMs) {
+        final NirConnectivity c = new NirConnectivity(file);
+        final List<NetworkDescription.Population> pops = new ArrayList<>();
+        for (NirConnectivity.Population x : c.populations()) {
+            pops.add(new NetworkDescription.Population(x.name(), x.size()));
+        }
+        final List<NetworkDescription.Projection> prs = new ArrayList<>();
+        for (NirConnectivity.Projection x : c.projections()) {
+            prs.add(new NetworkDescription.Projection(x.pre(), x.post(), x.synapses(), maxDelayMs));
+        }
+        return new NetworkDescription(pops, prs);
     }
 
     /**
      * @param net a built network.
      * @return its description for the mapper.
      */
-    static NetworkDescription describe(final Network net) {
+    public static NetworkDescription describe(final Network net) {
         final List<NetworkDescription.Population> pops = new ArrayList<>();
         for (PopulationSpec p : net.populations()) {
             pops.add(new NetworkDescription.Population(p.name(), p.size()));

@@ -61,10 +61,20 @@ public final class NetworkRun {
      * @param seconds    simulated seconds.
      * @param pd14Stats  whether PD14's population statistics are computed and written.
      * @param energy     the energy table of the hardware block.
-     * @param sonata     whether spikes.h5 is written.
+     * @param sonata     whether spikes.h5 is written (also when the recording asks for it).
+     * @param drive      per-step input (an imported NIR graph's), or null.
+     * @param weightBits bits per weight of the weight-memory counter, or 0: as sim-core stores them.
+     * @param extra      further blocks of summary.json's {@code hardware} block (chip mapping), or empty.
      */
     public record Settings(String label, Network net, Recording recording, SimulationConfig config, double seconds,
-                           boolean pd14Stats, EnergyModel energy, boolean sonata) {
+                           boolean pd14Stats, EnergyModel energy, boolean sonata, StepDrive drive, int weightBits,
+                           Map<String, Object> extra) {
+
+        /** A run without a drive, weights counted as stored. */
+        public Settings(final String label, final Network net, final Recording recording, final SimulationConfig config,
+                        final double seconds, final boolean pd14Stats, final EnergyModel energy, final boolean sonata) {
+            this(label, net, recording, config, seconds, pd14Stats, energy, sonata, null, 0, Map.of());
+        }
     }
 
     private NetworkRun() {
@@ -93,12 +103,28 @@ public final class NetworkRun {
             for (Recording.State st : rec.states()) {
                 states.add(sim.recordState(st.population(), st.variable(), st.neurons(), st.everySteps()));
             }
+            final StepDrive drive = s.drive();
+            if (drive != null) {
+                drive.attach(sim);
+            }
             try (Progress bar = progress.start("run", "simulated ms", 0, Math.round(secs * 1000.0))) {
                 bar.note(String.format("spikering: simulating %s, %d neurons, %d synapses, %.1f s ...",
                         s.label(), net.neuronCount(), net.synapseCount(), secs));
                 // chunks of 0.5 % of the run (at least 1000 steps): the progress is told between chunks only
                 final long steps = Math.round(secs * 1000.0 / net.dtMs());
-                sim.run(secs * 1000.0, Math.max(1000, steps / 200), (done, total) -> bar.stepTo(Math.round(done * net.dtMs()), null));
+                final long chunk = Math.max(1000, steps / 200);
+                if (drive == null) {
+                    sim.run(secs * 1000.0, chunk, (done, total) -> bar.stepTo(Math.round(done * net.dtMs()), null));
+                } else {
+                    for (long k = 0; k < steps; k++) {
+                        drive.beforeStep(sim, k);
+                        sim.run(net.dtMs()); // one step
+                        drive.afterStep(k);
+                        if ((k + 1) % chunk == 0 || k + 1 == steps) {
+                            bar.stepTo(Math.round((k + 1) * net.dtMs()), null);
+                        }
+                    }
+                }
             }
             summary = sim.summary();
         }
@@ -115,7 +141,7 @@ public final class NetworkRun {
         }
         final PopulationStatisticsReport stats = s.pd14Stats()
                 ? new PopulationStatisticsReport(net, spikes, PD14_DISCARD_MS, secs * 1000.0) : null;
-        final Map<String, Object> json = summaryJson(net, summary, s.energy(), stats);
+        final Map<String, Object> json = summaryJson(net, summary, s, stats);
         Json.write(folder.file("summary.json"), json);
         files.add("summary.json");
         if (rec.plots()) {
@@ -130,9 +156,12 @@ public final class NetworkRun {
             files.add("neuron_statistics.csv");
             files.add("pair_correlations.csv");
         }
-        if (s.sonata()) {
+        if (s.sonata() || rec.sonata()) {
             SonataSpikes.write(folder.file(SONATA_FILE), sonataPopulations(net, spikes));
             files.add(SONATA_FILE);
+        }
+        if (s.drive() != null) {
+            files.addAll(s.drive().write(folder));
         }
         files.addAll(List.of(extraFiles));
         folder.commit("run", files.toArray(String[]::new));
@@ -140,30 +169,53 @@ public final class NetworkRun {
     }
 
     /**
-     * summary.json: the engine's summary plus a {@code hardware} block — operation counters (spikes,
-     * synaptic operations, neuron updates, memory bits as spikering stores them) and the energy these
-     * would cost on Loihi ({@link HardwareBlock}).
+     * summary.json: the engine's summary plus a {@code hardware} block — operation counters ({@link #counters}) and
+     * the energy these would cost with the run's energy table ({@link HardwareBlock}), and the drive's block.
      */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> summaryJson(final Network net, final SimulationSummary summary,
-                                                   final EnergyModel energyModel, final PopulationStatisticsReport stats) {
+                                                   final Settings s, final PopulationStatisticsReport stats) {
         final Map<String, Object> m = Json.MAPPER.convertValue(summary, LinkedHashMap.class);
         if (stats != null) {
             m.put("population_statistics", stats.json());
         }
+        if (s.drive() != null) {
+            m.put("nir", s.drive().summary());
+        }
+        final OperationCounters c = counters(net, summary, s.weightBits());
+        if (s.drive() != null) {
+            s.drive().addCounters(c);
+        }
+        final Map<String, Object> hw = HardwareBlock.of(c, s.energy());
+        hw.putAll(s.extra());
+        m.put("hardware", hw);
+        return m;
+    }
+
+    /**
+     * The operation counters of a run from the engine's summary: spikes; drive spikes (Poisson) as input spikes, each
+     * one synaptic input to one neuron; synaptic operations = delivered synaptic events + drive spikes; neuron updates
+     * = neurons · steps; weight memory = synapses · bits (sim-core's storage, 8 · bytes per synapse, unless
+     * {@code weightBits} > 0); state memory = neurons · (most state variables of any model) · 64 bits.
+     *
+     * @param net        the network.
+     * @param summary    the engine's summary of the run.
+     * @param weightBits bits per weight, or 0 for the stored size.
+     * @return the counters.
+     */
+    public static OperationCounters counters(final Network net, final SimulationSummary summary, final int weightBits) {
         final OperationCounters c = new OperationCounters();
         c.addSpikes(summary.spikes());
         c.addInputSpikes(summary.driveSpikes()); // Poisson drive: each spike is one synaptic input to one neuron
         c.addSynapticOps(summary.synapticEvents() + summary.driveSpikes());
         c.addNeuronUpdates(Math.round(summary.neurons() * summary.simulatedMs() / summary.dtMs()));
-        c.addWeightMemory(summary.synapses(), (int) Math.round(8 * summary.bytesPerSynapse()));
+        c.addWeightMemory(summary.synapses(), weightBits > 0 ? weightBits : (int) Math.round(8 * summary.bytesPerSynapse()));
         int stateVars = 0;
         for (var p : net.populations()) {
             stateVars = Math.max(stateVars, p.model().createPopulation(1, net.dtMs()).stateVariableNames().length);
         }
         c.addStateMemory((long) summary.neurons() * stateVars, 64);
-        m.put("hardware", HardwareBlock.of(c, energyModel));
-        return m;
+        return c;
     }
 
     private static void writeRaster(final Network net, final SpikeRecorder spikes, final Path file) {

@@ -14,8 +14,9 @@ import org.spikering.sim.network.Network;
  * @param binMs            rate bin, ms.
  * @param states           state recorders.
  * @param plots            whether raster.png and rate.png are written.
+ * @param sonata           whether spikes.h5 (SONATA) is written ({@code recorders.spikes.sonata}).
  */
-public record Recording(List<String> spikePopulations, double binMs, List<State> states, boolean plots) {
+public record Recording(List<String> spikePopulations, double binMs, List<State> states, boolean plots, boolean sonata) {
 
     /**
      * @param population population name.
@@ -33,11 +34,11 @@ public record Recording(List<String> spikePopulations, double binMs, List<State>
             states.add(new State(s.population(), s.variable(), s.neurons().stream().mapToInt(Integer::intValue).toArray(),
                     s.everySteps(), s.file()));
         }
-        return new Recording(r.spikes().populations(), r.rates().binMs(), states, plots);
+        return new Recording(r.spikes().populations(), r.rates().binMs(), states, plots, r.spikes().sonata());
     }
 
     public static Recording builtIn(final Network net) {
         return new Recording(null, 5.0, List.of(new State(net.populations().get(0).name(), "V_m", new int[] {0, 1, 2}, 1,
-                "vm.csv")), true);
+                "vm.csv")), true, false);
     }
 }

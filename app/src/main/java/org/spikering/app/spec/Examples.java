@@ -72,7 +72,7 @@ public final class Examples {
      * @return the example, loaded.
      */
     public static Spec load(final String name, final List<String> sets) {
-        return SpecLoader.parse(text(name), "example:" + name, null, false, sets);
+        return SpecLoader.parse(text(name), "example:" + name, dataFolder(name), false, sets);
     }
 
     /**
@@ -81,6 +81,48 @@ public final class Examples {
      */
     public static Spec load(final String name, final List<String> sets, final java.util.Map<String, Object> values,
                             final java.util.Map<String, String> origins) {
-        return SpecLoader.parse(text(name), "example:" + name, null, false, sets, values, origins);
+        return SpecLoader.parse(text(name), "example:" + name, dataFolder(name), false, sets, values, origins);
+    }
+
+    /**
+     * The folder an example's data files are resolved against: an example with data ({@code examples/NAME/files.txt}
+     * lists them, one name a line, the files beside it) has them unpacked from the jar into a new temporary folder,
+     * deleted when the JVM exits; an example without data resolves against the working directory (null).
+     *
+     * @param name an example name.
+     * @return the folder, or null.
+     */
+    static java.nio.file.Path dataFolder(final String name) {
+        final String list;
+        try (InputStream in = Examples.class.getResourceAsStream("/examples/" + name + "/files.txt")) {
+            if (in == null) {
+                return null;
+            }
+            list = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("spikering-example-" + name + "-");
+            dir.toFile().deleteOnExit();
+            for (String f : list.split("\n")) {
+                final String file = f.strip();
+                if (file.isEmpty() || file.startsWith("#")) {
+                    continue;
+                }
+                try (InputStream in = Examples.class.getResourceAsStream("/examples/" + name + "/" + file)) {
+                    if (in == null) {
+                        throw new IllegalStateException("missing resource /examples/" + name + "/" + file
+                                + " (listed in its files.txt)");
+                    }
+                    final java.nio.file.Path target = dir.resolve(file);
+                    java.nio.file.Files.copy(in, target);
+                    target.toFile().deleteOnExit();
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("unpacking the data of example " + name, e);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.spikering.app.spec.network.NetworkChecks;
 import org.spikering.app.spec.network.NetworkDescriber;
 import org.spikering.app.spec.network.NetworkFactory;
+import org.spikering.app.spec.network.NirEntry;
 import org.spikering.app.spec.network.PopulationEntry;
 import org.spikering.app.spec.network.ProjectionEntry;
 import org.spikering.app.spec.network.RecordersEntry;
@@ -22,6 +23,7 @@ import org.spikering.sim.network.Network;
  *   <caption>Fields</caption>
  *   <tr><th>field</th><th>unit</th><th>meaning</th></tr>
  *   <tr><td>dt_ms</td><td>ms</td><td>integration step</td></tr>
+ *   <tr><td>nir</td><td></td><td>{@link NirEntry}: a NIR graph as the network, instead of populations, projections and sources</td></tr>
  *   <tr><td>populations</td><td></td><td>{@link PopulationEntry}: name, size, model and its parameters, initial state</td></tr>
  *   <tr><td>projections</td><td></td><td>{@link ProjectionEntry}: source, target, connector, weight (pA, mV, or unit-free for loihi models), delay (ms)</td></tr>
  *   <tr><td>sources</td><td></td><td>{@link SourceEntry}: poisson, dc, step_current, spike_array</td></tr>
@@ -33,9 +35,31 @@ import org.spikering.sim.network.Network;
  * @param projections projections.
  * @param sources     sources.
  * @param recorders   recorders.
+ * @param nir         a NIR graph as the network, or null (then populations are required).
  */
 public record NetworkSpec(double dtMs, List<PopulationEntry> populations, List<ProjectionEntry> projections,
-                          List<SourceEntry> sources, RecordersEntry recorders) implements SpecSection {
+                          List<SourceEntry> sources, RecordersEntry recorders, NirEntry nir) implements SpecSection {
+
+    /** A section without populations (the nir form) has empty lists, not null. */
+    public NetworkSpec {
+        populations = populations == null ? List.of() : populations;
+        projections = projections == null ? List.of() : projections;
+        sources = sources == null ? List.of() : sources;
+    }
+
+    /**
+     * A network of populations (no NIR graph).
+     *
+     * @param dtMs        step, ms.
+     * @param populations populations.
+     * @param projections projections.
+     * @param sources     sources.
+     * @param recorders   recorders.
+     */
+    public NetworkSpec(final double dtMs, final List<PopulationEntry> populations, final List<ProjectionEntry> projections,
+                       final List<SourceEntry> sources, final RecordersEntry recorders) {
+        this(dtMs, populations, projections, sources, recorders, null);
+    }
 
     @Override
     public void check(final Problems problems, final String path, final Spec spec) {
@@ -45,9 +69,12 @@ public record NetworkSpec(double dtMs, List<PopulationEntry> populations, List<P
     /**
      * @param seed    seed of every random stream (the spec's {@code seed}).
      * @param resolve a file name of the spec to its path ({@link Spec#resolve}).
-     * @return the built network.
+     * @return the built network (a NIR graph: its engine network, weights as in the file).
      */
     public Network build(final long seed, final Function<String, Path> resolve) {
+        if (nir != null) {
+            return nir.prepare(dtMs, resolve, org.spikering.nir.run.EngineRunner.WeightMap.NONE).network();
+        }
         return NetworkFactory.build(this, seed, resolve);
     }
 
@@ -69,7 +96,7 @@ public record NetworkSpec(double dtMs, List<PopulationEntry> populations, List<P
      * @return a copy with other recorders.
      */
     public NetworkSpec withRecorders(final RecordersEntry r) {
-        return new NetworkSpec(dtMs, populations, projections, sources, r);
+        return new NetworkSpec(dtMs, populations, projections, sources, r, nir);
     }
 
     /**

@@ -86,7 +86,7 @@ public final class SpecLoader {
         } else if (Examples.names().contains(fileOrExample)) {
             text = Examples.text(fileOrExample);
             source = "example:" + fileOrExample;
-            base = null;
+            base = Examples.dataFolder(fileOrExample); // null for an example without data files
             json = false;
         } else {
             throw new IllegalArgumentException("SPEC = '" + fileOrExample + "': must be a spec file or the name of a shipped"

@@ -85,4 +85,9 @@ final class CubaNeuron extends NirNeuron {
     public double[] voltage() {
         return v;
     }
+
+    @Override
+    public double[] current() {
+        return i;
+    }
 }

@@ -39,96 +39,177 @@ public final class EngineRunner {
     }
 
     /**
+     * A composed weight matrix on its way into the engine: the hardware layer's chance to change it (e.g. quantise
+     * it to the chip's weight precision) before the synapses and input drives are made.
+     */
+    @FunctionalInterface
+    public interface WeightMap {
+        /** Every matrix as it is. */
+        WeightMap NONE = (source, target, w, rows, cols) -> w;
+
+        /**
+         * @param source the path's source unit (a spiking node or a top-level Input).
+         * @param target the spiking node it drives.
+         * @param w      the composed matrix, (target x source) row-major; may be changed in place.
+         * @param rows   target size.
+         * @param cols   source size.
+         * @return the matrix to use.
+         */
+        double[] apply(String source, String target, double[] w, int rows, int cols);
+    }
+
+    /**
      * @param file          the NIR file.
      * @param options       scheme, reset, precision, dt (loop delay and synaptic delay do not apply: see the class comment).
      * @param input         [step][column] as for {@link NirRunner#run}.
      * @param recordVoltage spiking node names whose v is recorded.
-     * @return the run, plus the engine's summary in {@code summary[0]} if the array is given.
+     * @param summary       if given (length &ge; 1), gets the engine's summary in {@code summary[0]}.
+     * @return the run.
      */
     public static NirRun run(final NirFile file, final RunOptions options, final double[][] input,
                              final Collection<String> recordVoltage, final SimulationSummary[] summary) {
-        final NirRunner checked = NirRunner.prepare(file, options); // nodes and shapes
-        final FlatGraph g = new FlatGraph(file.graph(), RunOptions.LoopDelay.BEFORE);
-        final int n = g.units.size();
-        final List<String> problems = new ArrayList<>();
-        final List<List<Integer>> out = new ArrayList<>();
-        for (int u = 0; u < n; u++) {
-            out.add(new ArrayList<>());
-            final NirNode node = g.units.get(u).node();
-            if (NirRunner.isNeuron(node) && !isSpiking(node) || node instanceof NirNode.Threshold) {
-                problems.add("node '" + g.units.get(u).name() + "' (" + node.nirType()
-                        + "): its output is a graded value, not spikes: the engine carries spikes only (use the step runner)");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new NirFormatException(String.join("\n", problems));
-        }
-        for (FlatGraph.Link l : g.links) {
-            out.get(l.source()).add(l.target());
-        }
-        final NetworkBuilder b = Network.builder(options.dtMs());
-        final List<Integer> pops = new ArrayList<>();
-        final List<Integer> inputs = new ArrayList<>();
-        final List<Integer> outputs = new ArrayList<>();
-        for (int u = 0; u < n; u++) {
-            final FlatGraph.Unit unit = g.units.get(u);
-            if (isSpiking(unit.node())) {
-                pops.add(u);
-                b.population(unit.name(), checked.sizeOf(u), new NirNeuronModel(unit.name(), unit.node(), options));
-            } else if (unit.topLevel() && unit.node() instanceof NirNode.Input) {
-                inputs.add(u);
-            } else if (unit.topLevel() && unit.node() instanceof NirNode.Output) {
-                outputs.add(u);
-            }
-        }
-        // spiking -> spiking: synapses; Input -> spiking: per-step injection; anything -> Output: post hoc
-        final Map<Integer, List<Path>> from = new LinkedHashMap<>();
-        for (int s : pops) {
-            from.put(s, paths(g, checked, out, s));
-            for (Path p : from.get(s)) {
-                if (isSpiking(g.units.get(p.target()).node())) {
-                    connect(b, g, s, p, checked.sizeOf(s), options.dtMs());
-                }
-            }
-        }
-        for (int s : inputs) {
-            from.put(s, paths(g, checked, out, s));
-        }
-        final Map<Integer, double[]> bias = biases(g, checked, out);
-        final Network net = b.build();
+        final Prepared p = prepare(file, options, WeightMap.NONE);
         final int steps = input.length;
-        final SpikeLog spikes = new SpikeLog();
         final Map<String, double[][]> volts = new LinkedHashMap<>();
         for (String name : recordVoltage) {
-            final int u = g.indexOf(name);
-            if (u < 0 || !pops.contains(u)) {
-                throw new IllegalArgumentException("record v of '" + name + "': must be one of the spiking nodes " + names(g, pops));
+            if (!p.spikingNodes().contains(name)) {
+                throw new IllegalArgumentException("record v of '" + name + "': must be one of the spiking nodes " + p.spikingNodes());
             }
             volts.put(name, new double[steps][]);
         }
-        final int[] unitOfPop = pops.stream().mapToInt(Integer::intValue).toArray();
-        final int[] offset = new int[unitOfPop.length];
-        for (int i = 0; i < unitOfPop.length; i++) {
-            offset[i] = net.populations().get(i).offset();
+        final SpikeLog spikes = new SpikeLog();
+        final int[] offset = new int[p.unitOfPop.length];
+        for (int i = 0; i < offset.length; i++) {
+            offset[i] = p.net.populations().get(i).offset();
         }
-        final double[][] z = new double[n][];
-        for (int u : pops) {
-            z[u] = new double[checked.sizeOf(u)];
-        }
-        try (Simulation sim = Simulation.create(net, SimulationConfig.reference())) {
+        try (Simulation sim = Simulation.create(p.net, SimulationConfig.reference())) {
             sim.addSpikeListener((step, ids, count) -> {
                 for (int c = 0; c < count; c++) {
-                    int p = Arrays.binarySearch(offset, ids[c]);
-                    if (p < 0) {
-                        p = -p - 2;
+                    int q = Arrays.binarySearch(offset, ids[c]);
+                    if (q < 0) {
+                        q = -q - 2;
                     }
-                    spikes.add((int) step, unitOfPop[p], ids[c] - offset[p]);
+                    spikes.add((int) step, p.unitOfPop[q], ids[c] - offset[q]);
                 }
             });
-            int seen = 0;
+            p.attach(sim);
             final double[][] output = new double[steps][];
+            for (int k = 0; k < steps; k++) {
+                p.inject(sim, input[k]);
+                sim.run(options.dtMs());
+                for (Map.Entry<String, double[][]> e : volts.entrySet()) {
+                    final double[] v = new double[p.checked.sizeOf(p.g.indexOf(e.getKey()))];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = sim.stateValue(e.getKey(), "v", i);
+                        if (!Double.isFinite(v[i])) {
+                            throw new IllegalArgumentException("run diverged: node '" + e.getKey() + "' v[" + i + "] = " + v[i]
+                                    + " at step " + k + " (dt = " + options.dtMs() + " ms; forward Euler needs dt/tau < 2)");
+                        }
+                    }
+                    e.getValue()[k] = v;
+                }
+                output[k] = p.outputRow();
+            }
+            if (summary != null && summary.length > 0) {
+                summary[0] = sim.summary();
+            }
+            return new NirRun(options.dtMs(), steps, p.outputColumns(), output, spikes.steps(),
+                    spikes.nodes(u -> p.g.units.get(u).name()), spikes.neurons(), volts);
+        }
+    }
+
+    /**
+     * Builds the engine network of a graph without running it, for callers that drive the simulation themselves
+     * (a spec run: {@code spikering run SPEC} with a {@code network.nir} section, its own recorders and counters).
+     * Per step: {@link Prepared#inject} before the step, {@link Prepared#outputRow} after it.
+     *
+     * @param file    the NIR file.
+     * @param options scheme, reset, precision, dt.
+     * @param weights applied to every composed matrix into a spiking node (synapses and Input drives; not the
+     *                Output readout, not the Affine biases).
+     * @return the prepared network.
+     * @throws NirFormatException one line per node that cannot run on the engine.
+     */
+    public static Prepared prepare(final NirFile file, final RunOptions options, final WeightMap weights) {
+        return new Prepared(file, options, weights);
+    }
+
+    /**
+     * A NIR graph built on the engine: the network (one population per spiking node, named as the node), the
+     * per-step input drive (Input paths and Affine biases, injected) and the Output nodes' values. One instance
+     * drives one simulation.
+     */
+    public static final class Prepared {
+        private final NirRunner checked;
+        private final FlatGraph g;
+        private final Network net;
+        private final List<Integer> pops = new ArrayList<>();
+        private final List<Integer> inputs = new ArrayList<>();
+        private final int[] unitOfPop;
+        private final Map<Integer, List<Path>> from = new LinkedHashMap<>();
+        private final Map<Integer, double[]> bias;
+        private final Map<Integer, double[]> drive = new LinkedHashMap<>();
+        private final double[][] z;
+        private final double[][] x;
+        private final OutputTerms terms;
+        private final List<String> columns = new ArrayList<>();
+        private final List<String> popNames = new ArrayList<>();
+        private int[] popOffset;
+
+        private Prepared(final NirFile file, final RunOptions options, final WeightMap weights) {
+            checked = NirRunner.prepare(file, options); // nodes and shapes
+            g = new FlatGraph(file.graph(), RunOptions.LoopDelay.BEFORE);
+            final int n = g.units.size();
+            final List<String> problems = new ArrayList<>();
+            final List<List<Integer>> out = new ArrayList<>();
+            for (int u = 0; u < n; u++) {
+                out.add(new ArrayList<>());
+                final NirNode node = g.units.get(u).node();
+                if (NirRunner.isNeuron(node) && !isSpiking(node) || node instanceof NirNode.Threshold) {
+                    problems.add("node '" + g.units.get(u).name() + "' (" + node.nirType()
+                            + "): its output is a graded value, not spikes: the engine carries spikes only (use the step runner)");
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new NirFormatException(String.join("\n", problems));
+            }
+            for (FlatGraph.Link l : g.links) {
+                out.get(l.source()).add(l.target());
+            }
+            final NetworkBuilder b = Network.builder(options.dtMs());
+            final List<Integer> outputs = new ArrayList<>();
+            for (int u = 0; u < n; u++) {
+                final FlatGraph.Unit unit = g.units.get(u);
+                if (isSpiking(unit.node())) {
+                    pops.add(u);
+                    popNames.add(unit.name());
+                    b.population(unit.name(), checked.sizeOf(u), new NirNeuronModel(unit.name(), unit.node(), options));
+                } else if (unit.topLevel() && unit.node() instanceof NirNode.Input) {
+                    inputs.add(u);
+                } else if (unit.topLevel() && unit.node() instanceof NirNode.Output) {
+                    outputs.add(u);
+                }
+            }
+            // spiking -> spiking: synapses; Input -> spiking: per-step injection; anything -> Output: post hoc
+            for (int s : pops) {
+                from.put(s, mapped(g, checked, paths(g, checked, out, s), s, weights));
+                for (Path p : from.get(s)) {
+                    if (isSpiking(g.units.get(p.target()).node())) {
+                        connect(b, g, s, p, checked.sizeOf(s), options.dtMs());
+                    }
+                }
+            }
+            for (int s : inputs) {
+                from.put(s, mapped(g, checked, paths(g, checked, out, s), s, weights));
+            }
+            bias = biases(g, checked, out);
+            net = b.build();
+            unitOfPop = pops.stream().mapToInt(Integer::intValue).toArray();
+            z = new double[n][];
+            for (int u : pops) {
+                z[u] = new double[checked.sizeOf(u)];
+            }
             // per-target drive arrays, reused every step
-            final Map<Integer, double[]> drive = new LinkedHashMap<>();
             for (int s : inputs) {
                 for (Path p : from.get(s)) {
                     if (isSpiking(g.units.get(p.target()).node())) {
@@ -145,73 +226,141 @@ public final class EngineRunner {
                     drive.computeIfAbsent(t, u -> new double[checked.sizeOf(u)]);
                 }
             }
-            final double[][] x = new double[n][];
+            x = new double[n][];
             for (int s : inputs) {
                 x[s] = new double[checked.sizeOf(s)];
             }
-            final OutputTerms terms = new OutputTerms(checked, outputs, from, pops, z, x, bias);
-            for (int k = 0; k < steps; k++) {
-                for (Map.Entry<Integer, double[]> e : drive.entrySet()) {
-                    final double[] b0 = bias.get(e.getKey());
-                    if (b0 == null) {
-                        Arrays.fill(e.getValue(), 0.0);
-                    } else {
-                        System.arraycopy(b0, 0, e.getValue(), 0, b0.length);
-                    }
-                }
-                int col = 0;
-                for (int s : inputs) {
-                    System.arraycopy(input[k], col, x[s], 0, x[s].length);
-                    col += x[s].length;
-                    for (Path p : from.get(s)) {
-                        if (isSpiking(g.units.get(p.target()).node())) {
-                            addTimes(drive.get(p.target()), p.weight(), x[s]);
-                        }
-                    }
-                }
-                for (Map.Entry<Integer, double[]> e : drive.entrySet()) {
-                    final double[] d = e.getValue();
-                    final String target = g.units.get(e.getKey()).name();
-                    for (int i = 0; i < d.length; i++) {
-                        if (d[i] != 0.0) {
-                            sim.inject(target, i, d[i]);
-                        }
-                    }
-                }
-                sim.run(options.dtMs());
-                for (int u : pops) {
-                    Arrays.fill(z[u], 0.0);
-                }
-                for (; seen < spikes.size(); seen++) {
-                    z[spikes.unit(seen)][spikes.neuron(seen)] = 1.0;
-                }
-                for (Map.Entry<String, double[][]> e : volts.entrySet()) {
-                    final double[] v = new double[checked.sizeOf(g.indexOf(e.getKey()))];
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = sim.stateValue(e.getKey(), "v", i);
-                        if (!Double.isFinite(v[i])) {
-                            throw new IllegalArgumentException("run diverged: node '" + e.getKey() + "' v[" + i + "] = " + v[i]
-                                    + " at step " + k + " (dt = " + options.dtMs() + " ms; forward Euler needs dt/tau < 2)");
-                        }
-                    }
-                    e.getValue()[k] = v;
-                }
-                output[k] = terms.row();
-            }
-            if (summary != null && summary.length > 0) {
-                summary[0] = sim.summary();
-            }
-            final int[] st = spikes.steps();
-            final String[] sn = spikes.nodes(u -> g.units.get(u).name());
-            final int[] si = spikes.neurons();
-            final List<String> columns = new ArrayList<>();
+            terms = new OutputTerms(checked, outputs, from, pops, z, x, bias);
             for (int u : outputs) {
                 for (int i = 0; i < checked.sizeOf(u); i++) {
                     columns.add(g.units.get(u).name() + "[" + i + "]");
                 }
             }
-            return new NirRun(options.dtMs(), steps, columns, output, st, sn, si, volts);
         }
+
+        /** @return the engine network: one population per spiking node, named as the node (sub-graph nodes G.X). */
+        public Network network() {
+            return net;
+        }
+
+        /** @return the spiking nodes, in population order. */
+        public List<String> spikingNodes() {
+            return List.copyOf(popNames);
+        }
+
+        /** @return the input columns per step: the top-level Input nodes' sizes, summed in file order. */
+        public int inputWidth() {
+            return checked.inputWidth();
+        }
+
+        /** @return the columns of {@link #outputRow}: {@code <output node>[<index>]}. */
+        public List<String> outputColumns() {
+            return List.copyOf(columns);
+        }
+
+        /**
+         * @return per input column (as {@link #inputWidth()}), the number of non-zero weights by which it drives the
+         *         spiking nodes (summed over the paths from its Input node): the synapses an input spike there reaches.
+         */
+        public long[] inputFanOut() {
+            final long[] fan = new long[checked.inputWidth()];
+            int col = 0;
+            for (int s : inputs) {
+                final int cols = x[s].length;
+                for (Path p : from.get(s)) {
+                    if (isSpiking(g.units.get(p.target()).node())) {
+                        for (int i = 0; i < p.weight().length; i++) {
+                            if (p.weight()[i] != 0.0) {
+                                fan[col + i % cols]++;
+                            }
+                        }
+                    }
+                }
+                col += cols;
+            }
+            return fan;
+        }
+
+        /** Registers the listener that keeps each step's spikes for the Output values; before the first run. */
+        public void attach(final Simulation sim) {
+            if (sim.network() != net) {
+                throw new IllegalArgumentException("attach: the simulation must run this prepared network");
+            }
+            popOffset = new int[unitOfPop.length];
+            for (int i = 0; i < popOffset.length; i++) {
+                popOffset[i] = net.populations().get(i).offset();
+            }
+            sim.addSpikeListener((step, ids, count) -> {
+                for (int c = 0; c < count; c++) {
+                    int q = Arrays.binarySearch(popOffset, ids[c]);
+                    if (q < 0) {
+                        q = -q - 2;
+                    }
+                    z[unitOfPop[q]][ids[c] - popOffset[q]] = 1.0;
+                }
+            });
+        }
+
+        /**
+         * Injects one step's input (the Input paths' W x plus the biases) into the populations; call before the step.
+         *
+         * @param sim   the simulation of {@link #network()}, {@link #attach attached}.
+         * @param input the step's input row, {@link #inputWidth()} values.
+         */
+        public void inject(final Simulation sim, final double[] input) {
+            if (popOffset == null) {
+                throw new IllegalStateException("inject: attach the simulation first");
+            }
+            for (int u : pops) {
+                Arrays.fill(z[u], 0.0);
+            }
+            for (Map.Entry<Integer, double[]> e : drive.entrySet()) {
+                final double[] b0 = bias.get(e.getKey());
+                if (b0 == null) {
+                    Arrays.fill(e.getValue(), 0.0);
+                } else {
+                    System.arraycopy(b0, 0, e.getValue(), 0, b0.length);
+                }
+            }
+            int col = 0;
+            for (int s : inputs) {
+                System.arraycopy(input, col, x[s], 0, x[s].length);
+                col += x[s].length;
+                for (Path p : from.get(s)) {
+                    if (isSpiking(g.units.get(p.target()).node())) {
+                        addTimes(drive.get(p.target()), p.weight(), x[s]);
+                    }
+                }
+            }
+            for (Map.Entry<Integer, double[]> e : drive.entrySet()) {
+                final double[] d = e.getValue();
+                final String target = g.units.get(e.getKey()).name();
+                for (int i = 0; i < d.length; i++) {
+                    if (d[i] != 0.0) {
+                        sim.inject(target, i, d[i]);
+                    }
+                }
+            }
+        }
+
+        /** @return the Output nodes' values of the step just run (the step's spikes and input). */
+        public double[] outputRow() {
+            return terms.row();
+        }
+    }
+
+    private static List<Path> mapped(final FlatGraph g, final NirRunner checked, final List<Path> paths, final int s,
+                                     final WeightMap weights) {
+        final List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (isSpiking(g.units.get(p.target()).node())) {
+                out.add(new Path(p.target(), weights.apply(g.units.get(s).name(), g.units.get(p.target()).name(),
+                        p.weight(), checked.sizeOf(p.target()), checked.sizeOf(s)), p.delaySteps()));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     private static List<String> names(final FlatGraph g, final List<Integer> units) {

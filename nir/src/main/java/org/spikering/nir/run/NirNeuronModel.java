@@ -67,7 +67,10 @@ public final class NirNeuronModel implements NeuronModel {
                 cut(c.vLeak(), from, n), cut(c.vThreshold(), from, n), cut(c.vReset(), from, n), cut(c.wIn(), from, n));
     }
 
-    /** The SPI population around one NodeStep. State variable: {@code v} (no unit, as in the file). */
+    /**
+     * The SPI population around one NodeStep. State variables: {@code v}, and {@code I} of CubaLIF (no unit, as in the
+     * file).
+     */
     private static final class Population implements NeuronPopulation {
         private final NodeStep core;
         private final int n;
@@ -124,12 +127,16 @@ public final class NirNeuronModel implements NeuronModel {
         }
 
         public String[] stateVariableNames() {
-            return new String[] {"v"};
+            return core.current() == null ? new String[] {"v"} : new String[] {"v", "I"};
         }
 
         public double stateVariable(final String variable, final int neuron) {
+            if ("I".equals(variable) && core.current() != null) {
+                return core.current()[neuron];
+            }
             if (!"v".equals(variable)) {
-                throw new IllegalArgumentException("state variable '" + variable + "' of a NIR population: must be v");
+                throw new IllegalArgumentException("state variable '" + variable + "' of a NIR population: must be one of "
+                        + java.util.Arrays.toString(stateVariableNames()));
             }
             return core.voltage()[neuron];
         }

@@ -17,6 +17,11 @@ interface NodeStep {
         return null;
     }
 
+    /** @return the synaptic currents I (live array) of CubaLI/CubaLIF, or null for units without one. */
+    default double[] current() {
+        return null;
+    }
+
     /** @return whether y is a 0/1 spike vector. */
     default boolean spiking() {
         return false;

@@ -64,6 +64,15 @@ public final class NetworkChecks {
      */
     public static void check(final NetworkSpec n, final JsonNode tree, final Problems problems, final String path,
                              final Function<String, Path> resolve) {
+        if (n.nir() != null) {
+            n.nir().check(n, problems, path, resolve);
+            return;
+        }
+        if (n.populations().isEmpty()) {
+            problems.add(path + ".populations", null, "required: the neuron populations (or " + path + ".nir: a NIR graph"
+                    + " as the network)");
+            return;
+        }
         final NetworkChecks c = new NetworkChecks(n, tree, problems, path, resolve);
         c.names();
         for (int i = 0; i < n.populations().size(); i++) {
