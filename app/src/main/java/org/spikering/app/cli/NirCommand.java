@@ -16,6 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.spikering.app.gradients.GradientsJson;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.ResultFolder;
+import org.spikering.app.spec.NetworkSpec;
+import org.spikering.app.spec.SimulationSpec;
+import org.spikering.app.spec.SpecLoader;
+import org.spikering.app.sweep.RunSpecRunner;
 import org.spikering.hw.limits.NetworkDescription;
 import org.spikering.nir.NirFile;
 import org.spikering.nir.NirFormatException;
@@ -24,6 +28,7 @@ import org.spikering.nir.NirNode;
 import org.spikering.nir.NirReader;
 import org.spikering.nir.NirWriter;
 import org.spikering.nir.export.EpropNirExport;
+import org.spikering.nir.export.NetworkNirExport;
 import org.spikering.nir.run.EngineRunner;
 import org.spikering.nir.run.NirConnectivity;
 import org.spikering.nir.run.NirRun;
@@ -34,6 +39,8 @@ import org.spikering.nir.sonata.SpikePopulation;
 import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.reference.NestSineWaveReference;
 import org.spikering.sim.SimulationSummary;
+import org.spikering.sim.network.Network;
+import org.spikering.sim.network.Projection;
 import org.spikering.sim.record.AtomicWrite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,21 +120,37 @@ public final class NirCommand implements Runnable {
         return String.join("; ", out);
     }
 
-    /** {@code spikering nir export}: an e-prop network as NIR 1.0.x. */
+    /** {@code spikering nir export}: a spec's network, or an e-prop network, as NIR 1.0.x. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Writes an e-prop network (LIF, ALIF, leaky readout) as a NIR 1.0.x graph that reproduces it under "
-                    + "'nir run --scheme euler --loop-delay before': LI -> Threshold per neuron population, the subtraction "
-                    + "reset as the self-weight -v_th/zeta of the recurrent matrix, ALIF adaptation as an LI + Scale loop. "
-                    + "Times in seconds, weights (out, in), dt and the reset mode in metadata.",
-                "Not expressible in NIR: a refractory period (refused), the v >= threshold test (NIR: v > threshold), "
-                    + "the learning rule and pseudo-derivatives."})
+            description = {"Writes a network as a NIR 1.0.x graph: the network of a spec file (SPEC.yaml), or an e-prop model "
+                    + "(--network-json, --builtin). Times in seconds, weights (out, in), dt and the reset mode in metadata.",
+                "SPEC.yaml: lif_exp populations (iaf_psc_exp) become CubaLIF, lif_delta (iaf_psc_delta) LIF, each projection one "
+                    + "Linear per distinct synaptic delay with the built network's weights (same seed, same weights) and a Delay; "
+                    + "spike_array and poisson sources become Input nodes (listed in the output), a dc from t = 0 part of v_leak. "
+                    + "Parameters are folded for forward Euler at the spec's dt and v is relative to each neuron's V_m(0), so "
+                    + "'nir run GRAPH.nir --runner engine --scheme euler --dt <dt_ms> --input <--write-input file>' reproduces "
+                    + "sim-core's spikes and V_m (= v + metadata v_offset_mv_<population>).",
+                "Refused with the field, its value and why: t_ref_ms > 0 (NIR has no refractory period), reset = by_subtraction, "
+                    + "models other than lif_exp/lif_delta, lif_exp receiving both signs with tau_syn_ex_ms != tau_syn_in_ms "
+                    + "(one synaptic current in CubaLIF), step_current and late dc sources, non-zero initial currents.",
+                "e-prop models: LI -> Threshold per neuron population, the subtraction reset as the self-weight -v_th/zeta of the "
+                    + "recurrent matrix, ALIF adaptation as an LI + Scale loop; reproduces the forward pass under "
+                    + "'nir run --scheme euler --loop-delay before'. Not expressible: a refractory period (refused), rate networks "
+                    + "(refused: NIR has no tanh/ReLU node), the v >= threshold test (NIR: v > threshold), the learning rule."})
     static final class Export implements Callable<Integer> {
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC.yaml", description = "a spec file with a network section (instead of --network-json or --builtin)")
+        String specFile;
 
         @Option(names = "--network-json", paramLabel = "FILE", description = "network in the JSON format of 'spikering gradients --write-json' (its 'network' object)")
         String networkJson;
 
         @Option(names = "--builtin", paramLabel = "NAME", description = "nest-sine: the NEST 3.9 sine-wave e-prop network (instead of --network-json)")
         String builtin;
+
+        @Option(names = "--write-input", paramLabel = "FILE", description = "with SPEC.yaml: also write the 'nir run --input' CSV of its "
+                + "spike_array sources over simulation.seconds (poisson Inputs' columns stay 0: their draws are sim-core's)")
+        String writeInput;
 
         @Option(names = "--out", paramLabel = "GRAPH.nir", description = "the NIR file to write (required)")
         String out;
@@ -138,9 +161,16 @@ public final class NirCommand implements Runnable {
                 throw new IllegalArgumentException("--out: missing: must give the NIR file to write");
             }
             final Path target = Check.outputFile("--out", Path.of(out));
-            if ((networkJson == null) == (builtin == null)) {
-                throw new IllegalArgumentException("--network-json, --builtin: must give exactly one of --network-json FILE"
-                        + " or --builtin nest-sine");
+            final int given = (specFile == null ? 0 : 1) + (networkJson == null ? 0 : 1) + (builtin == null ? 0 : 1);
+            if (given != 1) {
+                throw new IllegalArgumentException("SPEC.yaml, --network-json, --builtin: must give exactly one of SPEC.yaml,"
+                        + " --network-json FILE or --builtin nest-sine");
+            }
+            if (writeInput != null && specFile == null) {
+                throw new IllegalArgumentException("--write-input = '" + writeInput + "': must come with SPEC.yaml");
+            }
+            if (specFile != null) {
+                return exportSpec(target);
             }
             final RecurrentNetwork net;
             if (builtin != null) {
@@ -180,6 +210,80 @@ public final class NirCommand implements Runnable {
             System.out.printf(Locale.ROOT, "wrote        %s (NIR %s: %d inputs, %d recurrent of which %d ALIF, %d outputs, dt %s ms)%n",
                     target.toAbsolutePath(), NirWriter.VERSION, net.inputs(), net.recurrent(), adaptiveCount(net), net.outputs(),
                     net.params().dtMs());
+            return 0;
+        }
+
+        /** SPEC.yaml: its network, built with the spec's seed, through {@link NetworkNirExport}. */
+        private Integer exportSpec(final Path target) {
+            final Path inputTarget = writeInput == null ? null : Check.outputFile("--write-input", Path.of(writeInput));
+            org.spikering.app.spec.Spec spec = SpecLoader.load(specFile, List.of());
+            RunSpecRunner.requireNetwork(spec);
+            if (!spec.has("simulation")) {
+                spec = spec.overriding(Map.of("simulation", Map.of()));
+            }
+            final NetworkSpec ns = spec.section("network", NetworkSpec.class);
+            final SimulationSpec sim = spec.section("simulation", SimulationSpec.class);
+            final String label = "SPEC.yaml = '" + specFile + "'";
+            final Network net = ns.build(spec.seed(), spec::resolve);
+            final List<String> refused = NetworkNirExport.refusals(net);
+            if (!refused.isEmpty()) {
+                throw new IllegalArgumentException(label + ": must be a network NIR can express: " + String.join("; ", refused));
+            }
+            // NIR stores dense (out, in) matrices: one per projection and distinct delay, held twice while written
+            double entries = 0;
+            for (Projection pr : net.projections()) {
+                final java.util.Set<Integer> delays = new java.util.HashSet<>();
+                for (int k = 0; k < pr.synapses().synapseCount(); k++) {
+                    delays.add(pr.synapses().delay(k));
+                }
+                entries += (double) Math.max(1, delays.size()) * net.populations().get(pr.sourcePopulation()).size()
+                        * net.populations().get(pr.targetPopulation()).size();
+            }
+            MemoryBudget.require(label + " (" + (long) entries + " dense weight entries: NIR has no sparse matrices)",
+                    entries * 8 * 3 + MemoryBudget.network(net.neuronCount(), net.synapseCount(), 0, 0));
+            final NetworkNirExport.Result r;
+            try {
+                r = NetworkNirExport.export(net);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(label + ": must be a network NIR can express: "
+                        + String.join("; ", e.getMessage().split("\n")));
+            }
+            final int steps = (int) Math.round(sim.seconds() * 1000.0 / ns.dtMs());
+            if (inputTarget != null) {
+                MemoryBudget.require("--write-input (" + steps + " steps x " + r.inputWidth() + " columns)",
+                        8.0 * steps * (r.inputWidth() + 1) * 2);
+            }
+            try {
+                NirWriter.write(r.file(), target);
+            } catch (NirFormatException e) {
+                throw new IllegalArgumentException("--out = '" + out + "': must be writable: " + e.getMessage());
+            }
+            if (inputTarget != null) {
+                final double[][] rows = r.spikeArrayInput(steps);
+                AtomicWrite.text(inputTarget, w -> {
+                    w.write("# nir run --input of " + target.getFileName() + ": one row per step of " + ns.dtMs()
+                            + " ms, columns = its Input nodes in file order\n");
+                    final StringBuilder sb = new StringBuilder();
+                    for (double[] row : rows) {
+                        sb.setLength(0);
+                        for (int c = 0; c < row.length; c++) {
+                            sb.append(c == 0 ? "" : ",").append(row[c] == 0.0 ? "0" : "1");
+                        }
+                        w.write(sb.append('\n').toString());
+                    }
+                });
+            }
+            System.out.printf(Locale.ROOT, "wrote        %s (NIR %s: %d nodes, dt %s ms; run it with: nir run %s --runner engine"
+                            + " --scheme euler --dt %s%s)%n", target.toAbsolutePath(), NirWriter.VERSION,
+                    r.file().graph().nodes().size(), ns.dtMs(), target, ns.dtMs(),
+                    r.inputWidth() == 0 ? " --steps N" : " --input FILE");
+            for (String note : r.notes()) {
+                System.out.println("input        " + note);
+            }
+            if (inputTarget != null) {
+                System.out.printf(Locale.ROOT, "wrote        %s (%d steps x %d columns%s)%n", inputTarget.toAbsolutePath(), steps,
+                        r.inputWidth(), r.poissonInputs() > 0 ? "; poisson columns are 0: give their counts yourself" : "");
+            }
             return 0;
         }
 
