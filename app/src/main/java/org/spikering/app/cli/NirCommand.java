@@ -122,9 +122,9 @@ public final class NirCommand implements Runnable {
 
     /** {@code spikering nir export}: a spec's network, or an e-prop network, as NIR 1.0.x. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Writes a network as a NIR 1.0.x graph: the network of a spec file (SPEC.yaml), or an e-prop model "
+            description = {"Writes a network as a NIR 1.0.x graph: the network of a spec file (SPEC), or an e-prop model "
                     + "(--network-json, --builtin). Times in seconds, weights (out, in), dt and the reset mode in metadata.",
-                "SPEC.yaml: lif_exp populations (iaf_psc_exp) become CubaLIF, lif_delta (iaf_psc_delta) LIF, each projection one "
+                "SPEC: lif_exp populations (iaf_psc_exp) become CubaLIF, lif_delta (iaf_psc_delta) LIF, each projection one "
                     + "Linear per distinct synaptic delay with the built network's weights (same seed, same weights) and a Delay; "
                     + "spike_array and poisson sources become Input nodes (listed in the output), a dc from t = 0 part of v_leak. "
                     + "Parameters are folded for forward Euler at the spec's dt and v is relative to each neuron's V_m(0), so "
@@ -139,7 +139,7 @@ public final class NirCommand implements Runnable {
                     + "(refused: NIR has no tanh/ReLU node), the v >= threshold test (NIR: v > threshold), the learning rule."})
     static final class Export implements Callable<Integer> {
 
-        @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC.yaml", description = "a spec file with a network section (instead of --network-json or --builtin)")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "a spec file with a network section, or a shipped example's name (instead of --network-json or --builtin)")
         String specFile;
 
         @Option(names = "--network-json", paramLabel = "FILE", description = "network in the JSON format of 'spikering gradients --write-json' (its 'network' object)")
@@ -148,7 +148,7 @@ public final class NirCommand implements Runnable {
         @Option(names = "--builtin", paramLabel = "NAME", description = "nest-sine: the NEST 3.9 sine-wave e-prop network (instead of --network-json)")
         String builtin;
 
-        @Option(names = "--write-input", paramLabel = "FILE", description = "with SPEC.yaml: also write the 'nir run --input' CSV of its "
+        @Option(names = "--write-input", paramLabel = "FILE", description = "with SPEC: also write the 'nir run --input' CSV of its "
                 + "spike_array sources over simulation.seconds (poisson Inputs' columns stay 0: their draws are sim-core's)")
         String writeInput;
 
@@ -161,16 +161,27 @@ public final class NirCommand implements Runnable {
                 throw new IllegalArgumentException("--out: missing: must give the NIR file to write");
             }
             final Path target = Check.outputFile("--out", Path.of(out));
+            final Path inputTarget = writeInput == null ? null : Check.outputFile("--write-input", Path.of(writeInput));
             final int given = (specFile == null ? 0 : 1) + (networkJson == null ? 0 : 1) + (builtin == null ? 0 : 1);
             if (given != 1) {
-                throw new IllegalArgumentException("SPEC.yaml, --network-json, --builtin: must give exactly one of SPEC.yaml,"
-                        + " --network-json FILE or --builtin nest-sine");
+                final List<String> what = new ArrayList<>();
+                if (specFile != null) {
+                    what.add("SPEC = '" + specFile + "'");
+                }
+                if (networkJson != null) {
+                    what.add("--network-json = '" + networkJson + "'");
+                }
+                if (builtin != null) {
+                    what.add("--builtin = '" + builtin + "'");
+                }
+                throw new IllegalArgumentException((what.isEmpty() ? "SPEC, --network-json, --builtin" : String.join(", ", what))
+                        + ": must give exactly one of SPEC, --network-json FILE or --builtin nest-sine");
             }
             if (writeInput != null && specFile == null) {
-                throw new IllegalArgumentException("--write-input = '" + writeInput + "': must come with SPEC.yaml");
+                throw new IllegalArgumentException("--write-input = '" + writeInput + "': must come with SPEC");
             }
             if (specFile != null) {
-                return exportSpec(target);
+                return exportSpec(target, inputTarget);
             }
             final RecurrentNetwork net;
             if (builtin != null) {
@@ -213,9 +224,8 @@ public final class NirCommand implements Runnable {
             return 0;
         }
 
-        /** SPEC.yaml: its network, built with the spec's seed, through {@link NetworkNirExport}. */
-        private Integer exportSpec(final Path target) {
-            final Path inputTarget = writeInput == null ? null : Check.outputFile("--write-input", Path.of(writeInput));
+        /** SPEC: its network, built with the spec's seed, through {@link NetworkNirExport}. */
+        private Integer exportSpec(final Path target, final Path inputTarget) {
             org.spikering.app.spec.Spec spec = SpecLoader.load(specFile, List.of());
             RunSpecRunner.requireNetwork(spec);
             if (!spec.has("simulation")) {
@@ -223,7 +233,7 @@ public final class NirCommand implements Runnable {
             }
             final NetworkSpec ns = spec.section("network", NetworkSpec.class);
             final SimulationSpec sim = spec.section("simulation", SimulationSpec.class);
-            final String label = "SPEC.yaml = '" + specFile + "'";
+            final String label = "SPEC = '" + specFile + "'";
             final Network net = ns.build(spec.seed(), spec::resolve);
             final List<String> refused = NetworkNirExport.refusals(net);
             if (!refused.isEmpty()) {
