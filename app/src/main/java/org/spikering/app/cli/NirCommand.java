@@ -21,6 +21,7 @@ import org.spikering.app.spec.SimulationSpec;
 import org.spikering.app.spec.SpecLoader;
 import org.spikering.app.sweep.RunSpecRunner;
 import org.spikering.hw.limits.NetworkDescription;
+import org.spikering.nir.NirData;
 import org.spikering.nir.NirFile;
 import org.spikering.nir.NirFormatException;
 import org.spikering.nir.NirGraph;
@@ -367,6 +368,11 @@ public final class NirCommand implements Runnable {
         @Option(names = "--sonata", description = "also write spikes.h5, a SONATA spike report: one population per spiking node, node_ids = flat neuron index, timestamps in ms = (step + 1) dt, sorted by time")
         boolean sonata;
 
+        @Option(names = "--nirdata", description = "also write run.nirdata.h5, NIR's recording format (NIRGraphData, unreleased NIR HEAD): "
+                + "per spiking node its spikes as EventData (times (step + 1) dt in s), per --record-v node v and per Output node "
+                + "its values as TimeGriddedData (1, steps, n)")
+        boolean nirdata;
+
         @Option(names = "--input-sonata", paramLabel = "FILE", description = "input as a SONATA spike file instead of --input: a spike of node i at t ms adds 1 to input column i in step floor(t / dt); runs --steps steps, or up to the last spike")
         String inputSonata;
 
@@ -463,7 +469,7 @@ public final class NirCommand implements Runnable {
                         dtMs, lower(options.scheme()), lower(options.reset()), lower(options.loopDelay()), lower(options.precision()), wall);
                 System.out.printf(Locale.ROOT, "spikes       %d%n", result.spikeCount());
                 System.out.printf(Locale.ROOT, "wrote        %s/{spikes.csv, output.csv%s%s, summary.json}%n", folder.target(),
-                        recordV.isEmpty() ? "" : ", v_*.csv", sonata ? ", spikes.h5" : "");
+                        recordV.isEmpty() ? "" : ", v_*.csv", (sonata ? ", spikes.h5" : "") + (nirdata ? ", run.nirdata.h5" : ""));
                 return 0;
             }
         }
@@ -607,6 +613,9 @@ public final class NirCommand implements Runnable {
             }
             if (sonata) {
                 SonataSpikes.write(dir.resolve("spikes.h5"), sonataPopulations(r));
+            }
+            if (nirdata) {
+                NirData.write(dir.resolve("run.nirdata.h5"), file.graph(), r);
             }
             final Map<String, Object> s = new LinkedHashMap<>();
             s.put("graph", graphPath.toAbsolutePath().toString());

@@ -208,6 +208,19 @@ class NirCommandTest {
                 refused.toString(), "--write-input", "x.csv");
     }
 
+    /** {@code --nirdata}: the run as NIRGraphData (NirDataTest checks the content), next to the CSV files. */
+    @Test
+    void nirdataIsWrittenBesideTheCsvFiles(@TempDir final Path dir) throws Exception {
+        final StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "nir", "run", NIR.resolve("two_lif_neurons.nir").toString(), "--steps", "1000", "--dt", "0.1",
+                "--scheme", "exact", "--record-v", "lif1", "--nirdata", "--out", dir.resolve("a").toString()), err.toString());
+        try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(dir.resolve("a/run.nirdata.h5"))) {
+            assertEquals("NIRGraphData", h.getAttribute("__type__").getData());
+            final long[][] idx = (long[][]) ((io.jhdf.api.Dataset) h.getByPath("nodes/lif1/observables/spikes/idx")).getData();
+            assertEquals(Files.readAllLines(dir.resolve("a/spikes.csv")).size() - 1, idx[0].length, "every spike of spikes.csv");
+        }
+    }
+
     /** A run's spikes.h5 (SONATA) read back as the input of the next run: the same spikes, one step later (event at (k+1) dt -> step k+1). */
     @Test
     void sonataSpikesOutAndIn(@TempDir final Path dir) throws Exception {

@@ -40,6 +40,12 @@ import org.spikering.sim.synapse.Csr;
  * are set by τ, r and w_in, so choosing them as below makes it the propagator map itself, at this dt only (as
  * snnTorch's exporter folds β and α, NIR.md §4). h = dt in ms, h_s = dt in s, c_x = 1 − e^{−h/τ_x} (expm1).
  *
+ * <p><b>The continuous-time reading.</b> Read as ODEs with a spike as a unit-integral Dirac pulse (the proposal of
+ * NIR.md §4), iaf_psc_exp is a CubaLIF with tau_syn = τ_s, tau_mem = τ_m, r = τ_m/C_m (GΩ: mV per pA), w_in = τ_s
+ * (τ_syn dI/dt = −I + w_in W δ(t) makes I jump by W pA), v_leak = E_L + r I_e; iaf_psc_delta a LIF with tau = τ_m,
+ * r = τ_m (a jump of W mV). A discrete backend's spike is a 1 held for one step, of integral dt, so the values
+ * written below are these at this dt: tau_x = τ_x + dt/2 + O(dt²/τ_x), w_in = 1/c_s ≈ τ_s/dt, r → τ_m/C_m as dt → 0.
+ *
  * <table>
  *   <caption>iaf_psc_exp (spec lif_exp, t_ref_ms = 0, reset to_value) → CubaLIF; per neuron i</caption>
  *   <tr><th>NIR dataset</th><th>value</th><th>unit</th><th>Euler step it gives</th></tr>
