@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.spikering.hw.fixedpoint.FloatCubaLifModel;
 import org.spikering.neuron.NeuronModel;
 import org.spikering.neuron.lif.ExpPropagator;
 import org.spikering.neuron.lif.LifDeltaParameters;
@@ -68,6 +69,17 @@ import org.spikering.sim.synapse.Csr;
  *   <tr><td>v_leak, v_threshold, v_reset</td><td>as for lif_exp</td><td>mV</td><td></td></tr>
  * </table>
  *
+ * <table>
+ *   <caption>loihi_lif_float (Lava's PyLifModelFloat: u ← (1 − du_f) u + a_in, v ← (1 − dv_f) v + u + bias, spike
+ *   v &gt; vth, v ← 0; du_f = (du + 1)/4096, dv_f = dv/4096, bias = bias_mant·2^bias_exp) → CubaLIF</caption>
+ *   <tr><th>NIR dataset</th><th>value</th><th>Euler step it gives</th></tr>
+ *   <tr><td>tau_syn, w_in</td><td>h_s / du_f, 1 / du_f</td><td>I ← (1 − du_f) I + x</td></tr>
+ *   <tr><td>tau_mem, r</td><td>h_s / dv_f, 1 / dv_f</td><td>v ← (1 − dv_f) v + dv_f v_leak + I</td></tr>
+ *   <tr><td>v_leak, v_threshold, v_reset</td><td>bias / dv_f − V_0,i, vth − V_0,i, −V_0,i</td><td>(unit-free, as the model)</td></tr>
+ * </table>
+ * It takes its input in the step it arrives, as lif_delta does. Refused: {@code adaptation} (NIR has no
+ * adaptive-threshold neuron) and dv = 0 (no leak: tau_mem infinite). loihi_lif (integer arithmetic) is refused.
+ *
  * <p><b>Voltages.</b> NIR states start at 0 and NIR stores no initial state, so v is written relative to each
  * neuron's V_m(0) as sim-core draws it (the network's own initial-state streams, read from a sim-core
  * {@link Simulation} of the network before its first step): v_i = V_m,i − V_0,i. The dynamics are affine in v,
@@ -78,8 +90,8 @@ import org.spikering.sim.synapse.Csr;
  * weight (out, in) = the built network's per-synapse weights (same seed, same weights; multapses summed), then a
  * Delay of D steps (omitted when D = 0) into its target. The engine adds one step to every edge between spiking
  * nodes, and NIR's Euler CubaLIF uses the current it has just received (NIR.md §4) while iaf_psc_exp's arriving
- * spike moves V only from the next step, so D = d (to lif_exp) or d − 1 (to lif_delta); from an Input (no engine
- * step) D = d + 1 or d.
+ * spike moves V only from the next step, so D = d (to lif_exp) or d − 1 (to lif_delta, loihi_lif_float); from an
+ * Input (no engine step) D = d + 1 or d.
  *
  * <p><b>Sources</b> cannot be part of a NIR graph; they become Input nodes, in this order: each spike_array source
  * (its spike trains, one column per generator, 1 in the step it fires: {@link Result#spikeArrayInput}); each
@@ -88,8 +100,9 @@ import org.spikering.sim.synapse.Csr;
  * of v_leak (above); a dc starting later, or a step_current, is refused (a NIR Input into a CubaLIF goes through
  * its synaptic current, not into the membrane).
  *
- * <p><b>Refused</b>, one line naming the field, its value and why: models other than lif_exp and lif_delta
- * (eprop_*: export the trained model; loihi_*: fixed-point arithmetic NIR's real-valued nodes do not describe),
+ * <p><b>Refused</b>, one line naming the field, its value and why: models other than lif_exp, lif_delta and
+ * loihi_lif_float (eprop_*: export the trained model; loihi_lif: fixed-point arithmetic NIR's real-valued nodes do
+ * not describe),
  * t_ref_ms &gt; 0 (NIR has no refractory period), reset = by_subtraction (NIR resets to v_reset), the two
  * synaptic time constants above, non-zero initial currents, late dc and step_current sources. Not expressible and
  * so differing: sim-core fires at V ≥ V_th, NIR at v &gt; v_threshold (different only when equal to the last bit).
@@ -202,12 +215,27 @@ public final class NetworkNirExport {
             } else if (m instanceof LifDeltaParameters d) {
                 kind[p] = "delta";
                 common(at, d.tRef(), d.resetMode(), problems);
+            } else if (m instanceof FloatCubaLifModel f) {
+                kind[p] = "float";
+                final String fat = "population '" + s.name() + "' (loihi_lif_float)";
+                if (f.adaptation() != null) {
+                    problems.add(fat + ": adaptation = {da: " + f.adaptation().da() + ", jump_mant: " + f.adaptation().jumpMant()
+                            + "}: NIR has no adaptive-threshold neuron");
+                }
+                if (f.params().dv() == 0) {
+                    problems.add(fat + ": dv = 0: no membrane leak, tau_mem would be infinite (NIR's CubaLIF needs a finite tau_mem)");
+                }
+                if (dc[p] != 0.0) {
+                    problems.add(fat + ": a dc source: loihi models take no currents");
+                }
             } else {
-                problems.add(at + ": model = " + m.modelName() + ": NIR export covers lif_exp (CubaLIF) and lif_delta (LIF);"
-                        + (m.modelName().startsWith("eprop") ? " eprop models reset by subtraction one step late (export a"
-                        + " trained model with --network-json)" : m.modelName().startsWith("loihi") || m.modelName().contains("loihi")
-                        ? " Loihi models compute in fixed point, which NIR's real-valued nodes do not describe"
-                        : " this model has no NIR node with its dynamics"));
+                final String name = m.modelName();
+                final String spec = "lif_fixed_point".equals(name) ? "loihi_lif" : name;
+                problems.add("population '" + s.name() + "': model = " + spec + ": NIR export covers lif_exp (CubaLIF), lif_delta"
+                        + " (LIF) and loihi_lif_float (CubaLIF); " + (name.startsWith("eprop") ? "an eprop neuron resets by"
+                        + " subtraction one step late, which a NIR LIF cannot (export a trained e-prop model with --network-json)"
+                        : "lif_fixed_point".equals(name) ? "it computes in Loihi's fixed point (integer decays, shifts, wrap-around),"
+                        + " which NIR's real-valued nodes do not describe" : "this model has no NIR node with its dynamics"));
             }
         }
         return new Analysis(problems, kind, posIn, negIn, dc);
@@ -242,12 +270,12 @@ public final class NetworkNirExport {
                 v0[p] = new double[s.size()];
                 for (int i = 0; i < s.size(); i++) {
                     v0[p][i] = sim.stateValue(s.name(), "V_m", i);
-                    if ("exp".equals(kind[p])) {
-                        for (String var : new String[] {"I_syn_ex", "I_syn_in"}) {
+                    if ("exp".equals(kind[p]) || "float".equals(kind[p])) {
+                        for (String var : "exp".equals(kind[p]) ? new String[] {"I_syn_ex", "I_syn_in"} : new String[] {"I_syn"}) {
                             final double v = sim.stateValue(s.name(), var, i);
                             if (v != 0.0) {
                                 throw new IllegalArgumentException("population '" + s.name() + "': initial " + var + " = " + v
-                                        + " pA (neuron " + i + "): NIR states start at 0 and a graph stores no initial state");
+                                        + " (neuron " + i + "): NIR states start at 0 and a graph stores no initial state");
                             }
                         }
                     }
@@ -289,6 +317,8 @@ public final class NetworkNirExport {
                 nodes.put(s.name(), cubaLif((LifExpParameters) s.model(), s.size(), h, hs, v0[p], dc[p], !posIn[p] && negIn[p]));
             } else if ("delta".equals(kind[p])) {
                 nodes.put(s.name(), lif((LifDeltaParameters) s.model(), s.size(), h, hs, v0[p], dc[p]));
+            } else if ("float".equals(kind[p])) {
+                nodes.put(s.name(), loihiFloat((FloatCubaLifModel) s.model(), s.size(), hs, v0[p]));
             } else {
                 continue;
             }
@@ -309,7 +339,7 @@ public final class NetworkNirExport {
             final PopulationSpec src = pops.get(pr.sourcePopulation());
             final PopulationSpec tgt = pops.get(pr.targetPopulation());
             final boolean fromInput = "input".equals(kind[pr.sourcePopulation()]);
-            final boolean toExp = "exp".equals(kind[pr.targetPopulation()]);
+            final boolean toExp = "exp".equals(kind[pr.targetPopulation()]); // lif_exp: +1 step; lif_delta, loihi_lif_float: 0
             final Csr c = pr.synapses();
             final TreeMap<Integer, double[]> byDelay = new TreeMap<>();
             for (int row = 0; row < c.rows(); row++) {
@@ -390,6 +420,15 @@ public final class NetworkNirExport {
         final double drive = m.tauM() / m.cM() * (m.iE() + dc);
         return new NirNode.CubaLif(filled(n, hs / cs), filled(n, hs / cm), filled(n, p21 / cm),
                 shifted(m.eL() + drive, v0), shifted(m.vTh(), v0), shifted(m.vReset(), v0), filled(n, 1.0 / cs));
+    }
+
+    /** Lava's float CUBA-LIF: u ← (1 − du_f) u + x, v ← (1 − dv_f) v + u + bias is CubaLIF's Euler step with c = du_f, dv_f. */
+    private static NirNode.CubaLif loihiFloat(final FloatCubaLifModel m, final int n, final double hs, final double[] v0) {
+        final double cs = (m.params().du() + 1) / 4096.0;
+        final double cm = m.params().dv() / 4096.0;
+        final double bias = (double) m.params().biasMant() * (1 << m.params().biasExp());
+        return new NirNode.CubaLif(filled(n, hs / cs), filled(n, hs / cm), filled(n, 1.0 / cm), shifted(bias / cm, v0),
+                shifted(m.params().vth(), v0), shifted(0.0, v0), filled(n, 1.0 / cs));
     }
 
     private static NirNode.Lif lif(final LifDeltaParameters m, final int n, final double h, final double hs,

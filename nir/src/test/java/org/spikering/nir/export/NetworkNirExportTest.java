@@ -17,6 +17,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spikering.hw.fixedpoint.FixedAdaptation;
+import org.spikering.hw.fixedpoint.FixedLifModel;
+import org.spikering.hw.fixedpoint.FixedLifParams;
+import org.spikering.hw.fixedpoint.FloatCubaLifModel;
 import org.spikering.neuron.lif.LifDeltaParameters;
 import org.spikering.neuron.lif.LifExpParameters;
 import org.spikering.neuron.lif.ResetMode;
@@ -74,6 +78,10 @@ class NetworkNirExportTest {
     }
 
     private static Reference simCore(final Network net, final String... pops) {
+        return simCore(net, DT, STEPS, pops);
+    }
+
+    private static Reference simCore(final Network net, final double dt, final int steps, final String... pops) {
         final List<String> spikes = new ArrayList<>();
         final Map<String, double[][]> v = new java.util.LinkedHashMap<>();
         try (Simulation sim = Simulation.create(net, SimulationConfig.reference())) {
@@ -87,10 +95,10 @@ class NetworkNirExportTest {
                 }
             });
             for (String p : pops) {
-                v.put(p, new double[STEPS][net.population(p).size()]);
+                v.put(p, new double[steps][net.population(p).size()]);
             }
-            for (int k = 0; k < STEPS; k++) {
-                sim.run(DT);
+            for (int k = 0; k < steps; k++) {
+                sim.run(dt);
                 for (String p : pops) {
                     for (int i = 0; i < v.get(p)[k].length; i++) {
                         v.get(p)[k][i] = sim.stateValue(p, "V_m", i);
@@ -140,6 +148,67 @@ class NetworkNirExportTest {
         }
         assertTrue(worst < 1e-11, "largest |V_m(NIR) - V_m(sim-core)| = " + worst + " mV");
         System.out.println("NetworkNirExportTest: " + got.size() + " spikes identical; largest |dV_m| = " + worst + " mV");
+    }
+
+    /** loihi_lif_float (Lava's float CUBA-LIF) is CubaLIF's Euler step itself: the same round trip at dt = 1 ms. */
+    @Test
+    void loihiFloatNetworksRoundTripToo(@TempDir final Path dir) {
+        final double[][] times = new double[4][];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = new double[] {3 + i, 200 + 13 * i, 900 + 7 * i, 1500 + 40 * i};
+        }
+        final FixedLifParams a = new FixedLifParams(410, 205, 100, 3, 0, 50, 24, 16, 1.0);
+        final FixedLifParams b = new FixedLifParams(800, 100, 60, 0, 0, 50, 24, 16, 1.0);
+        final Network net = Network.builder(1.0).seed(3)
+                .spikeArraySource("src", times)
+                .population("A", 12, new FloatCubaLifModel(a))
+                .initialState("A", "V_m", Distribution.uniform(0, 90))
+                .population("B", 5, new FloatCubaLifModel(b))
+                .connect("src", "A", Connector.fixedProbability(0.6), Distribution.uniform(20, 60), Distribution.constant(1))
+                .connect("A", "A", Connector.fixedProbability(0.4).autapses(false), Distribution.uniform(-5, 15),
+                        Distribution.uniform(1, 3))
+                .connect("A", "B", Connector.allToAll(), Distribution.constant(20), Distribution.constant(1))
+                .connect("B", "A", Connector.fixedProbability(0.5), Distribution.constant(-30), Distribution.constant(2))
+                .build();
+        final int steps = 2000;
+        final Reference ref = simCore(net, 1.0, steps, "A", "B");
+        final NetworkNirExport.Result r = NetworkNirExport.export(net);
+        final Path file = dir.resolve("loihi.nir");
+        NirWriter.write(r.file(), file);
+        final NirFile back = NirReader.read(file);
+        final NirRun run = EngineRunner.run(back, RunOptions.defaults(1.0), r.spikeArrayInput(steps), List.of("A", "B"), null);
+        final List<String> got = new ArrayList<>();
+        for (int i = 0; i < run.spikeCount(); i++) {
+            got.add(run.spikeSteps()[i] + " " + run.spikeNodes()[i] + " " + run.spikeNeurons()[i]);
+        }
+        for (String p : new String[] {"A", "B"}) {
+            assertTrue(ref.spikes().stream().filter(x -> x.split(" ")[1].equals(p)).count() >= 20, p + " spikes: " + ref.spikes());
+        }
+        assertEquals(new TreeSet<>(ref.spikes()), new TreeSet<>(got));
+        assertEquals(ref.spikes().size(), got.size());
+        double worst = 0;
+        for (String p : new String[] {"A", "B"}) {
+            final double[] off = ((Tensor) back.graph().metadata().get("v_offset_mv_" + p)).values();
+            for (int k = 0; k < steps; k++) {
+                for (int i = 0; i < off.length; i++) {
+                    worst = Math.max(worst, Math.abs(run.voltages().get(p)[k][i] + off[i] - ref.v().get(p)[k][i]));
+                }
+            }
+        }
+        // the same map, v (1 - dv_f) + u + bias against v + dv_f (v_leak - v + r u) with r = 1/dv_f = 20: the largest
+        // intermediate is r u, |u| <= (inputs per step <= 4 * 60 + 12 * 15) / (1 - 0.9) = 4200, so r u <= 84000 with an ulp
+        // of 1.5e-11, times dv_f = 0.05 per step, decaying by 1 - dv_f = 0.95 (at most 20 steps add up): below 2e-11
+        assertTrue(worst < 2e-11, "largest |v(NIR) - v(sim-core)| = " + worst);
+        System.out.println("NetworkNirExportTest loihi_lif_float: " + got.size() + " spikes identical; largest |dv| = " + worst);
+        final FixedLifParams adapt = new FixedLifParams(410, 205, 100, 0, 0, 50, 24, 16, 1.0);
+        final Network refused = Network.builder(1.0)
+                .population("E", 2, new FloatCubaLifModel(adapt, new FixedAdaptation(287, 10)))
+                .population("F", 2, new FixedLifModel(adapt, null)).build();
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetworkNirExport.export(refused));
+        assertEquals(List.of("population 'E' (loihi_lif_float): adaptation = {da: 287, jump_mant: 10}: NIR has no adaptive-threshold neuron",
+                "population 'F': model = loihi_lif: NIR export covers lif_exp (CubaLIF), lif_delta (LIF) and loihi_lif_float (CubaLIF);"
+                        + " it computes in Loihi's fixed point (integer decays, shifts, wrap-around), which NIR's real-valued nodes do not describe"),
+                List.of(e.getMessage().split("\n")));
     }
 
     @Test
