@@ -125,14 +125,14 @@ public final class NirCommand implements Runnable {
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = {"Writes a network as a NIR 1.0.x graph: the network of a spec file (SPEC), or an e-prop model "
                     + "(--network-json, --builtin). Times in seconds, weights (out, in), dt and the reset mode in metadata.",
-                "SPEC: lif_exp populations (iaf_psc_exp) become CubaLIF, lif_delta (iaf_psc_delta) LIF, each projection one "
+                "SPEC: lif_exp populations (iaf_psc_exp) become CubaLIF, lif_delta (iaf_psc_delta) LIF, loihi_lif_float CubaLIF, each projection one "
                     + "Linear per distinct synaptic delay with the built network's weights (same seed, same weights) and a Delay; "
                     + "spike_array and poisson sources become Input nodes (listed in the output), a dc from t = 0 part of v_leak. "
                     + "Parameters are folded for forward Euler at the spec's dt and v is relative to each neuron's V_m(0), so "
                     + "'nir run GRAPH.nir --runner engine --scheme euler --dt <dt_ms> --input <--write-input file>' reproduces "
                     + "sim-core's spikes and V_m (= v + metadata v_offset_mv_<population>).",
                 "Refused with the field, its value and why: t_ref_ms > 0 (NIR has no refractory period), reset = by_subtraction, "
-                    + "models other than lif_exp/lif_delta, lif_exp receiving both signs with tau_syn_ex_ms != tau_syn_in_ms "
+                    + "loihi_lif (fixed point), adaptation, other models, lif_exp receiving both signs with tau_syn_ex_ms != tau_syn_in_ms "
                     + "(one synaptic current in CubaLIF), step_current and late dc sources, non-zero initial currents.",
                 "e-prop models: LI -> Threshold per neuron population, the subtraction reset as the self-weight -v_th/zeta of the "
                     + "recurrent matrix, ALIF adaptation as an LI + Scale loop; reproduces the forward pass under "
