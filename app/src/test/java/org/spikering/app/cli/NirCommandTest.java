@@ -180,7 +180,7 @@ class NirCommandTest {
         assertEquals(0, run(err, "nir", "export", spec.toString(), "--out", g.toString(), "--write-input", input.toString()),
                 err.toString());
         assertEquals(0, run(err, "nir", "run", g.toString(), "--runner", "engine", "--scheme", "euler", "--dt", "0.1", "--input",
-                input.toString(), "--out", dir.resolve("nir").toString()), err.toString());
+                input.toString(), "--record-v", "E", "--out", dir.resolve("nir").toString()), err.toString());
         assertEquals(0, run(err, "run", spec.toString(), "--out", dir.resolve("sim").toString()), err.toString());
         final java.util.Set<String> sim = new java.util.TreeSet<>();
         final List<String> simLines = Files.readAllLines(dir.resolve("sim/spikes.csv"));
@@ -199,6 +199,22 @@ class NirCommandTest {
         assertTrue(sim.size() > 300 && sim.stream().anyMatch(x -> x.contains(" I ")) && sim.stream().anyMatch(x -> x.contains(" D ")), "spikes: " + sim);
         assertEquals(sim, nir);
         assertEquals(simLines.size() - 1 - 9, nirLines.size() - 1, "each spike once; the 9 of src are the input");
+        // V_m of E 0..2 (the spec's state recorder, after every step) = v + the graph's v_offset_mv_E, to rounding
+        final double[] off = ((org.spikering.nir.Tensor) org.spikering.nir.NirReader.read(g).graph().metadata()
+                .get("v_offset_mv_E")).values();
+        final List<String> vm = Files.readAllLines(dir.resolve("sim/vm.csv"));   // time_ms,E_0_V_m,E_1_V_m,E_2_V_m
+        final List<String> ve = Files.readAllLines(dir.resolve("nir/v_E.csv"));  // step,time_ms,E[0],...,E[19]
+        assertEquals(vm.size(), ve.size());
+        double worst = 0;
+        for (int k = 1; k < vm.size(); k++) {
+            final String[] a = vm.get(k).split(",");
+            final String[] b = ve.get(k).split(",");
+            for (int i = 0; i < 3; i++) {
+                worst = Math.max(worst, Math.abs(Double.parseDouble(a[1 + i]) - (Double.parseDouble(b[2 + i]) + off[i])));
+            }
+        }
+        assertTrue(worst < 1e-11, "largest |V_m(run) - V_m(nir run)| = " + worst + " mV (NetworkNirExportTest explains the bound)");
+        System.out.println("NirCommandTest: " + nir.size() + " spikes identical; largest |V_m(run) - V_m(nir run)| = " + worst + " mV");
 
         final Path refused = dir.resolve("cuba.nir");
         assertRejected("SPEC = 'cuba': must be a network NIR can express: population 'E' (lif_exp): t_ref_ms = 5.0: NIR has no"
