@@ -298,17 +298,20 @@ public final class NetworkNirExport {
                 width += s.size();
             }
         }
-        final Map<String, Integer> used = new TreeMap<>();
-        final List<String[]> poissonWiring = new ArrayList<>();
+        final List<String> poissonNames = new ArrayList<>();
+        final java.util.Set<String> reserved = new java.util.HashSet<>();
+        for (PopulationSpec s : pops) {
+            reserved.add(s.name());
+        }
         for (PoissonDriveSpec d : net.drives()) {
             final int p = net.populationIndex(d.target());
             final int n = pops.get(p).size();
-            final String name = unique("poisson_" + d.target(), used, nodes);
+            final String name = unique("poisson_" + d.target(), nodes, reserved);
             nodes.put(name, new NirNode.Input(new int[] {n}));
             notes.add(String.format(Locale.ROOT, "source poisson %s Hz -> '%s' -> Input '%s' (%d columns from %d: each"
                     + " neuron's count of input spikes per step; weight %s in Scale '%s_w')", fmt(d.rateHz()), d.target(), name,
                     n, width, fmt(d.weight()), name));
-            poissonWiring.add(new String[] {name, d.target(), Double.toString(d.weight())});
+            poissonNames.add(name);
             width += n;
         }
         for (int p = 0; p < pops.size(); p++) {
@@ -327,12 +330,13 @@ public final class NetworkNirExport {
             }
             meta.put("v_offset_mv_" + s.name(), Tensor.vector(v0[p]));
         }
-        for (String[] w : poissonWiring) {
-            final int p = net.populationIndex(w[1]);
-            final int n = pops.get(p).size();
-            nodes.put(w[0] + "_w", new NirNode.Scale(Tensor.filled(new int[] {n}, Double.parseDouble(w[2]))));
-            edges.add(new NirGraph.Edge(w[0], w[0] + "_w"));
-            chain(nodes, edges, w[0] + "_w", w[1], n, "exp".equals(kind[p]) ? 1 : 0, hs);
+        for (int q = 0; q < poissonNames.size(); q++) {
+            final PoissonDriveSpec d = net.drives().get(q);
+            final String name = poissonNames.get(q);
+            final int p = net.populationIndex(d.target());
+            nodes.put(name + "_w", new NirNode.Scale(Tensor.filled(new int[] {pops.get(p).size()}, d.weight())));
+            edges.add(new NirGraph.Edge(name, name + "_w"));
+            chain(nodes, edges, name + "_w", d.target(), pops.get(p).size(), "exp".equals(kind[p]) ? 1 : 0, hs);
         }
         int j = 0;
         for (Projection pr : net.projections()) {
@@ -350,7 +354,7 @@ public final class NetworkNirExport {
             }
             for (Map.Entry<Integer, double[]> e : byDelay.entrySet()) {
                 final String base = unique("proj" + j + "_" + src.name() + "_" + tgt.name()
-                        + (byDelay.size() > 1 ? "_d" + e.getKey() : ""), used, nodes);
+                        + (byDelay.size() > 1 ? "_d" + e.getKey() : ""), nodes, reserved);
                 nodes.put(base, new NirNode.Linear(new Tensor(new int[] {tgt.size(), src.size()}, e.getValue(), false)));
                 edges.add(new NirGraph.Edge(src.name(), base));
                 final int d = e.getKey() + (fromInput ? 1 : 0) + (toExp ? 0 : -1);
@@ -360,7 +364,7 @@ public final class NetworkNirExport {
         }
         for (int p = 0; p < pops.size(); p++) {
             if (!"input".equals(kind[p])) {
-                final String name = unique("out_" + pops.get(p).name(), used, nodes);
+                final String name = unique("out_" + pops.get(p).name(), nodes, reserved);
                 nodes.put(name, new NirNode.Output(new int[] {pops.get(p).size()}));
                 edges.add(new NirGraph.Edge(pops.get(p).name(), name));
             }
@@ -400,14 +404,14 @@ public final class NetworkNirExport {
         edges.add(new NirGraph.Edge(name, target));
     }
 
-    /** base, or base_2, base_3, ... if a node of that name (or its _w, _delay companion) exists. */
-    private static String unique(final String base, final Map<String, Integer> used, final Map<String, NirNode> nodes) {
+    /** base, or base_2, base_3, ... if a node or population of that name (or its _w, _delay companion) exists. */
+    private static String unique(final String base, final Map<String, NirNode> nodes, final java.util.Set<String> reserved) {
         String name = base;
         int k = 1;
-        while (nodes.containsKey(name) || nodes.containsKey(name + "_w") || nodes.containsKey(name + "_delay")) {
+        while (nodes.containsKey(name) || nodes.containsKey(name + "_w") || nodes.containsKey(name + "_delay")
+                || reserved.contains(name) || reserved.contains(name + "_w") || reserved.contains(name + "_delay")) {
             name = base + "_" + ++k;
         }
-        used.put(name, 1);
         return name;
     }
 
