@@ -13,7 +13,12 @@ import org.spikering.app.gradients.GradientsJson;
 import org.spikering.app.report.Json;
 import org.spikering.app.report.ResultFolder;
 import org.spikering.app.run.NirInput;
+import org.spikering.app.spec.NetworkSpec;
+import org.spikering.app.spec.SimulationSpec;
+import org.spikering.app.spec.SpecLoader;
+import org.spikering.app.sweep.RunSpecRunner;
 import org.spikering.hw.limits.NetworkDescription;
+import org.spikering.nir.NirData;
 import org.spikering.nir.NirFile;
 import org.spikering.nir.NirFormatException;
 import org.spikering.nir.NirGraph;
@@ -21,6 +26,7 @@ import org.spikering.nir.NirNode;
 import org.spikering.nir.NirReader;
 import org.spikering.nir.NirWriter;
 import org.spikering.nir.export.EpropNirExport;
+import org.spikering.nir.export.NetworkNirExport;
 import org.spikering.nir.run.EngineRunner;
 import org.spikering.nir.run.NirConnectivity;
 import org.spikering.nir.run.NirRun;
@@ -31,6 +37,8 @@ import org.spikering.nir.sonata.SpikePopulation;
 import org.spikering.plasticity.network.RecurrentNetwork;
 import org.spikering.plasticity.reference.NestSineWaveReference;
 import org.spikering.sim.SimulationSummary;
+import org.spikering.sim.network.Network;
+import org.spikering.sim.network.Projection;
 import org.spikering.sim.record.AtomicWrite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,21 +104,37 @@ public final class NirCommand implements Runnable {
         return NirInput.problems(graph, message);
     }
 
-    /** {@code spikering nir export}: an e-prop network as NIR 1.0.x. */
+    /** {@code spikering nir export}: a spec's network, or an e-prop network, as NIR 1.0.x. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Writes an e-prop network (LIF, ALIF, leaky readout) as a NIR 1.0.x graph that reproduces it under "
-                    + "'nir run --scheme euler --loop-delay before': LI -> Threshold per neuron population, the subtraction "
-                    + "reset as the self-weight -v_th/zeta of the recurrent matrix, ALIF adaptation as an LI + Scale loop. "
-                    + "Times in seconds, weights (out, in), dt and the reset mode in metadata.",
-                "Not expressible in NIR: a refractory period (refused), the v >= threshold test (NIR: v > threshold), "
-                    + "the learning rule and pseudo-derivatives."})
+            description = {"Writes a network as a NIR 1.0.x graph: the network of a spec file (SPEC), or an e-prop model "
+                    + "(--network-json, --builtin). Times in seconds, weights (out, in), dt and the reset mode in metadata.",
+                "SPEC: lif_exp populations (iaf_psc_exp) become CubaLIF, lif_delta (iaf_psc_delta) LIF, loihi_lif_float CubaLIF, each projection one "
+                    + "Linear per distinct synaptic delay with the built network's weights (same seed, same weights) and a Delay; "
+                    + "spike_array and poisson sources become Input nodes (listed in the output), a dc from t = 0 part of v_leak. "
+                    + "Parameters are folded for forward Euler at the spec's dt and v is relative to each neuron's V_m(0), so "
+                    + "'nir run GRAPH.nir --runner engine --scheme euler --dt <dt_ms> --input <--write-input file>' reproduces "
+                    + "sim-core's spikes and V_m (= v + metadata v_offset_mv_<population>).",
+                "Refused with the field, its value and why: t_ref_ms > 0 (NIR has no refractory period), reset = by_subtraction, "
+                    + "loihi_lif (fixed point), adaptation, other models, lif_exp receiving both signs with tau_syn_ex_ms != tau_syn_in_ms "
+                    + "(one synaptic current in CubaLIF), step_current and late dc sources, non-zero initial currents.",
+                "e-prop models: LI -> Threshold per neuron population, the subtraction reset as the self-weight -v_th/zeta of the "
+                    + "recurrent matrix, ALIF adaptation as an LI + Scale loop; reproduces the forward pass under "
+                    + "'nir run --scheme euler --loop-delay before'. Not expressible: a refractory period (refused), rate networks "
+                    + "(refused: NIR has no tanh/ReLU node), the v >= threshold test (NIR: v > threshold), the learning rule."})
     static final class Export implements Callable<Integer> {
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "a spec file with a network section, or a shipped example's name (instead of --network-json or --builtin)")
+        String specFile;
 
         @Option(names = "--network-json", paramLabel = "FILE", description = "network in the JSON format of 'spikering gradients --write-json' (its 'network' object)")
         String networkJson;
 
         @Option(names = "--builtin", paramLabel = "NAME", description = "nest-sine: the NEST 3.9 sine-wave e-prop network (instead of --network-json)")
         String builtin;
+
+        @Option(names = "--write-input", paramLabel = "FILE", description = "with SPEC: also write the 'nir run --input' CSV of its "
+                + "spike_array sources over simulation.seconds (poisson Inputs' columns stay 0: their draws are sim-core's)")
+        String writeInput;
 
         @Option(names = "--out", paramLabel = "GRAPH.nir", description = "the NIR file to write (required)")
         String out;
@@ -121,9 +145,27 @@ public final class NirCommand implements Runnable {
                 throw new IllegalArgumentException("--out: missing: must give the NIR file to write");
             }
             final Path target = Check.outputFile("--out", Path.of(out));
-            if ((networkJson == null) == (builtin == null)) {
-                throw new IllegalArgumentException("--network-json, --builtin: must give exactly one of --network-json FILE"
-                        + " or --builtin nest-sine");
+            final Path inputTarget = writeInput == null ? null : Check.outputFile("--write-input", Path.of(writeInput));
+            final int given = (specFile == null ? 0 : 1) + (networkJson == null ? 0 : 1) + (builtin == null ? 0 : 1);
+            if (given != 1) {
+                final List<String> what = new ArrayList<>();
+                if (specFile != null) {
+                    what.add("SPEC = '" + specFile + "'");
+                }
+                if (networkJson != null) {
+                    what.add("--network-json = '" + networkJson + "'");
+                }
+                if (builtin != null) {
+                    what.add("--builtin = '" + builtin + "'");
+                }
+                throw new IllegalArgumentException((what.isEmpty() ? "SPEC, --network-json, --builtin" : String.join(", ", what))
+                        + ": must give exactly one of SPEC, --network-json FILE or --builtin nest-sine");
+            }
+            if (writeInput != null && specFile == null) {
+                throw new IllegalArgumentException("--write-input = '" + writeInput + "': must come with SPEC");
+            }
+            if (specFile != null) {
+                return exportSpec(target, inputTarget);
             }
             final RecurrentNetwork net;
             if (builtin != null) {
@@ -163,6 +205,79 @@ public final class NirCommand implements Runnable {
             System.out.printf(Locale.ROOT, "wrote        %s (NIR %s: %d inputs, %d recurrent of which %d ALIF, %d outputs, dt %s ms)%n",
                     target.toAbsolutePath(), NirWriter.VERSION, net.inputs(), net.recurrent(), adaptiveCount(net), net.outputs(),
                     net.params().dtMs());
+            return 0;
+        }
+
+        /** SPEC: its network, built with the spec's seed, through {@link NetworkNirExport}. */
+        private Integer exportSpec(final Path target, final Path inputTarget) {
+            org.spikering.app.spec.Spec spec = SpecLoader.load(specFile, List.of());
+            RunSpecRunner.requireNetwork(spec);
+            if (!spec.has("simulation")) {
+                spec = spec.overriding(Map.of("simulation", Map.of()));
+            }
+            final NetworkSpec ns = spec.section("network", NetworkSpec.class);
+            final SimulationSpec sim = spec.section("simulation", SimulationSpec.class);
+            final String label = "SPEC = '" + specFile + "'";
+            final Network net = ns.build(spec.seed(), spec::resolve);
+            final List<String> refused = NetworkNirExport.refusals(net);
+            if (!refused.isEmpty()) {
+                throw new IllegalArgumentException(label + ": must be a network NIR can express: " + String.join("; ", refused));
+            }
+            // NIR stores dense (out, in) matrices: one per projection and distinct delay, held twice while written
+            double entries = 0;
+            for (Projection pr : net.projections()) {
+                final java.util.Set<Integer> delays = new java.util.HashSet<>();
+                for (int k = 0; k < pr.synapses().synapseCount(); k++) {
+                    delays.add(pr.synapses().delay(k));
+                }
+                entries += (double) Math.max(1, delays.size()) * net.populations().get(pr.sourcePopulation()).size()
+                        * net.populations().get(pr.targetPopulation()).size();
+            }
+            MemoryBudget.require(label + " (" + (long) entries + " dense weight entries: NIR has no sparse matrices)",
+                    entries * 8 * 3 + MemoryBudget.network(net.neuronCount(), net.synapseCount(), 0, 0));
+            final NetworkNirExport.Result r;
+            try {
+                r = NetworkNirExport.export(net);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(label + ": must be a network NIR can express: "
+                        + String.join("; ", e.getMessage().split("\n")));
+            }
+            final int steps = (int) Math.round(sim.seconds() * 1000.0 / ns.dtMs());
+            if (inputTarget != null) {
+                MemoryBudget.require("--write-input (" + steps + " steps x " + r.inputWidth() + " columns)",
+                        8.0 * steps * (r.inputWidth() + 1) * 2);
+            }
+            try {
+                NirWriter.write(r.file(), target);
+            } catch (NirFormatException e) {
+                throw new IllegalArgumentException("--out = '" + out + "': must be writable: " + e.getMessage());
+            }
+            if (inputTarget != null) {
+                final double[][] rows = r.spikeArrayInput(steps);
+                AtomicWrite.text(inputTarget, w -> {
+                    w.write("# nir run --input of " + target.getFileName() + ": one row per step of " + ns.dtMs()
+                            + " ms, columns = its Input nodes in file order\n");
+                    final StringBuilder sb = new StringBuilder();
+                    for (double[] row : rows) {
+                        sb.setLength(0);
+                        for (int c = 0; c < row.length; c++) {
+                            sb.append(c == 0 ? "" : ",").append(row[c] == 0.0 ? "0" : "1");
+                        }
+                        w.write(sb.append('\n').toString());
+                    }
+                });
+            }
+            System.out.printf(Locale.ROOT, "wrote        %s (NIR %s: %d nodes, dt %s ms; run it with: nir run %s --runner engine"
+                            + " --scheme euler --dt %s%s)%n", target.toAbsolutePath(), NirWriter.VERSION,
+                    r.file().graph().nodes().size(), ns.dtMs(), target, ns.dtMs(),
+                    r.inputWidth() == 0 ? " --steps N" : " --input FILE");
+            for (String note : r.notes()) {
+                System.out.println("input        " + note);
+            }
+            if (inputTarget != null) {
+                System.out.printf(Locale.ROOT, "wrote        %s (%d steps x %d columns%s)%n", inputTarget.toAbsolutePath(), steps,
+                        r.inputWidth(), r.poissonInputs() > 0 ? "; poisson columns are 0: give their counts yourself" : "");
+            }
             return 0;
         }
 
@@ -235,6 +350,11 @@ public final class NirCommand implements Runnable {
 
         @Option(names = "--sonata", description = "also write spikes.h5, a SONATA spike report: one population per spiking node, node_ids = flat neuron index, timestamps in ms = (step + 1) dt, sorted by time")
         boolean sonata;
+
+        @Option(names = "--nirdata", description = "also write run.nirdata.h5, NIR's recording format (NIRGraphData, unreleased NIR HEAD): "
+                + "per spiking node its spikes as EventData (times (step + 1) dt in s), per --record-v node v and per Output node "
+                + "its values as TimeGriddedData (1, steps, n)")
+        boolean nirdata;
 
         @Option(names = "--input-sonata", paramLabel = "FILE", description = "input as a SONATA spike file instead of --input: a spike of node i at t ms adds 1 to input column i in step floor(t / dt); runs --steps steps, or up to the last spike")
         String inputSonata;
@@ -332,7 +452,7 @@ public final class NirCommand implements Runnable {
                         dtMs, lower(options.scheme()), lower(options.reset()), lower(options.loopDelay()), lower(options.precision()), wall);
                 System.out.printf(Locale.ROOT, "spikes       %d%n", result.spikeCount());
                 System.out.printf(Locale.ROOT, "wrote        %s/{spikes.csv, output.csv%s%s, summary.json}%n", folder.target(),
-                        recordV.isEmpty() ? "" : ", v_*.csv", sonata ? ", spikes.h5" : "");
+                        recordV.isEmpty() ? "" : ", v_*.csv", (sonata ? ", spikes.h5" : "") + (nirdata ? ", run.nirdata.h5" : ""));
                 return 0;
             }
         }
@@ -400,6 +520,9 @@ public final class NirCommand implements Runnable {
             }
             if (sonata) {
                 SonataSpikes.write(dir.resolve("spikes.h5"), sonataPopulations(r));
+            }
+            if (nirdata) {
+                NirData.write(dir.resolve("run.nirdata.h5"), file.graph(), r);
             }
             final Map<String, Object> s = new LinkedHashMap<>();
             s.put("graph", graphPath.toAbsolutePath().toString());

@@ -130,6 +130,7 @@ final class BadInputTableTest {
             Map.entry("nir run --input", Kind.INPUT_FILE),
             Map.entry("nir run --input-sonata", Kind.INPUT_FILE),
             Map.entry("nir export --network-json", Kind.INPUT_FILE),
+            Map.entry("nir export --write-input", Kind.OUTPUT_FILE),
             Map.entry("hw map --nir", Kind.INPUT_FILE),
             Map.entry("nir run GRAPH.nir", Kind.INPUT_FILE),
             Map.entry("eval MODEL", Kind.INPUT_FILE),
@@ -178,7 +179,8 @@ final class BadInputTableTest {
             "hw map --nir", Set.of("cuba"),
             "nir run --input", Set.of("--steps"),
             "nir run --input-sonata", Set.of("--steps"),
-            "nir export --network-json", Set.of("--builtin"));
+            "nir export --network-json", Set.of("--builtin"),
+            "nir export SPEC", Set.of("--builtin"));
 
     /** A NIR graph that {@code nir run} accepts (written by {@code nir export --builtin nest-sine}). */
     private Path graph;
@@ -540,6 +542,7 @@ final class BadInputTableTest {
         final List<String> base = BASE.getOrDefault(cmd, List.of());
         final Set<String> drop = DROP.getOrDefault(cmd + " " + option, Set.of());
         int pos = 0;
+        boolean placed = false;
         for (int i = 0; i < base.size(); i++) {
             final String b = base.get(i);
             if (!b.startsWith("--")) { // a positional
@@ -547,11 +550,13 @@ final class BadInputTableTest {
                     pos++;
                     continue;
                 }
+                placed |= pos == index && positional != null;
                 args.add(pos == index && positional != null ? positional : b.equals("GRAPH") ? graph.toString()
                         : b.equals("MODEL") ? model.toString() : b.equals("SPECFILE") ? specFile().toString() : b);
                 pos++;
                 if (positional != null && index == pos && (i + 1 == base.size() || base.get(i + 1).startsWith("--"))) {
                     args.add(positional); // follows the base's positionals
+                    placed = true;
                 }
             } else {
                 if (!b.equals(option) && !drop.contains(b)) {
@@ -560,6 +565,9 @@ final class BadInputTableTest {
                 }
                 i++;
             }
+        }
+        if (positional != null && !placed && index == pos) {
+            args.add(positional); // an optional positional of a base that gives none (nir export's SPEC)
         }
         if (spec.findOption("--out") != null && !option.equals("--out")) {
             args.add("--out");

@@ -125,12 +125,116 @@ class NirCommandTest {
                 err.toString());
         assertTrue(Files.readString(dir.resolve("o/summary.json")).contains("\"LI\" : 2"));
         assertRejected("--builtin = 'x': must be one of [nest-sine]", "nir", "export", "--builtin", "x", "--out", g.toString());
-        assertRejected("--network-json, --builtin: must give exactly one of", "nir", "export", "--out", g.toString());
+        assertRejected("SPEC, --network-json, --builtin: must give exactly one of", "nir", "export", "--out", g.toString());
         assertRejected("--network-json = 'missing.json': must be a readable file", "nir", "export", "--network-json", "missing.json",
                 "--out", g.toString());
         assertRejected("--out: missing", "nir", "export", "--builtin", "nest-sine");
         assertRejected("--out = '" + dir + "': must be a file path; it is a folder", "nir", "export", "--builtin", "nest-sine",
                 "--out", dir.toString());
+    }
+
+    /** A spec with lif_exp, lif_delta, a spike array and a dc current, t_ref 0. */
+    private static final String SMALL_SPEC = "spikering: 1" + "\n"
+                + "name: small-nir" + "\n"
+                + "description: Two lif_exp populations and a lif_delta one, driven by a spike array and a dc current, t_ref 0." + "\n"
+                + "seed: 5" + "\n"
+                + "network:" + "\n"
+                + "  dt_ms: 0.1" + "\n"
+                + "  populations:" + "\n"
+                + "    - {name: E, size: 20, model: lif_exp, tau_m_ms: 10, c_m_pf: 100, e_l_mv: -65, v_th_mv: -55, v_reset_mv: -70, t_ref_ms: 0," + "\n"
+                + "       tau_syn_ex_ms: 2, tau_syn_in_ms: 2, i_e_pa: 80, initial: {v_mv: {kind: uniform, low: -70, high: -56}}}" + "\n"
+                + "    - {name: I, size: 5, model: lif_exp, tau_m_ms: 8, c_m_pf: 150, e_l_mv: -60, v_th_mv: -50, v_reset_mv: -60, t_ref_ms: 0," + "\n"
+                + "       tau_syn_ex_ms: 3, tau_syn_in_ms: 6, i_e_pa: 0}" + "\n"
+                + "    - {name: D, size: 6, model: lif_delta, tau_m_ms: 15, c_m_pf: 250, e_l_mv: 0, v_th_mv: 15, v_reset_mv: 0, t_ref_ms: 0, i_e_pa: 120}" + "\n"
+                + "  sources:" + "\n"
+                + "    - {kind: spike_array, name: src, spike_times_ms: [[0.5, 40, 120], [1.2, 44.1, 130], [3, 60, 200]]}" + "\n"
+                + "    - {kind: dc, target: E, amplitude_pa: 40}" + "\n"
+                + "  projections:" + "\n"
+                + "    - {source: src, target: E, connector: {rule: all_to_all}, weight_pa: {kind: uniform, low: 100, high: 300}, delay_ms: 0.2}" + "\n"
+                + "    - {source: E, target: E, connector: {rule: fixed_probability, p: 0.3, autapses: false}, weight_pa: {kind: normal, mean: 20, std: 30}, delay_ms: {kind: uniform, low: 0.1, high: 0.5}}" + "\n"
+                + "    - {source: E, target: I, connector: {rule: all_to_all}, weight_pa: 60, delay_ms: 0.1}" + "\n"
+                + "    - {source: I, target: E, connector: {rule: fixed_probability, p: 0.5}, weight_pa: -200, delay_ms: 0.3}" + "\n"
+                + "    - {source: E, target: D, connector: {rule: fixed_in_degree, k: 3}, weight_mv: 2, delay_ms: 0.1}" + "\n"
+                + "  recorders:" + "\n"
+                + "    spikes: {}" + "\n"
+                + "    state:" + "\n"
+                + "      - {population: E, variable: V_m, neurons: [0, 1, 2], every_steps: 1, file: vm.csv}" + "\n"
+                + "simulation:" + "\n"
+                + "  seconds: 0.3" + "\n"
+                + "  threads: 1" + "\n"
+                + "  engine: reference" + "\n"
+                + "output:" + "\n"
+                + "  folder: spikering-out/small" + "\n";
+
+    /**
+     * Issue 16 item 4 from the command line: {@code nir export SPEC} then {@code nir run --runner engine} gives the
+     * spikes of {@code run SPEC} (sim-core), step for step; a spec NIR cannot express is refused in one line.
+     */
+    @Test
+    void exportOfASpecNetworkRunsBackWithSimCoresSpikes(@TempDir final Path dir) throws Exception {
+        final Path spec = dir.resolve("small.yaml");
+        Files.writeString(spec, SMALL_SPEC);
+        final Path g = dir.resolve("small.nir");
+        final Path input = dir.resolve("input.csv");
+        final StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "nir", "export", spec.toString(), "--out", g.toString(), "--write-input", input.toString()),
+                err.toString());
+        assertEquals(0, run(err, "nir", "run", g.toString(), "--runner", "engine", "--scheme", "euler", "--dt", "0.1", "--input",
+                input.toString(), "--record-v", "E", "--out", dir.resolve("nir").toString()), err.toString());
+        assertEquals(0, run(err, "run", spec.toString(), "--out", dir.resolve("sim").toString()), err.toString());
+        final java.util.Set<String> sim = new java.util.TreeSet<>();
+        final List<String> simLines = Files.readAllLines(dir.resolve("sim/spikes.csv"));
+        for (String line : simLines.subList(1, simLines.size())) { // time_ms,step,population,neuron,global_id
+            final String[] f = line.split(",");
+            if (!f[2].equals("src")) {
+                sim.add(f[1] + " " + f[2] + " " + f[3]);
+            }
+        }
+        final java.util.Set<String> nir = new java.util.TreeSet<>();
+        final List<String> nirLines = Files.readAllLines(dir.resolve("nir/spikes.csv"));
+        for (String line : nirLines.subList(1, nirLines.size())) { // step,time_ms,node,neuron
+            final String[] f = line.split(",");
+            nir.add(f[0] + " " + f[2] + " " + f[3]);
+        }
+        assertTrue(sim.size() > 300 && sim.stream().anyMatch(x -> x.contains(" I ")) && sim.stream().anyMatch(x -> x.contains(" D ")), "spikes: " + sim);
+        assertEquals(sim, nir);
+        assertEquals(simLines.size() - 1 - 9, nirLines.size() - 1, "each spike once; the 9 of src are the input");
+        // V_m of E 0..2 (the spec's state recorder, after every step) = v + the graph's v_offset_mv_E, to rounding
+        final double[] off = ((org.spikering.nir.Tensor) org.spikering.nir.NirReader.read(g).graph().metadata()
+                .get("v_offset_mv_E")).values();
+        final List<String> vm = Files.readAllLines(dir.resolve("sim/vm.csv"));   // time_ms,E_0_V_m,E_1_V_m,E_2_V_m
+        final List<String> ve = Files.readAllLines(dir.resolve("nir/v_E.csv"));  // step,time_ms,E[0],...,E[19]
+        assertEquals(vm.size(), ve.size());
+        double worst = 0;
+        for (int k = 1; k < vm.size(); k++) {
+            final String[] a = vm.get(k).split(",");
+            final String[] b = ve.get(k).split(",");
+            for (int i = 0; i < 3; i++) {
+                worst = Math.max(worst, Math.abs(Double.parseDouble(a[1 + i]) - (Double.parseDouble(b[2 + i]) + off[i])));
+            }
+        }
+        assertTrue(worst < 1e-11, "largest |V_m(run) - V_m(nir run)| = " + worst + " mV (NetworkNirExportTest explains the bound)");
+        System.out.println("NirCommandTest: " + nir.size() + " spikes identical; largest |V_m(run) - V_m(nir run)| = " + worst + " mV");
+
+        final Path refused = dir.resolve("cuba.nir");
+        assertRejected("SPEC = 'cuba': must be a network NIR can express: population 'E' (lif_exp): t_ref_ms = 5.0: NIR has no"
+                + " refractory period", "nir", "export", "cuba", "--out", refused.toString());
+        assertFalse(Files.exists(refused));
+        assertRejected("--write-input = 'x.csv': must come with SPEC", "nir", "export", "--builtin", "nest-sine", "--out",
+                refused.toString(), "--write-input", "x.csv");
+    }
+
+    /** {@code --nirdata}: the run as NIRGraphData (NirDataTest checks the content), next to the CSV files. */
+    @Test
+    void nirdataIsWrittenBesideTheCsvFiles(@TempDir final Path dir) throws Exception {
+        final StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "nir", "run", NIR.resolve("two_lif_neurons.nir").toString(), "--steps", "1000", "--dt", "0.1",
+                "--scheme", "exact", "--record-v", "lif1", "--nirdata", "--out", dir.resolve("a").toString()), err.toString());
+        try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(dir.resolve("a/run.nirdata.h5"))) {
+            assertEquals("NIRGraphData", h.getAttribute("__type__").getData());
+            final long[][] idx = (long[][]) ((io.jhdf.api.Dataset) h.getByPath("nodes/lif1/observables/spikes/idx")).getData();
+            assertEquals(Files.readAllLines(dir.resolve("a/spikes.csv")).size() - 1, idx[0].length, "every spike of spikes.csv");
+        }
     }
 
     /** A run's spikes.h5 (SONATA) read back as the input of the next run: the same spikes, one step later (event at (k+1) dt -> step k+1). */

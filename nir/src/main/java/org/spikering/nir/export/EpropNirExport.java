@@ -40,6 +40,8 @@ import org.spikering.plasticity.network.RecurrentNetwork;
  *       loop above, which NIR backends that map {@code LIF} nodes onto neuron cores will not recognise as one neuron.</li>
  *   <li>the threshold test: e-prop fires at v ≥ A, NIR's Threshold at v &gt; A; they differ only when v equals A exactly.</li>
  *   <li>the pseudo-derivative and the learning rule: NIR describes inference only.</li>
+ *   <li>rate networks (kind = rate): a leaky rate unit is LI followed by its nonlinearity φ, and NIR 1.0 has no
+ *       tanh, ReLU or softplus node (its only nonlinearity is Threshold); refused, naming φ.</li>
  * </ul>
  */
 public final class EpropNirExport {
@@ -50,12 +52,16 @@ public final class EpropNirExport {
     /**
      * @param net an e-prop network.
      * @return its NIR graph.
-     * @throws IllegalArgumentException if it has a refractory period, or rate units (not supported yet).
+     * @throws IllegalArgumentException if it has a refractory period, or rate units (NIR has no node for φ).
      */
     public static NirFile export(final RecurrentNetwork net) {
         if (net.isRate()) {
-            throw new IllegalArgumentException("kind = rate: NIR export of rate networks is not supported yet (issue 16);"
-                    + " only LIF/ALIF networks can be exported");
+            final String act = net.rateUnits().activation().id();
+            throw new IllegalArgumentException("kind = rate, activation = " + act + ": "
+                    + (net.rateUnits().activation() == org.spikering.neuron.rate.RateActivation.LINEAR
+                    ? "a linear leaky rate unit would be an LI node, but rate networks are not exported yet"
+                    : "NIR 1.0 has no " + act + " node (a leaky rate unit is LI followed by its nonlinearity; NIR's only"
+                    + " nonlinearity is Threshold, a Heaviside step)") + "; only LIF/ALIF networks can be exported");
         }
         final NetworkParams p = net.params();
         if (p.refractorySteps() != 0) {

@@ -20,7 +20,8 @@ import org.spikering.sim.network.NetworkBuilder;
  * becomes a population of {@link NirNeuronModel}; every path of static nodes (Affine, Linear, Scale,
  * Flatten, Delay, sub-graph ports) from a spiking node to another becomes explicit synapses with the
  * composed weights W (non-zero entries only) and a delay of (1 + Delay steps)·dt; paths from the Input
- * nodes, and the Affine biases, are injected into their target populations every step.
+ * nodes (W x of step k injected in step k + Delay steps), and the Affine biases, are injected into their target
+ * populations every step.
  *
  * <p>Timing differs from {@link NirRunner} in one point, which the engine imposes: a spike crosses an edge
  * between populations with at least one step of delay (NIR's feedforward edges have none), so the engine
@@ -155,6 +156,10 @@ public final class EngineRunner {
         private final List<String> columns = new ArrayList<>();
         private final List<String> popNames = new ArrayList<>();
         private int[] popOffset;
+        /** Input paths through Delay nodes: ring [step mod (D + 1)][target neuron] of W x, read D steps later. */
+        private final Map<Path, double[][]> delayed = new java.util.IdentityHashMap<>();
+        /** Steps injected so far. */
+        private int injected;
 
         private Prepared(final NirFile file, final RunOptions options, final WeightMap weights) {
             checked = NirRunner.prepare(file, options); // nodes and shapes
@@ -214,8 +219,7 @@ public final class EngineRunner {
                 for (Path p : from.get(s)) {
                     if (isSpiking(g.units.get(p.target()).node())) {
                         if (p.delaySteps() != 0) {
-                            throw new NirFormatException("path from Input '" + g.units.get(s).name() + "' to '"
-                                    + g.units.get(p.target()).name() + "' has a Delay: not supported on the engine");
+                            delayed.put(p, new double[p.delaySteps() + 1][checked.sizeOf(p.target())]);
                         }
                         drive.computeIfAbsent(p.target(), t -> new double[checked.sizeOf(t)]);
                     }
@@ -327,11 +331,25 @@ public final class EngineRunner {
                 System.arraycopy(input, col, x[s], 0, x[s].length);
                 col += x[s].length;
                 for (Path p : from.get(s)) {
-                    if (isSpiking(g.units.get(p.target()).node())) {
+                    if (!isSpiking(g.units.get(p.target()).node())) {
+                        continue;
+                    }
+                    final double[][] ring = delayed.get(p);
+                    if (ring == null) {
                         addTimes(drive.get(p.target()), p.weight(), x[s]);
+                    } else {
+                        final double[] now = ring[injected % ring.length];
+                        Arrays.fill(now, 0.0);
+                        addTimes(now, p.weight(), x[s]);
+                        final double[] then = ring[(injected + 1) % ring.length]; // written D steps ago (zeros before)
+                        final double[] d = drive.get(p.target());
+                        for (int i = 0; i < d.length; i++) {
+                            d[i] += then[i];
+                        }
                     }
                 }
             }
+            injected++;
             for (Map.Entry<Integer, double[]> e : drive.entrySet()) {
                 final double[] d = e.getValue();
                 final String target = g.units.get(e.getKey()).name();
