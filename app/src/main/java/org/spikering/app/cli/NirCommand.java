@@ -139,6 +139,10 @@ public final class NirCommand implements Runnable {
         @Option(names = "--out", paramLabel = "GRAPH.nir", description = "the NIR file to write (required)")
         String out;
 
+        @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "with SPEC: override one field of the spec, e.g."
+                + " 'network.populations[E].t_ref_ms=0' (repeatable)")
+        List<String> sets = new ArrayList<>();
+
         @Override
         public Integer call() {
             if (out == null) {
@@ -163,6 +167,9 @@ public final class NirCommand implements Runnable {
             }
             if (writeInput != null && specFile == null) {
                 throw new IllegalArgumentException("--write-input = '" + writeInput + "': must come with SPEC");
+            }
+            if (!sets.isEmpty() && specFile == null) {
+                throw new IllegalArgumentException("--set = '" + sets.get(0) + "': must come with SPEC");
             }
             if (specFile != null) {
                 return exportSpec(target, inputTarget);
@@ -210,7 +217,7 @@ public final class NirCommand implements Runnable {
 
         /** SPEC: its network, built with the spec's seed, through {@link NetworkNirExport}. */
         private Integer exportSpec(final Path target, final Path inputTarget) {
-            org.spikering.app.spec.Spec spec = SpecLoader.load(specFile, List.of());
+            org.spikering.app.spec.Spec spec = SpecLoader.load(specFile, sets);
             RunSpecRunner.requireNetwork(spec);
             if (!spec.has("simulation")) {
                 spec = spec.overriding(Map.of("simulation", Map.of()));

@@ -106,17 +106,18 @@ final class BadInputTableTest {
     }
 
     /** A valid element of each list option without a default, to build duplicates. */
-    private static final Map<String, String> LIST_SAMPLE = Map.of(
-            "nir run --record-v", "v",
-            "bench --compare", "1",
-            "reservoir scaling --sizes", "50",
-            "reservoir scaling --gains", "0.5",
-            "train --set", "seed=1",
-            "sweep --grid", "training.iterations=1",
-            "hw study --fractions", "0.5",
-            "hw study --bits", "4",
-            "hw study --rounding", "nearest",
-            "bench rate-rnn --rule", "bptt");
+    private static final Map<String, String> LIST_SAMPLE = Map.ofEntries(
+            Map.entry("nir run --record-v", "v"),
+            Map.entry("bench --compare", "1"),
+            Map.entry("reservoir scaling --sizes", "50"),
+            Map.entry("reservoir scaling --gains", "0.5"),
+            Map.entry("train --set", "seed=1"),
+            Map.entry("nir export --set", "seed=1"),
+            Map.entry("sweep --grid", "training.iterations=1"),
+            Map.entry("hw study --fractions", "0.5"),
+            Map.entry("hw study --bits", "4"),
+            Map.entry("hw study --rounding", "nearest"),
+            Map.entry("bench rate-rnn --rule", "bptt"));
 
     /** What an option names, when its type does not say it (a Path is an input file unless listed here). */
     enum Kind { OUTPUT_FOLDER, OUTPUT_FILE, INPUT_FILE, NUMBER }
