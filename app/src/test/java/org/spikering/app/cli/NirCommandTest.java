@@ -222,6 +222,33 @@ class NirCommandTest {
         assertFalse(Files.exists(refused));
         assertRejected("--write-input = 'x.csv': must come with SPEC", "nir", "export", "--builtin", "nest-sine", "--out",
                 refused.toString(), "--write-input", "x.csv");
+        assertRejected("--set = 'seed=2': must come with SPEC", "nir", "export", "--builtin", "nest-sine", "--out",
+                refused.toString(), "--set", "seed=2");
+
+        // --set changes the spec before export exactly as it does for run: another seed, other weights and spikes
+        final Path g7 = dir.resolve("small7.nir");
+        final Path input7 = dir.resolve("input7.csv");
+        assertEquals(0, run(err, "nir", "export", spec.toString(), "--set", "seed=7", "--out", g7.toString(), "--write-input",
+                input7.toString()), err.toString());
+        assertEquals(0, run(err, "nir", "run", g7.toString(), "--runner", "engine", "--scheme", "euler", "--dt", "0.1", "--input",
+                input7.toString(), "--out", dir.resolve("nir7").toString()), err.toString());
+        assertEquals(0, run(err, "run", spec.toString(), "--set", "seed=7", "--out", dir.resolve("sim7").toString()), err.toString());
+        final java.util.Set<String> sim7 = new java.util.TreeSet<>();
+        final List<String> sim7Lines = Files.readAllLines(dir.resolve("sim7/spikes.csv"));
+        for (String line : sim7Lines.subList(1, sim7Lines.size())) {
+            final String[] f = line.split(",");
+            if (!f[2].equals("src")) {
+                sim7.add(f[1] + " " + f[2] + " " + f[3]);
+            }
+        }
+        final java.util.Set<String> nir7 = new java.util.TreeSet<>();
+        final List<String> nir7Lines = Files.readAllLines(dir.resolve("nir7/spikes.csv"));
+        for (String line : nir7Lines.subList(1, nir7Lines.size())) {
+            final String[] f = line.split(",");
+            nir7.add(f[0] + " " + f[2] + " " + f[3]);
+        }
+        assertEquals(sim7, nir7);
+        assertFalse(sim7.equals(sim), "seed 7 gives other spikes than the spec's seed");
     }
 
     /** {@code --nirdata}: the run as NIRGraphData (NirDataTest checks the content), next to the CSV files. */
