@@ -89,12 +89,7 @@ public final class ExactFlossing {
         final NetworkTangentMap map = new NetworkTangentMap(net, tr, false);
         final int n = map.dimension();
         final int steps = map.steps();
-        if (k < 1 || k > n) {
-            throw new IllegalArgumentException("k = " + k + ": must be in [1, " + n + "] (the state dimension)");
-        }
-        if (warmup < 0 || warmup >= steps) {
-            throw new IllegalArgumentException("warmup = " + warmup + ": must be in [0, " + steps + ") (the steps)");
-        }
+        LyapunovSpectrum.checkRange(k, warmup, n, steps);
         ensure(n, k, steps);
         // forward: the QR chain, as LyapunovSpectrum.compute (same operations, same bits)
         System.arraycopy(LyapunovSpectrum.start(n, k, seed), 0, qs[0], 0, n * k);

@@ -34,6 +34,22 @@ public final class LyapunovSpectrum {
     }
 
     /**
+     * @param k      exponents asked for.
+     * @param warmup steps before the sums start.
+     * @param n      the state dimension.
+     * @param steps  the trajectory's steps.
+     * @throws IllegalArgumentException naming k or warmup if out of [1, n] or [0, steps).
+     */
+    static void checkRange(final int k, final int warmup, final int n, final int steps) {
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("k = " + k + ": must be in [1, " + n + "] (the state dimension)");
+        }
+        if (warmup < 0 || warmup >= steps) {
+            throw new IllegalArgumentException("warmup = " + warmup + ": must be in [0, " + steps + ") (the steps)");
+        }
+    }
+
+    /**
      * @param map         the step Jacobians.
      * @param k           exponents, in [1, n].
      * @param warmup      maps applied before counting starts, in [0, T).
@@ -45,12 +61,7 @@ public final class LyapunovSpectrum {
             final int traceEvery) {
         final int n = map.dimension();
         final int steps = map.steps();
-        if (k < 1 || k > n) {
-            throw new IllegalArgumentException("k = " + k + ": must be in [1, " + n + "] (the state dimension)");
-        }
-        if (warmup < 0 || warmup >= steps) {
-            throw new IllegalArgumentException("warmup = " + warmup + ": must be in [0, " + steps + ") (the steps)");
-        }
+        checkRange(k, warmup, n, steps);
         if (traceEvery < 1) {
             throw new IllegalArgumentException("traceEvery = " + traceEvery + ": must be >= 1");
         }
