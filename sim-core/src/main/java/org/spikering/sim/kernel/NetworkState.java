@@ -37,6 +37,22 @@ import org.spikering.sim.synapse.CsrSlice;
  * s + D (s + D + 1 for lagged steps, which read slot t − 1 at step t), so at most D_max + 1 slots are in
  * use; slots = the power of two above D_max (2 for CUBA's one-step delay) never alias the slot being read.
  *
+ * <p><b>Pulled delivery.</b> A population whose incoming projections all have {@linkplain Csr#isBanded delay
+ * bands}, one of them per-synapse delays, and which is clock-driven, receives its synaptic input by
+ * <i>pull</i>: {@link #deliver} only files the spike in partition q's spike history (steps modulo
+ * {@code slots}), and just before partition q reads the input of step x, {@code pull} adds, for every delay d
+ * from the largest down to the smallest, the band of delay d of every spike of step x − d (ascending ids, each
+ * spike's projections in declaration order) into one input array per population and channel. Each cell of
+ * that array then receives exactly the additions the timing wheel would have received, in the same order
+ * (by source step, then source id, then projection, then row order; within one (row, delay) band the row
+ * keeps its edge order for equal targets), so the sums and the spikes are bit-identical to push delivery, while
+ * all writes of a step go to one array of the partition's size that stays in cache instead of being spread over
+ * {@code slots} arrays. The history needs {@code slots} &gt; the maximum delay steps: step s's spikes are needed
+ * until step s + D_max is read, and partition q files step s + slots only after it has updated that step.
+ * {@link #inject} into such a population first turns it back to push delivery (its pending spikes pushed into a
+ * timing wheel in the same order), so an injected amount lands where it would have. The system property
+ * {@code spikering.delivery=push} turns pull delivery off (for comparisons).
+ *
  * <p><b>Threading.</b> {@code updatePartition(q, …)} and {@code deliver(q, …)} for a given q run on one
  * thread (partition q's owner) and touch only partition q's state. Callers provide the happens-before
  * edges (ring sequences and volatile step counters).
@@ -63,7 +79,21 @@ public final class NetworkState {
     private final int[] projSrc;
     private final int[] projTgt;
     private final boolean[] projChannelBySign;
-    private final int[][] outgoing;
+    /** Per source population, its projections into push (wheel) and into pulled populations, in declaration order. */
+    private int[][] pushOut;
+    private int[][] pullOut;
+    /** Per population: whether its input is pulled; then its wheel has one slot ({@link #popMask} 0). */
+    private final boolean[] pull;
+    private final int[] popMask;
+    private boolean anyPull;
+    private int pullDMin;
+    private int pullDMax;
+    /** [partition][step mod slots]: spikes of that step with projections into pulled populations, ascending. */
+    private final int[][][] histIds;
+    private final int[][] histCount;
+    private final long[][] histStep;
+    /** [partition · 8]: the next step whose input partition q reads (pulls). */
+    private final long[] nextPull;
     private final boolean[] eventDriven;
     /** [population][partition][slot]: partition-local neurons with input in that slot (event mode). */
     private final int[][][][] touched;
@@ -90,6 +120,25 @@ public final class NetworkState {
      * @param mode       update mode.
      */
     public NetworkState(final Network network, final int partitions, final UpdateMode mode) {
+        this(network, partitions, mode, pullFromProperty());
+    }
+
+    private static boolean pullFromProperty() {
+        final String v = System.getProperty("spikering.delivery", "pull");
+        if (!"pull".equals(v) && !"push".equals(v)) {
+            throw new IllegalArgumentException("spikering.delivery = " + v + ": must be pull or push");
+        }
+        return "pull".equals(v);
+    }
+
+    /**
+     * @param network      the network.
+     * @param partitions   number of partitions (threads), &ge; 1.
+     * @param mode         update mode.
+     * @param pullDelivery whether populations that can be pulled are (false: every population by push into
+     *                     its timing wheel; the spikes are the same).
+     */
+    public NetworkState(final Network network, final int partitions, final UpdateMode mode, final boolean pullDelivery) {
         if (partitions < 1) {
             throw new IllegalArgumentException("threads = " + partitions + ": must be >= 1");
         }
@@ -127,8 +176,6 @@ public final class NetworkState {
                 maxPart = Math.max(maxPart, n);
                 if (n > 0) {
                     pops[p][q] = s.model().createPopulation(n, network.dtMs(), partFrom[p][q]);
-                    wheel0[p][q] = new double[slots][n];
-                    wheel1[p][q] = pops[p][q].inputChannels() > 1 ? new double[slots][n] : null;
                 }
             }
             for (Map.Entry<String, Distribution> e : s.initialState().entrySet()) {
@@ -161,32 +208,56 @@ public final class NetworkState {
         this.localSpikes = new int[partitions][maxPart];
         final List<Projection> projections = network.projections();
         final int np = projections.size();
+        this.pull = new boolean[nPops];
+        this.popMask = new int[nPops];
+        for (int p = 0; p < nPops; p++) {
+            boolean allBanded = true;
+            boolean anyDelays = false;
+            for (Projection pr : projections) {
+                if (pr.targetPopulation() == p) {
+                    allBanded &= pr.synapses().isBanded();
+                    anyDelays |= pr.synapses().delays() != null;
+                }
+            }
+            pull[p] = pullDelivery && !eventDriven[p] && allBanded && anyDelays;
+            popMask[p] = pull[p] ? 0 : mask;
+            for (int q = 0; q < partitions; q++) {
+                if (pops[p][q] != null) {
+                    final int n = pops[p][q].size();
+                    final int w = pull[p] ? 1 : slots;
+                    wheel0[p][q] = new double[w][n];
+                    wheel1[p][q] = pops[p][q].inputChannels() > 1 ? new double[w][n] : null;
+                }
+            }
+        }
         this.csr = new CsrSlice[np][partitions];
         this.projSrc = new int[np];
         this.projTgt = new int[np];
         this.projChannelBySign = new boolean[np];
-        final int[] outCount = new int[nPops];
         for (int j = 0; j < np; j++) {
             final Projection pr = projections.get(j);
             projSrc[j] = pr.sourcePopulation();
             projTgt[j] = pr.targetPopulation();
             projChannelBySign[j] = pops[projTgt[j]][partitions - 1].inputChannels() > 1;
-            for (int q = 0; q < partitions; q++) {
-                csr[j][q] = partitions == 1 ? CsrSlice.whole(pr.synapses())
-                        : CsrSlice.of(pr.synapses(), partFrom[projTgt[j]][q], partTo[projTgt[j]][q]);
-            }
-            outCount[projSrc[j]]++;
-        }
-        this.outgoing = new int[nPops][];
-        for (int p = 0; p < nPops; p++) {
-            outgoing[p] = new int[outCount[p]];
-            int k = 0;
-            for (int j = 0; j < np; j++) {
-                if (projSrc[j] == p) {
-                    outgoing[p][k++] = j;
+            if (partitions == 1) {
+                csr[j][0] = CsrSlice.whole(pr.synapses());
+            } else {
+                final int[] bounds = new int[partitions + 1];
+                for (int q = 0; q < partitions; q++) {
+                    bounds[q] = partFrom[projTgt[j]][q];
                 }
+                bounds[partitions] = partTo[projTgt[j]][partitions - 1];
+                csr[j] = CsrSlice.partition(pr.synapses(), bounds);
             }
         }
+        this.histIds = new int[partitions][slots][16];
+        this.histCount = new int[partitions][slots];
+        this.histStep = new long[partitions][slots];
+        for (long[] h : histStep) {
+            Arrays.fill(h, Long.MIN_VALUE);
+        }
+        this.nextPull = new long[partitions * 8];
+        routeProjections();
         final List<PoissonDriveSpec> drives = network.drives();
         this.driveSource = new PoissonSource[drives.size()];
         this.driveTarget = new int[drives.size()];
@@ -221,6 +292,48 @@ public final class NetworkState {
         this.eventsDelivered = new long[partitions * 8];
         this.driveSpikes = new long[partitions * 8];
         this.populationSpikes = new long[partitions][nPops + 8];
+    }
+
+    /** Fills pushOut and pullOut from {@link #pull}, and the delay range of the pulled projections. */
+    private void routeProjections() {
+        final int np = projSrc.length;
+        pushOut = new int[nPops][];
+        pullOut = new int[nPops][];
+        anyPull = false;
+        pullDMin = Integer.MAX_VALUE;
+        pullDMax = Integer.MIN_VALUE;
+        for (int p = 0; p < nPops; p++) {
+            int nPush = 0;
+            int nPull = 0;
+            for (int j = 0; j < np; j++) {
+                if (projSrc[j] == p) {
+                    if (pull[projTgt[j]]) {
+                        nPull++;
+                    } else {
+                        nPush++;
+                    }
+                }
+            }
+            pushOut[p] = new int[nPush];
+            pullOut[p] = new int[nPull];
+            nPush = 0;
+            nPull = 0;
+            for (int j = 0; j < np; j++) {
+                if (projSrc[j] == p) {
+                    if (pull[projTgt[j]]) {
+                        pullOut[p][nPull++] = j;
+                        final Csr c = net.projections().get(j).synapses();
+                        if (c.synapseCount() > 0) {
+                            anyPull = true;
+                            pullDMin = Math.min(pullDMin, c.bandLo());
+                            pullDMax = Math.max(pullDMax, c.bandLo() + c.bands() - 1);
+                        }
+                    } else {
+                        pushOut[p][nPush++] = j;
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -272,6 +385,14 @@ public final class NetworkState {
     public double stateVariable(final int p, final String variable, final int i) {
         final int q = partitionOfNeuron[p][i];
         return pops[p][q].stateVariable(variable, i - partFrom[p][q]);
+    }
+
+    /**
+     * @param p population index.
+     * @return whether its synaptic input is pulled (see the class comment), not pushed into a timing wheel.
+     */
+    public boolean isPulled(final int p) {
+        return pull[p];
     }
 
     /**
@@ -343,6 +464,7 @@ public final class NetworkState {
      */
     public int updatePartition(final int q, final long t, final int[] out) {
         final int slot = (int) (t & mask);
+        pull(q, t);
         addDrive(q, t, slot);
         applyStepCurrents(q, t);
         return updateNeurons(q, t, slot, false, out);
@@ -389,6 +511,7 @@ public final class NetworkState {
             return updateNeurons(q, t, -1, true, out);
         }
         final int previousSlot = (int) ((t - 1) & mask);
+        pull(q, t - 1);
         addDrive(q, t - 1, previousSlot);
         return updateNeurons(q, t, previousSlot, true, out);
     }
@@ -404,11 +527,13 @@ public final class NetworkState {
      */
     public void closeLaggedRun(final int q, final long lastStep) {
         final int slot = (int) (lastStep & mask);
+        pull(q, lastStep);
         addDrive(q, lastStep, slot);
         for (int p = 0; p < nPops; p++) {
             final NeuronPopulation pop = pops[p][q];
             if (pop != null) {
-                pop.integrateInput(0, pop.size(), wheel0[p][q][slot], wheel1[p][q] == null ? null : wheel1[p][q][slot]);
+                final int sl = slot & popMask[p];
+                pop.integrateInput(0, pop.size(), wheel0[p][q][sl], wheel1[p][q] == null ? null : wheel1[p][q][sl]);
             }
         }
     }
@@ -432,8 +557,9 @@ public final class NetworkState {
                     count = updateLazily(p, q, t, slot, out, count);
                     Arrays.sort(out, before, count);
                 } else {
-                    final double[] in0 = slot < 0 ? null : wheel0[p][q][slot];
-                    final double[] in1 = slot < 0 || wheel1[p][q] == null ? null : wheel1[p][q][slot];
+                    final int sl = slot & popMask[p];
+                    final double[] in0 = slot < 0 ? null : wheel0[p][q][sl];
+                    final double[] in1 = slot < 0 || wheel1[p][q] == null ? null : wheel1[p][q][sl];
                     final int c = lagged
                             ? pop.updateLagged(t, 0, pop.size(), in0, in1, local, 0)
                             : pop.updateAndClearInput(t, 0, pop.size(), in0, in1, local, 0);
@@ -486,7 +612,7 @@ public final class NetworkState {
                 continue;
             }
             final double wgt = driveWeight[d];
-            final double[] w = (wgt < 0 && wheel1[p][q] != null ? wheel1[p][q] : wheel0[p][q])[slot];
+            final double[] w = (wgt < 0 && wheel1[p][q] != null ? wheel1[p][q] : wheel0[p][q])[slot & popMask[p]];
             final PoissonSource src = driveSource[d];
             final boolean lazy = eventDriven[p];
             final int from = partFrom[p][q];
@@ -549,7 +675,8 @@ public final class NetworkState {
 
     /**
      * Delivery for partition q of one spike of step t: adds the spike's weights to the wheel slots
-     * (t + delay) of the targets in partition q.
+     * (t + delay) of the targets in partition q of push-delivered populations, and files the spike in partition
+     * q's history for the pulled ones. Call for the spikes of a step in ascending ids, steps in increasing order.
      *
      * @param q        partition.
      * @param t        step in which the source spiked.
@@ -558,35 +685,205 @@ public final class NetworkState {
     public void deliver(final int q, final long t, final int globalId) {
         final int sp = popOf[globalId];
         final int local = globalId - offset[sp];
-        final int[] out = outgoing[sp];
+        final int[] out = pushOut[sp];
         long events = 0;
         for (int o = 0; o < out.length; o++) {
             final int j = out[o];
             final CsrSlice slice = csr[j][q];
-            final Csr c = slice.csr();
-            final int lo = slice.rowFrom()[local];
-            final int hi = slice.rowTo()[local];
-            if (lo == hi) {
-                continue;
-            }
-            events += hi - lo;
-            final int tp = projTgt[j];
-            final int base = slice.targetBase();
-            if (eventDriven[tp]) {
-                deliverTracked(q, t, tp, c, lo, hi, base);
-            } else if (c.hasConstantWeight() && c.delays() == null) {
-                final double w = c.constantWeight();
-                final int slot = (int) ((t + c.constantDelay()) & mask);
-                final double[] wheel = (projChannelBySign[j] && w < 0 ? wheel1[tp][q] : wheel0[tp][q])[slot];
-                final int[] tg = c.target();
-                for (int k = lo; k < hi; k++) {
-                    wheel[tg[k] - base] += w;
-                }
-            } else {
-                deliverGeneral(q, t, tp, c, lo, hi, base, projChannelBySign[j]);
+            final int nb = slice.bands();
+            for (int b = 0; b < nb; b++) {
+                final int i = local * nb + b;
+                events += push(q, t, j, slice.lo()[i + slice.loShift()], slice.hi()[i + slice.hiShift()]);
             }
         }
         eventsDelivered[q * 8] += events;
+        if (pullOut[sp].length > 0) {
+            file(q, t, globalId);
+        }
+    }
+
+    /** Pushes synapses [lo, hi) of projection j's row (a band, or a whole row) into partition q's wheel; @return hi − lo. */
+    private int push(final int q, final long t, final int j, final int lo, final int hi) {
+        if (lo == hi) {
+            return 0;
+        }
+        final CsrSlice slice = csr[j][q];
+        final Csr c = slice.csr();
+        final int tp = projTgt[j];
+        final int base = slice.targetBase();
+        if (eventDriven[tp]) {
+            deliverTracked(q, t, tp, c, lo, hi, base);
+        } else if (c.hasConstantWeight() && c.delays() == null) {
+            final double w = c.constantWeight();
+            final int slot = (int) ((t + c.constantDelay()) & mask);
+            final double[] wheel = (projChannelBySign[j] && w < 0 ? wheel1[tp][q] : wheel0[tp][q])[slot];
+            final int[] tg = c.target();
+            for (int k = lo; k < hi; k++) {
+                wheel[tg[k] - base] += w;
+            }
+        } else {
+            deliverGeneral(q, t, tp, c, lo, hi, base, projChannelBySign[j]);
+        }
+        return hi - lo;
+    }
+
+    /** Files spike globalId of step t in partition q's history (ids of a step arrive ascending). */
+    private void file(final int q, final long t, final int globalId) {
+        final int h = (int) (t & mask);
+        if (histStep[q][h] != t) {
+            histStep[q][h] = t;
+            histCount[q][h] = 0;
+        }
+        int[] list = histIds[q][h];
+        final int n = histCount[q][h];
+        if (n == list.length) {
+            list = Arrays.copyOf(list, 2 * n);
+            histIds[q][h] = list;
+        }
+        list[n] = globalId;
+        histCount[q][h] = n + 1;
+    }
+
+    /**
+     * The input of step x of partition q's pulled populations: for d from the largest delay down to the smallest,
+     * the band of delay d of each spike of step x − d (ascending ids, projections in declaration order).
+     */
+    private void pull(final int q, final long x) {
+        nextPull[q * 8] = x + 1;
+        if (!anyPull) {
+            return;
+        }
+        final long[] steps = histStep[q];
+        long events = 0;
+        for (int d = pullDMax; d >= pullDMin; d--) {
+            final long s = x - d;
+            final int h = (int) (s & mask);
+            if (s < 0 || steps[h] != s) {
+                continue;
+            }
+            final int[] list = histIds[q][h];
+            final int n = histCount[q][h];
+            for (int k = 0; k < n; k++) {
+                final int id = list[k];
+                final int sp = popOf[id];
+                final int local = id - offset[sp];
+                final int[] out = pullOut[sp];
+                for (int o = 0; o < out.length; o++) {
+                    events += pullBand(q, out[o], local, d);
+                }
+            }
+        }
+        eventsDelivered[q * 8] += events;
+    }
+
+    /** Adds the band of delay d of row {@code local} of projection j (partition q's part) to its input arrays. */
+    private int pullBand(final int q, final int j, final int local, final int d) {
+        final CsrSlice slice = csr[j][q];
+        final Csr c = slice.csr();
+        final int nb = slice.bands();
+        final int b = d - c.bandLo();
+        if (b < 0 || b >= nb) {
+            return 0;
+        }
+        final int i = local * nb + b;
+        final int lo = slice.lo()[i + slice.loShift()];
+        final int hi = slice.hi()[i + slice.hiShift()];
+        if (lo == hi) {
+            return 0;
+        }
+        final int tp = projTgt[j];
+        final int base = slice.targetBase();
+        final int[] tg = c.target();
+        final double[] w0 = wheel0[tp][q][0];
+        final double[] w1 = wheel1[tp][q] == null ? null : wheel1[tp][q][0];
+        final boolean bySign = projChannelBySign[j];
+        final float[] fw = c.weights();
+        if (fw != null) {
+            if (bySign) {
+                for (int k = lo; k < hi; k++) {
+                    final float w = fw[k];
+                    (w < 0 ? w1 : w0)[tg[k] - base] += w;
+                }
+            } else {
+                for (int k = lo; k < hi; k++) {
+                    w0[tg[k] - base] += fw[k];
+                }
+            }
+        } else if (c.hasConstantWeight()) {
+            final double w = c.constantWeight();
+            final double[] in = bySign && w < 0 ? w1 : w0;
+            for (int k = lo; k < hi; k++) {
+                in[tg[k] - base] += w;
+            }
+        } else {
+            final double[] xw = c.exactWeights();
+            for (int k = lo; k < hi; k++) {
+                final double w = xw[k];
+                (bySign && w < 0 ? w1 : w0)[tg[k] - base] += w;
+            }
+        }
+        return hi - lo;
+    }
+
+    /**
+     * Turns pulled population p to push delivery: gives it a timing wheel and pushes into it, in delivery order,
+     * every filed spike's synapses onto p that arrive at or after the next step each partition reads. Only between
+     * runs, from the coordinator thread.
+     */
+    private void convertToPush(final int p) {
+        for (int q = 0; q < partitions; q++) {
+            if (pops[p][q] == null) {
+                continue;
+            }
+            final long next = nextPull[q * 8];
+            final double[] cur0 = wheel0[p][q][0];
+            final double[] cur1 = wheel1[p][q] == null ? null : wheel1[p][q][0];
+            wheel0[p][q] = new double[slots][];
+            wheel1[p][q] = cur1 == null ? null : new double[slots][];
+            for (int sl = 0; sl < slots; sl++) {
+                final boolean keep = sl == (int) (next & mask);
+                wheel0[p][q][sl] = keep ? cur0 : new double[cur0.length];
+                if (cur1 != null) {
+                    wheel1[p][q][sl] = keep ? cur1 : new double[cur1.length];
+                }
+            }
+        }
+        popMask[p] = mask;
+        for (int q = 0; q < partitions; q++) {
+            if (pops[p][q] == null || !anyPull) {
+                continue;
+            }
+            final long next = nextPull[q * 8];
+            long events = 0;
+            for (long s = Math.max(0, next - pullDMax); s < next; s++) {
+                final int h = (int) (s & mask);
+                if (histStep[q][h] != s) {
+                    continue;
+                }
+                for (int k = 0; k < histCount[q][h]; k++) {
+                    final int id = histIds[q][h][k];
+                    final int sp = popOf[id];
+                    final int local = id - offset[sp];
+                    for (int j : pullOut[sp]) {
+                        if (projTgt[j] != p) {
+                            continue;
+                        }
+                        final CsrSlice slice = csr[j][q];
+                        final int nb = slice.bands();
+                        for (int b = 0; b < nb; b++) {
+                            if (s + slice.csr().bandLo() + b < next) {
+                                continue; // pulled already
+                            }
+                            final int i = local * nb + b;
+                            events += push(q, s, j, slice.lo()[i + slice.loShift()], slice.hi()[i + slice.hiShift()]);
+                        }
+                    }
+                }
+            }
+            eventsDelivered[q * 8] += events;
+        }
+        pull[p] = false;
+        routeProjections();
     }
 
     private void deliverGeneral(final int q, final long t, final int tp, final Csr c, final int lo, final int hi,
@@ -628,6 +925,9 @@ public final class NetworkState {
      * @param step    arrival step, not yet updated.
      */
     public void inject(final int p, final int i, final int channel, final double amount, final long step) {
+        if (pull[p]) {
+            convertToPush(p);
+        }
         final int q = partitionOfNeuron[p][i];
         final int li = i - partFrom[p][q];
         final int slot = (int) (step & mask);

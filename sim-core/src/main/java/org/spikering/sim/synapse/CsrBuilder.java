@@ -1,8 +1,9 @@
 package org.spikering.sim.synapse;
 
 /**
- * Builds a {@link Csr} from an edge list by two counting-sort passes (by target, then stably by
- * source), so rows come out sorted by target in O(E + N). Stateless.
+ * Builds a {@link Csr} from an edge list by counting-sort passes in O(E + N): by target, then (with
+ * per-synapse delays, when the {@linkplain Csr delay bands} are affordable) stably by delay, then stably by
+ * source. Rows come out sorted by target, or by (delay, target); ties keep the edge order. Stateless.
  */
 public final class CsrBuilder {
 
@@ -45,10 +46,25 @@ public final class CsrBuilder {
     public static Csr build(final int sources, final int targets, final int[] src, final int[] tgt, final int edges,
                             final double[] weights, final boolean exact, final double constantWeight,
                             final int[] delays, final int constantDelay) {
+        int dLo = Integer.MAX_VALUE;
+        int dHi = Integer.MIN_VALUE;
+        if (delays != null) {
+            for (int e = 0; e < edges; e++) {
+                dLo = Math.min(dLo, delays[e]);
+                dHi = Math.max(dHi, delays[e]);
+            }
+        }
+        final int bands = edges == 0 ? 1 : dHi - dLo + 1;
+        final boolean banded = delays != null
+                && (long) sources * bands <= (long) Csr.MAX_BAND_ENTRIES_PER_SYNAPSE * edges + (1L << 22);
         // pass 1: order by target
-        final int[] byTarget = countingOrder(tgt, edges, targets, null);
-        // pass 2: stable order by source of the target-sorted sequence
-        final int[] order = countingOrder(src, edges, sources, byTarget);
+        int[] byTarget = countingOrder(tgt, edges, targets, null, 0);
+        if (banded && edges > 0) {
+            // pass 2: stable order by delay of the target-sorted sequence
+            byTarget = countingOrder(delays, edges, bands, byTarget, dLo);
+        }
+        // last pass: stable order by source
+        final int[] order = countingOrder(src, edges, sources, byTarget, 0);
         final int[] rowStart = new int[sources + 1];
         for (int e = 0; e < edges; e++) {
             rowStart[src[e] + 1]++;
@@ -73,13 +89,19 @@ public final class CsrBuilder {
                 d[k] = (short) delays[e];
             }
         }
-        return new Csr(rowStart, target, w, xw, constantWeight, d, constantDelay);
+        if (!banded) {
+            return new Csr(rowStart, target, w, xw, constantWeight, d, constantDelay);
+        }
+        final int lo = edges == 0 ? 1 : dLo;
+        return new Csr(rowStart, target, w, xw, constantWeight, d, constantDelay, Csr.bands(rowStart, d, lo, bands),
+                lo, bands);
     }
 
-    private static int[] countingOrder(final int[] key, final int edges, final int range, final int[] within) {
+    private static int[] countingOrder(final int[] key, final int edges, final int range, final int[] within,
+                                       final int keyBase) {
         final int[] start = new int[range + 1];
         for (int e = 0; e < edges; e++) {
-            start[key[e] + 1]++;
+            start[key[e] - keyBase + 1]++;
         }
         for (int r = 0; r < range; r++) {
             start[r + 1] += start[r];
@@ -87,7 +109,7 @@ public final class CsrBuilder {
         final int[] out = new int[edges];
         for (int i = 0; i < edges; i++) {
             final int e = within == null ? i : within[i];
-            out[start[key[e]]++] = e;
+            out[start[key[e] - keyBase]++] = e;
         }
         return out;
     }
