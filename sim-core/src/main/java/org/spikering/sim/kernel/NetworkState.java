@@ -37,21 +37,20 @@ import org.spikering.sim.synapse.CsrSlice;
  * s + D (s + D + 1 for lagged steps, which read slot t − 1 at step t), so at most D_max + 1 slots are in
  * use; slots = the power of two above D_max (2 for CUBA's one-step delay) never alias the slot being read.
  *
- * <p><b>Pulled delivery.</b> A population whose incoming projections all have {@linkplain Csr#isBanded delay
- * bands}, one of them per-synapse delays, and which is clock-driven, receives its synaptic input by
- * <i>pull</i>: {@link #deliver} only files the spike in partition q's spike history (steps modulo
- * {@code slots}), and just before partition q reads the input of step x, {@code pull} adds, for every delay d
- * from the largest down to the smallest, the band of delay d of every spike of step x − d (ascending ids, each
- * spike's projections in declaration order) into one input array per population and channel. Each cell of
- * that array then receives exactly the additions the timing wheel would have received, in the same order
- * (by source step, then source id, then projection, then row order; within one (row, delay) band the row
- * keeps its edge order for equal targets), so the sums and the spikes are bit-identical to push delivery, while
- * all writes of a step go to one array of the partition's size that stays in cache instead of being spread over
- * {@code slots} arrays. The history needs {@code slots} &gt; the maximum delay steps: step s's spikes are needed
- * until step s + D_max is read, and partition q files step s + slots only after it has updated that step.
- * {@link #inject} into such a population first turns it back to push delivery (its pending spikes pushed into a
- * timing wheel in the same order), so an injected amount lands where it would have. The system property
- * {@code spikering.delivery=push} turns pull delivery off (for comparisons).
+ * <p><b>Staged delivery.</b> A clock-driven population whose incoming projections all have float weights and
+ * {@linkplain Csr#isBanded delay bands}, one of them per-synapse delays, does not use the timing wheel: {@link
+ * #deliver} copies each delay band of the spike's row (partition q's targets) as one run into partition q's {@link
+ * StagedInput} slot of its arrival step, and just before partition q reads the input of step x it adds slot x's
+ * pairs, in the order delivered, into one input array per population and channel. Each cell of that array so
+ * receives exactly the additions the wheel cell would have received, in the same order (source step, source id,
+ * projection, row order; a (delay, target)-sorted row keeps the edge order of equal (delay, target) pairs), so sums
+ * and spikes are bit-identical to push delivery. The reads of the synapses stay sequential (one band at a time), the
+ * copies are sequential, and the scattered additions go to one array of the partition's size that stays in cache,
+ * instead of to {@code slots} arrays (158 MB for PD14 at full scale). A slot is emptied when read, and a delivery
+ * into slot x + slots comes from a step after x (slots &gt; the maximum delay), which partition q delivers after it
+ * has read x. {@link #inject} into a staged population first turns it back to push delivery (its staged pairs
+ * added into a new wheel in their order), so the injected amount lands after them, as it would have. The system
+ * property {@code spikering.delivery=push} turns staging off (for comparisons).
  *
  * <p><b>Threading.</b> {@code updatePartition(q, …)} and {@code deliver(q, …)} for a given q run on one
  * thread (partition q's owner) and touch only partition q's state. Callers provide the happens-before
@@ -79,21 +78,18 @@ public final class NetworkState {
     private final int[] projSrc;
     private final int[] projTgt;
     private final boolean[] projChannelBySign;
-    /** Per source population, its projections into push (wheel) and into pulled populations, in declaration order. */
+    /** Per source population, its projections into push (wheel) and into staged populations, in declaration order. */
     private int[][] pushOut;
-    private int[][] pullOut;
-    /** Per population: whether its input is pulled; then its wheel has one slot ({@link #popMask} 0). */
-    private final boolean[] pull;
+    private int[][] stagedOut;
+    /** Per population: whether its input is staged; then its wheel has one slot ({@link #popMask} 0). */
+    private final boolean[] staged;
     private final int[] popMask;
-    private boolean anyPull;
-    private int pullDMin;
-    private int pullDMax;
-    /** [partition][step mod slots]: spikes of that step with projections into pulled populations, ascending. */
-    private final int[][][] histIds;
-    private final int[][] histCount;
-    private final long[][] histStep;
-    /** [partition · 8]: the next step whose input partition q reads (pulls). */
-    private final long[] nextPull;
+    private final boolean[] popBySign;
+    /** [partition]: its staged input. */
+    private final StagedInput[] stagedInput;
+    /** [partition][population]: the one input array per channel of a staged population (null otherwise). */
+    private final double[][][] stagedIn0;
+    private final double[][][] stagedIn1;
     private final boolean[] eventDriven;
     /** [population][partition][slot]: partition-local neurons with input in that slot (event mode). */
     private final int[][][][] touched;
@@ -120,25 +116,25 @@ public final class NetworkState {
      * @param mode       update mode.
      */
     public NetworkState(final Network network, final int partitions, final UpdateMode mode) {
-        this(network, partitions, mode, pullFromProperty());
+        this(network, partitions, mode, stagingFromProperty());
     }
 
-    private static boolean pullFromProperty() {
-        final String v = System.getProperty("spikering.delivery", "pull");
-        if (!"pull".equals(v) && !"push".equals(v)) {
-            throw new IllegalArgumentException("spikering.delivery = " + v + ": must be pull or push");
+    private static boolean stagingFromProperty() {
+        final String v = System.getProperty("spikering.delivery", "staged");
+        if (!"staged".equals(v) && !"push".equals(v)) {
+            throw new IllegalArgumentException("spikering.delivery = " + v + ": must be staged or push");
         }
-        return "pull".equals(v);
+        return "staged".equals(v);
     }
 
     /**
      * @param network      the network.
      * @param partitions   number of partitions (threads), &ge; 1.
      * @param mode         update mode.
-     * @param pullDelivery whether populations that can be pulled are (false: every population by push into
-     *                     its timing wheel; the spikes are the same).
+     * @param staging    whether populations that can be staged are (false: every population by push into its
+     *                   timing wheel; the spikes are the same).
      */
-    public NetworkState(final Network network, final int partitions, final UpdateMode mode, final boolean pullDelivery) {
+    public NetworkState(final Network network, final int partitions, final UpdateMode mode, final boolean staging) {
         if (partitions < 1) {
             throw new IllegalArgumentException("threads = " + partitions + ": must be >= 1");
         }
@@ -208,25 +204,37 @@ public final class NetworkState {
         this.localSpikes = new int[partitions][maxPart];
         final List<Projection> projections = network.projections();
         final int np = projections.size();
-        this.pull = new boolean[nPops];
+        this.staged = new boolean[nPops];
         this.popMask = new int[nPops];
+        this.popBySign = new boolean[nPops];
+        this.stagedIn0 = new double[partitions][nPops][];
+        this.stagedIn1 = new double[partitions][nPops][];
+        this.stagedInput = new StagedInput[partitions];
         for (int p = 0; p < nPops; p++) {
-            boolean allBanded = true;
+            boolean stageable = true;
             boolean anyDelays = false;
             for (Projection pr : projections) {
                 if (pr.targetPopulation() == p) {
-                    allBanded &= pr.synapses().isBanded();
+                    stageable &= pr.synapses().isBanded() && pr.synapses().weights() != null;
                     anyDelays |= pr.synapses().delays() != null;
                 }
             }
-            pull[p] = pullDelivery && !eventDriven[p] && allBanded && anyDelays;
-            popMask[p] = pull[p] ? 0 : mask;
+            staged[p] = staging && !eventDriven[p] && stageable && anyDelays;
+            popMask[p] = staged[p] ? 0 : mask;
+            popBySign[p] = pops[p][partitions - 1].inputChannels() > 1;
             for (int q = 0; q < partitions; q++) {
                 if (pops[p][q] != null) {
                     final int n = pops[p][q].size();
-                    final int w = pull[p] ? 1 : slots;
+                    final int w = staged[p] ? 1 : slots;
                     wheel0[p][q] = new double[w][n];
                     wheel1[p][q] = pops[p][q].inputChannels() > 1 ? new double[w][n] : null;
+                    if (staged[p]) {
+                        stagedIn0[q][p] = wheel0[p][q][0];
+                        stagedIn1[q][p] = wheel1[p][q] == null ? null : wheel1[p][q][0];
+                        if (stagedInput[q] == null) {
+                            stagedInput[q] = new StagedInput(slots);
+                        }
+                    }
                 }
             }
         }
@@ -250,13 +258,6 @@ public final class NetworkState {
                 csr[j] = CsrSlice.partition(pr.synapses(), bounds);
             }
         }
-        this.histIds = new int[partitions][slots][16];
-        this.histCount = new int[partitions][slots];
-        this.histStep = new long[partitions][slots];
-        for (long[] h : histStep) {
-            Arrays.fill(h, Long.MIN_VALUE);
-        }
-        this.nextPull = new long[partitions * 8];
         routeProjections();
         final List<PoissonDriveSpec> drives = network.drives();
         this.driveSource = new PoissonSource[drives.size()];
@@ -294,40 +295,30 @@ public final class NetworkState {
         this.populationSpikes = new long[partitions][nPops + 8];
     }
 
-    /** Fills pushOut and pullOut from {@link #pull}, and the delay range of the pulled projections. */
+    /** Fills pushOut and stagedOut from {@link #staged}. */
     private void routeProjections() {
         final int np = projSrc.length;
         pushOut = new int[nPops][];
-        pullOut = new int[nPops][];
-        anyPull = false;
-        pullDMin = Integer.MAX_VALUE;
-        pullDMax = Integer.MIN_VALUE;
+        stagedOut = new int[nPops][];
         for (int p = 0; p < nPops; p++) {
-            int nPush = 0;
-            int nPull = 0;
+            int nStaged = 0;
             for (int j = 0; j < np; j++) {
-                if (projSrc[j] == p) {
-                    if (pull[projTgt[j]]) {
-                        nPull++;
-                    } else {
-                        nPush++;
-                    }
+                if (projSrc[j] == p && staged[projTgt[j]]) {
+                    nStaged++;
                 }
             }
-            pushOut[p] = new int[nPush];
-            pullOut[p] = new int[nPull];
+            int nPush = 0;
+            for (int j = 0; j < np; j++) {
+                nPush += projSrc[j] == p ? 1 : 0;
+            }
+            pushOut[p] = new int[nPush - nStaged];
+            stagedOut[p] = new int[nStaged];
             nPush = 0;
-            nPull = 0;
+            nStaged = 0;
             for (int j = 0; j < np; j++) {
                 if (projSrc[j] == p) {
-                    if (pull[projTgt[j]]) {
-                        pullOut[p][nPull++] = j;
-                        final Csr c = net.projections().get(j).synapses();
-                        if (c.synapseCount() > 0) {
-                            anyPull = true;
-                            pullDMin = Math.min(pullDMin, c.bandLo());
-                            pullDMax = Math.max(pullDMax, c.bandLo() + c.bands() - 1);
-                        }
+                    if (staged[projTgt[j]]) {
+                        stagedOut[p][nStaged++] = j;
                     } else {
                         pushOut[p][nPush++] = j;
                     }
@@ -389,10 +380,10 @@ public final class NetworkState {
 
     /**
      * @param p population index.
-     * @return whether its synaptic input is pulled (see the class comment), not pushed into a timing wheel.
+     * @return whether its synaptic input is staged (see the class comment), not pushed into a timing wheel.
      */
-    public boolean isPulled(final int p) {
-        return pull[p];
+    public boolean isStaged(final int p) {
+        return staged[p];
     }
 
     /**
@@ -464,7 +455,7 @@ public final class NetworkState {
      */
     public int updatePartition(final int q, final long t, final int[] out) {
         final int slot = (int) (t & mask);
-        pull(q, t);
+        applyStaged(q, t);
         addDrive(q, t, slot);
         applyStepCurrents(q, t);
         return updateNeurons(q, t, slot, false, out);
@@ -511,7 +502,7 @@ public final class NetworkState {
             return updateNeurons(q, t, -1, true, out);
         }
         final int previousSlot = (int) ((t - 1) & mask);
-        pull(q, t - 1);
+        applyStaged(q, t - 1);
         addDrive(q, t - 1, previousSlot);
         return updateNeurons(q, t, previousSlot, true, out);
     }
@@ -527,7 +518,7 @@ public final class NetworkState {
      */
     public void closeLaggedRun(final int q, final long lastStep) {
         final int slot = (int) (lastStep & mask);
-        pull(q, lastStep);
+        applyStaged(q, lastStep);
         addDrive(q, lastStep, slot);
         for (int p = 0; p < nPops; p++) {
             final NeuronPopulation pop = pops[p][q];
@@ -676,7 +667,7 @@ public final class NetworkState {
     /**
      * Delivery for partition q of one spike of step t: adds the spike's weights to the wheel slots
      * (t + delay) of the targets in partition q of push-delivered populations, and files the spike in partition
-     * q's history for the pulled ones. Call for the spikes of a step in ascending ids, steps in increasing order.
+     * q's staged input for the staged ones (one run per delay band). Call for the spikes of a step in ascending ids, steps in increasing order.
      *
      * @param q        partition.
      * @param t        step in which the source spiked.
@@ -696,10 +687,30 @@ public final class NetworkState {
                 events += push(q, t, j, slice.lo()[i + slice.loShift()], slice.hi()[i + slice.hiShift()]);
             }
         }
-        eventsDelivered[q * 8] += events;
-        if (pullOut[sp].length > 0) {
-            file(q, t, globalId);
+        final int[] st = stagedOut[sp];
+        for (int o = 0; o < st.length; o++) {
+            final int j = st[o];
+            final CsrSlice slice = csr[j][q];
+            final Csr c = slice.csr();
+            final int nb = slice.bands();
+            final long t0 = t + c.bandLo();
+            final int[] lo = slice.lo();
+            final int[] hi = slice.hi();
+            final int i0 = local * nb;
+            final int ls = i0 + slice.loShift();
+            final int hs = i0 + slice.hiShift();
+            final int tp = projTgt[j];
+            final int base = slice.targetBase();
+            for (int b = 0; b < nb; b++) {
+                final int a = lo[ls + b];
+                final int e = hi[hs + b];
+                if (a < e) {
+                    stagedInput[q].append((int) ((t0 + b) & mask), tp, c.target(), c.weights(), a, e, base);
+                    events += e - a;
+                }
+            }
         }
+        eventsDelivered[q * 8] += events;
     }
 
     /** Pushes synapses [lo, hi) of projection j's row (a band, or a whole row) into partition q's wheel; @return hi − lo. */
@@ -727,162 +738,35 @@ public final class NetworkState {
         return hi - lo;
     }
 
-    /** Files spike globalId of step t in partition q's history (ids of a step arrive ascending). */
-    private void file(final int q, final long t, final int globalId) {
-        final int h = (int) (t & mask);
-        if (histStep[q][h] != t) {
-            histStep[q][h] = t;
-            histCount[q][h] = 0;
+    /** Adds the staged input of step x into partition q's staged populations' input arrays. */
+    private void applyStaged(final int q, final long x) {
+        final StagedInput in = stagedInput[q];
+        if (in != null) {
+            in.apply((int) (x & mask), stagedIn0[q], stagedIn1[q], popBySign);
         }
-        int[] list = histIds[q][h];
-        final int n = histCount[q][h];
-        if (n == list.length) {
-            list = Arrays.copyOf(list, 2 * n);
-            histIds[q][h] = list;
-        }
-        list[n] = globalId;
-        histCount[q][h] = n + 1;
     }
 
     /**
-     * The input of step x of partition q's pulled populations: for d from the largest delay down to the smallest,
-     * the band of delay d of each spike of step x − d (ascending ids, projections in declaration order).
-     */
-    private void pull(final int q, final long x) {
-        nextPull[q * 8] = x + 1;
-        if (!anyPull) {
-            return;
-        }
-        final long[] steps = histStep[q];
-        long events = 0;
-        for (int d = pullDMax; d >= pullDMin; d--) {
-            final long s = x - d;
-            final int h = (int) (s & mask);
-            if (s < 0 || steps[h] != s) {
-                continue;
-            }
-            final int[] list = histIds[q][h];
-            final int n = histCount[q][h];
-            for (int k = 0; k < n; k++) {
-                final int id = list[k];
-                final int sp = popOf[id];
-                final int local = id - offset[sp];
-                final int[] out = pullOut[sp];
-                for (int o = 0; o < out.length; o++) {
-                    events += pullBand(q, out[o], local, d);
-                }
-            }
-        }
-        eventsDelivered[q * 8] += events;
-    }
-
-    /** Adds the band of delay d of row {@code local} of projection j (partition q's part) to its input arrays. */
-    private int pullBand(final int q, final int j, final int local, final int d) {
-        final CsrSlice slice = csr[j][q];
-        final Csr c = slice.csr();
-        final int nb = slice.bands();
-        final int b = d - c.bandLo();
-        if (b < 0 || b >= nb) {
-            return 0;
-        }
-        final int i = local * nb + b;
-        final int lo = slice.lo()[i + slice.loShift()];
-        final int hi = slice.hi()[i + slice.hiShift()];
-        if (lo == hi) {
-            return 0;
-        }
-        final int tp = projTgt[j];
-        final int base = slice.targetBase();
-        final int[] tg = c.target();
-        final double[] w0 = wheel0[tp][q][0];
-        final double[] w1 = wheel1[tp][q] == null ? null : wheel1[tp][q][0];
-        final boolean bySign = projChannelBySign[j];
-        final float[] fw = c.weights();
-        if (fw != null) {
-            if (bySign) {
-                for (int k = lo; k < hi; k++) {
-                    final float w = fw[k];
-                    (w < 0 ? w1 : w0)[tg[k] - base] += w;
-                }
-            } else {
-                for (int k = lo; k < hi; k++) {
-                    w0[tg[k] - base] += fw[k];
-                }
-            }
-        } else if (c.hasConstantWeight()) {
-            final double w = c.constantWeight();
-            final double[] in = bySign && w < 0 ? w1 : w0;
-            for (int k = lo; k < hi; k++) {
-                in[tg[k] - base] += w;
-            }
-        } else {
-            final double[] xw = c.exactWeights();
-            for (int k = lo; k < hi; k++) {
-                final double w = xw[k];
-                (bySign && w < 0 ? w1 : w0)[tg[k] - base] += w;
-            }
-        }
-        return hi - lo;
-    }
-
-    /**
-     * Turns pulled population p to push delivery: gives it a timing wheel and pushes into it, in delivery order,
-     * every filed spike's synapses onto p that arrive at or after the next step each partition reads. Only between
-     * runs, from the coordinator thread.
+     * Turns staged population p to push delivery: gives it a timing wheel and adds its staged pairs into it, slot by
+     * slot in the order delivered. Only between runs, from the coordinator thread.
      */
     private void convertToPush(final int p) {
         for (int q = 0; q < partitions; q++) {
             if (pops[p][q] == null) {
                 continue;
             }
-            final long next = nextPull[q * 8];
-            final double[] cur0 = wheel0[p][q][0];
-            final double[] cur1 = wheel1[p][q] == null ? null : wheel1[p][q][0];
-            wheel0[p][q] = new double[slots][];
-            wheel1[p][q] = cur1 == null ? null : new double[slots][];
-            for (int sl = 0; sl < slots; sl++) {
-                final boolean keep = sl == (int) (next & mask);
-                wheel0[p][q][sl] = keep ? cur0 : new double[cur0.length];
-                if (cur1 != null) {
-                    wheel1[p][q][sl] = keep ? cur1 : new double[cur1.length];
-                }
+            final int n = pops[p][q].size();
+            final boolean two = wheel1[p][q] != null;
+            wheel0[p][q] = new double[slots][n];
+            wheel1[p][q] = two ? new double[slots][n] : null;
+            for (int h = 0; h < slots; h++) {
+                stagedInput[q].drain(h, p, wheel0[p][q][h], two ? wheel1[p][q][h] : null, popBySign[p]);
             }
+            stagedIn0[q][p] = null;
+            stagedIn1[q][p] = null;
         }
         popMask[p] = mask;
-        for (int q = 0; q < partitions; q++) {
-            if (pops[p][q] == null || !anyPull) {
-                continue;
-            }
-            final long next = nextPull[q * 8];
-            long events = 0;
-            for (long s = Math.max(0, next - pullDMax); s < next; s++) {
-                final int h = (int) (s & mask);
-                if (histStep[q][h] != s) {
-                    continue;
-                }
-                for (int k = 0; k < histCount[q][h]; k++) {
-                    final int id = histIds[q][h][k];
-                    final int sp = popOf[id];
-                    final int local = id - offset[sp];
-                    for (int j : pullOut[sp]) {
-                        if (projTgt[j] != p) {
-                            continue;
-                        }
-                        final CsrSlice slice = csr[j][q];
-                        final int nb = slice.bands();
-                        for (int b = 0; b < nb; b++) {
-                            if (s + slice.csr().bandLo() + b < next) {
-                                continue; // pulled already
-                            }
-                            final int i = local * nb + b;
-                            events += push(q, s, j, slice.lo()[i + slice.loShift()], slice.hi()[i + slice.hiShift()]);
-                        }
-                    }
-                }
-            }
-            eventsDelivered[q * 8] += events;
-        }
-        pull[p] = false;
+        staged[p] = false;
         routeProjections();
     }
 
@@ -925,7 +809,7 @@ public final class NetworkState {
      * @param step    arrival step, not yet updated.
      */
     public void inject(final int p, final int i, final int channel, final double amount, final long step) {
-        if (pull[p]) {
+        if (staged[p]) {
             convertToPush(p);
         }
         final int q = partitionOfNeuron[p][i];
