@@ -46,6 +46,45 @@ public final class CsrBuilder {
     public static Csr build(final int sources, final int targets, final int[] src, final int[] tgt, final int edges,
                             final double[] weights, final boolean exact, final double constantWeight,
                             final int[] delays, final int constantDelay) {
+        float[] fw = null;
+        double[] xw = null;
+        if (weights != null && exact) {
+            xw = java.util.Arrays.copyOf(weights, edges);
+        } else if (weights != null) {
+            fw = new float[edges];
+            for (int e = 0; e < edges; e++) {
+                fw[e] = (float) weights[e];
+            }
+        }
+        short[] d = null;
+        if (delays != null) {
+            d = new short[edges];
+            for (int e = 0; e < edges; e++) {
+                d[e] = (short) delays[e];
+            }
+        }
+        return build(sources, targets, src, tgt, edges, fw, xw, constantWeight, d, constantDelay);
+    }
+
+    /**
+     * As {@link #build(int, int, int[], int[], int, double[], boolean, double, int[], int)} from float weights (as the
+     * CSR keeps them) or double weights (kept exactly), and delays in steps as shorts.
+     *
+     * @param sources        number of source neurons.
+     * @param targets        number of target neurons.
+     * @param src            edge sources.
+     * @param tgt            edge targets.
+     * @param edges          number of edges (prefix of the arrays).
+     * @param weights        per-edge float weights or null.
+     * @param exactWeights   per-edge double weights or null (at most one of the two non-null; both null: constant).
+     * @param constantWeight weight used when both are null.
+     * @param delays         per-edge delays in steps (&ge; 1) or null (then {@code constantDelay}).
+     * @param constantDelay  delay used when {@code delays} is null.
+     * @return the CSR.
+     */
+    public static Csr build(final int sources, final int targets, final int[] src, final int[] tgt, final int edges,
+                            final float[] weights, final double[] exactWeights, final double constantWeight,
+                            final short[] delays, final int constantDelay) {
         int dLo = Integer.MAX_VALUE;
         int dHi = Integer.MIN_VALUE;
         if (delays != null) {
@@ -58,13 +97,14 @@ public final class CsrBuilder {
         final boolean banded = delays != null
                 && (long) sources * bands <= (long) Csr.MAX_BAND_ENTRIES_PER_SYNAPSE * edges + (1L << 22);
         // pass 1: order by target
-        int[] byTarget = countingOrder(tgt, edges, targets, null, 0);
+        int[] byTarget = countingOrder(tgt, edges, targets, null);
         if (banded && edges > 0) {
             // pass 2: stable order by delay of the target-sorted sequence
             byTarget = countingOrder(delays, edges, bands, byTarget, dLo);
         }
         // last pass: stable order by source
-        final int[] order = countingOrder(src, edges, sources, byTarget, 0);
+        final int[] order = countingOrder(src, edges, sources, byTarget);
+        byTarget = null;
         final int[] rowStart = new int[sources + 1];
         for (int e = 0; e < edges; e++) {
             rowStart[src[e] + 1]++;
@@ -73,20 +113,20 @@ public final class CsrBuilder {
             rowStart[s + 1] += rowStart[s];
         }
         final int[] target = new int[edges];
-        final float[] w = weights == null || exact ? null : new float[edges];
-        final double[] xw = weights != null && exact ? new double[edges] : null;
+        final float[] w = weights == null ? null : new float[edges];
+        final double[] xw = exactWeights == null ? null : new double[edges];
         final short[] d = delays == null ? null : new short[edges];
         for (int k = 0; k < edges; k++) {
             final int e = order[k];
             target[k] = tgt[e];
             if (w != null) {
-                w[k] = (float) weights[e];
+                w[k] = weights[e];
             }
             if (xw != null) {
-                xw[k] = weights[e];
+                xw[k] = exactWeights[e];
             }
             if (d != null) {
-                d[k] = (short) delays[e];
+                d[k] = delays[e];
             }
         }
         if (!banded) {
@@ -97,7 +137,23 @@ public final class CsrBuilder {
                 lo, bands);
     }
 
-    private static int[] countingOrder(final int[] key, final int edges, final int range, final int[] within,
+    private static int[] countingOrder(final int[] key, final int edges, final int range, final int[] within) {
+        final int[] start = new int[range + 1];
+        for (int e = 0; e < edges; e++) {
+            start[key[e] + 1]++;
+        }
+        for (int r = 0; r < range; r++) {
+            start[r + 1] += start[r];
+        }
+        final int[] out = new int[edges];
+        for (int i = 0; i < edges; i++) {
+            final int e = within == null ? i : within[i];
+            out[start[key[e]]++] = e;
+        }
+        return out;
+    }
+
+    private static int[] countingOrder(final short[] key, final int edges, final int range, final int[] within,
                                        final int keyBase) {
         final int[] start = new int[range + 1];
         for (int e = 0; e < edges; e++) {
@@ -108,7 +164,7 @@ public final class CsrBuilder {
         }
         final int[] out = new int[edges];
         for (int i = 0; i < edges; i++) {
-            final int e = within == null ? i : within[i];
+            final int e = within[i];
             out[start[key[e] - keyBase]++] = e;
         }
         return out;
