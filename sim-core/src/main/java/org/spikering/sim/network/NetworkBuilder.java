@@ -16,8 +16,8 @@ import org.spikering.sim.synapse.CsrBuilder;
  * Declares a network in the vocabulary of PyNN and NEST and builds it: populations, projections
  * (connector, weights, delays), sources (Poisson drives, spike arrays, step currents), initial potentials. Every random choice comes from
  * a stream derived from the seed and the declaration's position, so the same declarations and seed
- * give the same network. Projections are built on {@link #buildThreads} threads (default: the available
- * processors), each from its own stream, so the network is the same for any number of build threads.
+ * give the same network. Projections can be built on several threads ({@link #buildThreads}, default 1), each from
+ * its own stream, so the network is the same for any number of build threads.
  * Not thread-safe; use once.
  *
  * <pre>
@@ -38,7 +38,7 @@ public final class NetworkBuilder {
     private final List<ProjectionSpec> projections = new ArrayList<>();
     private final List<PoissonDriveSpec> drives = new ArrayList<>();
     private final List<StepCurrentSpec> currents = new ArrayList<>();
-    private int buildThreads = Runtime.getRuntime().availableProcessors();
+    private int buildThreads = 1;
 
     NetworkBuilder(final double dtMs) {
         if (!(dtMs > 0) || Double.isInfinite(dtMs)) {

@@ -96,13 +96,11 @@ public final class CsrBuilder {
         final int bands = edges == 0 ? 1 : dHi - dLo + 1;
         final boolean banded = delays != null
                 && (long) sources * bands <= (long) Csr.MAX_BAND_ENTRIES_PER_SYNAPSE * edges + (1L << 22);
-        // pass 1: order by target
-        int[] byTarget = countingOrder(tgt, edges, targets, null);
-        if (banded && edges > 0) {
-            // pass 2: stable order by delay of the target-sorted sequence
-            byTarget = countingOrder(delays, edges, bands, byTarget, dLo);
-        }
-        // last pass: stable order by source
+        // pass 1: order by target, or by (delay, target) in one pass over the combined key
+        int[] byTarget = banded && edges > 0
+                ? countingOrderByDelayAndTarget(delays, dLo, bands, tgt, targets, edges)
+                : countingOrder(tgt, edges, targets, null);
+        // pass 2: stable order by source
         final int[] order = countingOrder(src, edges, sources, byTarget);
         byTarget = null;
         final int[] rowStart = new int[sources + 1];
@@ -149,6 +147,27 @@ public final class CsrBuilder {
         for (int i = 0; i < edges; i++) {
             final int e = within == null ? i : within[i];
             out[start[key[e]]++] = e;
+        }
+        return out;
+    }
+
+    /** Edge order by (delay − dLo)·targets + target, ties in edge order (one counting sort; range bands · targets). */
+    private static int[] countingOrderByDelayAndTarget(final short[] delays, final int dLo, final int bands,
+                                                       final int[] tgt, final int targets, final int edges) {
+        final long range = (long) bands * targets;
+        if (range > Integer.MAX_VALUE - 1) { // two stable passes instead
+            return countingOrder(delays, edges, bands, countingOrder(tgt, edges, targets, null), dLo);
+        }
+        final int[] start = new int[(int) range + 1];
+        for (int e = 0; e < edges; e++) {
+            start[(delays[e] - dLo) * targets + tgt[e] + 1]++;
+        }
+        for (int r = 0; r < range; r++) {
+            start[r + 1] += start[r];
+        }
+        final int[] out = new int[edges];
+        for (int e = 0; e < edges; e++) {
+            out[start[(delays[e] - dLo) * targets + tgt[e]]++] = e;
         }
         return out;
     }
