@@ -216,7 +216,7 @@ public final class NetworkState {
             for (Projection pr : projections) {
                 if (pr.targetPopulation() == p) {
                     stageable &= pr.synapses().isBanded() && pr.synapses().weights() != null;
-                    anyDelays |= pr.synapses().delays() != null;
+                    anyDelays |= !pr.synapses().hasConstantDelay();
                 }
             }
             staged[p] = staging && !eventDriven[p] && stageable && anyDelays;
@@ -682,9 +682,11 @@ public final class NetworkState {
             final int j = out[o];
             final CsrSlice slice = csr[j][q];
             final int nb = slice.bands();
+            final int d0 = slice.isBanded() ? slice.csr().bandLo() : -1;
             for (int b = 0; b < nb; b++) {
                 final int i = local * nb + b;
-                events += push(q, t, j, slice.lo()[i + slice.loShift()], slice.hi()[i + slice.hiShift()]);
+                events += push(q, t, j, slice.lo()[i + slice.loShift()], slice.hi()[i + slice.hiShift()],
+                        d0 < 0 ? -1 : d0 + b);
             }
         }
         final int[] st = stagedOut[sp];
@@ -713,8 +715,11 @@ public final class NetworkState {
         eventsDelivered[q * 8] += events;
     }
 
-    /** Pushes synapses [lo, hi) of projection j's row (a band, or a whole row) into partition q's wheel; @return hi − lo. */
-    private int push(final int q, final long t, final int j, final int lo, final int hi) {
+    /**
+     * Pushes synapses [lo, hi) of projection j's row (a band of delay {@code delay}, or for an unbanded CSR, delay −1,
+     * a whole row with per-synapse delays) into partition q's wheel; @return hi − lo.
+     */
+    private int push(final int q, final long t, final int j, final int lo, final int hi, final int delay) {
         if (lo == hi) {
             return 0;
         }
@@ -723,8 +728,8 @@ public final class NetworkState {
         final int tp = projTgt[j];
         final int base = slice.targetBase();
         if (eventDriven[tp]) {
-            deliverTracked(q, t, tp, c, lo, hi, base);
-        } else if (c.hasConstantWeight() && c.delays() == null) {
+            deliverTracked(q, t, tp, c, lo, hi, base, delay);
+        } else if (c.hasConstantWeight() && c.hasConstantDelay()) {
             final double w = c.constantWeight();
             final int slot = (int) ((t + c.constantDelay()) & mask);
             final double[] wheel = (projChannelBySign[j] && w < 0 ? wheel1[tp][q] : wheel0[tp][q])[slot];
@@ -733,7 +738,7 @@ public final class NetworkState {
                 wheel[tg[k] - base] += w;
             }
         } else {
-            deliverGeneral(q, t, tp, c, lo, hi, base, projChannelBySign[j]);
+            deliverGeneral(q, t, tp, c, lo, hi, base, projChannelBySign[j], delay);
         }
         return hi - lo;
     }
@@ -770,24 +775,25 @@ public final class NetworkState {
         routeProjections();
     }
 
+    /** Synapses [lo, hi) into the wheel; {@code delay} ≥ 0 is theirs (a band), −1 reads per-synapse delays. */
     private void deliverGeneral(final int q, final long t, final int tp, final Csr c, final int lo, final int hi,
-                                final int base, final boolean bySign) {
+                                final int base, final boolean bySign, final int delay) {
         final int[] tg = c.target();
         final double[][] w0 = wheel0[tp][q];
         final double[][] w1 = wheel1[tp][q];
         for (int k = lo; k < hi; k++) {
             final double w = c.weight(k);
             final double[][] wheel = bySign && w < 0 ? w1 : w0;
-            wheel[(int) ((t + c.delay(k)) & mask)][tg[k] - base] += w;
+            wheel[(int) ((t + (delay >= 0 ? delay : c.delay(k))) & mask)][tg[k] - base] += w;
         }
     }
 
     private void deliverTracked(final int q, final long t, final int tp, final Csr c, final int lo, final int hi,
-                                final int base) {
+                                final int base, final int delay) {
         final int[] tg = c.target();
         final double[][] w0 = wheel0[tp][q];
         for (int k = lo; k < hi; k++) {
-            final int slot = (int) ((t + c.delay(k)) & mask);
+            final int slot = (int) ((t + (delay >= 0 ? delay : c.delay(k))) & mask);
             final double[] w = w0[slot];
             final int idx = tg[k] - base;
             if (w[idx] == 0.0) {

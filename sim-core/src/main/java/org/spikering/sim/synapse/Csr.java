@@ -5,7 +5,8 @@ package org.spikering.sim.synapse;
  * synapses of source neuron s are {@code k ∈ [rowStart[s], rowStart[s+1])}, with target (local index
  * in the target population) {@code target[k]}, weight {@code weights[k]} (float), {@code exactWeights[k]}
  * (double, for projections that must keep their weights exactly, such as trained e-prop networks) or
- * {@code constantWeight}, and delay in steps {@code delays == null ? constantDelay : delays[k]}.
+ * {@code constantWeight}, and a delay in steps: {@code constantDelay}, a per-synapse {@code delays[k]}, or the delay of
+ * the synapse's band.
  *
  * <p><b>Row order and delay bands.</b> With a constant delay, rows are sorted by target. With per-synapse
  * delays, {@link CsrBuilder} sorts each row by (delay, target), ties in edge order, and records the
@@ -13,12 +14,13 @@ package org.spikering.sim.synapse;
  * {@code [bandStart[s·bands + b], bandStart[s·bands + b + 1])}, each band sorted by target (so the row's
  * synapses onto a target range form one range per band). A CSR with a constant delay is one band per row,
  * {@code bandStart = rowStart}. Per-synapse delays without bands (rows sorted by target) are kept when
- * the bands would cost more than {@link #MAX_BAND_ENTRIES_PER_SYNAPSE} ints per synapse.
+ * the bands would cost more than {@link #MAX_BAND_ENTRIES_PER_SYNAPSE} ints per synapse. A banded CSR does not keep the
+ * per-synapse delays (its bands hold them): {@link #delays()} computes them when asked.
  * Immutable after construction (arrays are not copied: do not modify them).
  *
  * <p>Memory: 4 bytes per synapse for the target, plus 4 for a per-synapse weight (8 when exact) and 2 for a
- * per-synapse delay when they are not constant, plus 4 bytes per source row, plus 4 bytes per (row, delay)
- * band when banded.
+ * per-synapse delay when they are not constant and not banded, plus 4 bytes per source row, plus 4 bytes per
+ * (row, delay) band when banded.
  */
 public final class Csr {
 
@@ -27,6 +29,7 @@ public final class Csr {
     private final float[] weights;
     private final double[] exactWeights;
     private final double constantWeight;
+    /** Per-synapse delays of an unbanded CSR; null for a constant delay and for a banded CSR. */
     private final short[] delays;
     private final int constantDelay;
     /** (row, delay) band starts, length rows · bands + 1, or null (constant delay: rowStart; or not banded). */
@@ -75,7 +78,8 @@ public final class Csr {
      * @param constantWeight the weight when both are null.
      * @param delays         per-synapse delays in steps or null.
      * @param constantDelay  the delay in steps when {@code delays} is null.
-     * @param bandStart      band starts (length rows · bands + 1), or null when not banded.
+     * @param bandStart      band starts (length rows · bands + 1), or null when not banded (then {@code delays} is kept;
+     *                       when banded, {@code delays} is only read here, not kept).
      * @param bandLo         delay of band 0, steps.
      * @param bands          bands per row.
      */
@@ -90,7 +94,7 @@ public final class Csr {
         this.exactWeights = exactWeights;
         this.weights = weights;
         this.constantWeight = constantWeight;
-        this.delays = delays;
+        this.delays = bandStart == null ? delays : null;
         this.constantDelay = constantDelay;
         this.bandStart = bandStart;
         this.bandLo = bandLo;
@@ -102,22 +106,27 @@ public final class Csr {
      *         delays sorted by (delay, target).
      */
     public boolean isBanded() {
-        return delays == null || bandStart != null;
+        return delays == null;
+    }
+
+    /** @return whether every synapse has the delay {@link #constantDelay()}. */
+    public boolean hasConstantDelay() {
+        return delays == null && bandStart == null;
     }
 
     /** @return band starts, length rows · {@link #bands()} + 1 (rowStart for a constant delay); null if not banded. */
     public int[] bandStart() {
-        return delays == null ? rowStart : bandStart;
+        return bandStart == null ? rowStart : bandStart;
     }
 
     /** @return the delay of band 0 in steps (the constant delay, or the smallest per-synapse delay). */
     public int bandLo() {
-        return delays == null ? constantDelay : bandLo;
+        return bandStart == null ? constantDelay : bandLo;
     }
 
     /** @return bands per row (1 for a constant delay; 0 if not banded). */
     public int bands() {
-        return delays == null ? 1 : bands;
+        return bandStart == null ? (delays == null ? 1 : 0) : bands;
     }
 
     /** @return row pointers. */
@@ -150,9 +159,19 @@ public final class Csr {
         return constantWeight;
     }
 
-    /** @return per-synapse delays in steps, or null when constant. */
+    /**
+     * @return per-synapse delays in steps, or null when constant; for a banded CSR a new array computed from the bands
+     *         (2 bytes per synapse, not kept: read {@link #bandStart()} on hot paths).
+     */
     public short[] delays() {
-        return delays;
+        if (bandStart == null) {
+            return delays;
+        }
+        final short[] d = new short[target.length];
+        for (int i = 0; i + 1 < bandStart.length; i++) {
+            java.util.Arrays.fill(d, bandStart[i], bandStart[i + 1], (short) (bandLo + i % bands));
+        }
+        return d;
     }
 
     /** @return the constant delay in steps (valid when {@link #delays()} is null). */
@@ -183,7 +202,21 @@ public final class Csr {
      * @return its delay in steps.
      */
     public int delay(final int k) {
-        return delays == null ? constantDelay : delays[k];
+        if (bandStart == null) {
+            return delays == null ? constantDelay : delays[k];
+        }
+        // the last band start <= k (empty bands share their start with the next one)
+        int a = 0;
+        int b = bandStart.length - 1;
+        while (a < b) {
+            final int mid = (a + b + 1) >>> 1;
+            if (bandStart[mid] <= k) {
+                a = mid;
+            } else {
+                b = mid - 1;
+            }
+        }
+        return bandLo + a % bands;
     }
 
     /** @return bytes held by the arrays. */
@@ -211,7 +244,8 @@ public final class Csr {
         final int[] tg = new int[total];
         final float[] w = weights == null ? null : new float[total];
         final double[] xw = exactWeights == null ? null : new double[total];
-        final short[] d = delays == null ? null : new short[total];
+        final short[] all = delays();
+        final short[] d = all == null ? null : new short[total];
         int n = 0;
         for (int s = 0; s < rows; s++) {
             rs[s] = n;
@@ -225,7 +259,7 @@ public final class Csr {
                         xw[n] = exactWeights[k];
                     }
                     if (d != null) {
-                        d[n] = delays[k];
+                        d[n] = all[k];
                     }
                     n++;
                 }
