@@ -37,6 +37,21 @@ import org.spikering.sim.synapse.CsrSlice;
  * s + D (s + D + 1 for lagged steps, which read slot t − 1 at step t), so at most D_max + 1 slots are in
  * use; slots = the power of two above D_max (2 for CUBA's one-step delay) never alias the slot being read.
  *
+ * <p><b>Staged delivery.</b> A clock-driven population whose incoming projections all have float weights and
+ * {@linkplain Csr#isBanded delay bands}, one of them per-synapse delays, does not use the timing wheel: {@link
+ * #deliver} copies each delay band of the spike's row (partition q's targets) as one run into partition q's {@link
+ * StagedInput} slot of its arrival step, and just before partition q reads the input of step x it adds slot x's
+ * pairs, in the order delivered, into one input array per population and channel. Each cell of that array so
+ * receives exactly the additions the wheel cell would have received, in the same order (source step, source id,
+ * projection, row order; a (delay, target)-sorted row keeps the edge order of equal (delay, target) pairs), so sums
+ * and spikes are bit-identical to push delivery. The reads of the synapses stay sequential (one band at a time), the
+ * copies are sequential, and the scattered additions go to one array of the partition's size that stays in cache,
+ * instead of to {@code slots} arrays (158 MB for PD14 at full scale). A slot is emptied when read, and a delivery
+ * into slot x + slots comes from a step after x (slots &gt; the maximum delay), which partition q delivers after it
+ * has read x. {@link #inject} into a staged population first turns it back to push delivery (its staged pairs
+ * added into a new wheel in their order), so the injected amount lands after them, as it would have. The system
+ * property {@code spikering.delivery=push} turns staging off (for comparisons).
+ *
  * <p><b>Threading.</b> {@code updatePartition(q, …)} and {@code deliver(q, …)} for a given q run on one
  * thread (partition q's owner) and touch only partition q's state. Callers provide the happens-before
  * edges (ring sequences and volatile step counters).
@@ -63,7 +78,18 @@ public final class NetworkState {
     private final int[] projSrc;
     private final int[] projTgt;
     private final boolean[] projChannelBySign;
-    private final int[][] outgoing;
+    /** Per source population, its projections into push (wheel) and into staged populations, in declaration order. */
+    private int[][] pushOut;
+    private int[][] stagedOut;
+    /** Per population: whether its input is staged; then its wheel has one slot ({@link #popMask} 0). */
+    private final boolean[] staged;
+    private final int[] popMask;
+    private final boolean[] popBySign;
+    /** [partition]: its staged input. */
+    private final StagedInput[] stagedInput;
+    /** [partition][population]: the one input array per channel of a staged population (null otherwise). */
+    private final double[][][] stagedIn0;
+    private final double[][][] stagedIn1;
     private final boolean[] eventDriven;
     /** [population][partition][slot]: partition-local neurons with input in that slot (event mode). */
     private final int[][][][] touched;
@@ -90,6 +116,25 @@ public final class NetworkState {
      * @param mode       update mode.
      */
     public NetworkState(final Network network, final int partitions, final UpdateMode mode) {
+        this(network, partitions, mode, stagingFromProperty());
+    }
+
+    private static boolean stagingFromProperty() {
+        final String v = System.getProperty("spikering.delivery", "staged");
+        if (!"staged".equals(v) && !"push".equals(v)) {
+            throw new IllegalArgumentException("spikering.delivery = " + v + ": must be staged or push");
+        }
+        return "staged".equals(v);
+    }
+
+    /**
+     * @param network      the network.
+     * @param partitions   number of partitions (threads), &ge; 1.
+     * @param mode         update mode.
+     * @param staging    whether populations that can be staged are (false: every population by push into its
+     *                   timing wheel; the spikes are the same).
+     */
+    public NetworkState(final Network network, final int partitions, final UpdateMode mode, final boolean staging) {
         if (partitions < 1) {
             throw new IllegalArgumentException("threads = " + partitions + ": must be >= 1");
         }
@@ -127,8 +172,6 @@ public final class NetworkState {
                 maxPart = Math.max(maxPart, n);
                 if (n > 0) {
                     pops[p][q] = s.model().createPopulation(n, network.dtMs(), partFrom[p][q]);
-                    wheel0[p][q] = new double[slots][n];
-                    wheel1[p][q] = pops[p][q].inputChannels() > 1 ? new double[slots][n] : null;
                 }
             }
             for (Map.Entry<String, Distribution> e : s.initialState().entrySet()) {
@@ -161,32 +204,61 @@ public final class NetworkState {
         this.localSpikes = new int[partitions][maxPart];
         final List<Projection> projections = network.projections();
         final int np = projections.size();
+        this.staged = new boolean[nPops];
+        this.popMask = new int[nPops];
+        this.popBySign = new boolean[nPops];
+        this.stagedIn0 = new double[partitions][nPops][];
+        this.stagedIn1 = new double[partitions][nPops][];
+        this.stagedInput = new StagedInput[partitions];
+        for (int p = 0; p < nPops; p++) {
+            boolean stageable = true;
+            boolean anyDelays = false;
+            for (Projection pr : projections) {
+                if (pr.targetPopulation() == p) {
+                    stageable &= pr.synapses().isBanded() && pr.synapses().weights() != null;
+                    anyDelays |= !pr.synapses().hasConstantDelay();
+                }
+            }
+            staged[p] = staging && !eventDriven[p] && stageable && anyDelays;
+            popMask[p] = staged[p] ? 0 : mask;
+            popBySign[p] = pops[p][partitions - 1].inputChannels() > 1;
+            for (int q = 0; q < partitions; q++) {
+                if (pops[p][q] != null) {
+                    final int n = pops[p][q].size();
+                    final int w = staged[p] ? 1 : slots;
+                    wheel0[p][q] = new double[w][n];
+                    wheel1[p][q] = pops[p][q].inputChannels() > 1 ? new double[w][n] : null;
+                    if (staged[p]) {
+                        stagedIn0[q][p] = wheel0[p][q][0];
+                        stagedIn1[q][p] = wheel1[p][q] == null ? null : wheel1[p][q][0];
+                        if (stagedInput[q] == null) {
+                            stagedInput[q] = new StagedInput(slots);
+                        }
+                    }
+                }
+            }
+        }
         this.csr = new CsrSlice[np][partitions];
         this.projSrc = new int[np];
         this.projTgt = new int[np];
         this.projChannelBySign = new boolean[np];
-        final int[] outCount = new int[nPops];
         for (int j = 0; j < np; j++) {
             final Projection pr = projections.get(j);
             projSrc[j] = pr.sourcePopulation();
             projTgt[j] = pr.targetPopulation();
             projChannelBySign[j] = pops[projTgt[j]][partitions - 1].inputChannels() > 1;
-            for (int q = 0; q < partitions; q++) {
-                csr[j][q] = partitions == 1 ? CsrSlice.whole(pr.synapses())
-                        : CsrSlice.of(pr.synapses(), partFrom[projTgt[j]][q], partTo[projTgt[j]][q]);
-            }
-            outCount[projSrc[j]]++;
-        }
-        this.outgoing = new int[nPops][];
-        for (int p = 0; p < nPops; p++) {
-            outgoing[p] = new int[outCount[p]];
-            int k = 0;
-            for (int j = 0; j < np; j++) {
-                if (projSrc[j] == p) {
-                    outgoing[p][k++] = j;
+            if (partitions == 1) {
+                csr[j][0] = CsrSlice.whole(pr.synapses());
+            } else {
+                final int[] bounds = new int[partitions + 1];
+                for (int q = 0; q < partitions; q++) {
+                    bounds[q] = partFrom[projTgt[j]][q];
                 }
+                bounds[partitions] = partTo[projTgt[j]][partitions - 1];
+                csr[j] = CsrSlice.partition(pr.synapses(), bounds);
             }
         }
+        routeProjections();
         final List<PoissonDriveSpec> drives = network.drives();
         this.driveSource = new PoissonSource[drives.size()];
         this.driveTarget = new int[drives.size()];
@@ -221,6 +293,38 @@ public final class NetworkState {
         this.eventsDelivered = new long[partitions * 8];
         this.driveSpikes = new long[partitions * 8];
         this.populationSpikes = new long[partitions][nPops + 8];
+    }
+
+    /** Fills pushOut and stagedOut from {@link #staged}. */
+    private void routeProjections() {
+        final int np = projSrc.length;
+        pushOut = new int[nPops][];
+        stagedOut = new int[nPops][];
+        for (int p = 0; p < nPops; p++) {
+            int nStaged = 0;
+            for (int j = 0; j < np; j++) {
+                if (projSrc[j] == p && staged[projTgt[j]]) {
+                    nStaged++;
+                }
+            }
+            int nPush = 0;
+            for (int j = 0; j < np; j++) {
+                nPush += projSrc[j] == p ? 1 : 0;
+            }
+            pushOut[p] = new int[nPush - nStaged];
+            stagedOut[p] = new int[nStaged];
+            nPush = 0;
+            nStaged = 0;
+            for (int j = 0; j < np; j++) {
+                if (projSrc[j] == p) {
+                    if (staged[projTgt[j]]) {
+                        stagedOut[p][nStaged++] = j;
+                    } else {
+                        pushOut[p][nPush++] = j;
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -272,6 +376,14 @@ public final class NetworkState {
     public double stateVariable(final int p, final String variable, final int i) {
         final int q = partitionOfNeuron[p][i];
         return pops[p][q].stateVariable(variable, i - partFrom[p][q]);
+    }
+
+    /**
+     * @param p population index.
+     * @return whether its synaptic input is staged (see the class comment), not pushed into a timing wheel.
+     */
+    public boolean isStaged(final int p) {
+        return staged[p];
     }
 
     /**
@@ -343,6 +455,7 @@ public final class NetworkState {
      */
     public int updatePartition(final int q, final long t, final int[] out) {
         final int slot = (int) (t & mask);
+        applyStaged(q, t);
         addDrive(q, t, slot);
         applyStepCurrents(q, t);
         return updateNeurons(q, t, slot, false, out);
@@ -389,6 +502,7 @@ public final class NetworkState {
             return updateNeurons(q, t, -1, true, out);
         }
         final int previousSlot = (int) ((t - 1) & mask);
+        applyStaged(q, t - 1);
         addDrive(q, t - 1, previousSlot);
         return updateNeurons(q, t, previousSlot, true, out);
     }
@@ -404,11 +518,13 @@ public final class NetworkState {
      */
     public void closeLaggedRun(final int q, final long lastStep) {
         final int slot = (int) (lastStep & mask);
+        applyStaged(q, lastStep);
         addDrive(q, lastStep, slot);
         for (int p = 0; p < nPops; p++) {
             final NeuronPopulation pop = pops[p][q];
             if (pop != null) {
-                pop.integrateInput(0, pop.size(), wheel0[p][q][slot], wheel1[p][q] == null ? null : wheel1[p][q][slot]);
+                final int sl = slot & popMask[p];
+                pop.integrateInput(0, pop.size(), wheel0[p][q][sl], wheel1[p][q] == null ? null : wheel1[p][q][sl]);
             }
         }
     }
@@ -432,8 +548,9 @@ public final class NetworkState {
                     count = updateLazily(p, q, t, slot, out, count);
                     Arrays.sort(out, before, count);
                 } else {
-                    final double[] in0 = slot < 0 ? null : wheel0[p][q][slot];
-                    final double[] in1 = slot < 0 || wheel1[p][q] == null ? null : wheel1[p][q][slot];
+                    final int sl = slot & popMask[p];
+                    final double[] in0 = slot < 0 ? null : wheel0[p][q][sl];
+                    final double[] in1 = slot < 0 || wheel1[p][q] == null ? null : wheel1[p][q][sl];
                     final int c = lagged
                             ? pop.updateLagged(t, 0, pop.size(), in0, in1, local, 0)
                             : pop.updateAndClearInput(t, 0, pop.size(), in0, in1, local, 0);
@@ -486,7 +603,7 @@ public final class NetworkState {
                 continue;
             }
             final double wgt = driveWeight[d];
-            final double[] w = (wgt < 0 && wheel1[p][q] != null ? wheel1[p][q] : wheel0[p][q])[slot];
+            final double[] w = (wgt < 0 && wheel1[p][q] != null ? wheel1[p][q] : wheel0[p][q])[slot & popMask[p]];
             final PoissonSource src = driveSource[d];
             final boolean lazy = eventDriven[p];
             final int from = partFrom[p][q];
@@ -549,7 +666,8 @@ public final class NetworkState {
 
     /**
      * Delivery for partition q of one spike of step t: adds the spike's weights to the wheel slots
-     * (t + delay) of the targets in partition q.
+     * (t + delay) of the targets in partition q of push-delivered populations, and files the spike in partition
+     * q's staged input for the staged ones (one run per delay band). Call for the spikes of a step in ascending ids, steps in increasing order.
      *
      * @param q        partition.
      * @param t        step in which the source spiked.
@@ -558,55 +676,124 @@ public final class NetworkState {
     public void deliver(final int q, final long t, final int globalId) {
         final int sp = popOf[globalId];
         final int local = globalId - offset[sp];
-        final int[] out = outgoing[sp];
+        final int[] out = pushOut[sp];
         long events = 0;
         for (int o = 0; o < out.length; o++) {
             final int j = out[o];
             final CsrSlice slice = csr[j][q];
-            final Csr c = slice.csr();
-            final int lo = slice.rowFrom()[local];
-            final int hi = slice.rowTo()[local];
-            if (lo == hi) {
-                continue;
+            final int nb = slice.bands();
+            final int d0 = slice.isBanded() ? slice.csr().bandLo() : -1;
+            for (int b = 0; b < nb; b++) {
+                final int i = local * nb + b;
+                events += push(q, t, j, slice.lo()[i + slice.loShift()], slice.hi()[i + slice.hiShift()],
+                        d0 < 0 ? -1 : d0 + b);
             }
-            events += hi - lo;
+        }
+        final int[] st = stagedOut[sp];
+        for (int o = 0; o < st.length; o++) {
+            final int j = st[o];
+            final CsrSlice slice = csr[j][q];
+            final Csr c = slice.csr();
+            final int nb = slice.bands();
+            final long t0 = t + c.bandLo();
+            final int[] lo = slice.lo();
+            final int[] hi = slice.hi();
+            final int i0 = local * nb;
+            final int ls = i0 + slice.loShift();
+            final int hs = i0 + slice.hiShift();
             final int tp = projTgt[j];
             final int base = slice.targetBase();
-            if (eventDriven[tp]) {
-                deliverTracked(q, t, tp, c, lo, hi, base);
-            } else if (c.hasConstantWeight() && c.delays() == null) {
-                final double w = c.constantWeight();
-                final int slot = (int) ((t + c.constantDelay()) & mask);
-                final double[] wheel = (projChannelBySign[j] && w < 0 ? wheel1[tp][q] : wheel0[tp][q])[slot];
-                final int[] tg = c.target();
-                for (int k = lo; k < hi; k++) {
-                    wheel[tg[k] - base] += w;
+            for (int b = 0; b < nb; b++) {
+                final int a = lo[ls + b];
+                final int e = hi[hs + b];
+                if (a < e) {
+                    stagedInput[q].append((int) ((t0 + b) & mask), tp, c.target(), c.weights(), a, e, base);
+                    events += e - a;
                 }
-            } else {
-                deliverGeneral(q, t, tp, c, lo, hi, base, projChannelBySign[j]);
             }
         }
         eventsDelivered[q * 8] += events;
     }
 
+    /**
+     * Pushes synapses [lo, hi) of projection j's row (a band of delay {@code delay}, or for an unbanded CSR, delay −1,
+     * a whole row with per-synapse delays) into partition q's wheel; @return hi − lo.
+     */
+    private int push(final int q, final long t, final int j, final int lo, final int hi, final int delay) {
+        if (lo == hi) {
+            return 0;
+        }
+        final CsrSlice slice = csr[j][q];
+        final Csr c = slice.csr();
+        final int tp = projTgt[j];
+        final int base = slice.targetBase();
+        if (eventDriven[tp]) {
+            deliverTracked(q, t, tp, c, lo, hi, base, delay);
+        } else if (c.hasConstantWeight() && c.hasConstantDelay()) {
+            final double w = c.constantWeight();
+            final int slot = (int) ((t + c.constantDelay()) & mask);
+            final double[] wheel = (projChannelBySign[j] && w < 0 ? wheel1[tp][q] : wheel0[tp][q])[slot];
+            final int[] tg = c.target();
+            for (int k = lo; k < hi; k++) {
+                wheel[tg[k] - base] += w;
+            }
+        } else {
+            deliverGeneral(q, t, tp, c, lo, hi, base, projChannelBySign[j], delay);
+        }
+        return hi - lo;
+    }
+
+    /** Adds the staged input of step x into partition q's staged populations' input arrays. */
+    private void applyStaged(final int q, final long x) {
+        final StagedInput in = stagedInput[q];
+        if (in != null) {
+            in.apply((int) (x & mask), stagedIn0[q], stagedIn1[q], popBySign);
+        }
+    }
+
+    /**
+     * Turns staged population p to push delivery: gives it a timing wheel and adds its staged pairs into it, slot by
+     * slot in the order delivered. Only between runs, from the coordinator thread.
+     */
+    private void convertToPush(final int p) {
+        for (int q = 0; q < partitions; q++) {
+            if (pops[p][q] == null) {
+                continue;
+            }
+            final int n = pops[p][q].size();
+            final boolean two = wheel1[p][q] != null;
+            wheel0[p][q] = new double[slots][n];
+            wheel1[p][q] = two ? new double[slots][n] : null;
+            for (int h = 0; h < slots; h++) {
+                stagedInput[q].drain(h, p, wheel0[p][q][h], two ? wheel1[p][q][h] : null, popBySign[p]);
+            }
+            stagedIn0[q][p] = null;
+            stagedIn1[q][p] = null;
+        }
+        popMask[p] = mask;
+        staged[p] = false;
+        routeProjections();
+    }
+
+    /** Synapses [lo, hi) into the wheel; {@code delay} ≥ 0 is theirs (a band), −1 reads per-synapse delays. */
     private void deliverGeneral(final int q, final long t, final int tp, final Csr c, final int lo, final int hi,
-                                final int base, final boolean bySign) {
+                                final int base, final boolean bySign, final int delay) {
         final int[] tg = c.target();
         final double[][] w0 = wheel0[tp][q];
         final double[][] w1 = wheel1[tp][q];
         for (int k = lo; k < hi; k++) {
             final double w = c.weight(k);
             final double[][] wheel = bySign && w < 0 ? w1 : w0;
-            wheel[(int) ((t + c.delay(k)) & mask)][tg[k] - base] += w;
+            wheel[(int) ((t + (delay >= 0 ? delay : c.delay(k))) & mask)][tg[k] - base] += w;
         }
     }
 
     private void deliverTracked(final int q, final long t, final int tp, final Csr c, final int lo, final int hi,
-                                final int base) {
+                                final int base, final int delay) {
         final int[] tg = c.target();
         final double[][] w0 = wheel0[tp][q];
         for (int k = lo; k < hi; k++) {
-            final int slot = (int) ((t + c.delay(k)) & mask);
+            final int slot = (int) ((t + (delay >= 0 ? delay : c.delay(k))) & mask);
             final double[] w = w0[slot];
             final int idx = tg[k] - base;
             if (w[idx] == 0.0) {
@@ -628,6 +815,9 @@ public final class NetworkState {
      * @param step    arrival step, not yet updated.
      */
     public void inject(final int p, final int i, final int channel, final double amount, final long step) {
+        if (staged[p]) {
+            convertToPush(p);
+        }
         final int q = partitionOfNeuron[p][i];
         final int li = i - partFrom[p][q];
         final int slot = (int) (step & mask);

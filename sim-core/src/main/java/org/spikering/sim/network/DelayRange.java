@@ -9,8 +9,21 @@ final class DelayRange {
     }
 
     static int[] of(final Csr c) {
-        if (c.delays() == null) {
+        if (c.hasConstantDelay()) {
             return new int[] {c.constantDelay(), c.constantDelay()};
+        }
+        if (c.isBanded()) { // the smallest and largest band with a synapse
+            final int[] bs = c.bandStart();
+            final int nb = c.bands();
+            int lo = Integer.MAX_VALUE;
+            int hi = 1;
+            for (int i = 0; i + 1 < bs.length; i++) {
+                if (bs[i + 1] > bs[i]) {
+                    lo = Math.min(lo, c.bandLo() + i % nb);
+                    hi = Math.max(hi, c.bandLo() + i % nb);
+                }
+            }
+            return new int[] {lo, hi};
         }
         int lo = Integer.MAX_VALUE;
         int hi = 1;

@@ -16,7 +16,9 @@ import org.spikering.sim.synapse.CsrBuilder;
  * Declares a network in the vocabulary of PyNN and NEST and builds it: populations, projections
  * (connector, weights, delays), sources (Poisson drives, spike arrays, step currents), initial potentials. Every random choice comes from
  * a stream derived from the seed and the declaration's position, so the same declarations and seed
- * give the same network. Not thread-safe; use once.
+ * give the same network. Projections can be built on several threads ({@link #buildThreads}, default 1), each from
+ * its own stream, so the network is the same for any number of build threads.
+ * Not thread-safe; use once.
  *
  * <pre>
  * Network net = Network.builder(0.1).seed(42)
@@ -36,6 +38,7 @@ public final class NetworkBuilder {
     private final List<ProjectionSpec> projections = new ArrayList<>();
     private final List<PoissonDriveSpec> drives = new ArrayList<>();
     private final List<StepCurrentSpec> currents = new ArrayList<>();
+    private int buildThreads = 1;
 
     NetworkBuilder(final double dtMs) {
         if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
@@ -50,6 +53,19 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder seed(final long value) {
         this.seed = value;
+        return this;
+    }
+
+    /**
+     * @param threads threads that build projections at the same time, in [1, 256] (the network does not depend on it;
+     *                each in-flight projection holds its edge list, about 32 bytes per synapse, until it is built).
+     * @return this.
+     */
+    public NetworkBuilder buildThreads(final int threads) {
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("build threads = " + threads + ": must be in [1, 256]");
+        }
+        this.buildThreads = threads;
         return this;
     }
 
@@ -275,11 +291,123 @@ public final class NetworkBuilder {
             pops.add(new PopulationSpec(names.get(i), sizes.get(i), models.get(i), offset, initial.get(i)));
             offset += sizes.get(i);
         }
-        final List<Projection> built = new ArrayList<>();
-        for (int p = 0; p < projections.size(); p++) {
-            built.add(buildProjection(p, projections.get(p)));
+        return new Network(dtMs, seed, pops, buildProjections(), drives, currents);
+    }
+
+    /** Bytes per synapse held while a projection is built (edge list, weights, delays, sort orders, the CSR). */
+    private static final long BUILD_BYTES_PER_SYNAPSE = 36;
+
+    /**
+     * Builds the projections on up to {@link #buildThreads} threads, each taking the next unbuilt one in declaration
+     * order. A projection starts beside others only while the synapses in flight stay within a sixth of the maximum
+     * heap (at {@value #BUILD_BYTES_PER_SYNAPSE} bytes each), so building in parallel does not raise the peak memory much.
+     * An error is that of the first failing projection in declaration order, as when they are built one by one.
+     */
+    private List<Projection> buildProjections() {
+        final int n = projections.size();
+        final Projection[] built = new Projection[n];
+        final RuntimeException[] failed = new RuntimeException[n];
+        final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger firstFailure = new java.util.concurrent.atomic.AtomicInteger(n);
+        final Runnable worker = () -> {
+            for (int p = next.getAndIncrement(); p < n; p = next.getAndIncrement()) {
+                if (p > firstFailure.get()) {
+                    continue; // a projection declared earlier failed: its error is the one reported
+                }
+                final long edges = expectedEdges(projections.get(p));
+                try {
+                    acquire(edges);
+                    try {
+                        built[p] = buildProjection(p, projections.get(p));
+                    } finally {
+                        release(edges);
+                    }
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    failed[p] = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                    firstFailure.accumulateAndGet(p, Math::min);
+                    if (e instanceof OutOfMemoryError oom) {
+                        throw oom;
+                    }
+                }
+            }
+        };
+        final int threads = Math.min(buildThreads, n);
+        if (threads <= 1) {
+            worker.run();
+        } else {
+            final Thread[] pool = new Thread[threads - 1];
+            final Throwable[] crashed = new Throwable[1];
+            for (int k = 0; k < pool.length; k++) {
+                pool[k] = new Thread(worker, "spikering-build-" + (k + 1));
+                pool[k].setUncaughtExceptionHandler((t, e) -> {
+                    synchronized (crashed) {
+                        crashed[0] = e;
+                    }
+                });
+                pool[k].start();
+            }
+            worker.run();
+            for (Thread t : pool) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while building projections", e);
+                }
+            }
+            synchronized (crashed) {
+                if (crashed[0] instanceof Error err) {
+                    throw err;
+                }
+            }
         }
-        return new Network(dtMs, seed, pops, built, drives, currents);
+        for (int p = 0; p < n; p++) {
+            if (failed[p] != null) {
+                throw failed[p];
+            }
+        }
+        return java.util.Arrays.asList(built);
+    }
+
+    private final Object budgetLock = new Object();
+    private long edgesInFlight;
+
+    private void acquire(final long edges) {
+        final long budget = Runtime.getRuntime().maxMemory() / 6 / BUILD_BYTES_PER_SYNAPSE;
+        synchronized (budgetLock) {
+            while (edgesInFlight > 0 && edgesInFlight + edges > budget) {
+                try {
+                    budgetLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while building projections", e);
+                }
+            }
+            edgesInFlight += edges;
+        }
+    }
+
+    private void release(final long edges) {
+        synchronized (budgetLock) {
+            edgesInFlight -= edges;
+            budgetLock.notifyAll();
+        }
+    }
+
+    /** The number of synapses a projection will have (its mean for fixed_probability). */
+    private long expectedEdges(final ProjectionSpec spec) {
+        final long nSrc = sizes.get(names.indexOf(spec.source()));
+        final long nTgt = sizes.get(names.indexOf(spec.target()));
+        final Connector c = spec.connector();
+        return switch (c.rule()) {
+            case ALL_TO_ALL -> nSrc * nTgt;
+            case ONE_TO_ONE -> nSrc;
+            case FIXED_PROBABILITY -> (long) Math.ceil(c.parameter() * nSrc * nTgt);
+            case FIXED_IN_DEGREE -> (long) c.parameter() * nTgt;
+            case FIXED_OUT_DEGREE -> (long) c.parameter() * nSrc;
+            case FIXED_TOTAL_NUMBER -> (long) c.parameter();
+            case EXPLICIT -> c.sources().length;
+        };
     }
 
     private Projection buildProjection(final int index, final ProjectionSpec spec) {
@@ -290,38 +418,38 @@ public final class NetworkBuilder {
         final EdgeGenerator g = new EdgeGenerator();
         g.generate(spec.connector(), sizes.get(si), sizes.get(ti), si == ti, rnd, label);
         final int e = g.count;
-        double[] w = null;
+        double[] xw = null;
+        float[] w = null; // the CSR keeps non-exact weights as floats: rounded here, as CsrBuilder would
         double constW = 0;
-        final boolean exact = spec.exactWeights() != null;
-        if (exact) {
-            w = new double[e];
+        if (spec.exactWeights() != null) {
+            xw = new double[e];
             for (int k = 0; k < e; k++) {
-                w[k] = checkWeight(spec.exactWeights()[k], label);
+                xw[k] = checkWeight(spec.exactWeights()[k], label);
             }
         } else if (spec.weights().isConstant()) {
             constW = checkWeight(spec.weights().sample(rnd), label);
         } else {
-            w = new double[e];
+            w = new float[e];
             for (int k = 0; k < e; k++) {
-                w[k] = checkWeight(spec.weights().sample(rnd), label);
+                w[k] = (float) checkWeight(spec.weights().sample(rnd), label);
             }
         }
-        int[] d = null;
+        short[] d = null;
         int constD = 0;
         if (spec.exactDelaysMs() != null) {
-            d = new int[e];
+            d = new short[e];
             for (int k = 0; k < e; k++) {
-                d[k] = exactDelaySteps(spec.exactDelaysMs()[k], k, label);
+                d[k] = (short) exactDelaySteps(spec.exactDelaysMs()[k], k, label);
             }
         } else if (spec.delays().isConstant()) {
             constD = delaySteps(spec.delays().sample(rnd), label, false);
         } else {
-            d = new int[e];
+            d = new short[e];
             for (int k = 0; k < e; k++) {
-                d[k] = delaySteps(spec.delays().sample(rnd), label, true);
+                d[k] = (short) delaySteps(spec.delays().sample(rnd), label, true);
             }
         }
-        final Csr csr = CsrBuilder.build(sizes.get(si), sizes.get(ti), g.src, g.tgt, e, w, exact, constW, d, constD);
+        final Csr csr = CsrBuilder.build(sizes.get(si), sizes.get(ti), g.src, g.tgt, e, w, xw, constW, d, constD);
         return new Projection(si, ti, spec, csr);
     }
 
