@@ -73,9 +73,8 @@ final class StagedDeliveryTest {
 
     private static Run run(final Network net, final int threads, final boolean staging, final boolean states,
                            final boolean inject) {
-        if (!staging) {
-            System.setProperty("spikering.delivery", "push");
-        }
+        // explicit both ways (the default is staged)
+        System.setProperty("spikering.delivery", staging ? "staged" : "push");
         try (Simulation sim = Simulation.create(net, SimulationConfig.threads(threads))) {
             final SpikeRecorder spikes = sim.recordSpikes();
             final int[] all = new int[E];
