@@ -260,10 +260,13 @@ final class ReservoirRun {
         }
     }
 
-    /** FORCE: the RLS matrix (N² doubles), J (12 bytes per non-zero, p N² of them), and the output trace. */
+    /**
+     * FORCE: the RLS matrix (N² doubles), J (12 bytes per non-zero, p N² of them, drawn into arrays of 1.2 p N² and
+     * then trimmed: both at once), and the output traces (8 bytes per step, plus the CSV writer's buffer).
+     */
     private double forceBytes() {
         final double n = r.size();
-        return 8 * n * n + 12 * r.connectivity() * n * n + 16 * forceSteps(r.trainMs()) + 16 * forceSteps(r.testMs());
+        return 8 * n * n + 2.2 * 12 * r.connectivity() * n * n + 16 * forceSteps(r.trainMs()) + 16 * forceSteps(r.testMs());
     }
 
     private long forceSteps(final double ms) {
@@ -283,30 +286,25 @@ final class ReservoirRun {
         try (ResultFolder folder = ResultFolder.open(names.name("output.folder"), out)) {
             final long t0 = System.nanoTime();
             final org.spikering.reservoir.force.ForceNetwork net = new org.spikering.reservoir.force.ForceNetwork(p);
-            final double[] z = new double[train + test];
             final double[] zTrain = new double[train];
             final double[] zTest = new double[test];
             net.run(train, f, zTrain);
             net.run(test, null, zTest);
-            System.arraycopy(zTrain, 0, z, 0, train);
-            System.arraycopy(zTest, 0, z, train, test);
-            final double[] target = new double[train + test];
             double trainErr = 0;
             double testErr = 0;
             double firstPeriodErr = 0;
             double scale = 0;
             final int period = (int) Math.min(test, Math.max(1, Math.round(r.periodMs() / r.dtMs())));
-            for (int s = 0; s < train + test; s++) {
-                target[s] = f.applyAsDouble((s + 1) * r.dtMs());
-                final double e = Math.abs(z[s] - target[s]);
-                if (s < train) {
-                    trainErr += e / train;
-                } else {
-                    testErr += e / test;
-                    scale += Math.abs(target[s]) / test;
-                    if (s < train + period) {
-                        firstPeriodErr += e / period;
-                    }
+            for (int s = 0; s < train; s++) {
+                trainErr += Math.abs(zTrain[s] - target(f, s)) / train;
+            }
+            for (int s = 0; s < test; s++) {
+                final double ft = target(f, train + s);
+                final double e = Math.abs(zTest[s] - ft);
+                testErr += e / test;
+                scale += Math.abs(ft) / test;
+                if (s < period) {
+                    firstPeriodErr += e / period;
                 }
             }
             final Map<String, Object> m = new LinkedHashMap<>();
@@ -323,21 +321,23 @@ final class ReservoirRun {
             m.put("wall_s", (System.nanoTime() - t0) * 1e-9);
             org.spikering.app.report.AtomicFiles.writeText(folder.file("force.csv"), w -> {
                 w.append("t_ms,phase,target,z\n");
-                for (int s = 0; s < z.length; s++) {
+                for (int s = 0; s < train + test; s++) {
                     w.append(Double.toString((s + 1) * r.dtMs())).append(s < train ? ",train," : ",test,")
-                            .append(Double.toString(target[s])).append(',').append(Double.toString(z[s])).append('\n');
+                            .append(Double.toString(target(f, s))).append(',')
+                            .append(Double.toString(s < train ? zTrain[s] : zTest[s - train])).append('\n');
                 }
             });
             if (plots) {
-                final int show = Math.min(z.length, 2 * period);
+                final int from = Math.max(0, train - period);
+                final int show = Math.min(train + test - from, 2 * period);
                 final double[] t = new double[show];
                 final double[] ft = new double[show];
                 final double[] zt = new double[show];
                 for (int i = 0; i < show; i++) {
-                    final int s = train - period + i;
+                    final int s = from + i;
                     t[i] = (s + 1) * r.dtMs();
-                    ft[i] = target[Math.max(0, s)];
-                    zt[i] = z[Math.max(0, s)];
+                    ft[i] = target(f, s);
+                    zt[i] = s < train ? zTrain[s] : zTest[s - train];
                 }
                 Plots.savePng(Plots.lineChart(String.format(java.util.Locale.ROOT,
                         "FORCE: the last training period, then free running (test MAE %.3g)", testErr), "t (ms)", "z",
@@ -352,6 +352,11 @@ final class ReservoirRun {
             folder.commit("reservoir force", files.toArray(String[]::new));
             return m;
         }
+    }
+
+    /** @return the target at the end of step {@code s} (counted from 0), t = (s + 1) dt. */
+    private double target(final java.util.function.DoubleUnaryOperator f, final int s) {
+        return f.applyAsDouble((s + 1) * r.dtMs());
     }
 
     private static double dot(final double[] a, final double[] b) {

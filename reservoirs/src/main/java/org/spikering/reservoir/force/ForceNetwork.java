@@ -106,13 +106,18 @@ public final class ForceNetwork {
         final Distribution normal = Distribution.normal(0, 1);
         final double scale = params.gain() / Math.sqrt(params.connectivity() * n);
         rowStart = new int[n + 1];
-        final int[] cols = new int[n * n];
-        final double[] vals = new double[n * n];
+        // p N² non-zeros expected: grow from 1.2 times that (never the dense N² arrays)
+        int[] cols = new int[(int) Math.min(Integer.MAX_VALUE - 8, 1.2 * params.connectivity() * n * n + 16)];
+        double[] vals = new double[cols.length];
         int nnz = 0;
         for (int i = 0; i < n; i++) {
             rowStart[i] = nnz;
             for (int j = 0; j < n; j++) {
                 if (rnd.nextDouble() < params.connectivity()) {
+                    if (nnz == cols.length) {
+                        cols = java.util.Arrays.copyOf(cols, (int) Math.min(Integer.MAX_VALUE - 8, 2L * cols.length));
+                        vals = java.util.Arrays.copyOf(vals, cols.length);
+                    }
                     cols[nnz] = j;
                     vals[nnz] = scale * normal.sample(rnd);
                     nnz++;
