@@ -245,14 +245,25 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--set = '" + set + "': must be FIELD=VALUE, e.g. training.rule=bptt");
             }
         }
-        final org.spikering.app.spec.Spec base = load(List.of());
-        org.spikering.app.spec.Spec withSets = base;
+        org.spikering.app.spec.Spec withSets = null;
         org.spikering.app.spec.SpecException setsProblem = null;
         if (!sets.isEmpty()) {
             try {
                 withSets = load(sets);
             } catch (org.spikering.app.spec.SpecException e) {
                 setsProblem = e; // perhaps an option below mends it (--set X with --rule bptt): all are checked together
+            }
+        }
+        if (withSets == null) {
+            // the spec without the overrides, checked only when they are absent or do not load: a --set may mend the
+            // file (training.task.data_dir of a data set that is not installed), so it is not checked first
+            try {
+                withSets = load(List.of());
+            } catch (org.spikering.app.spec.SpecException e) {
+                if (setsProblem != null) {
+                    throw setsProblem(setsProblem);
+                }
+                throw e;
             }
         }
         final String taskName = task != null ? task : withSets.tree().at("/training/task/name").asText(null);

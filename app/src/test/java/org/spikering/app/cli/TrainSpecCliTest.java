@@ -118,6 +118,23 @@ class TrainSpecCliTest {
     }
 
     @Test
+    void aSetMendsASpecWhoseDataFolderIsMissing() throws Exception {
+        // the file alone does not load (its data_dir has no images); --set training.task.data_dir points it at the
+        // committed subset, so the run must go ahead (it was refused: the file was checked before the overrides)
+        final Path spec = dir.resolve("no-data.yaml");
+        Files.writeString(spec, Files.readString(Path.of("../examples/seq-fashion-mnist.yaml"))
+                .replace("/usr/share/datasets/fashion-mnist", dir.resolve("no-such-folder").toString()));
+        final Result bare = run(shortRun(spec.toString(), dir.resolve("bare")));
+        assertEquals(2, bare.code(), bare.err());
+        assertTrue(bare.err().contains("training.task.data_dir"), bare.err());
+        final List<String> more = new ArrayList<>();
+        org.spikering.app.task.FashionSubset.sets().forEach(x -> more.addAll(List.of("--set", x)));
+        final Result r = run(shortRun(spec.toString(), dir.resolve("mended"), more.toArray(new String[0])));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("mended").resolve("model.json")));
+    }
+
+    @Test
     void builtInTaskAndShippedFileAreTheSameRun() throws Exception {
         final Result a = run("train", "--task", "dms", "--iterations", "3", "--batch", "2", "--test-batch", "2",
                 "--seed", "5", "--out", dir.resolve("a").toString());
