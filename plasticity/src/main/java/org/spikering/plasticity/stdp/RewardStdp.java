@@ -1,0 +1,55 @@
+package org.spikering.plasticity.stdp;
+
+/**
+ * Reward-modulated STDP (Izhikevich 2007, Cereb. Cortex 17:2443): pair STDP does not change the weight but a synaptic
+ * eligibility tag c, which decays with τ_c; the weight follows the tag times the dopamine (reward) trace d, which
+ * jumps on each reward and decays with τ_d:
+ * <pre>
+ *   dc/dt = −c/τ_c + A+ x · δ(t − t_post) − A− y · δ(t − t_pre)       (x, y: pair STDP traces, τ+, τ−)
+ *   dd/dt = −d/τ_d + d_reward · Σ δ(t − t_reward)
+ *   dw/dt = η · c · (d + d_0),   w clipped to [w_min, w_max]
+ * </pre>
+ * <table>
+ *   <caption>Parameters</caption>
+ *   <tr><th>name</th><th>unit</th><th>Izhikevich 2007</th></tr>
+ *   <tr><td>aPlus, aMinus</td><td>tag units</td><td>1.0, 1.5</td></tr>
+ *   <tr><td>tauPlusMs, tauMinusMs</td><td>ms</td><td>20, 20</td></tr>
+ *   <tr><td>tauTagMs</td><td>ms</td><td>1000</td></tr>
+ *   <tr><td>tauDopamineMs</td><td>ms</td><td>200</td></tr>
+ *   <tr><td>dopamineJump</td><td>reward-trace units</td><td>0.5</td></tr>
+ *   <tr><td>dopamineBaseline</td><td>reward-trace units</td><td>d_0 (tonic level; 0.002–0.01 in the paper's code)</td></tr>
+ *   <tr><td>etaPerMs</td><td>weight / (tag · dopamine · ms)</td><td>η</td></tr>
+ * </table>
+ *
+ * @param aPlus            A+.
+ * @param aMinus           A−.
+ * @param tauPlusMs        τ+, ms.
+ * @param tauMinusMs       τ−, ms.
+ * @param tauTagMs         τ_c, ms.
+ * @param tauDopamineMs    τ_d, ms.
+ * @param dopamineJump     d_reward.
+ * @param dopamineBaseline d_0.
+ * @param etaPerMs         η, per ms.
+ * @param wMin             lower weight bound.
+ * @param wMax             upper weight bound.
+ */
+public record RewardStdp(double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, double tauTagMs,
+                         double tauDopamineMs, double dopamineJump, double dopamineBaseline, double etaPerMs,
+                         double wMin, double wMax) {
+
+    public RewardStdp {
+        for (double v : new double[] {aPlus, aMinus, dopamineJump, dopamineBaseline, etaPerMs}) {
+            if (!(v >= 0) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException("R-STDP amplitudes, dopamine and eta must be finite and >= 0, got " + v);
+            }
+        }
+        for (double v : new double[] {tauPlusMs, tauMinusMs, tauTagMs, tauDopamineMs}) {
+            if (!(v > 0)) {
+                throw new IllegalArgumentException("R-STDP time constants must be > 0 ms, got " + v);
+            }
+        }
+        if (!(wMin <= wMax)) {
+            throw new IllegalArgumentException("weight bounds [" + wMin + ", " + wMax + "]: need wMin <= wMax");
+        }
+    }
+}
