@@ -37,6 +37,18 @@ public record RewardStdp(double aPlus, double aMinus, double tauPlusMs, double t
                          double tauDopamineMs, double dopamineJump, double dopamineBaseline, double etaPerMs,
                          double wMin, double wMax) {
 
+    /**
+     * The parameters of the distal-reward task ({@link DistalRewardTask}): Izhikevich's A+ = 1, τ± = 20 ms, τ_c = 1 s,
+     * τ_d = 200 ms, d_reward = 0.5, no tonic dopamine; A− = 1.1 (the paper: 1.5, which in this smaller task
+     * depresses every synapse, the chosen one too), η = 0.01 per ms, weights in [0, w_max].
+     *
+     * @param wMax the largest weight.
+     * @return the parameters.
+     */
+    public static RewardStdp distalReward(final double wMax) {
+        return new RewardStdp(1.0, 1.1, 20.0, 20.0, 1000.0, 200.0, 0.5, 0.0, 0.01 * wMax / 40.0, 0.0, wMax);
+    }
+
     public RewardStdp {
         for (double v : new double[] {aPlus, aMinus, dopamineJump, dopamineBaseline, etaPerMs}) {
             if (!(v >= 0) || !Double.isFinite(v)) {
