@@ -49,6 +49,20 @@ public record RewardStdp(double aPlus, double aMinus, double tauPlusMs, double t
         return new RewardStdp(1.0, 1.1, 20.0, 20.0, 1000.0, 200.0, 0.5, 0.0, 0.01 * wMax / 40.0, 0.0, wMax);
     }
 
+    /**
+     * The same rule in other units (for fixed point: tags, reward trace and weights in LSBs).
+     *
+     * @param tagUnit    new tag units per old one.
+     * @param rewardUnit new reward-trace units per old one.
+     * @param weightUnit new weight units per old one.
+     * @return the rescaled parameters (η rescaled so that dw keeps its meaning).
+     */
+    public RewardStdp scaled(final double tagUnit, final double rewardUnit, final double weightUnit) {
+        return new RewardStdp(aPlus * tagUnit, aMinus * tagUnit, tauPlusMs, tauMinusMs, tauTagMs, tauDopamineMs,
+                dopamineJump * rewardUnit, dopamineBaseline * rewardUnit, etaPerMs * weightUnit / (tagUnit * rewardUnit),
+                wMin * weightUnit, wMax * weightUnit);
+    }
+
     public RewardStdp {
         for (double v : new double[] {aPlus, aMinus, dopamineJump, dopamineBaseline, etaPerMs}) {
             if (!(v >= 0) || !Double.isFinite(v)) {

@@ -84,6 +84,17 @@ public record SumOfProductsRule(TraceSpec x1, TraceSpec x2, TraceSpec y1, TraceS
                 || dt.stream().anyMatch(p -> p.dependency() == Dependency.U);
     }
 
+    /**
+     * @param ar a precision.
+     * @return the rule with the coefficients that precision represents ({@link LearningArithmetic#coefficient}).
+     */
+    public String toString(final LearningArithmetic ar) {
+        final java.util.function.Function<Product, String> f = p -> new Product(ar.coefficient(p.coefficient()),
+                p.dependency(), p.factors(), p.offsets()).toString();
+        final String w = "dw = " + dw.stream().map(f).collect(Collectors.joining(" + "));
+        return dt.isEmpty() ? w : w + "; dt = " + dt.stream().map(f).collect(Collectors.joining(" + "));
+    }
+
     /** @return the rule in Lava's notation, e.g. {@code dw = 0.005 * x1 * y0 + -0.00525 * y1 * x0}. */
     @Override
     public String toString() {
