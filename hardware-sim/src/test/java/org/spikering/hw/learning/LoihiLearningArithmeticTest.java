@@ -102,6 +102,31 @@ final class LoihiLearningArithmeticTest {
     }
 
     @Test
+    void shouldStallASlowTraceWithRoundToNearestButDecayItOnAverageWithStochasticRounding() {
+        // 16 · e^{-1/114} = 15.86 rounds back to 16: with nearest rounding the trace never decays, which is why the
+        // chip rounds stochastically; with stochastic rounding the mean after 114 steps is about 16/e = 5.9
+        final double f = Math.exp(-1.0 / 114);
+        final LoihiLearningArithmetic nearest = new LoihiLearningArithmetic(Rounding.NEAREST, 0);
+        double x = 16;
+        for (int t = 0; t < 1000; t++) {
+            x = nearest.decay(x, f);
+        }
+        assertEquals(16, x, 0.0);
+        final LoihiLearningArithmetic sr = new LoihiLearningArithmetic(Rounding.STOCHASTIC, 3);
+        double sum = 0;
+        final int runs = 4000;
+        for (int r = 0; r < runs; r++) {
+            double y = 16;
+            for (int t = 0; t < 114; t++) {
+                y = sr.decay(y, f);
+            }
+            sum += y;
+        }
+        // the rounding is unbiased, so the mean is 16 e^{-1}; its standard error over 4000 runs is below 0.05
+        assertEquals(16 * Math.exp(-1), sum / runs, 0.2);
+    }
+
+    @Test
     void shouldQuantiseCoefficientsToAFourBitMantissa() {
         assertEquals(1.0 / 32, LoihiLearningArithmetic.quantize(1.0 / 32), 0.0);
         assertEquals(13.0 / 128, LoihiLearningArithmetic.quantize(0.1), 0.0); // 0.1·128 = 12.8 → 13
