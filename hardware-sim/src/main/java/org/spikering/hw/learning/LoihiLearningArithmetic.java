@@ -23,7 +23,13 @@ import org.spikering.plasticity.stdp.LearningArithmetic;
  * fractional part, as Lava's {@code stochastic_round}) draws from a seeded {@link RoundingStream}, one draw per value
  * that is not an integer; NEAREST and TRUNCATE give deterministic sequences (for hand checks). Assumptions, stated:
  * the exponent range of the coefficients is not limited here (Loihi's is, by a width this project has not found);
- * weights are held as integers in LSBs (the caller scales them to pA).
+ * weights are held as integers in LSBs (the caller scales them to pA); a product's scale is carried by its
+ * coefficient m·2^e and the product is truncated once, where Lava's {@code LearningRuleApplierBitApprox} shifts each
+ * product right by an amount that depends on the widths of its factors (its source marks that shift as unsettled), so
+ * the truncation points can differ from Lava's by a few LSBs of the accumulator.
+ * <p>Found with it: a 7-bit trace saturates. Pair traces of impulse 64 on a neuron that bursts hit 127, depression is
+ * cut and Song et al.'s weights all run to the maximum ({@code stdp song}; impulse 32 leaves room); and with
+ * NEAREST rounding a slow trace stalls (16·e^{−1/114} rounds back to 16), which stochastic rounding avoids.
  */
 public final class LoihiLearningArithmetic implements LearningArithmetic {
 

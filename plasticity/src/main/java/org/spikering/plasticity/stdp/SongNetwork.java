@@ -18,7 +18,7 @@ import org.spikering.neuron.lif.ResetMode;
  *   <tr><th>quantity</th><th>value</th></tr>
  *   <tr><td>neuron</td><td>τ_m 20 ms, C_m 250 pF, E_L −74 mV, V_th −54 mV, V_reset −60 mV, t_ref 1 ms, τ_syn 5 ms</td></tr>
  *   <tr><td>inputs</td><td>1000 excitatory at 10 Hz, the first half correlated with c = 0.2; 200 inhibitory at 10 Hz,
- *   −20 pA each</td></tr>
+ * −5 pA each</td></tr>
  *   <tr><td>plastic weights</td><td>[0, w_max = 12 pA], start at w_max/2</td></tr>
  * </table>
  * The engine's weights are multiplied by {@code pAPerUnit} to give the synaptic current jump (1 in float; the weight
