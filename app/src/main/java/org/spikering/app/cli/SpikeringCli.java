@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
             GradientsCommand.class,
             ReservoirCommand.class,
             HardwareCommand.class,
+            StdpCommand.class,
             NirCommand.class,
             SpecCommand.class,
             SweepCommand.class,

@@ -103,6 +103,11 @@ final class BadInputTableTest {
         LEGAL.put("analyze lyapunov --seed", Set.of("-1", "0", HUGE_INT)); // any long seeds input and vectors
         LEGAL.put("analyze lyapunov --warmup", Set.of("0"));              // count from the first step
         LEGAL.put("analyze lyapunov --distance-trials", Set.of("0"));     // no distance curve (documented)
+        for (String cmd : List.of("stdp window", "stdp triplet", "stdp song", "stdp distal-reward")) {
+            LEGAL.put(cmd + " --seed", Set.of("-1", "0", HUGE_INT));    // any long seeds inputs and rounding
+        }
+        LEGAL.put("stdp song --correlation", Set.of("0"));               // independent inputs
+        LEGAL.put("stdp song --plastic-fraction", Set.of("0"));          // nothing learns: the frozen baseline
     }
 
     /** A valid element of each list option without a default, to build duplicates. */

@@ -174,6 +174,23 @@ public final class MaskFactory {
         return shapes.get(id)[0] * shapes.get(id)[1];
     }
 
+    /**
+     * The plastic set of a learning engine's n synapses ({@code SumOfProductsEngine}, index post·nPre + pre): exactly
+     * round(p·n) of them, chosen uniformly (seeded), as {@link #randomFraction(double, long)} does for a network.
+     *
+     * @param n    synapses, &gt;= 0.
+     * @param p    fraction in [0, 1].
+     * @param seed seed of the choice.
+     * @return the bits of the plastic synapses.
+     */
+    public static BitSet synapses(final int n, final double p, final long seed) {
+        checkFraction(p);
+        if (n < 0) {
+            throw new IllegalArgumentException("synapses = " + n + ": must be >= 0");
+        }
+        return sample(n, (int) Math.round(p * n), new SplittableRandom(seed));
+    }
+
     /** k distinct indices of [0, n) by a partial Fisher–Yates shuffle. */
     private static BitSet sample(int n, int k, SplittableRandom rng) {
         final int[] idx = new int[n];
