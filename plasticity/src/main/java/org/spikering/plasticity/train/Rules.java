@@ -69,6 +69,12 @@ public final class Rules {
                 return rflo(RandomFeedback.gaussian(net.recurrent(), net.outputs(), seed, feedbackGain), computation);
             case MDGL:
                 return eprop(new SymmetricFeedback(), RecurrentSignal.MDGL, computation);
+            case RTRL:
+            case UORO:
+            case KF_RTRL:
+            case KERNL:
+                throw new IllegalArgumentException("rule " + rule.id() + ": implemented for rate networks only"
+                        + " (training.network.kind rate); not for LIF/ALIF networks");
             default:
                 throw new IllegalArgumentException("rule = " + rule);
         }
