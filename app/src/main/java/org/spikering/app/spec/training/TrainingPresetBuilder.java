@@ -131,6 +131,9 @@ public final class TrainingPresetBuilder {
     private static final java.util.List<String> SPIKING_ONLY_RULES = java.util.List.of("nest-eprop", "nest-eprop-iaf",
             "mdgl-exact");
 
+    /** Rules implemented for rate units only (the RTRL family, {@code org.spikering.plasticity.rate}). */
+    private static final java.util.List<String> RATE_ONLY_RULES = java.util.List.of("rtrl", "uoro", "kf-rtrl", "kernl");
+
     /**
      * What a rate network ({@code network.kind: rate}) cannot have: ALIF units, a LIF-specific rule, the state
      * quantiser of LIF/ALIF v and a, an event computation that needs spikes (engine, event-stepwise), rate
@@ -148,6 +151,10 @@ public final class TrainingPresetBuilder {
             if (n.rate() != null) {
                 problems.add(np + ".rate", "...", "only with " + np + ".kind = 'rate', not '" + n.kind() + "'");
             }
+            if (RATE_ONLY_RULES.contains(t.rule())) {
+                problems.add(path + ".rule", t.rule(), "only with " + np + ".kind = 'rate' (implemented for rate units"
+                        + " only), not '" + n.kind() + "'");
+            }
             return;
         }
         final String why = "with " + np + ".kind = 'rate'";
@@ -159,7 +166,7 @@ public final class TrainingPresetBuilder {
         }
         if (SPIKING_ONLY_RULES.contains(t.rule())) {
             problems.add(path + ".rule", t.rule(), "not " + why + " (a rule of LIF/ALIF neurons); use eprop,"
-                    + " random-eprop, rflo, mdgl or bptt");
+                    + " random-eprop, rflo, mdgl, bptt, rtrl, uoro, kf-rtrl or kernl");
         }
         if (t.bpttStepLengthOf() != null && SPIKING_ONLY_RULES.contains(t.bpttStepLengthOf())) {
             problems.add(path + ".bptt_step_length_of", t.bpttStepLengthOf(), "not " + why + " (a rule of LIF/ALIF"
