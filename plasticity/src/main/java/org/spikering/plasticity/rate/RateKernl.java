@@ -200,7 +200,7 @@ public final class RateKernl extends RateGradientComputer implements RuleStateSi
     }
 
     @Override
-    public long stateBytes(RecurrentNetwork net) {
+    public long stateBytes(RecurrentNetwork net, int steps) {
         final long n = net.recurrent();
         return 8L * (n * n + n + n * (net.inputs() + n) + 3 * n);
     }

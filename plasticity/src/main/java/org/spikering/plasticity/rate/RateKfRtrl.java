@@ -123,7 +123,7 @@ public final class RateKfRtrl extends RateGradientComputer implements RuleStateS
     }
 
     @Override
-    public long stateBytes(RecurrentNetwork net) {
+    public long stateBytes(RecurrentNetwork net, int steps) {
         final long n = net.recurrent();
         return 8L * (net.inputs() + n + n * n);
     }

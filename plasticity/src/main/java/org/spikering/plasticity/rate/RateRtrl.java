@@ -87,7 +87,7 @@ public final class RateRtrl extends RateGradientComputer implements RuleStateSiz
     }
 
     @Override
-    public long stateBytes(RecurrentNetwork net) {
+    public long stateBytes(RecurrentNetwork net, int steps) {
         final long n = net.recurrent();
         final long m = net.inputs() + n;
         return 8L * n * n * m; // M (the product buffer and the per-step factors are work space)

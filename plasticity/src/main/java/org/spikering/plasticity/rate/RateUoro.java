@@ -117,7 +117,7 @@ public final class RateUoro extends RateGradientComputer implements RuleStateSiz
     }
 
     @Override
-    public long stateBytes(RecurrentNetwork net) {
+    public long stateBytes(RecurrentNetwork net, int steps) {
         final long n = net.recurrent();
         return 8L * (n + n * (net.inputs() + n));
     }

@@ -9,8 +9,9 @@ import org.spikering.plasticity.network.RecurrentNetwork;
  */
 public interface RuleStateSize {
     /**
-     * @param net the network.
-     * @return bytes of the rule's state on this network.
+     * @param net   the network.
+     * @param steps steps per sequence (BPTT keeps what it needs of every step).
+     * @return bytes of the rule's state on this network, as this implementation holds it.
      */
-    long stateBytes(RecurrentNetwork net);
+    long stateBytes(RecurrentNetwork net, int steps);
 }
