@@ -25,7 +25,8 @@ import org.spikering.plasticity.train.Rules;
  * Per-step cost of every learning rule on a rate network ({@code spikering bench rules}): nanoseconds per time step
  * per sequence of {@link GradientComputer#compute} (forward pass, the rule's gradient, W_out's; no optimizer) and the
  * bytes of the rule's state ({@link RuleStateSize}; null for a rule that does not say), with e-prop measured in the
- * same run as the baseline (ratio = ns of the rule / ns of eprop). Every {@link LearningRule} is tried, so rules
+ * same run as the baseline (ratio = ns of the rule / ns of eprop, e-prop timed first and again last, the mean of
+ * the two, after an untimed warm-up of min-ms). Every {@link LearningRule} is tried, so rules
  * added later appear by themselves; one that rate networks do not have is reported as
  * {@code "not available: <reason>"}.
  *
@@ -80,6 +81,8 @@ public final class RuleCostBench {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         final RecurrentNetwork net = network(units, seed);
         final SequenceBatch batch = batch(steps, seed);
+        // untimed warm-up of the shared code (forward pass, readout gradient) for min-ms, with e-prop
+        nsPerStep(Rules.create(LearningRule.EPROP, Computation.EVENT, net, seed, 1.0), net, batch, minMs);
         final double forward = forwardNsPerStep(net, batch, minMs);
         out.put("forward_ns_per_step", round(forward));
         final Map<String, Object> rules = new LinkedHashMap<>();
@@ -106,7 +109,11 @@ public final class RuleCostBench {
             o.put("state_bytes", c instanceof RuleStateSize s ? s.stateBytes(net, steps) : null);
             rules.put(r.id(), o);
         }
-        final double base = ns.get(LearningRule.EPROP);
+        // e-prop again at the end: the baseline is the mean of both, their ratio shows the drift of the machine
+        final double again = nsPerStep(Rules.create(LearningRule.EPROP, Computation.EVENT, net, seed, 1.0), net, batch,
+                minMs)[0];
+        out.put("eprop_ns_per_step_first_last", List.of(round(ns.get(LearningRule.EPROP)), round(again)));
+        final double base = 0.5 * (ns.get(LearningRule.EPROP) + again);
         for (Map.Entry<LearningRule, Double> e : ns.entrySet()) {
             @SuppressWarnings("unchecked")
             final Map<String, Object> o = (Map<String, Object>) rules.get(e.getKey().id());

@@ -93,6 +93,7 @@ final class BadInputTableTest {
         LEGAL.put("bench --warmup", Set.of("0"));                        // no warm-up (the default)
         LEGAL.put("bench rate-rnn --warmup", Set.of("0"));               // no untimed iterations
         LEGAL.put("bench rate-rnn --seed", Set.of("-1", "0", HUGE_INT)); // any long seeds the pattern and weights
+        LEGAL.put("bench rules --seed", Set.of("-1", "0", HUGE_INT));    // any long seeds weights, sequence, streams
         LEGAL.put("hw study --fractions", Set.of("0"));                  // nothing plastic: the untrained baseline
         LEGAL.put("nir run --synaptic-delay", Set.of("0"));              // no delay (the default)
         LEGAL.put("train --checkpoint-every", Set.of("0"));              // no checkpoints (documented)
@@ -279,6 +280,10 @@ final class BadInputTableTest {
             {"--scale", "hw map", "--scale", "1e-9"},                  // no neuron left
             {"--steps", "nir run", "GRAPH", "--dt", "0.1", "--steps", "10000000"}, // 100 inputs x 1e7 steps: 16 GB
             {"--task", "gradients", "--task", "sine", "--network-json", "NETWORK"},
+            {"--seed", "gradients", "--spec", "pattern-liu-rate", "--seed", "3"}, // the spec gives the seed
+            {"--task", "gradients", "--spec", "pattern-liu-rate", "--task", "sine"},
+            {"--spec", "gradients", "--spec", "cuba"},                  // no training section
+            {"--rtrl-sizes", "bench", "rules", "--rtrl-sizes", "16,300"},
             {"--rounding", "hw study", "--bits", "32", "--rounding", "truncate"},
             {"--collect", "sweep", "sine-nest", "--list", "--collect"},
             {"--point", "sweep", "sine-nest", "--grid", "training.rule=eprop,bptt", "--point", "2"},
