@@ -103,8 +103,8 @@ public final class GradientsCommand implements Callable<Integer> {
                             ? "--spec" + e.getMessage().substring(4) : "--spec = '" + specFile + "': " + e.getMessage());
                 }
                 if (s.section("training", org.spikering.app.spec.TrainingSpec.class) == null) {
-                    throw new IllegalArgumentException("--spec = '" + specFile + "': has no training section (gradients"
-                            + " takes its network and first batch)");
+                    throw new IllegalArgumentException("--spec = '" + specFile + "': must have a training section"
+                            + " (gradients takes its network and first batch)");
                 }
                 new org.spikering.app.sweep.TrainSpecRunner().check(s);
                 run = GradientsRun.fromSpec(s);

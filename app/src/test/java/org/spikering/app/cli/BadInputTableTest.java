@@ -118,7 +118,8 @@ final class BadInputTableTest {
             Map.entry("hw study --fractions", "0.5"),
             Map.entry("hw study --bits", "4"),
             Map.entry("hw study --rounding", "nearest"),
-            Map.entry("bench rate-rnn --rule", "bptt"));
+            Map.entry("bench rate-rnn --rule", "bptt"),
+            Map.entry("bench rules --rtrl-sizes", "16"));
 
     /** What an option names, when its type does not say it (a Path is an input file unless listed here). */
     enum Kind { OUTPUT_FOLDER, OUTPUT_FILE, INPUT_FILE, NUMBER }
@@ -302,7 +303,8 @@ final class BadInputTableTest {
                 args.addAll(Arrays.asList(a.equals("hw study") || a.equals("hw map") ? a.split(" ")
                         : new String[] {a.equals("NETWORK") ? network.toString() : a.equals("GRAPH") ? graph.toString() : a}));
             }
-            final String cmd = (args.get(0).equals("hw") || args.get(0).equals("reservoir") || args.get(0).equals("nir"))
+            final String cmd = (args.get(0).equals("hw") || args.get(0).equals("reservoir") || args.get(0).equals("nir")
+                    || args.get(0).equals("bench") && args.size() > 1 && Set.of("rules", "rate-rnn").contains(args.get(1)))
                     && args.size() > 1
                     && !args.get(1).startsWith("-") ? args.get(0) + " " + args.get(1) : args.get(0);
             if (Set.of("run", "train", "sweep", "hw study", "reservoir mc", "reservoir narma", "reservoir bits", "nir run").contains(cmd)) {
