@@ -92,8 +92,9 @@ public final class TrainCommand implements Callable<Integer> {
         "rflo: Murray 2019's random-feedback local online rule (its own low-pass trace, fixed random B);",
         "mdgl: e-prop plus MDGL's one-step non-local term with cell-type-averaged gains (Liu et al. 2021);",
         "bptt: backpropagation through time (reset path detached).",
-        "rtrl, uoro, kf-rtrl, kernl (rate networks only): exact real-time recurrent learning, its rank-one (UORO) and "
-            + "Kronecker-factored (KF-RTRL) unbiased estimates, and kernel RNN learning (Marschall et al. 2020);",
+        "rtrl: exact real-time recurrent learning (Marschall et al. 2020), the same gradient as bptt, forward in time;",
+        "uoro, kf-rtrl, kernl (rate networks only): RTRL's rank-one (UORO) and Kronecker-factored (KF-RTRL) unbiased "
+            + "estimates, and kernel RNN learning (Marschall et al. 2020);",
         "A rate network (training.network.kind rate) takes eprop, random-eprop, rflo, mdgl, bptt, rtrl, uoro, kf-rtrl or "
             + "kernl."})
     String rule;

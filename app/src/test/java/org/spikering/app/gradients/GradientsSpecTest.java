@@ -51,8 +51,8 @@ final class GradientsSpecTest {
     }
 
     @Test
-    void shouldRefuseTheRtrlFamilyOnALifNetworkBeforeAnyWork(@TempDir Path dir) {
-        for (String rule : List.of("rtrl", "uoro", "kf-rtrl", "kernl")) {
+    void shouldRefuseTheRateOnlyRulesOnALifNetworkBeforeAnyWork(@TempDir Path dir) {
+        for (String rule : List.of("uoro", "kf-rtrl", "kernl")) {
             StringWriter err = new StringWriter();
             CommandLine cl = SpikeringCli.commandLine();
             cl.setErr(new PrintWriter(err, true));

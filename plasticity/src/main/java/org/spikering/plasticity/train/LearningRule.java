@@ -40,8 +40,10 @@ import java.util.Locale;
  *     networks</td></tr>
  * <tr><td>RTRL</td><td>rtrl</td><td>exact real-time recurrent learning (Williams and Zipser 1989, in the form of
  *     Marschall et al. 2020 §3.1): the full influence matrix ∂h/∂θ carried forward; the same gradient as bptt to
- *     rounding, O(n⁴) per step; rate networks only (Marschall's α is our λ = dt/τ of rate_leak; our loss is the
- *     task's ReadoutLoss on a linear readout without bias) ({@link org.spikering.plasticity.rate.RateRtrl})</td></tr>
+ *     rounding, O(n⁴) per step (Marschall's α is our λ = dt/τ of rate_leak; our loss is the task's ReadoutLoss on
+ *     a linear readout without bias) ({@link org.spikering.plasticity.rate.RateRtrl}); on LIF/ALIF networks the
+ *     forward-mode form of bptt with the pseudo-derivative, reset path detached
+ *     ({@link org.spikering.plasticity.bptt.SpikingRtrl})</td></tr>
  * <tr><td>UORO</td><td>uoro</td><td>unbiased online recurrent optimisation (Tallec and Ollivier 2017, Marschall et
  *     al. 2020 §4.1): a rank-one unbiased estimate of RTRL's influence matrix, signs ν drawn from a stream seeded
  *     with the rule seed (deterministic); factors start at 0 each sequence; rate networks only

@@ -119,6 +119,10 @@ public final class TrainingPresetBuilder {
             problems.add(path + ".computation", t.computation(), "must be left at event with rule bptt (BPTT has one"
                     + " computation, exact backpropagation through time)");
         }
+        if ("rtrl".equals(t.rule()) && !"event".equals(t.computation())) {
+            problems.add(path + ".computation", t.computation(), "must be left at event with rule rtrl (RTRL has one"
+                    + " computation, the exact influence matrix carried forward)");
+        }
         checkStepLength(t, problems, path, spec);
         t.optimizer().check(problems, path + ".optimizer");
         if (t.checkpointEvery() != null && t.checkpointEvery() > t.iterations()) {
@@ -131,8 +135,8 @@ public final class TrainingPresetBuilder {
     private static final java.util.List<String> SPIKING_ONLY_RULES = java.util.List.of("nest-eprop", "nest-eprop-iaf",
             "mdgl-exact");
 
-    /** Rules implemented for rate units only (the RTRL family, {@code org.spikering.plasticity.rate}). */
-    private static final java.util.List<String> RATE_ONLY_RULES = java.util.List.of("rtrl", "uoro", "kf-rtrl", "kernl");
+    /** Rules implemented for rate units only (the RTRL family but rtrl, {@code org.spikering.plasticity.rate}). */
+    private static final java.util.List<String> RATE_ONLY_RULES = java.util.List.of("uoro", "kf-rtrl", "kernl");
 
     /**
      * What a rate network ({@code network.kind: rate}) cannot have: ALIF units, a LIF-specific rule, the state

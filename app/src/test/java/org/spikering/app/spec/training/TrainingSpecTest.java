@@ -213,8 +213,8 @@ class TrainingSpecTest {
     void rulesAndComputationsNameTheEnums() {
         for (LearningRule r : LearningRule.values()) {
             // nest-eprop-iaf has its own task and network (examples/sine-nest-iaf.yaml); the RTRL family rate units
-            final boolean rateOnly = java.util.Set.of(LearningRule.RTRL, LearningRule.UORO, LearningRule.KF_RTRL,
-                    LearningRule.KERNL).contains(r);
+            final boolean rateOnly = java.util.Set.of(LearningRule.UORO, LearningRule.KF_RTRL, LearningRule.KERNL)
+                    .contains(r);
             final Spec s = Examples.load(r == LearningRule.NEST_EPROP_IAF ? "sine-nest-iaf" : rateOnly ? "nback-rate"
                     : "sine-nest", List.of("training.rule=" + r.id()));
             assertEquals(r, s.section("training", TrainingSpec.class).learningRule());
