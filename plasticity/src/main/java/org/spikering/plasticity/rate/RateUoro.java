@@ -20,7 +20,7 @@ import org.spikering.plasticity.network.Trajectory;
  * gradient is an unbiased estimate of RTRL's. Differences from Marschall's code: the factors start at 0 in every
  * sequence (the state does; their code starts from random factors), and a term whose norm is 0 (at t = 0, or a
  * zero input) is left out instead of being divided by ε (exact, since its product is 0); the diagonal
- * W^rec_jj is not a parameter (entry 0 in ν̃ᵀM̄). ν comes from a {@link SplittableRandom} seeded with the rule's
+ * W^rec_jj is not a parameter (entry 0 in νᵀM̄). ν comes from a {@link SplittableRandom} seeded with the rule's
  * seed, one stream for the whole run (same seed and batches: bit-identical; a resumed run restarts the stream).
  * State n + n(n_in + n) doubles, cost O(n² + n n_in) per step.
  */
