@@ -22,12 +22,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /** {@code spikering bench cuba|brunel}: runs a benchmark network and prints one JSON line. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchRateRnnCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchRateRnnCommand.class, BenchRulesCommand.class},
         description = {"Benchmarks printing one JSON line.",
             "cuba: Brette et al. 2007 CUBA network (4000 LIF, exp synapses).",
             "brunel: Brunel 2000 model A (12 500 LIF, delta synapses, Poisson drive).",
             "pd14: Potjans & Diesmann 2014 cortical microcircuit as NEST builds it (77 169 LIF, 299 M synapses at scale 1).",
-            "rate-rnn: ms per training iteration of a rate RNN and a LIF network (spikering bench rate-rnn --help)."})
+            "rate-rnn: ms per training iteration of a rate RNN and a LIF network (spikering bench rate-rnn --help).",
+            "rules: per-step cost and state of every learning rule on a rate network (spikering bench rules --help)."})
 public final class BenchCommand implements Callable<Integer> {
 
     /** One simulation step, s: the shortest --seconds and --warmup. */
@@ -37,7 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
     enum Model { cuba, brunel, pd14 }
 
     /** Optional to picocli so that the sub-command {@code rate-rnn} can follow {@code bench}; {@link #call} requires it. */
-    @Parameters(index = "0", arity = "0..1", description = "benchmark: ${COMPLETION-CANDIDATES}, or rate-rnn")
+    @Parameters(index = "0", arity = "0..1", description = "benchmark: ${COMPLETION-CANDIDATES}, or rate-rnn, rules")
     Model model;
 
     @Option(names = "--scale", description = "fraction of the full network size (cuba 4000, brunel 12500 neurons; default 1)")
@@ -86,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (model == null) {
-            throw new IllegalArgumentException("benchmark: missing, give one of cuba, brunel, pd14, rate-rnn");
+            throw new IllegalArgumentException("benchmark: missing, give one of cuba, brunel, pd14, rate-rnn, rules");
         }
         final var parsed = spec.commandLine().getParseResult();
         final Engine eng = Cli.parseEnum(Engine.class, "--engine", engine);

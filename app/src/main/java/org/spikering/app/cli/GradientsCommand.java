@@ -45,6 +45,12 @@ public final class GradientsCommand implements Callable<Integer> {
             + "training batch of its run (random-eprop's B from the model's --seed).")
     Path model;
 
+    @Option(names = "--spec", paramLabel = "SPEC", description = "Compare at the initial weights of a training spec's "
+            + "network (a spec file or a shipped example's name, e.g. nback), on the first training batch of the run it "
+            + "describes; random feedback and the rules' random streams from its run seed. A rate network lists every "
+            + "rate rule (eprop, random-eprop, rflo, mdgl, rtrl, uoro, kf-rtrl, kernl, ...) against exact BPTT.")
+    String specFile;
+
     @Option(names = "--seed", defaultValue = "1",
             description = "Seed of random-eprop's feedback B, any integer (with --network-json: only if the file has none)."
                 + " Default: ${DEFAULT-VALUE}")
@@ -65,7 +71,7 @@ public final class GradientsCommand implements Callable<Integer> {
             final var parsed = spec.commandLine().getParseResult();
             Check.range("--bench-iterations", benchIterations, 1, 100_000);
             if (bench) {
-                for (String opt : new String[] {"--task", "--network-json", "--write-json", "--seed"}) {
+                for (String opt : new String[] {"--task", "--network-json", "--write-json", "--seed", "--spec"}) {
                     if (parsed.hasMatchedOption(opt)) {
                         throw new IllegalArgumentException(Check.given(parsed, opt) + " with --bench: must be left out; --bench times its"
                                 + " own NEST sine-wave setup and writes nothing");
@@ -82,11 +88,30 @@ public final class GradientsCommand implements Callable<Integer> {
                 Check.outputFile("--write-json", writeJson);
             }
             GradientsRun run;
-            if (model != null && networkJson != null) {
+            if (specFile != null) {
+                for (String opt : new String[] {"--task", "--network-json", "--model", "--seed"}) {
+                    if (parsed.hasMatchedOption(opt)) {
+                        throw new IllegalArgumentException(Check.given(parsed, opt) + " with --spec: must be left out"
+                                + " (the spec gives the network, the batch and the seed)");
+                    }
+                }
+                final org.spikering.app.spec.Spec s;
+                try {
+                    s = org.spikering.app.spec.SpecLoader.load(specFile, java.util.List.of());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage().startsWith("SPEC = ")
+                            ? "--spec" + e.getMessage().substring(4) : "--spec = '" + specFile + "': " + e.getMessage());
+                }
+                if (s.section("training", org.spikering.app.spec.TrainingSpec.class) == null) {
+                    throw new IllegalArgumentException("--spec = '" + specFile + "': must have a training section"
+                            + " (gradients takes its network and first batch)");
+                }
+                new org.spikering.app.sweep.TrainSpecRunner().check(s);
+                run = GradientsRun.fromSpec(s);
+            } else if (model != null && networkJson != null) {
                 throw new IllegalArgumentException("--model = '" + model + "' with --network-json: must not be given"
                         + " together; give one of them");
-            }
-            if (model != null) {
+            } else if (model != null) {
                 if (parsed.hasMatchedOption("--task")) {
                     throw new IllegalArgumentException("--task = '" + task + "' with --model: must not be given"
                             + " together (the model gives the network); give one of them");

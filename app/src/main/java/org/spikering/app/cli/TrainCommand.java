@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
                 + " sine-wave example with its current eprop_iaf models), pattern-liu (Liu et al. 2022's pattern generation), perceptual-decision (neurogym's 2AFC),"
                 + " delay-comparison (Romo's parametric working memory), store-recall (Bellec et al.).",
             "Network kinds: training.network.kind spiking (LIF/ALIF, default) or rate (leaky rate units, training.network.rate:"
-                + " activation, tau_ms, form, bias; rules eprop, random-eprop, rflo, mdgl, bptt; example pattern-liu-rate);"
+                + " activation, tau_ms, form, bias; rules eprop, random-eprop, rflo, mdgl, bptt, rtrl, uoro, kf-rtrl, kernl; example pattern-liu-rate);"
                 + " training.network.cell_types.excitatory_fraction adds E/I units with Dale's law (both kinds).",
             "Rules mean the same on every task. On sine-nest, --rule eprop is symmetric",
             "e-prop on NEST's network and pattern; --rule nest-eprop is e-prop as NEST",
@@ -92,7 +92,11 @@ public final class TrainCommand implements Callable<Integer> {
         "rflo: Murray 2019's random-feedback local online rule (its own low-pass trace, fixed random B);",
         "mdgl: e-prop plus MDGL's one-step non-local term with cell-type-averaged gains (Liu et al. 2021);",
         "bptt: backpropagation through time (reset path detached).",
-        "A rate network (training.network.kind rate) takes eprop, random-eprop, rflo, mdgl or bptt."})
+        "rtrl: exact real-time recurrent learning (Marschall et al. 2020), the same gradient as bptt, forward in time;",
+        "uoro, kf-rtrl, kernl (rate networks only): RTRL's rank-one (UORO) and Kronecker-factored (KF-RTRL) unbiased "
+            + "estimates, and kernel RNN learning (Marschall et al. 2020);",
+        "A rate network (training.network.kind rate) takes eprop, random-eprop, rflo, mdgl, bptt, rtrl, uoro, kf-rtrl or "
+            + "kernl."})
     String rule;
 
     @Option(names = "--energy", description = "per-operation energies in pJ replacing the Loihi defaults in summary.json, "

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.spikering.app.report.Json;
+import org.spikering.app.spec.TrainingSpec;
 import org.spikering.app.task.TaskPreset;
 import org.spikering.app.train.BatchSeeds;
 import org.spikering.app.train.TrainedModel;
@@ -29,7 +30,9 @@ import org.spikering.plasticity.train.Rules;
  * Gradients of every rule for one network and one batch, compared per weight matrix with two BPTT references.
  * Rules and their names are those of {@code spikering train --rule} ({@link LearningRule}): eprop, random-eprop
  * (B from {@code --seed}, or the JSON's {@code feedback}), nest-eprop (NEST's sine task only), mdgl-exact, rflo (with
- * random-eprop's B), mdgl.
+ * random-eprop's B), mdgl; on a rate network also every other rule that rate networks have, after those four in
+ * {@link LearningRule} order (rtrl, uoro, kf-rtrl, kernl, and any added later), their random streams seeded with the
+ * run's seed (as {@code train} seeds them). KeRNL learns its A and γ during the one batch it is computed on.
  * <p>
  * References:
  * <table>
@@ -90,6 +93,8 @@ public final class GradientsRun {
     private final RandomFeedback randomFeedback;
     private final String feedbackOrigin;
     private final boolean nestTask;
+    /** Seed of the random streams of the rules that have one (uoro, kf-rtrl, kernl). */
+    private final long ruleSeed;
     private final Map<String, Gradients> rules = new LinkedHashMap<>();
     private final Map<String, Gradients> references = new LinkedHashMap<>();
 
@@ -99,11 +104,12 @@ public final class GradientsRun {
      * @param randomFeedback the fixed B of random-eprop.
      */
     public GradientsRun(RecurrentNetwork network, SequenceBatch batch, RandomFeedback randomFeedback) {
-        this(network, batch, randomFeedback, "given", false);
+        this(network, batch, randomFeedback, "given", false, 0);
     }
 
     private GradientsRun(RecurrentNetwork network, SequenceBatch batch, RandomFeedback randomFeedback,
-            String feedbackOrigin, boolean nestTask) {
+            String feedbackOrigin, boolean nestTask, long ruleSeed) {
+        this.ruleSeed = ruleSeed;
         this.network = network;
         this.batch = batch;
         this.randomFeedback = randomFeedback;
@@ -119,7 +125,7 @@ public final class GradientsRun {
         NestSineWaveReference ref = NestSineWaveReference.load();
         return new GradientsRun(ref.network(), ref.batch(1),
                 RandomFeedback.gaussian(NestSineWaveReference.RECURRENT, NestSineWaveReference.OUTPUTS, seed),
-                "drawn from --seed " + seed, true);
+                "drawn from --seed " + seed, true, seed);
     }
 
     /**
@@ -139,7 +145,7 @@ public final class GradientsRun {
         SequenceBatch b = p.source().batch(batch, new BatchSeeds(m.seed(), iterations).training(0));
         RecurrentNetwork net = m.network();
         return new GradientsRun(net, b, RandomFeedback.gaussian(net.recurrent(), net.outputs(), m.seed(), p.feedbackGain()),
-                "drawn from the model's --seed " + m.seed(), p.nestReference());
+                "drawn from the model's --seed " + m.seed(), p.nestReference(), m.seed());
     }
 
     /**
@@ -157,16 +163,37 @@ public final class GradientsRun {
         RandomFeedback fb = b == null ? RandomFeedback.gaussian(net.recurrent(), net.outputs(), seed)
                 : new RandomFeedback(net.recurrent(), net.outputs(), b);
         return new GradientsRun(net, GradientsJson.readBatch(batchNode), fb,
-                b == null ? "drawn from --seed " + seed : "network.feedback of the JSON file", false);
+                b == null ? "drawn from --seed " + seed : "network.feedback of the JSON file", false, seed);
+    }
+
+    /**
+     * At the initial weights of a training spec's network, on the first training batch of the run it describes
+     * ({@link BatchSeeds} of {@link TrainingSpec#runSeed}, {@code training.batch} sequences), random-eprop's B and the
+     * rules' random streams from that run seed (as {@code train SPEC} draws them).
+     *
+     * @param spec a spec with a training section, already checked (e.g. by the train runner's check).
+     * @return the run.
+     */
+    public static GradientsRun fromSpec(org.spikering.app.spec.Spec spec) {
+        TrainingSpec t = spec.section("training", TrainingSpec.class);
+        TaskPreset p = TrainingSpec.preset(spec);
+        long seed = TrainingSpec.runSeed(spec);
+        SequenceBatch b = p.source().batch(Math.max(1, t.batch()),
+                new BatchSeeds(seed, Math.max(1, t.iterations())).training(0));
+        RecurrentNetwork net = p.network().copy();
+        return new GradientsRun(net, b, RandomFeedback.gaussian(net.recurrent(), net.outputs(), seed, p.feedbackGain()),
+                "drawn from the spec's run seed " + seed, p.nestReference(), seed);
     }
 
     /**
      * The rules this run computes, in order: eprop, random-eprop, nest-eprop (NEST's sine task only), mdgl-exact, rflo,
-     * mdgl.
+     * mdgl; on a rate network eprop, random-eprop, rflo, mdgl and then {@link #otherRateRules()}.
      */
     public List<LearningRule> rules() {
         if (network.isRate()) { // computeRate
-            return List.of(LearningRule.EPROP, LearningRule.RANDOM_EPROP, LearningRule.RFLO, LearningRule.MDGL);
+            List<LearningRule> r = new ArrayList<>(RATE_FIRST);
+            r.addAll(otherRateRules());
+            return r;
         }
         List<LearningRule> r = new ArrayList<>(List.of(LearningRule.EPROP, LearningRule.RANDOM_EPROP));
         if (nestTask) {
@@ -198,9 +225,34 @@ public final class GradientsRun {
         return all;
     }
 
+    /** The first rules of a rate network's comparison, in their order. */
+    private static final List<LearningRule> RATE_FIRST = List.of(LearningRule.EPROP, LearningRule.RANDOM_EPROP,
+            LearningRule.RFLO, LearningRule.MDGL);
+
     /**
-     * A rate network: eprop, random-eprop and rflo (both with this run's fixed random B), mdgl, against rule bptt's
-     * exact gradient ({@link #BPTT_RATE}; no reset path to attach).
+     * Every other rule with a batch gradient on this rate network ({@link Rules#create} does not refuse it), bptt
+     * (the reference) left out, in {@link LearningRule} order.
+     */
+    private List<LearningRule> otherRateRules() {
+        List<LearningRule> r = new ArrayList<>();
+        for (LearningRule rule : LearningRule.values()) {
+            if (rule == LearningRule.BPTT || RATE_FIRST.contains(rule)) {
+                continue;
+            }
+            try {
+                Rules.create(rule, Computation.EVENT, network, ruleSeed);
+                r.add(rule);
+            } catch (IllegalArgumentException notForRate) {
+                // a rule of LIF/ALIF neurons only
+            }
+        }
+        return r;
+    }
+
+    /**
+     * A rate network: eprop, random-eprop and rflo (both with this run's fixed random B), mdgl, then
+     * {@link #otherRateRules()} (random streams from the run's seed), against rule bptt's exact gradient
+     * ({@link #BPTT_RATE}; no reset path to attach).
      */
     private Map<String, Gradients> computeRate() {
         rules.put(LearningRule.EPROP.id(), run(Rules.create(LearningRule.EPROP, Computation.EVENT, network, 0)));
@@ -208,6 +260,9 @@ public final class GradientsRun {
                 run(org.spikering.plasticity.rate.RateLocalRule.eprop(randomFeedback)));
         rules.put(LearningRule.RFLO.id(), run(org.spikering.plasticity.rate.RateLocalRule.rflo(randomFeedback)));
         rules.put(LearningRule.MDGL.id(), run(Rules.create(LearningRule.MDGL, Computation.EVENT, network, 0)));
+        for (LearningRule r : otherRateRules()) {
+            rules.put(r.id(), run(Rules.create(r, Computation.EVENT, network, ruleSeed)));
+        }
         references.put(BPTT_RATE, run(Rules.create(LearningRule.BPTT, Computation.EVENT, network, 0)));
         Map<String, Gradients> all = new LinkedHashMap<>(rules);
         all.putAll(references);

@@ -85,7 +85,8 @@ public final class TrainSpecRunner implements SpecRunner {
     @Override
     public double memoryBytes(final Spec spec) {
         final Prepared p = prepare(spec, FieldNames.FIELDS);
-        return trainingBytes(p.preset(), p.training().batch(), p.training().evaluation().testBatch());
+        return trainingBytes(p.preset(), p.training().batch(), p.training().evaluation().testBatch())
+                + rtrlBytes(p.rule(), p.preset());
     }
 
     @Override
@@ -287,8 +288,9 @@ public final class TrainSpecRunner implements SpecRunner {
         checkFlossing(spec, t, p, r);
         p.optimizer(t.optimizer().lr());
         MemoryBudget.require(names.label("training.batch", t.batch()) + ", "
-                + names.label("training.evaluation.test_batch", t.evaluation().testBatch()) + " (task " + p.name() + ")",
-                trainingBytes(p, t.batch(), t.evaluation().testBatch()));
+                + names.label("training.evaluation.test_batch", t.evaluation().testBatch()) + " (task " + p.name()
+                + (r == LearningRule.RTRL ? ", rule rtrl: " + p.network().recurrent() + " units' influence matrix" : "")
+                + ")", trainingBytes(p, t.batch(), t.evaluation().testBatch()) + rtrlBytes(r, p));
         return new Prepared(t, p, r, c);
     }
 
@@ -301,6 +303,25 @@ public final class TrainSpecRunner implements SpecRunner {
             problems.throwIfAny(spec.source());
         }
         return hw;
+    }
+
+    /**
+     * Bytes of rule rtrl's sensitivities beyond {@link #trainingBytes}: n · n(n_in + n) doubles twice on a rate
+     * network ({@code RateRtrl}: M and the product's buffer), four times plus n_out · n(n_in + n) on a LIF/ALIF one
+     * ({@code SpikingRtrl}: v, a, z, z^{t−1} and y); 0 for other rules.
+     *
+     * @param rule the rule.
+     * @param p    the task.
+     * @return bytes.
+     */
+    public static double rtrlBytes(final LearningRule rule, final TaskPreset p) {
+        if (rule != LearningRule.RTRL) {
+            return 0.0;
+        }
+        final RecurrentNetwork n = p.network();
+        final double params = (double) n.recurrent() * (n.inputs() + n.recurrent());
+        // rate: M and the product's buffer (n × params each); LIF/ALIF: the sensitivities of v, a, z, z^{t−1} and y
+        return 8.0 * params * (n.isRate() ? 2.0 * n.recurrent() : 4.0 * n.recurrent() + n.outputs());
     }
 
     /**

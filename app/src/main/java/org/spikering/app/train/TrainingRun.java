@@ -442,6 +442,12 @@ public final class TrainingRun {
         final com.fasterxml.jackson.databind.node.ObjectNode settings = settings(iterations, batchSize, eta, evalEvery, testBatch);
         if (resume != null) {
             resume.checkSettings(settings, resumeOption, resumeWhere);
+            if (rule == LearningRule.UORO || rule == LearningRule.KF_RTRL || rule == LearningRule.KERNL) {
+                throw new IllegalArgumentException(resumeOption + " = '" + resumeWhere + "': rule " + rule.id()
+                        + " keeps state the checkpoint does not hold (its random stream" + (rule == LearningRule.KERNL
+                        ? ", its learned A and γ" : "") + "), so a resumed run would differ from an uninterrupted one;"
+                        + " must start afresh (without --resume)");
+            }
         }
         if (rule == LearningRule.NEST_EPROP_IAF) {
             return runNestIaf(settings, iterations, batchSize, eta, testBatch, bar);

@@ -93,6 +93,7 @@ final class BadInputTableTest {
         LEGAL.put("bench --warmup", Set.of("0"));                        // no warm-up (the default)
         LEGAL.put("bench rate-rnn --warmup", Set.of("0"));               // no untimed iterations
         LEGAL.put("bench rate-rnn --seed", Set.of("-1", "0", HUGE_INT)); // any long seeds the pattern and weights
+        LEGAL.put("bench rules --seed", Set.of("-1", "0", HUGE_INT));    // any long seeds weights, sequence, streams
         LEGAL.put("hw study --fractions", Set.of("0"));                  // nothing plastic: the untrained baseline
         LEGAL.put("nir run --synaptic-delay", Set.of("0"));              // no delay (the default)
         LEGAL.put("train --checkpoint-every", Set.of("0"));              // no checkpoints (documented)
@@ -122,7 +123,8 @@ final class BadInputTableTest {
             Map.entry("hw study --fractions", "0.5"),
             Map.entry("hw study --bits", "4"),
             Map.entry("hw study --rounding", "nearest"),
-            Map.entry("bench rate-rnn --rule", "bptt"));
+            Map.entry("bench rate-rnn --rule", "bptt"),
+            Map.entry("bench rules --rtrl-sizes", "16"));
 
     /** What an option names, when its type does not say it (a Path is an input file unless listed here). */
     enum Kind { OUTPUT_FOLDER, OUTPUT_FILE, INPUT_FILE, NUMBER }
@@ -284,6 +286,10 @@ final class BadInputTableTest {
             {"--scale", "hw map", "--scale", "1e-9"},                  // no neuron left
             {"--steps", "nir run", "GRAPH", "--dt", "0.1", "--steps", "10000000"}, // 100 inputs x 1e7 steps: 16 GB
             {"--task", "gradients", "--task", "sine", "--network-json", "NETWORK"},
+            {"--seed", "gradients", "--spec", "pattern-liu-rate", "--seed", "3"}, // the spec gives the seed
+            {"--task", "gradients", "--spec", "pattern-liu-rate", "--task", "sine"},
+            {"--spec", "gradients", "--spec", "cuba"},                  // no training section
+            {"--rtrl-sizes", "bench", "rules", "--rtrl-sizes", "16,300"},
             {"--rounding", "hw study", "--bits", "32", "--rounding", "truncate"},
             {"--collect", "sweep", "sine-nest", "--list", "--collect"},
             {"--point", "sweep", "sine-nest", "--grid", "training.rule=eprop,bptt", "--point", "2"},
@@ -302,7 +308,8 @@ final class BadInputTableTest {
                 args.addAll(Arrays.asList(a.equals("hw study") || a.equals("hw map") ? a.split(" ")
                         : new String[] {a.equals("NETWORK") ? network.toString() : a.equals("GRAPH") ? graph.toString() : a}));
             }
-            final String cmd = (args.get(0).equals("hw") || args.get(0).equals("reservoir") || args.get(0).equals("nir"))
+            final String cmd = (args.get(0).equals("hw") || args.get(0).equals("reservoir") || args.get(0).equals("nir")
+                    || args.get(0).equals("bench") && args.size() > 1 && Set.of("rules", "rate-rnn").contains(args.get(1)))
                     && args.size() > 1
                     && !args.get(1).startsWith("-") ? args.get(0) + " " + args.get(1) : args.get(0);
             if (Set.of("run", "train", "sweep", "hw study", "reservoir mc", "reservoir narma", "reservoir bits", "nir run").contains(cmd)) {

@@ -131,7 +131,7 @@ class RateTrainingCliTest {
                 rows++;
             }
         }
-        assertEquals(4, rows, "eprop, random-eprop, rflo, mdgl");
+        assertEquals(8, rows, "eprop, random-eprop, rflo, mdgl, rtrl, uoro, kf-rtrl, kernl");
         assertFalse(Files.readString(gj).contains("NaN"));
 
         final Path again = dir.resolve("again");

@@ -21,7 +21,7 @@ import org.spikering.plasticity.network.Trajectory;
  * δ = total derivative of the loss E, δa_j^t that with respect to the summed input a_j^t. Exact for every activation
  * (for relu and rectified_tanh φ' is taken as 0 at the kink).
  */
-public final class RateBptt extends RateGradientComputer {
+public final class RateBptt extends RateGradientComputer implements RuleStateSize {
     private double[] daNext = new double[0];
     private double[] da = new double[0];
     private double[] stateNext = new double[0];
@@ -111,5 +111,11 @@ public final class RateBptt extends RateGradientComputer {
         for (int j = 0; j < nRec; j++) {
             out.wRec[j * nRec + j] = 0.0; // no autapses
         }
+    }
+
+    /** The ψ and r of every step that the backward pass reads (the rest of the trajectory is the forward pass's). */
+    @Override
+    public long stateBytes(RecurrentNetwork net, int steps) {
+        return 8L * 2 * steps * net.recurrent();
     }
 }

@@ -68,7 +68,7 @@ import org.spikering.plasticity.network.Trajectory;
  * spiking networks (pseudo-derivative ψ, κ-filtered traces); this is its rate-unit analogue, with the factor derived
  * above and no κ filter (the readout is instantaneous).
  */
-public final class RateLocalRule extends RateGradientComputer {
+public final class RateLocalRule extends RateGradientComputer implements RuleStateSize {
 
     /** The eligibility trace of a rule. */
     enum Trace {
@@ -314,5 +314,18 @@ public final class RateLocalRule extends RateGradientComputer {
                 }
             }
         }
+    }
+
+    /**
+     * The traces as this class holds them: one per synapse, n(n_in + n) doubles, for the product trace (rflo, and
+     * e-prop on rate_leak); n_in + n low-passed presynaptic values for e-prop on current_leak; mdgl in addition its
+     * signal Ltilde of every step (n per step; computed after the forward pass).
+     */
+    @Override
+    public long stateBytes(RecurrentNetwork net, int steps) {
+        final long n = net.recurrent();
+        final long in = net.inputs();
+        final boolean product = trace == Trace.RFLO || net.rateUnits().form() == LeakyRateUnit.Form.RATE_LEAK;
+        return 8L * ((product ? n * (in + n) : in + n) + (mdgl ? (long) steps * n : 0));
     }
 }

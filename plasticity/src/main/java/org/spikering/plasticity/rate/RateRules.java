@@ -20,6 +20,10 @@ import org.spikering.plasticity.train.LearningRule;
  * <tr><td>random-eprop</td><td>{@link RateLocalRule#eprop} with B = {@link RandomFeedback#gaussian}(seed, gain)</td></tr>
  * <tr><td>rflo</td><td>{@link RateLocalRule#rflo} with the same B as random-eprop</td></tr>
  * <tr><td>mdgl</td><td>{@link RateLocalRule#mdgl}, B = W_outᵀ</td></tr>
+ * <tr><td>rtrl</td><td>{@link RateRtrl} (exact)</td></tr>
+ * <tr><td>uoro</td><td>{@link RateUoro}, ν stream seeded with the seed</td></tr>
+ * <tr><td>kf-rtrl</td><td>{@link RateKfRtrl}, sign stream seeded with the seed</td></tr>
+ * <tr><td>kernl</td><td>{@link RateKernl}, perturbation stream seeded with the seed, default σ and η</td></tr>
  * <tr><td>mdgl-exact, nest-eprop, nest-eprop-iaf</td><td>refused (spiking only)</td></tr>
  * </table>
  * Rate networks have no events: computations {@code event} (the default) and {@code dense} give the same computer;
@@ -33,7 +37,7 @@ public final class RateRules {
      * @param rule         the rule.
      * @param computation  event or dense (same result).
      * @param net          a rate network.
-     * @param seed         seed of random-eprop's and rflo's B.
+     * @param seed         seed of random-eprop's and rflo's B and of the random streams of uoro, kf-rtrl and kernl.
      * @param feedbackGain gain of that B ({@link RandomFeedback#gaussian(int, int, long, double)}).
      * @return the gradient computer.
      * @throws IllegalArgumentException for a rule or computation that does not apply to rate networks.
@@ -58,6 +62,14 @@ public final class RateRules {
                 return RateLocalRule.rflo(RandomFeedback.gaussian(net.recurrent(), net.outputs(), seed, feedbackGain));
             case MDGL:
                 return RateLocalRule.mdgl();
+            case RTRL:
+                return new RateRtrl();
+            case UORO:
+                return new RateUoro(seed);
+            case KF_RTRL:
+                return new RateKfRtrl(seed);
+            case KERNL:
+                return new RateKernl(seed);
             case MDGL_EXACT:
                 throw new IllegalArgumentException("rule mdgl-exact: its non-local term is built from a spiking "
                         + "network's leaky readout (κ) and pseudo-derivative ψ; not for rate networks (use mdgl)");

@@ -38,6 +38,23 @@ import java.util.Locale;
  *     one type when the network has no cell types
  *     ({@link org.spikering.plasticity.eprop.LearningSignals#mdglCellType} on LIF/ALIF networks); rate and spiking
  *     networks</td></tr>
+ * <tr><td>RTRL</td><td>rtrl</td><td>exact real-time recurrent learning (Williams and Zipser 1989, in the form of
+ *     Marschall et al. 2020 §3.1): the full influence matrix ∂h/∂θ carried forward; the same gradient as bptt to
+ *     rounding, O(n⁴) per step (Marschall's α is our λ = dt/τ of rate_leak; our loss is the task's ReadoutLoss on
+ *     a linear readout without bias) ({@link org.spikering.plasticity.rate.RateRtrl}); on LIF/ALIF networks the
+ *     forward-mode form of bptt with the pseudo-derivative, reset path detached
+ *     ({@link org.spikering.plasticity.bptt.SpikingRtrl})</td></tr>
+ * <tr><td>UORO</td><td>uoro</td><td>unbiased online recurrent optimisation (Tallec and Ollivier 2017, Marschall et
+ *     al. 2020 §4.1): a rank-one unbiased estimate of RTRL's influence matrix, signs ν drawn from a stream seeded
+ *     with the rule seed (deterministic); factors start at 0 each sequence; rate networks only
+ *     ({@link org.spikering.plasticity.rate.RateUoro})</td></tr>
+ * <tr><td>KF_RTRL</td><td>kf-rtrl</td><td>Kronecker-factored RTRL (Mujika et al. 2018, Marschall et al. 2020 §4.2):
+ *     an unbiased Kronecker-product estimate u ⊗ A, signs from the rule seed's stream; rate networks only
+ *     ({@link org.spikering.plasticity.rate.RateKfRtrl})</td></tr>
+ * <tr><td>KERNL</td><td>kernl</td><td>kernel RNN learning (Roth et al. 2019, Marschall et al. 2020 §5.3): influence
+ *     ≈ A_kj × a trace filtered with learned rates γ_j; A and γ learned online from a perturbed copy of the network
+ *     (perturbations from the rule seed's stream); starts at A = I, γ = λ, where it equals eprop; rate networks only
+ *     ({@link org.spikering.plasticity.rate.RateKernl})</td></tr>
  * </table>
  */
 public enum LearningRule {
@@ -48,7 +65,11 @@ public enum LearningRule {
     BPTT("BPTT"),
     NEST_EPROP_IAF("NEST e-prop (eprop_iaf)"),
     RFLO("RFLO"),
-    MDGL("MDGL");
+    MDGL("MDGL"),
+    RTRL("RTRL"),
+    UORO("UORO"),
+    KF_RTRL("KF-RTRL"),
+    KERNL("KeRNL");
 
     private final String label;
 
@@ -56,7 +77,7 @@ public enum LearningRule {
         this.label = label;
     }
 
-    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl. */
+    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl, rtrl, uoro, kf-rtrl, kernl. */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -27,7 +27,7 @@ public final class Rules {
      * A rule (see {@link LearningRule}): EPROP uses B = W_outᵀ; RANDOM_EPROP draws B ~ N(0,1)/sqrt(n_rec) from
      * {@code seed}; NEST_EPROP reads NEST's B from {@link NestSineWaveReference} and needs NEST's sine-wave network
      * shape (100 inputs, 100 recurrent, 1 readout); MDGL_EXACT and MDGL use B = W_outᵀ; RFLO draws B as
-     * RANDOM_EPROP does (the same B for the same seed); BPTT ignores the computation.
+     * RANDOM_EPROP does (the same B for the same seed); BPTT and RTRL ignore the computation.
      */
     public static GradientComputer create(LearningRule rule, Computation computation, RecurrentNetwork net,
             long seed) {
@@ -69,6 +69,13 @@ public final class Rules {
                 return rflo(RandomFeedback.gaussian(net.recurrent(), net.outputs(), seed, feedbackGain), computation);
             case MDGL:
                 return eprop(new SymmetricFeedback(), RecurrentSignal.MDGL, computation);
+            case RTRL:
+                return new org.spikering.plasticity.bptt.SpikingRtrl();
+            case UORO:
+            case KF_RTRL:
+            case KERNL:
+                throw new IllegalArgumentException("rule " + rule.id() + ": implemented for rate networks only"
+                        + " (training.network.kind rate); not for LIF/ALIF networks (rtrl and bptt are)");
             default:
                 throw new IllegalArgumentException("rule = " + rule);
         }

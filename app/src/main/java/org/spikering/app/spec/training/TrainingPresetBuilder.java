@@ -119,6 +119,10 @@ public final class TrainingPresetBuilder {
             problems.add(path + ".computation", t.computation(), "must be left at event with rule bptt (BPTT has one"
                     + " computation, exact backpropagation through time)");
         }
+        if ("rtrl".equals(t.rule()) && !"event".equals(t.computation())) {
+            problems.add(path + ".computation", t.computation(), "must be left at event with rule rtrl (RTRL has one"
+                    + " computation, the exact influence matrix carried forward)");
+        }
         checkStepLength(t, problems, path, spec);
         t.optimizer().check(problems, path + ".optimizer");
         if (t.checkpointEvery() != null && t.checkpointEvery() > t.iterations()) {
@@ -130,6 +134,9 @@ public final class TrainingPresetBuilder {
     /** Rules that have no form for rate units (LIF/ALIF-specific). */
     private static final java.util.List<String> SPIKING_ONLY_RULES = java.util.List.of("nest-eprop", "nest-eprop-iaf",
             "mdgl-exact");
+
+    /** Rules implemented for rate units only (the RTRL family but rtrl, {@code org.spikering.plasticity.rate}). */
+    private static final java.util.List<String> RATE_ONLY_RULES = java.util.List.of("uoro", "kf-rtrl", "kernl");
 
     /**
      * What a rate network ({@code network.kind: rate}) cannot have: ALIF units, a LIF-specific rule, the state
@@ -148,6 +155,10 @@ public final class TrainingPresetBuilder {
             if (n.rate() != null) {
                 problems.add(np + ".rate", "...", "only with " + np + ".kind = 'rate', not '" + n.kind() + "'");
             }
+            if (RATE_ONLY_RULES.contains(t.rule())) {
+                problems.add(path + ".rule", t.rule(), "only with " + np + ".kind = 'rate' (implemented for rate units"
+                        + " only), not '" + n.kind() + "'");
+            }
             return;
         }
         final String why = "with " + np + ".kind = 'rate'";
@@ -159,7 +170,7 @@ public final class TrainingPresetBuilder {
         }
         if (SPIKING_ONLY_RULES.contains(t.rule())) {
             problems.add(path + ".rule", t.rule(), "not " + why + " (a rule of LIF/ALIF neurons); use eprop,"
-                    + " random-eprop, rflo, mdgl or bptt");
+                    + " random-eprop, rflo, mdgl, bptt, rtrl, uoro, kf-rtrl or kernl");
         }
         if (t.bpttStepLengthOf() != null && SPIKING_ONLY_RULES.contains(t.bpttStepLengthOf())) {
             problems.add(path + ".bptt_step_length_of", t.bpttStepLengthOf(), "not " + why + " (a rule of LIF/ALIF"
