@@ -38,6 +38,17 @@ import java.util.Locale;
  *     one type when the network has no cell types
  *     ({@link org.spikering.plasticity.eprop.LearningSignals#mdglCellType} on LIF/ALIF networks); rate and spiking
  *     networks</td></tr>
+ * <tr><td>REWARD_EPROP</td><td>reward-eprop</td><td>reward-based e-prop (Bellec et al. 2020, Methods, "Reward-based
+ *     e-prop"): an actor-critic policy gradient carried by e-prop's eligibility traces. Source of the learning signal:
+ *     rewards of actions sampled from the softmax readouts (the policy; one action per sequence at the last masked step,
+ *     reward 1 for the target class, else 0, {@link org.spikering.plasticity.data.ChoiceReward}), never the targets;
+ *     L_j^t = Σ_k W^out_kj A^t (π_k^t − 1[a^t = k]) − c_V A^t w^V_j with the advantage A^t = G^t − V^t of a linear
+ *     critic V. Local in: the synapse's eligibility trace times a per-neuron signal built from one broadcast scalar
+ *     (A^t) and the neuron's own feedback weights. Differs from the paper: the critic is trained inside the rule by a
+ *     normalised LMS step (not by the optimizer, not checkpointed, no hardware hook on it), returns summed after the
+ *     sequence instead of the online F_γ filter (same sum), γ = 1, c_V = 1, no entropy term
+ *     ({@link org.spikering.plasticity.eprop.ActorCritic}); LIF/ALIF networks, classification tasks only; not in
+ *     {@code spikering gradients}</td></tr>
  * </table>
  */
 public enum LearningRule {
@@ -48,7 +59,8 @@ public enum LearningRule {
     BPTT("BPTT"),
     NEST_EPROP_IAF("NEST e-prop (eprop_iaf)"),
     RFLO("RFLO"),
-    MDGL("MDGL");
+    MDGL("MDGL"),
+    REWARD_EPROP("reward e-prop");
 
     private final String label;
 
@@ -56,7 +68,7 @@ public enum LearningRule {
         this.label = label;
     }
 
-    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl. */
+    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl, reward-eprop. */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
