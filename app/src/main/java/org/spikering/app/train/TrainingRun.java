@@ -443,6 +443,10 @@ public final class TrainingRun {
         if (resume != null) {
             resume.checkSettings(settings, resumeOption, resumeWhere);
         }
+        if (rule == LearningRule.REWARD_EPROP && resume != null) {
+            throw new IllegalArgumentException(resumeOption + " = '" + resumeWhere + "': not with rule reward-eprop (its"
+                    + " critic is not saved in checkpoints)");
+        }
         if (rule == LearningRule.NEST_EPROP_IAF) {
             return runNestIaf(settings, iterations, batchSize, eta, testBatch, bar);
         }

@@ -18,22 +18,27 @@ import org.spikering.plasticity.network.Trajectory;
  * <p><b>Agent.</b> Policy π_k^t = softmax_k(y^t) of the network's leaky readouts y_k^t (the actions are the readouts);
  * value V^t = Σ_j w^V_j zbar_j^t + b^V, a further linear readout of the same filtered spikes
  * zbar_j^t = κ zbar_j^{t−1} + ζ_out z_j^t that the readouts integrate. At every acting step t of the
- * {@link RewardEnvironment} an action a^t is drawn from π^t and earns r^t (r^t = 0 at other steps).
+ * {@link RewardEnvironment} an action a^t is drawn from π^t and earns r^t.
  *
- * <p><b>Loss and gradient</b> (EPROP.md §1 notation; the episode is one sequence, V^T = 0):
+ * <p><b>Loss and gradient</b> (EPROP.md §1 notation). The agent's time steps are the acting steps t_1 &lt; … &lt; t_n of
+ * a sequence (one episode; "next" below is the next acting step, and after t_n the episode ends, V = 0): policy,
+ * value, returns and TD errors exist only there, and γ discounts per action, as the paper's Atari agent reads its
+ * policy and value every few network steps ("discounting applied on action steps"). With t, t' acting steps:
  * <pre>
- * G^t   = r^t + γ G^{t+1},  G^T = 0                                   (discounted return)
- * δ^t   = r^t + γ V^{t+1} − V^t                                        (TD error)
- * A^t   = G^t − V^t = Σ_{t'≥t} γ^{t'−t} δ^{t'}                          (advantage)
- * E     = −Σ_{t acting} A^t log π_{a^t}^t  +  c_V ½ Σ_t (G^t − V^t)²  −  c_e Σ_{t acting} H(π^t)
- * err_k^t = [t acting] ( A^t (π_k^t − 1[a^t = k]) + c_e π_k^t (log π_k^t + H(π^t)) )      (= ∂E/∂y_k^t, A fixed)
+ * G^t   = r^t + γ G^{next(t)},  G^{next(t_n)} = 0                        (discounted return)
+ * δ^t   = r^t + γ V^{next(t)} − V^t                                     (TD error)
+ * A^t   = G^t − V^t = Σ_{t'≥t} γ^{#actions from t to t'} δ^{t'}          (advantage)
+ * E     = −Σ_t A^t log π_{a^t}^t  +  c_V ½ Σ_t (G^t − V^t)²  −  c_e Σ_t H(π^t)
+ * err_k^t = A^t (π_k^t − 1[a^t = k]) + c_e π_k^t (log π_k^t + H(π^t))     (= ∂E/∂y_k^t with A held fixed; 0 at
+ *                                                                             network steps without an action)
  * L_j^t   = Σ_k B_jk err_k^t − c_V A^t B^V_j           B_jk = W^out_kj (symmetric), B^V_j = w^V_j
  * dE/dW_ji ≈ Σ_t L_j^t ebar_ji^t  (+ rate regularisation)     dE/dW^out_kj = Σ_t err_k^t zbar_j^t
  * </pre>
- * with e-prop's κ-filtered eligibility traces ebar_ji^t (§1.5). The paper writes the same sum online,
- * ΔW_ji = −η Σ_t δ^t F_γ(L_j ebar_ji)^t with F_γ(x)^t = γ F_γ(x)^{t−1} + x^t: exchanging the sums,
- * Σ_t δ^t Σ_{u≤t} γ^{t−u} X^u = Σ_u X^u Σ_{t≥u} γ^{t−u} δ^t = Σ_u A^u X^u, so we multiply by A^t after the sequence
- * instead of filtering by F_γ during it (identical sums, another order). With γ = 0 and one acting step this is
+ * with e-prop's κ-filtered eligibility traces ebar_ji^t (§1.5), which bridge the network steps between actions. The
+ * paper writes the same sum online, ΔW_ji = −η Σ_t δ^t F_γ(L_j ebar_ji)^t with F_γ(x)^t = γ F_γ(x)^{prev(t)} + x^t
+ * over the acting steps: exchanging the sums, Σ_t δ^t Σ_{u≤t} γ^{…} X^u = Σ_u X^u Σ_{t≥u} γ^{…} δ^t = Σ_u A^u X^u,
+ * so we multiply by A^t after the sequence instead of filtering by F_γ during it (identical sums, another order).
+ * With γ = 0 and one acting step this is
  * REINFORCE with baseline V: E_a[err_k] = −∂(Σ_a π_a r_a)/∂y_k, whatever the baseline (tests:
  * {@code RewardEpropPolicyGradientTest}).
  *
@@ -42,7 +47,7 @@ import org.spikering.plasticity.network.Trajectory;
  * <pre>
  * w^V_j ← w^V_j + η_V ⟨A^t zbar_j^t / (1 + |zbar^t|²)⟩,   b^V ← b^V + η_V ⟨A^t / (1 + |zbar^t|²)⟩
  * </pre>
- * (⟨⟩: mean over the steps and sequences of the batch), the gradient step of c_V E_V made stable for any input scale.
+ * (⟨⟩: mean over the acting steps of the batch), the gradient step of c_V E_V made stable for any input scale.
  *
  * <p><b>Where this differs from the paper and its code</b> (IGITUGraz/eligibility_propagation,
  * Figure_4_and_5_ATARI/main.py: A2C loss, policy + baseline_cost 1 · value + entropy_cost 0.0025, Adam):
@@ -53,7 +58,8 @@ import org.spikering.plasticity.network.Trajectory;
  *     forward pass from the recorded π^t, which is the same draw because the inputs do not depend on the actions;</li>
  * <li>one policy readout per action and the actions are the task's classes; the paper's Atari agent acts every few
  *     steps of a game whose next frame depends on the action;</li>
- * <li>defaults γ = 1 (one finite episode per sequence), c_V = 1 (as the code), c_e = 0 (the code: 0.0025).</li>
+ * <li>defaults γ = 1 (one finite episode per sequence; the code: 0.99 per action), c_V = 1 (as the code), c_e = 0
+ *     (the code: 0.0025).</li>
  * </ul>
  *
  * <p><b>Randomness.</b> The actions of sequence b come from a SplitMix64 stream seeded by the rule's seed, b and a hash
@@ -62,7 +68,7 @@ import org.spikering.plasticity.network.Trajectory;
  * <table>
  * <caption>Parameters</caption>
  * <tr><th>name</th><th>unit</th><th>symbol</th><th>default</th><th>allowed</th></tr>
- * <tr><td>gamma</td><td>per step</td><td>γ</td><td>1</td><td>[0, 1]</td></tr>
+ * <tr><td>gamma</td><td>per action</td><td>γ</td><td>1</td><td>[0, 1]</td></tr>
  * <tr><td>valueCost</td><td>—</td><td>c_V</td><td>1</td><td>≥ 0</td></tr>
  * <tr><td>entropyCost</td><td>—</td><td>c_e</td><td>0</td><td>≥ 0</td></tr>
  * <tr><td>criticRate</td><td>—</td><td>η_V</td><td>0.2</td><td>[0, 1]</td></tr>
@@ -250,8 +256,10 @@ public final class ActorCritic {
         }
         double g = 0.0;
         for (int t = steps - 1; t >= 0; t--) {
-            g = advantage[t] + gamma * g;
-            advantage[t] = g - value[t];
+            if (action[t] >= 0) {
+                g = advantage[t] + gamma * g;
+                advantage[t] = g - value[t];
+            }
         }
         for (int t = 0; t < steps; t++) {
             final int ob = t * nOut;
@@ -275,24 +283,27 @@ public final class ActorCritic {
             }
         }
         accumulateCritic(tr, nRec, steps, kappa, zetaOut);
+        criticSamples += acts;
         tr.loss = -rewardSum;
         tr.correct = acts == 0 ? Double.NaN : rewardSum / acts;
     }
 
-    /** Adds the critic's gradient step of this sequence (needs the advantages of {@link #sequence}). */
+    /** Adds the critic's gradient step of this sequence at its acting steps (needs the advantages of {@link #sequence}). */
     private void accumulateCritic(Trajectory tr, int nRec, int steps, double kappa, double zetaOut) {
         java.util.Arrays.fill(zbar, 0.0);
         for (int t = 0; t < steps; t++) {
-            final double w = advantage[t] * norm[t];
             final int zb = t * nRec;
             for (int j = 0; j < nRec; j++) {
-                final double x = kappa * zbar[j] + zetaOut * tr.z[zb + j];
-                zbar[j] = x;
-                dwV[j] += w * x;
+                zbar[j] = kappa * zbar[j] + zetaOut * tr.z[zb + j];
             }
-            dbV += w;
+            if (action[t] >= 0) {
+                final double w = advantage[t] * norm[t];
+                for (int j = 0; j < nRec; j++) {
+                    dwV[j] += w * zbar[j];
+                }
+                dbV += w;
+            }
         }
-        criticSamples += steps;
     }
 
     /** Adds the value part −c_V A^t w^V_j to e-prop's learning signal in {@code tr.learning} (after B·err). */

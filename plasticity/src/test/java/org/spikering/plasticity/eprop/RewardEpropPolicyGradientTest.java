@@ -218,7 +218,8 @@ final class RewardEpropPolicyGradientTest {
      * The critic's term alone: one readout (π ≡ 1, so the policy term vanishes for every draw), a constant reward
      * r = 0.7 at steps 14 and 39, γ = 0.95, c_V = 0.6, frozen critic w^V (random), b^V = 0: the rule's W_in and W_rec
      * gradient must be c_V times supervised regression e-prop on a copy whose readout weights are w^V and whose target
-     * is the analytic return G^t = Σ_{acting t' ≥ t} γ^{t'−t} r over all steps (W_rec ≠ 0, rate regularisation off).
+     * is the analytic return at the acting steps, G^14 = r + γ r and G^39 = r (γ per action; W_rec ≠ 0, rate
+     * regularisation off).
      */
     @Test
     void shouldTrainTheNetworkTowardsTheReturnsWithTheCriticTerm() {
@@ -243,15 +244,12 @@ final class RewardEpropPolicyGradientTest {
         rule(ac, 0).compute(net, plain, g);
 
         double[] returns = new double[T];
-        for (int t = 0; t < T; t++) {
-            for (int a : acting) {
-                if (a >= t) {
-                    returns[t] += Math.pow(gamma, a - t) * r0;
-                }
-            }
-        }
+        returns[acting[0]] = r0 + gamma * r0; // discounted per action
+        returns[acting[1]] = r0;
         boolean[] all = new boolean[T];
-        java.util.Arrays.fill(all, true);
+        for (int a : acting) {
+            all[a] = true;
+        }
         RecurrentNetwork critic = new RecurrentNetwork(IN, REC, 1, adaptive(net), net.params(), net.wIn().clone(),
                 net.wRec().clone(), wV.clone());
         Gradients reg = Gradients.zerosFor(critic);
@@ -276,7 +274,8 @@ final class RewardEpropPolicyGradientTest {
      * (b) Statistical: two acting steps, γ = 0.9, c_V = 0.5, c_e = 0.05, a frozen random critic; the mean of the rule's
      * update over 4000 sampled episodes (seeds) must lie within 4.5 standard errors of the analytic expectation in every
      * component, and within 10 % of it in norm: W_out against −∂F/∂W_out (finite differences), W_in and W_rec against
-     * supervised e-prop with soft targets at the acting steps plus c_V times regression e-prop towards E[G^t] (by
+     * supervised e-prop with soft targets at the acting steps plus c_V times regression e-prop towards E[G^t] at the
+     * acting steps (by
      * linearity; the actions are independent because they do not change the inputs).
      */
     @Test
@@ -316,20 +315,18 @@ final class RewardEpropPolicyGradientTest {
                 // π − y* = −π_k (r_k − J) + c_e π_k (log π_k + H)
                 soft[t * 3 + k] = p[k] * (1 + rows[n][k] - j) - cE * p[k] * (Math.log(p[k]) + h);
             }
-            for (int u = 0; u <= t; u++) {
-                expectedReturn[u] += Math.pow(gamma, t - u) * j;
+            for (int m = 0; m <= n; m++) {
+                expectedReturn[acting[m]] += Math.pow(gamma, n - m) * j; // E[G] at the acting steps, γ per action
             }
         }
         Gradients policy = Gradients.zerosFor(net);
         new DenseEprop(new SymmetricFeedback(), RecurrentSignal.EPROP).compute(net,
                 batch(x, 3, soft, mask, LossKind.CLASSIFICATION_CE), policy);
-        boolean[] all = new boolean[T];
-        java.util.Arrays.fill(all, true);
         RecurrentNetwork critic = new RecurrentNetwork(IN, REC, 1, adaptive(net), net.params(), net.wIn().clone(),
                 net.wRec().clone(), wV.clone());
         Gradients value = Gradients.zerosFor(critic);
         new DenseEprop(new SymmetricFeedback(), RecurrentSignal.EPROP).compute(critic,
-                batch(x, 1, expectedReturn, all, LossKind.REGRESSION_MSE), value);
+                batch(x, 1, expectedReturn, mask, LossKind.REGRESSION_MSE), value);
         double[][] expected = new double[3][];
         expected[WeightMatrixId.INPUT.ordinal()] = sum(policy.wIn, value.wIn, cV);
         expected[WeightMatrixId.RECURRENT.ordinal()] = sum(policy.wRec, value.wRec, cV);

@@ -129,7 +129,7 @@ public final class TrainingPresetBuilder {
 
     /** Rules that have no form for rate units (LIF/ALIF-specific). */
     private static final java.util.List<String> SPIKING_ONLY_RULES = java.util.List.of("nest-eprop", "nest-eprop-iaf",
-            "mdgl-exact");
+            "mdgl-exact", "reward-eprop");
 
     /**
      * What a rate network ({@code network.kind: rate}) cannot have: ALIF units, a LIF-specific rule, the state
