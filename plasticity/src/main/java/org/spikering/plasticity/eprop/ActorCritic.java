@@ -58,8 +58,10 @@ import org.spikering.plasticity.network.Trajectory;
  *     forward pass from the recorded π^t, which is the same draw because the inputs do not depend on the actions;</li>
  * <li>one policy readout per action and the actions are the task's classes; the paper's Atari agent acts every few
  *     steps of a game whose next frame depends on the action;</li>
- * <li>defaults γ = 1 (one finite episode per sequence; the code: 0.99 per action), c_V = 1 (as the code), c_e = 0
- *     (the code: 0.0025).</li>
+ * <li>defaults γ = 0 (the code: 0.99 per action): on our tasks an action does not change the inputs, so later
+ *     rewards do not depend on it and discounting them in would only add variance; the credit over time from the cues
+ *     to the decision is carried by the eligibility traces, not by γ. c_V = 1 (as the code), c_e = 0 (the code:
+ *     0.0025).</li>
  * </ul>
  *
  * <p><b>Randomness.</b> The actions of sequence b come from a SplitMix64 stream seeded by the rule's seed, b and a hash
@@ -68,7 +70,7 @@ import org.spikering.plasticity.network.Trajectory;
  * <table>
  * <caption>Parameters</caption>
  * <tr><th>name</th><th>unit</th><th>symbol</th><th>default</th><th>allowed</th></tr>
- * <tr><td>gamma</td><td>per action</td><td>γ</td><td>1</td><td>[0, 1]</td></tr>
+ * <tr><td>gamma</td><td>per action</td><td>γ</td><td>0</td><td>[0, 1]</td></tr>
  * <tr><td>valueCost</td><td>—</td><td>c_V</td><td>1</td><td>≥ 0</td></tr>
  * <tr><td>entropyCost</td><td>—</td><td>c_e</td><td>0</td><td>≥ 0</td></tr>
  * <tr><td>criticRate</td><td>—</td><td>η_V</td><td>0.2</td><td>[0, 1]</td></tr>
@@ -76,7 +78,7 @@ import org.spikering.plasticity.network.Trajectory;
  */
 public final class ActorCritic {
     /** Default discount per step γ. */
-    public static final double GAMMA = 1.0;
+    public static final double GAMMA = 0.0;
     /** Default value-loss weight c_V. */
     public static final double VALUE_COST = 1.0;
     /** Default entropy weight c_e. */

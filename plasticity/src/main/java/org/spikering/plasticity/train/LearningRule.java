@@ -40,13 +40,13 @@ import java.util.Locale;
  *     networks</td></tr>
  * <tr><td>REWARD_EPROP</td><td>reward-eprop</td><td>reward-based e-prop (Bellec et al. 2020, Methods, "Reward-based
  *     e-prop"): an actor-critic policy gradient carried by e-prop's eligibility traces. Source of the learning signal:
- *     rewards of actions sampled from the softmax readouts (the policy; one action per sequence at the last masked step,
- *     reward 1 for the target class, else 0, {@link org.spikering.plasticity.data.ChoiceReward}), never the targets;
+ *     rewards of actions sampled from the softmax readouts (the policy; an action at every step of the recall (loss-mask)
+ *     window, reward 1 for the target class, else 0, {@link org.spikering.plasticity.data.ChoiceReward}), never the targets;
  *     L_j^t = Σ_k W^out_kj A^t (π_k^t − 1[a^t = k]) − c_V A^t w^V_j with the advantage A^t = G^t − V^t of a linear
  *     critic V. Local in: the synapse's eligibility trace times a per-neuron signal built from one broadcast scalar
  *     (A^t) and the neuron's own feedback weights. Differs from the paper: the critic is trained inside the rule by a
  *     normalised LMS step (not by the optimizer, not checkpointed, no hardware hook on it), returns summed after the
- *     sequence instead of the online F_γ filter (same sum), γ = 1, c_V = 1, no entropy term
+ *     sequence instead of the online F_γ filter (same sum), γ = 0, c_V = 1, no entropy term
  *     ({@link org.spikering.plasticity.eprop.ActorCritic}); LIF/ALIF networks, classification tasks only; not in
  *     {@code spikering gradients}</td></tr>
  * </table>
