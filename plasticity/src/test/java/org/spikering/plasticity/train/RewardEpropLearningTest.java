@@ -97,6 +97,42 @@ final class RewardEpropLearningTest {
         return 0;
     }
 
+    /**
+     * Same seed, same bits: two trainings of 15 updates give bit-identical weights; the engine's forward pass gives the
+     * event computation's gradients (its trajectories are bit-identical) and the same draws.
+     */
+    @Test
+    void shouldBeDeterministicAndAgreeOnTheEngine() {
+        NetworkParams p = new NetworkParams(1.0, 20.0, 1.0, 2, true, 0.3, 1.0, 200.0, 0.2, 20.0, 0.5, 10.0);
+        RecurrentNetwork[] nets = new RecurrentNetwork[2];
+        for (int n = 0; n < 2; n++) {
+            nets[n] = RecurrentNetwork.random(TASK.inputs(), 12, 2, 6, p, 3, 3.0, 1.0, 0.3);
+            GradientComputer rule = Rules.create(LearningRule.REWARD_EPROP, Computation.EVENT, nets[n], 7);
+            new Trainer(nets[n], rule, new Adam(0.01), WeightClip.none(), WeightUpdateHook.NONE).train(TASK, 15, 8, 5);
+        }
+        for (org.spikering.plasticity.network.WeightMatrixId id : org.spikering.plasticity.network.WeightMatrixId.values()) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(nets[0].weights(id), nets[1].weights(id), 0.0, id.name());
+        }
+        SequenceBatch b = TASK.batch(8, 11);
+        Gradients event = Gradients.zerosFor(nets[0]);
+        Gradients engine = Gradients.zerosFor(nets[0]);
+        Rules.create(LearningRule.REWARD_EPROP, Computation.EVENT, nets[0], 9).compute(nets[0], b, event);
+        Rules.create(LearningRule.REWARD_EPROP, Computation.ENGINE, nets[0], 9).compute(nets[0], b, engine);
+        org.junit.jupiter.api.Assertions.assertEquals(event.accuracy, engine.accuracy, 0.0, "same draws");
+        for (org.spikering.plasticity.network.WeightMatrixId id : org.spikering.plasticity.network.WeightMatrixId.values()) {
+            double[] e = event.get(id);
+            double[] g = engine.get(id);
+            double scale = 0;
+            for (double x : e) {
+                scale = Math.max(scale, Math.abs(x));
+            }
+            assertTrue(scale > 0, id + ": nonzero gradient");
+            for (int n = 0; n < e.length; n++) {
+                org.junit.jupiter.api.Assertions.assertEquals(e[n], g[n], 1e-12 * scale, id + "[" + n + "]");
+            }
+        }
+    }
+
     @Test
     void shouldLearnADelayedChoiceFromRewardsAboveChance() {
         NetworkParams p = new NetworkParams(1.0, 20.0, 1.0, 2, true, 0.3, 1.0, 200.0, 0.2, 20.0, 0.0, 10.0);
