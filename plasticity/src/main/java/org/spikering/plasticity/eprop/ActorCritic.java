@@ -38,9 +38,11 @@ import org.spikering.plasticity.network.Trajectory;
  * paper writes the same sum online, ΔW_ji = −η Σ_t δ^t F_γ(L_j ebar_ji)^t with F_γ(x)^t = γ F_γ(x)^{prev(t)} + x^t
  * over the acting steps: exchanging the sums, Σ_t δ^t Σ_{u≤t} γ^{…} X^u = Σ_u X^u Σ_{t≥u} γ^{…} δ^t = Σ_u A^u X^u,
  * so we multiply by A^t after the sequence instead of filtering by F_γ during it (identical sums, another order).
- * With γ = 0 and one acting step this is
- * REINFORCE with baseline V: E_a[err_k] = −∂(Σ_a π_a r_a)/∂y_k, whatever the baseline (tests:
- * {@code RewardEpropPolicyGradientTest}).
+ * With γ = 0 and one acting step this is REINFORCE with baseline V: E_a[err_k] = −∂(Σ_a π_a r_a)/∂y_k, whatever the
+ * baseline (tests: {@code RewardEpropPolicyGradientTest}). Source note: these formulas follow the paper's Methods
+ * (L_j^t = −c_V B^V_j + Σ_k B^π_jk (π_k^t − 1[a^t = k]) multiplied by δ^t through F_γ) as recalled, and the authors'
+ * code (its A2C loss with e-prop's stop-gradients); the Methods text itself was not at hand when this was written,
+ * which is why the tests check every term against the expected-reward gradient computed independently.
  *
  * <p><b>Critic.</b> The value readout is this object's state (w^V, b^V, zero at the start), not a network weight. After
  * each batch it takes one normalised-LMS step towards the returns,
@@ -77,7 +79,7 @@ import org.spikering.plasticity.network.Trajectory;
  * </table>
  */
 public final class ActorCritic {
-    /** Default discount per step γ. */
+    /** Default discount per action γ. */
     public static final double GAMMA = 0.0;
     /** Default value-loss weight c_V. */
     public static final double VALUE_COST = 1.0;
