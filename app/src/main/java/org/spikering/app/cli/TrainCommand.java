@@ -93,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
         "mdgl: e-prop plus MDGL's one-step non-local term with cell-type-averaged gains (Liu et al. 2021);",
         "reward-eprop: reward-based e-prop (Bellec et al. 2020): an action sampled from the softmax readouts at every"
             + " step of the recall window, reward 1 for the target class and 0 otherwise, actor-critic learning"
-            + " signal on e-prop's traces; classification tasks and LIF/ALIF networks only, no --resume;",
+            + " signal on e-prop's traces; classification tasks and LIF/ALIF networks only, no checkpoints or --resume;",
         "bptt: backpropagation through time (reset path detached).",
         "A rate network (training.network.kind rate) takes eprop, random-eprop, rflo, mdgl or bptt."})
     String rule;

@@ -44,6 +44,8 @@ final class RewardEpropCliTest {
                 "--set", "hardware.state={v: {bits: 12, frac_bits: 8}, a: {bits: 12, frac_bits: 8}, rounding: nearest}",
                 "--out", out.toString());
         assertEquals(0, code, err.toString());
+        assertFalse(Files.exists(dir.resolve(".out.checkpoint")), "no checkpoint (the critic is not saved in one)");
+        assertFalse(err.toString().contains("checkpoint"), err.toString());
         final JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals("reward-eprop", s.get("rule").asText());
         assertEquals(0.5, s.get("plastic_fraction").asDouble(), 0.05, s.toString());
