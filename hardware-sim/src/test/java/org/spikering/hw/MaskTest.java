@@ -32,7 +32,20 @@ final class MaskTest {
     private static final int OUT = 2;
     private static final int T = 40;
 
-    private static SequenceBatch batch() {
+    /** Regression targets; for reward-eprop (a policy over the readouts) one-hot classes in the second half. */
+    private static SequenceBatch batch(LearningRule rule) {
+        if (rule == LearningRule.REWARD_EPROP) {
+            final SequenceBatch r = batch(LearningRule.EPROP);
+            final double[] y = new double[r.targets().length];
+            final boolean[] m = new boolean[r.lossMask().length];
+            for (int b = 0; b < r.batchSize(); b++) {
+                for (int t = T / 2; t < T; t++) {
+                    m[b * T + t] = true;
+                    y[(b * T + t) * OUT + b % OUT] = 1.0;
+                }
+            }
+            return new SequenceBatch(r.batchSize(), T, IN, OUT, r.inputSpikes(), y, m, LossKind.CLASSIFICATION_CE);
+        }
         final int b = 2;
         final float[] x = new float[b * T * IN];
         final double[] y = new double[b * T * OUT];
@@ -56,7 +69,7 @@ final class MaskTest {
         final RecurrentNetwork n = net();
         final Trainer t = new Trainer(n, Rules.create(rule, Computation.EVENT, n, 9), new Adam(0.01),
                 new WeightClip(-100, 100), hook.apply(n));
-        final SequenceBatch b = batch();
+        final SequenceBatch b = batch(rule);
         for (int i = 0; i < 3; i++) {
             t.step(b);
         }

@@ -91,6 +91,9 @@ public final class TrainCommand implements Callable<Integer> {
             + "sine-nest-iaf only, reproduces NEST's losses;",
         "rflo: Murray 2019's random-feedback local online rule (its own low-pass trace, fixed random B);",
         "mdgl: e-prop plus MDGL's one-step non-local term with cell-type-averaged gains (Liu et al. 2021);",
+        "reward-eprop: reward-based e-prop (Bellec et al. 2020): an action sampled from the softmax readouts at every"
+            + " step of the recall window, reward 1 for the target class and 0 otherwise, actor-critic learning"
+            + " signal on e-prop's traces; classification tasks and LIF/ALIF networks only, no checkpoints or --resume;",
         "bptt: backpropagation through time (reset path detached).",
         "rtrl: exact real-time recurrent learning (Marschall et al. 2020), the same gradient as bptt, forward in time;",
         "uoro, kf-rtrl, kernl (rate networks only): RTRL's rank-one (UORO) and Kronecker-factored (KF-RTRL) unbiased "

@@ -28,7 +28,8 @@ import org.spikering.plasticity.train.LearningRule;
  * <tr><td>data</td><td></td><td>{@link DataSetSpec} (the user's inputs and targets; docs/DATA.md)</td></tr>
  * <tr><td>network</td><td></td><td>{@link RecurrentNetworkSpec}</td></tr>
  * <tr><td>rule</td><td>—</td><td>eprop, random-eprop, nest-eprop (sine-nest only), mdgl-exact, bptt, rflo, mdgl;
- *     rtrl; uoro, kf-rtrl, kernl (network.kind rate only)</td></tr>
+ *     rtrl; uoro, kf-rtrl, kernl (network.kind rate only); reward-eprop
+ *     (classification tasks, LIF/ALIF networks)</td></tr>
  * <tr><td>feedback</td><td></td><td>{@link FeedbackSpec}</td></tr>
  * <tr><td>bptt_step_length_of</td><td>—</td><td>with rule bptt: scale each BPTT update to this rule's step length
  *     ({@link org.spikering.plasticity.bptt.MatchedStepLengthBptt}); null = plain BPTT</td></tr>

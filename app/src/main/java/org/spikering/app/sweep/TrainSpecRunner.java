@@ -146,6 +146,10 @@ public final class TrainSpecRunner implements SpecRunner {
             run.withInitialNetwork(startNet, initFrom.toAbsolutePath().normalize().toString());
         }
         final Path resume = options.resume();
+        if (resume != null && prep.rule() == LearningRule.REWARD_EPROP) {
+            throw new IllegalArgumentException("--resume = '" + resume + "': not with rule reward-eprop (its critic is"
+                    + " not saved in checkpoints, so it writes none)");
+        }
         try (ResultFolder folder = ResultFolder.open(options.outOption(), dir)) {
             final Path cpFile = folder.checkpointDir().resolve(TrainCheckpoint.FILE);
             long from = 0;
@@ -164,7 +168,7 @@ public final class TrainSpecRunner implements SpecRunner {
                     bar.note("spikering: starting afresh; the checkpoint of an interrupted run at " + cpFile
                             + " will be replaced (continue it with --resume " + dir + ")");
                 }
-                if (every > 0) {
+                if (every > 0 && prep.rule() != LearningRule.REWARD_EPROP) { // its critic is not checkpointed
                     run.withCheckpoints(folder.checkpointDir(), every);
                     if (every < its) {
                         bar.note("spikering: a checkpoint every " + every + " iterations in "

@@ -85,6 +85,11 @@ public record TaskPreset(String name, SequenceSource source, RecurrentNetwork ne
                     : "--rule = '" + rule.id() + "': not with --task sine-nest-iaf (NEST's eprop_iaf network; its rule"
                         + " is nest-eprop-iaf); use --task sine-nest for " + rule.id());
         }
+        if (rule == LearningRule.REWARD_EPROP
+                && source.loss() != org.spikering.plasticity.data.LossKind.CLASSIFICATION_CE) {
+            throw new IllegalArgumentException("--rule = 'reward-eprop': needs a classification task (its targets name"
+                    + " the rewarded action at the decision step), not --task " + name + " (regression)");
+        }
         if (rule == LearningRule.NEST_EPROP && !nestReference) {
             throw new IllegalArgumentException("--rule = '" + rule.id() + "': only with --task sine-nest (it uses the"
                     + " feedback B recorded from NEST's sine-wave run), not with --task " + name

@@ -449,6 +449,10 @@ public final class TrainingRun {
                         + " must start afresh (without --resume)");
             }
         }
+        if (rule == LearningRule.REWARD_EPROP && resume != null) {
+            throw new IllegalArgumentException(resumeOption + " = '" + resumeWhere + "': not with rule reward-eprop (its"
+                    + " critic is not saved in checkpoints)");
+        }
         if (rule == LearningRule.NEST_EPROP_IAF) {
             return runNestIaf(settings, iterations, batchSize, eta, testBatch, bar);
         }

@@ -62,7 +62,7 @@ public final class ClosedFormEventEprop extends SequenceGradientComputer {
 
     @Override
     public String name() {
-        return name;
+        return rewardPrefix() + name;
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class DenseEprop extends SequenceGradientComputer {
 
     @Override
     public String name() {
-        return name;
+        return rewardPrefix() + name;
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class EventEprop extends SequenceGradientComputer {
 
     @Override
     public String name() {
-        return name;
+        return rewardPrefix() + name;
     }
 
     @Override

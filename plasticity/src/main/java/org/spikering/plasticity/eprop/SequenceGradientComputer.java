@@ -26,6 +26,8 @@ abstract class SequenceGradientComputer implements GradientComputer {
     private boolean nestLateLastSignal;
     private ForwardModel forward = ForwardModel.LOOPS;
     private TrajectoryListener listener = TrajectoryListener.NONE;
+    /** Reward-based e-prop's errors and value signal, or null for the supervised errors of the forward pass. */
+    private ActorCritic reward;
 
     SequenceGradientComputer(Feedback feedback, RecurrentSignal signal) {
         if (feedback == null) {
@@ -118,6 +120,29 @@ abstract class SequenceGradientComputer implements GradientComputer {
         return this;
     }
 
+    /**
+     * Learns from rewards instead of targets (reward-based e-prop, {@link ActorCritic}): after each forward pass the
+     * errors err_k^t are the actor-critic errors of sampled actions, and the learning signal gets the critic's term;
+     * the eligibility traces, output-weight gradient and rate regularisation are this computer's as before.
+     *
+     * @param r the actor-critic (one per computer), or null for supervised errors.
+     * @return this.
+     */
+    public final SequenceGradientComputer withReward(ActorCritic r) {
+        this.reward = r;
+        return this;
+    }
+
+    /** The actor-critic of {@link #withReward}, or null. */
+    public final ActorCritic reward() {
+        return reward;
+    }
+
+    /** "reward " when learning from rewards, else "" (the start of {@link #name()}). */
+    final String rewardPrefix() {
+        return reward == null ? "" : "reward ";
+    }
+
     final boolean nestLateLastSignal() {
         return nestLateLastSignal;
     }
@@ -175,10 +200,19 @@ abstract class SequenceGradientComputer implements GradientComputer {
         }
         double correct = 0.0;
         long spikes = 0;
+        if (reward != null) {
+            reward.beginBatch(net, batch);
+        }
         for (int s = 0; s < batch.batchSize(); s++) {
             forward.run(net, batch, s, tr);
             listener.onForwardPass(net, batch, s, tr);
+            if (reward != null) {
+                reward.sequence(net, batch, s, tr);
+            }
             LearningSignals.eprop(tr, b);
+            if (reward != null) {
+                reward.addValueSignal(tr);
+            }
             double[] recSignal = tr.learning;
             if (signal == RecurrentSignal.MDGL_EXACT) {
                 LearningSignals.mdglExact(net, tr, recSignalBuffer);
@@ -193,6 +227,9 @@ abstract class SequenceGradientComputer implements GradientComputer {
             out.loss += tr.loss;
             correct += tr.correct;
             spikes += tr.totalSpikes();
+        }
+        if (reward != null) {
+            reward.endBatch();
         }
         double inv = 1.0 / batch.batchSize();
         scale(out.wIn, inv);

@@ -79,6 +79,9 @@ public final class RateRules {
             case NEST_EPROP_IAF:
                 throw new IllegalArgumentException("rule nest-eprop-iaf: NEST's eprop_iaf neuron model with "
                         + "continuous learning; not for rate networks");
+            case REWARD_EPROP:
+                throw new IllegalArgumentException("rule reward-eprop: implemented for LIF/ALIF networks only (its"
+                        + " critic reads the readouts' filtered spikes); use a spiking network");
             default:
                 throw new IllegalArgumentException("rule = " + rule);
         }

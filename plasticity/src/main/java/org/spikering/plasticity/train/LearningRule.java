@@ -55,6 +55,17 @@ import java.util.Locale;
  *     ≈ A_kj × a trace filtered with learned rates γ_j; A and γ learned online from a perturbed copy of the network
  *     (perturbations from the rule seed's stream); starts at A = I, γ = λ, where it equals eprop; rate networks only
  *     ({@link org.spikering.plasticity.rate.RateKernl})</td></tr>
+ * <tr><td>REWARD_EPROP</td><td>reward-eprop</td><td>reward-based e-prop (Bellec et al. 2020, Methods, "Reward-based
+ *     e-prop"): an actor-critic policy gradient carried by e-prop's eligibility traces. Source of the learning signal:
+ *     rewards of actions sampled from the softmax readouts (the policy; an action at every step of the recall (loss-mask)
+ *     window, reward 1 for the target class, else 0, {@link org.spikering.plasticity.data.ChoiceReward}), never the targets;
+ *     L_j^t = Σ_k W^out_kj A^t (π_k^t − 1[a^t = k]) − c_V A^t w^V_j with the advantage A^t = G^t − V^t of a linear
+ *     critic V. Local in: the synapse's eligibility trace times a per-neuron signal built from one broadcast scalar
+ *     (A^t) and the neuron's own feedback weights. Differs from the paper: the critic is trained inside the rule by a
+ *     normalised LMS step (not by the optimizer, not checkpointed, no hardware hook on it), returns summed after the
+ *     sequence instead of the online F_γ filter (same sum), γ = 0, c_V = 1, no entropy term
+ *     ({@link org.spikering.plasticity.eprop.ActorCritic}); LIF/ALIF networks, classification tasks only; not in
+ *     {@code spikering gradients}</td></tr>
  * </table>
  */
 public enum LearningRule {
@@ -69,7 +80,8 @@ public enum LearningRule {
     RTRL("RTRL"),
     UORO("UORO"),
     KF_RTRL("KF-RTRL"),
-    KERNL("KeRNL");
+    KERNL("KeRNL"),
+    REWARD_EPROP("reward e-prop");
 
     private final String label;
 
@@ -77,7 +89,7 @@ public enum LearningRule {
         this.label = label;
     }
 
-    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl, rtrl, uoro, kf-rtrl, kernl. */
+    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl, rtrl, uoro, kf-rtrl, kernl, reward-eprop. */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -76,6 +76,8 @@ public final class Rules {
             case KERNL:
                 throw new IllegalArgumentException("rule " + rule.id() + ": implemented for rate networks only"
                         + " (training.network.kind rate); not for LIF/ALIF networks (rtrl and bptt are)");
+            case REWARD_EPROP:
+                return rewardEprop(org.spikering.plasticity.eprop.ActorCritic.standard(seed), computation);
             default:
                 throw new IllegalArgumentException("rule = " + rule);
         }
@@ -124,6 +126,29 @@ public final class Rules {
             case ENGINE: return new ClosedFormEventEprop(feedback, signal).withForward(ENGINE_FORWARD);
             case EVENT_STEPWISE: return new EventEprop(feedback, signal);
             default: return new DenseEprop(feedback, signal);
+        }
+    }
+
+    /**
+     * {@link LearningRule#REWARD_EPROP}: e-prop with symmetric feedback whose errors and learning signal come from
+     * rewards ({@link org.spikering.plasticity.eprop.ActorCritic}); same computations as {@link #eprop}.
+     *
+     * @param critic      the actor-critic (its environments, γ, c_V, c_e, critic rate, action seed); one per computer.
+     * @param computation how the eligibility traces are computed.
+     */
+    public static GradientComputer rewardEprop(org.spikering.plasticity.eprop.ActorCritic critic,
+            Computation computation) {
+        final SymmetricFeedback b = new SymmetricFeedback();
+        switch (computation) {
+            case EVENT: return new ClosedFormEventEprop(b, RecurrentSignal.EPROP).withReward(critic);
+            case ENGINE: {
+                final ClosedFormEventEprop g = new ClosedFormEventEprop(b, RecurrentSignal.EPROP);
+                g.withReward(critic);
+                g.withForward(ENGINE_FORWARD);
+                return g;
+            }
+            case EVENT_STEPWISE: return new EventEprop(b, RecurrentSignal.EPROP).withReward(critic);
+            default: return new DenseEprop(b, RecurrentSignal.EPROP).withReward(critic);
         }
     }
 

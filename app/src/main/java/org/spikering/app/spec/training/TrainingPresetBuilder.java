@@ -133,7 +133,7 @@ public final class TrainingPresetBuilder {
 
     /** Rules that have no form for rate units (LIF/ALIF-specific). */
     private static final java.util.List<String> SPIKING_ONLY_RULES = java.util.List.of("nest-eprop", "nest-eprop-iaf",
-            "mdgl-exact");
+            "mdgl-exact", "reward-eprop");
 
     /** Rules implemented for rate units only (the RTRL family but rtrl, {@code org.spikering.plasticity.rate}). */
     private static final java.util.List<String> RATE_ONLY_RULES = java.util.List.of("uoro", "kf-rtrl", "kernl");
