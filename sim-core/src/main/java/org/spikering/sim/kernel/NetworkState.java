@@ -84,12 +84,15 @@ public final class NetworkState {
     /** Per population: whether its input is staged; then its wheel has one slot ({@link #popMask} 0). */
     private final boolean[] staged;
     private final int[] popMask;
-    private final boolean[] popBySign;
     /** [partition]: its staged input. */
     private final StagedInput[] stagedInput;
-    /** [partition][population]: the one input array per channel of a staged population (null otherwise). */
-    private final double[][][] stagedIn0;
-    private final double[][][] stagedIn1;
+    /** [partition][2 · population + channel]: the one input array per channel of a staged population (else null). */
+    private final double[][][] stagedIn;
+    /**
+     * Per projection into a staged population, its {@link StagedInput} lane 2 · target population + channel when every
+     * weight goes to one channel, or −1 when the weights have both signs and the target has two channels.
+     */
+    private final int[] projLane;
     private final boolean[] eventDriven;
     /** [population][partition][slot]: partition-local neurons with input in that slot (event mode). */
     private final int[][][][] touched;
@@ -206,9 +209,7 @@ public final class NetworkState {
         final int np = projections.size();
         this.staged = new boolean[nPops];
         this.popMask = new int[nPops];
-        this.popBySign = new boolean[nPops];
-        this.stagedIn0 = new double[partitions][nPops][];
-        this.stagedIn1 = new double[partitions][nPops][];
+        this.stagedIn = new double[partitions][2 * nPops][];
         this.stagedInput = new StagedInput[partitions];
         for (int p = 0; p < nPops; p++) {
             boolean stageable = true;
@@ -221,7 +222,6 @@ public final class NetworkState {
             }
             staged[p] = staging && !eventDriven[p] && stageable && anyDelays;
             popMask[p] = staged[p] ? 0 : mask;
-            popBySign[p] = pops[p][partitions - 1].inputChannels() > 1;
             for (int q = 0; q < partitions; q++) {
                 if (pops[p][q] != null) {
                     final int n = pops[p][q].size();
@@ -229,10 +229,10 @@ public final class NetworkState {
                     wheel0[p][q] = new double[w][n];
                     wheel1[p][q] = pops[p][q].inputChannels() > 1 ? new double[w][n] : null;
                     if (staged[p]) {
-                        stagedIn0[q][p] = wheel0[p][q][0];
-                        stagedIn1[q][p] = wheel1[p][q] == null ? null : wheel1[p][q][0];
+                        stagedIn[q][2 * p] = wheel0[p][q][0];
+                        stagedIn[q][2 * p + 1] = wheel1[p][q] == null ? null : wheel1[p][q][0];
                         if (stagedInput[q] == null) {
-                            stagedInput[q] = new StagedInput(slots);
+                            stagedInput[q] = new StagedInput(slots, 2 * nPops);
                         }
                     }
                 }
@@ -242,11 +242,13 @@ public final class NetworkState {
         this.projSrc = new int[np];
         this.projTgt = new int[np];
         this.projChannelBySign = new boolean[np];
+        this.projLane = new int[np];
         for (int j = 0; j < np; j++) {
             final Projection pr = projections.get(j);
             projSrc[j] = pr.sourcePopulation();
             projTgt[j] = pr.targetPopulation();
             projChannelBySign[j] = pops[projTgt[j]][partitions - 1].inputChannels() > 1;
+            projLane[j] = staged[projTgt[j]] ? lane(pr.synapses().weights(), projTgt[j], projChannelBySign[j]) : -1;
             if (partitions == 1) {
                 csr[j][0] = CsrSlice.whole(pr.synapses());
             } else {
@@ -293,6 +295,21 @@ public final class NetworkState {
         this.eventsDelivered = new long[partitions * 8];
         this.driveSpikes = new long[partitions * 8];
         this.populationSpikes = new long[partitions][nPops + 8];
+    }
+
+    /**
+     * @return the staged lane of a projection with float weights {@code w} into population p: 2p, or 2p + 1 when p has
+     *         two channels and every weight is negative, or −1 when p has two channels and the weights both signs.
+     */
+    private static int lane(final float[] w, final int p, final boolean bySign) {
+        if (!bySign) {
+            return 2 * p;
+        }
+        int negative = 0;
+        for (float x : w) {
+            negative += x < 0 ? 1 : 0;
+        }
+        return negative == 0 ? 2 * p : negative == w.length ? 2 * p + 1 : -1;
     }
 
     /** Fills pushOut and stagedOut from {@link #staged}. */
@@ -702,12 +719,21 @@ public final class NetworkState {
             final int ls = i0 + slice.loShift();
             final int hs = i0 + slice.hiShift();
             final int tp = projTgt[j];
+            final int lane = projLane[j];
             final int base = slice.targetBase();
+            final StagedInput in = stagedInput[q];
+            final int[] tg = c.target();
+            final float[] w = c.weights();
             for (int b = 0; b < nb; b++) {
                 final int a = lo[ls + b];
                 final int e = hi[hs + b];
                 if (a < e) {
-                    stagedInput[q].append((int) ((t0 + b) & mask), tp, c.target(), c.weights(), a, e, base);
+                    final int h = (int) ((t0 + b) & mask);
+                    if (lane >= 0) {
+                        in.append(h, lane, tg, w, a, e, base);
+                    } else {
+                        in.appendBySign(h, tp, tg, w, a, e, base);
+                    }
                     events += e - a;
                 }
             }
@@ -747,7 +773,7 @@ public final class NetworkState {
     private void applyStaged(final int q, final long x) {
         final StagedInput in = stagedInput[q];
         if (in != null) {
-            in.apply((int) (x & mask), stagedIn0[q], stagedIn1[q], popBySign);
+            in.apply((int) (x & mask), stagedIn[q]);
         }
     }
 
@@ -765,10 +791,13 @@ public final class NetworkState {
             wheel0[p][q] = new double[slots][n];
             wheel1[p][q] = two ? new double[slots][n] : null;
             for (int h = 0; h < slots; h++) {
-                stagedInput[q].drain(h, p, wheel0[p][q][h], two ? wheel1[p][q][h] : null, popBySign[p]);
+                stagedInput[q].drain(h, 2 * p, wheel0[p][q][h]);
+                if (two) {
+                    stagedInput[q].drain(h, 2 * p + 1, wheel1[p][q][h]);
+                }
             }
-            stagedIn0[q][p] = null;
-            stagedIn1[q][p] = null;
+            stagedIn[q][2 * p] = null;
+            stagedIn[q][2 * p + 1] = null;
         }
         popMask[p] = mask;
         staged[p] = false;

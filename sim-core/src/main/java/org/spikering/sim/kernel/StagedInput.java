@@ -4,130 +4,116 @@ import java.util.Arrays;
 
 /**
  * One partition's staged synaptic input (see {@link NetworkState}'s class comment): per arrival slot (step modulo
- * {@code slots}), the (partition-local target, float weight) pairs delivered for that step so far, in delivery order,
- * as runs of one target population each. Delivery appends a delay band of a spike's row at once (a sequential copy);
- * the owner applies a slot just before it reads that step's input, adding each pair to its population's input array
- * in the order delivered, and empties it. Single-threaded (the partition's owner). Grows as needed, never shrinks.
+ * {@code slots}) and <i>lane</i> (target population p and input channel c, lane 2p + c), the (partition-local target,
+ * float weight) pairs delivered for that step so far, in delivery order, interleaved in one int array (target, then
+ * the weight's raw float bits). Delivery appends a delay band of a spike's row at once (a sequential copy); the owner
+ * applies a slot just before it reads that step's input, adding each lane's pairs to its input array in the order
+ * delivered, and empties it. An input cell (target, channel) belongs to one lane, so it receives its additions in
+ * delivery order whatever the order of the lanes. Single-threaded (the partition's owner). Grows as needed, never
+ * shrinks.
  */
 final class StagedInput {
 
-    private final int[][] target;
-    private final float[][] weight;
-    private final int[] length;
-    private final int[][] runStart;
-    private final int[][] runPopulation;
-    private final int[] runs;
+    private final int lanes;
+    /** [slot · lanes + lane]: target, float bits, target, float bits, ... */
+    private final int[][] pairs;
+    /** [slot · lanes + lane]: ints used (2 per pair). */
+    private final int[] used;
 
     /**
      * @param slots number of arrival slots (a power of two above the maximum delay in steps).
+     * @param lanes 2 · populations.
      */
-    StagedInput(final int slots) {
-        target = new int[slots][64];
-        weight = new float[slots][64];
-        length = new int[slots];
-        runStart = new int[slots][8];
-        runPopulation = new int[slots][8];
-        runs = new int[slots];
+    StagedInput(final int slots, final int lanes) {
+        this.lanes = lanes;
+        pairs = new int[slots * lanes][];
+        used = new int[slots * lanes];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = new int[16];
+        }
     }
 
     /**
-     * Appends synapses [lo, hi) of a row band, targets minus {@code base}, for population p to slot h.
+     * Appends synapses [lo, hi) of a row band, targets minus {@code base}, to lane l of slot h.
      *
-     * @param h   slot.
-     * @param p   target population.
-     * @param tg  the CSR's targets.
-     * @param w   the CSR's float weights.
-     * @param lo  first synapse.
-     * @param hi  end, exclusive (&gt; lo).
+     * @param h    slot.
+     * @param l    lane (2 · population + channel).
+     * @param tg   the CSR's targets.
+     * @param w    the CSR's float weights.
+     * @param lo   first synapse.
+     * @param hi   end, exclusive (&gt; lo).
      * @param base subtracted from the targets (the partition's first target).
      */
-    void append(final int h, final int p, final int[] tg, final float[] w, final int lo, final int hi, final int base) {
-        final int r = runs[h];
-        final int n = length[h];
-        if (r == 0 || runPopulation[h][r - 1] != p) {
-            if (r == runStart[h].length) {
-                runStart[h] = Arrays.copyOf(runStart[h], 2 * r);
-                runPopulation[h] = Arrays.copyOf(runPopulation[h], 2 * r);
-            }
-            runStart[h][r] = n;
-            runPopulation[h][r] = p;
-            runs[h] = r + 1;
+    void append(final int h, final int l, final int[] tg, final float[] w, final int lo, final int hi, final int base) {
+        final int i = h * lanes + l;
+        final int n = used[i];
+        final int m = 2 * (hi - lo);
+        int[] x = pairs[i];
+        if (n + m > x.length) {
+            x = Arrays.copyOf(x, Math.max(2 * x.length, n + m));
+            pairs[i] = x;
         }
-        final int m = hi - lo;
-        if (n + m > target[h].length) {
-            final int cap = Math.max(2 * target[h].length, n + m);
-            target[h] = Arrays.copyOf(target[h], cap);
-            weight[h] = Arrays.copyOf(weight[h], cap);
+        for (int k = lo, o = n; k < hi; k++, o += 2) {
+            x[o] = tg[k] - base;
+            x[o + 1] = Float.floatToRawIntBits(w[k]);
         }
-        final int[] t = target[h];
-        final float[] x = weight[h];
-        for (int k = 0; k < m; k++) {
-            t[n + k] = tg[lo + k] - base;
-            x[n + k] = w[lo + k];
-        }
-        length[h] = n + m;
+        used[i] = n + m;
     }
 
     /**
-     * Adds slot h's pairs to the input arrays of their populations (channel 1 for a negative weight where
-     * {@code bySign[p]}), in the order delivered, and empties the slot.
+     * As {@link #append} for a projection whose weights have both signs: each pair goes to lane 2p + 1 when its
+     * weight is negative, else to lane 2p.
      *
-     * @param h      slot.
-     * @param in0    per population, the partition's channel-0 input array (null if not staged).
-     * @param in1    per population, the channel-1 array (null if one channel).
-     * @param bySign per population, whether negative weights go to channel 1.
+     * @param h    slot.
+     * @param p    target population (two channels).
+     * @param tg   the CSR's targets.
+     * @param w    the CSR's float weights.
+     * @param lo   first synapse.
+     * @param hi   end, exclusive (&gt; lo).
+     * @param base subtracted from the targets.
      */
-    void apply(final int h, final double[][] in0, final double[][] in1, final boolean[] bySign) {
-        final int r = runs[h];
-        final int[] t = target[h];
-        final float[] x = weight[h];
-        final int[] starts = runStart[h];
-        final int[] popsOf = runPopulation[h];
-        for (int i = 0; i < r; i++) {
-            final int p = popsOf[i];
-            if (p < 0) {
-                continue;
-            }
-            final int from = starts[i];
-            final int to = i + 1 < r ? starts[i + 1] : length[h];
-            final double[] a0 = in0[p];
-            if (bySign[p]) {
-                final double[] a1 = in1[p];
-                for (int k = from; k < to; k++) {
-                    final float w = x[k];
-                    (w < 0 ? a1 : a0)[t[k]] += w;
-                }
-            } else {
-                for (int k = from; k < to; k++) {
-                    a0[t[k]] += x[k];
-                }
-            }
+    void appendBySign(final int h, final int p, final int[] tg, final float[] w, final int lo, final int hi,
+                      final int base) {
+        for (int k = lo; k < hi; k++) {
+            append(h, 2 * p + (w[k] < 0 ? 1 : 0), tg, w, k, k + 1, base);
         }
-        length[h] = 0;
-        runs[h] = 0;
     }
 
     /**
-     * Adds slot h's pairs for population p alone to a0/a1, in the order delivered, and drops them from the slot.
+     * Adds slot h's pairs to the input arrays of their lanes, in the order delivered, and empties the slot.
      *
-     * @param h      slot.
-     * @param p      population.
-     * @param a0     channel-0 array.
-     * @param a1     channel-1 array, or null.
-     * @param bySign whether negative weights go to a1.
+     * @param h  slot.
+     * @param in per lane, the partition's input array (null for lanes never appended to).
      */
-    void drain(final int h, final int p, final double[] a0, final double[] a1, final boolean bySign) {
-        final int r = runs[h];
-        for (int i = 0; i < r; i++) {
-            if (runPopulation[h][i] != p) {
+    void apply(final int h, final double[][] in) {
+        final int first = h * lanes;
+        for (int l = 0; l < lanes; l++) {
+            final int n = used[first + l];
+            if (n == 0) {
                 continue;
             }
-            final int to = i + 1 < r ? runStart[h][i + 1] : length[h];
-            for (int k = runStart[h][i]; k < to; k++) {
-                final float w = weight[h][k];
-                (bySign && w < 0 ? a1 : a0)[target[h][k]] += w;
+            final int[] x = pairs[first + l];
+            final double[] a = in[l];
+            for (int o = 0; o < n; o += 2) {
+                a[x[o]] += Float.intBitsToFloat(x[o + 1]);
             }
-            runPopulation[h][i] = -1;
+            used[first + l] = 0;
         }
+    }
+
+    /**
+     * Adds slot h's pairs of lane l to {@code a}, in the order delivered, and drops them from the slot.
+     *
+     * @param h slot.
+     * @param l lane.
+     * @param a the lane's new input array.
+     */
+    void drain(final int h, final int l, final double[] a) {
+        final int i = h * lanes + l;
+        final int[] x = pairs[i];
+        for (int o = 0; o < used[i]; o += 2) {
+            a[x[o]] += Float.intBitsToFloat(x[o + 1]);
+        }
+        used[i] = 0;
     }
 }
