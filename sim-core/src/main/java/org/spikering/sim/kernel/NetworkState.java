@@ -700,10 +700,10 @@ public final class NetworkState {
             final CsrSlice slice = csr[j][q];
             final int nb = slice.bands();
             final int d0 = slice.isBanded() ? slice.csr().bandLo() : -1;
-            for (int b = 0; b < nb; b++) {
-                final int i = local * nb + b;
+            final int i0 = (local * slice.blocks() + slice.firstBlock()) * nb;
+            for (int i = i0, end = i0 + slice.blockCount() * nb; i < end; i++) {
                 events += push(q, t, j, slice.lo()[i + slice.loShift()], slice.hi()[i + slice.hiShift()],
-                        d0 < 0 ? -1 : d0 + b);
+                        d0 < 0 ? -1 : d0 + (i - i0) % nb);
             }
         }
         final int[] st = stagedOut[sp];
@@ -715,26 +715,29 @@ public final class NetworkState {
             final long t0 = t + c.bandLo();
             final int[] lo = slice.lo();
             final int[] hi = slice.hi();
-            final int i0 = local * nb;
-            final int ls = i0 + slice.loShift();
-            final int hs = i0 + slice.hiShift();
+            final int i0 = (local * slice.blocks() + slice.firstBlock()) * nb;
+            final int blocks = slice.blockCount();
             final int tp = projTgt[j];
             final int lane = projLane[j];
             final int base = slice.targetBase();
             final StagedInput in = stagedInput[q];
             final int[] tg = c.target();
             final float[] w = c.weights();
-            for (int b = 0; b < nb; b++) {
-                final int a = lo[ls + b];
-                final int e = hi[hs + b];
-                if (a < e) {
-                    final int h = (int) ((t0 + b) & mask);
-                    if (lane >= 0) {
-                        in.append(h, lane, tg, w, a, e, base);
-                    } else {
-                        in.appendBySign(h, tp, tg, w, a, e, base);
+            for (int g = 0; g < blocks; g++) {
+                final int ls = i0 + g * nb + slice.loShift();
+                final int hs = i0 + g * nb + slice.hiShift();
+                for (int b = 0; b < nb; b++) {
+                    final int a = lo[ls + b];
+                    final int e = hi[hs + b];
+                    if (a < e) {
+                        final int h = (int) ((t0 + b) & mask);
+                        if (lane >= 0) {
+                            in.append(h, lane, tg, w, a, e, base);
+                        } else {
+                            in.appendBySign(h, tp, tg, w, a, e, base);
+                        }
+                        events += e - a;
                     }
-                    events += e - a;
                 }
             }
         }
