@@ -86,11 +86,17 @@ public final class NetworkState {
     private final int[] popMask;
     /** [partition]: its staged input. */
     private final StagedInput[] stagedInput;
-    /** [partition][2 · population + channel]: the one input array per channel of a staged population (else null). */
+    /**
+     * Per population, its first {@link StagedInput} lane: lane laneStart[p] + 2·chunk + channel holds the staged input
+     * of channel c onto partition-local targets [chunk·65 536, (chunk + 1)·65 536); none for a population not staged.
+     */
+    private final int[] laneStart;
+    /** [partition][lane]: the one input array of the lane's population and channel (null where not staged). */
     private final double[][][] stagedIn;
     /**
-     * Per projection into a staged population, its {@link StagedInput} lane 2 · target population + channel when every
-     * weight goes to one channel, or −1 when the weights have both signs and the target has two channels.
+     * Per projection into a staged population of one chunk, its lane when every weight goes to one channel; −1 when
+     * the weights have both signs and the target has two channels, or the target more than one chunk (one pair at a
+     * time, {@link StagedInput#appendEach}).
      */
     private final int[] projLane;
     private final boolean[] eventDriven;
@@ -209,8 +215,8 @@ public final class NetworkState {
         final int np = projections.size();
         this.staged = new boolean[nPops];
         this.popMask = new int[nPops];
-        this.stagedIn = new double[partitions][2 * nPops][];
         this.stagedInput = new StagedInput[partitions];
+        this.laneStart = new int[nPops + 1];
         for (int p = 0; p < nPops; p++) {
             boolean stageable = true;
             boolean anyDelays = false;
@@ -222,18 +228,36 @@ public final class NetworkState {
             }
             staged[p] = staging && !eventDriven[p] && stageable && anyDelays;
             popMask[p] = staged[p] ? 0 : mask;
+            int largest = 0;
             for (int q = 0; q < partitions; q++) {
+                largest = Math.max(largest, partTo[p][q] - partFrom[p][q]);
                 if (pops[p][q] != null) {
                     final int n = pops[p][q].size();
                     final int w = staged[p] ? 1 : slots;
                     wheel0[p][q] = new double[w][n];
                     wheel1[p][q] = pops[p][q].inputChannels() > 1 ? new double[w][n] : null;
-                    if (staged[p]) {
-                        stagedIn[q][2 * p] = wheel0[p][q][0];
-                        stagedIn[q][2 * p + 1] = wheel1[p][q] == null ? null : wheel1[p][q][0];
-                        if (stagedInput[q] == null) {
-                            stagedInput[q] = new StagedInput(slots, 2 * nPops);
-                        }
+                }
+            }
+            // lanes 2·chunk + channel, a chunk per 65 536 partition-local targets
+            laneStart[p + 1] = laneStart[p] + (staged[p] ? 2 * Math.max(1, (largest + StagedInput.CHUNK - 1) / StagedInput.CHUNK) : 0);
+        }
+        final int lanes = laneStart[nPops];
+        final int[] laneOffset = new int[lanes];
+        for (int p = 0; p < nPops; p++) {
+            for (int l = laneStart[p]; l < laneStart[p + 1]; l++) {
+                laneOffset[l] = (l - laneStart[p]) / 2 * StagedInput.CHUNK;
+            }
+        }
+        this.stagedIn = new double[partitions][lanes][];
+        for (int q = 0; q < partitions; q++) {
+            for (int p = 0; p < nPops; p++) {
+                if (staged[p] && pops[p][q] != null) {
+                    for (int l = laneStart[p]; l < laneStart[p + 1]; l += 2) {
+                        stagedIn[q][l] = wheel0[p][q][0];
+                        stagedIn[q][l + 1] = wheel1[p][q] == null ? null : wheel1[p][q][0];
+                    }
+                    if (stagedInput[q] == null) {
+                        stagedInput[q] = new StagedInput(slots, laneOffset);
                     }
                 }
             }
@@ -248,7 +272,9 @@ public final class NetworkState {
             projSrc[j] = pr.sourcePopulation();
             projTgt[j] = pr.targetPopulation();
             projChannelBySign[j] = pops[projTgt[j]][partitions - 1].inputChannels() > 1;
-            projLane[j] = staged[projTgt[j]] ? lane(pr.synapses().weights(), projTgt[j], projChannelBySign[j]) : -1;
+            final int tp = projTgt[j];
+            projLane[j] = staged[tp] && laneStart[tp + 1] - laneStart[tp] == 2
+                    ? lane(pr.synapses().weights(), laneStart[tp], projChannelBySign[j]) : -1;
             if (partitions == 1) {
                 csr[j][0] = CsrSlice.whole(pr.synapses());
             } else {
@@ -298,18 +324,19 @@ public final class NetworkState {
     }
 
     /**
-     * @return the staged lane of a projection with float weights {@code w} into population p: 2p, or 2p + 1 when p has
-     *         two channels and every weight is negative, or −1 when p has two channels and the weights both signs.
+     * @return the staged lane of a projection with float weights {@code w} into a population of one chunk whose lanes
+     *         start at {@code lane0}: lane0, or lane0 + 1 when it has two channels and every weight is negative, or −1
+     *         when it has two channels and the weights both signs.
      */
-    private static int lane(final float[] w, final int p, final boolean bySign) {
+    private static int lane(final float[] w, final int lane0, final boolean bySign) {
         if (!bySign) {
-            return 2 * p;
+            return lane0;
         }
         int negative = 0;
         for (float x : w) {
             negative += x < 0 ? 1 : 0;
         }
-        return negative == 0 ? 2 * p : negative == w.length ? 2 * p + 1 : -1;
+        return negative == 0 ? lane0 : negative == w.length ? lane0 + 1 : -1;
     }
 
     /** Fills pushOut and stagedOut from {@link #staged}. */
@@ -734,7 +761,7 @@ public final class NetworkState {
                         if (lane >= 0) {
                             in.append(h, lane, tg, w, a, e, base);
                         } else {
-                            in.appendBySign(h, tp, tg, w, a, e, base);
+                            in.appendEach(h, laneStart[tp], projChannelBySign[j], tg, w, a, e, base);
                         }
                         events += e - a;
                     }
@@ -794,13 +821,16 @@ public final class NetworkState {
             wheel0[p][q] = new double[slots][n];
             wheel1[p][q] = two ? new double[slots][n] : null;
             for (int h = 0; h < slots; h++) {
-                stagedInput[q].drain(h, 2 * p, wheel0[p][q][h]);
-                if (two) {
-                    stagedInput[q].drain(h, 2 * p + 1, wheel1[p][q][h]);
+                for (int l = laneStart[p]; l < laneStart[p + 1]; l += 2) {
+                    stagedInput[q].drain(h, l, wheel0[p][q][h]);
+                    if (two) {
+                        stagedInput[q].drain(h, l + 1, wheel1[p][q][h]);
+                    }
                 }
             }
-            stagedIn[q][2 * p] = null;
-            stagedIn[q][2 * p + 1] = null;
+            for (int l = laneStart[p]; l < laneStart[p + 1]; l++) {
+                stagedIn[q][l] = null;
+            }
         }
         popMask[p] = mask;
         staged[p] = false;
