@@ -341,22 +341,11 @@ public final class Pd14Network {
     /**
      * @param o    options.
      * @param seed seed of every random choice.
-     * @return the network (populations L23E … L6I, then "TH" when the thalamus is on), laid out for one thread.
-     */
-    public static Network build(final Options o, final long seed) {
-        return build(o, seed, 1);
-    }
-
-    /**
-     * @param o            options.
-     * @param seed         seed of every random choice.
-     * @param targetBlocks the partition threads the synapses are laid out for ({@link NetworkBuilder#targetBlocks};
-     *                     the network's neurons, synapses and results do not depend on it).
      * @return the network (populations L23E … L6I, then "TH" when the thalamus is on).
      */
-    public static Network build(final Options o, final long seed, final int targetBlocks) {
+    public static Network build(final Options o, final long seed) {
         final Derived d = derive(o);
-        final NetworkBuilder b = Network.builder(DT_MS).seed(seed).targetBlocks(targetBlocks);
+        final NetworkBuilder b = Network.builder(DT_MS).seed(seed);
         for (int y = 0; y < 8; y++) {
             final String name = POPULATIONS.get(y);
             b.population(name, d.neurons()[y], neuron(d.biasPa()[y]));

@@ -138,11 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
         choice.checkUpdate(mode, "model");
         choice.checkMemory(neurons != null ? "--neurons = " + neurons : "--scale = " + scale, 0);
         final long b0 = System.nanoTime();
-        int layoutThreads = 1; // PD14's synapses are laid out for the most threads compared
-        for (SimulationConfig c : configs) {
-            layoutThreads = Math.max(layoutThreads, c.threads());
-        }
-        final Network net = choice.build(seed, layoutThreads);
+        final Network net = choice.build(seed);
         final double build = (System.nanoTime() - b0) / 1e9;
         if (compare != null) {
             System.out.println(Json.oneLine(compareConfigs(net, configs, build)));

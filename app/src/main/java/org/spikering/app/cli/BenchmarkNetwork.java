@@ -108,18 +108,8 @@ record BenchmarkNetwork(String name, double scale, double neurons, double synaps
 
     /** @return the built network. */
     Network build(final long seed) {
-        return build(seed, 1);
-    }
-
-    /**
-     * @param seed    seed.
-     * @param threads the partition threads it will run on (PD14's synapses are laid out for them; see
-     *                {@code NetworkBuilder.targetBlocks}).
-     * @return the built network.
-     */
-    Network build(final long seed, final int threads) {
         if (pd14 != null) {
-            return Pd14Network.build(pd14, seed, Math.max(1, threads));
+            return Pd14Network.build(pd14, seed);
         }
         return name.equals("cuba") ? CubaNetwork.build((int) neurons, seed) : BrunelNetwork.build(scale, seed);
     }

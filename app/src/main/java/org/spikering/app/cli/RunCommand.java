@@ -242,7 +242,7 @@ public final class RunCommand implements Callable<Integer> {
         Check.outputFolder("--out", dir);
         choice.checkMemory("--scale = " + sc + ", --seconds = " + secs, secs);
         try (ResultFolder folder = ResultFolder.open("--out", dir)) {
-            final Network net = choice.build(seed == null ? DEFAULT_SEED : seed, th);
+            final Network net = choice.build(seed == null ? DEFAULT_SEED : seed);
             return print(name, NetworkRun.simulateAndWrite(new NetworkRun.Settings(name, net, Recording.builtIn(net),
                     new SimulationConfig(eng, th, mode), secs, choice.pd14() != null, EnergyModel.loihiWith(energy), sonata),
                     folder, ProgressStarter.on(System.err)));

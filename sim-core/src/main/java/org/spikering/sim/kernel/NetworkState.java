@@ -727,10 +727,10 @@ public final class NetworkState {
             final CsrSlice slice = csr[j][q];
             final int nb = slice.bands();
             final int d0 = slice.isBanded() ? slice.csr().bandLo() : -1;
-            final int i0 = (local * slice.blocks() + slice.firstBlock()) * nb;
-            for (int i = i0, end = i0 + slice.blockCount() * nb; i < end; i++) {
+            for (int b = 0; b < nb; b++) {
+                final int i = local * nb + b;
                 events += push(q, t, j, slice.lo()[i + slice.loShift()], slice.hi()[i + slice.hiShift()],
-                        d0 < 0 ? -1 : d0 + (i - i0) % nb);
+                        d0 < 0 ? -1 : d0 + b);
             }
         }
         final int[] st = stagedOut[sp];
@@ -742,29 +742,26 @@ public final class NetworkState {
             final long t0 = t + c.bandLo();
             final int[] lo = slice.lo();
             final int[] hi = slice.hi();
-            final int i0 = (local * slice.blocks() + slice.firstBlock()) * nb;
-            final int blocks = slice.blockCount();
+            final int i0 = local * nb;
+            final int ls = i0 + slice.loShift();
+            final int hs = i0 + slice.hiShift();
             final int tp = projTgt[j];
             final int lane = projLane[j];
             final int base = slice.targetBase();
             final StagedInput in = stagedInput[q];
             final int[] tg = c.target();
             final float[] w = c.weights();
-            for (int g = 0; g < blocks; g++) {
-                final int ls = i0 + g * nb + slice.loShift();
-                final int hs = i0 + g * nb + slice.hiShift();
-                for (int b = 0; b < nb; b++) {
-                    final int a = lo[ls + b];
-                    final int e = hi[hs + b];
-                    if (a < e) {
-                        final int h = (int) ((t0 + b) & mask);
-                        if (lane >= 0) {
-                            in.append(h, lane, tg, w, a, e, base);
-                        } else {
-                            in.appendEach(h, laneStart[tp], projChannelBySign[j], tg, w, a, e, base);
-                        }
-                        events += e - a;
+            for (int b = 0; b < nb; b++) {
+                final int a = lo[ls + b];
+                final int e = hi[hs + b];
+                if (a < e) {
+                    final int h = (int) ((t0 + b) & mask);
+                    if (lane >= 0) {
+                        in.append(h, lane, tg, w, a, e, base);
+                    } else {
+                        in.appendEach(h, laneStart[tp], projChannelBySign[j], tg, w, a, e, base);
                     }
+                    events += e - a;
                 }
             }
         }

@@ -39,7 +39,6 @@ public final class NetworkBuilder {
     private final List<PoissonDriveSpec> drives = new ArrayList<>();
     private final List<StepCurrentSpec> currents = new ArrayList<>();
     private int buildThreads = 1;
-    private int targetBlocks = 1;
 
     NetworkBuilder(final double dtMs) {
         if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
@@ -67,22 +66,6 @@ public final class NetworkBuilder {
             throw new IllegalArgumentException("build threads = " + threads + ": must be in [1, 256]");
         }
         this.buildThreads = threads;
-        return this;
-    }
-
-    /**
-     * @param blocks the partition threads the synapses are laid out for, in [1, 256]: the rows of a projection with
-     *               per-synapse delays are split into that many {@linkplain org.spikering.sim.synapse.Csr target
-     *               blocks}, so a run on {@code blocks} threads reads each row as one contiguous run per thread (other
-     *               thread counts work too, reading a piece of every block; results never depend on it). Default 1.
-     *               Costs 4 bytes per (row, block, delay band).
-     * @return this.
-     */
-    public NetworkBuilder targetBlocks(final int blocks) {
-        if (blocks < 1 || blocks > 256) {
-            throw new IllegalArgumentException("target blocks = " + blocks + ": must be in [1, 256]");
-        }
-        this.targetBlocks = blocks;
         return this;
     }
 
@@ -466,8 +449,7 @@ public final class NetworkBuilder {
                 d[k] = (short) delaySteps(spec.delays().sample(rnd), label, true);
             }
         }
-        final Csr csr = CsrBuilder.build(sizes.get(si), sizes.get(ti), g.src, g.tgt, e, w, xw, constW, d, constD,
-                targetBlocks);
+        final Csr csr = CsrBuilder.build(sizes.get(si), sizes.get(ti), g.src, g.tgt, e, w, xw, constW, d, constD);
         return new Projection(si, ti, spec, csr);
     }
 

@@ -12,16 +12,7 @@ package org.spikering.sim.synapse;
  * delays, {@link CsrBuilder} sorts each row by (delay, target), ties in edge order, and records the
  * <i>delay bands</i>: the synapses of row s with delay {@code bandLo() + b} are
  * {@code [bandStart[s·bands + b], bandStart[s·bands + b + 1])}, each band sorted by target (so the row's
- * synapses onto a target range form one range per band).
- *
- * <p><b>Target blocks.</b> A banded CSR may also be split by target into {@link #blocks()} B contiguous target
- * ranges, {@code [blockStart[g], blockStart[g + 1])} with {@code blockStart[g] = ⌊targets·g/B⌋} (the split of {@code
- * NetworkState}'s partitions for B threads): rows are then sorted by (block, delay, target), ties in edge order, and
- * the synapses of row s in block g with delay {@code bandLo() + b} are {@code [bandStart[i], bandStart[i + 1])}, {@code
- * i = (s·B + g)·bands + b}. A partition thread owning block g then reads its part of a row as one contiguous run
- * instead of a piece of every band (with B = 1 and two threads, each thread's reads touch most cache lines of the
- * whole row). The synapses onto one target keep their (delay, edge) order whatever B, so results do not depend on it.
- * A CSR with a constant delay is one band per row,
+ * synapses onto a target range form one range per band). A CSR with a constant delay is one band per row,
  * {@code bandStart = rowStart}. Per-synapse delays without bands (rows sorted by target) are kept when
  * the bands would cost more than {@link #MAX_BAND_ENTRIES_PER_SYNAPSE} ints per synapse. A banded CSR does not keep the
  * per-synapse delays (its bands hold them): {@link #delays()} computes them when asked.
@@ -45,8 +36,6 @@ public final class Csr {
     private final int[] bandStart;
     private final int bandLo;
     private final int bands;
-    /** Target block bounds, length blocks + 1, or null for one block. */
-    private final int[] blockStart;
 
     /** Bands are kept when their entries (rows · bands) are at most this many per synapse, plus 2^22. */
     public static final int MAX_BAND_ENTRIES_PER_SYNAPSE = 2;
@@ -75,7 +64,7 @@ public final class Csr {
      */
     public Csr(final int[] rowStart, final int[] target, final float[] weights, final double[] exactWeights,
                final double constantWeight, final short[] delays, final int constantDelay) {
-        this(rowStart, target, weights, exactWeights, constantWeight, delays, constantDelay, null, 0, 0, null);
+        this(rowStart, target, weights, exactWeights, constantWeight, delays, constantDelay, null, 0, 0);
     }
 
     /**
@@ -92,12 +81,11 @@ public final class Csr {
      * @param bandStart      band starts (length rows · bands + 1), or null when not banded (then {@code delays} is kept;
      *                       when banded, {@code delays} is only read here, not kept).
      * @param bandLo         delay of band 0, steps.
-     * @param bands          delay bands per row and block.
-     * @param blockStart     target block bounds (length blocks + 1), or null for one block.
+     * @param bands          bands per row.
      */
     Csr(final int[] rowStart, final int[] target, final float[] weights, final double[] exactWeights,
         final double constantWeight, final short[] delays, final int constantDelay, final int[] bandStart,
-        final int bandLo, final int bands, final int[] blockStart) {
+        final int bandLo, final int bands) {
         if (weights != null && exactWeights != null) {
             throw new IllegalArgumentException("a CSR has float or double per-synapse weights, not both");
         }
@@ -111,7 +99,6 @@ public final class Csr {
         this.bandStart = bandStart;
         this.bandLo = bandLo;
         this.bands = bands;
-        this.blockStart = bandStart == null || blockStart == null || blockStart.length <= 2 ? null : blockStart;
     }
 
     /**
@@ -127,10 +114,7 @@ public final class Csr {
         return delays == null && bandStart == null;
     }
 
-    /**
-     * @return band starts, length rows · {@link #blocks()} · {@link #bands()} + 1 (rowStart for a constant delay); null if
-     *         not banded.
-     */
+    /** @return band starts, length rows · {@link #bands()} + 1 (rowStart for a constant delay); null if not banded. */
     public int[] bandStart() {
         return bandStart == null ? rowStart : bandStart;
     }
@@ -140,19 +124,9 @@ public final class Csr {
         return bandStart == null ? constantDelay : bandLo;
     }
 
-    /** @return delay bands per row and target block (1 for a constant delay; 0 if not banded). */
+    /** @return bands per row (1 for a constant delay; 0 if not banded). */
     public int bands() {
         return bandStart == null ? (delays == null ? 1 : 0) : bands;
-    }
-
-    /** @return number of target blocks B of the rows (1 unless banded and built with more). */
-    public int blocks() {
-        return blockStart == null ? 1 : blockStart.length - 1;
-    }
-
-    /** @return target block bounds, length {@link #blocks()} + 1 (null for one block). */
-    public int[] blockStart() {
-        return blockStart;
     }
 
     /** @return row pointers. */
@@ -242,13 +216,12 @@ public final class Csr {
                 b = mid - 1;
             }
         }
-        return bandLo + a % bands; // a = (s·B + g)·bands + b
+        return bandLo + a % bands;
     }
 
     /** @return bytes held by the arrays. */
     public long bytes() {
-        return (bandStart == null ? 0 : 4L * bandStart.length) + (blockStart == null ? 0 : 4L * blockStart.length)
-                + 4L * rowStart.length + 4L * target.length + (weights == null ? 0 : 4L * weights.length)
+        return (bandStart == null ? 0 : 4L * bandStart.length) + 4L * rowStart.length + 4L * target.length + (weights == null ? 0 : 4L * weights.length)
                 + (exactWeights == null ? 0 : 8L * exactWeights.length)
                 + (delays == null ? 0 : 2L * delays.length);
     }
@@ -276,7 +249,7 @@ public final class Csr {
         int n = 0;
         for (int s = 0; s < rows; s++) {
             rs[s] = n;
-            for (int k = rowStart[s]; k < rowStart[s + 1]; k++) { // keeps the row's order: ([block,] delay, target) or target
+            for (int k = rowStart[s]; k < rowStart[s + 1]; k++) { // keeps the row's order: (delay, target) or target
                 if (target[k] >= from && target[k] < to) {
                     tg[n] = target[k];
                     if (w != null) {
@@ -296,53 +269,31 @@ public final class Csr {
         if (bandStart == null) {
             return new Csr(rs, tg, w, xw, constantWeight, d, constantDelay);
         }
-        return new Csr(rs, tg, w, xw, constantWeight, d, constantDelay, bands(rs, d, tg, blockStart, bandLo, bands),
-                bandLo, bands, blockStart);
+        return new Csr(rs, tg, w, xw, constantWeight, d, constantDelay, bands(rs, d, bandLo, bands), bandLo, bands);
     }
 
     /**
-     * @param rowStart   row pointers.
-     * @param delays     per-synapse delays, each row sorted by (block, delay).
-     * @param target     targets.
-     * @param blockStart target block bounds, or null for one block.
-     * @param bandLo     delay of band 0.
-     * @param bands      bands per row and block (covering every delay).
-     * @return band starts, length rows · blocks · bands + 1.
+     * @param rowStart row pointers.
+     * @param delays   per-synapse delays, each row sorted by delay.
+     * @param bandLo   delay of band 0.
+     * @param bands    bands per row (covering every delay).
+     * @return band starts, length rows · bands + 1.
      */
-    static int[] bands(final int[] rowStart, final short[] delays, final int[] target, final int[] blockStart,
-                       final int bandLo, final int bands) {
+    static int[] bands(final int[] rowStart, final short[] delays, final int bandLo, final int bands) {
         final int rows = rowStart.length - 1;
-        final int blocks = blockStart == null ? 1 : blockStart.length - 1;
-        final int[] bs = new int[Math.multiplyExact(rows, blocks * bands) + 1];
-        int i = 0;
+        final int[] bs = new int[rows * bands + 1];
         for (int s = 0; s < rows; s++) {
             int k = rowStart[s];
             final int end = rowStart[s + 1];
-            for (int g = 0; g < blocks; g++) {
-                final int blockEnd = blockStart == null ? Integer.MAX_VALUE : blockStart[g + 1];
-                for (int b = 0; b < bands; b++) {
-                    bs[i++] = k;
-                    while (k < end && target[k] < blockEnd && delays[k] == bandLo + b) {
-                        k++;
-                    }
+            for (int b = 0; b < bands; b++) {
+                bs[s * bands + b] = k;
+                while (k < end && delays[k] == bandLo + b) {
+                    k++;
                 }
             }
         }
-        bs[i] = rowStart[rows];
+        bs[rows * bands] = rowStart[rows];
         return bs;
-    }
-
-    /**
-     * @param targets size of the target population.
-     * @param blocks  number of blocks B, &ge; 1.
-     * @return block bounds ⌊targets·g/B⌋ for g = 0 … B.
-     */
-    public static int[] blockBounds(final int targets, final int blocks) {
-        final int[] b = new int[blocks + 1];
-        for (int g = 0; g <= blocks; g++) {
-            b[g] = (int) ((long) targets * g / blocks);
-        }
-        return b;
     }
 
     /**

@@ -2,9 +2,8 @@ package org.spikering.sim.synapse;
 
 /**
  * Builds a {@link Csr} from an edge list by counting-sort passes in O(E + N): by target, then (with
- * per-synapse delays, when the {@linkplain Csr delay bands} are affordable) stably by delay (and first by target
- * block, when asked for several), then stably by source. Rows come out sorted by target, or by ([block,] delay,
- * target); ties keep the edge order. Stateless.
+ * per-synapse delays, when the {@linkplain Csr delay bands} are affordable) stably by delay, then stably by
+ * source. Rows come out sorted by target, or by (delay, target); ties keep the edge order. Stateless.
  */
 public final class CsrBuilder {
 
@@ -86,33 +85,6 @@ public final class CsrBuilder {
     public static Csr build(final int sources, final int targets, final int[] src, final int[] tgt, final int edges,
                             final float[] weights, final double[] exactWeights, final double constantWeight,
                             final short[] delays, final int constantDelay) {
-        return build(sources, targets, src, tgt, edges, weights, exactWeights, constantWeight, delays, constantDelay, 1);
-    }
-
-    /**
-     * As {@link #build(int, int, int[], int[], int, float[], double[], double, short[], int)}, with the rows of a banded
-     * CSR split into {@code blocks} {@linkplain Csr target blocks} (sorted by (block, delay, target)). A CSR with a
-     * constant delay or without bands has one block (its rows are sorted by target, so each target range is one run).
-     *
-     * @param sources        number of source neurons.
-     * @param targets        number of target neurons.
-     * @param src            edge sources.
-     * @param tgt            edge targets.
-     * @param edges          number of edges (prefix of the arrays).
-     * @param weights        per-edge float weights or null.
-     * @param exactWeights   per-edge double weights or null.
-     * @param constantWeight weight used when both are null.
-     * @param delays         per-edge delays in steps (&ge; 1) or null (then {@code constantDelay}).
-     * @param constantDelay  delay used when {@code delays} is null.
-     * @param blocks         target blocks B, &ge; 1 (the partition threads the rows are laid out for).
-     * @return the CSR.
-     */
-    public static Csr build(final int sources, final int targets, final int[] src, final int[] tgt, final int edges,
-                            final float[] weights, final double[] exactWeights, final double constantWeight,
-                            final short[] delays, final int constantDelay, final int blocks) {
-        if (blocks < 1) {
-            throw new IllegalArgumentException("target blocks = " + blocks + ": must be >= 1");
-        }
         int dLo = Integer.MAX_VALUE;
         int dHi = Integer.MIN_VALUE;
         if (delays != null) {
@@ -124,10 +96,9 @@ public final class CsrBuilder {
         final int bands = edges == 0 ? 1 : dHi - dLo + 1;
         final boolean banded = delays != null
                 && (long) sources * bands <= (long) Csr.MAX_BAND_ENTRIES_PER_SYNAPSE * edges + (1L << 22);
-        final int[] blockStart = banded && blocks > 1 ? Csr.blockBounds(targets, blocks) : null;
-        // pass 1: order by target, or by ([block,] delay, target) in one pass over the combined key
+        // pass 1: order by target, or by (delay, target) in one pass over the combined key
         int[] byTarget = banded && edges > 0
-                ? countingOrderByDelayAndTarget(delays, dLo, bands, tgt, targets, edges, blockStart)
+                ? countingOrderByDelayAndTarget(delays, dLo, bands, tgt, targets, edges)
                 : countingOrder(tgt, edges, targets, null);
         // pass 2: stable order by source
         final int[] order = countingOrder(src, edges, sources, byTarget);
@@ -160,8 +131,8 @@ public final class CsrBuilder {
             return new Csr(rowStart, target, w, xw, constantWeight, d, constantDelay);
         }
         final int lo = edges == 0 ? 1 : dLo;
-        return new Csr(rowStart, target, w, xw, constantWeight, d, constantDelay,
-                Csr.bands(rowStart, d, target, blockStart, lo, bands), lo, bands, blockStart);
+        return new Csr(rowStart, target, w, xw, constantWeight, d, constantDelay, Csr.bands(rowStart, d, lo, bands),
+                lo, bands);
     }
 
     private static int[] countingOrder(final int[] key, final int edges, final int range, final int[] within) {
@@ -180,53 +151,25 @@ public final class CsrBuilder {
         return out;
     }
 
-    /**
-     * Edge order by (block·bands + delay − dLo)·targets + target, ties in edge order (one counting sort; range blocks ·
-     * bands · targets; the block of a target is the g with blockStart[g] &le; target &lt; blockStart[g + 1]).
-     */
+    /** Edge order by (delay − dLo)·targets + target, ties in edge order (one counting sort; range bands · targets). */
     private static int[] countingOrderByDelayAndTarget(final short[] delays, final int dLo, final int bands,
-                                                       final int[] tgt, final int targets, final int edges,
-                                                       final int[] blockStart) {
-        final int blocks = blockStart == null ? 1 : blockStart.length - 1;
-        final long range = (long) blocks * bands * targets;
-        if (range > Integer.MAX_VALUE - 1) { // stable passes instead: target, delay, then block
-            final int[] byDelay = countingOrder(delays, edges, bands, countingOrder(tgt, edges, targets, null), dLo);
-            return blockStart == null ? byDelay : countingOrder(blockKeys(tgt, edges, blockStart), edges, blocks, byDelay);
+                                                       final int[] tgt, final int targets, final int edges) {
+        final long range = (long) bands * targets;
+        if (range > Integer.MAX_VALUE - 1) { // two stable passes instead
+            return countingOrder(delays, edges, bands, countingOrder(tgt, edges, targets, null), dLo);
         }
-        final int[] blockOf = blockStart == null ? null : blockOf(targets, blockStart);
         final int[] start = new int[(int) range + 1];
         for (int e = 0; e < edges; e++) {
-            start[key(delays[e] - dLo, tgt[e], bands, targets, blockOf) + 1]++;
+            start[(delays[e] - dLo) * targets + tgt[e] + 1]++;
         }
         for (int r = 0; r < range; r++) {
             start[r + 1] += start[r];
         }
         final int[] out = new int[edges];
         for (int e = 0; e < edges; e++) {
-            out[start[key(delays[e] - dLo, tgt[e], bands, targets, blockOf)]++] = e;
+            out[start[(delays[e] - dLo) * targets + tgt[e]]++] = e;
         }
         return out;
-    }
-
-    private static int key(final int band, final int target, final int bands, final int targets, final int[] blockOf) {
-        return ((blockOf == null ? 0 : blockOf[target] * bands) + band) * targets + target;
-    }
-
-    private static int[] blockOf(final int targets, final int[] blockStart) {
-        final int[] g = new int[targets];
-        for (int b = 0; b + 1 < blockStart.length; b++) {
-            java.util.Arrays.fill(g, blockStart[b], Math.min(targets, blockStart[b + 1]), b);
-        }
-        return g;
-    }
-
-    private static int[] blockKeys(final int[] tgt, final int edges, final int[] blockStart) {
-        final int[] g = blockOf(blockStart[blockStart.length - 1], blockStart);
-        final int[] k = new int[edges];
-        for (int e = 0; e < edges; e++) {
-            k[e] = g[tgt[e]];
-        }
-        return k;
     }
 
     private static int[] countingOrder(final short[] key, final int edges, final int range, final int[] within,

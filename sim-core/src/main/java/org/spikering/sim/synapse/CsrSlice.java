@@ -6,12 +6,9 @@ package org.spikering.sim.synapse;
  * costs a few ints per source row (per (row, delay band) for a banded CSR) instead of a copy of its synapses, so the
  * synapses are held once whatever P. Immutable.
  *
- * <p><b>Ranges.</b> The synapses of row s in target block g and delay band b ({@link Csr#bandStart()}; a
- * constant-delay CSR has one band per row, and one block) that lie in the slice are {@code [lo()[i + loShift()],
- * hi()[i + hiShift()])} with {@code i = (s·blocks() + g)·bands() + b}: each band is sorted by target, so they form one
- * range. Only blocks g in [{@link #firstBlock()}, firstBlock() + {@link #blockCount()}) can hold any. When the slices
- * are the CSR's {@linkplain Csr target blocks} (P = B, the same bounds), slice q is block q: its ranges are the
- * CSR's bands themselves (no arrays of its own) and its part of a row is one contiguous run. For a CSR with per-synapse delays and no bands (rows
+ * <p><b>Ranges.</b> The synapses of row s in band b ({@link Csr#bandStart()}; a constant-delay CSR has one band per
+ * row) that lie in the slice are {@code [lo()[i + loShift()], hi()[i + hiShift()])} with {@code i = s·bands() + b}:
+ * each band is sorted by target, so they form one range. For a CSR with per-synapse delays and no bands (rows
  * sorted by target), the same holds with one "band" per row holding all its delays ({@link #isBanded()} false).
  * Neighbouring slices of {@link #partition} share their boundary arrays: slice q's {@code hi} is slice q + 1's
  * {@code lo}, and the outer ones are the CSR's own band starts.
@@ -24,19 +21,15 @@ public final class CsrSlice {
     private final int[] hi;
     private final int hiShift;
     private final int targetBase;
-    private final int firstBlock;
-    private final int blockCount;
 
     private CsrSlice(final Csr csr, final int[] lo, final int loShift, final int[] hi, final int hiShift,
-                     final int targetBase, final int firstBlock, final int blockCount) {
+                     final int targetBase) {
         this.csr = csr;
         this.lo = lo;
         this.loShift = loShift;
         this.hi = hi;
         this.hiShift = hiShift;
         this.targetBase = targetBase;
-        this.firstBlock = firstBlock;
-        this.blockCount = blockCount;
     }
 
     /**
@@ -56,13 +49,6 @@ public final class CsrSlice {
     public static CsrSlice[] partition(final Csr c, final int[] bounds) {
         final int parts = bounds.length - 1;
         final int[] outer = c.isBanded() ? c.bandStart() : c.rowStart();
-        if (c.blocks() > 1 && sameBounds(c.blockStart(), bounds)) {
-            final CsrSlice[] out = new CsrSlice[parts];
-            for (int q = 0; q < parts; q++) {
-                out[q] = new CsrSlice(c, outer, 0, outer, 1, bounds[q], q, 1);
-            }
-            return out;
-        }
         final int ranges = outer.length - 1; // rows · bands
         final int[][] split = new int[parts + 1][];
         split[0] = outer;
@@ -76,22 +62,9 @@ public final class CsrSlice {
         final CsrSlice[] out = new CsrSlice[parts];
         for (int q = 0; q < parts; q++) {
             final boolean last = q == parts - 1;
-            out[q] = new CsrSlice(c, split[q], 0, last ? outer : split[q + 1], last ? 1 : 0, bounds[q], 0, c.blocks());
+            out[q] = new CsrSlice(c, split[q], 0, last ? outer : split[q + 1], last ? 1 : 0, bounds[q]);
         }
         return out;
-    }
-
-    /** Whether slice bounds (their last one: the population's size) are the block bounds. */
-    private static boolean sameBounds(final int[] blockStart, final int[] bounds) {
-        if (blockStart.length != bounds.length) {
-            return false;
-        }
-        for (int q = 0; q < bounds.length; q++) {
-            if (blockStart[q] != bounds[q]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** @return the shared CSR (its targets are population-local; subtract {@link #targetBase}). */
@@ -104,24 +77,9 @@ public final class CsrSlice {
         return csr.isBanded();
     }
 
-    /** @return delay bands per row and block: the CSR's bands, or 1 when not banded. */
+    /** @return ranges per row: the CSR's bands, or 1 when not banded. */
     public int bands() {
         return csr.isBanded() ? csr.bands() : 1;
-    }
-
-    /** @return the CSR's target blocks per row. */
-    public int blocks() {
-        return csr.blocks();
-    }
-
-    /** @return the first block that can hold synapses of this slice. */
-    public int firstBlock() {
-        return firstBlock;
-    }
-
-    /** @return number of blocks from {@link #firstBlock()} that can hold synapses of this slice. */
-    public int blockCount() {
-        return blockCount;
     }
 
     /** @return range starts (index with {@link #loShift()}). */

@@ -40,10 +40,6 @@ final class StagedDeliveryTest {
     }
 
     private static Network network(final long seed) {
-        return network(seed, 1);
-    }
-
-    private static Network network(final long seed, final int targetBlocks) {
         // float weights of 30 pA and of 1e-8 pA onto the same cells: their double sums round, so a changed order of
         // additions changes the bits (floats of similar size mostly add exactly); repeated pairs with equal delays
         final SplittableRandom rnd = new SplittableRandom(seed);
@@ -58,7 +54,7 @@ final class StagedDeliveryTest {
             d[k] = repeat && rnd.nextBoolean() ? d[k - 1] : 0.1 * (1 + rnd.nextInt(6));
         }
         final LifExpParameters m = new LifExpParameters(10, 250, -65, -50, -65, 2, 0.5, 0.5, 0, ResetMode.TO_VALUE, -65);
-        return Network.builder(0.1).seed(seed).targetBlocks(targetBlocks)
+        return Network.builder(0.1).seed(seed)
                 .population("E", E, m)
                 .population("I", 80, m)
                 .initialPotential("E", Distribution.normal(-58, 10))
@@ -131,26 +127,6 @@ final class StagedDeliveryTest {
                 assertArrayEquals(push.ids(), st.ids(), at + ": spike ids");
                 assertEquals(push.bits().length, st.bits().length);
                 assertArrayEquals(push.bits(), st.bits(), at + ": V_m and I_syn_ex bits");
-            }
-        }
-    }
-
-    @Test
-    void rowsInTargetBlocksGiveTheSameSpikesAndStateBitsForAnyThreadCount() {
-        // the same network laid out in 2 or 3 target blocks, run on 1-3 threads (aligned with the blocks or not), staged
-        // and pushed, against one block pushed on one thread
-        final Run push = run(network(12), 1, false, true, true);
-        assertTrue(push.ids().length > 1000, "needs activity, got " + push.ids().length + " spikes");
-        for (int blocks : new int[] {2, 3}) {
-            final Network net = network(12, blocks);
-            for (int threads : new int[] {1, 2, 3}) {
-                for (boolean staging : new boolean[] {true, false}) {
-                    final Run r = run(net, threads, staging, true, true);
-                    final String at = blocks + " blocks, " + threads + " threads, staged " + staging;
-                    assertArrayEquals(push.steps(), r.steps(), at + ": spike steps");
-                    assertArrayEquals(push.ids(), r.ids(), at + ": spike ids");
-                    assertArrayEquals(push.bits(), r.bits(), at + ": V_m and I_syn_ex bits");
-                }
             }
         }
     }
