@@ -239,7 +239,8 @@ public final class NetworkState {
                 }
             }
             // lanes 2·chunk + channel, a chunk per 65 536 partition-local targets
-            laneStart[p + 1] = laneStart[p] + (staged[p] ? 2 * Math.max(1, (largest + StagedInput.CHUNK - 1) / StagedInput.CHUNK) : 0);
+            final int chunks = Math.max(1, (largest + StagedInput.CHUNK - 1) / StagedInput.CHUNK);
+            laneStart[p + 1] = laneStart[p] + (staged[p] ? 2 * chunks : 0);
         }
         final int lanes = laneStart[nPops];
         final int[] laneOffset = new int[lanes];
@@ -324,9 +325,9 @@ public final class NetworkState {
     }
 
     /**
-     * @return the staged lane of a projection with float weights {@code w} into a population of one chunk whose lanes
-     *         start at {@code lane0}: lane0, or lane0 + 1 when it has two channels and every weight is negative, or −1
-     *         when it has two channels and the weights both signs.
+     * @return the staged lane of a projection with float weights {@code w} into a population of one chunk whose
+     *         lanes start at {@code lane0}: lane0, or lane0 + 1 when it has two channels and every weight is
+     *         negative, or −1 when it has two channels and the weights both signs.
      */
     private static int lane(final float[] w, final int lane0, final boolean bySign) {
         if (!bySign) {

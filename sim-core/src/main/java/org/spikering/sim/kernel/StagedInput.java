@@ -78,8 +78,9 @@ final class StagedInput {
     }
 
     /**
-     * As {@link #append}, one pair at a time into lane {@code lane0 + 2·chunk + channel}, for a population of more than one
-     * chunk or a projection whose weights have both signs (channel 1 for a negative weight when {@code bySign}).
+     * As {@link #append}, one pair at a time into lane {@code lane0 + 2·chunk + channel}, for a population of more
+     * than one chunk or a projection whose weights have both signs (channel 1 for a negative weight when
+     * {@code bySign}).
      *
      * @param h      slot.
      * @param lane0  the population's first lane (chunk 0, channel 0).
