@@ -113,9 +113,11 @@ public final class PoissonSource {
      * @return the number of spikes of {@code neuron} in {@code step}.
      */
     public int count(final int neuron, final long step) {
-        final double u = uniform(seed, neuron, step);
-        final int fast = bucketCount[(int) (u * (1 << BUCKET_BITS))];
-        return fast >= 0 ? fast : search(u);
+        // u = (z >>> 11)·2^-53 exactly, so ⌊u·2^BUCKET_BITS⌋ = z >>> (64 − BUCKET_BITS): the bucket straight from the bits,
+        // without a conversion to double and back (the hot loop of a Poisson drive, once per neuron and step)
+        final long z = hash(seed, neuron, step);
+        final int fast = bucketCount[(int) (z >>> (64 - BUCKET_BITS))];
+        return fast >= 0 ? fast : search((z >>> 11) * TWO_POW_MINUS_53);
     }
 
     /**
@@ -155,12 +157,16 @@ public final class PoissonSource {
      * @return u in [0, 1).
      */
     public static double uniform(final long seed, final long stream, final long counter) {
+        return (hash(seed, stream, counter) >>> 11) * TWO_POW_MINUS_53;
+    }
+
+    /** The 64 bits behind {@link #uniform}: SplitMix64's finaliser of seed, stream and counter. */
+    private static long hash(final long seed, final long stream, final long counter) {
         long z = seed + 0x9E3779B97F4A7C15L * (stream + 1) + 0xD1B54A32D192ED03L * counter;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         z = z ^ (z >>> 31);
         z = (z ^ (z >>> 29)) * 0xBF58476D1CE4E5B9L;
-        z = z ^ (z >>> 32);
-        return (z >>> 11) * TWO_POW_MINUS_53;
+        return z ^ (z >>> 32);
     }
 }

@@ -84,12 +84,21 @@ public final class NetworkState {
     /** Per population: whether its input is staged; then its wheel has one slot ({@link #popMask} 0). */
     private final boolean[] staged;
     private final int[] popMask;
-    private final boolean[] popBySign;
     /** [partition]: its staged input. */
     private final StagedInput[] stagedInput;
-    /** [partition][population]: the one input array per channel of a staged population (null otherwise). */
-    private final double[][][] stagedIn0;
-    private final double[][][] stagedIn1;
+    /**
+     * Per population, its first {@link StagedInput} lane: lane laneStart[p] + 2·chunk + channel holds the staged input
+     * of channel c onto partition-local targets [chunk·65 536, (chunk + 1)·65 536); none for a population not staged.
+     */
+    private final int[] laneStart;
+    /** [partition][lane]: the one input array of the lane's population and channel (null where not staged). */
+    private final double[][][] stagedIn;
+    /**
+     * Per projection into a staged population of one chunk, its lane when every weight goes to one channel; −1 when
+     * the weights have both signs and the target has two channels, or the target more than one chunk (one pair at a
+     * time, {@link StagedInput#appendEach}).
+     */
+    private final int[] projLane;
     private final boolean[] eventDriven;
     /** [population][partition][slot]: partition-local neurons with input in that slot (event mode). */
     private final int[][][][] touched;
@@ -206,10 +215,8 @@ public final class NetworkState {
         final int np = projections.size();
         this.staged = new boolean[nPops];
         this.popMask = new int[nPops];
-        this.popBySign = new boolean[nPops];
-        this.stagedIn0 = new double[partitions][nPops][];
-        this.stagedIn1 = new double[partitions][nPops][];
         this.stagedInput = new StagedInput[partitions];
+        this.laneStart = new int[nPops + 1];
         for (int p = 0; p < nPops; p++) {
             boolean stageable = true;
             boolean anyDelays = false;
@@ -221,19 +228,37 @@ public final class NetworkState {
             }
             staged[p] = staging && !eventDriven[p] && stageable && anyDelays;
             popMask[p] = staged[p] ? 0 : mask;
-            popBySign[p] = pops[p][partitions - 1].inputChannels() > 1;
+            int largest = 0;
             for (int q = 0; q < partitions; q++) {
+                largest = Math.max(largest, partTo[p][q] - partFrom[p][q]);
                 if (pops[p][q] != null) {
                     final int n = pops[p][q].size();
                     final int w = staged[p] ? 1 : slots;
                     wheel0[p][q] = new double[w][n];
                     wheel1[p][q] = pops[p][q].inputChannels() > 1 ? new double[w][n] : null;
-                    if (staged[p]) {
-                        stagedIn0[q][p] = wheel0[p][q][0];
-                        stagedIn1[q][p] = wheel1[p][q] == null ? null : wheel1[p][q][0];
-                        if (stagedInput[q] == null) {
-                            stagedInput[q] = new StagedInput(slots);
-                        }
+                }
+            }
+            // lanes 2·chunk + channel, a chunk per 65 536 partition-local targets
+            final int chunks = Math.max(1, (largest + StagedInput.CHUNK - 1) / StagedInput.CHUNK);
+            laneStart[p + 1] = laneStart[p] + (staged[p] ? 2 * chunks : 0);
+        }
+        final int lanes = laneStart[nPops];
+        final int[] laneOffset = new int[lanes];
+        for (int p = 0; p < nPops; p++) {
+            for (int l = laneStart[p]; l < laneStart[p + 1]; l++) {
+                laneOffset[l] = (l - laneStart[p]) / 2 * StagedInput.CHUNK;
+            }
+        }
+        this.stagedIn = new double[partitions][lanes][];
+        for (int q = 0; q < partitions; q++) {
+            for (int p = 0; p < nPops; p++) {
+                if (staged[p] && pops[p][q] != null) {
+                    for (int l = laneStart[p]; l < laneStart[p + 1]; l += 2) {
+                        stagedIn[q][l] = wheel0[p][q][0];
+                        stagedIn[q][l + 1] = wheel1[p][q] == null ? null : wheel1[p][q][0];
+                    }
+                    if (stagedInput[q] == null) {
+                        stagedInput[q] = new StagedInput(slots, laneOffset);
                     }
                 }
             }
@@ -242,11 +267,15 @@ public final class NetworkState {
         this.projSrc = new int[np];
         this.projTgt = new int[np];
         this.projChannelBySign = new boolean[np];
+        this.projLane = new int[np];
         for (int j = 0; j < np; j++) {
             final Projection pr = projections.get(j);
             projSrc[j] = pr.sourcePopulation();
             projTgt[j] = pr.targetPopulation();
             projChannelBySign[j] = pops[projTgt[j]][partitions - 1].inputChannels() > 1;
+            final int tp = projTgt[j];
+            projLane[j] = staged[tp] && laneStart[tp + 1] - laneStart[tp] == 2
+                    ? lane(pr.synapses().weights(), laneStart[tp], projChannelBySign[j]) : -1;
             if (partitions == 1) {
                 csr[j][0] = CsrSlice.whole(pr.synapses());
             } else {
@@ -293,6 +322,22 @@ public final class NetworkState {
         this.eventsDelivered = new long[partitions * 8];
         this.driveSpikes = new long[partitions * 8];
         this.populationSpikes = new long[partitions][nPops + 8];
+    }
+
+    /**
+     * @return the staged lane of a projection with float weights {@code w} into a population of one chunk whose
+     *         lanes start at {@code lane0}: lane0, or lane0 + 1 when it has two channels and every weight is
+     *         negative, or −1 when it has two channels and the weights both signs.
+     */
+    private static int lane(final float[] w, final int lane0, final boolean bySign) {
+        if (!bySign) {
+            return lane0;
+        }
+        int negative = 0;
+        for (float x : w) {
+            negative += x < 0 ? 1 : 0;
+        }
+        return negative == 0 ? lane0 : negative == w.length ? lane0 + 1 : -1;
     }
 
     /** Fills pushOut and stagedOut from {@link #staged}. */
@@ -702,12 +747,21 @@ public final class NetworkState {
             final int ls = i0 + slice.loShift();
             final int hs = i0 + slice.hiShift();
             final int tp = projTgt[j];
+            final int lane = projLane[j];
             final int base = slice.targetBase();
+            final StagedInput in = stagedInput[q];
+            final int[] tg = c.target();
+            final float[] w = c.weights();
             for (int b = 0; b < nb; b++) {
                 final int a = lo[ls + b];
                 final int e = hi[hs + b];
                 if (a < e) {
-                    stagedInput[q].append((int) ((t0 + b) & mask), tp, c.target(), c.weights(), a, e, base);
+                    final int h = (int) ((t0 + b) & mask);
+                    if (lane >= 0) {
+                        in.append(h, lane, tg, w, a, e, base);
+                    } else {
+                        in.appendEach(h, laneStart[tp], projChannelBySign[j], tg, w, a, e, base);
+                    }
                     events += e - a;
                 }
             }
@@ -747,7 +801,7 @@ public final class NetworkState {
     private void applyStaged(final int q, final long x) {
         final StagedInput in = stagedInput[q];
         if (in != null) {
-            in.apply((int) (x & mask), stagedIn0[q], stagedIn1[q], popBySign);
+            in.apply((int) (x & mask), stagedIn[q]);
         }
     }
 
@@ -765,10 +819,16 @@ public final class NetworkState {
             wheel0[p][q] = new double[slots][n];
             wheel1[p][q] = two ? new double[slots][n] : null;
             for (int h = 0; h < slots; h++) {
-                stagedInput[q].drain(h, p, wheel0[p][q][h], two ? wheel1[p][q][h] : null, popBySign[p]);
+                for (int l = laneStart[p]; l < laneStart[p + 1]; l += 2) {
+                    stagedInput[q].drain(h, l, wheel0[p][q][h]);
+                    if (two) {
+                        stagedInput[q].drain(h, l + 1, wheel1[p][q][h]);
+                    }
+                }
             }
-            stagedIn0[q][p] = null;
-            stagedIn1[q][p] = null;
+            for (int l = laneStart[p]; l < laneStart[p + 1]; l++) {
+                stagedIn[q][l] = null;
+            }
         }
         popMask[p] = mask;
         staged[p] = false;

@@ -132,6 +132,51 @@ final class StagedDeliveryTest {
     }
 
     @Test
+    void aPartitionOfMoreThan65536TargetsIsStagedInChunksWithTheSameSpikes() {
+        // staged targets are kept in 16 bits per chunk of 65 536: 140 000 neurons are three chunks on one thread and two
+        // per partition on two; one projection with both weight signs (one pair at a time), one positive
+        final LifExpParameters m = new LifExpParameters(10, 250, -65, -50, -65, 2, 0.5, 0.5, 0, ResetMode.TO_VALUE, -65);
+        final Network net = Network.builder(0.1).seed(21)
+                .population("A", 140_000, m)
+                .initialPotential("A", Distribution.normal(-57, 3))
+                .connect("A", "A", Connector.fixedTotalNumber(300_000), Distribution.normal(30, 60), Distribution.uniform(0.1, 0.6))
+                .connect("A", "A", Connector.fixedTotalNumber(300_000), Distribution.normal(60, 6), Distribution.uniform(0.1, 0.4))
+                .build();
+        assertTrue(new NetworkState(net, 1, UpdateMode.CLOCK, true).isStaged(0), "staged (few delay bands per row)");
+        final Run push = runAll(net, 1, false);
+        assertTrue(push.ids().length > 1000, "needs activity, got " + push.ids().length + " spikes");
+        for (int threads : new int[] {1, 2}) {
+            final Run st = runAll(net, threads, true);
+            assertArrayEquals(push.steps(), st.steps(), threads + " threads: spike steps");
+            assertArrayEquals(push.ids(), st.ids(), threads + " threads: spike ids");
+            assertArrayEquals(push.bits(), st.bits(), threads + " threads: V_m bits");
+        }
+    }
+
+    /** 30 ms, spikes and the V_m of every 997th neuron at the end. */
+    private static Run runAll(final Network net, final int threads, final boolean staging) {
+        System.setProperty("spikering.delivery", staging ? "staged" : "push");
+        try (Simulation sim = Simulation.create(net, SimulationConfig.threads(threads))) {
+            final SpikeRecorder spikes = sim.recordSpikes();
+            final int[] some = new int[141];
+            for (int i = 0; i < some.length; i++) {
+                some[i] = i * 997;
+            }
+            final StateRecorder vm = sim.recordState("A", "V_m", some, 100);
+            sim.run(30);
+            final long[] bits = new long[vm.samples() * some.length];
+            for (int s = 0; s < vm.samples(); s++) {
+                for (int k = 0; k < some.length; k++) {
+                    bits[s * some.length + k] = Double.doubleToRawLongBits(vm.value(s, k));
+                }
+            }
+            return new Run(spikes.steps(), spikes.globalIds(), bits);
+        } finally {
+            System.clearProperty("spikering.delivery");
+        }
+    }
+
+    @Test
     void stagingGivesPushsSpikesWithLaggedSteps() {
         // no step listener: the engine runs lagged steps (lif_exp has a split update)
         for (boolean inject : new boolean[] {false, true}) {
