@@ -20,6 +20,8 @@ import org.spikering.plasticity.train.LearningRule;
  * <tr><td>random-eprop</td><td>{@link RateLocalRule#eprop} with B = {@link RandomFeedback#gaussian}(seed, gain)</td></tr>
  * <tr><td>rflo</td><td>{@link RateLocalRule#rflo} with the same B as random-eprop</td></tr>
  * <tr><td>mdgl</td><td>{@link RateLocalRule#mdgl}, B = W_outᵀ</td></tr>
+ * <tr><td>sg</td><td>{@link RateSyntheticGradients} with {@link #SG_DEFAULTS}, B as random-eprop's</td></tr>
+ * <tr><td>bp-lambda</td><td>{@link RateSyntheticGradients} with {@link #BP_LAMBDA_DEFAULTS}, B = W_outᵀ</td></tr>
  * <tr><td>mdgl-exact, nest-eprop, nest-eprop-iaf</td><td>refused (spiking only)</td></tr>
  * </table>
  * Rate networks have no events: computations {@code event} (the default) and {@code dense} give the same computer;
@@ -28,6 +30,17 @@ import org.spikering.plasticity.train.LearningRule;
 public final class RateRules {
     private RateRules() {
     }
+
+    /**
+     * Settings of rule sg: λ = 0, η_A = 1e-3, η_J = 1e-2, learned J (Marschall et al.'s local network; the step sizes
+     * are this project's, chosen on (4,6)-back with 32 tanh units).
+     */
+    public static final RateSyntheticGradients.Settings SG_DEFAULTS =
+            new RateSyntheticGradients.Settings(0.0, 1e-3, 1e-2, RateSyntheticGradients.Jacobian.LEARNED);
+
+    /** Settings of rule bp-lambda: λ = 0.9, η_A = 1e-3, exact Jacobian (this project's choice of λ and step). */
+    public static final RateSyntheticGradients.Settings BP_LAMBDA_DEFAULTS =
+            new RateSyntheticGradients.Settings(0.9, 1e-3, 0.0, RateSyntheticGradients.Jacobian.EXACT);
 
     /**
      * @param rule         the rule.
@@ -58,6 +71,11 @@ public final class RateRules {
                 return RateLocalRule.rflo(RandomFeedback.gaussian(net.recurrent(), net.outputs(), seed, feedbackGain));
             case MDGL:
                 return RateLocalRule.mdgl();
+            case SG:
+                return new RateSyntheticGradients(SG_DEFAULTS,
+                        RandomFeedback.gaussian(net.recurrent(), net.outputs(), seed, feedbackGain), "synthetic gradients (rate)");
+            case BP_LAMBDA:
+                return new RateSyntheticGradients(BP_LAMBDA_DEFAULTS, new SymmetricFeedback(), "BP(lambda) (rate)");
             case MDGL_EXACT:
                 throw new IllegalArgumentException("rule mdgl-exact: its non-local term is built from a spiking "
                         + "network's leaky readout (κ) and pseudo-derivative ψ; not for rate networks (use mdgl)");

@@ -38,6 +38,13 @@ import java.util.Locale;
  *     one type when the network has no cell types
  *     ({@link org.spikering.plasticity.eprop.LearningSignals#mdglCellType} on LIF/ALIF networks); rate and spiking
  *     networks</td></tr>
+ * <tr><td>SG</td><td>sg</td><td>synthetic gradients as a local rule (Marschall, Cho &amp; Savin 2019): credit
+ *     q^t + A[r^t; 1] with A trained by one-step bootstrapping through a learned Jacobian J (delta rule), immediate
+ *     credit through a fixed random B (random-eprop's draw); rate_leak rate networks only
+ *     ({@link org.spikering.plasticity.rate.RateSyntheticGradients}, λ = 0)</td></tr>
+ * <tr><td>BP_LAMBDA</td><td>bp-lambda</td><td>accumulate BP(λ) (Pemberton &amp; Costa): synthetic gradients whose A is
+ *     trained on λ-returns (eligibility traces), exact Jacobian, B = W_outᵀ; rate_leak rate networks only
+ *     ({@link org.spikering.plasticity.rate.RateSyntheticGradients})</td></tr>
  * </table>
  */
 public enum LearningRule {
@@ -48,7 +55,9 @@ public enum LearningRule {
     BPTT("BPTT"),
     NEST_EPROP_IAF("NEST e-prop (eprop_iaf)"),
     RFLO("RFLO"),
-    MDGL("MDGL");
+    MDGL("MDGL"),
+    SG("synthetic gradients"),
+    BP_LAMBDA("BP(λ)");
 
     private final String label;
 
@@ -56,7 +65,7 @@ public enum LearningRule {
         this.label = label;
     }
 
-    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl. */
+    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl, sg, bp-lambda. */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -69,6 +69,10 @@ public final class Rules {
                 return rflo(RandomFeedback.gaussian(net.recurrent(), net.outputs(), seed, feedbackGain), computation);
             case MDGL:
                 return eprop(new SymmetricFeedback(), RecurrentSignal.MDGL, computation);
+            case SG:
+            case BP_LAMBDA:
+                throw new IllegalArgumentException("rule " + rule.id() + ": synthetic gradients are implemented for"
+                        + " rate networks (network kind rate, form rate_leak), not LIF/ALIF networks");
             default:
                 throw new IllegalArgumentException("rule = " + rule);
         }
