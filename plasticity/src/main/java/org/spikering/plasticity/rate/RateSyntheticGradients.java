@@ -38,10 +38,13 @@ import org.spikering.plasticity.network.Trajectory;
  * step); {@code RateSyntheticGradientsTest} holds the two to 1e-12.
  *
  * <p><b>The learned Jacobian</b> (Marschall et al.'s local alternative to the exact D): J is fitted by the delta rule
- * to predict the next state from the current one, ΔJ_jk = η_J · mean over the batch of Σ_{t≥1} (r_j^t − Σ_l J_jl
- * r_l^{t−1}) r_k^{t−1}, the least-squares fit of r^t on r^{t−1} (no intercept): for a linear network driven by
- * zero-mean inputs independent of the past it converges to D = (1 − α) I + α W_rec; for a nonlinear one it is the
- * least-squares linearisation over the visited states.
+ * to predict the next state from the current one, with e_j^t = r_j^t − Σ_l J_jl r_l^{t−1} − c_j,
+ * ΔJ_jk = η_J · mean over the batch of Σ_{t≥1} e_j^t r_k^{t−1} and Δc_j = η_J · the same of Σ_{t≥1} e_j^t: the
+ * least-squares fit of r^t on [r^{t−1}; 1]. For a linear network driven by inputs independent of the past it
+ * converges to D = (1 − α) I + α W_rec; for a nonlinear one it is the least-squares linearisation over the visited
+ * states. The intercept c is this project's addition to the rule of the issue (ΔJ_ij ∝ r_i (r_j^{t+1} − Σ_k J_jk r_k)):
+ * without it the fit's J also absorbs the mean input drive (one-hot inputs have mean 1/2); c is not used in the
+ * targets.
  *
  * <p><b>How this differs from the papers.</b> (1) Batch, not online: W, A and J are changed after each batch by the
  * batch-mean of their per-sequence sums (W by the trainer's optimizer, A and J here by plain gradient steps η_A, η_J);
@@ -109,6 +112,9 @@ public final class RateSyntheticGradients extends RateGradientComputer {
     private double[] a;
     /** J, n × n. */
     private double[] jac;
+    /** c, the intercept of J's fit (not used in the targets). */
+    private double[] jBias;
+    private double[] dC;
     private double[] dA;
     private double[] dJ;
     private double[] q = new double[0];
@@ -194,6 +200,8 @@ public final class RateSyntheticGradients extends RateGradientComputer {
         n = units;
         a = new double[n * (n + 1)];
         jac = new double[n * n];
+        jBias = new double[n];
+        dC = new double[n];
         dA = new double[a.length];
         dJ = new double[jac.length];
         eps = new double[n];
@@ -218,6 +226,7 @@ public final class RateSyntheticGradients extends RateGradientComputer {
         b = feedback.matrix(net).clone();
         Arrays.fill(dA, 0.0);
         Arrays.fill(dJ, 0.0);
+        Arrays.fill(dC, 0.0);
         Arrays.fill(dBar, 0.0);
         dCount = 0;
         dotGG = 0.0;
@@ -313,12 +322,13 @@ public final class RateSyntheticGradients extends RateGradientComputer {
                 final int base = t * n;
                 final int prev = base - n;
                 for (int j = 0; j < n; j++) {
-                    final double e = r[base + j] - RateForwardPass.dot(jac, j * n, r, prev, n);
+                    final double e = r[base + j] - RateForwardPass.dot(jac, j * n, r, prev, n) - jBias[j];
                     if (e != 0.0) {
                         final int row = j * n;
                         for (int k = 0; k < n; k++) {
                             dJ[row + k] += e * r[prev + k];
                         }
+                        dC[j] += e;
                     }
                 }
             }
@@ -406,6 +416,9 @@ public final class RateSyntheticGradients extends RateGradientComputer {
             final double etaJ = settings.lrJ * inv;
             for (int k = 0; k < jac.length; k++) {
                 jac[k] += etaJ * dJ[k];
+            }
+            for (int k = 0; k < n; k++) {
+                jBias[k] += etaJ * dC[k];
             }
         }
         if (diagnose) {

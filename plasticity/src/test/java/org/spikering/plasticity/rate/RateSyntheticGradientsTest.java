@@ -52,30 +52,37 @@ class RateSyntheticGradientsTest {
         RecurrentNetwork net = RecurrentNetwork.randomRate(n, n, 1, new RateUnits(RateActivation.LINEAR, 2.0,
                 LeakyRateUnit.Form.RATE_LEAK, 0.0), RateFixtures.params(), 7, 1.0, 0.8, 1.0);
         SequenceBatch batch = noiseBatch(32, 400, n, 1, 11);
-        // least squares of r^t on r^{t−1}: J_LS = C10 C00^{-1}, from the recorded trajectories
-        double[] c00 = new double[n * n];
-        double[] c10 = new double[n * n];
+        // least squares of r^t on [r^{t−1}; 1]: [J_LS c_LS] = C10 C00^{-1}, from the recorded trajectories
+        final int m = n + 1;
+        double[] c00 = new double[m * m];
+        double[] c10 = new double[m * m];
         Trajectory tr = new Trajectory(batch.steps(), n, 1);
         for (int s = 0; s < batch.batchSize(); s++) {
             RateForwardPass.run(net, batch, s, tr);
             for (int t = 1; t < tr.steps; t++) {
-                for (int i = 0; i < n; i++) {
-                    for (int k = 0; k < n; k++) {
-                        c00[i * n + k] += tr.z[(t - 1) * n + i] * tr.z[(t - 1) * n + k];
-                        c10[i * n + k] += tr.z[t * n + i] * tr.z[(t - 1) * n + k];
+                for (int i = 0; i < m; i++) {
+                    for (int k = 0; k < m; k++) {
+                        double pi = i < n ? tr.z[(t - 1) * n + i] : 1.0;
+                        double pk = k < n ? tr.z[(t - 1) * n + k] : 1.0;
+                        c00[i * m + k] += pi * pk;
+                        c10[i * m + k] += i < n ? tr.z[t * n + i] * pk : 0.0; // row n unused
                     }
                 }
             }
         }
-        double[] jLs = solveRight(c10, c00, n);
-        double trace = 0.0;
+        double[] ls = solveRight(c10, c00, m);
+        double[] jLs = new double[n * n];
         for (int i = 0; i < n; i++) {
-            trace += c00[i * n + i] / batch.batchSize();
+            System.arraycopy(ls, i * m, jLs, i * n, n);
+        }
+        double trace = 0.0;
+        for (int i = 0; i < m; i++) {
+            trace += c00[i * m + i] / batch.batchSize();
         }
         // gradient descent on the same batch with a step below 2 / λ_max: converges to J_LS
         RateSyntheticGradients g = rule(0.0, 1.0 / trace, RateSyntheticGradients.Jacobian.LEARNED);
         Gradients out = Gradients.zerosFor(net);
-        for (int it = 0; it < 400; it++) {
+        for (int it = 0; it < 700; it++) {
             g.compute(net, batch, out);
         }
         double[] j = g.learnedJacobian();
