@@ -32,15 +32,15 @@ public final class RateRules {
     }
 
     /**
-     * Settings of rule sg: λ = 0, η_A = 1e-3, η_J = 1e-2, learned J (Marschall et al.'s local network; the step sizes
-     * are this project's, chosen on (4,6)-back with 32 tanh units).
+     * Settings of rule sg: λ = 0, normalised steps η_A = η_J = 0.5, learned J (Marschall et al.'s local network; the
+     * step sizes are this project's, chosen on (4,6)-back with 32 tanh units).
      */
     public static final RateSyntheticGradients.Settings SG_DEFAULTS =
-            new RateSyntheticGradients.Settings(0.0, 1e-3, 1e-2, RateSyntheticGradients.Jacobian.LEARNED);
+            new RateSyntheticGradients.Settings(0.0, 0.5, 0.5, RateSyntheticGradients.Jacobian.LEARNED);
 
-    /** Settings of rule bp-lambda: λ = 0.9, η_A = 1e-3, exact Jacobian (this project's choice of λ and step). */
+    /** Settings of rule bp-lambda: λ = 0.9, η_A = 0.5, exact Jacobian (this project's choice of λ and step). */
     public static final RateSyntheticGradients.Settings BP_LAMBDA_DEFAULTS =
-            new RateSyntheticGradients.Settings(0.9, 1e-3, 0.0, RateSyntheticGradients.Jacobian.EXACT);
+            new RateSyntheticGradients.Settings(0.9, 0.5, 0.0, RateSyntheticGradients.Jacobian.EXACT);
 
     /**
      * @param rule         the rule.

@@ -27,8 +27,11 @@ import org.spikering.plasticity.network.Trajectory;
  * <pre>
  * G^{λ,t} = (q^{t+1} + (1 − λ) Ĝ^{t+1} + λ G^{λ,t+1}) D̂^{t+1},  G^{λ,T−1} = 0
  * ε^t = G^{λ,t} − Ĝ^t = (q^{t+1} + Ĝ^{t+1} + λ ε^{t+1}) D̂^{t+1} − Ĝ^t,   ε^{T−1} = 0
- * ΔA = η_A · mean over the batch of Σ_{t&lt;T−1} ε^t [r^t; 1]ᵀ        (descent on ½|Ĝ^t − G^{λ,t}|², target fixed)
+ * ΔA = η_A Σ ε^t [r^t; 1]ᵀ / Σ |[r^t; 1]|²      (descent on ½|Ĝ^t − G^{λ,t}|², target fixed)
  * </pre>
+ * the sums over the steps t &lt; T − 1 of every sequence of the batch: a normalised (NLMS) step, stable for η_A in (0, 2)
+ * whatever the number of steps and the size of r (with an unnormalised step of 1e-3 both A and J diverged on
+ * (4,6)-back within 80 batches); the normalisation is one positive number per batch and does not move the fixed point.
  * λ = 0 is the one-step DNI target (q^{t+1} + Ĝ^{t+1}) D̂^{t+1} (plain synthetic gradients); λ = 1 with the exact
  * Jacobian is the true future credit (the BPTT backward pass, Monte Carlo). Writing ε^t = Σ_{τ≥t} λ^{τ−t} δ^τ
  * D̂^τ⋯D̂^{t+1} with the one-step error δ^τ = (q^{τ+1} + Ĝ^{τ+1}) D̂^{τ+1} − Ĝ^τ gives the accumulate form:
@@ -39,16 +42,17 @@ import org.spikering.plasticity.network.Trajectory;
  *
  * <p><b>The learned Jacobian</b> (Marschall et al.'s local alternative to the exact D): J is fitted by the delta rule
  * to predict the next state from the current one, with e_j^t = r_j^t − Σ_l J_jl r_l^{t−1} − c_j,
- * ΔJ_jk = η_J · mean over the batch of Σ_{t≥1} e_j^t r_k^{t−1} and Δc_j = η_J · the same of Σ_{t≥1} e_j^t: the
- * least-squares fit of r^t on [r^{t−1}; 1]. For a linear network driven by inputs independent of the past it
+ * ΔJ_jk = η_J Σ e_j^t r_k^{t−1} / Σ |[r^{t−1}; 1]|² and Δc_j = η_J Σ e_j^t / Σ |[r^{t−1}; 1]|² (sums over the
+ * steps t ≥ 1 of every sequence of the batch; normalised as A's step): gradient descent on the least-squares fit of
+ * r^t on [r^{t−1}; 1]. For a linear network driven by inputs independent of the past it
  * converges to D = (1 − α) I + α W_rec; for a nonlinear one it is the least-squares linearisation over the visited
  * states. The intercept c is this project's addition to the rule of the issue (ΔJ_ij ∝ r_i (r_j^{t+1} − Σ_k J_jk r_k)):
  * without it the fit's J also absorbs the mean input drive (one-hot inputs have mean 1/2); c is not used in the
  * targets.
  *
- * <p><b>How this differs from the papers.</b> (1) Batch, not online: W, A and J are changed after each batch by the
- * batch-mean of their per-sequence sums (W by the trainer's optimizer, A and J here by plain gradient steps η_A, η_J);
- * the papers update online every step. (2) A predicts only the future credit G and the immediate q^t is added exactly
+ * <p><b>How this differs from the papers.</b> (1) Batch, not online: W, A and J are changed after each batch by their sums
+ * over the batch (W by the trainer's optimizer, A and J here by the normalised steps η_A, η_J); the papers update
+ * online every step with plain steps. (2) A predicts only the future credit G and the immediate q^t is added exactly
  * (Jaderberg's form); Marschall's DNI code predicts the full credit q^t + G^t from [r^t; y*^t; 1]; here A reads
  * [r^t; 1] (the labels of step t carry no information on future errors in the tasks used). (3) A and J start at 0
  * (the code draws A ~ N(0, 1/m) and starts J at W_rec). (4) Marschall's two-phase two-compartment neurons (the apical
@@ -61,8 +65,8 @@ import org.spikering.plasticity.network.Trajectory;
  * <caption>Settings</caption>
  * <tr><th>name</th><th>meaning</th><th>allowed</th></tr>
  * <tr><td>lambda</td><td>λ of the λ-return (0: plain synthetic gradients)</td><td>[0, 1]</td></tr>
- * <tr><td>lrA</td><td>η_A, step of A</td><td>&gt; 0</td></tr>
- * <tr><td>lrJ</td><td>η_J, step of the learned J (unused with the exact Jacobian)</td><td>&ge; 0</td></tr>
+ * <tr><td>lrA</td><td>η_A, normalised step of A (stable below 2)</td><td>&gt; 0</td></tr>
+ * <tr><td>lrJ</td><td>η_J, normalised step of the learned J (unused with the exact Jacobian)</td><td>&ge; 0</td></tr>
  * <tr><td>jacobian</td><td>learned J or exact D^t in the targets</td><td>learned, exact</td></tr>
  * </table>
  */
@@ -117,6 +121,9 @@ public final class RateSyntheticGradients extends RateGradientComputer {
     private double[] dC;
     private double[] dA;
     private double[] dJ;
+    /** Σ |[r^t; 1]|² over the steps and sequences that entered dA, and the same for dJ. */
+    private double normA;
+    private double normJ;
     private double[] q = new double[0];
     private double[] gHat = new double[0];
     private double[] eps;
@@ -227,6 +234,8 @@ public final class RateSyntheticGradients extends RateGradientComputer {
         Arrays.fill(dA, 0.0);
         Arrays.fill(dJ, 0.0);
         Arrays.fill(dC, 0.0);
+        normA = 0.0;
+        normJ = 0.0;
         Arrays.fill(dBar, 0.0);
         dCount = 0;
         dotGG = 0.0;
@@ -312,6 +321,7 @@ public final class RateSyntheticGradients extends RateGradientComputer {
                     dA[row + n] += e;
                 }
             }
+            normA += 1.0 + RateForwardPass.dot(r, base, r, base, n);
             final double[] tmp = eNext;
             eNext = eps;
             eps = tmp;
@@ -321,6 +331,7 @@ public final class RateSyntheticGradients extends RateGradientComputer {
             for (int t = 1; t < steps; t++) {
                 final int base = t * n;
                 final int prev = base - n;
+                normJ += 1.0 + RateForwardPass.dot(r, prev, r, prev, n);
                 for (int j = 0; j < n; j++) {
                     final double e = r[base + j] - RateForwardPass.dot(jac, j * n, r, prev, n) - jBias[j];
                     if (e != 0.0) {
@@ -337,7 +348,7 @@ public final class RateSyntheticGradients extends RateGradientComputer {
             diagnose(steps, alpha, psi, wRec);
         }
         if (seq == batch.batchSize() - 1) {
-            endBatch(batch.batchSize());
+            endBatch();
         }
     }
 
@@ -406,14 +417,13 @@ public final class RateSyntheticGradients extends RateGradientComputer {
         }
     }
 
-    private void endBatch(final int batchSize) {
-        final double inv = 1.0 / batchSize;
-        final double etaA = settings.lrA * inv;
+    private void endBatch() {
+        final double etaA = normA > 0 ? settings.lrA / normA : 0.0;
         for (int k = 0; k < a.length; k++) {
             a[k] += etaA * dA[k];
         }
         if (settings.jacobian == Jacobian.LEARNED && settings.lrJ > 0.0) {
-            final double etaJ = settings.lrJ * inv;
+            final double etaJ = normJ > 0 ? settings.lrJ / normJ : 0.0;
             for (int k = 0; k < jac.length; k++) {
                 jac[k] += etaJ * dJ[k];
             }

@@ -75,12 +75,8 @@ class RateSyntheticGradientsTest {
         for (int i = 0; i < n; i++) {
             System.arraycopy(ls, i * m, jLs, i * n, n);
         }
-        double trace = 0.0;
-        for (int i = 0; i < m; i++) {
-            trace += c00[i * m + i] / batch.batchSize();
-        }
-        // gradient descent on the same batch with a step below 2 / λ_max: converges to J_LS
-        RateSyntheticGradients g = rule(0.0, 1.0 / trace, RateSyntheticGradients.Jacobian.LEARNED);
+        // gradient descent on the same batch; the normalised step η_J = 1 is 1 / trace(C00) ≤ 1 / λ_max: converges to J_LS
+        RateSyntheticGradients g = rule(0.0, 1.0, RateSyntheticGradients.Jacobian.LEARNED);
         Gradients out = Gradients.zerosFor(net);
         for (int it = 0; it < 700; it++) {
             g.compute(net, batch, out);
