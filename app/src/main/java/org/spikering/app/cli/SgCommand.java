@@ -44,7 +44,7 @@ final class SgCommand implements Callable<Integer> {
     @Option(names = "--lr-a", description = "normalised step of A, in (0, 10] (stable below 2; default 0.5)")
     Double lrA;
 
-    @Option(names = "--lr-j", description = "normalised step of the learned J, in [0, 10] (stable below 2; default 0.5)")
+    @Option(names = "--lr-j", description = "normalised step of the learned J, in [0, 10] (stable below 2; default 0.2)")
     Double lrJ;
 
     @Option(names = "--jacobian", description = "learned or exact (sg: learned, bp-lambda: exact)")
@@ -64,7 +64,7 @@ final class SgCommand implements Callable<Integer> {
             + " ${DEFAULT-VALUE}")
     double gain;
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "Adam step of W, in (0, 1]. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--lr", defaultValue = "0.0005", description = "Adam step of W, in (0, 1]. Default: ${DEFAULT-VALUE}")
     double lr;
 
     @Option(names = "--batch", defaultValue = "32", description = "sequences per batch, in [1, 10000]. Default:"

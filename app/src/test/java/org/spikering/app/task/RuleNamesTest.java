@@ -91,7 +91,8 @@ final class RuleNamesTest {
 
     @Test
     void shouldNameEveryRuleOnceWithItsCommandLineValue() {
-        assertEquals(List.of("eprop", "random-eprop", "nest-eprop", "mdgl-exact", "bptt", "nest-eprop-iaf", "rflo", "mdgl"),
+        assertEquals(List.of("eprop", "random-eprop", "nest-eprop", "mdgl-exact", "bptt", "nest-eprop-iaf", "rflo", "mdgl", "sg",
+                "bp-lambda"),
                 java.util.Arrays.stream(LearningRule.values()).map(LearningRule::id).toList());
     }
 

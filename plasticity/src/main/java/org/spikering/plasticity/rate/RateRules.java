@@ -32,11 +32,12 @@ public final class RateRules {
     }
 
     /**
-     * Settings of rule sg: λ = 0, normalised steps η_A = η_J = 0.5, learned J (Marschall et al.'s local network; the
-     * step sizes are this project's, chosen on (4,6)-back with 32 tanh units).
+     * Settings of rule sg: λ = 0, normalised steps η_A = 0.5, η_J = 0.2, learned J (Marschall et al.'s local network;
+     * the step sizes are this project's, chosen on (4,6)-back with 32 tanh units: η_J = 0.5 with Adam 1e-3 ended at
+     * 0.529 nats after 3000 batches, η_J = 0.2 with Adam 5e-4 at 0.502, seed 1).
      */
     public static final RateSyntheticGradients.Settings SG_DEFAULTS =
-            new RateSyntheticGradients.Settings(0.0, 0.5, 0.5, RateSyntheticGradients.Jacobian.LEARNED);
+            new RateSyntheticGradients.Settings(0.0, 0.5, 0.2, RateSyntheticGradients.Jacobian.LEARNED);
 
     /** Settings of rule bp-lambda: λ = 0.9, η_A = 0.5, exact Jacobian (this project's choice of λ and step). */
     public static final RateSyntheticGradients.Settings BP_LAMBDA_DEFAULTS =
