@@ -74,7 +74,7 @@ final class MaskTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LearningRule.class, mode = EnumSource.Mode.EXCLUDE, names = {"NEST_EPROP", "NEST_EPROP_IAF"}) // NEST nets only; nest-eprop-iaf has no batch gradient
+    @EnumSource(value = LearningRule.class, mode = EnumSource.Mode.EXCLUDE, names = {"NEST_EPROP", "NEST_EPROP_IAF", "SG", "BP_LAMBDA"}) // NEST nets only; nest-eprop-iaf has no batch gradient; sg, bp-lambda: rate networks only
     void shouldTrainBitIdenticallyWhenMaskIsFull(LearningRule rule) {
         final RecurrentNetwork plain = train(rule, n -> WeightUpdateHook.NONE);
         final RecurrentNetwork masked = train(rule, n -> new MaskFactory(n).randomFraction(1.0, 1).bind(n, null));
@@ -85,13 +85,13 @@ final class MaskTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LearningRule.class, mode = EnumSource.Mode.EXCLUDE, names = {"NEST_EPROP", "NEST_EPROP_IAF"}) // NEST nets only; nest-eprop-iaf has no batch gradient
+    @EnumSource(value = LearningRule.class, mode = EnumSource.Mode.EXCLUDE, names = {"NEST_EPROP", "NEST_EPROP_IAF", "SG", "BP_LAMBDA"}) // NEST nets only; nest-eprop-iaf has no batch gradient; sg, bp-lambda: rate networks only
     void shouldChangeNothingWhenMaskIsEmpty(LearningRule rule) {
         assertSameBits(net(), train(rule, n -> new MaskFactory(n).randomFraction(0.0, 1).bind(n, null)));
     }
 
     @ParameterizedTest
-    @EnumSource(value = LearningRule.class, mode = EnumSource.Mode.EXCLUDE, names = {"NEST_EPROP", "NEST_EPROP_IAF"}) // NEST nets only; nest-eprop-iaf has no batch gradient
+    @EnumSource(value = LearningRule.class, mode = EnumSource.Mode.EXCLUDE, names = {"NEST_EPROP", "NEST_EPROP_IAF", "SG", "BP_LAMBDA"}) // NEST nets only; nest-eprop-iaf has no batch gradient; sg, bp-lambda: rate networks only
     void shouldKeepFrozenWeightsBitForBitWhenMaskIsPartial(LearningRule rule) {
         final PlasticityMask[] holder = new PlasticityMask[1];
         final RecurrentNetwork trained = train(rule, n -> {

@@ -126,7 +126,7 @@ final class TrainingCountersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LearningRule.class, mode = EnumSource.Mode.EXCLUDE, names = {"NEST_EPROP", "NEST_EPROP_IAF"}) // NEST nets only; nest-eprop-iaf has no batch gradient
+    @EnumSource(value = LearningRule.class, mode = EnumSource.Mode.EXCLUDE, names = {"NEST_EPROP", "NEST_EPROP_IAF", "SG", "BP_LAMBDA"}) // NEST nets only; nest-eprop-iaf has no batch gradient; sg, bp-lambda: rate networks only
     void shouldCountTheForwardPassesOfEveryTrainingBatchAndEachChangedWeight(LearningRule rule) {
         final OperationCounters c = train(rule, 0.01, 0);
         // 3 updates × 2 sequences; W_out[0][0] moves every update (rec0 spikes, error ≠ 0), W_out[0][1] has zero
