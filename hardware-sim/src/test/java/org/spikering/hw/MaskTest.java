@@ -88,7 +88,7 @@ final class MaskTest {
 
     @ParameterizedTest
     @EnumSource(value = LearningRule.class, mode = EnumSource.Mode.EXCLUDE, names = {"NEST_EPROP", "NEST_EPROP_IAF", "UORO",
-        "KF_RTRL", "KERNL"}) // NEST nets only; nest-eprop-iaf has no batch gradient; uoro, kf-rtrl, kernl rate nets only
+        "KF_RTRL", "KERNL", "SG", "BP_LAMBDA"}) // NEST nets only; nest-eprop-iaf has no batch gradient; uoro, kf-rtrl, kernl, sg, bp-lambda rate nets only
     void shouldTrainBitIdenticallyWhenMaskIsFull(LearningRule rule) {
         final RecurrentNetwork plain = train(rule, n -> WeightUpdateHook.NONE);
         final RecurrentNetwork masked = train(rule, n -> new MaskFactory(n).randomFraction(1.0, 1).bind(n, null));
@@ -100,14 +100,14 @@ final class MaskTest {
 
     @ParameterizedTest
     @EnumSource(value = LearningRule.class, mode = EnumSource.Mode.EXCLUDE, names = {"NEST_EPROP", "NEST_EPROP_IAF", "UORO",
-        "KF_RTRL", "KERNL"}) // NEST nets only; nest-eprop-iaf has no batch gradient; uoro, kf-rtrl, kernl rate nets only
+        "KF_RTRL", "KERNL", "SG", "BP_LAMBDA"}) // NEST nets only; nest-eprop-iaf has no batch gradient; uoro, kf-rtrl, kernl, sg, bp-lambda rate nets only
     void shouldChangeNothingWhenMaskIsEmpty(LearningRule rule) {
         assertSameBits(net(), train(rule, n -> new MaskFactory(n).randomFraction(0.0, 1).bind(n, null)));
     }
 
     @ParameterizedTest
     @EnumSource(value = LearningRule.class, mode = EnumSource.Mode.EXCLUDE, names = {"NEST_EPROP", "NEST_EPROP_IAF", "UORO",
-        "KF_RTRL", "KERNL"}) // NEST nets only; nest-eprop-iaf has no batch gradient; uoro, kf-rtrl, kernl rate nets only
+        "KF_RTRL", "KERNL", "SG", "BP_LAMBDA"}) // NEST nets only; nest-eprop-iaf has no batch gradient; uoro, kf-rtrl, kernl, sg, bp-lambda rate nets only
     void shouldKeepFrozenWeightsBitForBitWhenMaskIsPartial(LearningRule rule) {
         final PlasticityMask[] holder = new PlasticityMask[1];
         final RecurrentNetwork trained = train(rule, n -> {

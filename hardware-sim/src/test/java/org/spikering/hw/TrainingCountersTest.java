@@ -126,11 +126,11 @@ final class TrainingCountersTest {
     }
 
     @ParameterizedTest
-    // NEST nets only; nest-eprop-iaf has no batch gradient; uoro, kf-rtrl, kernl rate nets only; reward-eprop needs a
+    // NEST nets only; nest-eprop-iaf has no batch gradient; uoro, kf-rtrl, kernl, sg, bp-lambda rate nets only; reward-eprop needs a
     // classification batch and with this one-readout network its policy term is 0 (π ≡ 1), so W_out has no gradient
     // (its counters: app's RewardEpropCliTest)
     @EnumSource(value = LearningRule.class, mode = EnumSource.Mode.EXCLUDE, names = {"NEST_EPROP", "NEST_EPROP_IAF", "UORO",
-        "KF_RTRL", "KERNL", "REWARD_EPROP"})
+        "KF_RTRL", "KERNL", "REWARD_EPROP", "SG", "BP_LAMBDA"})
     void shouldCountTheForwardPassesOfEveryTrainingBatchAndEachChangedWeight(LearningRule rule) {
         final OperationCounters c = train(rule, 0.01, 0);
         // 3 updates × 2 sequences; W_out[0][0] moves every update (rec0 spikes, error ≠ 0), W_out[0][1] has zero

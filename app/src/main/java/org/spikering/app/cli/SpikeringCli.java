@@ -33,6 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
             NirCommand.class,
             SpecCommand.class,
             SweepCommand.class,
+            SgCommand.class,
             HelpCommand.class
         })
 public final class SpikeringCli implements Runnable {

@@ -109,6 +109,10 @@ final class BadInputTableTest {
         }
         LEGAL.put("stdp song --correlation", Set.of("0"));               // independent inputs
         LEGAL.put("stdp song --plastic-fraction", Set.of("0"));          // nothing learns: the frozen baseline
+        LEGAL.put("sg --seed", Set.of("0"));                              // seeds 0, 1, ...
+        LEGAL.put("sg --lambda", Set.of("0"));                            // plain synthetic gradients
+        LEGAL.put("sg --lr-j", Set.of("0"));                              // J frozen at 0
+        LEGAL.put("sg --gain", Set.of("0"));                              // W_rec starts at 0
     }
 
     /** A valid element of each list option without a default, to build duplicates. */
@@ -159,6 +163,7 @@ final class BadInputTableTest {
             Map.entry("eval", List.of("MODEL")),
             Map.entry("analyze curvature", List.of("MODEL")),
             Map.entry("analyze lyapunov", List.of("MODEL")),
+            Map.entry("sg", List.of("nback")),
             Map.entry("continual", List.of("pattern-liu-rate", "pattern-liu-rate")),
             Map.entry("export", List.of("MODEL")),
             Map.entry("spec check", List.of("SPECFILE")),

@@ -220,7 +220,7 @@ class SweepCliTest {
         final String s = spec.toString();
         assertEquals(List.of(
                 "spikering sweep: error: " + s + ": points 1, 3, 5 (3 of 6): training.rule: 'bogus', must be one of eprop,"
-                    + " random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl, rtrl, uoro, kf-rtrl, kernl, reward-eprop"
+                    + " random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl, rtrl, uoro, kf-rtrl, kernl, reward-eprop, sg, bp-lambda"
                     + " (from sweep.axes[1])",
                 "spikering sweep: error: " + s + ": points 2, 3 (2 of 6): training.batch: 0, must be >= 1 (from sweep.axes[0])"),
                 lines.subList(0, 2), r.err());

@@ -92,7 +92,7 @@ final class RuleNamesTest {
     @Test
     void shouldNameEveryRuleOnceWithItsCommandLineValue() {
         assertEquals(List.of("eprop", "random-eprop", "nest-eprop", "mdgl-exact", "bptt", "nest-eprop-iaf", "rflo", "mdgl",
-                "rtrl", "uoro", "kf-rtrl", "kernl", "reward-eprop"),
+                "rtrl", "uoro", "kf-rtrl", "kernl", "reward-eprop", "sg", "bp-lambda"),
                 java.util.Arrays.stream(LearningRule.values()).map(LearningRule::id).toList());
     }
 

@@ -59,7 +59,7 @@ final class TrainTest {
         final CommandLine cl = SpikeringCli.commandLine();
         cl.setErr(new PrintWriter(err, true));
         assertEquals(2, cl.execute("train", "--rule", "hebb"));
-        assertTrue(err.toString().contains("--rule = 'hebb': must be one of [eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl, rtrl, uoro, kf-rtrl, kernl, reward-eprop]"), err.toString());
+        assertTrue(err.toString().contains("--rule = 'hebb': must be one of [eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl, rtrl, uoro, kf-rtrl, kernl, reward-eprop, sg, bp-lambda]"), err.toString());
         assertEquals(2, cl.execute("train", "--lr", "-1"));
         assertTrue(err.toString().contains("--lr = -1.0"), err.toString());
     }

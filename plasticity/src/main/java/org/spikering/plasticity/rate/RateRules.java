@@ -24,6 +24,8 @@ import org.spikering.plasticity.train.LearningRule;
  * <tr><td>uoro</td><td>{@link RateUoro}, ν stream seeded with the seed</td></tr>
  * <tr><td>kf-rtrl</td><td>{@link RateKfRtrl}, sign stream seeded with the seed</td></tr>
  * <tr><td>kernl</td><td>{@link RateKernl}, perturbation stream seeded with the seed, default σ and η</td></tr>
+ * <tr><td>sg</td><td>{@link RateSyntheticGradients} with {@link #SG_DEFAULTS}, B as random-eprop's</td></tr>
+ * <tr><td>bp-lambda</td><td>{@link RateSyntheticGradients} with {@link #BP_LAMBDA_DEFAULTS}, B = W_outᵀ</td></tr>
  * <tr><td>mdgl-exact, nest-eprop, nest-eprop-iaf</td><td>refused (spiking only)</td></tr>
  * </table>
  * Rate networks have no events: computations {@code event} (the default) and {@code dense} give the same computer;
@@ -32,6 +34,18 @@ import org.spikering.plasticity.train.LearningRule;
 public final class RateRules {
     private RateRules() {
     }
+
+    /**
+     * Settings of rule sg: λ = 0, normalised steps η_A = 0.5, η_J = 0.2, learned J (Marschall et al.'s local network;
+     * the step sizes are this project's, chosen on (4,6)-back with 32 tanh units: η_J = 0.5 with Adam 1e-3 ended at
+     * 0.529 nats after 3000 batches, η_J = 0.2 with Adam 5e-4 at 0.502, seed 1).
+     */
+    public static final RateSyntheticGradients.Settings SG_DEFAULTS =
+            new RateSyntheticGradients.Settings(0.0, 0.5, 0.2, RateSyntheticGradients.Jacobian.LEARNED);
+
+    /** Settings of rule bp-lambda: λ = 0.9, η_A = 0.5, exact Jacobian (this project's choice of λ and step). */
+    public static final RateSyntheticGradients.Settings BP_LAMBDA_DEFAULTS =
+            new RateSyntheticGradients.Settings(0.9, 0.5, 0.0, RateSyntheticGradients.Jacobian.EXACT);
 
     /**
      * @param rule         the rule.
@@ -70,6 +84,11 @@ public final class RateRules {
                 return new RateKfRtrl(seed);
             case KERNL:
                 return new RateKernl(seed);
+            case SG:
+                return new RateSyntheticGradients(SG_DEFAULTS,
+                        RandomFeedback.gaussian(net.recurrent(), net.outputs(), seed, feedbackGain), "synthetic gradients (rate)");
+            case BP_LAMBDA:
+                return new RateSyntheticGradients(BP_LAMBDA_DEFAULTS, new SymmetricFeedback(), "BP(lambda) (rate)");
             case MDGL_EXACT:
                 throw new IllegalArgumentException("rule mdgl-exact: its non-local term is built from a spiking "
                         + "network's leaky readout (κ) and pseudo-derivative ψ; not for rate networks (use mdgl)");

@@ -66,6 +66,13 @@ import java.util.Locale;
  *     sequence instead of the online F_γ filter (same sum), γ = 0, c_V = 1, no entropy term
  *     ({@link org.spikering.plasticity.eprop.ActorCritic}); LIF/ALIF networks, classification tasks only; not in
  *     {@code spikering gradients}</td></tr>
+ * <tr><td>SG</td><td>sg</td><td>synthetic gradients as a local rule (Marschall, Cho &amp; Savin 2019): credit
+ *     q^t + A[r^t; 1] with A trained by one-step bootstrapping through a learned Jacobian J (delta rule), immediate
+ *     credit through a fixed random B (random-eprop's draw); rate_leak rate networks only
+ *     ({@link org.spikering.plasticity.rate.RateSyntheticGradients}, λ = 0)</td></tr>
+ * <tr><td>BP_LAMBDA</td><td>bp-lambda</td><td>accumulate BP(λ) (Pemberton &amp; Costa): synthetic gradients whose A is
+ *     trained on λ-returns (eligibility traces), exact Jacobian, B = W_outᵀ; rate_leak rate networks only
+ *     ({@link org.spikering.plasticity.rate.RateSyntheticGradients})</td></tr>
  * </table>
  */
 public enum LearningRule {
@@ -81,7 +88,9 @@ public enum LearningRule {
     UORO("UORO"),
     KF_RTRL("KF-RTRL"),
     KERNL("KeRNL"),
-    REWARD_EPROP("reward e-prop");
+    REWARD_EPROP("reward e-prop"),
+    SG("synthetic gradients"),
+    BP_LAMBDA("BP(λ)");
 
     private final String label;
 
@@ -89,7 +98,7 @@ public enum LearningRule {
         this.label = label;
     }
 
-    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl, rtrl, uoro, kf-rtrl, kernl, reward-eprop. */
+    /** The name on the command line and in summaries: eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl, rtrl, uoro, kf-rtrl, kernl, reward-eprop, sg, bp-lambda. */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

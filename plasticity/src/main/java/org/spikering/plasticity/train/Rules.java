@@ -78,6 +78,10 @@ public final class Rules {
                         + " (training.network.kind rate); not for LIF/ALIF networks (rtrl and bptt are)");
             case REWARD_EPROP:
                 return rewardEprop(org.spikering.plasticity.eprop.ActorCritic.standard(seed), computation);
+            case SG:
+            case BP_LAMBDA:
+                throw new IllegalArgumentException("rule " + rule.id() + ": synthetic gradients are implemented for"
+                        + " rate networks (network kind rate, form rate_leak), not LIF/ALIF networks");
             default:
                 throw new IllegalArgumentException("rule = " + rule);
         }

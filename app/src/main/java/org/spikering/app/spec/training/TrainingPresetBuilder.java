@@ -131,6 +131,9 @@ public final class TrainingPresetBuilder {
         }
     }
 
+    /** Rules only for rate networks of form rate_leak (RateSyntheticGradients). */
+    private static final java.util.List<String> RATE_LEAK_ONLY_RULES = java.util.List.of("sg", "bp-lambda");
+
     /** Rules that have no form for rate units (LIF/ALIF-specific). */
     private static final java.util.List<String> SPIKING_ONLY_RULES = java.util.List.of("nest-eprop", "nest-eprop-iaf",
             "mdgl-exact", "reward-eprop");
@@ -146,6 +149,11 @@ public final class TrainingPresetBuilder {
     private static void checkKind(final TrainingSpec t, final Problems problems, final String path, final Spec spec) {
         final RecurrentNetworkSpec n = t.network();
         final String np = path + ".network";
+        if (RATE_LEAK_ONLY_RULES.contains(t.rule()) && !(n.isRate() && n.rate() != null
+                && "rate_leak".equals(n.rate().form()))) {
+            problems.add(path + ".rule", t.rule(), "needs " + np + ".kind = 'rate' with rate.form = 'rate_leak'"
+                    + " (synthetic gradients predict the credit of the rate state r)");
+        }
         if ((n.isRate() || n.cellTypes() != null) && !"normal".equals(n.weights().kind())) {
             problems.add(np + ".weights.kind", n.weights().kind(), "must be normal with " + (n.isRate()
                     ? np + ".kind = 'rate'" : np + ".cell_types") + " (NEST's recorded weights are of LIF neurons"

@@ -163,7 +163,7 @@ class TrainingSpecTest {
             {"training.iterations=0", "example:evidence: training.iterations: 0, must be >= 1"},
             {"training.iterations=20000000", "example:evidence: training.iterations: 20000000, must be <= 10000000"},
             {"training.rule=nest-eprop", "example:evidence: training.rule: 'nest-eprop', only with training.task.name sine-nest"},
-            {"training.rule=eprob", "example:evidence: training.rule: 'eprob', must be one of eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl, rtrl, uoro, kf-rtrl, kernl, reward-eprop (did you mean 'eprop'?)"},
+            {"training.rule=eprob", "example:evidence: training.rule: 'eprob', must be one of eprop, random-eprop, nest-eprop, mdgl-exact, bptt, nest-eprop-iaf, rflo, mdgl, rtrl, uoro, kf-rtrl, kernl, reward-eprop, sg, bp-lambda (did you mean 'eprop'?)"},
             {"training.network.alif_count=101", "example:evidence: training.network.alif_count: 101, must be <= training.network.recurrent = 100"},
             {"training.network.alif_fraction=0.5", "example:evidence: training.network.alif_fraction: 0.5, must be left out when alif_count = 50 is given"},
             {"training.network.alif_fraction=1.5", "example:evidence: training.network.alif_fraction: 1.5, must be <= 1"},
@@ -212,9 +212,10 @@ class TrainingSpecTest {
     @Test
     void rulesAndComputationsNameTheEnums() {
         for (LearningRule r : LearningRule.values()) {
-            // nest-eprop-iaf has its own task and network (examples/sine-nest-iaf.yaml); the RTRL family rate units
-            final boolean rateOnly = java.util.Set.of(LearningRule.UORO, LearningRule.KF_RTRL, LearningRule.KERNL)
-                    .contains(r);
+            // nest-eprop-iaf has its own task and network (examples/sine-nest-iaf.yaml); the RTRL family's rate-only
+            // rules and sg, bp-lambda need a rate network (examples/nback-rate.yaml)
+            final boolean rateOnly = java.util.Set.of(LearningRule.UORO, LearningRule.KF_RTRL, LearningRule.KERNL,
+                    LearningRule.SG, LearningRule.BP_LAMBDA).contains(r);
             final Spec s = Examples.load(r == LearningRule.NEST_EPROP_IAF ? "sine-nest-iaf" : rateOnly ? "nback-rate"
                     : "sine-nest", List.of("training.rule=" + r.id()));
             assertEquals(r, s.section("training", TrainingSpec.class).learningRule());
