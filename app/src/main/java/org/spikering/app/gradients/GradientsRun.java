@@ -230,13 +230,21 @@ public final class GradientsRun {
             LearningRule.RFLO, LearningRule.MDGL);
 
     /**
+     * Rules left out of the comparison: sg and bp-lambda estimate the gradient with credit weights A (and sg a Jacobian J)
+     * learned during training and not stored in model.json, so at given weights they would compare A = 0 (the one-step
+     * truncated gradient), not the rule as it trains.
+     */
+    private static final java.util.Set<LearningRule> NOT_COMPARED = java.util.EnumSet.of(LearningRule.SG,
+            LearningRule.BP_LAMBDA);
+
+    /**
      * Every other rule with a batch gradient on this rate network ({@link Rules#create} does not refuse it), bptt
      * (the reference) left out, in {@link LearningRule} order.
      */
     private List<LearningRule> otherRateRules() {
         List<LearningRule> r = new ArrayList<>();
         for (LearningRule rule : LearningRule.values()) {
-            if (rule == LearningRule.BPTT || RATE_FIRST.contains(rule)) {
+            if (rule == LearningRule.BPTT || RATE_FIRST.contains(rule) || NOT_COMPARED.contains(rule)) {
                 continue;
             }
             try {
