@@ -178,7 +178,7 @@ public final class TrainingPresetBuilder {
         }
         if (SPIKING_ONLY_RULES.contains(t.rule())) {
             problems.add(path + ".rule", t.rule(), "not " + why + " (a rule of LIF/ALIF neurons); use eprop,"
-                    + " random-eprop, rflo, mdgl, bptt, rtrl, uoro, kf-rtrl or kernl");
+                    + " random-eprop, rflo, mdgl, bptt, rtrl, uoro, kf-rtrl, kernl, or (rate_leak units) sg or bp-lambda");
         }
         if (t.bpttStepLengthOf() != null && SPIKING_ONLY_RULES.contains(t.bpttStepLengthOf())) {
             problems.add(path + ".bptt_step_length_of", t.bpttStepLengthOf(), "not " + why + " (a rule of LIF/ALIF"

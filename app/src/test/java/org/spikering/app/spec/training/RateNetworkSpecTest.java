@@ -83,7 +83,7 @@ class RateNetworkSpecTest {
                 "training.network.alif_fraction: 0.5, must be 0 or left out " + rate + " (no ALIF units)"},
             {"rule: eprop", "rule: mdgl-exact",
                 "training.rule: 'mdgl-exact', not " + rate + " (a rule of LIF/ALIF neurons); use eprop, random-eprop,"
-                    + " rflo, mdgl, bptt, rtrl, uoro, kf-rtrl or kernl"},
+                    + " rflo, mdgl, bptt, rtrl, uoro, kf-rtrl, kernl, or (rate_leak units) sg or bp-lambda"},
             {"computation: event", "computation: engine",
                 "training.computation: 'engine', not with training.task.encoding analog (sim-core's spike engine takes"
                     + " 0/1 input spikes only); use event, event-stepwise or dense\n"
